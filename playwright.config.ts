@@ -1,0 +1,38 @@
+import { defineConfig, devices } from '@playwright/test'
+import path from 'node:path'
+
+// The specs seed their own teams straight into the server's database (e2e/fixtures), so they
+// must point at the same file the e2e server uses.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
+process.env.DATABASE_URL = `file:${path.resolve('data/e2e.db')}`
+process.env.E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 } } }],
+  webServer: {
+    command: 'node scripts/e2e-server.mjs',
+    url: `http://127.0.0.1:${E2E_PORT}/login`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: 'pipe',
+    env: { PORT: String(E2E_PORT) },
+  },
+})

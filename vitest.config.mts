@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'generated/**', 'data/**'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Fixed test-only secrets; real runs generate their own into .env.local.
+    env: {
+      TOLLGATE_SECRET: 'test-only-secret-for-vitest-0123456789abcdef',
+      AUTH_SECRET: 'test-only-auth-secret-0123456789abcdef',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+})
