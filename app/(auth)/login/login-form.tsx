@@ -1,0 +1,23 @@
+'use client'
+
+import { useActionState } from 'react'
+import { Button } from '@/components/ui/button'
+import { Field, FormMessage, Input } from '@/components/ui/form-field'
+import { signInWithPassword } from './actions'
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(signInWithPassword, null)
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormMessage result={state} />
+      <Field label="Email" name="email" errors={state?.ok === false ? state.fieldErrors?.email : undefined}>
+        <Input name="email" type="email" autoComplete="email" required defaultValue="" />
+      </Field>
+      <Field label="Password" name="password" errors={state?.ok === false ? state.fieldErrors?.password : undefined}>
+        <Input name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</Button>
+    </form>
+  )
+}

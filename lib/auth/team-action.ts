@@ -1,0 +1,54 @@
+import 'server-only'
+import { z } from 'zod'
+import { toAppError } from '@/lib/errors/to-problem'
+import type { ActionResult } from './action-result'
+import type { Permission } from './permissions'
+import { requireTeamPermission, type TeamContext } from './team-context'
+
+/**
+ * The one wrapper for team-scoped server actions: checks membership and permission on the server,
+ * validates the input with zod, and turns every failure into an ActionResult the form can show.
+ * Next's server actions already refuse cross-origin posts (Origin must match Host), which is
+ * what makes them CSRF-safe.
+ */
+export function teamAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.infer<S>, context: TeamContext) => Promise<T>,
+) {
+  return async (teamSlug: string, raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      const context = await requireTeamPermission(teamSlug, permission)
+      const parsed = schema.safeParse(raw)
+      if (!parsed.success) {
+        return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
+      }
+      return { ok: true, data: await handler(parsed.data, context) }
+    } catch (error) {
+      const appError = toAppError(error)
+      if (appError.status >= 500) console.error('server action failed', error)
+      return { ok: false, error: appError.message, fieldErrors: appError.fieldErrors }
+    }
+  }
+}
+
+export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    ;(fieldErrors[key] ??= []).push(issue.message)
+  }
+  return fieldErrors
+}
+
+/** FormData → plain object; repeated keys become arrays. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue
+    const existing = out[key]
+    if (existing === undefined) out[key] = value
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]
+  }
+  return out
+}
