@@ -3,6 +3,7 @@ import { authConfig } from '@/lib/auth/auth.config'
 
 // Next 16 renamed middleware to proxy. This only redirects signed-out visitors to /login;
 // every page and action still checks membership and permissions on the server.
-export const { auth: proxy } = NextAuth(authConfig)
+const { auth } = NextAuth(authConfig)
+export { auth as proxy }
 
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|gw/).*)'] }

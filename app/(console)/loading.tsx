@@ -1,5 +1,0 @@
-import { PageSkeleton } from '@/components/ui/spinner'
-
-export default function Loading() {
-  return <PageSkeleton />
-}
