@@ -1,0 +1,83 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import type { ActionResult, ActionState } from '@/lib/auth/action-result'
+import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import { changeMemberRole } from '@/lib/teams/change-member-role'
+import { createInvite } from '@/lib/teams/create-invite'
+import { removeMember } from '@/lib/teams/remove-member'
+import { revokeInvite } from '@/lib/teams/revoke-invite'
+import { changeMemberRoleSchema, createInviteSchema, removeMemberSchema, revokeInviteSchema, updateTeamSchema } from '@/lib/teams/schemas'
+import type { TeamActor } from '@/lib/teams/team-actor'
+import type { TeamContext } from '@/lib/auth/team-context'
+import { updateTeam } from '@/lib/teams/update-team'
+
+// Every action takes the team slug from a hidden field; teamAction then checks, on the server,
+// that the signed-in user is a member with 'team.manage' there. The actor's team id and role come
+// from that check, never from the form, so a forged id from another team only ever reads "not found".
+
+const actorOf = (context: TeamContext): TeamActor => ({ teamId: context.team.id, userId: context.user.id, role: context.role })
+
+const doUpdateTeam = teamAction('team.manage', updateTeamSchema, async (input, context) => {
+  const team = await updateTeam(context.team.id, input)
+  return { name: team.name, contactEmail: team.contactEmail }
+})
+
+const doCreateInvite = teamAction('team.manage', createInviteSchema, async (input, context) => {
+  const { invite, token } = await createInvite(actorOf(context), input)
+  return { token, role: invite.role, email: invite.email, expiresAt: invite.expiresAt.toISOString() }
+})
+
+const doRevokeInvite = teamAction('team.manage', revokeInviteSchema, async (input, context) => {
+  await revokeInvite(context.team.id, input.inviteId)
+  return undefined
+})
+
+const doChangeRole = teamAction('team.manage', changeMemberRoleSchema, async (input, context) => {
+  const membership = await changeMemberRole(actorOf(context), input)
+  return { role: membership.role }
+})
+
+const doRemoveMember = teamAction('team.manage', removeMemberSchema, async (input, context) => {
+  const removed = await removeMember(actorOf(context), input.membershipId)
+  return { leftTeam: removed.userId === context.user.id }
+})
+
+function teamSlugOf(formData: FormData): string {
+  return String(formData.get('team') ?? '')
+}
+
+async function run<T>(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<T>>) {
+  const slug = teamSlugOf(formData)
+  const result = await action(slug, formDataToObject(formData))
+  // The layout's team switcher shows names and memberships too, so refresh from the root.
+  if (result.ok) revalidatePath('/', 'layout')
+  return result
+}
+
+export type TeamDetails = { name: string; contactEmail: string | null }
+export type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
+
+export async function updateTeamAction(_previous: ActionState<TeamDetails>, formData: FormData): Promise<ActionState<TeamDetails>> {
+  return run(formData, doUpdateTeam)
+}
+
+export async function createInviteAction(_previous: ActionState<NewInvite>, formData: FormData): Promise<ActionState<NewInvite>> {
+  return run(formData, doCreateInvite)
+}
+
+export async function revokeInviteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return run(formData, doRevokeInvite)
+}
+
+export async function changeMemberRoleAction(_previous: ActionState<{ role: string }>, formData: FormData): Promise<ActionState<{ role: string }>> {
+  return run(formData, doChangeRole)
+}
+
+export async function removeMemberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await run(formData, doRemoveMember)
+  // Someone who just left can no longer see this page; redirect() must run outside teamAction's try.
+  if (result.ok && result.data.leftTeam) redirect('/catalog')
+  return result.ok ? { ok: true, data: undefined } : result
+}

@@ -1,0 +1,11 @@
+import { db } from '@/lib/db'
+import type { UpdateTeamInput } from './schemas'
+
+/** Renames the team or changes its contact email. The slug never changes (it is in every URL). */
+export async function updateTeam(teamId: string, input: UpdateTeamInput) {
+  return db.team.update({
+    where: { id: teamId },
+    data: { name: input.name, contactEmail: input.contactEmail ?? null },
+    select: { id: true, slug: true, name: true, contactEmail: true },
+  })
+}

@@ -1,0 +1,42 @@
+import { KEY_PATTERN } from '@/lib/keys/key-format'
+
+// Everything the demo seed reads from the environment, checked in one place so a bad value
+// fails before any row is written.
+
+export type SeedConfig = {
+  password: string
+  upstreamBase: string
+  apiKey: string | null
+  now: Date
+}
+
+export function readSeedConfig(env: Record<string, string | undefined> = process.env, now = new Date()): SeedConfig {
+  const apiKey = env.SEED_API_KEY?.trim() || null
+  if (apiKey && !apiKey.startsWith('tg_')) {
+    throw new Error('SEED_API_KEY must start with "tg_", e.g. SEED_API_KEY=tg_live_0123456789abcdef0123')
+  }
+  // The gateway refuses anything else before it even hashes the key, so catch it here instead.
+  if (apiKey && !KEY_PATTERN.test(apiKey)) {
+    throw new Error('SEED_API_KEY must look like tg_<env>_<16 to 64 lowercase letters or digits>, e.g. tg_live_0123456789abcdef0123')
+  }
+  const port = env.DEMO_UPSTREAM_PORT?.trim() || '4010'
+  if (!/^\d{1,5}$/.test(port)) throw new Error(`DEMO_UPSTREAM_PORT must be a port number (got "${port}")`)
+  return {
+    password: env.SEED_PASSWORD || 'tollgate-demo',
+    upstreamBase: `http://127.0.0.1:${port}`,
+    apiKey,
+    now,
+  }
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A moment `days` days before `now` (negative: in the future), at a plausible working hour. */
+export function daysAgo(now: Date, days: number, hour = 10): Date {
+  const date = new Date(now.getTime() - days * DAY_MS)
+  // Keep history in the past: an event "0 days ago" must not land later today.
+  if (days > 0) date.setUTCHours(hour, (days * 7) % 60, 0, 0)
+  // Future dates (sunsets) fall on a UTC midnight, as announced sunsets usually do.
+  else date.setUTCHours(0, 0, 0, 0)
+  return date
+}
