@@ -1,0 +1,92 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { EditApiForm } from '@/components/apis/edit-api-form'
+import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
+import { PlanForm } from '@/components/apis/plan-form'
+import { PlansTable } from '@/components/apis/plans-table'
+import { VersionForm } from '@/components/apis/version-form'
+import { VersionsTable } from '@/components/apis/versions-table'
+import { Badge, StateBadge } from '@/components/ui/badge'
+import { ButtonLink } from '@/components/ui/button'
+import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
+import { getApiBySlug } from '@/lib/apis/get-api'
+import { getVersion } from '@/lib/apis/get-version'
+import { nextVersionLabel } from '@/lib/apis/next-version-label'
+import { requireTeamPage } from '@/lib/auth/team-context'
+import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
+import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
+
+type Props = { params: Promise<{ team: string; api: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${(await params).api} · APIs` }
+}
+
+export default async function ApiDetailPage({ params }: Props) {
+  const { team, api: slug } = await params
+  const context = await requireTeamPage(team)
+  const api = await getApiBySlug({ teamId: context.team.id, slug })
+  if (!api) notFound()
+  const latest = api.versions[0]
+  const [events, latestVersion] = await Promise.all([
+    listLifecycleEvents({ teamId: context.team.id, apiId: api.id }),
+    latest ? getVersion({ teamId: context.team.id, versionId: latest.id }) : null,
+  ])
+  const now = new Date()
+  const permissions = { canWrite: context.can('apis.write'), canPublish: context.can('apis.publish'), canRetireEarly: context.can('apis.retire_early') }
+  const basePath = `/t/${team}/apis/${api.slug}`
+
+  return (
+    <div className="mx-auto max-w-7xl">
+      <p className="mb-2 text-sm"><Link href={`/t/${team}/apis`} className="text-slate-500 hover:text-slate-800">← APIs</Link></p>
+      <PageHeader
+        title={<span className="flex items-center gap-2">{api.name} <StateBadge state={api.state} /></span>}
+        description={<span className="flex flex-wrap items-center gap-2"><code className="font-mono">{api.slug}</code><Badge>{api.kind}</Badge><Badge tone={api.visibility === 'INTERNAL' ? 'blue' : 'gray'}>{api.visibility === 'INTERNAL' ? 'Internal' : 'Private'}</Badge></span>}
+        actions={api.versions.length > 1 ? <ButtonLink variant="secondary" href={`${basePath}/diff`}>Compare versions</ButtonLink> : null}
+      />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 space-y-6">
+          <section aria-labelledby="versions-heading" className="space-y-2">
+            <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">Versions</h2>
+            {api.versions.length > 0 ? (
+              <VersionsTable teamSlug={team} apiSlug={api.slug} versions={api.versions} permissions={permissions} now={now}
+                earliestSunset={earliestSunset(now, minSunsetDays()).toISOString().slice(0, 10)} />
+            ) : (
+              <p className="text-sm text-slate-500">No versions yet.{permissions.canWrite ? ' Add the first one below.' : ''}</p>
+            )}
+          </section>
+          {permissions.canWrite ? (
+            <Card>
+              <CardHeader title="Add a version" description={latestVersion ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.` : 'Upload, paste or write the OpenAPI 3.x contract.'} />
+              <CardBody>
+                <VersionForm teamSlug={team} apiSlug={api.slug} apiId={api.id} suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                  template={latestVersion ? { openapi: latestVersion.openapi, upstreamUrl: latestVersion.upstreamUrl, timeoutMs: latestVersion.timeoutMs } : undefined} />
+              </CardBody>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader title="Plans" description="Consumers subscribe to a plan. Publishing needs at least one active plan." />
+            <CardBody className="space-y-5">
+              <PlansTable teamSlug={team} plans={api.plans} canWrite={permissions.canWrite} />
+              {permissions.canWrite ? <PlanForm teamSlug={team} apiId={api.id} /> : null}
+            </CardBody>
+          </Card>
+        </div>
+        <aside className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader title="Details" />
+            <CardBody>
+              <EditApiForm teamSlug={team} canEdit={permissions.canWrite}
+                api={{ id: api.id, name: api.name, description: api.description, tags: api.tags.map((t) => t.tag), visibility: api.visibility }} />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Lifecycle history" />
+            <CardBody><LifecycleTimeline events={events} /></CardBody>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { VersionForm } from '@/components/apis/version-form'
+import { ApiReference } from '@/components/openapi/api-reference'
+import { StateBadge } from '@/components/ui/badge'
+import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
+import { getApiBySlug } from '@/lib/apis/get-api'
+import { getVersion } from '@/lib/apis/get-version'
+import { nextVersionLabel } from '@/lib/apis/next-version-label'
+import { requireTeamPage } from '@/lib/auth/team-context'
+import { validateOpenApi } from '@/lib/openapi/validate-openapi'
+
+type Props = { params: Promise<{ team: string; api: string; version: string }> }
+
+export const metadata: Metadata = { title: 'Version' }
+
+export default async function VersionPage({ params }: Props) {
+  const { team, api: slug, version: versionId } = await params
+  const context = await requireTeamPage(team)
+  const api = await getApiBySlug({ teamId: context.team.id, slug })
+  if (!api) notFound()
+  // The version must belong to this team *and* this API, or the page does not exist.
+  const version = await getVersion({ teamId: context.team.id, apiId: api.id, versionId })
+  if (!version) notFound()
+  const validation = await validateOpenApi(version.openapi)
+  const canWrite = context.can('apis.write')
+
+  return (
+    <div className="mx-auto max-w-7xl">
+      <p className="mb-2 text-sm"><Link href={`/t/${team}/apis/${api.slug}`} className="text-slate-500 hover:text-slate-800">← {api.name}</Link></p>
+      <PageHeader title={<span className="flex items-center gap-2">{api.name} <code className="font-mono">{version.version}</code> <StateBadge state={version.state} /></span>}
+        description={<>Upstream <code className="font-mono">{version.upstreamUrl}</code> · timeout {version.timeoutMs} ms</>} />
+      <div className="space-y-6">
+        {canWrite ? (
+          <Card>
+            <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
+            <CardBody>
+              <VersionForm teamSlug={team} apiSlug={api.slug} apiId={api.id} suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                existing={{ id: version.id, version: version.version, state: version.state, upstreamUrl: version.upstreamUrl, timeoutMs: version.timeoutMs, openapi: version.openapi }} />
+            </CardBody>
+          </Card>
+        ) : null}
+        <Card>
+          <CardHeader title="API reference" />
+          <CardBody>
+            {validation.ok ? <ApiReference document={validation.dereferenced} /> : (
+              <ul className="list-disc pl-5 font-mono text-xs text-red-700">
+                {validation.errors.map((e) => <li key={`${e.path}:${e.message}`}>{e.path || '/'}: {e.message}</li>)}
+              </ul>
+            )}
+          </CardBody>
+        </Card>
+        {!canWrite ? (
+          <Card>
+            <CardHeader title="OpenAPI document" />
+            <CardBody><pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{version.openapi}</pre></CardBody>
+          </Card>
+        ) : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,113 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useRef, useState, useTransition } from 'react'
+import { checkPublishAction, publishVersionAction } from '@/app/(console)/t/[team]/apis/[api]/lifecycle-actions'
+import { Button } from '@/components/ui/button'
+import { Spinner } from '@/components/ui/spinner'
+import type { ActionResult } from '@/lib/auth/action-result'
+import type { PublishChecks } from '@/lib/lifecycle/get-publish-checks'
+import { ChangeList } from './change-list'
+
+/**
+ * Publishing is a two-step dialog: the checks run first (validation, upstream, plan, breaking
+ * changes) and are shown; the publish button then sends the override and its reason if needed.
+ * The server runs every check again before it commits.
+ */
+export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string; versionId: string; label: string }) {
+  const router = useRouter()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [checks, setChecks] = useState<ActionResult<PublishChecks> | null>(null)
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null)
+  const [override, setOverride] = useState(false)
+  const [reason, setReason] = useState('')
+  const [checking, startChecking] = useTransition()
+  const [publishing, startPublishing] = useTransition()
+
+  function open() {
+    setChecks(null)
+    setResult(null)
+    setOverride(false)
+    setReason('')
+    dialog.current?.showModal()
+    startChecking(async () => setChecks(await checkPublishAction(teamSlug, { versionId })))
+  }
+
+  function publish() {
+    startPublishing(async () => {
+      const outcome = await publishVersionAction(teamSlug, { versionId, override: override ? 'on' : '', overrideReason: reason })
+      setResult(outcome)
+      if (outcome.ok) {
+        dialog.current?.close()
+        router.refresh()
+      }
+    })
+  }
+
+  const data = checks?.ok ? checks.data : null
+  const basicsOk = !!data && data.document.ok && data.upstream.ok && data.plans.ok
+  const canPublish = basicsOk && (!data.needsOverride || (override && reason.trim().length > 0))
+
+  return (
+    <>
+      <Button size="sm" onClick={open}>Publish…</Button>
+      <dialog ref={dialog} aria-label={`Publish ${label}`} className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <div className="space-y-4 p-5">
+          <h2 className="text-base font-semibold text-slate-900">Publish {label}</h2>
+          {checking || !checks ? <Spinner label="Running publish checks" /> : null}
+          {checks && !checks.ok ? <p role="alert" data-form-error className="text-sm text-red-700">{checks.error}</p> : null}
+          {data ? (
+            <ul className="space-y-2 text-sm" aria-label="Publish checks">
+              <CheckRow ok={data.document.ok} label="OpenAPI document validates"
+                detail={data.document.ok ? null : data.document.errors.slice(0, 5).map((e) => `${e.path || '/'}: ${e.message}`).join('\n')} />
+              <CheckRow ok={data.upstream.ok} label={`Upstream answers (${data.version.upstreamUrl})`}
+                detail={data.upstream.ok ? `HTTP ${data.upstream.status} in ${data.upstream.ms} ms` : data.upstream.error} />
+              <CheckRow ok={data.plans.ok} label="A plan is attached"
+                detail={data.plans.ok ? `${data.plans.count} active plan${data.plans.count === 1 ? '' : 's'}` : 'Add a plan in the Plans section first'} />
+              <CheckRow ok={!data.needsOverride} warn={data.needsOverride} label={data.previous ? `Compatible with ${data.previous.version}` : 'First published version: nothing to compare'}
+                detail={data.previous ? `${data.breakingCount} breaking, ${data.changes.length - data.breakingCount} other change(s)${data.breakingCount > 0 && !data.needsOverride ? ' (allowed: new major version)' : ''}` : null} />
+            </ul>
+          ) : null}
+          {data && data.changes.length > 0 ? (
+            <div className="max-h-64 overflow-auto rounded-md ring-1 ring-slate-200"><ChangeList changes={data.changes} /></div>
+          ) : null}
+          {data?.needsOverride ? (
+            <div className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
+              <label className="flex items-center gap-2 text-sm font-medium text-amber-900">
+                <input type="checkbox" name="override" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+                Publish anyway under major {data.version.major} (override)
+              </label>
+              {override ? (
+                <label className="block space-y-1 text-sm">
+                  <span className="font-medium text-slate-700">Reason (recorded in the lifecycle history)</span>
+                  <textarea name="overrideReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required
+                    className="block w-full rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500" />
+                </label>
+              ) : null}
+            </div>
+          ) : null}
+          {result && !result.ok ? <p role="alert" data-form-error className="text-sm text-red-700">{result.error}</p> : null}
+          <div className="flex justify-end gap-2 pt-1">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>Cancel</Button>
+            <Button onClick={publish} disabled={!canPublish || publishing || checking}>{publishing ? 'Publishing…' : 'Publish'}</Button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  )
+}
+
+function CheckRow({ ok, warn, label, detail }: { ok: boolean; warn?: boolean; label: string; detail?: string | null }) {
+  const icon = ok ? '✓' : warn ? '!' : '✗'
+  const tone = ok ? 'bg-emerald-100 text-emerald-700' : warn ? 'bg-amber-100 text-amber-800' : 'bg-red-100 text-red-700'
+  return (
+    <li className="flex gap-2" data-check={ok ? 'pass' : 'fail'}>
+      <span aria-hidden className={`grid h-5 w-5 shrink-0 place-items-center rounded-full text-xs font-bold ${tone}`}>{icon}</span>
+      <span>
+        <span className="font-medium text-slate-900">{label}</span>
+        <span className="sr-only">{ok ? ' (passed)' : ' (failed)'}</span>
+        {detail ? <span className="block whitespace-pre-line text-xs text-slate-500">{detail}</span> : null}
+      </span>
+    </li>
+  )
+}

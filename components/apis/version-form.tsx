@@ -1,0 +1,102 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useActionState, useState } from 'react'
+import { createVersionAction, updateDraftVersionAction } from '@/app/(console)/t/[team]/apis/[api]/version-actions'
+import { Button } from '@/components/ui/button'
+import { Field, FormMessage, Input, Textarea } from '@/components/ui/form-field'
+import { fieldErrors } from './field-errors'
+import { useSubmit } from './use-submit'
+import { OpenApiErrorList } from './openapi-error-list'
+
+type ExistingVersion = { id: string; version: string; state: string; upstreamUrl: string; timeoutMs: number; openapi: string }
+
+/**
+ * Adds a version, or edits one. A draft is saved in place; for a published (or later) version the
+ * same form saves the edited contract as a new draft, because a published contract is immutable.
+ * The OpenAPI document can be pasted, typed, or loaded from a file (read in the browser).
+ */
+export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel, template, canEdit = true }: {
+  teamSlug: string
+  apiSlug: string
+  apiId: string
+  existing?: ExistingVersion
+  suggestedLabel: string
+  /** For a new version: the latest version's contract and upstream, as a starting point. */
+  template?: { openapi: string; upstreamUrl: string; timeoutMs: number }
+  canEdit?: boolean
+}) {
+  const router = useRouter()
+  const editingDraft = existing?.state === 'DRAFT'
+  const [openapi, setOpenapi] = useState(existing?.openapi ?? template?.openapi ?? '')
+  const [fileError, setFileError] = useState<string | null>(null)
+  const [state, action, pending] = useActionState(async (_: unknown, formData: FormData) => {
+    const result = existing ? await updateDraftVersionAction(teamSlug, formData) : await createVersionAction(teamSlug, formData)
+    if (result.ok) {
+      const data = result.data as { id?: string; versionId?: string; created?: boolean }
+      const id = data.versionId ?? data.id
+      if (!existing || data.created) router.push(`/t/${teamSlug}/apis/${apiSlug}/versions/${id}`)
+      else router.refresh()
+    }
+    return result
+  }, null)
+  const submit = useSubmit(action)
+
+  async function loadFile(file: File | undefined) {
+    setFileError(null)
+    if (!file) return
+    if (file.size > 2 * 1024 * 1024) return setFileError('The file is larger than 2 MB')
+    setOpenapi(await file.text())
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {existing ? <input type="hidden" name="versionId" value={existing.id} /> : <input type="hidden" name="apiId" value={apiId} />}
+      <FormMessage result={state} />
+      {state?.ok && editingDraft ? <p role="status" className="text-sm text-emerald-700">Draft saved.</p> : null}
+      {existing && !editingDraft ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
+          {existing.version} is {existing.state.toLowerCase()}: its contract is immutable. Saving creates a new draft version with your changes.
+        </p>
+      ) : null}
+      <fieldset disabled={!canEdit} className="space-y-4">
+        <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)_10rem]">
+          {!editingDraft ? (
+            <Field label={existing ? 'New version label' : 'Version label'} name="version" errors={fieldErrors(state, 'version')} hint="v1, v2, v2.1…">
+              <Input name="version" required defaultValue={suggestedLabel} invalid={!!fieldErrors(state, 'version')} />
+            </Field>
+          ) : (
+            <Field label="Version" name="versionLabel"><Input name="versionLabel" value={existing!.version} disabled readOnly /></Field>
+          )}
+          <Field label="Upstream URL" name="upstreamUrl" errors={fieldErrors(state, 'upstreamUrl')} hint="Where the gateway forwards calls">
+            <Input name="upstreamUrl" type="url" required defaultValue={(existing ?? template)?.upstreamUrl ?? ''} placeholder="https://pets.internal.example.com" invalid={!!fieldErrors(state, 'upstreamUrl')} />
+          </Field>
+          <Field label="Timeout (ms)" name="timeoutMs" errors={fieldErrors(state, 'timeoutMs')}>
+            <Input name="timeoutMs" type="number" min={100} max={300000} step={100} defaultValue={(existing ?? template)?.timeoutMs ?? 30000} invalid={!!fieldErrors(state, 'timeoutMs')} />
+          </Field>
+        </div>
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <Field label="OpenAPI document (3.0 or 3.1, JSON or YAML)" name="openapi">
+            <Textarea name="openapi" rows={18} required value={openapi} onChange={(e) => setOpenapi(e.target.value)} spellCheck={false}
+              invalid={!!fieldErrors(state, 'openapi')} className="text-xs" placeholder={'openapi: 3.1.0\ninfo:\n  title: …'} />
+          </Field>
+          <div className="space-y-3 pt-6">
+            <label className="block text-sm">
+              <span className="font-medium text-slate-700">Load from a file</span>
+              <input type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" aria-label="OpenAPI file"
+                onChange={(e) => loadFile(e.target.files?.[0])}
+                className="mt-1 block w-full text-xs text-slate-600 file:mr-2 file:rounded-md file:border-0 file:bg-slate-100 file:px-2.5 file:py-1.5 file:text-xs file:font-medium" />
+            </label>
+            {fileError ? <p className="text-xs text-red-600">{fileError}</p> : null}
+            <OpenApiErrorList errors={fieldErrors(state, 'openapi')} />
+          </div>
+        </div>
+      </fieldset>
+      {canEdit ? (
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Validating…' : existing ? (editingDraft ? 'Save draft' : 'Save as new draft version') : 'Add version'}
+        </Button>
+      ) : null}
+    </form>
+  )
+}

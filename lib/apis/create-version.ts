@@ -1,0 +1,43 @@
+import { db } from '@/lib/db'
+import { invalid, notFound } from '@/lib/errors/app-error'
+import { createId } from '@/lib/ids'
+import { recordTransition, type Actor } from '@/lib/lifecycle/record-transition'
+import { assertValidOpenApi } from './assert-valid-openapi'
+import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas'
+
+/**
+ * Adds a DRAFT version. The document must validate: an invalid contract is never stored, so
+ * everything downstream (publish, the reference page, the diff) can trust what it loads.
+ */
+export async function createVersion({ teamId, actor, input }: { teamId: string; actor: Actor; input: CreateVersionInput }) {
+  const data = createVersionSchema.parse(input)
+  const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true } })
+  if (!api) throw notFound('API')
+  await assertValidOpenApi(data.openapi)
+  const existing = await db.apiVersion.findFirst({ where: { apiId: api.id, teamId, version: data.version }, select: { id: true } })
+  if (existing) throw labelTaken(data.version)
+  try {
+    return await db.$transaction(async (tx) => {
+      const version = await tx.apiVersion.create({
+        data: {
+          id: createId('ver'),
+          apiId: api.id,
+          teamId,
+          version: data.version,
+          major: majorOf(data.version),
+          openapi: data.openapi,
+          upstreamUrl: data.upstreamUrl,
+          ...(data.timeoutMs !== undefined ? { timeoutMs: data.timeoutMs } : {}),
+        },
+        select: { id: true, version: true, major: true, state: true },
+      })
+      await recordTransition(tx, { teamId, apiId: api.id, versionId: version.id, actor, from: null, to: 'DRAFT', action: 'create' })
+      return version
+    })
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw labelTaken(data.version)
+    throw error
+  }
+}
+
+const labelTaken = (label: string) => invalid(`This API already has a version ${label}`, { version: [`${label} already exists; pick another label`] }, 'version_taken')

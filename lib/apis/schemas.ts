@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { MAX_OPENAPI_BYTES } from '@/lib/openapi/parse-openapi-text'
+
+// Input schemas for APIs and their versions. FormData sends strings, so numbers use z.coerce and
+// optional fields treat "" as unset.
+
+export const API_KINDS = ['REST', 'AI_CHAT', 'AI_PROMPT'] as const
+export const VISIBILITIES = ['PRIVATE', 'INTERNAL'] as const
+
+// Slugs are part of every gateway URL (/gw/<team>/<api>/...), so they stay URL-safe.
+export const apiSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, 'Use at least 2 characters')
+  .max(48, 'Use at most 48 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens (no hyphen at either end)')
+
+const TAG = /^[a-z0-9][a-z0-9-]{0,31}$/
+
+/** "payments, Billing ,payments" → ["billing", "payments"]; a multi-select's array works too. */
+export const tagsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => {
+    const parts = (Array.isArray(value) ? value : value.split(',')).map((tag) => tag.trim().toLowerCase()).filter(Boolean)
+    return [...new Set(parts)].sort()
+  })
+  .pipe(z.array(z.string().regex(TAG, 'Tags use lowercase letters, digits and hyphens (up to 32 characters)')).max(10, 'Use at most 10 tags'))
+
+export const createApiSchema = z.object({
+  name: z.string().trim().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters'),
+  slug: apiSlugSchema,
+  // No zod defaults: the Prisma schema holds them (INTERNAL, REST, ""), so the derived update
+  // schema never resets a field the form did not send.
+  description: z.string().trim().max(2000, 'Use at most 2000 characters').optional(),
+  tags: tagsSchema.optional(),
+  visibility: z.enum(VISIBILITIES, { error: 'Choose a visibility' }).optional(),
+  kind: z.enum(API_KINDS, { error: 'Choose a kind' }).optional(),
+})
+export type CreateApiInput = z.input<typeof createApiSchema>
+
+// The slug and kind are fixed after creation: consumers already call the slug's gateway URL.
+export const updateApiSchema = createApiSchema
+  .pick({ name: true, description: true, tags: true, visibility: true })
+  .partial()
+  .extend({ apiId: z.string().min(1) })
+export type UpdateApiInput = z.input<typeof updateApiSchema>
+
+/** v1, v2, v2.1, v3.0.1: the number after "v" is the major the breaking-change rule compares. */
+export const versionLabelSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^v\d{1,4}(?:\.\d{1,4}){0,2}$/, 'Use a label like v1, v2 or v2.1')
+
+export function majorOf(label: string): number {
+  return Number(/^v(\d+)/.exec(label)?.[1] ?? 0)
+}
+
+const upstreamUrlSchema = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }))
+
+const timeoutMsSchema = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.coerce.number({ error: 'Enter a number of milliseconds' }).int('Enter whole milliseconds').min(100, 'At least 100 ms').max(300_000, 'At most 300000 ms (5 minutes)').optional(),
+)
+
+export const createVersionSchema = z.object({
+  apiId: z.string().min(1),
+  version: versionLabelSchema,
+  upstreamUrl: upstreamUrlSchema,
+  openapi: z.string().min(1, 'Paste or upload the OpenAPI document').max(MAX_OPENAPI_BYTES, 'The document is too large (2 MB at most)'),
+  // Unset means the schema default (30 s); kept optional here so the update schema adds no default.
+  timeoutMs: timeoutMsSchema,
+})
+export type CreateVersionInput = z.input<typeof createVersionSchema>
+
+// Editing a published version's contract creates a new draft; `version` names that new draft.
+export const updateDraftVersionSchema = createVersionSchema
+  .pick({ upstreamUrl: true, openapi: true, timeoutMs: true })
+  .partial()
+  .extend({ versionId: z.string().min(1), version: versionLabelSchema.optional().or(z.literal('').transform(() => undefined)) })
+export type UpdateDraftVersionInput = z.input<typeof updateDraftVersionSchema>
+
+export const versionIdSchema = z.object({ versionId: z.string().min(1) })
+
+export const versionDiffSchema = z.object({
+  apiId: z.string().min(1),
+  fromVersionId: z.string().min(1, 'Choose a version'),
+  toVersionId: z.string().min(1, 'Choose a version'),
+})
+
+export const listApisSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  state: z.enum(['DRAFT', 'PUBLISHED', 'DEPRECATED', 'RETIRED']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})

@@ -1,0 +1,40 @@
+import { db } from '@/lib/db'
+import { notFound } from '@/lib/errors/app-error'
+import type { Actor } from '@/lib/lifecycle/record-transition'
+import { assertValidOpenApi } from './assert-valid-openapi'
+import { createVersion } from './create-version'
+import { nextVersionLabel } from './next-version-label'
+import { updateDraftVersionSchema, type UpdateDraftVersionInput } from './schemas'
+
+/**
+ * Edits a draft in place. A published (or later) contract is immutable: editing it creates a new
+ * DRAFT version carrying the edits instead, labelled `input.version` or the next major.
+ * Returns the id of the version that now holds the edits and whether it is new.
+ */
+export async function updateDraftVersion({ teamId, actor, input }: { teamId: string; actor: Actor; input: UpdateDraftVersionInput }) {
+  const { versionId, version: newLabel, ...fields } = updateDraftVersionSchema.parse(input)
+  const current = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
+  if (!current) throw notFound('Version')
+
+  if (current.state !== 'DRAFT') {
+    const majors = await db.apiVersion.findMany({ where: { apiId: current.apiId, teamId }, select: { major: true } })
+    const created = await createVersion({
+      teamId,
+      actor,
+      input: {
+        apiId: current.apiId,
+        version: newLabel ?? nextVersionLabel(majors.map((m) => m.major)),
+        openapi: fields.openapi ?? current.openapi,
+        upstreamUrl: fields.upstreamUrl ?? current.upstreamUrl,
+        timeoutMs: fields.timeoutMs ?? current.timeoutMs,
+      },
+    })
+    return { versionId: created.id, version: created.version, created: true }
+  }
+
+  if (fields.openapi !== undefined) await assertValidOpenApi(fields.openapi)
+  // The state condition makes a concurrent publish win cleanly: this update then matches nothing.
+  const { count } = await db.apiVersion.updateMany({ where: { id: versionId, teamId, state: 'DRAFT' }, data: fields })
+  if (count === 0) throw notFound('Draft version')
+  return { versionId, version: current.version, created: false }
+}

@@ -1,0 +1,43 @@
+import { db } from '@/lib/db'
+import { conflict, invalid, notFound } from '@/lib/errors/app-error'
+import { guardError } from './guard-error'
+import { recordTransition, type Actor } from './record-transition'
+import { checkDeprecate, minSunsetDays } from './state-machine'
+
+/**
+ * PUBLISHED → DEPRECATED with a sunset date far enough ahead for consumers to move, and optionally
+ * a successor (another published version of the same API) that the gateway advertises in Link.
+ */
+export async function deprecateVersion({ teamId, actor, versionId, sunsetAt, successorId, reason, now = new Date() }: {
+  teamId: string
+  actor: Actor
+  versionId: string
+  sunsetAt: Date
+  successorId?: string
+  reason?: string
+  now?: Date
+}) {
+  const version = await db.apiVersion.findFirst({ where: { id: versionId, teamId }, select: { id: true, apiId: true, state: true } })
+  if (!version) throw notFound('Version')
+  const successor = successorId
+    ? await db.apiVersion.findFirst({ where: { id: successorId, teamId, apiId: version.apiId }, select: { id: true, state: true, version: true } })
+    : null
+  if (successorId && !successor) throw invalid('Choose a successor among this API\'s versions', { successorId: ['Not a version of this API'] })
+
+  const guard = checkDeprecate({ state: version.state, now, sunsetAt, minSunsetDays: minSunsetDays(), versionId, successor })
+  if (!guard.ok) throw guardError(guard.failures)
+
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiVersion.updateMany({
+      where: { id: versionId, teamId, state: 'PUBLISHED' },
+      data: { state: 'DEPRECATED', deprecatedAt: now, sunsetAt, successorId: successor?.id ?? null },
+    })
+    if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
+    const details = [`Sunset ${sunsetAt.toISOString().slice(0, 10)}`, successor ? `successor ${successor.version}` : null].filter(Boolean).join(', ')
+    await recordTransition(tx, {
+      teamId, apiId: version.apiId, versionId, actor, from: 'PUBLISHED', to: 'DEPRECATED', action: 'deprecate',
+      reason: reason ? `${details}. ${reason}` : details,
+    })
+    return { versionId, apiId: version.apiId, state: 'DEPRECATED' as const, sunsetAt }
+  })
+}

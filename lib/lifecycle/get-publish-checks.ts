@@ -1,0 +1,74 @@
+import { db } from '@/lib/db'
+import { notFound } from '@/lib/errors/app-error'
+import { diffOpenApi, type OpenApiChange } from '@/lib/openapi/diff-openapi'
+import { parseOpenApiText } from '@/lib/openapi/parse-openapi-text'
+import { validateOpenApi, type OpenApiError } from '@/lib/openapi/validate-openapi'
+import { checkUpstream, type UpstreamCheck } from './check-upstream'
+import { checkPublish, needsBreakingOverride, type GuardResult } from './state-machine'
+
+export type PublishChecks = {
+  version: { id: string; apiId: string; version: string; major: number; state: string; upstreamUrl: string }
+  document: { ok: boolean; errors: OpenApiError[] }
+  upstream: UpstreamCheck
+  plans: { ok: boolean; count: number }
+  previous: { id: string; version: string; major: number } | null
+  changes: OpenApiChange[]
+  breakingCount: number
+  needsOverride: boolean
+  guard: GuardResult
+}
+
+/**
+ * Runs every publish check without changing anything: the publish dialog shows the result, and
+ * publishVersion runs it again on the server before it commits. The upstream check is a network
+ * call, so it happens here, outside any transaction.
+ */
+export async function getPublishChecks({ teamId, versionId, override = false, overrideReason }: {
+  teamId: string
+  versionId: string
+  override?: boolean
+  overrideReason?: string
+}): Promise<PublishChecks> {
+  const version = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
+  if (!version) throw notFound('Version')
+
+  const [document, upstream, planCount, previous] = await Promise.all([
+    validateOpenApi(version.openapi),
+    checkUpstream(version.upstreamUrl),
+    db.plan.count({ where: { apiId: version.apiId, teamId, archivedAt: null } }),
+    // "Previous" is the contract consumers are on now: the latest published or deprecated one.
+    db.apiVersion.findFirst({
+      where: { apiId: version.apiId, teamId, id: { not: version.id }, state: { in: ['PUBLISHED', 'DEPRECATED'] } },
+      orderBy: [{ publishedAt: 'desc' }, { createdAt: 'desc' }],
+      select: { id: true, version: true, major: true, openapi: true },
+    }),
+  ])
+
+  let changes: OpenApiChange[] = []
+  if (previous && document.ok) {
+    const before = parseOpenApiText(previous.openapi)
+    changes = diffOpenApi(before.ok ? before.value : {}, document.document)
+  }
+  const breakingCount = changes.filter((c) => c.breaking).length
+  const facts = {
+    state: version.state,
+    documentValid: document.ok,
+    upstreamAnswers: upstream.ok,
+    activePlanCount: planCount,
+    major: version.major,
+    previous: previous ? { major: previous.major, breakingChangeCount: breakingCount } : null,
+    override,
+    overrideReason,
+  }
+  return {
+    version: { id: version.id, apiId: version.apiId, version: version.version, major: version.major, state: version.state, upstreamUrl: version.upstreamUrl },
+    document: { ok: document.ok, errors: document.ok ? [] : document.errors },
+    upstream,
+    plans: { ok: planCount > 0, count: planCount },
+    previous: previous ? { id: previous.id, version: previous.version, major: previous.major } : null,
+    changes,
+    breakingCount,
+    needsOverride: needsBreakingOverride(facts),
+    guard: checkPublish(facts),
+  }
+}

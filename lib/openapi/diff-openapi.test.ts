@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest'
+import { parse } from 'yaml'
+import { diffOpenApi, hasBreakingChanges, type OpenApiChange } from './diff-openapi'
+import { ordersV1Yaml, ordersV2Yaml } from './fixtures/orders'
+import { petstoreV1, petstoreV1Additive, petstoreV2Breaking } from './fixtures/petstore'
+
+const pick = (changes: OpenApiChange[]) => changes.map(({ kind, breaking, path }) => ({ kind, breaking, path }))
+
+describe('diffOpenApi', () => {
+  test('identical documents have no changes', () => {
+    expect(diffOpenApi(petstoreV1, structuredClone(petstoreV1))).toEqual([])
+  })
+
+  test('pet store v1 → v2 lists every breaking change with its location', () => {
+    const changes = diffOpenApi(petstoreV1, petstoreV2Breaking())
+    expect(hasBreakingChanges(changes)).toBe(true)
+    expect(pick(changes)).toEqual(expect.arrayContaining([
+      { kind: 'required-parameter-added', breaking: true, path: 'GET /pets' },
+      { kind: 'response-field-removed', breaking: true, path: 'GET /pets' },
+      { kind: 'response-field-type-changed', breaking: true, path: 'GET /pets' },
+      { kind: 'request-field-became-required', breaking: true, path: 'POST /pets' },
+      { kind: 'response-field-removed', breaking: true, path: 'POST /pets' },
+      { kind: 'response-field-removed', breaking: true, path: 'GET /pets/{petId}' },
+      { kind: 'operation-removed', breaking: true, path: 'DELETE /pets/{petId}' },
+    ]))
+    expect(changes.filter((c) => !c.breaking)).toEqual([])
+    const removedTag = changes.find((c) => c.kind === 'response-field-removed' && c.path === 'GET /pets/{petId}')
+    expect(removedTag).toMatchObject({
+      location: '/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema/properties/tag',
+      message: 'Field `tag` was removed in the 200 response',
+    })
+    const arrayItem = changes.find((c) => c.kind === 'response-field-type-changed' && c.path === 'GET /pets')
+    expect(arrayItem?.message).toBe('Field `[].id` in the 200 response changed type from integer to string')
+  })
+
+  test('additions only are not breaking', () => {
+    const changes = diffOpenApi(petstoreV1, petstoreV1Additive())
+    expect(hasBreakingChanges(changes)).toBe(false)
+    expect(pick(changes)).toEqual(expect.arrayContaining([
+      { kind: 'parameter-added', breaking: false, path: 'GET /pets' },
+      { kind: 'response-field-added', breaking: false, path: 'GET /pets' },
+      { kind: 'request-field-added', breaking: false, path: 'POST /pets' },
+      { kind: 'path-added', breaking: false, path: '/owners' },
+    ]))
+  })
+
+  test('going backwards (v2 → v1) flips which changes break', () => {
+    const changes = diffOpenApi(petstoreV2Breaking(), petstoreV1)
+    expect(pick(changes)).toEqual(expect.arrayContaining([
+      { kind: 'operation-added', breaking: false, path: 'DELETE /pets/{petId}' },
+      { kind: 'parameter-removed', breaking: false, path: 'GET /pets' },
+      { kind: 'response-field-added', breaking: false, path: 'GET /pets/{petId}' },
+    ]))
+  })
+
+  test('orders 3.1: nested response field removal breaks, request widening does not', () => {
+    const changes = diffOpenApi(parse(ordersV1Yaml), parse(ordersV2Yaml))
+    expect(pick(changes)).toEqual([
+      { kind: 'response-field-removed', breaking: true, path: 'GET /orders' },
+      { kind: 'request-field-added', breaking: false, path: 'POST /orders' },
+      { kind: 'response-field-removed', breaking: true, path: 'POST /orders' },
+    ])
+    expect(changes.filter((c) => c.breaking).map((c) => c.message)).toEqual([
+      'Field `items[].shipping.tracking` was removed in the 200 response',
+      'Field `shipping.tracking` was removed in the 201 response',
+    ])
+    expect(changes.some((c) => c.kind === 'request-field-type-changed')).toBe(false)
+  })
+
+  test.each<[string, (doc: any) => void, OpenApiChange['kind'], boolean]>([
+    ['path removed', (d) => delete d.paths['/pets/{petId}'], 'path-removed', true],
+    ['optional param becomes required', (d) => (d.paths['/pets'].get.parameters[0].required = true), 'parameter-became-required', true],
+    ['param type changes', (d) => (d.paths['/pets'].get.parameters[0].schema = { type: 'string' }), 'parameter-type-changed', true],
+    ['path param type widens to number', (d) => (d.paths['/pets/{petId}'].parameters[0].schema = { type: 'number' }), 'parameter-type-changed', false],
+    ['new required body field', (d) => { d.components.schemas.NewPet.properties.age = { type: 'integer' }; d.components.schemas.NewPet.required.push('age') }, 'required-request-field-added', true],
+    ['request body field type changes', (d) => (d.components.schemas.NewPet.properties.name = { type: 'integer' }), 'request-field-type-changed', true],
+    ['request body field dropped', (d) => delete d.components.schemas.NewPet.properties.tag, 'request-field-removed', false],
+    ['2xx response removed', (d) => delete d.paths['/pets/{petId}'].get.responses['200'], 'response-removed', true],
+    ['response media type removed', (d) => (d.paths['/pets'].post.responses['201'].content = { 'application/xml': { schema: { type: 'object' } } }), 'response-media-type-removed', true],
+    ['response gains a nullable', (d) => (d.components.schemas.Pet.properties.name = { type: 'string', nullable: true }), 'response-field-type-changed', true],
+  ])('%s', (_name, mutate, kind, breaking) => {
+    const after = structuredClone(petstoreV1)
+    mutate(after)
+    const changes = diffOpenApi(petstoreV1, after)
+    const match = changes.find((c) => c.kind === kind)
+    if (kind === 'parameter-type-changed' && !breaking) {
+      expect(match).toBeUndefined() // integer → number accepts everything clients sent before
+      return
+    }
+    expect(match).toBeDefined()
+    expect(match?.breaking).toBe(breaking)
+  })
+
+  test('circular schemas terminate', () => {
+    const doc = structuredClone(petstoreV1) as any
+    doc.components.schemas.Owner.properties.pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } }
+    expect(diffOpenApi(doc, structuredClone(doc))).toEqual([])
+  })
+})

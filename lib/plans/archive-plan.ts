@@ -1,0 +1,20 @@
+import { db } from '@/lib/db'
+import { notFound } from '@/lib/errors/app-error'
+import { bumpConfigVersion } from '@/lib/gateway/config-version'
+
+/**
+ * Archives a plan: no new subscriptions, and it no longer counts toward "a plan is attached" when
+ * publishing. Existing subscriptions keep it (the row stays; history and invoices refer to it).
+ */
+export async function archivePlan({ teamId, planId, now = new Date() }: { teamId: string; planId: string; now?: Date }) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.plan.updateMany({ where: { id: planId, teamId, archivedAt: null }, data: { archivedAt: now } })
+    if (count === 0) {
+      const exists = await tx.plan.findFirst({ where: { id: planId, teamId }, select: { id: true } })
+      if (!exists) throw notFound('Plan')
+      return { planId, archived: false }
+    }
+    await bumpConfigVersion(tx)
+    return { planId, archived: true }
+  })
+}
