@@ -1,0 +1,83 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+import { Card, CardBody, CardHeader, EmptyState } from '@/components/ui/card'
+import { StateBadge } from '@/components/ui/badge'
+import { ApiReference } from '@/components/openapi/api-reference'
+import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
+import { CatalogApiHeader } from '@/components/catalog/catalog-api-header'
+import { PlanList } from '@/components/catalog/plan-list'
+import { VersionNotice } from '@/components/catalog/version-notice'
+import { VersionTabs } from '@/components/catalog/version-tabs'
+import { getCatalogApi } from '@/lib/catalog/get-catalog-api'
+import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
+import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { SubscribePanel } from '@/components/subscriptions/subscribe-panel'
+import { TryItPanel } from '@/components/try-it/try-it-panel'
+
+type Props = {
+  params: Promise<{ team: string; api: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+// generateMetadata and the page share one lookup per request.
+const loadApi = cache(async (team: string, api: string, version: string | undefined) =>
+  getCatalogApi({ team, api, version }, await getCatalogViewer()))
+
+async function load({ params, searchParams }: Props) {
+  const [{ team, api }, query] = await Promise.all([params, searchParams])
+  return loadApi(team, api, typeof query.version === 'string' ? query.version : undefined)
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const detail = await load(props)
+  return { title: detail ? `${detail.api.name} · Catalog` : 'Not found' }
+}
+
+export default async function CatalogApiPage(props: Props) {
+  const detail = await load(props)
+  if (!detail) notFound()
+  const { api, versions, selected, plans, events } = detail
+  const basePath = `/catalog/${api.team.slug}/${api.slug}`
+  const reference = selected ? await loadApiReference(selected.openapi) : null
+
+  return (
+    <div className="mx-auto max-w-7xl">
+      <CatalogApiHeader api={api} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-4">
+          {versions.length > 0 ? <VersionTabs basePath={basePath} versions={versions} selectedId={selected?.id ?? null} /> : null}
+          {selected ? <VersionNotice version={selected} basePath={basePath} /> : null}
+          <section id="try-it" aria-label="Try it" className="empty:hidden">{selected ? <TryItPanel apiId={api.id} versionId={selected.id} /> : null}</section>
+          {selected && reference ? (
+            <Card>
+              <CardHeader title={<span className="flex items-center gap-2">API reference <span className="font-mono font-normal text-slate-500">{selected.version}</span> <StateBadge state={selected.state} /></span>} />
+              <CardBody>
+                {reference.ok ? <ApiReference document={reference.document} /> : (
+                  <div role="note" className="text-sm text-slate-600">
+                    <p>This version&apos;s OpenAPI document could not be rendered:</p>
+                    <ul className="mt-1 list-disc pl-5 font-mono text-xs text-red-700">
+                      {reference.errors.slice(0, 5).map((e) => <li key={`${e.path}:${e.message}`}>{e.path ? `${e.path}: ` : ''}{e.message}</li>)}
+                    </ul>
+                  </div>
+                )}
+              </CardBody>
+            </Card>
+          ) : (
+            <EmptyState title="No versions yet" description="This API has no version to show." />
+          )}
+        </div>
+        <aside className="min-w-0 space-y-6" aria-label="Access">
+          <section id="subscribe" aria-label="Subscribe" className="empty:hidden"><SubscribePanel apiId={api.id} /></section>
+          <PlanList plans={plans} />
+          <Card>
+            <CardHeader title="Lifecycle history" />
+            <CardBody>
+              <LifecycleTimeline events={events} />
+            </CardBody>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  )
+}
