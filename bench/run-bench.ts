@@ -1,0 +1,115 @@
+// `npm run bench`: Tollgate's gateway (key auth, subscription, lifecycle, rate limit and metering
+// all on) against a bare undici proxy, nginx proxy_pass and the upstream itself, at equal worker
+// counts. Writes bench/results.md. BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
+// BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 2: best of N interleaved runs per target).
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { measure, type Measurement } from './measure-target'
+import { nginxBinary, startNginx } from './nginx-target'
+import { pacedLoad } from './paced-load'
+import { formatReport, type Report } from './format-report'
+import { seedBenchDb } from './seed-bench-db'
+import { freePort, NODE, ROOT, spawnTarget, tsArgs, type Target } from './spawn-target'
+
+const duration = Number(process.env.BENCH_DURATION ?? 10)
+const workers = Number(process.env.BENCH_WORKERS ?? 1)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
+const WARMUP_SEC = 3
+
+async function withTarget<T>(start: () => Promise<Target>, use: (target: Target) => Promise<T>): Promise<T> {
+  const target = await start()
+  try {
+    return await use(target)
+  } finally {
+    await target.stop()
+  }
+}
+
+async function maxLoad(name: string, url: string, headers?: Record<string, string>): Promise<Measurement> {
+  await measure({ url, headers, durationSec: WARMUP_SEC, connections })
+  const result = await measure({ url, headers, durationSec: duration, connections })
+  console.log(`${name.padEnd(22)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  non2xx ${result.non2xx} errors ${result.errors}`)
+  return result
+}
+
+const upstreamPort = await freePort()
+const upstream = await spawnTarget('upstream', NODE, tsArgs('bench/bench-upstream.ts'), { PORT: String(upstreamPort) }, upstreamPort)
+const upstreamUrl = upstream.url
+const seeded = await seedBenchDb(upstreamUrl)
+const auth = { authorization: `Bearer ${seeded.key}` }
+const upstreamPath = '/weather/current?city=Oslo'
+
+const startGateway = async (n: number) => {
+  const port = await freePort()
+  return spawnTarget(`gateway x${n}`, NODE, tsArgs('server/gateway-only.ts'), {
+    DATABASE_URL: seeded.url, GATEWAY_PORT: String(port), GATEWAY_HOSTNAME: '127.0.0.1', GATEWAY_WORKERS: String(n),
+  }, port)
+}
+const startBare = async (n: number) => {
+  const port = await freePort()
+  return spawnTarget(`bare x${n}`, NODE, tsArgs('bench/bare-proxy.ts'), { PORT: String(port), UPSTREAM_URL: upstreamUrl, BENCH_WORKERS: String(n) }, port)
+}
+const nginx = nginxBinary()
+if (!nginx) console.log('nginx not installed: apt-get install -y nginx')
+
+console.log(`\nTollgate bench: ${os.cpus().length} cores, ${workers} worker(s), ${connections} connections, ${duration} s per run\n`)
+const report: Report = { rounds, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', workers, connections, duration, node: process.version, max: {}, half: {}, scaling: {} }
+
+try {
+  // 1. Maximum throughput. Targets are measured in turns, BENCH_ROUNDS times, and each keeps its
+  // best run: on a small shared machine, background load otherwise decides which target "wins".
+  const gatewayRows = { before: 0, served2xx: 0, non2xx: 0 }
+  await withTarget(() => startGateway(workers), async (gw) => {
+    const bare = await startBare(workers)
+    const nginxTarget = nginx ? await startNginx(nginx, upstreamPort, await freePort(), workers) : null
+    try {
+      const plan: Array<[keyof Report['max'], string, string, Record<string, string> | undefined]> = [
+        ['gateway', 'gateway', gw.url + seeded.path, auth],
+        ['bare', 'bare undici proxy', bare.url + upstreamPath, undefined],
+        ...(nginxTarget ? [['nginx', 'nginx proxy_pass', nginxTarget.url + upstreamPath, undefined] as [keyof Report['max'], string, string, undefined]] : []),
+        ['direct', 'direct upstream', upstreamUrl + upstreamPath, undefined],
+      ]
+      for (let round = 0; round < rounds; round++) {
+        for (const [key, name, url, headers] of plan) {
+          const result = await maxLoad(`${name} (round ${round + 1})`, url, headers)
+          if (!report.max[key] || result.rps > report.max[key]!.rps) report.max[key] = result
+        }
+      }
+    } finally {
+      await bare.stop()
+      await nginxTarget?.stop()
+    }
+
+    // 2. Latency at half of the gateway's maximum rate, gateway vs bare vs direct.
+    const rate = Math.max(100, Math.round(report.max.gateway!.rps / 2))
+    report.halfRate = rate
+    report.half.gateway = await pacedLoad({ url: gw.url + seeded.path, headers: auth, durationSec: duration, rate })
+    report.half.bare = await withTarget(() => startBare(workers), (bare) =>
+      pacedLoad({ url: bare.url + upstreamPath, durationSec: duration, rate }))
+    report.half.direct = await pacedLoad({ url: upstreamUrl + upstreamPath, durationSec: duration, rate })
+    for (const [name, m] of Object.entries(report.half)) console.log(`half load ${name.padEnd(12)} p50 ${m.p50.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms at ${rate} req/s`)
+
+    // 3. Exactness: a fixed number of calls, then SIGTERM (the writer flushes), then count rows.
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    gatewayRows.before = await seeded.db.invocation.count()
+    const exact = await measure({ url: gw.url + seeded.path, headers: auth, amount: 20_000, connections })
+    gatewayRows.served2xx = exact.count2xx
+    gatewayRows.non2xx = exact.non2xx + exact.errors
+  })
+  const rows = (await seeded.db.invocation.count()) - gatewayRows.before
+  report.exactness = { calls2xx: gatewayRows.served2xx, rows, ok: rows === gatewayRows.served2xx && gatewayRows.non2xx === 0 }
+  console.log(`exactness: ${gatewayRows.served2xx} 2xx answers → ${rows} Invocation rows (${report.exactness.ok ? 'exact' : 'MISMATCH'})`)
+
+  // 4. Scaling with GATEWAY_WORKERS=2 (and the bare proxy with 2 workers, for the ratio).
+  report.scaling.gateway2 = await withTarget(() => startGateway(2), (gw) => maxLoad('gateway x2', gw.url + seeded.path, auth))
+  report.scaling.bare2 = await withTarget(() => startBare(2), (bare) => maxLoad('bare x2', bare.url + upstreamPath))
+} finally {
+  await upstream.stop()
+  await seeded.db.$disconnect()
+}
+
+const markdown = formatReport(report)
+writeFileSync(path.join(ROOT, 'bench/results.md'), markdown)
+console.log('\n' + markdown)

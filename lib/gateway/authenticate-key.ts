@@ -1,0 +1,59 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import { hashKey, KEY_PATTERN } from '../keys/key-format'
+import type { GatewayErrorCode } from './gateway-errors'
+import type { KeyEntry, Snapshot, SubscriptionEntry, RouteEntry } from './snapshot-types'
+import { subscriptionKey } from './snapshot-types'
+import { DELEGATION_HEADER, verifyDelegation } from '../try-it/delegation'
+
+// Steps 2 and 4 of the pipeline: who is calling, and may they call this API.
+
+/** The raw key from `Authorization: Bearer ...` (RFC 6750 §2.1) or `X-Api-Key`, if any. */
+export function extractKey(headers: IncomingHttpHeaders): string | null {
+  const authorization = headers.authorization
+  // RFC 9110 §11.1: the auth scheme is case-insensitive.
+  if (authorization && authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ') {
+    return authorization.slice(7).trim()
+  }
+  const apiKey = headers['x-api-key']
+  if (typeof apiKey === 'string' && apiKey.length > 0) return apiKey.trim()
+  return null
+}
+
+/** A KeyEntry, or the error code to answer with. */
+export function authenticateKey(headers: IncomingHttpHeaders, snapshot: Snapshot, now: number): KeyEntry | GatewayErrorCode {
+  const key = lookUpKey(headers, snapshot, now)
+  if (typeof key === 'string') return key
+  // Times are checked per call, not at snapshot build: expiry needs no reload to take effect.
+  // A revocation or grace end set in the future is a scheduled one; it applies from that moment.
+  // A rotated key past its grace period counts as expired: it ran out of time, nobody revoked it.
+  if (key.revokedAt <= now) return 'key_revoked'
+  if (key.graceEndsAt <= now) return 'key_expired'
+  if (key.expiresAt <= now) return 'key_expired'
+  return key
+}
+
+function lookUpKey(headers: IncomingHttpHeaders, snapshot: Snapshot, now: number): KeyEntry | GatewayErrorCode {
+  const delegation = headers[DELEGATION_HEADER]
+  if (typeof delegation === 'string') {
+    // The console's try-it route, acting for a signed-in user with one of their team's keys
+    // (only key hashes are stored, so the console cannot send the key itself).
+    const keyId = verifyDelegation(delegation, now)
+    return (keyId === null ? undefined : snapshot.keysById.get(keyId)) ?? 'invalid_key'
+  }
+  const raw = extractKey(headers)
+  if (raw === null) return 'missing_key'
+  // Malformed keys never reach the hash: they cannot match, and hashing junk wastes the hot path.
+  if (!KEY_PATTERN.test(raw)) return 'invalid_key'
+  return snapshot.keysByHash.get(hashKey(raw)) ?? 'invalid_key'
+}
+
+/** The first ACTIVE subscription of the key's team to this API that the key is allowed to use. */
+export function findSubscription(snapshot: Snapshot, key: KeyEntry, route: RouteEntry): SubscriptionEntry | null {
+  const list = snapshot.subscriptions.get(subscriptionKey(key.teamId, route.apiId))
+  if (!list) return null
+  const allowed = key.allowedSubscriptions
+  for (const subscription of list) {
+    if (allowed === null || allowed.has(subscription.id)) return subscription
+  }
+  return null
+}

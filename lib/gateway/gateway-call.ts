@@ -1,0 +1,147 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { performance } from 'node:perf_hooks'
+import { AppError } from '../errors/app-error'
+import { toProblem } from '../errors/to-problem'
+import type { Meter } from '../metering/invocation-record'
+import type { Charging } from './charging'
+import { GATEWAY_ERRORS, type GatewayErrorCode } from './gateway-errors'
+import { requestIdFor } from './request-id'
+import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
+
+// The state of one call as it moves through the pipeline, and the single place that answers it
+// and meters it. finish() runs exactly once per call, whatever path the call took.
+
+export type OutHeaders = Record<string, string | string[] | number>
+
+const MAX_METERED_PATH = 2_048
+
+export class GatewayCall {
+  readonly requestId: string
+  readonly startedAt = performance.now()
+  readonly createdAt = Date.now()
+  route: RouteEntry | null = null
+  key: KeyEntry | null = null
+  subscription: SubscriptionEntry | null = null
+  status = 0
+  errorCode: string | null = null
+  upstreamStartedAt = 0
+  upstreamMs: number | null = null
+  requestBytes = 0
+  responseBytes = 0
+  // Set by the charging step (billing) before the call is metered.
+  inputTokens = 0
+  outputTokens = 0
+  costMicros = 0n
+  incidentId: string | null = null
+  /** -1 when the plan has no rate limit; otherwise the values for the RateLimit-* headers. */
+  rateRemaining = -1
+  rateResetSeconds = 0
+  forwarded = false
+  done = false
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    private readonly meter: Meter,
+    private readonly charging: Charging,
+  ) {
+    this.requestId = requestIdFor(req.headers['x-request-id'])
+  }
+
+  /** X-Request-Id, the lifecycle headers and the RateLimit-* headers, on every answer. */
+  addGatewayHeaders(out: OutHeaders): void {
+    out['x-request-id'] = this.requestId
+    const route = this.route
+    if (route !== null && route.lifecycleHeaders.length > 0) {
+      for (const [name, value] of route.lifecycleHeaders) {
+        const prior = out[name]
+        // Link is a list (RFC 8288 §3): keep the upstream's own links next to ours.
+        out[name] = prior === undefined ? value : ([] as string[]).concat(prior as string | string[], value)
+      }
+    }
+    const subscription = this.subscription
+    if (this.rateRemaining >= 0 && subscription !== null) {
+      // draft-ietf-httpapi-ratelimit-headers (-07): limit, remaining, seconds to reset, policy.
+      out['ratelimit-limit'] = subscription.rateLimitText
+      out['ratelimit-remaining'] = this.rateRemaining
+      out['ratelimit-reset'] = this.rateResetSeconds
+      out['ratelimit-policy'] = subscription.ratePolicy
+    }
+  }
+
+  /** Answers with one of the gateway's own errors. */
+  fail(code: GatewayErrorCode, options?: { detail?: string; extra?: Record<string, unknown>; headers?: OutHeaders }): void {
+    const spec = GATEWAY_ERRORS[code]
+    this.respondProblem(
+      new AppError({ code, status: spec.status, message: options?.detail ?? spec.message, extra: options?.extra }),
+      options?.headers,
+    )
+  }
+
+  /** RFC 9457 problem+json answer; if the upstream's headers already went out, the socket is cut. */
+  respondProblem(error: AppError, headers?: OutHeaders): void {
+    if (this.done) return
+    this.status = error.status
+    this.errorCode = error.code
+    const res = this.res
+    if (res.headersSent) {
+      // Too late for a status code: cutting the connection is the only honest signal left.
+      res.destroy()
+    } else if (!res.destroyed) {
+      const body = JSON.stringify(toProblem(error, this.requestId))
+      this.responseBytes = Buffer.byteLength(body)
+      const out: OutHeaders = {
+        'content-type': 'application/problem+json',
+        'content-length': this.responseBytes,
+        'cache-control': 'no-store',
+      }
+      this.addGatewayHeaders(out)
+      if (headers) Object.assign(out, headers)
+      res.writeHead(error.status, out)
+      res.end(body)
+    }
+    this.finish()
+  }
+
+  /** Meters the call (after letting the charging step settle it). Idempotent. */
+  finish(): void {
+    if (this.done) return
+    this.done = true
+    if (this.forwarded) {
+      const upstreamFailed = this.status >= 500 || this.errorCode === 'upstream_timeout' || this.errorCode === 'upstream_unreachable'
+      try {
+        this.charging.afterResponse(this, { status: this.status, upstreamFailed })
+      } catch (error) {
+        console.error(`[gateway ${this.requestId}] charging.afterResponse failed`, error)
+      }
+    }
+    const url = this.req.url ?? ''
+    const q = url.indexOf('?')
+    let path = q === -1 ? url : url.slice(0, q)
+    if (path.length > MAX_METERED_PATH) path = path.slice(0, MAX_METERED_PATH)
+    const route = this.route
+    const key = this.key
+    this.meter.record({
+      requestId: this.requestId,
+      createdAt: this.createdAt,
+      ownerTeamId: route ? route.ownerTeamId : null,
+      consumerTeamId: key ? key.teamId : null,
+      apiId: route ? route.apiId : null,
+      versionId: route ? route.versionId : null,
+      keyId: key ? key.id : null,
+      subscriptionId: this.subscription ? this.subscription.id : null,
+      method: this.req.method ?? 'GET',
+      path,
+      status: this.status,
+      errorCode: this.errorCode,
+      latencyMs: performance.now() - this.startedAt,
+      upstreamMs: this.upstreamMs,
+      requestBytes: this.requestBytes,
+      responseBytes: this.responseBytes,
+      inputTokens: this.inputTokens,
+      outputTokens: this.outputTokens,
+      costMicros: this.costMicros,
+      incidentId: this.incidentId,
+    })
+  }
+}

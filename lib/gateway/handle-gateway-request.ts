@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AppError } from '../errors/app-error'
+import type { Meter } from '../metering/invocation-record'
+import { authenticateKey, findSubscription } from './authenticate-key'
+import type { Charging } from './charging'
+import { GatewayCall } from './gateway-call'
+import { proxyRequest } from './proxy-request'
+import type { RateLimiter } from './rate-limiter'
+import { parseGatewayPath } from './resolve-route'
+import type { SnapshotStore } from './snapshot-store'
+
+// The per-call pipeline, one step per line of the design:
+//   resolve route → authenticate key → lifecycle → subscription → rate limit → body size →
+//   charge (billing's seam) → proxy → meter (GatewayCall.finish, on every path).
+// Every read comes from the in-memory snapshot; nothing here touches the database.
+
+export type GatewayDeps = {
+  store: SnapshotStore
+  meter: Meter
+  limiter: RateLimiter
+  charging: Charging
+  maxBodyBytes: number
+}
+
+export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const { store, meter, limiter, charging, maxBodyBytes } = deps
+
+  function forward(call: GatewayCall, suffix: string): void {
+    proxyRequest(call, suffix, maxBodyBytes)
+  }
+
+  function run(call: GatewayCall): void {
+    const snapshot = store.current
+    const now = call.createdAt
+
+    const target = parseGatewayPath(call.req.url ?? '')
+    const route = target === null ? undefined : snapshot.routes.get(target.routeKey)
+    if (target === null || route === undefined) return call.fail('route_not_found')
+    call.route = route
+
+    const key = authenticateKey(call.req.headers, snapshot, now)
+    if (typeof key === 'string') {
+      // RFC 6750 §3: a 401 names the scheme the client should use.
+      return call.fail(key, { headers: { 'www-authenticate': 'Bearer realm="tollgate"' } })
+    }
+    call.key = key
+
+    if (route.state === 'RETIRED') {
+      const successor = route.successor
+      return call.fail('version_retired', {
+        detail: successor
+          ? `This API version has been retired. Use ${successor.version} at ${successor.url} instead.`
+          : 'This API version has been retired and has no successor.',
+        extra: successor ? { successorVersion: successor.version, successorUrl: successor.url } : {},
+        headers: successor ? { link: `<${successor.url}>; rel="successor-version"` } : undefined,
+      })
+    }
+
+    const subscription = findSubscription(snapshot, key, route)
+    if (subscription === null) return call.fail('not_subscribed')
+    call.subscription = subscription
+
+    if (subscription.rateLimit > 0) {
+      const decision = limiter.take(key.id, subscription.planId, subscription.rateLimit, subscription.windowMs, now)
+      call.rateRemaining = decision.remaining
+      call.rateResetSeconds = decision.resetSeconds
+      if (!decision.allowed) {
+        return call.fail('rate_limited', {
+          extra: { retryAfter: decision.resetSeconds },
+          // RFC 9110 §10.2.3: Retry-After in delay-seconds.
+          headers: { 'retry-after': decision.resetSeconds },
+        })
+      }
+    }
+
+    // Refuse a declared oversize body before reading a byte of it; streamed bodies are counted.
+    const declared = call.req.headers['content-length']
+    if (declared !== undefined && Number(declared) > maxBodyBytes) {
+      return call.fail('payload_too_large', {
+        detail: `The request body is larger than the ${maxBodyBytes}-byte limit.`,
+        headers: { connection: 'close' },
+      })
+    }
+
+    const denial = charging.beforeForward(call)
+    if (denial === null) return forward(call, target.suffix)
+    if (denial instanceof Promise) {
+      denial.then(
+        (answer) => (answer === null ? (call.done ? undefined : forward(call, target.suffix)) : refuse(call, answer)),
+        (error: unknown) => refuse(call, error),
+      )
+      return
+    }
+    refuse(call, denial)
+  }
+
+  function refuse(call: GatewayCall, error: unknown): void {
+    if ((error as AppError).status === undefined) {
+      console.error(`[gateway ${call.requestId}] charging failed`, error)
+      return call.fail('internal_error')
+    }
+    call.respondProblem(error as AppError)
+  }
+
+  return function handleGatewayRequest(req: IncomingMessage, res: ServerResponse): void {
+    const call = new GatewayCall(req, res, meter, charging)
+    try {
+      run(call)
+    } catch (error) {
+      // A bug in a step must cost one call, not the process.
+      console.error(`[gateway ${call.requestId}] unexpected error`, error)
+      call.fail('internal_error')
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { Db } from '../db'
+import { readConfigVersion } from './config-version'
+import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
+import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
+import { subscriptionKey } from './snapshot-types'
+import type { UpstreamPools } from './upstream-pools'
+
+// Builds a complete snapshot from the database. It runs off the hot path (on start and on every
+// config change), so clarity beats cleverness here; the hot path only does Map lookups.
+
+const LIVE_STATES: RouteState[] = ['PUBLISHED', 'DEPRECATED', 'RETIRED']
+const WINDOW_MS = { SECOND: 1_000, MINUTE: 60_000 } as const
+
+const toMs = (date: Date | null): number => (date ? date.getTime() : Infinity)
+
+export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapshot> {
+  // Read the version first: a bump that lands while we load triggers another reload.
+  const version = await readConfigVersion(db)
+  const [versions, keys, subscriptions] = await Promise.all([
+    db.apiVersion.findMany({
+      // DRAFT versions are not routable at all: they answer 404 like an unknown path.
+      where: { state: { in: LIVE_STATES } },
+      select: {
+        id: true, apiId: true, teamId: true, version: true, state: true, upstreamUrl: true,
+        timeoutMs: true, deprecatedAt: true, sunsetAt: true, successorId: true,
+        api: { select: { slug: true, team: { select: { slug: true } } } },
+      },
+    }),
+    db.apiKey.findMany({
+      select: {
+        id: true, teamId: true, hash: true, expiresAt: true, revokedAt: true, graceEndsAt: true,
+        subscriptions: { select: { subscriptionId: true } },
+      },
+    }),
+    db.subscription.findMany({
+      where: { state: 'ACTIVE' },
+      select: {
+        id: true, apiId: true, planId: true, consumerTeamId: true,
+        plan: { select: { rateLimit: true, rateWindow: true } },
+      },
+    }),
+  ])
+
+  const labels = new Map<string, { teamSlug: string; apiSlug: string; version: string }>()
+  for (const v of versions) labels.set(v.id, { teamSlug: v.api.team.slug, apiSlug: v.api.slug, version: v.version })
+  // A successor may still be a DRAFT (not loaded above); look its label up separately.
+  const missing = versions.map((v) => v.successorId).filter((id): id is string => !!id && !labels.has(id))
+  if (missing.length > 0) {
+    const rows = await db.apiVersion.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, version: true, api: { select: { slug: true, team: { select: { slug: true } } } } },
+    })
+    for (const r of rows) labels.set(r.id, { teamSlug: r.api.team.slug, apiSlug: r.api.slug, version: r.version })
+  }
+
+  const routes = new Map<string, RouteEntry>()
+  for (const v of versions) {
+    const upstream = parseUpstream(v.upstreamUrl)
+    if (!upstream) continue
+    const successorLabel = v.successorId ? labels.get(v.successorId) : undefined
+    const successor = successorLabel
+      ? { version: successorLabel.version, url: gatewayUrl(successorLabel.teamSlug, successorLabel.apiSlug, successorLabel.version) }
+      : null
+    const state = v.state as RouteState
+    const key = `${v.api.team.slug}/${v.api.slug}/${v.version}`
+    routes.set(key, {
+      key,
+      ownerTeamId: v.teamId,
+      apiId: v.apiId,
+      versionId: v.id,
+      state,
+      upstreamOrigin: upstream.origin,
+      upstreamBasePath: upstream.basePath,
+      timeoutMs: v.timeoutMs > 0 ? v.timeoutMs : 30_000,
+      pool: pools.get(upstream.origin),
+      lifecycleHeaders:
+        state === 'DEPRECATED'
+          ? buildLifecycleHeaders({ deprecatedAt: v.deprecatedAt, sunsetAt: v.sunsetAt, successorUrl: successor?.url ?? null })
+          : [],
+      successor,
+    })
+  }
+
+  const keysByHash = new Map<string, KeyEntry>()
+  const keysById = new Map<string, KeyEntry>()
+  for (const k of keys) {
+    const entry: KeyEntry = {
+      id: k.id,
+      teamId: k.teamId,
+      expiresAt: toMs(k.expiresAt),
+      revokedAt: toMs(k.revokedAt),
+      graceEndsAt: toMs(k.graceEndsAt),
+      allowedSubscriptions: k.subscriptions.length > 0 ? new Set(k.subscriptions.map((s) => s.subscriptionId)) : null,
+    }
+    keysByHash.set(k.hash, entry)
+    keysById.set(k.id, entry)
+  }
+
+  const subscriptionMap = new Map<string, SubscriptionEntry[]>()
+  for (const s of subscriptions) {
+    const rateLimit = s.plan.rateLimit && s.plan.rateLimit > 0 ? s.plan.rateLimit : 0
+    const windowMs = WINDOW_MS[s.plan.rateWindow]
+    const entry: SubscriptionEntry = {
+      id: s.id,
+      planId: s.planId,
+      consumerTeamId: s.consumerTeamId,
+      rateLimit,
+      windowMs,
+      ratePolicy: `${rateLimit};w=${windowMs / 1000}`,
+      rateLimitText: String(rateLimit),
+    }
+    const mapKey = subscriptionKey(s.consumerTeamId, s.apiId)
+    const list = subscriptionMap.get(mapKey)
+    if (list) list.push(entry)
+    else subscriptionMap.set(mapKey, [entry])
+  }
+
+  return { version, loadedAt: Date.now(), routes, keysByHash, keysById, subscriptions: subscriptionMap }
+}
+
+function parseUpstream(raw: string): { origin: string; basePath: string } | null {
+  try {
+    const url = new URL(raw)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') }
+  } catch {
+    return null
+  }
+}

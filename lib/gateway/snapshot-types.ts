@@ -1,0 +1,71 @@
+import type { Pool } from 'undici'
+
+// The in-memory view of everything the hot path needs. A snapshot is immutable once built: a
+// reload builds a new one and swaps the reference, so a request never sees half of a change.
+
+export type RouteState = 'PUBLISHED' | 'DEPRECATED' | 'RETIRED'
+
+export type RouteEntry = {
+  /** "team/api/version", the lookup key taken straight from the request path. */
+  readonly key: string
+  readonly ownerTeamId: string
+  readonly apiId: string
+  readonly versionId: string
+  readonly state: RouteState
+  readonly upstreamOrigin: string
+  /** The upstream URL's path without a trailing slash ("" for the root). */
+  readonly upstreamBasePath: string
+  readonly timeoutMs: number
+  readonly pool: Pool
+  /** Headers added to every proxied response, e.g. Deprecation/Sunset/Link when DEPRECATED. */
+  readonly lifecycleHeaders: ReadonlyArray<readonly [string, string]>
+  readonly successor: { readonly version: string; readonly url: string } | null
+}
+
+export type KeyEntry = {
+  readonly id: string
+  readonly teamId: string
+  /** Epoch ms; Infinity when not set. */
+  readonly expiresAt: number
+  readonly revokedAt: number
+  /** A rotated key keeps working until this moment (epoch ms; Infinity when not rotated). */
+  readonly graceEndsAt: number
+  /** Subscription ids this key may use; null means every subscription of its team. */
+  readonly allowedSubscriptions: ReadonlySet<string> | null
+}
+
+export type SubscriptionEntry = {
+  readonly id: string
+  readonly planId: string
+  readonly consumerTeamId: string
+  /** Calls per window; 0 means unlimited. */
+  readonly rateLimit: number
+  readonly windowMs: number
+  /** Precomputed `RateLimit-Policy` value (draft-ietf-httpapi-ratelimit-headers), e.g. "100;w=60". */
+  readonly ratePolicy: string
+  readonly rateLimitText: string
+}
+
+export type Snapshot = {
+  readonly version: number
+  readonly loadedAt: number
+  readonly routes: ReadonlyMap<string, RouteEntry>
+  readonly keysByHash: ReadonlyMap<string, KeyEntry>
+  /** The same entries by key id, for calls the console's try-it makes on a user's behalf. */
+  readonly keysById: ReadonlyMap<string, KeyEntry>
+  /** ACTIVE subscriptions by `${consumerTeamId}|${apiId}`; a team may hold several plans. */
+  readonly subscriptions: ReadonlyMap<string, readonly SubscriptionEntry[]>
+}
+
+export function subscriptionKey(consumerTeamId: string, apiId: string): string {
+  return consumerTeamId + '|' + apiId
+}
+
+export const EMPTY_SNAPSHOT: Snapshot = {
+  version: -1,
+  loadedAt: 0,
+  routes: new Map(),
+  keysByHash: new Map(),
+  keysById: new Map(),
+  subscriptions: new Map(),
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { createDb, type Db } from '../db'
+import { createId, randomToken } from '../ids'
+import { generateKeyValue, hashKey, keyDisplayPrefix } from '../keys/key-format'
+import { migrate } from '../../scripts/db-migrate.mjs'
+import { createGateway, type Gateway, type GatewayOptions } from './create-gateway'
+
+// Test helpers for the gateway: a migrated SQLite file per test file, a seeded little world
+// (teams, APIs in every lifecycle state, plans, subscriptions, keys) and a listening gateway.
+
+export type TestDb = { db: Db; url: string; cleanup(): Promise<void> }
+
+export async function createTestDb(): Promise<TestDb> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-gw-'))
+  const url = `file:${path.join(dir, 'test.db')}`
+  await migrate(url)
+  const db = createDb(url)
+  return {
+    db,
+    url,
+    async cleanup() {
+      await db.$disconnect()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function createTeam(db: Db, name: string) {
+  return db.team.create({ data: { id: createId('team'), slug: `${name}-${randomToken(6)}`, name } })
+}
+
+export async function createKey(
+  db: Db,
+  teamId: string,
+  data: { expiresAt?: Date; revokedAt?: Date; graceEndsAt?: Date; subscriptionIds?: string[] } = {},
+): Promise<{ id: string; value: string }> {
+  const value = generateKeyValue('test')
+  const id = createId('key')
+  await db.apiKey.create({
+    data: {
+      id, teamId, name: 'test key', env: 'test', prefix: keyDisplayPrefix(value), hash: hashKey(value),
+      expiresAt: data.expiresAt, revokedAt: data.revokedAt, graceEndsAt: data.graceEndsAt,
+      subscriptions: data.subscriptionIds
+        ? { create: data.subscriptionIds.map((subscriptionId) => ({ id: createId('aks'), subscriptionId })) }
+        : undefined,
+    },
+  })
+  return { id, value }
+}
+
+type VersionSeed = {
+  version: string
+  state: 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED'
+  upstreamUrl: string
+  timeoutMs?: number
+  deprecatedAt?: Date
+  sunsetAt?: Date
+  successor?: string
+}
+
+/** An API with its versions, one plan and an ACTIVE subscription for the consumer team. */
+export async function createApi(
+  db: Db,
+  input: { ownerTeamId: string; consumerTeamId: string; slug: string; versions: VersionSeed[]; rateLimit?: number; rateWindow?: 'SECOND' | 'MINUTE' },
+) {
+  const api = await db.api.create({
+    data: { id: createId('api'), teamId: input.ownerTeamId, slug: input.slug, name: input.slug, state: 'PUBLISHED' },
+  })
+  const ids = new Map<string, string>()
+  for (const v of input.versions) ids.set(v.version, createId('ver'))
+  for (const v of input.versions) {
+    await db.apiVersion.create({
+      data: {
+        id: ids.get(v.version)!, apiId: api.id, teamId: input.ownerTeamId, version: v.version,
+        major: Number(v.version.replace(/\D/g, '')) || 0, state: v.state, openapi: '{"openapi":"3.1.0"}',
+        upstreamUrl: v.upstreamUrl, timeoutMs: v.timeoutMs ?? 30_000, deprecatedAt: v.deprecatedAt, sunsetAt: v.sunsetAt,
+        successorId: v.successor ? ids.get(v.successor) : undefined,
+      },
+    })
+  }
+  const plan = await db.plan.create({
+    data: {
+      id: createId('plan'), apiId: api.id, teamId: input.ownerTeamId, name: 'Standard',
+      rateLimit: input.rateLimit, rateWindow: input.rateWindow ?? 'MINUTE',
+    },
+  })
+  const subscription = await db.subscription.create({
+    data: {
+      id: createId('sub'), apiId: api.id, planId: plan.id, ownerTeamId: input.ownerTeamId,
+      consumerTeamId: input.consumerTeamId, state: 'ACTIVE',
+    },
+  })
+  return { api, plan, subscription, versionIds: ids }
+}
+
+export type TestGateway = { gateway: Gateway; url: string; close(): Promise<void> }
+
+export async function startTestGateway(options: GatewayOptions): Promise<TestGateway> {
+  const gateway = createGateway({ flushMs: 50, ...options })
+  await gateway.start()
+  const server: Server = createServer((req, res) => gateway.handle(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as AddressInfo
+  return {
+    gateway,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await gateway.stop()
+    },
+  }
+}
+
+/** A port nothing listens on: bind one, then release it. */
+export async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, stepMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, stepMs))
+  }
+}

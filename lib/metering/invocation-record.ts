@@ -1,0 +1,27 @@
+// One gateway call as the metering writer receives it. Times are epoch milliseconds so the hot
+// path allocates no Date; the writer converts them once per batch.
+export type InvocationRecord = {
+  requestId: string
+  createdAt: number
+  ownerTeamId: string | null
+  consumerTeamId: string | null
+  apiId: string | null
+  versionId: string | null
+  keyId: string | null
+  subscriptionId: string | null
+  method: string
+  path: string
+  status: number
+  errorCode: string | null
+  latencyMs: number
+  upstreamMs: number | null
+  requestBytes: number
+  responseBytes: number
+  inputTokens: number
+  outputTokens: number
+  costMicros: bigint
+  incidentId: string | null
+}
+
+/** Anything that accepts call records: the batched writer, or a test double. */
+export type Meter = { record(record: InvocationRecord): void }

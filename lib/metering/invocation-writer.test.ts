@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { createTestDb, type TestDb } from '../gateway/test-fixtures'
+import type { InvocationRecord } from './invocation-record'
+import { createBatchSink, InvocationWriter } from './invocation-writer'
+import type { BatchSink } from './prepare-batch'
+import { PrismaBatchSink } from './prisma-batch-sink'
+import { pruneInvocations } from './prune-invocations'
+import { hourStart } from './rollup-buckets'
+
+// The batched writer against a real SQLite file, through both sinks (the SQLite writer thread
+// and Prisma): rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double
+// counting when a flush fails.
+
+const SINKS = ['sqlite-thread', 'prisma'] as const
+type SinkName = (typeof SINKS)[number]
+const sinkFor = (name: SinkName): BatchSink =>
+  name === 'prisma' ? new PrismaBatchSink(testDb.db) : createBatchSink(testDb.db, testDb.url)
+
+let testDb: TestDb
+let seq = 0
+
+beforeAll(async () => {
+  testDb = await createTestDb()
+})
+afterAll(async () => {
+  await testDb?.cleanup()
+})
+beforeEach(async () => {
+  await testDb.db.invocation.deleteMany()
+  await testDb.db.usageRollup.deleteMany()
+  await testDb.db.latencyRollup.deleteMany()
+})
+
+function record(overrides: Partial<InvocationRecord> = {}): InvocationRecord {
+  return {
+    requestId: `req-${++seq}`, createdAt: Date.now(), ownerTeamId: 'team_owner', consumerTeamId: 'team_consumer',
+    apiId: 'api_1', versionId: 'ver_1', keyId: null, subscriptionId: 'sub_1', method: 'GET', path: '/gw/a/b/v1/x',
+    status: 200, errorCode: null, latencyMs: 3, upstreamMs: 2, requestBytes: 0, responseBytes: 10,
+    inputTokens: 0, outputTokens: 0, costMicros: 0n, incidentId: null, ...overrides,
+  }
+}
+
+test.each(SINKS)('%s: a flush writes every row and sums rollups per hour, status class and latency bucket', async (sink) => {
+  const writer = new InvocationWriter(sinkFor(sink))
+  const at = Date.UTC(2026, 10, 24, 15, 20)
+  for (let i = 0; i < 5; i++) writer.record(record({ createdAt: at, latencyMs: 4 }))
+  writer.record(record({ createdAt: at, status: 404, errorCode: 'route_not_found', ownerTeamId: null, consumerTeamId: null, apiId: null, versionId: null, latencyMs: 0.4 }))
+  writer.record(record({ createdAt: at, status: 502, latencyMs: 700 }))
+  await writer.flush()
+  // A second batch in the same hour increments the same rollup rows.
+  writer.record(record({ createdAt: at + 60_000, latencyMs: 5 }))
+  await writer.close()
+
+  expect(await testDb.db.invocation.count()).toBe(8)
+  const usage = await testDb.db.usageRollup.findMany({ orderBy: { statusClass: 'asc' } })
+  expect(usage.map((u) => [u.statusClass, u.calls, u.ownerTeamId])).toEqual([[2, 6, 'team_owner'], [4, 1, ''], [5, 1, 'team_owner']])
+  expect(usage[0].hour.getTime()).toBe(hourStart(at))
+  expect(usage[0].latencySumMs).toBeCloseTo(25)
+  const latency = await testDb.db.latencyRollup.findMany({ orderBy: { bucketMs: 'asc' } })
+  expect(latency.map((l) => [l.bucketMs, l.calls])).toEqual([[1, 1], [5, 6], [1000, 1]])
+})
+
+test.each(SINKS)('%s: a key used in a batch gets lastUsedAt once, at its latest call', async (sink) => {
+  const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
+  const key = await testDb.db.apiKey.create({ data: { id: `key_${++seq}`, teamId: team.id, name: 'k', prefix: 'tg_test_x', hash: `h${seq}` } })
+  const writer = new InvocationWriter(sinkFor(sink))
+  writer.record(record({ keyId: key.id, createdAt: 1_700_000_000_000 }))
+  writer.record(record({ keyId: key.id, createdAt: 1_700_000_005_000 }))
+  await writer.close()
+  const row = await testDb.db.apiKey.findUniqueOrThrow({ where: { id: key.id } })
+  expect(row.lastUsedAt?.getTime()).toBe(1_700_000_005_000)
+})
+
+/** A sink whose first write fails: before touching the database, or after committing. */
+function flaky(inner: BatchSink, mode: 'before' | 'after-commit'): BatchSink {
+  let failures = 0
+  return {
+    async write(batch) {
+      if (failures++ > 0) return inner.write(batch)
+      if (mode === 'before') throw new Error('database is locked (simulated)')
+      await inner.write(batch)
+      throw new Error('connection lost before the acknowledgement (simulated)')
+    },
+    close: () => inner.close(),
+  }
+}
+
+const FAILURES = SINKS.flatMap((sink) => (['before', 'after-commit'] as const).map((mode) => ({ sink, mode })))
+
+test.each(FAILURES)('$sink: a failed flush ($mode) is retried: no row lost, none doubled', async ({ sink, mode }) => {
+  const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
+  for (let i = 0; i < 20; i++) writer.record(record())
+  await writer.flush()
+  expect(writer.pending).toBe(20)
+  await writer.close()
+  expect(writer.pending).toBe(0)
+  expect(await testDb.db.invocation.count()).toBe(20)
+  const usage = await testDb.db.usageRollup.findMany()
+  expect(usage.reduce((sum, u) => sum + u.calls, 0)).toBe(20)
+})
+
+test.each(SINKS)('%s: a repeated client X-Request-Id keeps every call', async (sink) => {
+  const writer = new InvocationWriter(sinkFor(sink))
+  writer.record(record({ requestId: 'same-id' }))
+  writer.record(record({ requestId: 'same-id' }))
+  await writer.flush()
+  writer.record(record({ requestId: 'same-id' }))
+  await writer.close()
+  const rows = await testDb.db.invocation.findMany({ where: { requestId: { startsWith: 'same-id' } } })
+  expect(rows).toHaveLength(3)
+})
+
+test.each(SINKS)('%s: batches are capped at maxBatch rows per transaction', async (sink) => {
+  const writer = new InvocationWriter(sinkFor(sink), { maxBatch: 50 })
+  for (let i = 0; i < 180; i++) writer.record(record())
+  await writer.close()
+  expect(await testDb.db.invocation.count()).toBe(180)
+  expect(writer.written).toBe(180)
+})
+
+test('pruning removes invocations older than the retention period only', async () => {
+  const writer = new InvocationWriter(sinkFor('sqlite-thread'))
+  const now = Date.now()
+  writer.record(record({ requestId: 'old', createdAt: now - 31 * 86_400_000 }))
+  writer.record(record({ requestId: 'recent', createdAt: now - 29 * 86_400_000 }))
+  await writer.close()
+  expect(await pruneInvocations(testDb.db, 30, now)).toBe(1)
+  expect((await testDb.db.invocation.findMany()).map((r) => r.requestId)).toEqual(['recent'])
+  // Rollups are kept: dashboards still show the old hour.
+  expect(await testDb.db.usageRollup.count()).toBe(2)
+})

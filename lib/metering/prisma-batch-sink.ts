@@ -1,0 +1,85 @@
+import type { Db } from '../db'
+import { randomToken } from '../ids'
+import type { BatchSink, PreparedBatch } from './prepare-batch'
+
+// Writes batches through Prisma: the portable sink, used for PostgreSQL (async I/O, so it does
+// not block the event loop) and whenever the SQLite file is not known. Its per-row CPU cost is
+// far higher than the SQLite thread sink's; see sqlite-writer-thread.mjs.
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+export class PrismaBatchSink implements BatchSink {
+  constructor(private readonly db: Db) {}
+
+  write(batch: PreparedBatch): Promise<'written' | 'already-written'> {
+    const retry = batch.attempts > 1
+    return this.db.$transaction(
+      async (tx) => {
+        if (retry) {
+          // A lost acknowledgement: the first row's id tells whether the batch committed.
+          const committed = await tx.invocation.findUnique({ where: { id: batch.rows[0].id }, select: { id: true } })
+          if (committed) return 'already-written' as const
+          await renameCollidingRequestIds(tx, batch)
+        }
+        await tx.invocation.createMany({ data: batch.rows.map(toInvocationRow) })
+        for (const u of batch.usage) await upsertUsage(tx, u)
+        for (const l of batch.latency) await upsertLatency(tx, l)
+        for (const [keyId, at] of batch.keysLastUsed) {
+          // updateMany: a key deleted meanwhile must not fail the whole batch.
+          await tx.apiKey.updateMany({ where: { id: keyId }, data: { lastUsedAt: new Date(at) } })
+        }
+        return 'written' as const
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    )
+  }
+
+  async close(): Promise<void> {}
+}
+
+async function renameCollidingRequestIds(tx: Tx, batch: PreparedBatch): Promise<void> {
+  const existing = await tx.invocation.findMany({
+    where: { requestId: { in: batch.rows.map((r) => r.requestId) } },
+    select: { requestId: true },
+  })
+  if (existing.length === 0) return
+  const taken = new Set(existing.map((e) => e.requestId))
+  for (const row of batch.rows) if (taken.has(row.requestId)) row.requestId = `${row.requestId}~${randomToken(6)}`
+}
+
+function toInvocationRow(r: PreparedBatch['rows'][number]) {
+  return {
+    id: r.id, requestId: r.requestId, createdAt: new Date(r.createdAt),
+    ownerTeamId: r.ownerTeamId, consumerTeamId: r.consumerTeamId, apiId: r.apiId, versionId: r.versionId,
+    keyId: r.keyId, subscriptionId: r.subscriptionId, method: r.method, path: r.path, status: r.status,
+    errorCode: r.errorCode, latencyMs: r.latencyMs, upstreamMs: r.upstreamMs, requestBytes: r.requestBytes,
+    responseBytes: r.responseBytes, inputTokens: r.inputTokens, outputTokens: r.outputTokens,
+    costMicros: r.costMicros, incidentId: r.incidentId,
+  }
+}
+
+function upsertUsage(tx: Tx, u: PreparedBatch['usage'][number]) {
+  const key = {
+    hour: new Date(u.hour), ownerTeamId: u.ownerTeamId, consumerTeamId: u.consumerTeamId,
+    apiId: u.apiId, versionId: u.versionId, statusClass: u.statusClass,
+  }
+  return tx.usageRollup.upsert({
+    where: { hour_ownerTeamId_consumerTeamId_apiId_versionId_statusClass: key },
+    create: { id: u.id, ...key, calls: u.calls, blocked402: u.blocked402, latencySumMs: u.latencySumMs,
+      costMicros: u.costMicros, inputTokens: u.inputTokens, outputTokens: u.outputTokens },
+    update: {
+      calls: { increment: u.calls }, blocked402: { increment: u.blocked402 },
+      latencySumMs: { increment: u.latencySumMs }, costMicros: { increment: u.costMicros },
+      inputTokens: { increment: u.inputTokens }, outputTokens: { increment: u.outputTokens },
+    },
+  })
+}
+
+function upsertLatency(tx: Tx, l: PreparedBatch['latency'][number]) {
+  const key = { hour: new Date(l.hour), ownerTeamId: l.ownerTeamId, consumerTeamId: l.consumerTeamId, apiId: l.apiId, bucketMs: l.bucketMs }
+  return tx.latencyRollup.upsert({
+    where: { hour_ownerTeamId_consumerTeamId_apiId_bucketMs: key },
+    create: { id: l.id, ...key, calls: l.calls },
+    update: { calls: { increment: l.calls } },
+  })
+}

@@ -1,0 +1,35 @@
+import type { Db } from '../db'
+
+// Raw call logs are kept for INVOCATION_RETENTION_DAYS (default 30); dashboards read rollups,
+// which are kept. Deleting in chunks keeps each write transaction short, so the metering writer
+// (and, on SQLite, every other writer) never waits long behind a prune.
+
+const CHUNK = 5_000
+const HOUR_MS = 3_600_000
+
+export function retentionDays(): number {
+  const days = Number(process.env.INVOCATION_RETENTION_DAYS ?? 30)
+  return Number.isFinite(days) && days > 0 ? days : 30
+}
+
+export async function pruneInvocations(db: Db, days = retentionDays(), now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - days * 24 * HOUR_MS)
+  let deleted = 0
+  for (;;) {
+    const rows = await db.invocation.findMany({ where: { createdAt: { lt: cutoff } }, select: { id: true }, take: CHUNK })
+    if (rows.length === 0) return deleted
+    const result = await db.invocation.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
+    deleted += result.count
+    if (rows.length < CHUNK) return deleted
+  }
+}
+
+/** Prunes once now and then hourly; returns a stop function. */
+export function startRetentionPruner(db: Db, intervalMs = HOUR_MS): () => void {
+  const run = () =>
+    pruneInvocations(db).catch((error) => console.error('[metering] pruning old invocations failed', error))
+  void run()
+  const timer = setInterval(run, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

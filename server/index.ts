@@ -1,0 +1,60 @@
+// `npm start` / `npm run dev`: the console (Next) and the gateway on one port. Calls under /gw/
+// go straight to the gateway handler, never through Next's router; everything else is Next's.
+// Also starts the demo upstream (DEMO_UPSTREAM=off to skip). PORT (3000) and HOSTNAME (0.0.0.0).
+import { createServer } from 'node:http'
+import next from 'next'
+import { databaseUrl, db } from '../lib/db'
+import { createGateway } from '../lib/gateway/create-gateway'
+import { GATEWAY_PREFIX } from '../lib/gateway/resolve-route'
+import { startRetentionPruner } from '../lib/metering/prune-invocations'
+import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
+import { closeServer, onShutdownSignal } from './graceful-shutdown'
+
+const dev = process.argv.includes('--dev') || process.env.NODE_ENV !== 'production'
+const port = Number(process.env.PORT ?? 3000)
+const hostname = process.env.HOSTNAME || '0.0.0.0'
+
+const app = next({ dev, hostname, port })
+const handleNext = app.getRequestHandler()
+// Same `db` as the console's code (one client on globalThis), so one SQLite connection per process.
+const gateway = createGateway({ db, databaseUrl: databaseUrl() })
+
+await Promise.all([app.prepare(), gateway.start()])
+let demo: DemoUpstream | null = null
+if (process.env.DEMO_UPSTREAM !== 'off') {
+  try {
+    demo = await startDemoUpstream()
+  } catch (error) {
+    // A busy demo port must not stop the console; the seeded demo APIs just answer 502.
+    console.warn(`[tollgate] demo upstream not started: ${(error as Error).message}`)
+  }
+}
+
+const server = createServer((req, res) => {
+  if (req.url?.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
+  handleNext(req, res).catch((error: unknown) => {
+    console.error('[tollgate] console request failed', error)
+    if (!res.headersSent) res.writeHead(500)
+    res.end()
+  })
+})
+// Next's dev server upgrades connections for hot reloading.
+const handleUpgrade = app.getUpgradeHandler()
+server.on('upgrade', (req, socket, head) => void handleUpgrade(req, socket, head))
+server.keepAliveTimeout = 65_000
+server.listen(port, hostname, () => {
+  const shown = hostname === '0.0.0.0' ? 'localhost' : hostname
+  console.log(`[tollgate] console http://${shown}:${port}  gateway http://${shown}:${port}/gw/  (${dev ? 'dev' : 'production'})`)
+  if (demo) console.log(`[tollgate] demo upstream ${demo.url}`)
+})
+
+const stopPruner = startRetentionPruner(db)
+
+onShutdownSignal(async () => {
+  stopPruner()
+  await closeServer(server)
+  await gateway.stop()
+  await demo?.close()
+  await app.close?.()
+  await db.$disconnect()
+})

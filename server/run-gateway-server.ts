@@ -1,0 +1,41 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Db } from '../lib/db'
+import { createGateway, type Gateway } from '../lib/gateway/create-gateway'
+import { GATEWAY_PREFIX } from '../lib/gateway/resolve-route'
+import { closeServer } from './graceful-shutdown'
+
+// A gateway on its own port: /gw/... calls, plus /healthz for load balancers.
+
+export type RunningGateway = { gateway: Gateway; server: Server; port: number; stop(): Promise<void> }
+
+export async function runGatewayServer(options: { db: Db; databaseUrl?: string; port: number; hostname?: string }): Promise<RunningGateway> {
+  const gateway = createGateway({ db: options.db, databaseUrl: options.databaseUrl })
+  await gateway.start()
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
+    if (req.url === '/healthz') {
+      const body = JSON.stringify({ ok: true, configVersion: gateway.store.current.version })
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      return res.end(body)
+    }
+    const body = JSON.stringify({ type: '/docs/errors/route-not-found', title: 'Not found', status: 404, code: 'route_not_found', detail: 'Gateway addresses start with /gw/.' })
+    res.writeHead(404, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body) })
+    res.end(body)
+  })
+  // Longer than common load balancers' idle timeouts, so they close first (no reset races).
+  server.keepAliveTimeout = 65_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.hostname ?? '0.0.0.0', () => resolve())
+  })
+  return {
+    gateway,
+    server,
+    port: (server.address() as AddressInfo).port,
+    async stop() {
+      await closeServer(server)
+      await gateway.stop()
+    },
+  }
+}
