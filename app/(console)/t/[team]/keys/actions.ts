@@ -1,0 +1,48 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import type { ActionResult, ActionState } from '@/lib/auth/action-result'
+import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import type { TeamContext } from '@/lib/auth/team-context'
+import { createKey } from '@/lib/keys/create-key'
+import type { KeyActor } from '@/lib/keys/key-actor'
+import { revokeKey } from '@/lib/keys/revoke-key'
+import { rotateKey } from '@/lib/keys/rotate-key'
+import { createKeySchema, revokeKeySchema, rotateKeySchema } from '@/lib/keys/schemas'
+
+// The team id comes from teamAction's membership check, never from the form: another team's key
+// id only ever reads "not found". The full key value is in the result of create and rotate only.
+
+export type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: string | null }
+
+const actorOf = (context: TeamContext): KeyActor => ({ teamId: context.team.id, userId: context.user.id })
+
+const doCreate = teamAction('keys.write', createKeySchema, async (input, context): Promise<NewKey> => {
+  const { key, value } = await createKey(actorOf(context), input)
+  return { value, name: key.name, prefix: key.prefix }
+})
+const doRotate = teamAction('keys.write', rotateKeySchema, async (input, context): Promise<NewKey> => {
+  const { key, value, previous } = await rotateKey(actorOf(context), input)
+  return { value, name: key.name, prefix: key.prefix, graceEndsAt: previous.graceEndsAt?.toISOString() ?? null }
+})
+const doRevoke = teamAction('keys.write', revokeKeySchema, async (input, context) => {
+  await revokeKey(actorOf(context), input)
+  return undefined
+})
+
+async function run<T>(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<T>>): Promise<ActionState<T>> {
+  const slug = String(formData.get('team') ?? '')
+  const result = await action(slug, formDataToObject(formData))
+  if (result.ok) revalidatePath(`/t/${slug}/keys`)
+  return result
+}
+
+export async function createKeyAction(_previous: ActionState<NewKey>, formData: FormData): Promise<ActionState<NewKey>> {
+  return run(formData, doCreate)
+}
+export async function rotateKeyAction(_previous: ActionState<NewKey>, formData: FormData): Promise<ActionState<NewKey>> {
+  return run(formData, doRotate)
+}
+export async function revokeKeyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return run(formData, doRevoke)
+}

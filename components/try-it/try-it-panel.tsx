@@ -1,0 +1,24 @@
+import { Card, CardBody, CardHeader } from '@/components/ui/card'
+import { requireUser } from '@/lib/auth/team-context'
+import { loadTryIt } from '@/lib/try-it/load-try-it'
+import { TryItConsole } from './try-it-console'
+
+/** Server wrapper for the catalog API page: loads the version's operations and the user's usable keys. */
+export async function TryItPanel({ apiId, versionId }: { apiId: string; versionId: string }) {
+  const user = await requireUser()
+  const data = await loadTryIt(user.id, apiId, versionId)
+  if (!data) return null
+  return (
+    <Card>
+      <CardHeader title={<span>Try it <span className="font-mono font-normal text-slate-500">{data.label}</span></span>}
+        description="Calls the gateway for real with one of your team's keys: the call is metered, rate-limited and billed like any other." />
+      <CardBody>
+        {data.state === 'DRAFT' ? (
+          <p className="text-sm text-slate-500">Drafts are not routed by the gateway; publish this version to try it.</p>
+        ) : (
+          <TryItConsole versionId={data.versionId} gatewayPath={data.gatewayPath} operations={data.operations} keys={data.keys} />
+        )}
+      </CardBody>
+    </Card>
+  )
+}

@@ -1,0 +1,62 @@
+import { db } from '@/lib/db'
+import { invalid } from '@/lib/errors/app-error'
+import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { createId } from '@/lib/ids'
+import type { Db } from '@/lib/db'
+import type { KeyActor } from './key-actor'
+import { generateKeyValue, hashKey, keyDisplayPrefix } from './key-format'
+import { createKeySchema, type CreateKeyInput, type ApiKeyOutput } from './schemas'
+import { KEY_SELECT, toKeyOutput } from './to-key-output'
+
+type KeyTx = Pick<Db, 'apiKey' | 'subscription'>
+
+/**
+ * Creates a key for the actor's team. The full value is returned here and only here: the
+ * database keeps its SHA-256 and a display prefix, so nobody can show it again.
+ */
+export async function createKey(actor: KeyActor, raw: CreateKeyInput): Promise<{ key: ApiKeyOutput; value: string }> {
+  const input = createKeySchema.parse(raw)
+  const subscriptionIds = [...new Set(input.subscriptionIds)]
+  const { row, value } = await db.$transaction(async (tx) => {
+    await assertRestrictable(tx, actor.teamId, subscriptionIds)
+    return insertKey(tx, actor, { name: input.name, expiresAt: input.expiresAt ?? null, subscriptionIds })
+  })
+  await bumpConfigVersion(db)
+  return { key: toKeyOutput(row), value }
+}
+
+/** Shared with rotation: a fresh value, its hash and prefix, and the restriction rows. */
+export async function insertKey(
+  tx: KeyTx,
+  actor: KeyActor,
+  data: { name: string; expiresAt: Date | null; subscriptionIds: string[] },
+) {
+  const value = generateKeyValue('live')
+  const row = await tx.apiKey.create({
+    data: {
+      id: createId('key'),
+      teamId: actor.teamId,
+      name: data.name,
+      env: 'live',
+      prefix: keyDisplayPrefix(value),
+      hash: hashKey(value),
+      expiresAt: data.expiresAt,
+      createdById: actor.userId,
+      subscriptions: { create: data.subscriptionIds.map((subscriptionId) => ({ id: createId('aks'), subscriptionId })) },
+    },
+    select: KEY_SELECT,
+  })
+  return { row, value }
+}
+
+// Restricting a key to another team's subscription would be meaningless at best; refuse it with
+// the same words as a subscription that does not exist.
+async function assertRestrictable(tx: KeyTx, teamId: string, subscriptionIds: string[]): Promise<void> {
+  if (subscriptionIds.length === 0) return
+  const found = await tx.subscription.count({ where: { id: { in: subscriptionIds }, consumerTeamId: teamId, state: 'ACTIVE' } })
+  if (found !== subscriptionIds.length) {
+    throw invalid('A key can only be restricted to your team’s active subscriptions', {
+      subscriptionIds: ['Choose only active subscriptions of this team'],
+    })
+  }
+}

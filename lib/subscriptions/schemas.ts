@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+// Input and output schemas for subscriptions. FormData sends strings; ids are opaque prefixed strings.
+
+const idSchema = z.string().trim().min(1, 'Missing id').max(100)
+const reasonSchema = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500, 'Use at most 500 characters')
+
+export const SUBSCRIPTION_STATES = ['PENDING', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'CANCELLED'] as const
+export type SubscriptionStateName = (typeof SUBSCRIPTION_STATES)[number]
+
+/** A consumer team is still "on" an API in these states, so it may not subscribe again. */
+export const LIVE_STATES = ['PENDING', 'ACTIVE', 'SUSPENDED'] as const satisfies readonly SubscriptionStateName[]
+
+export const subscribeSchema = z.object({ apiId: idSchema, planId: z.string().trim().min(1, 'Choose a plan').max(100) })
+export type SubscribeInput = z.infer<typeof subscribeSchema>
+
+export const approveSubscriptionSchema = z.object({ subscriptionId: idSchema })
+export const rejectSubscriptionSchema = approveSubscriptionSchema.extend({ reason: reasonSchema })
+export const suspendSubscriptionSchema = rejectSubscriptionSchema
+export const cancelSubscriptionSchema = approveSubscriptionSchema
+
+export const SUBSCRIPTIONS_PAGE_SIZE = 20
+
+/** The list pages' search params; anything malformed falls back to the default. */
+export const listSubscriptionsQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  state: z.enum(SUBSCRIPTION_STATES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema>
+
+const teamRef = z.object({ id: z.string(), slug: z.string(), name: z.string() })
+
+/** What leaves lib/subscriptions: plain fields only, parsed so nothing else rides along. */
+export const subscriptionOutputSchema = z.object({
+  id: z.string(),
+  state: z.enum(SUBSCRIPTION_STATES),
+  reason: z.string().nullable(),
+  decidedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  api: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  plan: z.object({ id: z.string(), name: z.string(), approval: z.enum(['AUTO', 'MANUAL']), rateLimit: z.number().nullable(), rateWindow: z.enum(['SECOND', 'MINUTE']) }),
+  ownerTeam: teamRef,
+  consumerTeam: teamRef,
+})
+export type SubscriptionOutput = z.infer<typeof subscriptionOutputSchema>

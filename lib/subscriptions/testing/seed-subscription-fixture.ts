@@ -1,0 +1,39 @@
+// Rows for the subscription and key integration tests, written with db.* directly so the tests
+// depend on nothing but the schema. Slugs carry a random suffix, so runs never collide.
+import type { ApprovalMode, Visibility, VersionState } from '@/generated/sqlite/enums'
+import { db } from '@/lib/db'
+import { createId, randomToken } from '@/lib/ids'
+
+export async function seedTeam(key: string, suffix: string) {
+  const team = await db.team.create({ data: { id: createId('team'), slug: `${key}-${suffix}`, name: `${key} ${suffix}` } })
+  const user = await db.user.create({ data: { id: createId('usr'), email: `${key}-${suffix}@example.com`, name: key } })
+  return { ...team, actor: { teamId: team.id, userId: user.id } }
+}
+
+export async function seedApi(teamId: string, slug: string, options: { visibility?: Visibility; state?: VersionState; plans?: [string, ApprovalMode][] } = {}) {
+  const state = options.state ?? 'PUBLISHED'
+  const api = await db.api.create({
+    data: { id: createId('api'), teamId, slug, name: `${slug} api`, visibility: options.visibility ?? 'INTERNAL', state, searchText: `${slug} api` },
+  })
+  const plans: Record<string, string> = {}
+  for (const [name, approval] of options.plans ?? [['Auto', 'AUTO'], ['Manual', 'MANUAL']]) {
+    plans[name] = (await db.plan.create({ data: { id: createId('plan'), apiId: api.id, teamId, name, approval, rateLimit: 10 } })).id
+  }
+  return { ...api, plans }
+}
+
+/** Team `owner` publishes `weather` (AUTO + MANUAL plans), `maps`, a PRIVATE `vault` and a draft; `consumer` and `outsider` subscribe. */
+export async function seedSubscriptionFixture() {
+  const suffix = randomToken(6)
+  const owner = await seedTeam('owner', suffix)
+  const consumer = await seedTeam('consumer', suffix)
+  const outsider = await seedTeam('outsider', suffix)
+  const weather = await seedApi(owner.id, 'weather')
+  const maps = await seedApi(owner.id, 'maps')
+  const vault = await seedApi(owner.id, 'vault', { visibility: 'PRIVATE' })
+  const draft = await seedApi(owner.id, 'draft', { state: 'DRAFT' })
+  const retired = await seedApi(owner.id, 'retired', { state: 'RETIRED' })
+  return { owner, consumer, outsider, weather, maps, vault, draft, retired }
+}
+
+export type SubscriptionFixture = Awaited<ReturnType<typeof seedSubscriptionFixture>>

@@ -1,0 +1,38 @@
+import { db } from '@/lib/db'
+import { conflict, notFound } from '@/lib/errors/app-error'
+import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import type { SubscriptionStateName } from './schemas'
+import type { SubscriptionActor } from './subscription-actor'
+import { SUBSCRIPTION_SELECT, toSubscriptionOutput } from './to-subscription-output'
+
+type Transition = {
+  /** Which side of the subscription the actor's team must be on. */
+  side: 'owner' | 'consumer'
+  from: readonly SubscriptionStateName[]
+  to: SubscriptionStateName
+  verb: string
+  reason?: string
+}
+
+/**
+ * The one guarded state change every subscription service goes through. The actor's team id is
+ * in both the read and the write, so another team's id reads as "not found" and its row is never
+ * touched; the state is in the write too, so two concurrent decisions cannot both win.
+ */
+export async function transitionSubscription(actor: SubscriptionActor, subscriptionId: string, t: Transition) {
+  const teamWhere = t.side === 'owner' ? { ownerTeamId: actor.teamId } : { consumerTeamId: actor.teamId }
+  const current = await db.subscription.findFirst({ where: { id: subscriptionId, ...teamWhere }, select: { state: true } })
+  if (!current) throw notFound('Subscription')
+  if (!t.from.includes(current.state)) {
+    throw conflict(`A ${current.state.toLowerCase()} subscription cannot be ${t.verb}`, 'invalid_transition')
+  }
+  const { count } = await db.subscription.updateMany({
+    where: { id: subscriptionId, ...teamWhere, state: current.state },
+    data: { state: t.to, decidedById: actor.userId, decidedAt: new Date(), ...(t.reason ? { reason: t.reason } : {}) },
+  })
+  if (count === 0) throw conflict('This subscription changed meanwhile; reload and try again', 'invalid_transition')
+  // Only ACTIVE subscriptions are in the gateway's snapshot; other moves are invisible to it.
+  if (current.state === 'ACTIVE' || t.to === 'ACTIVE') await bumpConfigVersion(db)
+  const row = await db.subscription.findFirstOrThrow({ where: { id: subscriptionId, ...teamWhere }, select: SUBSCRIPTION_SELECT })
+  return toSubscriptionOutput(row)
+}

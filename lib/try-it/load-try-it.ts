@@ -1,0 +1,32 @@
+import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { AppError } from '@/lib/errors/app-error'
+import { buildTryItOperations, type TryItOperation } from './build-try-it-operations'
+import { listDelegableKeys } from './find-delegable-key'
+import { resolveTryItTarget } from './resolve-try-it-target'
+
+export type TryItData = {
+  versionId: string
+  label: string
+  state: string
+  gatewayPath: string
+  operations: TryItOperation[]
+  keys: Awaited<ReturnType<typeof listDelegableKeys>>
+}
+
+/** Everything the try-it panel renders for one version; null when the user cannot see it. */
+export async function loadTryIt(userId: string, apiId: string, versionId: string): Promise<TryItData | null> {
+  const target = await resolveTryItTarget(userId, versionId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) return null
+    throw error
+  })
+  if (!target || target.apiId !== apiId) return null
+  const [reference, keys] = await Promise.all([loadApiReference(target.openapi), listDelegableKeys(userId)])
+  return {
+    versionId: target.versionId,
+    label: target.label,
+    state: target.state,
+    gatewayPath: target.gatewayPath,
+    operations: reference.ok ? buildTryItOperations(reference.document) : [],
+    keys,
+  }
+}

@@ -1,0 +1,30 @@
+import { db } from '@/lib/db'
+import { notFound } from '@/lib/errors/app-error'
+
+/**
+ * The gateway path of a version the user can see: INTERNAL APIs for everyone, PRIVATE ones for
+ * their own teams, and drafts only for the owning team (the gateway answers 404 for those anyway).
+ */
+export async function resolveTryItTarget(userId: string, versionId: string) {
+  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true } })
+  const teamIds = memberships.map((m) => m.teamId)
+  const version = await db.apiVersion.findFirst({
+    where: {
+      id: versionId,
+      OR: [
+        { api: { visibility: 'INTERNAL' }, state: { not: 'DRAFT' } },
+        { teamId: { in: teamIds } },
+      ],
+    },
+    select: { id: true, version: true, state: true, openapi: true, api: { select: { id: true, slug: true, team: { select: { slug: true } } } } },
+  })
+  if (!version) throw notFound('API version')
+  return {
+    versionId: version.id,
+    apiId: version.api.id,
+    label: version.version,
+    state: version.state,
+    openapi: version.openapi,
+    gatewayPath: `/gw/${version.api.team.slug}/${version.api.slug}/${version.version}`,
+  }
+}
