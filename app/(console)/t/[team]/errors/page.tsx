@@ -1,0 +1,73 @@
+import type { Metadata } from 'next'
+import { LatencyPercentilesChart } from '@/components/charts/latency-percentiles-chart'
+import { StatusClassesChart } from '@/components/charts/status-classes-chart'
+import { ErrorSummary } from '@/components/calls/error-summary'
+import { SegmentedLinks } from '@/components/calls/segmented-links'
+import { TopFailingApisTable } from '@/components/calls/top-failing-apis-table'
+import { Card, CardBody, CardHeader, EmptyState, PageHeader } from '@/components/ui/card'
+import { withParams } from '@/components/ui/pagination'
+import { DASHBOARD_RANGES, parseDashboardQuery, resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
+import { getLatencyPercentilesOverTime } from '@/lib/analytics/get-latency-percentiles-over-time'
+import { getStatusClassesOverTime } from '@/lib/analytics/get-status-classes-over-time'
+import { getTopFailingApis } from '@/lib/analytics/get-top-failing-apis'
+import { getUsageSummary } from '@/lib/analytics/get-usage-summary'
+import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { requireTeamPage } from '@/lib/auth/team-context'
+
+export const metadata: Metadata = { title: 'Errors & latency' }
+
+const RANGE_LABELS = { '24h': '24 h', '7d': '7 d', '30d': '30 d' } as const
+
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function ErrorsPage({ params, searchParams }: Props) {
+  const { team: slug } = await params
+  const context = await requireTeamPage(slug)
+  const { range, view } = parseDashboardQuery(await searchParams)
+  const period = resolveDashboardWindow(range)
+  const teamId = context.team.id
+  const [classes, latency, summary, topFailing] = await Promise.all([
+    getStatusClassesOverTime(teamId, view, period),
+    getLatencyPercentilesOverTime(teamId, view, period),
+    getUsageSummary(teamId, view, period),
+    getTopFailingApis(teamId, view, period),
+  ])
+  const basePath = `/t/${context.team.slug}/errors`
+  const current = { range: range === '24h' ? undefined : range, view: view === 'owner' ? undefined : view }
+  const chartProps = { granularity: period.granularity, teamSlug: context.team.slug, view }
+  const tableProps = { teamSlug: context.team.slug, view, window: period }
+
+  return (
+    <div className="mx-auto max-w-7xl">
+      <PageHeader title="Errors & latency" description={`From hourly rollups, ${period.granularity === 'day' ? 'per day' : 'per hour'} (UTC). Every number and bar opens the matching calls.`}
+        actions={<>
+          <SegmentedLinks label="Whose calls" options={TEAM_VIEWS.map((v) => ({ label: TEAM_VIEW_LABELS[v], href: withParams(basePath, current, { view: v === 'owner' ? undefined : v }), active: v === view }))} />
+          <SegmentedLinks label="Time range" options={DASHBOARD_RANGES.map((r) => ({ label: RANGE_LABELS[r], href: withParams(basePath, current, { range: r === '24h' ? undefined : r }), active: r === range }))} />
+        </>} />
+      {summary.calls === 0 ? (
+        <EmptyState title="No calls in this time range"
+          description={view === 'owner' ? 'Once consumers call your APIs through the gateway, their status codes and latency show up here.' : 'Once your team calls APIs through the gateway, their status codes and latency show up here.'} />
+      ) : (
+        <>
+          <ErrorSummary {...tableProps} summary={summary} p95={latency.overall.p95} />
+          <div className="mb-6 grid gap-6 xl:grid-cols-2">
+            <Card>
+              <CardHeader title="Requests by status class" description="Select a bar to list those calls." />
+              <CardBody><StatusClassesChart data={classes} {...chartProps} /></CardBody>
+            </Card>
+            <Card>
+              <CardHeader title="Latency p50 / p95 / p99" description="From latency histograms; select a point to list calls slower than its p95." />
+              <CardBody><LatencyPercentilesChart data={latency.points} {...chartProps} /></CardBody>
+            </Card>
+          </div>
+          <section aria-labelledby="top-failing-heading" className="space-y-3">
+            <h2 id="top-failing-heading" className="text-sm font-semibold text-slate-900">Top failing APIs and versions</h2>
+            {topFailing.length === 0
+              ? <EmptyState title="No failed calls" description="Nothing answered 4xx or 5xx in this time range." />
+              : <TopFailingApisTable {...tableProps} apis={topFailing} />}
+          </section>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+import Link from 'next/link'
+import { Card, CardBody, CardHeader } from '@/components/ui/card'
+import { formatMicros } from '@/lib/billing/money'
+import type { CallDetail } from '@/lib/calls/get-call'
+import { callLogHref } from '@/lib/calls/call-log-href'
+import { formatBytes, formatCount, formatMs, formatTime } from './format'
+import { StatusBadge } from './status-badge'
+
+/** Everything recorded about one call, grouped the way an operator debugs it. */
+export function CallDetailCard({ teamSlug, call }: { teamSlug: string; call: CallDetail }) {
+  const apiHref = call.apiId ? callLogHref(teamSlug, { view: call.viewerRole, api: call.apiId }) : null
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card className="lg:col-span-2">
+        <CardHeader title="Request" />
+        <CardBody>
+          <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+            <Row label="Request id"><span className="font-mono">{call.requestId}</span></Row>
+            <Row label="Time">{formatTime(call.createdAt)}</Row>
+            <Row label="Request"><span className="font-mono">{call.method} {call.path}</span></Row>
+            <Row label="Status">
+              <StatusBadge status={call.status} />
+              {call.errorCode ? <span className="ml-2 font-mono text-xs text-slate-600">{call.errorCode}</span> : null}
+            </Row>
+            <Row label="API">
+              {call.api ? (apiHref ? <Link href={apiHref} className="text-brand-700 hover:underline">{call.api.name}</Link> : call.api.name) : <Muted>No matching API</Muted>}
+              {call.version ? <span className="ml-1 text-slate-500">{call.version.version}</span> : null}
+            </Row>
+            <Row label="Owner team">{call.ownerTeam?.name ?? <Muted>Unknown</Muted>}</Row>
+            <Row label="Consumer team">{call.consumerTeam?.name ?? <Muted>Unknown (no valid key)</Muted>}</Row>
+            <Row label="Key">
+              {call.key ? <><span className="font-mono">{call.key.prefix}…</span>{call.key.name ? <span className="ml-2 text-slate-500">{call.key.name}</span> : null}</> : <Muted>None</Muted>}
+            </Row>
+            {call.subscriptionId ? <Row label="Subscription"><span className="font-mono text-xs">{call.subscriptionId}</span></Row> : null}
+            {call.incidentId ? <Row label="402 incident"><span className="font-mono text-xs">{call.incidentId}</span></Row> : null}
+            <Row label="Bytes">{formatBytes(call.requestBytes)} in · {formatBytes(call.responseBytes)} out</Row>
+            {call.inputTokens || call.outputTokens ? <Row label="Tokens">{formatCount(call.inputTokens)} in · {formatCount(call.outputTokens)} out</Row> : null}
+            <Row label="Cost">{formatMicros(call.costMicros)}</Row>
+          </dl>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Timing" description="Total latency at the gateway, split into the upstream's time and the gateway's own." />
+        <CardBody className="space-y-4">
+          <TimingBar call={call} />
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+            <Row label="Total">{formatMs(call.latencyMs)}</Row>
+            <Row label="Upstream">{call.upstreamMs === null ? <Muted>Not reached</Muted> : formatMs(call.upstreamMs)}</Row>
+            <Row label="Gateway">{formatMs(call.gatewayMs ?? call.latencyMs)}</Row>
+          </dl>
+        </CardBody>
+      </Card>
+    </div>
+  )
+}
+
+function TimingBar({ call }: { call: CallDetail }) {
+  const total = Math.max(call.latencyMs, 0.001)
+  const upstream = call.upstreamMs === null ? 0 : Math.min(100, (call.upstreamMs / total) * 100)
+  return (
+    <div className="flex h-3 overflow-hidden rounded bg-slate-100" role="img" aria-label={`Upstream ${Math.round(upstream)}% of the total latency`}>
+      <div className="bg-brand-500" style={{ width: `${upstream}%` }} />
+      <div className="bg-amber-400" style={{ width: `${100 - upstream}%` }} />
+    </div>
+  )
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 break-all text-slate-900">{children}</dd>
+    </>
+  )
+}
+
+const Muted = ({ children }: { children: React.ReactNode }) => <span className="text-slate-400">{children}</span>

@@ -1,0 +1,30 @@
+import Link from 'next/link'
+import type { UsageSummary } from '@/lib/analytics/get-usage-summary'
+import type { TeamView } from '@/lib/analytics/team-scope'
+import { callLogHref } from '@/lib/calls/call-log-href'
+import { formatCount, formatMs, formatPercent } from './format'
+
+type Window = { from: Date; to: Date }
+
+/** The dashboard's headline numbers; each one opens the calls behind it. */
+export function ErrorSummary({ teamSlug, view, window, summary, p95 }: { teamSlug: string; view: TeamView; window: Window; summary: UsageSummary; p95: number | null }) {
+  const href = (extra: { status?: string; slow?: number }) => callLogHref(teamSlug, { view, from: window.from, to: window.to, ...extra })
+  const tiles = [
+    { label: 'Total calls', value: formatCount(summary.calls), href: href({}) },
+    { label: 'Error rate', value: formatPercent(summary.errorRate), detail: `${formatCount(summary.clientErrors + summary.serverErrors)} failed`, href: href({ status: 'errors' }) },
+    { label: 'Server errors (5xx)', value: formatCount(summary.serverErrors), href: href({ status: '5xx' }) },
+    { label: 'Payment required (402)', value: formatCount(summary.blocked402), href: href({ status: '402' }) },
+    { label: 'p95 latency', value: formatMs(p95), detail: summary.avgLatencyMs === null ? undefined : `mean ${formatMs(summary.avgLatencyMs)}`, href: p95 === null ? href({}) : href({ slow: p95 }) },
+  ]
+  return (
+    <dl className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      {tiles.map((tile) => (
+        <Link key={tile.label} href={tile.href} className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-brand-500" data-summary={tile.label}>
+          <dt className="text-xs font-medium text-slate-500">{tile.label}</dt>
+          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{tile.value}</dd>
+          {tile.detail ? <dd className="text-xs text-slate-500">{tile.detail}</dd> : null}
+        </Link>
+      ))}
+    </dl>
+  )
+}

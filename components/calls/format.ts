@@ -1,0 +1,32 @@
+// Formatting at the edge, the same on server and client: times are always UTC (the console's
+// clock), so server-rendered and hydrated text never differ.
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+
+export function formatTime(date: Date | string): string {
+  const d = new Date(date)
+  return `${DATE_TIME.format(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')} UTC`
+}
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '–'
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`
+  if (ms >= 1_000) return `${(ms / 1000).toFixed(2)} s`
+  if (ms >= 100) return `${Math.round(ms)} ms`
+  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat('en-US').format(n)
+}
+
+export function formatPercent(rate: number): string {
+  if (rate === 0) return '0%'
+  return rate < 0.001 ? '<0.1%' : `${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)}%`
+}

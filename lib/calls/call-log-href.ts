@@ -1,0 +1,27 @@
+import type { TeamView } from '@/lib/analytics/team-scope'
+
+// Links into the call log with filters set: the dashboards' drill-downs all go through here so
+// their param names always match what parseCallLogQuery reads. Safe in client components.
+
+export type CallLogLink = {
+  view: TeamView
+  from?: string | Date
+  to?: string | Date
+  status?: string
+  api?: string
+  version?: string
+  slow?: number
+}
+
+export function callLogHref(teamSlug: string, link: CallLogLink): string {
+  const params = new URLSearchParams()
+  if (link.view !== 'owner') params.set('view', link.view)
+  if (link.api) params.set('api', link.api)
+  if (link.version) params.set('version', link.version)
+  if (link.status) params.set('status', link.status)
+  if (link.slow !== undefined) params.set('slow', String(Math.floor(link.slow)))
+  if (link.from) params.set('from', new Date(link.from).toISOString())
+  if (link.to) params.set('to', new Date(link.to).toISOString())
+  const query = params.toString()
+  return `/t/${encodeURIComponent(teamSlug)}/calls${query ? `?${query}` : ''}`
+}

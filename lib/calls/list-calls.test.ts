@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { db } from '@/lib/db'
+import { createId, randomToken } from '@/lib/ids'
+import { setupTestDatabase } from '@/lib/testing/test-database'
+import { getCall } from './get-call'
+import { listCalls, type CallPage } from './list-calls'
+import { parseCallLogQuery } from './schemas'
+
+// The call log and call details against a real migrated database. Team A owns the Orders API,
+// B calls it with its key; C is unrelated. Rows share timestamps on purpose (the id breaks ties).
+
+const NOW = new Date('2026-11-24T15:00:00Z')
+const T0 = NOW.getTime() - 3_600_000
+let cleanup: () => Promise<void>
+const t = { a: '', b: '', c: '' }
+let apiId = ''
+let otherApiId = ''
+let versionId = ''
+let keyId = ''
+const rows: Array<{ id: string; createdAt: Date; status: number; requestId: string }> = []
+
+const query = (params: Record<string, string> = {}) => parseCallLogQuery(params, NOW)
+
+beforeAll(async () => {
+  cleanup = (await setupTestDatabase()).cleanup
+  for (const key of ['a', 'b', 'c'] as const) {
+    t[key] = (await db.team.create({ data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` } })).id
+  }
+  apiId = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'orders', name: 'Orders' } })).id
+  otherApiId = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'stock', name: 'Stock' } })).id
+  versionId = (await db.apiVersion.create({ data: { id: createId('ver'), apiId, teamId: t.a, version: 'v1', major: 1, openapi: '{}', upstreamUrl: 'http://x' } })).id
+  keyId = (await db.apiKey.create({ data: { id: createId('key'), teamId: t.b, name: 'CI key', prefix: 'tg_live_abc123', hash: randomToken(40) } })).id
+
+  const statuses = [200, 200, 201, 404, 402, 429, 500, 502, 200, 304]
+  for (let i = 0; i < 137; i++) {
+    // Three calls per millisecond: pages must break ties on id, never repeat or skip a row.
+    const createdAt = new Date(T0 + Math.floor(i / 3) * 1_000)
+    rows.push({ id: createId('inv'), createdAt, status: statuses[i % statuses.length], requestId: `req-${i}` })
+  }
+  await db.invocation.createMany({ data: rows.map((r, i) => ({
+    ...r, ownerTeamId: t.a, consumerTeamId: t.b, apiId: i % 10 === 9 ? otherApiId : apiId, versionId, keyId: i % 2 ? keyId : null,
+    method: 'GET', path: `/gw/a/orders/v1/items/${i}`, latencyMs: i, upstreamMs: Math.max(0, i - 1), errorCode: r.status === 402 ? 'insufficient_balance' : null,
+  })) })
+  // A's own call to someone else's API, and a call older than 24 h.
+  await db.invocation.createMany({ data: [
+    { id: createId('inv'), requestId: 'req-a-out', ownerTeamId: t.c, consumerTeamId: t.a, apiId: 'api_elsewhere', method: 'POST', path: '/gw/c/x/v1', status: 200, latencyMs: 1, createdAt: new Date(T0) },
+    { id: createId('inv'), requestId: 'req-old', ownerTeamId: t.a, consumerTeamId: t.b, apiId, method: 'GET', path: '/gw/a/orders/v1', status: 200, latencyMs: 1, createdAt: new Date(NOW.getTime() - 2 * 86_400_000) },
+  ] })
+})
+afterAll(async () => cleanup?.())
+
+const expectedOrder = () => [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1)).map((r) => r.id)
+
+describe('cursor pagination', () => {
+  test('walking Older visits every row once, newest first, 50 per page', async () => {
+    const seen: string[] = []
+    const sizes: number[] = []
+    let cursor: string | null = null
+    do {
+      const page: CallPage = await listCalls(t.a, query(cursor ? { cursor } : {}))
+      seen.push(...page.items.map((r) => r.id))
+      sizes.push(page.items.length)
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(sizes).toEqual([50, 50, 37])
+    expect(new Set(seen).size).toBe(137)
+    expect(seen).toEqual(expectedOrder())
+  })
+
+  test('Newer from the last page walks back through the same pages', async () => {
+    const first = await listCalls(t.a, query())
+    expect(first.prevCursor).toBeNull()
+    const second = await listCalls(t.a, query({ cursor: first.nextCursor! }))
+    const third = await listCalls(t.a, query({ cursor: second.nextCursor! }))
+    expect(third.nextCursor).toBeNull()
+    const backToSecond = await listCalls(t.a, query({ before: third.prevCursor! }))
+    expect(backToSecond.items.map((r) => r.id)).toEqual(second.items.map((r) => r.id))
+    const backToFirst = await listCalls(t.a, query({ before: backToSecond.prevCursor! }))
+    expect(backToFirst.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id))
+    expect(backToFirst.prevCursor).toBeNull()
+  })
+
+  test('a call logged between two pages does not shift the next page', async () => {
+    const first = await listCalls(t.a, query())
+    const before = await listCalls(t.a, query({ cursor: first.nextCursor! }))
+    const fresh = await db.invocation.create({ data: { id: createId('inv'), requestId: 'req-fresh', ownerTeamId: t.a, consumerTeamId: t.b, apiId, method: 'GET', path: '/x', status: 200, latencyMs: 1, createdAt: new Date(NOW.getTime() - 1_000) } })
+    const after = await listCalls(t.a, query({ cursor: first.nextCursor! }))
+    expect(after.items.map((r) => r.id)).toEqual(before.items.map((r) => r.id))
+    await db.invocation.delete({ where: { id: fresh.id } })
+  })
+
+  test('rows carry api name, version label and key prefix', async () => {
+    const page: CallPage = await listCalls(t.a, query({ q: 'req-1' }))
+    expect(page.items).toEqual([expect.objectContaining({ requestId: 'req-1', apiName: 'Orders', version: 'v1', keyPrefix: 'tg_live_abc123', status: 200 })])
+  })
+})
+
+describe('filters', () => {
+  const count = async (teamId: string, params: Record<string, string>): Promise<number> => {
+    let total = 0
+    let cursor: string | null = null
+    do {
+      const page: CallPage = await listCalls(teamId, query(cursor ? { ...params, cursor } : params))
+      total += page.items.length
+      cursor = page.nextCursor
+    } while (cursor)
+    return total
+  }
+  // Expected counts are computed from the fixture once it exists, hence the functions.
+  const byStatus = (keep: (s: number) => boolean) => () => rows.filter((r) => keep(r.status)).length
+
+  test.each<[string, Record<string, string>, () => number]>([
+    ['status class 5xx', { status: '5xx' }, byStatus((s) => s >= 500)],
+    ['exact status 402', { status: '402' }, byStatus((s) => s === 402)],
+    ['all errors', { status: 'errors' }, byStatus((s) => s >= 400)],
+    ['3xx', { status: '3xx' }, byStatus((s) => s >= 300 && s < 400)],
+    ['api (every 10th call went to Stock)', { api: 'API' }, () => 137 - 13],
+    ['slow calls', { slow: '100' }, () => 37],
+    ['last hour: the boundary is inclusive', { range: '1h' }, () => 137],
+    ['a preset wins over leftover from/to', { range: '1h', from: '2020-01-01T00:00', to: '2020-01-02T00:00' }, () => 137],
+    ['from/to in UTC, to exclusive', { from: new Date(T0).toISOString(), to: new Date(T0 + 3_000).toISOString() }, () => 9],
+    ['datetime-local values are UTC', { from: '2026-11-24T14:00', to: '2026-11-24T14:00:01' }, () => 3],
+    ['request id ignores the time range', { q: 'req-old' }, () => 1],
+  ])('%s', async (_label, params, expected) => {
+    const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === 'API' ? apiId : v]))
+    expect(await count(t.a, resolved)).toBe(expected())
+  })
+
+  test('the key filter applies to the consumer view only', async () => {
+    expect(await count(t.b, { view: 'consumer', key: keyId })).toBe(68)
+    // Keys belong to consumers; in the owner view the parameter is ignored rather than matching nothing.
+    expect(await count(t.a, { key: keyId })).toBe(137)
+  })
+})
+
+describe('team scoping', () => {
+  test('each team sees only the calls it owns or made', async () => {
+    expect((await listCalls(t.b, query({ view: 'consumer' }))).items).toHaveLength(50)
+    expect((await listCalls(t.b, query())).items).toEqual([])
+    expect((await listCalls(t.a, query({ view: 'consumer' }))).items.map((r) => r.requestId)).toEqual(['req-a-out'])
+    for (const view of ['owner', 'consumer']) {
+      const page: CallPage = await listCalls(t.c, query({ view }))
+      expect(page.items.map((r) => r.requestId)).toEqual(view === 'owner' ? ['req-a-out'] : [])
+    }
+  })
+
+  test('a request id from another team finds nothing', async () => {
+    expect((await listCalls(t.c, query({ q: 'req-1' }))).items).toEqual([])
+    expect((await listCalls(t.c, query({ q: 'req-1', view: 'consumer' }))).items).toEqual([])
+  })
+})
+
+describe('getCall', () => {
+  test('the owner sees the call with team names, timing and the key prefix but not its name', async () => {
+    const call = await getCall(t.a, rows[1].id)
+    expect(call).toMatchObject({
+      requestId: 'req-1', viewerRole: 'owner', ownerTeam: { name: 'Team A' }, consumerTeam: { name: 'Team B' },
+      api: { name: 'Orders' }, version: { version: 'v1' }, key: { prefix: 'tg_live_abc123', name: null }, latencyMs: 1, upstreamMs: 0, gatewayMs: 1,
+    })
+  })
+
+  test('the consumer sees its own key name and the error code', async () => {
+    const call = await getCall(t.b, rows[5].id)
+    expect(call).toMatchObject({ viewerRole: 'consumer', status: 429, key: { name: 'CI key' } })
+    expect(await getCall(t.b, rows[4].id)).toMatchObject({ status: 402, errorCode: 'insufficient_balance' })
+  })
+
+  test('an unrelated team, or an unknown id, gets null (the page answers 404)', async () => {
+    expect(await getCall(t.c, rows[1].id)).toBeNull()
+    expect(await getCall(t.a, 'inv_does_not_exist')).toBeNull()
+  })
+})

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { TEAM_VIEWS, type TeamView } from '@/lib/analytics/team-scope'
+
+// The call log's filters. Everything lives in the URL; a bad value falls back to its default
+// (never a 500), the way the catalog parses its params.
+
+export const CALLS_PAGE_SIZE = 50
+export const CALL_RANGES = ['1h', '24h', '7d', '30d'] as const
+export type CallRange = (typeof CALL_RANGES)[number]
+export const STATUS_FILTER_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'errors'] as const
+
+const RANGE_MS: Record<CallRange, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 }
+
+export type StatusClassFilter = (typeof STATUS_FILTER_CLASSES)[number]
+export type StatusFilter = { kind: 'code'; code: number } | { kind: 'class'; value: StatusClassFilter }
+
+export type CallCursor = { createdAt: Date; id: string }
+
+export type CallLogQuery = {
+  view: TeamView
+  apiId?: string
+  versionId?: string
+  /** Only in the consumer view: keys belong to the consumer team. */
+  keyId?: string
+  status?: StatusFilter
+  /** Minimum latency in ms (the dashboard's p95 drill-down). */
+  slowMs?: number
+  requestId?: string
+  range: CallRange | 'custom'
+  from: Date
+  /** Exclusive. */
+  to: Date
+  /** Older than this row (the "Older" link)… */
+  after?: CallCursor
+  /** …or newer than this row (the "Newer" link). */
+  before?: CallCursor
+}
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
+const optionalId = z.preprocess(first, z.string().trim().regex(/^[\w-]{1,100}$/)).optional().catch(undefined)
+
+const rawSchema = z.object({
+  view: z.preprocess(first, z.enum(TEAM_VIEWS)).catch('owner'),
+  api: optionalId,
+  version: optionalId,
+  key: optionalId,
+  status: z.preprocess(first, z.string().trim().toLowerCase()).optional().catch(undefined),
+  slow: z.preprocess(first, z.coerce.number().int().min(0).max(3_600_000)).optional().catch(undefined),
+  q: z.preprocess(first, z.string().trim().min(1).max(200)).optional().catch(undefined),
+  // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
+  range: z.preprocess(first, z.enum([...CALL_RANGES, 'custom'])).optional().catch(undefined),
+  from: z.preprocess(first, z.string().max(40)).optional().catch(undefined),
+  to: z.preprocess(first, z.string().max(40)).optional().catch(undefined),
+  cursor: z.preprocess(first, z.string().max(120)).optional().catch(undefined),
+  before: z.preprocess(first, z.string().max(120)).optional().catch(undefined),
+})
+
+export function parseCallLogQuery(searchParams: unknown, now: Date = new Date()): CallLogQuery {
+  const raw = rawSchema.parse(searchParams && typeof searchParams === 'object' ? searchParams : {})
+  const query: CallLogQuery = {
+    view: raw.view,
+    apiId: raw.api,
+    versionId: raw.version,
+    keyId: raw.view === 'consumer' ? raw.key : undefined,
+    status: parseStatusFilter(raw.status),
+    slowMs: raw.slow,
+    requestId: raw.q,
+    range: '24h',
+    from: new Date(now.getTime() - RANGE_MS['24h']),
+    to: now,
+  }
+  if (raw.range && raw.range !== 'custom') {
+    Object.assign(query, { range: raw.range, from: new Date(now.getTime() - RANGE_MS[raw.range]) })
+  } else {
+    // from alone means "from then until now"; an interval that is empty or reversed is ignored.
+    const from = parseInstant(raw.from)
+    const to = parseInstant(raw.to) ?? (from ? now : undefined)
+    if (from && to && from < to) Object.assign(query, { range: 'custom', from, to })
+  }
+  const after = decodeCursor(raw.cursor)
+  const before = after ? undefined : decodeCursor(raw.before)
+  return { ...query, after, before }
+}
+
+export function parseStatusFilter(value: string | undefined): StatusFilter | undefined {
+  if (!value) return undefined
+  if ((STATUS_FILTER_CLASSES as readonly string[]).includes(value)) return { kind: 'class', value: value as StatusClassFilter }
+  if (/^[1-5]\d\d$/.test(value)) return { kind: 'code', code: Number(value) }
+  return undefined
+}
+
+export function statusFilterToParam(status: StatusFilter | undefined): string | undefined {
+  if (!status) return undefined
+  return status.kind === 'code' ? String(status.code) : status.value
+}
+
+/**
+ * ISO 8601 instants; a value without an offset (what <input type="datetime-local"> sends) is read
+ * as UTC, because the console shows every time in UTC.
+ */
+export function parseInstant(value: string | undefined): Date | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(trimmed)) return undefined
+  const withZone = /T.*(Z|[+-]\d{2}:\d{2})$/.test(trimmed) || !trimmed.includes('T') ? trimmed : `${trimmed}Z`
+  const date = new Date(withZone)
+  // JS rolls 2026-02-30 over into March; a day that does not exist is a typo, not a date.
+  const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number)
+  const real = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12
+  return Number.isNaN(date.getTime()) || !real || year < 2000 || year > 2999 ? undefined : date
+}
+
+// Cursors are "<epoch ms>~<row id>": the (createdAt desc, id desc) sort key of the boundary row.
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return `${row.createdAt.getTime()}~${row.id}`
+}
+
+export function decodeCursor(value: string | undefined): CallCursor | undefined {
+  const match = value?.match(/^(\d{1,15})~([\w-]{1,100})$/)
+  if (!match) return undefined
+  return { createdAt: new Date(Number(match[1])), id: match[2] }
+}
+
+/** The filters as URL params (defaults and cursors left out), for links that keep them. */
+export function callLogQueryToParams(query: CallLogQuery): Record<string, string | undefined> {
+  const custom = query.range === 'custom'
+  return {
+    view: query.view === 'owner' ? undefined : query.view,
+    api: query.apiId,
+    version: query.versionId,
+    key: query.keyId,
+    status: statusFilterToParam(query.status),
+    slow: query.slowMs === undefined ? undefined : String(query.slowMs),
+    q: query.requestId,
+    range: custom || query.range === '24h' ? undefined : query.range,
+    from: custom ? query.from.toISOString() : undefined,
+    to: custom ? query.to.toISOString() : undefined,
+  }
+}

@@ -1,0 +1,164 @@
+import type { InvocationRecord } from '@/lib/metering/invocation-record'
+
+// The call model behind seedLargeUsage: who calls what, when, and how it goes. Deterministic for a
+// given seed, so a test (or a benchmark) gets the same history every run.
+
+export type CallRoute = {
+  ownerTeamId: string
+  consumerTeamId: string
+  apiId: string
+  versionId: string
+  /** /gw/{team}/{api}/{version} */
+  basePath: string
+  kind: 'REST' | 'AI_CHAT' | 'AI_PROMPT'
+  subscriptionId: string | null
+  keyIds: string[]
+  pricePerCallMicros: bigint
+  weight: number
+  profile: ApiProfile
+}
+
+export type ApiProfile = {
+  medianMs: number
+  serverErrorRate: number
+  clientErrorRate: number
+  timeoutMs: number
+  /** An outage: [start, end) epoch ms with a high 5xx rate, so the charts have something to show. */
+  outage: [number, number] | null
+}
+
+/** mulberry32: tiny, fast and good enough for synthetic traffic. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export type Random = () => number
+
+const logNormal = (random: Random, median: number, sigma: number) => {
+  // Box-Muller; 1 - random() avoids log(0).
+  const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
+  return median * Math.exp(sigma * z)
+}
+
+export function createProfile(random: Random, kind: CallRoute['kind'], windowStart: number, windowEnd: number, timeoutMs: number): ApiProfile {
+  const ai = kind !== 'REST'
+  // Log-uniform medians: most APIs answer in tens of ms, AI ones in seconds.
+  const medianMs = ai ? 600 * Math.pow(5, random()) : 8 * Math.pow(40, random())
+  const outageStart = windowStart + random() * (windowEnd - windowStart - 6 * 3_600_000)
+  return {
+    medianMs,
+    serverErrorRate: 0.002 + Math.pow(random(), 3) * 0.04,
+    clientErrorRate: 0.01 + random() * 0.05,
+    timeoutMs,
+    outage: random() < 0.25 ? [outageStart, outageStart + (1 + Math.floor(random() * 4)) * 3_600_000] : null,
+  }
+}
+
+/** Calls per hour follow a working-day curve (peak mid-afternoon UTC, quieter nights and weekends). */
+export function hourWeight(hourStartMs: number): number {
+  const date = new Date(hourStartMs)
+  const hour = date.getUTCHours()
+  const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6
+  const daily = 0.25 + Math.exp(-((hour - 14) ** 2) / 18)
+  return daily * (weekend ? 0.55 : 1)
+}
+
+/** Picks an index from cumulative weights by binary search. */
+export function pickWeighted(cumulative: Float64Array, random: Random): number {
+  const target = random() * cumulative[cumulative.length - 1]
+  let lo = 0
+  let hi = cumulative.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (cumulative[mid] < target) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const PAYMENT_CAUSES = ['insufficient_balance', 'budget_exceeded', 'payment_method_failed', 'quota_exhausted'] as const
+const REST_PATHS = ['items', 'items/4711', 'items/search', 'orders', 'orders/1042/lines', 'status']
+
+type Outcome = { status: number; errorCode: string | null; fromGateway: boolean }
+
+function pickOutcome(random: Random, route: CallRoute, at: number): Outcome {
+  const { profile } = route
+  const inOutage = profile.outage !== null && at >= profile.outage[0] && at < profile.outage[1]
+  const serverRate = inOutage ? 0.35 : profile.serverErrorRate
+  let r = random()
+  if (r < serverRate) {
+    r = random()
+    if (r < 0.45) return { status: 502, errorCode: 'upstream_unreachable', fromGateway: true }
+    if (r < 0.6) return { status: 504, errorCode: 'upstream_timeout', fromGateway: true }
+    if (r < 0.85) return { status: 500, errorCode: null, fromGateway: false }
+    return { status: 503, errorCode: null, fromGateway: false }
+  }
+  r = (r - serverRate) / (1 - serverRate)
+  if (r < profile.clientErrorRate) {
+    r = random()
+    if (r < 0.2) return { status: 402, errorCode: PAYMENT_CAUSES[Math.floor(random() * PAYMENT_CAUSES.length)], fromGateway: true }
+    if (r < 0.4) return { status: 429, errorCode: 'rate_limited', fromGateway: true }
+    if (r < 0.5) return { status: 401, errorCode: random() < 0.5 ? 'invalid_key' : 'key_expired', fromGateway: true }
+    if (r < 0.55) return { status: 403, errorCode: 'not_subscribed', fromGateway: true }
+    if (r < 0.8) return { status: 404, errorCode: null, fromGateway: false }
+    return { status: random() < 0.6 ? 400 : 422, errorCode: null, fromGateway: false }
+  }
+  r = random()
+  return { status: r < 0.8 ? 200 : r < 0.92 ? 201 : r < 0.97 ? 204 : 304, errorCode: null, fromGateway: false }
+}
+
+/** One synthetic call on `route` at `at` (epoch ms), shaped like what the gateway meters. */
+export function makeCall(random: Random, route: CallRoute, at: number, requestId: string): InvocationRecord {
+  const outcome = pickOutcome(random, route, at)
+  const overheadMs = 0.2 + random() * 1.3
+  let latencyMs: number
+  let upstreamMs: number | null = null
+  if (outcome.status === 504) latencyMs = route.profile.timeoutMs + overheadMs
+  else if (outcome.status === 502) latencyMs = 1 + random() * 60
+  else if (outcome.fromGateway) latencyMs = overheadMs
+  else {
+    upstreamMs = Math.min(logNormal(random, route.profile.medianMs, 0.65), route.profile.timeoutMs)
+    latencyMs = upstreamMs + overheadMs
+  }
+
+  const ai = route.kind !== 'REST'
+  const ok = outcome.status < 400
+  const method = ai ? 'POST' : random() < 0.72 ? 'GET' : random() < 0.85 ? 'POST' : random() < 0.5 ? 'PUT' : 'DELETE'
+  const suffix = route.kind === 'AI_CHAT' ? '/chat/completions' : route.kind === 'AI_PROMPT' ? '' : `/${REST_PATHS[Math.floor(random() * REST_PATHS.length)]}`
+  const inputTokens = ai && ok ? Math.floor(50 + random() * 1_500) : 0
+  const outputTokens = ai && ok ? Math.floor(20 + random() * 600) : 0
+  // An unknown key has no consumer: the gateway cannot tell who called (rollups use '').
+  const anonymous = outcome.status === 401
+  // Only successful calls are charged; 5xx and 402 never are (DESIGN: a failed call is free).
+  const charged = ok && outcome.status !== 304
+
+  return {
+    requestId,
+    createdAt: at,
+    ownerTeamId: route.ownerTeamId,
+    consumerTeamId: anonymous ? null : route.consumerTeamId,
+    apiId: route.apiId,
+    versionId: route.versionId,
+    keyId: anonymous || route.keyIds.length === 0 ? null : route.keyIds[Math.floor(random() * route.keyIds.length)],
+    subscriptionId: anonymous ? null : route.subscriptionId,
+    method,
+    path: `${route.basePath}${suffix}`,
+    status: outcome.status,
+    errorCode: outcome.errorCode,
+    latencyMs: Math.round(latencyMs * 100) / 100,
+    upstreamMs: upstreamMs === null ? null : Math.round(upstreamMs * 100) / 100,
+    requestBytes: method === 'GET' || method === 'DELETE' ? 0 : Math.floor(logNormal(random, ai ? 2_000 : 500, 0.8)),
+    responseBytes: outcome.status === 204 || outcome.status === 304 ? 0 : Math.floor(logNormal(random, ok ? 1_800 : 250, 0.9)),
+    inputTokens,
+    outputTokens,
+    costMicros: charged ? route.pricePerCallMicros : 0n,
+    incidentId: null,
+  }
+}
