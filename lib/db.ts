@@ -21,7 +21,7 @@ export function isPostgresUrl(url: string): boolean {
 
 export function sqliteFilePath(url: string): string {
   const file = url.replace(/^file:/, '')
-  return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file)
+  return path.isAbsolute(file) ? file : path.resolve(/* turbopackIgnore: true */ process.cwd(), file)
 }
 
 export function createDb(url = databaseUrl()): Db {

@@ -12,9 +12,6 @@ const TEAM_LINKS = [
   { href: 'keys', label: 'API keys' },
   { href: 'calls', label: 'Call log' },
   { href: 'errors', label: 'Errors & latency' },
-  { href: 'billing', label: 'Billing' },
-  { href: 'incidents', label: '402 incidents' },
-  { href: 'ai', label: 'AI gateway' },
   { href: 'settings', label: 'Team & members' },
 ]
 
@@ -51,6 +48,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
       ) : (
         <p className="px-2.5 text-sm text-slate-400">You are not in a team yet. Ask an owner for an invite link.</p>
       )}
+      <Link href="/teams/new" className={linkClass(pathname === '/teams/new')}>+ Create a team</Link>
     </nav>
   )
 }

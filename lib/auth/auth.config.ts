@@ -2,7 +2,7 @@ import type { NextAuthConfig } from 'next-auth'
 
 // The edge-safe half of the Auth.js config: no database, so proxy.ts can use it for coarse
 // redirects. Real permission checks happen on the server in lib/auth/team-context.ts.
-const PUBLIC_PATHS = ['/login', '/invite', '/api/auth', '/api/v1', '/docs', '/_next', '/favicon']
+const PUBLIC_PATHS = ['/login', '/invite', '/api/auth', '/api/v1', '/api/try-it', '/docs', '/_next', '/favicon']
 
 export const authConfig = {
   trustHost: true,
