@@ -5,8 +5,8 @@ import { db } from '@/lib/db'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { runSeedLarge, type LargeSeedContext } from './seed-large'
 
-// The same code path as `npm run seed:large`, scaled down to 3 teams × 20 APIs.
-const SMALL = { teams: 3, apisPerTeam: 20, teamsPerChunk: 2 }
+// The same code path as `npm run seed:large`, scaled down to 3 teams × 20 APIs and 1,500 calls.
+const SMALL = { teams: 3, apisPerTeam: 20, teamsPerChunk: 2, invocations: 1_500 }
 let cleanup: () => Promise<void>
 let first: LargeSeedContext
 
@@ -43,10 +43,17 @@ describe('large seed', () => {
     }
   })
 
+  test('writes the call log with rollups that add up to it', async () => {
+    expect(await db.invocation.count()).toBe(1_500)
+    const rollups = await db.usageRollup.aggregate({ _sum: { calls: true } })
+    expect(rollups._sum.calls).toBe(1_500)
+  })
+
   test('running it again adds nothing', async () => {
     const again = await runSeedLarge(db, SMALL)
     expect(again.written).toBe(0)
     expect(await db.api.count()).toBe(60)
+    expect(await db.invocation.count()).toBe(1_500)
     expect(await db.team.count()).toBe(3)
   })
 })

@@ -1,3 +1,4 @@
+import { seedLargeUsage } from './seed-large-usage'
 import type { Db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import { buildTeamApis, emptyRows, type LargeApiRows } from './large/build-large-rows'
@@ -8,7 +9,7 @@ import { readSeedConfig } from './seed-config'
 // It runs as a list of steps sharing one context, so later work (invocations, rollups) adds a
 // step at the end of LARGE_SEED_STEPS instead of touching the ones here.
 
-export type LargeSeedOptions = { teams: number; apisPerTeam: number; teamsPerChunk: number; upstreamBase: string; now: Date }
+export type LargeSeedOptions = { teams: number; apisPerTeam: number; teamsPerChunk: number; invocations: number; upstreamBase: string; now: Date }
 
 export type LargeSeedContext = {
   db: Db
@@ -21,7 +22,9 @@ export type LargeSeedContext = {
 
 export type LargeSeedStep = { name: string; run: (context: LargeSeedContext) => Promise<void> }
 
-export const DEFAULT_LARGE_OPTIONS: Omit<LargeSeedOptions, 'upstreamBase' | 'now'> = { teams: 50, apisPerTeam: 200, teamsPerChunk: 5 }
+export const DEFAULT_LARGE_OPTIONS: Omit<LargeSeedOptions, 'upstreamBase' | 'now'> = {
+  teams: 50, apisPerTeam: 200, teamsPerChunk: 5, invocations: Number(process.env.LARGE_SEED_INVOCATIONS ?? 5_000_000),
+}
 
 export function largeTeamName(index: number): { slug: string; name: string } {
   const first = COMPANY_FIRST[index % COMPANY_FIRST.length]
@@ -82,7 +85,23 @@ const seedLargeApis: LargeSeedStep = {
   },
 }
 
-export const LARGE_SEED_STEPS: LargeSeedStep[] = [seedLargeTeams, seedLargeApis]
+// Millions of calls for the dashboards (options.invocations: LARGE_SEED_INVOCATIONS, default 5M).
+// Only the shortfall is written, so re-running the large seed does not double the traffic.
+const seedLargeTraffic: LargeSeedStep = {
+  name: 'call log and rollups',
+  async run(context) {
+    const target = context.options.invocations
+    const existing = await context.db.invocation.count()
+    if (existing >= target) return context.log(`Large seed: ${existing} invocations already present`)
+    const result = await seedLargeUsage(context.db, {
+      invocations: target - existing,
+      onProgress: (done, total) => { if (done % 500_000 < 25_000) context.log(`Large seed: ${done}/${total} invocations`) },
+    })
+    context.written += result.invocations
+  },
+}
+
+export const LARGE_SEED_STEPS: LargeSeedStep[] = [seedLargeTeams, seedLargeApis, seedLargeTraffic]
 
 export async function runSeedLarge(db: Db, overrides: Partial<LargeSeedOptions> = {}, log: (message: string) => void = () => {}): Promise<LargeSeedContext> {
   const config = readSeedConfig()
