@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts'
 import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-time'
 import type { TeamView } from '@/lib/analytics/team-scope'
 import { callLogHref } from '@/lib/calls/call-log-href'
@@ -15,6 +15,14 @@ const SERIES = [
 ] as const
 
 const HEIGHT = 280
+
+/** A bucket with no data on either side has no line segment to show it, so it gets a dot of its own. */
+function isolatedDot(data: LatencyPoint[], key: (typeof SERIES)[number]['key'], color: string) {
+  return function IsolatedDot({ cx, cy, index }: DotItemDotProps) {
+    const alone = data[index]?.[key] != null && data[index - 1]?.[key] == null && data[index + 1]?.[key] == null
+    return alone && cx !== undefined && cy !== undefined ? <circle key={`${key}-${index}`} cx={cx} cy={cy} r={3} fill={color} /> : null
+  }
+}
 
 /**
  * p50/p95/p99 per hour (or day). A log axis, because p99 is often 100× p50 and a linear one
@@ -37,7 +45,7 @@ export function LatencyPercentilesChart({ data, granularity, teamSlug, view }: {
           <Tooltip labelFormatter={(v) => bucketLabel(String(v), granularity)} formatter={(v) => formatMs(typeof v === 'number' ? v : null)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {SERIES.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.key} stroke={s.color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line key={s.key} dataKey={s.key} name={s.key} stroke={s.color} strokeWidth={2} dot={isolatedDot(data, s.key, s.color)} connectNulls={false} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>
