@@ -23,6 +23,12 @@ function clientIp(request: Request): string {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // A wrong password is an expected outcome (recorded in LoginAttempt), not a server error.
+  logger: {
+    error(error) {
+      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error)
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
