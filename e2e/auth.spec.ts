@@ -23,6 +23,8 @@ test('[AUTH] repeated failures are rate limited', async ({ page }) => {
     await page.getByLabel('Email').fill(team.users.MEMBER.email)
     await page.getByLabel('Password').fill(`wrong-${attempt}`)
     await page.getByRole('button', { name: 'Sign in' }).click()
+    // The message is still there from the previous attempt; the form reset marks this one as done.
+    await expect(page.getByLabel('Password')).toHaveValue('')
     await expect(page.locator('[data-form-error]')).toHaveText('Wrong email or password')
   }
   await page.getByLabel('Email').fill(team.users.MEMBER.email)

@@ -38,7 +38,8 @@ export function VersionsTable({ teamSlug, apiSlug, versions, permissions, earlie
               <Link href={`/t/${teamSlug}/apis/${apiSlug}/versions/${v.id}`} className="font-mono font-semibold text-brand-700 hover:underline">{v.version}</Link>
             </Td>
             <Td><StateBadge state={v.state} /></Td>
-            <Td className="max-w-64 truncate font-mono text-xs" >{v.upstreamUrl}</Td>
+            {/* max-width does not constrain a table cell, so the truncating box sits inside it. */}
+            <Td className="font-mono text-xs"><span className="block max-w-48 truncate" title={v.upstreamUrl}>{v.upstreamUrl}</span></Td>
             <Td className="text-xs">{day(v.publishedAt)}</Td>
             <Td className="text-xs">
               {day(v.sunsetAt)}

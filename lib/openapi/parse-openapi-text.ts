@@ -27,7 +27,8 @@ export function parseOpenApiText(text: string): TextParseResult {
     // maxAliasCount guards against "billion laughs" alias bombs.
     return { ok: true, value: parseYaml(text, { maxAliasCount: 100, prettyErrors: true }) }
   } catch (error) {
-    return { ok: false, message: `Invalid YAML: ${(error as Error).message.split('\n')[0]}` }
+    // prettyErrors puts a code frame after "at line L, column C:"; keep the sentence, drop the colon.
+    return { ok: false, message: `Invalid YAML: ${(error as Error).message.split('\n')[0].replace(/:$/, '')}` }
   }
 }
 

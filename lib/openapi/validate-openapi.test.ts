@@ -33,7 +33,7 @@ describe('validateOpenApi', () => {
     ['a JSON array', '[1, 2, 3]', '', /must be a JSON or YAML object/],
     ['a bare YAML scalar', 'just some words', '', /must be a JSON or YAML object/],
     ['broken JSON', '{"openapi": "3.0.0",', '', /Invalid JSON/],
-    ['broken YAML', 'openapi: 3.0.0\ninfo: [unclosed', '', /Invalid YAML/],
+    ['broken YAML', 'openapi: 3.0.0\ninfo: [unclosed', '', /^Invalid YAML: .+ at line 2, column \d+$/],
     ['Swagger 2.0', JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }), '/swagger', /Swagger 2\.0 is not supported/],
     ['no openapi field', JSON.stringify({ info: { title: 't', version: '1' }, paths: {} }), '/openapi', /Only OpenAPI 3\.0\.x and 3\.1\.x/],
     ['OpenAPI 3.2', JSON.stringify({ openapi: '3.2.0', info: { title: 't', version: '1' }, paths: {} }), '/openapi', /found "openapi": "3\.2\.0"/],

@@ -45,7 +45,7 @@ export default async function ApiDetailPage({ params }: Props) {
         description={<span className="flex flex-wrap items-center gap-2"><code className="font-mono">{api.slug}</code><Badge>{api.kind}</Badge><Badge tone={api.visibility === 'INTERNAL' ? 'blue' : 'gray'}>{api.visibility === 'INTERNAL' ? 'Internal' : 'Private'}</Badge></span>}
         actions={api.versions.length > 1 ? <ButtonLink variant="secondary" href={`${basePath}/diff`}>Compare versions</ButtonLink> : null}
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="versions-heading" className="space-y-2">
             <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">Versions</h2>
