@@ -7,9 +7,10 @@ const UNTAGGED = 'Other'
 /**
  * The rendered reference of an OpenAPI 3.x document: operations grouped by tag (in the order the
  * document declares its tags), each with parameters, request body and responses. Works on raw or
- * already-dereferenced documents; every string is rendered as text, never as HTML.
+ * already-dereferenced documents; `baseUrl` (the gateway address) replaces the document's servers,
+ * which name upstreams that consumers must not call directly; every string is rendered as text, never as HTML.
  */
-export function ApiReference({ document }: { document: object }) {
+export function ApiReference({ document, baseUrl }: { document: object; baseUrl?: string }) {
   const resolved = resolveRefs(document) as Record<string, unknown>
   const info = isRecord(resolved.info) ? resolved.info : {}
   const groups = groupByTag(resolved, listOperations(resolved))
@@ -22,7 +23,9 @@ export function ApiReference({ document }: { document: object }) {
           {String(info.title ?? 'Untitled API')} <span className="font-mono text-xs font-normal text-slate-500">{String(info.version ?? '')}</span>
         </p>
         {typeof info.description === 'string' ? <p className="whitespace-pre-line text-sm text-slate-600">{info.description}</p> : null}
-        {servers.length > 0 ? (
+        {baseUrl ? (
+          <p className="text-xs text-slate-500">Base URL: <code className="font-mono">{baseUrl}</code></p>
+        ) : servers.length > 0 ? (
           <p className="text-xs text-slate-500">Upstream servers: {servers.map((s) => <code key={String(s.url)} className="mr-2 font-mono">{String(s.url)}</code>)}</p>
         ) : null}
       </header>

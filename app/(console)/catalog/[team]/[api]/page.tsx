@@ -53,7 +53,7 @@ export default async function CatalogApiPage(props: Props) {
             <Card>
               <CardHeader title={<span className="flex items-center gap-2">API reference <span className="font-mono font-normal text-slate-500">{selected.version}</span> <StateBadge state={selected.state} /></span>} />
               <CardBody>
-                {reference.ok ? <ApiReference document={reference.document} /> : (
+                {reference.ok ? <ApiReference document={reference.document} baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`} /> : (
                   <div role="note" className="text-sm text-slate-600">
                     <p>This version&apos;s OpenAPI document could not be rendered:</p>
                     <ul className="mt-1 list-disc pl-5 font-mono text-xs text-red-700">
