@@ -10,6 +10,7 @@ test('[AUTH] wrong password shows an error and signing in lands on the catalog',
   await page.getByLabel('Password').fill('not-the-password')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.locator('[data-form-error]')).toHaveText('Wrong email or password')
+  await expect(page.getByLabel('Email')).toHaveValue(team.users.OWNER.email)
 
   await signIn(page, team.users.OWNER.email)
   await expect(page.getByRole('link', { name: 'Catalog' })).toBeVisible()

@@ -1,18 +1,20 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
 import { signInWithPassword } from './actions'
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInWithPassword, null)
+  // Controlled, so React's reset after a failed attempt does not make the user retype the email.
+  const [email, setEmail] = useState('')
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage result={state} />
       <Field label="Email" name="email" errors={state?.ok === false ? state.fieldErrors?.email : undefined}>
-        <Input name="email" type="email" autoComplete="email" required defaultValue="" />
+        <Input name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </Field>
       <Field label="Password" name="password" errors={state?.ok === false ? state.fieldErrors?.password : undefined}>
         <Input name="password" type="password" autoComplete="current-password" required />
