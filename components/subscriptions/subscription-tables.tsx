@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/card'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { ActionState } from '@/lib/auth/action-result'
 import type { SubscriptionOutput } from '@/lib/subscriptions/schemas'
-import { SubscriptionActionButton } from './subscription-action-button'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>
 const day = (date: Date) => date.toISOString().slice(0, 10)
@@ -54,14 +54,14 @@ export function IncomingSubscriptionsTable({ teamSlug, items, canApprove, approv
                   <span className="inline-flex gap-2">
                     {s.state === 'PENDING' ? (
                       <>
-                        <SubscriptionActionButton label="Approve" title="Approve this subscription?" variant="primary" confirmLabel="Approve"
+                        <ConfirmActionButton label="Approve" title="Approve this subscription?" variant="primary" confirmLabel="Approve"
                           description={`${who}. Their keys can call the API within a second.`} fields={fields} action={approve} />
-                        <SubscriptionActionButton label="Reject" title="Reject this request?" confirmLabel="Reject"
+                        <ConfirmActionButton label="Reject" title="Reject this request?" confirmLabel="Reject"
                           description={who} reasonLabel="Reason (shown to the requesting team)" fields={fields} action={reject} />
                       </>
                     ) : null}
                     {s.state === 'ACTIVE' ? (
-                      <SubscriptionActionButton label="Suspend" title="Suspend this subscription?" confirmLabel="Suspend"
+                      <ConfirmActionButton label="Suspend" title="Suspend this subscription?" confirmLabel="Suspend"
                         description={`${who}. Their calls are refused (403) within a second.`} reasonLabel="Reason (shown to the consumer team)"
                         fields={fields} action={suspend} />
                     ) : null}
@@ -102,7 +102,7 @@ export function OutgoingSubscriptionsTable({ teamSlug, items, canWrite, cancel }
             {canWrite ? (
               <Td className="text-right">
                 {s.state === 'PENDING' || s.state === 'ACTIVE' ? (
-                  <SubscriptionActionButton label={s.state === 'PENDING' ? 'Withdraw' : 'Cancel'} title={s.state === 'PENDING' ? 'Withdraw this request?' : 'Cancel this subscription?'}
+                  <ConfirmActionButton label={s.state === 'PENDING' ? 'Withdraw' : 'Cancel'} title={s.state === 'PENDING' ? 'Withdraw this request?' : 'Cancel this subscription?'}
                     confirmLabel={s.state === 'PENDING' ? 'Withdraw' : 'Cancel subscription'}
                     description={s.state === 'ACTIVE' ? `Your keys stop working for ${s.api.name} within a second. Subscribing again may need approval.` : `The request to ${s.api.name} is withdrawn.`}
                     fields={{ team: teamSlug, subscriptionId: s.id }} action={cancel} />

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import { ConfirmActionButton } from './confirm-action-button'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { formatDate, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
 import { MemberRoleForm } from './member-role-form'
 

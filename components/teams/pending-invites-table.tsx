@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/card'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import { ConfirmActionButton } from './confirm-action-button'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { formatDate, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
 
 export type InviteView = { id: string; role: RoleName; email: string | null; expiresAt: Date; createdAt: Date; expired: boolean }

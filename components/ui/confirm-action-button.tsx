@@ -1,15 +1,15 @@
 'use client'
 
-import { ConfirmButton } from '@/components/ui/confirm-button'
 import type { ActionState } from '@/lib/auth/action-result'
+import { ConfirmButton } from './confirm-button'
 
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>
+type ServerFormAction = (previous: ActionState<never>, formData: FormData) => Promise<ActionState<unknown>>
 
 /**
- * A subscription decision behind a confirmation dialog. With `reasonLabel` the dialog asks for a
- * reason (rejecting and suspending need one: the consumer sees it); `fields` become the posted form.
+ * A server action behind a confirmation dialog: `fields` become the posted form, and with
+ * `reasonLabel` the dialog asks for a reason (posted as `reason`), which is then required.
  */
-export function SubscriptionActionButton({ label, title, description, confirmLabel, reasonLabel, variant = 'danger', fields, action }: {
+export function ConfirmActionButton({ label, title, description, confirmLabel, reasonLabel, variant = 'danger', fields, action, disabled }: {
   label: string
   title: string
   description?: React.ReactNode
@@ -17,7 +17,8 @@ export function SubscriptionActionButton({ label, title, description, confirmLab
   reasonLabel?: string
   variant?: 'danger' | 'secondary' | 'primary'
   fields: Record<string, string>
-  action: Action
+  action: ServerFormAction
+  disabled?: boolean
 }) {
   return (
     <ConfirmButton
@@ -26,17 +27,16 @@ export function SubscriptionActionButton({ label, title, description, confirmLab
       description={description}
       confirmLabel={confirmLabel}
       reasonLabel={reasonLabel}
-      reasonRequired={!!reasonLabel}
+      reasonRequired={Boolean(reasonLabel)}
       variant={variant}
+      disabled={disabled}
       onConfirm={async (reason) => {
         const formData = new FormData()
         for (const [name, value] of Object.entries(fields)) formData.set(name, value)
         if (reasonLabel) formData.set('reason', reason)
         const result = await action(null, formData)
-        if (result && !result.ok) {
-          const fieldError = result.fieldErrors?.reason?.[0]
-          return { ok: false, error: fieldError ?? result.error }
-        }
+        if (!result) return { ok: false, error: 'That did not work' }
+        if (!result.ok) return { ok: false, error: result.fieldErrors?.reason?.[0] ?? result.error }
         return { ok: true }
       }}
     />
