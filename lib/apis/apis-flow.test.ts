@@ -1,13 +1,13 @@
 // Integration: API and version services against a real database (see lib/testing/test-database.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
-import type { AppError } from '@/lib/errors/app-error'
 import { publishVersion } from '@/lib/lifecycle/publish-version'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { petstoreV1, petstoreV2Breaking } from '@/lib/openapi/fixtures/petstore'
 import { createPlan } from '@/lib/plans/create-plan'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { startTestUpstream } from '@/lib/testing/start-test-upstream'
+import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { createApi } from './create-api'
 import { createVersion } from './create-version'
@@ -28,15 +28,6 @@ afterAll(async () => {
   await upstream?.close()
   await database?.cleanup()
 })
-
-async function rejection(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn()
-  } catch (error) {
-    return error as AppError
-  }
-  throw new Error('expected the call to be refused')
-}
 
 const PETS = JSON.stringify(petstoreV1)
 

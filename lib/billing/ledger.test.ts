@@ -3,9 +3,9 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { LedgerKind } from '@/generated/sqlite/enums'
 import { db } from '@/lib/db'
-import type { AppError } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import { createTestTeam } from '@/lib/testing/create-test-team'
+import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { getLedgerBalance } from './get-balance'
 import { postLedgerEntry } from './post-ledger-entry'
@@ -15,15 +15,6 @@ beforeAll(async () => {
   database = await setupTestDatabase()
 })
 afterAll(() => database?.cleanup())
-
-async function rejection(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn()
-  } catch (error) {
-    return error as AppError
-  }
-  throw new Error('expected the call to be refused')
-}
 
 /** What a team's books look like from outside: the stored balance and every entry. */
 async function books(teamId: string) {

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { db } from '@/lib/db'
-import type { AppError } from '@/lib/errors/app-error'
 import { readConfigVersion } from '@/lib/gateway/config-version'
 import { petstoreV1, petstoreV2Breaking } from '@/lib/openapi/fixtures/petstore'
 import { createPlan } from '@/lib/plans/create-plan'
 import { createTestTeam } from '@/lib/testing/create-test-team'
+import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { startTestUpstream } from '@/lib/testing/start-test-upstream'
 import { deprecateVersion } from './deprecate-version'
@@ -28,16 +28,6 @@ afterAll(async () => {
   await upstream?.close()
   await database?.cleanup()
 })
-
-/** Runs `fn` expecting an AppError and returns it, so each test asserts status, code and message. */
-async function rejection(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn()
-  } catch (error) {
-    return error as AppError
-  }
-  throw new Error('expected the call to be refused')
-}
 
 const DAY = 86_400_000
 

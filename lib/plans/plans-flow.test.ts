@@ -3,11 +3,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { db } from '@/lib/db'
-import type { AppError } from '@/lib/errors/app-error'
 import { readConfigVersion } from '@/lib/gateway/config-version'
 import { getPublishChecks } from '@/lib/lifecycle/get-publish-checks'
 import { petstoreV1 } from '@/lib/openapi/fixtures/petstore'
 import { createTestTeam } from '@/lib/testing/create-test-team'
+import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { archivePlan } from './archive-plan'
 import { createPlan } from './create-plan'
@@ -19,15 +19,6 @@ beforeAll(async () => {
   database = await setupTestDatabase()
 })
 afterAll(() => database?.cleanup())
-
-async function rejection(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn()
-  } catch (error) {
-    return error as AppError
-  }
-  throw new Error('expected the call to be refused')
-}
 
 test('create, edit and archive plans; archived plans do not count for publishing', async () => {
   const { team, actor } = await createTestTeam()
