@@ -23,6 +23,8 @@ const securityHeaders = [
 ]
 
 const nextConfig: NextConfig = {
+  // A second checkout-local server (a helper's dev server beside the e2e one) needs its own build dir.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', '@readme/openapi-parser'],
   async headers() {

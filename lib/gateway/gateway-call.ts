@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors/app-error'
 import { toProblem } from '../errors/to-problem'
 import type { Meter } from '../metering/invocation-record'
-import type { Charging } from './charging'
+import type { ChargeHold, Charging } from './charging'
 import { GATEWAY_ERRORS, type GatewayErrorCode } from './gateway-errors'
+import { prefersHtml, renderPaymentRequiredPage } from './payment-required-page'
 import { requestIdFor } from './request-id'
 import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
 
@@ -33,6 +34,11 @@ export class GatewayCall {
   outputTokens = 0
   costMicros = 0n
   incidentId: string | null = null
+  charge: ChargeHold | null = null
+  /** A successful call on a paid plan: it counts towards the month's usage (free quota). */
+  billable = false
+  /** For a 402: what the call would have cost, the revenue its owner did not get. */
+  blockedMicros = 0n
   /** -1 when the plan has no rate limit; otherwise the values for the RateLimit-* headers. */
   rateRemaining = -1
   rateResetSeconds = 0
@@ -88,13 +94,18 @@ export class GatewayCall {
       // Too late for a status code: cutting the connection is the only honest signal left.
       res.destroy()
     } else if (!res.destroyed) {
-      const body = JSON.stringify(toProblem(error, this.requestId))
+      const problem = toProblem(error, this.requestId)
+      const html = error.status === 402 && prefersHtml(this.req.headers)
+      const body = html ? renderPaymentRequiredPage(problem) : JSON.stringify(problem)
       this.responseBytes = Buffer.byteLength(body)
       const out: OutHeaders = {
-        'content-type': 'application/problem+json',
+        'content-type': html ? 'text/html; charset=utf-8' : 'application/problem+json',
         'content-length': this.responseBytes,
         'cache-control': 'no-store',
       }
+      if (html) out['x-robots-tag'] = 'noindex'
+      // The answer depends on Accept: a shared cache must not hand the HTML page to an API client.
+      if (error.status === 402) out.vary = 'Accept'
       this.addGatewayHeaders(out)
       if (headers) Object.assign(out, headers)
       res.writeHead(error.status, out)
@@ -103,11 +114,24 @@ export class GatewayCall {
     this.finish()
   }
 
+  /** A JSON answer the gateway makes itself (e.g. /gw/_me/usage); never cached, it is per key. */
+  respondJson(status: number, value: unknown): void {
+    if (this.done || this.res.destroyed) return this.finish()
+    const body = JSON.stringify(value)
+    this.status = status
+    this.responseBytes = Buffer.byteLength(body)
+    const out: OutHeaders = { 'content-type': 'application/json', 'content-length': this.responseBytes, 'cache-control': 'no-store' }
+    this.addGatewayHeaders(out)
+    this.res.writeHead(status, out)
+    this.res.end(body)
+    this.finish()
+  }
+
   /** Meters the call (after letting the charging step settle it). Idempotent. */
   finish(): void {
     if (this.done) return
     this.done = true
-    if (this.forwarded) {
+    if (this.forwarded || this.charge !== null) {
       const upstreamFailed = this.status >= 500 || this.errorCode === 'upstream_timeout' || this.errorCode === 'upstream_unreachable'
       try {
         this.charging.afterResponse(this, { status: this.status, upstreamFailed })
@@ -142,6 +166,10 @@ export class GatewayCall {
       outputTokens: this.outputTokens,
       costMicros: this.costMicros,
       incidentId: this.incidentId,
+      planId: this.subscription ? this.subscription.plan.id : null,
+      billable: this.billable,
+      blockedMicros: this.blockedMicros,
+      chargeLabel: this.billable && route && this.subscription ? route.label : null,
     })
   }
 }

@@ -14,6 +14,8 @@ import type { SnapshotStore } from './snapshot-store'
 //   charge (billing's seam) → proxy → meter (GatewayCall.finish, on every path).
 // Every read comes from the in-memory snapshot; nothing here touches the database.
 
+const USAGE_PATH = '/gw/_me/usage'
+
 export type GatewayDeps = {
   store: SnapshotStore
   meter: Meter
@@ -32,6 +34,7 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
   function run(call: GatewayCall): void {
     const snapshot = store.current
     const now = call.createdAt
+    if (call.req.url === USAGE_PATH || call.req.url?.startsWith(USAGE_PATH + '?')) return reportUsage(call)
 
     const target = parseGatewayPath(call.req.url ?? '')
     const route = target === null ? undefined : snapshot.routes.get(target.routeKey)
@@ -92,6 +95,18 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
       return
     }
     refuse(call, denial)
+  }
+
+  // GET /gw/_me/usage - the calling key's team: balance, spend this month, free quota left.
+  function reportUsage(call: GatewayCall): void {
+    const key = authenticateKey(call.req.headers, store.current, call.createdAt)
+    if (typeof key === 'string') return call.fail(key, { headers: { 'www-authenticate': 'Bearer realm="tollgate"' } })
+    call.key = key
+    if (!charging.usage) return call.fail('route_not_found')
+    charging.usage(key).then(
+      (usage) => call.respondJson(200, usage),
+      (error: unknown) => refuse(call, error),
+    )
   }
 
   function refuse(call: GatewayCall, error: unknown): void {

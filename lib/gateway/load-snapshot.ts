@@ -2,7 +2,7 @@ import type { Db } from '../db'
 import { readConfigVersion } from './config-version'
 import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
 import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
-import { subscriptionKey } from './snapshot-types'
+import { incidentKey, subscriptionKey } from './snapshot-types'
 import type { UpstreamPools } from './upstream-pools'
 
 // Builds a complete snapshot from the database. It runs off the hot path (on start and on every
@@ -14,9 +14,10 @@ const WINDOW_MS = { SECOND: 1_000, MINUTE: 60_000 } as const
 const toMs = (date: Date | null): number => (date ? date.getTime() : Infinity)
 
 export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapshot> {
+  const loadedAt = Date.now()
   // Read the version first: a bump that lands while we load triggers another reload.
   const version = await readConfigVersion(db)
-  const [versions, keys, subscriptions] = await Promise.all([
+  const [versions, keys, subscriptions, incidents] = await Promise.all([
     db.apiVersion.findMany({
       // DRAFT versions are not routable at all: they answer 404 like an unknown path.
       where: { state: { in: LIVE_STATES } },
@@ -29,6 +30,7 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     db.apiKey.findMany({
       select: {
         id: true, teamId: true, hash: true, expiresAt: true, revokedAt: true, graceEndsAt: true,
+        team: { select: { slug: true } },
         subscriptions: { select: { subscriptionId: true } },
       },
     }),
@@ -36,8 +38,17 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       where: { state: 'ACTIVE' },
       select: {
         id: true, apiId: true, planId: true, consumerTeamId: true,
-        plan: { select: { rateLimit: true, rateWindow: true } },
+        plan: {
+          select: {
+            id: true, name: true, rateLimit: true, rateWindow: true, paid: true, currency: true, pricePerCallMicros: true,
+            pricePerMInputMicros: true, pricePerMOutputMicros: true, freeCallsPerMonth: true,
+          },
+        },
       },
+    }),
+    db.paymentIncident.findMany({
+      where: { state: 'OPEN' },
+      select: { id: true, consumerTeamId: true, apiId: true, cause: true },
     }),
   ])
 
@@ -78,6 +89,8 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
           ? buildLifecycleHeaders({ deprecatedAt: v.deprecatedAt, sunsetAt: v.sunsetAt, successorUrl: successor?.url ?? null })
           : [],
       successor,
+      label: `${v.api.team.slug}/${v.api.slug} ${v.version}`,
+      apiLabel: `${v.api.team.slug}/${v.api.slug}`,
     })
   }
 
@@ -87,6 +100,7 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     const entry: KeyEntry = {
       id: k.id,
       teamId: k.teamId,
+      teamSlug: k.team.slug,
       expiresAt: toMs(k.expiresAt),
       revokedAt: toMs(k.revokedAt),
       graceEndsAt: toMs(k.graceEndsAt),
@@ -108,6 +122,16 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       windowMs,
       ratePolicy: `${rateLimit};w=${windowMs / 1000}`,
       rateLimitText: String(rateLimit),
+      plan: {
+        id: s.plan.id,
+        name: s.plan.name,
+        paid: s.plan.paid,
+        currency: s.plan.currency,
+        pricePerCallMicros: s.plan.pricePerCallMicros,
+        pricePerMInputMicros: s.plan.pricePerMInputMicros,
+        pricePerMOutputMicros: s.plan.pricePerMOutputMicros,
+        freeCallsPerMonth: s.plan.freeCallsPerMonth,
+      },
     }
     const mapKey = subscriptionKey(s.consumerTeamId, s.apiId)
     const list = subscriptionMap.get(mapKey)
@@ -115,7 +139,10 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     else subscriptionMap.set(mapKey, [entry])
   }
 
-  return { version, loadedAt: Date.now(), routes, keysByHash, keysById, subscriptions: subscriptionMap }
+  const openIncidents = new Map<string, string>()
+  for (const i of incidents) openIncidents.set(incidentKey(i.consumerTeamId, i.apiId, i.cause), i.id)
+
+  return { version, loadedAt, routes, keysByHash, keysById, subscriptions: subscriptionMap, openIncidents }
 }
 
 function parseUpstream(raw: string): { origin: string; basePath: string } | null {

@@ -40,6 +40,8 @@ class UpstreamExchange implements Dispatcher.DispatchHandler {
     call.upstreamMs = performance.now() - call.upstreamStartedAt
     call.status = statusCode
     const out = buildResponseHeaders(headers) as OutHeaders
+    // An upstream's own 402 passes through untouched, except that no cache may keep it.
+    if (statusCode === 402) out['cache-control'] = 'no-store'
     call.addGatewayHeaders(out)
     try {
       call.res.writeHead(statusCode, out)

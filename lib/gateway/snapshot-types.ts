@@ -20,11 +20,17 @@ export type RouteEntry = {
   /** Headers added to every proxied response, e.g. Deprecation/Sunset/Link when DEPRECATED. */
   readonly lifecycleHeaders: ReadonlyArray<readonly [string, string]>
   readonly successor: { readonly version: string; readonly url: string } | null
+  /** "acme/weather v2", for ledger descriptions. */
+  readonly label: string
+  /** "acme/weather", for incident notifications. */
+  readonly apiLabel: string
 }
 
 export type KeyEntry = {
   readonly id: string
   readonly teamId: string
+  /** The consumer team's slug, for the top-up link in a 402. */
+  readonly teamSlug: string
   /** Epoch ms; Infinity when not set. */
   readonly expiresAt: number
   readonly revokedAt: number
@@ -44,10 +50,24 @@ export type SubscriptionEntry = {
   /** Precomputed `RateLimit-Policy` value (draft-ietf-httpapi-ratelimit-headers), e.g. "100;w=60". */
   readonly ratePolicy: string
   readonly rateLimitText: string
+  readonly plan: PlanPricing
+}
+
+/** What the charging step needs to price a call on a subscription's plan. */
+export type PlanPricing = {
+  readonly id: string
+  readonly name: string
+  readonly paid: boolean
+  readonly currency: string
+  readonly pricePerCallMicros: bigint
+  readonly pricePerMInputMicros: bigint
+  readonly pricePerMOutputMicros: bigint
+  readonly freeCallsPerMonth: number
 }
 
 export type Snapshot = {
   readonly version: number
+  /** When the load began (epoch ms): every row committed before this moment is reflected. */
   readonly loadedAt: number
   readonly routes: ReadonlyMap<string, RouteEntry>
   readonly keysByHash: ReadonlyMap<string, KeyEntry>
@@ -55,6 +75,12 @@ export type Snapshot = {
   readonly keysById: ReadonlyMap<string, KeyEntry>
   /** ACTIVE subscriptions by `${consumerTeamId}|${apiId}`; a team may hold several plans. */
   readonly subscriptions: ReadonlyMap<string, readonly SubscriptionEntry[]>
+  /** OPEN payment incidents by incidentKey(consumer, api, cause), so a 402 names its episode. */
+  readonly openIncidents: ReadonlyMap<string, string>
+}
+
+export function incidentKey(consumerTeamId: string, apiId: string, cause: string): string {
+  return consumerTeamId + '|' + apiId + '|' + cause
 }
 
 export function subscriptionKey(consumerTeamId: string, apiId: string): string {
@@ -68,4 +94,5 @@ export const EMPTY_SNAPSHOT: Snapshot = {
   keysByHash: new Map(),
   keysById: new Map(),
   subscriptions: new Map(),
+  openIncidents: new Map(),
 }

@@ -21,6 +21,13 @@ export type InvocationRecord = {
   outputTokens: number
   costMicros: bigint
   incidentId: string | null
+  planId: string | null
+  /** A successful call on a paid plan: counted in SubscriptionUsage (free or charged). */
+  billable: boolean
+  /** A 402's price: the revenue its owner did not get. */
+  blockedMicros: bigint
+  /** "acme/weather v2" for the ledger entry's description, when the call is billable. */
+  chargeLabel: string | null
 }
 
 /** Anything that accepts call records: the batched writer, or a test double. */

@@ -14,7 +14,7 @@ import { hourStart } from './rollup-buckets'
 const SINKS = ['sqlite-thread', 'prisma'] as const
 type SinkName = (typeof SINKS)[number]
 const sinkFor = (name: SinkName): BatchSink =>
-  name === 'prisma' ? new PrismaBatchSink(testDb.db) : createBatchSink(testDb.db, testDb.url)
+  name === 'prisma' ? new PrismaBatchSink(testDb.db, 'sqlite') : createBatchSink(testDb.db, testDb.url)
 
 let testDb: TestDb
 let seq = 0
@@ -36,7 +36,8 @@ function record(overrides: Partial<InvocationRecord> = {}): InvocationRecord {
     requestId: `req-${++seq}`, createdAt: Date.now(), ownerTeamId: 'team_owner', consumerTeamId: 'team_consumer',
     apiId: 'api_1', versionId: 'ver_1', keyId: null, subscriptionId: 'sub_1', method: 'GET', path: '/gw/a/b/v1/x',
     status: 200, errorCode: null, latencyMs: 3, upstreamMs: 2, requestBytes: 0, responseBytes: 10,
-    inputTokens: 0, outputTokens: 0, costMicros: 0n, incidentId: null, ...overrides,
+    inputTokens: 0, outputTokens: 0, costMicros: 0n, incidentId: null, planId: null, billable: false, blockedMicros: 0n,
+    chargeLabel: null, ...overrides,
   }
 }
 

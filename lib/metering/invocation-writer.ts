@@ -13,6 +13,10 @@ export type WriterOptions = {
   maxBatch?: number
   /** Beyond this many queued rows (a database down for a long time) the oldest are dropped. */
   maxQueue?: number
+  /** The gateway instance whose credit leases the batches' charges spend (see lib/charging). */
+  leaseInstanceId?: string | null
+  /** Told about every batch once it is committed (the charging step tracks unwritten charges). */
+  onWritten?: (records: readonly InvocationRecord[]) => void
 }
 
 /**
@@ -21,7 +25,7 @@ export type WriterOptions = {
  */
 export function createBatchSink(db: Db, databaseUrl?: string): BatchSink {
   if (databaseUrl && !isPostgresUrl(databaseUrl)) return new SqliteThreadSink(sqliteFilePath(databaseUrl))
-  return new PrismaBatchSink(db)
+  return new PrismaBatchSink(db, databaseUrl && isPostgresUrl(databaseUrl) ? 'postgres' : 'sqlite')
 }
 
 export class InvocationWriter implements Meter {
@@ -32,6 +36,8 @@ export class InvocationWriter implements Meter {
   private readonly flushMs: number
   private readonly maxBatch: number
   private readonly maxQueue: number
+  private readonly leaseInstanceId: string | null
+  private readonly onWritten: ((records: readonly InvocationRecord[]) => void) | null
   written = 0
   dropped = 0
 
@@ -42,6 +48,8 @@ export class InvocationWriter implements Meter {
     this.flushMs = options.flushMs ?? 250
     this.maxBatch = options.maxBatch ?? 500
     this.maxQueue = options.maxQueue ?? 1_000_000
+    this.leaseInstanceId = options.leaseInstanceId ?? null
+    this.onWritten = options.onWritten ?? null
   }
 
   start(): void {
@@ -74,12 +82,13 @@ export class InvocationWriter implements Meter {
 
   private async drain(): Promise<void> {
     while (this.failed || this.queue.length > 0) {
-      const batch = this.failed ?? prepareBatch(this.queue.splice(0, this.maxBatch))
+      const batch = this.failed ?? prepareBatch(this.queue.splice(0, this.maxBatch), this.leaseInstanceId)
       try {
         batch.attempts++
         const outcome = await this.sink.write(batch)
         this.failed = null
         if (outcome === 'written') this.written += batch.rows.length
+        this.onWritten?.(batch.rows)
       } catch (error) {
         // Keep the batch; the next tick retries it before anything newer.
         this.failed = batch

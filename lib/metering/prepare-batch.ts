@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createId, randomToken } from '../ids'
 import type { InvocationRecord } from './invocation-record'
+import { prepareBilling, type PreparedBilling } from './prepare-billing'
 import { aggregateRollups, type LatencyCounter, type UsageCounter } from './rollup-buckets'
 
 // One batch of call records, prepared once (ids assigned, rollups summed) so that a retry after
@@ -11,6 +12,8 @@ export type PreparedBatch = {
   latency: Array<LatencyCounter & { id: string }>
   /** Latest call per key: ApiKey.lastUsedAt is written once per key per batch. */
   keysLastUsed: Map<string, number>
+  /** Charges, usage and payment incidents, written in the same transaction as the rows. */
+  billing: PreparedBilling
   /** Incremented before each write; a sink treats attempts > 1 as "may already be committed". */
   attempts: number
 }
@@ -40,7 +43,8 @@ function createSortableIds(prefix: string, n: number, nowMs: number): string[] {
   return ids
 }
 
-export function prepareBatch(records: InvocationRecord[]): PreparedBatch {
+/** `leaseInstanceId`: the gateway instance whose credit leases this batch's charges spend. */
+export function prepareBatch(records: InvocationRecord[], leaseInstanceId: string | null = null): PreparedBatch {
   const ids = createSortableIds('inv', records.length, Date.now())
   const keysLastUsed = new Map<string, number>()
   const seen = new Set<string>()
@@ -59,6 +63,7 @@ export function prepareBatch(records: InvocationRecord[]): PreparedBatch {
     usage: usage.map((u) => ({ ...u, id: createId('ur') })),
     latency: latency.map((l) => ({ ...l, id: createId('lr') })),
     keysLastUsed,
+    billing: prepareBilling(records, ids[0] ?? 'empty', leaseInstanceId),
     attempts: 0,
   }
 }

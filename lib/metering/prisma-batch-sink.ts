@@ -1,5 +1,6 @@
 import type { Db } from '../db'
-import { randomToken } from '../ids'
+import { createId, randomToken } from '../ids'
+import { billingStatements } from './billing-statements.mjs'
 import type { BatchSink, PreparedBatch } from './prepare-batch'
 
 // Writes batches through Prisma: the portable sink, used for PostgreSQL (async I/O, so it does
@@ -8,8 +9,13 @@ import type { BatchSink, PreparedBatch } from './prepare-batch'
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
+export type SqlDialect = 'sqlite' | 'postgres'
+
 export class PrismaBatchSink implements BatchSink {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: SqlDialect,
+  ) {}
 
   write(batch: PreparedBatch): Promise<'written' | 'already-written'> {
     const retry = batch.attempts > 1
@@ -28,6 +34,7 @@ export class PrismaBatchSink implements BatchSink {
           // updateMany: a key deleted meanwhile must not fail the whole batch.
           await tx.apiKey.updateMany({ where: { id: keyId }, data: { lastUsedAt: new Date(at) } })
         }
+        await writeBilling(tx, batch, this.dialect)
         return 'written' as const
       },
       { timeout: 60_000, maxWait: 30_000 },
@@ -35,6 +42,23 @@ export class PrismaBatchSink implements BatchSink {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Drives billing-statements.mjs: the same SQL the SQLite thread runs, through Prisma's raw queries. */
+async function writeBilling(tx: Tx, batch: PreparedBatch, dialect: SqlDialect): Promise<void> {
+  const steps = billingStatements(batch.billing, dialect, new Date(), createId)
+  let step = steps.next()
+  while (!step.done) {
+    const { sql, params, read } = step.value
+    let index = 0
+    const text = dialect === 'postgres' ? sql.replace(/\?/g, () => `$${++index}`) : sql
+    // Prisma's SQLite driver has no DateTime parameter type for raw SQL: send the text form Prisma stores.
+    const args = dialect === 'sqlite' ? params.map((p) => (p instanceof Date ? p.toISOString().replace('Z', '+00:00') : p)) : params
+    const result = read
+      ? ((await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...args))[0] ?? undefined)
+      : await tx.$executeRawUnsafe(text, ...args)
+    step = steps.next(result)
+  }
 }
 
 async function renameCollidingRequestIds(tx: Tx, batch: PreparedBatch): Promise<void> {

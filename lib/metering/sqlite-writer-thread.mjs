@@ -8,8 +8,10 @@
 //
 // Storage formats match what Prisma's SQLite adapter writes (DateTime as
 // "YYYY-MM-DDTHH:MM:SS.sss+00:00" text, BigInt as integer), so Prisma reads these rows as its own.
+import { randomBytes } from 'node:crypto'
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import { billingStatements } from './billing-statements.mjs'
 
 const db = new Database(workerData.file, { timeout: 10_000 })
 db.pragma('journal_mode = WAL')
@@ -48,6 +50,33 @@ const touchKey = db.prepare(
   'UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)',
 )
 
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
+/** Same shape as lib/ids.ts createId (which the thread cannot import). @param {string} prefix */
+const newId = (prefix) => prefix + '_' + Array.from(randomBytes(20), (b) => ID_ALPHABET[b % 36]).join('')
+
+/** @type {Map<string, import('better-sqlite3').Statement>} */
+const billingStatementCache = new Map()
+/** @param {unknown} value */
+const toSqlite = (value) => (value instanceof Date ? sqliteDate(value.getTime()) : value)
+
+/** Runs the batch's money statements (see billing-statements.mjs) inside the open transaction. */
+function writeBilling(billing) {
+  const steps = billingStatements(billing, 'sqlite', new Date(), newId)
+  let step = steps.next()
+  while (!step.done) {
+    const { sql, params, read } = step.value
+    let statement = billingStatementCache.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      // Money columns are 64-bit: read them as BigInt, never as a float that could round.
+      if (read) statement.safeIntegers(true)
+      billingStatementCache.set(sql, statement)
+    }
+    const args = params.map(toSqlite)
+    step = steps.next(read ? statement.get(...args) : statement.run(...args).changes)
+  }
+}
+
 /** One transaction per batch (BEGIN IMMEDIATE: take the write lock up front, no upgrade deadlock). */
 const writeBatch = db.transaction((batch) => {
   // A retry after a lost acknowledgement: the first row's id tells whether the batch committed.
@@ -79,6 +108,7 @@ const writeBatch = db.transaction((batch) => {
     const when = sqliteDate(at)
     touchKey.run(when, keyId, when)
   }
+  writeBilling(batch.billing)
   return 'written'
 }).immediate
 

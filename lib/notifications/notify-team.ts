@@ -1,5 +1,6 @@
 import { createId } from '@/lib/ids'
 import type { Tx } from '@/lib/billing/post-ledger-entry'
+import { webhookPayload } from '@/lib/metering/billing-statements.mjs'
 
 // The outbox: an in-app notification, and a webhook delivery row when the team has a webhook URL,
 // written in the caller's transaction. The webhook dispatcher sends PENDING deliveries later, so a
@@ -46,9 +47,4 @@ export async function notifyTeam(tx: Tx, input: TeamEvent, now = new Date()): Pr
   })
 }
 
-/** The JSON body every webhook carries; its id doubles as the receiver's idempotency key. */
-export function webhookPayload(id: string, event: string, at: Date, data: Record<string, unknown>): string {
-  return JSON.stringify({ id, type: event, createdAt: at.toISOString(), data }, (_key, value) =>
-    typeof value === 'bigint' ? value.toString() : value,
-  )
-}
+export { webhookPayload }

@@ -20,25 +20,44 @@ export type TestDatabase = { url: string; provider: 'sqlite' | 'postgres'; clean
 export async function setupTestDatabase(): Promise<TestDatabase> {
   await disconnectDb()
   const base = process.env.TEST_DATABASE_URL
-  return base && /^postgres(ql)?:\/\//.test(base) ? setupPostgres(base) : setupSqlite()
+  const database = base && /^postgres(ql)?:\/\//.test(base) ? await createPostgres(base) : await createSqlite()
+  process.env.DATABASE_URL = database.url
+  return {
+    ...database,
+    cleanup: async () => {
+      await disconnectDb()
+      await database.cleanup()
+    },
+  }
 }
 
-async function setupSqlite(): Promise<TestDatabase> {
+/** The PostgreSQL server tests use when TEST_DATABASE_URL does not name one (CI and dev machines run it). */
+export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+/**
+ * A fresh, migrated database of the given kind that leaves DATABASE_URL alone, for tests that
+ * must run on both providers in one run (e.g. money under concurrency). The caller owns its clients.
+ */
+export function createScratchDatabase(provider: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  if (provider === 'sqlite') return createSqlite()
+  const base = process.env.TEST_DATABASE_URL
+  return createPostgres(base && /^postgres(ql)?:\/\//.test(base) ? base : LOCAL_POSTGRES_URL)
+}
+
+async function createSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-test-'))
   const url = `file:${path.join(dir, 'test.db')}`
   await migrateDeploy(url)
-  process.env.DATABASE_URL = url
   return {
     url,
     provider: 'sqlite',
     cleanup: async () => {
-      await disconnectDb()
       rmSync(dir, { recursive: true, force: true })
     },
   }
 }
 
-async function setupPostgres(base: string): Promise<TestDatabase> {
+async function createPostgres(base: string): Promise<TestDatabase> {
   const name = `tollgate_test_${randomToken(10)}`
   const url = new URL(base)
   const adminDatabase = url.pathname.slice(1) || 'postgres'
@@ -47,12 +66,10 @@ async function setupPostgres(base: string): Promise<TestDatabase> {
   adminUrl.pathname = `/${adminDatabase === name ? 'postgres' : adminDatabase}`
   await withClient(adminUrl.toString(), (client) => client.query(`CREATE DATABASE "${name}"`))
   await migrateDeploy(url.toString())
-  process.env.DATABASE_URL = url.toString()
   return {
     url: url.toString(),
     provider: 'postgres',
     cleanup: async () => {
-      await disconnectDb()
       // WITH (FORCE) (PostgreSQL 13+) ends connections a pool may still hold.
       await withClient(adminUrl.toString(), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
     },

@@ -160,5 +160,9 @@ export function makeCall(random: Random, route: CallRoute, at: number, requestId
     outputTokens,
     costMicros: charged ? route.pricePerCallMicros : 0n,
     incidentId: null,
+    planId: null,
+    billable: false,
+    blockedMicros: 0n,
+    chargeLabel: null,
   }
 }
