@@ -32,9 +32,11 @@ export class FreeQuota {
     return counter
   }
 
-  /** Takes one free call if any is left this month; true when the call is free. */
+  /**
+   * Takes one free call if any is left this month; true when the call is free. Loads the counter
+   * even for plans without a free quota, so every call this instance makes is counted from its first.
+   */
   takeFree(subscriptionId: string, month: string, freePerMonth: number): boolean | Promise<boolean> {
-    if (freePerMonth <= 0) return false
     const counter = this.counter(subscriptionId, month)
     if (counter instanceof Promise) return counter.then((loaded) => take(loaded, freePerMonth))
     return take(counter, freePerMonth)
@@ -59,7 +61,7 @@ export class FreeQuota {
 }
 
 function take(counter: Counter, freePerMonth: number): boolean {
-  if (counter.used >= freePerMonth) return false
+  if (freePerMonth <= 0 || counter.used >= freePerMonth) return false
   counter.used++
   return true
 }
