@@ -11,10 +11,10 @@ export type Report = {
   workers: number
   connections: number
   duration: number
-  max: Partial<Record<'gateway' | 'bare' | 'nginx' | 'direct', Measurement>>
+  max: Partial<Record<'gateway' | 'gatewayUncharged' | 'bare' | 'nginx' | 'direct', Measurement>>
   halfRate?: number
   half: Partial<Record<'gateway' | 'bare' | 'direct', Measurement>>
-  exactness?: { calls2xx: number; rows: number; ok: boolean }
+  exactness?: { calls2xx: number; rows: number; charges: number; ok: boolean }
   scaling: Partial<Record<'gateway2' | 'bare2', Measurement>>
 }
 
@@ -22,13 +22,14 @@ const f = (n: number | undefined, digits = 2) => (n === undefined || Number.isNa
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**')
 
 export function formatReport(r: Report): string {
-  const { gateway, bare, nginx, direct } = r.max
+  const { gateway, gatewayUncharged, bare, nginx, direct } = r.max
   const row = (name: string, m?: Measurement) =>
     m ? `| ${name} | ${f(m.rps, 0)} | ${f(m.p50)} | ${f(m.p99)} | ${m.non2xx} | ${m.errors} |` : `| ${name} | skipped | | | | |`
   const ratio = (a?: Measurement, b?: Measurement) => (a && b ? a.rps / b.rps : NaN)
   const gb = ratio(gateway, bare)
   const gn = ratio(gateway, nginx)
   const gd = ratio(gateway, direct)
+  const charged = ratio(gateway, gatewayUncharged)
   const hg = r.half.gateway
   const hb = r.half.bare
   const hd = r.half.direct
@@ -47,7 +48,8 @@ autocannon, the targets and the upstream all share the same ${r.cores} cores.
 
 | target | req/s | p50 ms | p99 ms | non-2xx | errors |
 |---|---:|---:|---:|---:|---:|
-${row('Tollgate gateway (auth + subscription + lifecycle + rate limit + metering)', gateway)}
+${row('Tollgate gateway (auth + subscription + lifecycle + rate limit + charging + metering)', gateway)}
+${row('Tollgate gateway, charging off (`GATEWAY_CHARGING=off`)', gatewayUncharged)}
 ${row('bare undici pass-through (`bench/bare-proxy.ts`)', bare)}
 ${row('nginx `proxy_pass` (keep-alive upstream)', nginx)}
 ${row('direct to the upstream', direct)}
@@ -57,6 +59,7 @@ ${row('direct to the upstream', direct)}
 | gateway / bare | ${f(gb)} | ≥ 0.85: ${verdict(gb >= 0.85)} |
 | gateway / nginx | ${f(gn)} | ≥ 0.35: ${nginx ? verdict(gn >= 0.35) : 'nginx not installed'} |
 | gateway / direct | ${f(gd)} | (information) |
+| charging on / charging off | ${f(charged)} | (information: what billing costs) |
 
 ## Added latency at half of the gateway's maximum rate (${r.halfRate ?? 'n/a'} req/s)
 
@@ -71,7 +74,7 @@ p99 added by the gateway: **${f(addedVsDirect)} ms** over direct, **${f(addedVsB
 
 ## Metering exactness
 
-${r.exactness ? `${r.exactness.calls2xx} calls answered 2xx; after SIGTERM (the writer flushes) the database held ${r.exactness.rows} new Invocation rows: ${r.exactness.ok ? '**exact**' : '**MISMATCH**'}.` : 'not measured'}
+${r.exactness ? `${r.exactness.calls2xx} calls answered 2xx; after SIGTERM (the writer flushes) the database held ${r.exactness.rows} new Invocation rows and ${r.exactness.charges} calls' worth of CHARGE ledger entries: ${r.exactness.ok ? '**exact**, no call charged twice' : '**MISMATCH**'}.` : 'not measured'}
 
 ## Scaling with GATEWAY_WORKERS=2
 
@@ -88,7 +91,9 @@ can only use what the others leave; expect more on a machine with spare cores.
 - Each target runs in its own process; the upstream (\`bench/bench-upstream.ts\`) is a plain
   node:http server answering a 70-byte JSON body.
 - The gateway is \`server/gateway-only.ts\` against a migrated temporary SQLite database, with a
-  real key, an ACTIVE subscription on a rate-limited plan, and the metering writer on.
+  real key, an ACTIVE subscription on a rate-limited paid plan (0.0001 USD a call, reserved in
+  memory against a credit lease and charged through the metering writer), and the metering
+  writer on. "Charging off" is the same process with \`GATEWAY_CHARGING=off\`.
 - Latency percentiles come from autocannon's per-response timings (sub-millisecond), 2xx only.
 - The exactness run fires 20,000 calls with \`amount\`, so no call is cut off mid-flight.
 

@@ -1,6 +1,6 @@
-// `npm run bench`: Tollgate's gateway (key auth, subscription, lifecycle, rate limit and metering
-// all on) against a bare undici proxy, nginx proxy_pass and the upstream itself, at equal worker
-// counts. Writes bench/results.md. BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
+// `npm run bench`: Tollgate's gateway (key auth, subscription, lifecycle, rate limit, charging and
+// metering all on) against itself with charging off, a bare undici proxy, nginx proxy_pass and the
+// upstream itself, at equal worker counts. Writes bench/results.md. BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 2: best of N interleaved runs per target).
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -9,7 +9,7 @@ import { measure, type Measurement } from './measure-target'
 import { nginxBinary, startNginx } from './nginx-target'
 import { pacedLoad } from './paced-load'
 import { formatReport, type Report } from './format-report'
-import { seedBenchDb } from './seed-bench-db'
+import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, ROOT, spawnTarget, tsArgs, type Target } from './spawn-target'
 
 const duration = Number(process.env.BENCH_DURATION ?? 10)
@@ -41,10 +41,11 @@ const seeded = await seedBenchDb(upstreamUrl)
 const auth = { authorization: `Bearer ${seeded.key}` }
 const upstreamPath = '/weather/current?city=Oslo'
 
-const startGateway = async (n: number) => {
+const startGateway = async (n: number, charging: 'on' | 'off' = 'on') => {
   const port = await freePort()
-  return spawnTarget(`gateway x${n}`, NODE, tsArgs('server/gateway-only.ts'), {
+  return spawnTarget(`gateway x${n}${charging === 'off' ? ' (charging off)' : ''}`, NODE, tsArgs('server/gateway-only.ts'), {
     DATABASE_URL: seeded.url, GATEWAY_PORT: String(port), GATEWAY_HOSTNAME: '127.0.0.1', GATEWAY_WORKERS: String(n),
+    GATEWAY_CHARGING: charging,
   }, port)
 }
 const startBare = async (n: number) => {
@@ -60,13 +61,15 @@ const report: Report = { rounds, cores: os.cpus().length, cpu: os.cpus()[0]?.mod
 try {
   // 1. Maximum throughput. Targets are measured in turns, BENCH_ROUNDS times, and each keeps its
   // best run: on a small shared machine, background load otherwise decides which target "wins".
-  const gatewayRows = { before: 0, served2xx: 0, non2xx: 0 }
+  const gatewayRows = { before: 0, chargedBefore: 0n, served2xx: 0, non2xx: 0 }
   await withTarget(() => startGateway(workers), async (gw) => {
     const bare = await startBare(workers)
+    const uncharged = await startGateway(workers, 'off')
     const nginxTarget = nginx ? await startNginx(nginx, upstreamPort, await freePort(), workers) : null
     try {
       const plan: Array<[keyof Report['max'], string, string, Record<string, string> | undefined]> = [
         ['gateway', 'gateway', gw.url + seeded.path, auth],
+        ['gatewayUncharged', 'gateway, charging off', uncharged.url + seeded.path, auth],
         ['bare', 'bare undici proxy', bare.url + upstreamPath, undefined],
         ...(nginxTarget ? [['nginx', 'nginx proxy_pass', nginxTarget.url + upstreamPath, undefined] as [keyof Report['max'], string, string, undefined]] : []),
         ['direct', 'direct upstream', upstreamUrl + upstreamPath, undefined],
@@ -79,6 +82,7 @@ try {
       }
     } finally {
       await bare.stop()
+      await uncharged.stop()
       await nginxTarget?.stop()
     }
 
@@ -94,13 +98,16 @@ try {
     // 3. Exactness: a fixed number of calls, then SIGTERM (the writer flushes), then count rows.
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     gatewayRows.before = await seeded.db.invocation.count()
+    gatewayRows.chargedBefore = await chargedSoFar()
     const exact = await measure({ url: gw.url + seeded.path, headers: auth, amount: 20_000, connections })
     gatewayRows.served2xx = exact.count2xx
     gatewayRows.non2xx = exact.non2xx + exact.errors
   })
   const rows = (await seeded.db.invocation.count()) - gatewayRows.before
-  report.exactness = { calls2xx: gatewayRows.served2xx, rows, ok: rows === gatewayRows.served2xx && gatewayRows.non2xx === 0 }
-  console.log(`exactness: ${gatewayRows.served2xx} 2xx answers → ${rows} Invocation rows (${report.exactness.ok ? 'exact' : 'MISMATCH'})`)
+  const charges = Number(((await chargedSoFar()) - gatewayRows.chargedBefore) / BENCH_PRICE_MICROS)
+  const ok = rows === gatewayRows.served2xx && charges === gatewayRows.served2xx && gatewayRows.non2xx === 0
+  report.exactness = { calls2xx: gatewayRows.served2xx, rows, charges, ok }
+  console.log(`exactness: ${gatewayRows.served2xx} 2xx answers → ${rows} Invocation rows, ${charges} charges (${ok ? 'exact' : 'MISMATCH'})`)
 
   // 4. Scaling with GATEWAY_WORKERS=2 (and the bare proxy with 2 workers, for the ratio).
   report.scaling.gateway2 = await withTarget(() => startGateway(2), (gw) => maxLoad('gateway x2', gw.url + seeded.path, auth))
@@ -108,6 +115,12 @@ try {
 } finally {
   await upstream.stop()
   await seeded.db.$disconnect()
+}
+
+/** Calls charged so far, from the ledger (charges are negative entries). */
+async function chargedSoFar(): Promise<bigint> {
+  const sum = await seeded.db.ledgerEntry.aggregate({ where: { teamId: seeded.consumerTeamId, kind: 'CHARGE' }, _sum: { amountMicros: true } })
+  return -(sum._sum.amountMicros ?? 0n)
 }
 
 const markdown = formatReport(report)
