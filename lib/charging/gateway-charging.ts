@@ -1,5 +1,6 @@
 import type { PaymentCause } from '@/generated/sqlite/enums'
 import { utcMonth } from '../billing/month'
+import { resolveIncidents } from '../billing/resolve-incidents'
 import type { Db } from '../db'
 import type { AppError } from '../errors/app-error'
 import type { CallOutcome, Charging } from '../gateway/charging'
@@ -115,8 +116,9 @@ export class GatewayCharging implements Charging {
       // Synchronous here: an incident not known yet gets an id now and is opened by the writer.
       call.incidentId = this.knownIncident(call, 'upstream_payment_required') ?? this.rememberIncident(call, 'upstream_payment_required', createId('pi'), null)
     }
-    if (charge === null || subscription === null) return
     const succeeded = !outcome.upstreamFailed && outcome.status > 0 && outcome.status < 400
+    if (succeeded && subscription !== null) this.resolveUpstreamIncident(call)
+    if (charge === null || subscription === null) return
     const teamId = call.key!.teamId
     if (succeeded) {
       call.billable = true
@@ -145,6 +147,20 @@ export class GatewayCharging implements Charging {
         if (opened && opened.id === record.incidentId && opened.writtenAt === null) opened.writtenAt = now
       }
     }
+  }
+
+  /** An upstream that answers again after its own 402 has been paid: that episode is over. */
+  private resolveUpstreamIncident(call: GatewayCall): void {
+    if (this.opened.size === 0 && this.store.current.openIncidents.size === 0) return
+    const id = this.knownIncident(call, 'upstream_payment_required')
+    if (id === null) return
+    this.opened.delete(incidentKey(call.key!.teamId, call.route!.apiId, 'upstream_payment_required'))
+    const resolution = 'Resolved automatically: the upstream answered successfully again.'
+    void this.db
+      .$transaction((tx) =>
+        resolveIncidents({ consumerTeamId: call.key!.teamId, causes: ['upstream_payment_required'], resolution, incidentIds: [id] }, tx),
+      )
+      .catch((error) => console.error('[charging] could not resolve an upstream 402 incident', error))
   }
 
   /** The OPEN incident for this consumer, API and cause, if the snapshot or this instance knows it. */

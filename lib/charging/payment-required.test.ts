@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CAUSES_FIXED_BY, resolveIncidents } from '../billing/resolve-incidents'
 import { createDb, type Db } from '../db'
-import { startTestGateway, type TestGateway } from '../gateway/test-fixtures'
+import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fixtures'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { call, fundAccount, ledgerOf, PRICE, seedBillingWorld, startBillingUpstream, type BillingWorld } from './test-billing-world'
 
@@ -94,6 +94,14 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     const incident = await db.paymentIncident.findFirstOrThrow({ where: { consumerTeamId: world.initech.id } })
     expect(incident).toMatchObject({ cause: 'upstream_payment_required', state: 'OPEN', blockedCalls: 1 })
     expect((await ledgerOf(db, world.initech.id)).charged).toBe(0n)
+
+    // The upstream answers again: that episode is over, and the successful call is charged.
+    expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(200)
+    const resolved = await waitFor(async () => {
+      const row = await db.paymentIncident.findUniqueOrThrow({ where: { id: incident.id } })
+      return row.state === 'RESOLVED' ? row : undefined
+    }, 2_000)
+    expect(resolved.resolution).toMatch(/upstream answered successfully/)
   })
 
   test('a browser gets a readable 402 page that links to the top-up page and is never indexed or cached', async () => {
