@@ -1,0 +1,54 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import type { ActionResult, ActionState } from '@/lib/auth/action-result'
+import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import { formatMicros } from '@/lib/billing/money'
+import { topUpBalance } from '@/lib/billing/top-up-balance'
+import { updateBillingSettings } from '@/lib/billing/update-billing-settings'
+import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
+
+// The team id comes from teamAction's membership check, never from the form. The lib functions
+// validate their own input (amounts become bigint micro-units there), so teamAction only checks
+// the shape here and field errors come back from the lib as a 422.
+
+export type BillingActionData = { message: string }
+
+const anyForm = z.record(z.string(), z.unknown())
+
+const doTopUp = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
+  const result = await topUpBalance({ teamId: team.id, userId: user.id, input })
+  const resolved = result.resolvedIncidents ? ` ${result.resolvedIncidents} payment incident(s) resolved.` : ''
+  return { message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}` }
+})
+
+const doUpdatePaymentMethod = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
+  const method = await updatePaymentMethod({ teamId: team.id, userId: user.id, input })
+  const resolved = method.resolvedIncidents ? ` ${method.resolvedIncidents} payment incident(s) resolved.` : ''
+  return { message: `Payment method saved: ${method.label}.${resolved}` }
+})
+
+const doUpdateSettings = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
+  const settings = await updateBillingSettings({ teamId: team.id, userId: user.id, input })
+  const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
+  return { message: `Budget and limits saved.${resolved}` }
+})
+
+async function run(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<BillingActionData>>): Promise<ActionState<BillingActionData>> {
+  const slug = String(formData.get('team') ?? '')
+  const result = await action(slug, formDataToObject(formData))
+  // Also after a decline: the card's new status (FAILED/EXPIRED) must show on the page.
+  revalidatePath(`/t/${slug}/billing`)
+  return result
+}
+
+export async function topUpAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {
+  return run(formData, doTopUp)
+}
+export async function updatePaymentMethodAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {
+  return run(formData, doUpdatePaymentMethod)
+}
+export async function updateBillingSettingsAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {
+  return run(formData, doUpdateSettings)
+}

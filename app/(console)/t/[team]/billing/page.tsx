@@ -1,0 +1,99 @@
+import type { Metadata } from 'next'
+import { BillingCharts } from '@/components/billing/billing-charts'
+import { BillingSummary } from '@/components/billing/billing-summary'
+import { BudgetForm } from '@/components/billing/budget-form'
+import { LedgerSection } from '@/components/billing/ledger-section'
+import { PaidSubscriptionsSection } from '@/components/billing/paid-subscriptions-section'
+import { PaymentMethodForm } from '@/components/billing/payment-method-form'
+import { StatementTable } from '@/components/billing/statement-table'
+import { TopUpForm } from '@/components/billing/top-up-form'
+import { Card, CardBody, CardHeader, EmptyState, PageHeader } from '@/components/ui/card'
+import { resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
+import { getCostByDay } from '@/lib/analytics/get-cost-by-day'
+import { getRevenueByConsumer } from '@/lib/analytics/get-revenue-by-consumer'
+import { getSpendByApi } from '@/lib/analytics/get-spend-by-api'
+import { requireTeamPage } from '@/lib/auth/team-context'
+import { getBillingOverview } from '@/lib/billing/get-billing-overview'
+import { getMonthlyStatement } from '@/lib/billing/get-monthly-statement'
+import { listLedgerEntries } from '@/lib/billing/list-ledger-entries'
+import { listPaidSubscriptionUsage } from '@/lib/billing/list-paid-subscription-usage'
+import { microsToDecimal } from '@/lib/billing/money'
+import { SANDBOX_CARD_HINT } from '@/lib/billing/sandbox-payment-provider'
+import { getPaymentProvider } from '@/lib/billing/payment-provider'
+import { parseBillingPageQuery } from '@/lib/billing/schemas'
+import { teamOwnsApis } from '@/lib/billing/team-owns-apis'
+import { createId } from '@/lib/ids'
+import { topUpAction, updateBillingSettingsAction, updatePaymentMethodAction } from './actions'
+
+export const metadata: Metadata = { title: 'Billing' }
+
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function BillingPage({ params, searchParams }: Props) {
+  const [{ team: slug }, raw] = await Promise.all([params, searchParams])
+  const context = await requireTeamPage(slug)
+  if (!context.can('billing.read')) return <EmptyState title="Billing is not available to your role" />
+  const query = parseBillingPageQuery(raw)
+  const teamId = context.team.id
+  const canWrite = context.can('billing.write')
+  const window = resolveDashboardWindow('30d')
+  const [overview, ledger, statement, subscriptions, cost, spend, ownsApis] = await Promise.all([
+    getBillingOverview(teamId),
+    listLedgerEntries({ teamId, q: query.q, page: query.page }),
+    getMonthlyStatement(teamId, query.month),
+    listPaidSubscriptionUsage({ teamId, q: query.sq, page: query.sp }),
+    getCostByDay(teamId, window),
+    getSpendByApi(teamId, window),
+    teamOwnsApis(teamId),
+  ])
+  const revenue = ownsApis ? await getRevenueByConsumer(teamId, window) : null
+  // The month stays in links only when chosen, so default URLs stay clean.
+  const month = raw.month ? query.month : undefined
+  const cardHint = getPaymentProvider().name === 'sandbox' ? SANDBOX_CARD_HINT : 'Charged through the payment provider.'
+  const methodValid = overview.paymentMethodStatus === 'VALID'
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-6">
+      <PageHeader title="Billing" description="Prepaid balance, payment method, budget, the ledger and monthly statements. Amounts in micro-unit precision; times in UTC." />
+      <BillingSummary teamSlug={slug} overview={overview} canFix={canWrite} />
+
+      {canWrite ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card>
+            <CardHeader title="Top up" description="Adds funds to the prepaid balance. Open payment incidents caused by missing funds close automatically." />
+            <CardBody><TopUpForm teamSlug={slug} idempotencyKey={createId('topup')} currency={overview.currency} action={topUpAction} /></CardBody>
+          </Card>
+          <section id="payment-method" className={methodValid ? '' : 'rounded-lg ring-2 ring-amber-400'}>
+            <Card>
+              <CardHeader title={methodValid ? 'Replace the payment method' : 'Fix the payment method'}
+                description={methodValid ? `On file: ${overview.paymentMethodLabel ?? 'a card'}.` : 'Calls that need credit answer 402 until a valid card is on file.'} />
+              <CardBody><PaymentMethodForm teamSlug={slug} hint={cardHint} submitLabel={methodValid ? 'Replace card' : 'Save card'} action={updatePaymentMethodAction} /></CardBody>
+            </Card>
+          </section>
+          <section id="budget" className="lg:col-span-2">
+            <Card>
+              <CardHeader title="Budget and limits" description="Raising or removing the budget closes open budget incidents." />
+              <CardBody>
+                <BudgetForm teamSlug={slug} currency={overview.currency} action={updateBillingSettingsAction} values={{
+                  monthlyBudget: overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
+                  alertThresholds: overview.alertThresholds,
+                  creditLimit: microsToDecimal(overview.creditLimitMicros),
+                }} />
+              </CardBody>
+            </Card>
+          </section>
+        </div>
+      ) : null}
+
+      <BillingCharts teamSlug={slug} currency={overview.currency} window={window} cost={cost} spend={spend} revenue={revenue} />
+
+      <PaidSubscriptionsSection teamSlug={slug} month={overview.month} subscriptions={subscriptions} sq={query.sq} keep={{ q: query.q, month }} />
+      <LedgerSection teamSlug={slug} ledger={ledger} q={query.q} keep={{ month, sq: query.sq }} />
+
+      <section id="statement" className="space-y-3" aria-labelledby="statement-heading">
+        <h2 id="statement-heading" className="text-sm font-semibold text-slate-900">Monthly statement</h2>
+        <StatementTable teamSlug={slug} statement={statement} keep={{ q: query.q, sq: query.sq }} />
+      </section>
+    </div>
+  )
+}

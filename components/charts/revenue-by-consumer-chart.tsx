@@ -1,0 +1,37 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { axisMoney, chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
+import { callLogHref } from '@/lib/calls/call-log-href'
+
+export type RevenueRow = { consumer: string; total: number } & Record<string, number | string>
+export type RevenueSeries = { key: string; apiId: string; label: string }
+
+/**
+ * Revenue per consumer team, stacked by API. A segment opens the window's calls to that API (the
+ * call log filters by API, not by consumer; the consumer column there shows who called).
+ */
+export function RevenueByConsumerChart({ rows, series, teamSlug, currency, from, to }: {
+  rows: RevenueRow[]; series: RevenueSeries[]; teamSlug: string; currency: string; from: string; to: string
+}) {
+  const router = useRouter()
+  const height = Math.max(140, rows.length * 40 + 60)
+  return (
+    <div style={{ height }} role="figure" aria-label="Revenue by consumer team; select a bar to list its calls">
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" tickFormatter={(v: number) => axisMoney(v, currency)} tick={{ fontSize: 12, fill: '#64748b' }} />
+          <YAxis type="category" dataKey="consumer" width={140} tick={{ fontSize: 12, fill: '#334155' }} />
+          <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
+          <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="revenue" fill={SERIES_COLORS[i % SERIES_COLORS.length]} cursor="pointer" isAnimationActive={false}
+              onClick={() => router.push(callLogHref(teamSlug, { view: 'owner', api: s.apiId, from, to }))} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}

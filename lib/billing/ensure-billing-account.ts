@@ -1,0 +1,12 @@
+import { db } from '@/lib/db'
+import { createId } from '@/lib/ids'
+import type { Tx } from './post-ledger-entry'
+
+/**
+ * The team's billing account, created with the schema's defaults on first use. An upsert, so two
+ * concurrent first actions cannot both create one (teamId is unique).
+ */
+export async function ensureBillingAccount(teamId: string, tx?: Tx) {
+  const client = tx ?? db
+  return client.billingAccount.upsert({ where: { teamId }, create: { id: createId('bill'), teamId }, update: {} })
+}

@@ -1,0 +1,48 @@
+import type { LedgerKind } from '@/generated/sqlite/enums'
+import type { Prisma } from '@/generated/sqlite/client'
+import { databaseUrl, db, isPostgresUrl } from '@/lib/db'
+import { getApiLabels } from './get-api-labels'
+import { LEDGER_PAGE_SIZE } from './schemas'
+
+const KINDS: LedgerKind[] = ['TOP_UP', 'CHARGE', 'REFUND', 'ADJUSTMENT']
+
+/**
+ * The ledger search: the description contains the text, or the text names a kind ("top-up",
+ * "charge"…). Case-insensitive on both providers (SQLite's LIKE already ignores ASCII case).
+ */
+export function ledgerWhere(teamId: string, q?: string): Prisma.LedgerEntryWhereInput {
+  if (!q) return { teamId }
+  const word = q.toLowerCase().replace(/[^a-z]/g, '')
+  const kinds = word.length >= 3 ? KINDS.filter((k) => k.toLowerCase().replace('_', '').startsWith(word)) : []
+  const text = (isPostgresUrl(databaseUrl()) ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter
+  return { teamId, OR: [{ description: text }, ...(kinds.length ? [{ kind: { in: kinds } }] : [])] }
+}
+
+export type LedgerRow = {
+  id: string
+  createdAt: Date
+  kind: LedgerKind
+  amountMicros: bigint
+  currency: string
+  description: string
+  apiId: string | null
+  apiLabel: string | null
+}
+
+/** One page of the team's ledger, newest first. */
+export async function listLedgerEntries({ teamId, q, page = 1, pageSize = LEDGER_PAGE_SIZE }: { teamId: string; q?: string; page?: number; pageSize?: number }) {
+  const where = ledgerWhere(teamId, q)
+  const [total, rows] = await Promise.all([
+    db.ledgerEntry.count({ where }),
+    db.ledgerEntry.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, createdAt: true, kind: true, amountMicros: true, currency: true, description: true, apiId: true },
+    }),
+  ])
+  const labels = await getApiLabels(rows.flatMap((r) => (r.apiId ? [r.apiId] : [])))
+  const items: LedgerRow[] = rows.map((r) => ({ ...r, apiLabel: r.apiId ? labels.get(r.apiId)?.label ?? null : null }))
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+}

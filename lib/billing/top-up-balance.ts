@@ -1,0 +1,70 @@
+import { db } from '@/lib/db'
+import { AppError, conflict } from '@/lib/errors/app-error'
+import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { availableFunds } from './available-funds'
+import { ensureBillingAccount } from './ensure-billing-account'
+import { formatMicros } from './money'
+import { DECLINE_MESSAGES, getPaymentProvider, STATUS_AFTER_DECLINE, type PaymentProvider } from './payment-provider'
+import { postLedgerEntry } from './post-ledger-entry'
+import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { parseBillingInput, topUpSchema, type TopUpInput } from './schemas'
+
+export type TopUpResult = { entryId: string; amountMicros: bigint; balanceMicros: bigint; replayed: boolean; resolvedIncidents: number }
+
+/**
+ * Charges the team's payment method and credits the ledger with the same idempotency key, so a
+ * double-submitted form (same key) charges and credits once. The key is namespaced by team: a key
+ * from another team's form can never match, and no user input can collide with the gateway's keys.
+ * A declined card records the method's new status, writes no ledger entry, and is a 402.
+ */
+export async function topUpBalance(
+  { teamId, userId, input }: { teamId: string; userId?: string | null; input: TopUpInput | Record<string, unknown> },
+  provider: PaymentProvider = getPaymentProvider(),
+): Promise<TopUpResult> {
+  const { amount: amountMicros, idempotencyKey: formKey } = parseBillingInput(topUpSchema, input)
+  const idempotencyKey = `topup:${teamId}:${formKey}`
+  const account = await ensureBillingAccount(teamId)
+
+  // A retry after the entry was written: answer from the ledger without asking the provider again.
+  const existing = await db.ledgerEntry.findUnique({ where: { idempotencyKey } })
+  if (existing && existing.amountMicros !== amountMicros) throw reusedKey()
+
+  let providerRef: string | undefined
+  if (!existing) {
+    const charge = await provider.charge({ teamId, amountMicros, currency: account.currency, idempotencyKey })
+    if (!charge.ok) {
+      const status = STATUS_AFTER_DECLINE[charge.reason]
+      if (status && status !== account.paymentMethodStatus) {
+        await db.billingAccount.update({ where: { teamId }, data: { paymentMethodStatus: status } })
+        await bumpConfigVersion(db)
+      }
+      throw new AppError({ code: charge.reason, status: 402, message: DECLINE_MESSAGES[charge.reason] })
+    }
+    providerRef = charge.providerRef
+  }
+
+  const posted = await postLedgerEntry({
+    teamId,
+    kind: 'TOP_UP',
+    amountMicros,
+    idempotencyKey,
+    description: providerRef ? `Top-up (ref ${providerRef})` : 'Top-up',
+  }).catch((error: unknown) => {
+    throw (error as AppError).code === 'idempotency_conflict' ? reusedKey() : error
+  })
+
+  // Resolved on a replay too: the first attempt may have died between the entry and this step.
+  const after = await db.billingAccount.findUniqueOrThrow({ where: { teamId } })
+  const resolvedIncidents = availableFunds(after) > 0n
+    ? await resolveIncidents({
+        consumerTeamId: teamId,
+        causes: CAUSES_FIXED_BY.top_up,
+        resolution: `Resolved automatically: top-up of ${formatMicros(amountMicros, after.currency)}`,
+        resolvedById: userId ?? null,
+      })
+    : 0
+  await bumpConfigVersion(db)
+  return { entryId: posted.entry.id, amountMicros, balanceMicros: after.balanceMicros, replayed: posted.replayed, resolvedIncidents }
+}
+
+const reusedKey = () => conflict('This top-up form was already used for a different amount. Reload the page and try again.', 'idempotency_conflict')

@@ -1,0 +1,43 @@
+import { db } from '@/lib/db'
+import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { createId } from '@/lib/ids'
+import { formatMicros } from './money'
+import { monthToDateSpend } from './month-to-date-spend'
+import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { parseBillingInput, updateBillingSettingsSchema, type UpdateBillingSettingsInput } from './schemas'
+
+export type BillingSettings = {
+  monthlyBudgetMicros: bigint | null
+  alertThresholds: string
+  creditLimitMicros: bigint
+  resolvedIncidents: number
+}
+
+/**
+ * Sets the monthly budget (null = none), its alert thresholds and the credit limit. When the new
+ * budget is above this month's spend (or there is none), budget_exceeded is no longer true, so its
+ * open incidents are resolved in the same transaction.
+ */
+export async function updateBillingSettings(
+  { teamId, userId, input, now = new Date() }: { teamId: string; userId?: string | null; input: UpdateBillingSettingsInput | Record<string, unknown>; now?: Date },
+): Promise<BillingSettings> {
+  const { monthlyBudget, alertThresholds, creditLimit } = parseBillingInput(updateBillingSettingsSchema, input)
+  return db.$transaction(async (tx) => {
+    const data = { monthlyBudgetMicros: monthlyBudget, alertThresholds, creditLimitMicros: creditLimit }
+    const account = await tx.billingAccount.upsert({ where: { teamId }, create: { id: createId('bill'), teamId, ...data }, update: data })
+    const withinBudget = monthlyBudget === null || monthlyBudget > monthToDateSpend(account, now.getTime())
+    const resolvedIncidents = withinBudget
+      ? await resolveIncidents({
+          consumerTeamId: teamId,
+          causes: CAUSES_FIXED_BY.budget_raised,
+          resolution: monthlyBudget === null
+            ? 'Resolved automatically: monthly budget removed'
+            : `Resolved automatically: monthly budget raised to ${formatMicros(monthlyBudget, account.currency)}`,
+          resolvedById: userId ?? null,
+          now,
+        }, tx)
+      : 0
+    await bumpConfigVersion(tx)
+    return { monthlyBudgetMicros: account.monthlyBudgetMicros, alertThresholds: account.alertThresholds, creditLimitMicros: account.creditLimitMicros, resolvedIncidents }
+  })
+}
