@@ -130,3 +130,33 @@ test('pruning removes invocations older than the retention period only', async (
   // Rollups are kept: dashboards still show the old hour.
   expect(await testDb.db.usageRollup.count()).toBe(2)
 })
+
+test.each(FAILURES)('$sink: charges, usage and incidents are written with their calls, once, even when a flush is retried ($mode)', async ({ sink, mode }) => {
+  const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
+  await testDb.db.billingAccount.create({ data: { id: `bill_${seq}`, teamId: team.id, balanceMicros: 10_000n } })
+  await testDb.db.ledgerEntry.create({ data: { id: `led_${seq}`, teamId: team.id, kind: 'TOP_UP', amountMicros: 10_000n, idempotencyKey: `top_${seq}` } })
+  const subscriptionId = `sub_${seq}`
+  const incidentId = `pi_${seq}`
+  const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
+  const paid = { consumerTeamId: team.id, subscriptionId, billable: true, costMicros: 1_000n, planId: 'plan_1', chargeLabel: 'acme/weather v1' }
+  for (let i = 0; i < 3; i++) writer.record(record(paid))
+  writer.record(record({ ...paid, costMicros: 0n }))
+  for (let i = 0; i < 2; i++) {
+    writer.record(record({ consumerTeamId: team.id, subscriptionId, status: 402, errorCode: 'insufficient_balance', incidentId, blockedMicros: 1_000n }))
+  }
+  await writer.close()
+
+  const account = await testDb.db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })
+  expect(account.balanceMicros).toBe(7_000n)
+  const charges = await testDb.db.ledgerEntry.findMany({ where: { teamId: team.id, kind: 'CHARGE' } })
+  expect(charges).toHaveLength(1)
+  expect(charges[0]).toMatchObject({ amountMicros: -3_000n, description: '3 calls to acme/weather v1', planId: 'plan_1' })
+  expect(account.spendMicros).toBe(3_000n)
+  const usage = await testDb.db.subscriptionUsage.findFirstOrThrow({ where: { subscriptionId } })
+  expect(usage.calls).toBe(4)
+  const incident = await testDb.db.paymentIncident.findUniqueOrThrow({ where: { id: incidentId } })
+  expect(incident).toMatchObject({ state: 'OPEN', cause: 'insufficient_balance', blockedCalls: 2, blockedRevenueMicros: 2_000n })
+  const rollup = await testDb.db.paymentRollup.findFirstOrThrow({ where: { consumerTeamId: team.id } })
+  expect(rollup).toMatchObject({ cause: 'insufficient_balance', blockedCalls: 2 })
+  expect(await testDb.db.notification.count({ where: { teamId: team.id, kind: 'payment_incident.opened' } })).toBe(1)
+})
