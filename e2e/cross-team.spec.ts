@@ -5,7 +5,7 @@ import { e2eDb, seedTeam } from './fixtures/seed-team'
 import { signIn } from './fixtures/sign-in'
 
 // Another team's slugs and ids, in any URL, must look exactly like something that does not exist.
-const TEAM_PAGES = ['apis', 'apis/new', 'subscriptions', 'keys', 'calls', 'errors', 'settings']
+const TEAM_PAGES = ['apis', 'apis/new', 'subscriptions', 'keys', 'calls', 'errors', 'billing', 'incidents', 'notifications', 'settings']
 
 test('[TENANCY] every team page of a team you are not in is a 404', async ({ page }) => {
   const victim = await seedTeam('victim')

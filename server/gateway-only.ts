@@ -3,7 +3,7 @@
 // snapshot, rate-limit counters and metering writer.
 import cluster from 'node:cluster'
 import { createDb, databaseUrl } from '../lib/db'
-import { startRetentionPruner } from '../lib/metering/prune-invocations'
+import { startMaintenance } from '../lib/maintenance/start-maintenance'
 import { onShutdownSignal } from './graceful-shutdown'
 import { runGatewayServer } from './run-gateway-server'
 
@@ -35,11 +35,11 @@ if (workers > 1 && cluster.isPrimary) {
   const url = databaseUrl()
   const db = createDb(url)
   const running = await runGatewayServer({ db, databaseUrl: url, port, hostname })
-  // One pruner is enough: the single instance, or the first cluster worker.
-  const stopPruner = !cluster.isWorker || cluster.worker?.id === 1 ? startRetentionPruner(db) : () => {}
+  // One set of background jobs is enough: the single instance, or the first cluster worker.
+  const stopMaintenance = !cluster.isWorker || cluster.worker?.id === 1 ? startMaintenance(db) : async () => {}
   console.log(`[gateway] ${process.pid} listening on http://${hostname}:${running.port}/gw/ (config v${running.gateway.store.current.version})`)
   onShutdownSignal(async () => {
-    stopPruner()
+    await stopMaintenance()
     await running.stop()
     await db.$disconnect()
   })

@@ -6,7 +6,7 @@ import next from 'next'
 import { databaseUrl, db } from '../lib/db'
 import { createGateway } from '../lib/gateway/create-gateway'
 import { GATEWAY_PREFIX } from '../lib/gateway/resolve-route'
-import { startRetentionPruner } from '../lib/metering/prune-invocations'
+import { startMaintenance } from '../lib/maintenance/start-maintenance'
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
 import { closeServer, onShutdownSignal } from './graceful-shutdown'
 
@@ -48,10 +48,10 @@ server.listen(port, hostname, () => {
   if (demo) console.log(`[tollgate] demo upstream ${demo.url}`)
 })
 
-const stopPruner = startRetentionPruner(db)
+const stopMaintenance = startMaintenance(db)
 
 onShutdownSignal(async () => {
-  stopPruner()
+  await stopMaintenance()
   await closeServer(server)
   await gateway.stop()
   await demo?.close()

@@ -12,6 +12,9 @@ const TEAM_LINKS = [
   { href: 'keys', label: 'API keys' },
   { href: 'calls', label: 'Call log' },
   { href: 'errors', label: 'Errors & latency' },
+  { href: 'billing', label: 'Billing' },
+  { href: 'incidents', label: 'Payment incidents' },
+  { href: 'notifications', label: 'Notifications' },
   { href: 'settings', label: 'Team & members' },
 ]
 

@@ -11,6 +11,8 @@ export type CallLogLink = {
   api?: string
   version?: string
   slow?: number
+  /** A payment incident: its blocked calls, whatever the time range. */
+  incident?: string
 }
 
 export function callLogHref(teamSlug: string, link: CallLogLink): string {
@@ -19,6 +21,7 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.api) params.set('api', link.api)
   if (link.version) params.set('version', link.version)
   if (link.status) params.set('status', link.status)
+  if (link.incident) params.set('incident', link.incident)
   if (link.slow !== undefined) params.set('slow', String(Math.floor(link.slow)))
   if (link.from) params.set('from', new Date(link.from).toISOString())
   if (link.to) params.set('to', new Date(link.to).toISOString())

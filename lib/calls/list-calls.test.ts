@@ -126,6 +126,26 @@ describe('filters', () => {
     expect(await count(t.a, resolved)).toBe(expected())
   })
 
+  test('the incident filter lists its blocked calls whatever the time range, on both sides only', async () => {
+    const incidentId = createId('inc')
+    const blocked = [NOW.getTime() - 60_000, NOW.getTime() - 3 * 86_400_000].map((at, i) => ({
+      id: createId('inv'), requestId: `req-blocked-${i}`, ownerTeamId: t.a, consumerTeamId: t.b, apiId, method: 'GET', path: '/gw/a/orders/v1',
+      status: 402, errorCode: 'insufficient_balance', latencyMs: 1, incidentId, createdAt: new Date(at),
+    }))
+    await db.invocation.createMany({ data: blocked })
+    try {
+      const ids = async (teamId: string, params: Record<string, string>) => (await listCalls(teamId, query({ incident: incidentId, ...params }))).items.map((r) => r.requestId)
+      expect(await ids(t.b, { view: 'consumer' })).toEqual(['req-blocked-0', 'req-blocked-1'])
+      expect(await ids(t.a, { range: '1h' })).toEqual(['req-blocked-0', 'req-blocked-1'])
+      expect(await ids(t.c, {})).toEqual([])
+      expect(await ids(t.c, { view: 'consumer' })).toEqual([])
+      // Without the filter, the 3-day-old blocked call stays outside the default 24 h.
+      expect(await count(t.a, { status: '402' })).toBe(byStatus((s) => s === 402)() + 1)
+    } finally {
+      await db.invocation.deleteMany({ where: { incidentId } })
+    }
+  })
+
   test('the key filter applies to the consumer view only', async () => {
     expect(await count(t.b, { view: 'consumer', key: keyId })).toBe(68)
     // Keys belong to consumers; in the owner view the parameter is ignored rather than matching nothing.

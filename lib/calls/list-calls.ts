@@ -75,8 +75,11 @@ export async function listCalls(teamId: string, query: CallLogQuery, pageSize = 
 export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.InvocationWhereInput {
   return {
     ...teamScopeWhere(query.view, teamId),
-    // A request id is unique and may be pasted from any point in time, so it ignores the range.
-    ...(query.requestId ? { requestId: query.requestId } : { createdAt: { gte: query.from, lt: query.to } }),
+    // A request id is unique and may be pasted from any point in time, and an incident bounds its
+    // own calls (it may span weeks), so both ignore the range; both are indexed lookups.
+    ...(query.requestId || query.incidentId ? {} : { createdAt: { gte: query.from, lt: query.to } }),
+    ...(query.requestId ? { requestId: query.requestId } : {}),
+    ...(query.incidentId ? { incidentId: query.incidentId } : {}),
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
     ...(query.view === 'consumer' && query.keyId ? { keyId: query.keyId } : {}),

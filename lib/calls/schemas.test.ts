@@ -29,6 +29,7 @@ describe('parseCallLogQuery', () => {
     ['from after to', { from: '2026-11-24T12:00Z', to: '2026-11-24T10:00Z' }, { range: '24h' }],
     ['an impossible date', { from: '2026-13-45T99:00' }, { range: '24h' }],
     ['a key in the owner view (keys belong to consumers)', { key: 'key_1' }, { keyId: undefined }],
+    ['an incident id with SQL in it', { incident: "inc_1' --" }, { incidentId: undefined }],
   ])('%s falls back', (_label, params, expected) => {
     expect(parse(params)).toMatchObject(expected)
   })
@@ -38,6 +39,7 @@ describe('parseCallLogQuery', () => {
     ['exact status', { status: '402' }, { status: { kind: 'code', code: 402 } }],
     ['errors', { status: 'errors' }, { status: { kind: 'class', value: 'errors' } }],
     ['consumer key', { view: 'consumer', key: 'key_1' }, { view: 'consumer', keyId: 'key_1' }],
+    ['incident', { incident: 'inc_abc123' }, { incidentId: 'inc_abc123' }],
     ['repeated params keep the first', { status: ['404', '500'] }, { status: { kind: 'code', code: 404 } }],
     ['preset range', { range: '7d' }, { range: '7d', from: new Date('2026-11-17T15:00:00Z') }],
     ['from alone runs until now', { from: '2026-11-24T10:00:00Z' }, { range: 'custom', from: new Date('2026-11-24T10:00:00Z'), to: NOW }],
@@ -55,7 +57,7 @@ describe('parseCallLogQuery', () => {
 
   test('callLogQueryToParams leaves out defaults and round-trips the rest', () => {
     expect(callLogQueryToParams(parse({}))).toEqual(Object.fromEntries(Object.keys(callLogQueryToParams(parse({}))).map((k) => [k, undefined])))
-    const params = { view: 'consumer', api: 'api_1', key: 'key_1', status: '5xx', slow: '250', from: '2026-11-24T10:00:00.000Z', to: '2026-11-24T11:00:00.000Z' }
+    const params = { view: 'consumer', api: 'api_1', key: 'key_1', status: '5xx', slow: '250', incident: 'inc_1', from: '2026-11-24T10:00:00.000Z', to: '2026-11-24T11:00:00.000Z' }
     const round = callLogQueryToParams(parse(params))
     expect(Object.fromEntries(Object.entries(round).filter(([, v]) => v !== undefined))).toEqual(params)
   })

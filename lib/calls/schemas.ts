@@ -26,6 +26,8 @@ export type CallLogQuery = {
   /** Minimum latency in ms (the dashboard's p95 drill-down). */
   slowMs?: number
   requestId?: string
+  /** The calls one payment incident blocked (its 402s carry incidentId). */
+  incidentId?: string
   range: CallRange | 'custom'
   from: Date
   /** Exclusive. */
@@ -47,6 +49,7 @@ const rawSchema = z.object({
   status: z.preprocess(first, z.string().trim().toLowerCase()).optional().catch(undefined),
   slow: z.preprocess(first, z.coerce.number().int().min(0).max(3_600_000)).optional().catch(undefined),
   q: z.preprocess(first, z.string().trim().min(1).max(200)).optional().catch(undefined),
+  incident: optionalId,
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
   range: z.preprocess(first, z.enum([...CALL_RANGES, 'custom'])).optional().catch(undefined),
   from: z.preprocess(first, z.string().max(40)).optional().catch(undefined),
@@ -65,6 +68,7 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     status: parseStatusFilter(raw.status),
     slowMs: raw.slow,
     requestId: raw.q,
+    incidentId: raw.incident,
     range: '24h',
     from: new Date(now.getTime() - RANGE_MS['24h']),
     to: now,
@@ -132,6 +136,7 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     status: statusFilterToParam(query.status),
     slow: query.slowMs === undefined ? undefined : String(query.slowMs),
     q: query.requestId,
+    incident: query.incidentId,
     range: custom || query.range === '24h' ? undefined : query.range,
     from: custom ? query.from.toISOString() : undefined,
     to: custom ? query.to.toISOString() : undefined,

@@ -1,8 +1,22 @@
+import { NotificationBell } from '@/components/notifications/notification-bell'
 import { requireTeamPage } from '@/lib/auth/team-context'
+import { countUnreadNotifications } from '@/lib/notifications/count-unread-notifications'
 
 // Membership is checked here, above every loading boundary, so a team you are not in answers a
 // real 404 status before any streaming starts. Pages call requireTeamPage again (cached) for context.
+// Owners and admins, who receive the team's notifications, see the unread count on every team page.
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
-  await requireTeamPage((await params).team)
-  return children
+  const { team: slug } = await params
+  const context = await requireTeamPage(slug)
+  const unread = context.can('team.manage') ? await countUnreadNotifications(context.team.id) : null
+  return (
+    <>
+      {unread !== null ? (
+        <div className="-mb-2 flex justify-end">
+          <NotificationBell teamSlug={slug} unread={unread} className="text-slate-500 hover:bg-slate-100 hover:text-slate-900" />
+        </div>
+      ) : null}
+      {children}
+    </>
+  )
 }

@@ -12,6 +12,13 @@ import { changeMemberRoleSchema, createInviteSchema, removeMemberSchema, revokeI
 import type { TeamActor } from '@/lib/teams/team-actor'
 import type { TeamContext } from '@/lib/auth/team-context'
 import { updateTeam } from '@/lib/teams/update-team'
+import { z } from 'zod'
+import { deliverNow, type DeliveryOutcome } from '@/lib/webhooks/deliver-now'
+import { retryWebhookDelivery } from '@/lib/webhooks/retry-webhook-delivery'
+import { rotateWebhookSecret } from '@/lib/webhooks/rotate-webhook-secret'
+import { deliveryIdSchema, setWebhookUrlSchema } from '@/lib/webhooks/schemas'
+import { sendTestWebhook } from '@/lib/webhooks/send-test-webhook'
+import { clearWebhookUrl, setWebhookUrl } from '@/lib/webhooks/set-webhook-url'
 
 // Every action takes the team slug from a hidden field; teamAction then checks, on the server,
 // that the signed-in user is a member with 'team.manage' there. The actor's team id and role come
@@ -80,4 +87,51 @@ export async function removeMemberAction(_previous: ActionState, formData: FormD
   // Someone who just left can no longer see this page; redirect() must run outside teamAction's try.
   if (result.ok && result.data.leftTeam) redirect('/catalog')
   return result.ok ? { ok: true, data: undefined } : result
+}
+
+// ───────────── webhooks ─────────────
+// Same 'team.manage' check. The signing secret is in the result of the action that creates it
+// (first URL, rotation) and nowhere else; the page only ever learns whether one exists.
+
+export type WebhookUrlResult = { url: string | null; secret: string | null }
+export type WebhookSecretResult = { secret: string }
+export type WebhookSendResult = DeliveryOutcome | null
+
+const doSetWebhookUrl = teamAction('team.manage', setWebhookUrlSchema, async (input, context): Promise<WebhookUrlResult> =>
+  setWebhookUrl(context.team.id, input))
+const doClearWebhookUrl = teamAction('team.manage', z.object({}), async (_input, context): Promise<WebhookUrlResult> => {
+  await clearWebhookUrl(context.team.id)
+  return { url: null, secret: null }
+})
+const doRotateWebhookSecret = teamAction('team.manage', z.object({}), async (_input, context) => rotateWebhookSecret(context.team.id))
+const doSendTestWebhook = teamAction('team.manage', z.object({}), async (_input, context) => {
+  const { deliveryId } = await sendTestWebhook(context.team.id)
+  return deliverNow(context.team.id, deliveryId)
+})
+const doRetryWebhookDelivery = teamAction('team.manage', deliveryIdSchema, async (input, context) => {
+  await retryWebhookDelivery(context.team.id, input.deliveryId)
+  return deliverNow(context.team.id, input.deliveryId)
+})
+
+async function runWebhook<T>(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<T>>) {
+  const slug = teamSlugOf(formData)
+  const result = await action(slug, formDataToObject(formData))
+  if (result.ok) revalidatePath(`/t/${slug}/settings`)
+  return result
+}
+
+export async function setWebhookUrlAction(_previous: ActionState<WebhookUrlResult>, formData: FormData): Promise<ActionState<WebhookUrlResult>> {
+  return runWebhook(formData, doSetWebhookUrl)
+}
+export async function clearWebhookUrlAction(_previous: ActionState<WebhookUrlResult>, formData: FormData): Promise<ActionState<WebhookUrlResult>> {
+  return runWebhook(formData, doClearWebhookUrl)
+}
+export async function rotateWebhookSecretAction(_previous: ActionState<WebhookSecretResult>, formData: FormData): Promise<ActionState<WebhookSecretResult>> {
+  return runWebhook(formData, doRotateWebhookSecret)
+}
+export async function sendTestWebhookAction(_previous: ActionState<WebhookSendResult>, formData: FormData): Promise<ActionState<WebhookSendResult>> {
+  return runWebhook(formData, doSendTestWebhook)
+}
+export async function retryWebhookDeliveryAction(_previous: ActionState<WebhookSendResult>, formData: FormData): Promise<ActionState<WebhookSendResult>> {
+  return runWebhook(formData, doRetryWebhookDelivery)
 }

@@ -5,19 +5,39 @@ import { InviteForm } from '@/components/teams/invite-form'
 import { MembersTable } from '@/components/teams/members-table'
 import { PendingInvitesTable } from '@/components/teams/pending-invites-table'
 import { TeamDetailsForm } from '@/components/teams/team-details-form'
+import { WebhookSettingsSection } from '@/components/webhooks/webhook-settings-section'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { getTeam } from '@/lib/teams/get-team'
 import { listPendingInvites } from '@/lib/teams/list-invites'
 import { listMembers } from '@/lib/teams/list-members'
-import { changeMemberRoleAction, createInviteAction, removeMemberAction, revokeInviteAction, updateTeamAction } from './actions'
+import { getWebhookSettings } from '@/lib/webhooks/get-webhook-settings'
+import { listWebhookDeliveries } from '@/lib/webhooks/list-webhook-deliveries'
+import { parseListDeliveriesQuery } from '@/lib/webhooks/schemas'
+import {
+  changeMemberRoleAction, clearWebhookUrlAction, createInviteAction, removeMemberAction, retryWebhookDeliveryAction, revokeInviteAction,
+  rotateWebhookSecretAction, sendTestWebhookAction, setWebhookUrlAction, updateTeamAction,
+} from './actions'
 
 export const metadata: Metadata = { title: 'Team & members' }
 
-export default async function TeamSettingsPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team: slug } = await params
+const WEBHOOK_ACTIONS = {
+  save: setWebhookUrlAction, clear: clearWebhookUrlAction, rotate: rotateWebhookSecretAction,
+  sendTest: sendTestWebhookAction, retry: retryWebhookDeliveryAction,
+}
+
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function TeamSettingsPage({ params, searchParams }: Props) {
+  const [{ team: slug }, raw] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(slug)
-  const [team, members, invites] = await Promise.all([getTeam(context.team.id), listMembers(context.team.id), listPendingInvites(context.team.id)])
   const canManage = context.can('team.manage')
+  // Webhook settings and deliveries (payloads carry billing events) are for owners and admins only.
+  const deliveriesQuery = parseListDeliveriesQuery(raw)
+  const [team, members, invites, webhook, deliveries] = await Promise.all([
+    getTeam(context.team.id), listMembers(context.team.id), listPendingInvites(context.team.id),
+    canManage ? getWebhookSettings(context.team.id) : null,
+    canManage ? listWebhookDeliveries({ teamId: context.team.id, ...deliveriesQuery }) : null,
+  ])
   const canTouchOwner = context.role === 'OWNER'
 
   return (
@@ -43,6 +63,9 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
         <h2 id="invites-heading" className="text-sm font-semibold text-slate-900">Pending invites</h2>
         <PendingInvitesTable teamSlug={team.slug} invites={invites} canManage={canManage} revoke={revokeInviteAction} />
       </section>
+      {webhook && deliveries ? (
+        <WebhookSettingsSection teamSlug={team.slug} settings={webhook} deliveries={deliveries} query={deliveriesQuery} actions={WEBHOOK_ACTIONS} />
+      ) : null}
     </div>
   )
 }

@@ -21,7 +21,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const [page, options] = await Promise.all([listCalls(context.team.id, query), listCallFilterOptions(context.team.id, query.view)])
   const basePath = `/t/${context.team.slug}/calls`
   const current = callLogQueryToParams(query)
-  const filtered = Boolean(query.apiId || query.versionId || query.keyId || query.status || query.requestId || query.slowMs !== undefined)
+  const filtered = Boolean(query.apiId || query.versionId || query.keyId || query.status || query.requestId || query.incidentId || query.slowMs !== undefined)
 
   return (
     <div className="mx-auto max-w-7xl">

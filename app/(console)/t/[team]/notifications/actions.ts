@@ -1,0 +1,22 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import type { ActionState } from '@/lib/auth/action-result'
+import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import { markNotificationsRead } from '@/lib/notifications/mark-notifications-read'
+import { markNotificationsReadSchema } from '@/lib/notifications/schemas'
+
+// Notifications go to the people who can act on billing and settings: owners and admins, which
+// is exactly who holds 'team.manage'. The team id comes from that check, never from the form.
+
+const doMarkRead = teamAction('team.manage', markNotificationsReadSchema, async (input, context) => ({
+  count: await markNotificationsRead(context.team.id, input),
+}))
+
+export async function markNotificationsReadAction(_previous: ActionState<{ count: number }>, formData: FormData): Promise<ActionState<{ count: number }>> {
+  const slug = String(formData.get('team') ?? '')
+  const result = await doMarkRead(slug, formDataToObject(formData))
+  // The unread count sits in the shell on every team page.
+  if (result.ok) revalidatePath(`/t/${slug}`, 'layout')
+  return result
+}

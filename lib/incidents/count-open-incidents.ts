@@ -1,0 +1,7 @@
+import { db } from '@/lib/db'
+import { teamScopeWhere, type TeamView } from '@/lib/analytics/team-scope'
+
+/** OPEN incidents on one side of the team, for the page's headline tile (an index range count). */
+export async function countOpenIncidents(teamId: string, view: TeamView): Promise<number> {
+  return db.paymentIncident.count({ where: { ...teamScopeWhere(view, teamId), state: 'OPEN' } })
+}

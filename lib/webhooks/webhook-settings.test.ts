@@ -1,0 +1,128 @@
+// Integration: the settings section's lib calls. The signing secret is shown once, stored only
+// encrypted, and never comes back out of the settings loader or the deliveries list.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { decryptSecret } from '@/lib/crypto/secret-box'
+import { db } from '@/lib/db'
+import { notifyTeam } from '@/lib/notifications/notify-team'
+import { createTestTeam } from '@/lib/testing/create-test-team'
+import { rejection } from '@/lib/testing/rejection'
+import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
+import { getWebhookSettings } from './get-webhook-settings'
+import { listWebhookDeliveries } from './list-webhook-deliveries'
+import { retryWebhookDelivery } from './retry-webhook-delivery'
+import { rotateWebhookSecret } from './rotate-webhook-secret'
+import { parseListDeliveriesQuery, setWebhookUrlSchema } from './schemas'
+import { sendTestWebhook } from './send-test-webhook'
+import { clearWebhookUrl, setWebhookUrl } from './set-webhook-url'
+
+let database: TestDatabase
+beforeAll(async () => {
+  database = await setupTestDatabase()
+})
+afterAll(() => database?.cleanup())
+
+describe('the webhook URL', () => {
+  test.each([
+    ['empty', ''],
+    ['not a URL', 'hooks.example.com/x'],
+    ['ftp', 'ftp://example.com/hook'],
+    ['javascript', 'javascript:alert(1)'],
+    ['credentials in the URL', 'https://user:pw@example.com/hook'],
+    ['too long', `https://example.com/${'x'.repeat(2000)}`],
+  ])('refuses %s with a field error', (_label, url) => {
+    const parsed = setWebhookUrlSchema.safeParse({ url })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0].path).toEqual(['url'])
+  })
+
+  test.each(['https://hooks.example.com/tollgate?x=1', 'http://localhost:4000/hook'])('accepts %s', (url) => {
+    expect(setWebhookUrlSchema.parse({ url: `  ${url} ` })).toEqual({ url })
+  })
+})
+
+describe('settings', () => {
+  test('the first URL creates a secret shown once; it is stored encrypted and never returned again', async () => {
+    const { team } = await createTestTeam()
+    expect(await getWebhookSettings(team.id)).toEqual({ url: null, hasSecret: false, pending: 0, failed: 0 })
+
+    const first = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    expect(first.secret).toMatch(/^whsec_[\w-]{43}$/)
+    const stored = await db.team.findUniqueOrThrow({ where: { id: team.id } })
+    expect(stored.webhookSecretEnc).not.toContain(first.secret!)
+    expect(decryptSecret(stored.webhookSecretEnc!)).toBe(first.secret)
+
+    // Changing the URL keeps the secret, and does not show it again.
+    expect(await setWebhookUrl(team.id, { url: 'https://hooks.example.com/b' })).toEqual({ url: 'https://hooks.example.com/b', secret: null })
+    await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: { threshold: 80 } }))
+
+    const settings = await getWebhookSettings(team.id)
+    const deliveries = await listWebhookDeliveries({ teamId: team.id })
+    expect(settings).toEqual({ url: 'https://hooks.example.com/b', hasSecret: true, pending: 1, failed: 0 })
+    for (const returned of [settings, deliveries]) {
+      const text = JSON.stringify(returned)
+      expect(text).not.toContain(first.secret!)
+      expect(text).not.toContain(stored.webhookSecretEnc!)
+      expect(text).not.toMatch(/secretEnc|whsec_/)
+    }
+  })
+
+  test('rotation replaces the secret; the new one is returned once', async () => {
+    const { team } = await createTestTeam()
+    const { secret } = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    const rotated = await rotateWebhookSecret(team.id)
+    expect(rotated.secret).not.toBe(secret)
+    expect(decryptSecret((await db.team.findUniqueOrThrow({ where: { id: team.id } })).webhookSecretEnc!)).toBe(rotated.secret)
+    expect(JSON.stringify(await getWebhookSettings(team.id))).not.toContain(rotated.secret)
+  })
+
+  test('clearing the URL stops new deliveries and fails the waiting ones; the secret stays', async () => {
+    const { team } = await createTestTeam()
+    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }))
+    expect(await clearWebhookUrl(team.id)).toEqual({ cancelled: 1 })
+    await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }))
+    expect(await getWebhookSettings(team.id)).toEqual({ url: null, hasSecret: true, pending: 0, failed: 1 })
+    expect((await listWebhookDeliveries({ teamId: team.id })).items).toEqual([expect.objectContaining({ state: 'FAILED', lastError: 'Webhook URL removed' })])
+  })
+})
+
+describe('test events, the deliveries list and retry', () => {
+  test('a test event needs a URL, is queued like any event, and adds no notification', async () => {
+    const { team } = await createTestTeam()
+    const error = await rejection(() => sendTestWebhook(team.id))
+    expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({ status: 422, fieldErrors: { url: ['Set a webhook URL first'] } })
+
+    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    const { deliveryId } = await sendTestWebhook(team.id)
+    const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })
+    expect(row).toMatchObject({ teamId: team.id, event: 'webhook.test', state: 'PENDING', url: 'https://hooks.example.com/a' })
+    expect(JSON.parse(row.payload)).toMatchObject({ id: deliveryId, type: 'webhook.test', data: { team: team.slug } })
+    expect(await db.notification.count({ where: { teamId: team.id } })).toBe(0)
+  })
+
+  test('paginated, newest first, filtered by state, scoped to the team', async () => {
+    const { team } = await createTestTeam()
+    const other = (await createTestTeam()).team
+    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push((await sendTestWebhook(team.id, new Date(Date.UTC(2026, 10, 24, 10, i)))).deliveryId)
+    await db.webhookDelivery.update({ where: { id: ids[1] }, data: { state: 'FAILED', attempts: 8, lastError: 'The receiver answered HTTP 500', lastStatusCode: 500 } })
+
+    const page1 = await listWebhookDeliveries({ teamId: team.id, pageSize: 3 })
+    const page2 = await listWebhookDeliveries({ teamId: team.id, dpage: 2, pageSize: 3 })
+    expect([...page1.items, ...page2.items].map((d) => d.id)).toEqual([...ids].reverse())
+    expect({ total: page1.total, pageCount: page1.pageCount }).toEqual({ total: 5, pageCount: 2 })
+    const failed = await listWebhookDeliveries({ teamId: team.id, ...parseListDeliveriesQuery({ dstate: 'FAILED' }) })
+    expect(failed.items).toEqual([expect.objectContaining({ id: ids[1], attempts: 8, lastStatusCode: 500 })])
+    expect((await listWebhookDeliveries({ teamId: other.id })).items).toEqual([])
+    expect(parseListDeliveriesQuery({ dstate: 'LOST', dpage: 'x' })).toEqual({ dstate: undefined, dpage: 1 })
+
+    // Retry: only FAILED rows of this team.
+    for (const [teamId, id] of [[other.id, ids[1]], [team.id, ids[0]]]) {
+      expect((await rejection(() => retryWebhookDelivery(teamId, id))).status).toBe(404)
+    }
+    const now = new Date('2026-11-24T12:00:00Z')
+    await retryWebhookDelivery(team.id, ids[1], now)
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ state: 'PENDING', nextAttemptAt: now, attempts: 8 })
+  })
+})
