@@ -3,7 +3,7 @@ import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { PaidSubscriptionUsage } from '@/lib/billing/list-paid-subscription-usage'
 import { monthRange } from '@/lib/billing/month'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { formatPlanPrice } from './format-plan-price'
+import { formatPlanPrice } from '@/lib/plans/format-plan-price'
 
 const count = (n: number) => n.toLocaleString('en-US')
 
@@ -20,7 +20,7 @@ export function SubscriptionUsageTable({ teamSlug, month, rows }: { teamSlug: st
           <tr key={row.id} data-subscription={row.id}>
             <Td><span className="font-medium text-slate-900">{row.apiName}</span> <span className="text-xs text-slate-500">{row.apiLabel}</span></Td>
             <Td>{row.planName}</Td>
-            <Td className="whitespace-normal text-xs">{formatPlanPrice(row)}</Td>
+            <Td className="whitespace-normal text-xs">{formatPlanPrice({ ...row, paid: true })}</Td>
             <Td className="text-right tabular-nums">{count(row.freeCallsPerMonth)}</Td>
             <Td className="text-right tabular-nums">
               <Link className="text-brand-700 hover:underline" href={callLogHref(teamSlug, { view: 'consumer', api: row.apiId, from })}>{count(row.usedThisMonth)}</Link>

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge'
 import { Card, CardHeader } from '@/components/ui/card'
-import { formatMicros } from '@/lib/billing/money'
 import type { CatalogPlan } from '@/lib/catalog/get-catalog-api'
+import { formatPlanPrice } from '@/lib/plans/format-plan-price'
 
 /** The plans a consumer team can subscribe to: price, free quota, rate limit and approval. */
 export function PlanList({ plans }: { plans: CatalogPlan[] }) {
@@ -23,17 +23,11 @@ export function PlanList({ plans }: { plans: CatalogPlan[] }) {
               {plan.description ? <p className="text-xs text-slate-500">{plan.description}</p> : null}
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
                 <dt className="text-slate-500">Price</dt>
-                <dd className="text-slate-800">{priceText(plan)}</dd>
+                <dd className="text-slate-800">{formatPlanPrice(plan)}</dd>
                 <dt className="text-slate-500">Rate limit</dt>
                 <dd className="text-slate-800">
                   {plan.rateLimit ? `${plan.rateLimit.toLocaleString('en-US')} calls / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}` : 'Unlimited'}
                 </dd>
-                {plan.freeCallsPerMonth > 0 ? (
-                  <>
-                    <dt className="text-slate-500">Free quota</dt>
-                    <dd className="text-slate-800">{plan.freeCallsPerMonth.toLocaleString('en-US')} calls / month</dd>
-                  </>
-                ) : null}
               </dl>
             </li>
           ))}
@@ -41,12 +35,4 @@ export function PlanList({ plans }: { plans: CatalogPlan[] }) {
       )}
     </Card>
   )
-}
-
-function priceText(plan: CatalogPlan): string {
-  const parts: string[] = []
-  if (plan.pricePerCallMicros > 0n) parts.push(`${formatMicros(plan.pricePerCallMicros, plan.currency)} per call`)
-  if (plan.pricePerMInputMicros > 0n) parts.push(`${formatMicros(plan.pricePerMInputMicros, plan.currency)} / 1M input tokens`)
-  if (plan.pricePerMOutputMicros > 0n) parts.push(`${formatMicros(plan.pricePerMOutputMicros, plan.currency)} / 1M output tokens`)
-  return parts.length ? parts.join(' · ') : 'Free'
 }

@@ -2,18 +2,20 @@ import { db } from '@/lib/db'
 import { invalid, notFound } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
 import { createId } from '@/lib/ids'
+import { planPricingData } from './plan-pricing'
 import { createPlanSchema, type CreatePlanInput } from './schemas'
 
-/** Adds a plan to one of the team's APIs. Prices arrive with billing; until then plans are free. */
+/** Adds a plan to one of the team's APIs: free unless marked paid with at least one price. */
 export async function createPlan({ teamId, input }: { teamId: string; input: CreatePlanInput }) {
-  const { apiId, ...data } = createPlanSchema.parse(input)
+  const { apiId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } = createPlanSchema.parse(input)
+  const pricing = planPricingData({ paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth })
   const api = await db.api.findFirst({ where: { id: apiId, teamId }, select: { id: true } })
   if (!api) throw notFound('API')
   const clash = await db.plan.findFirst({ where: { apiId, teamId, name: data.name }, select: { id: true } })
   if (clash) throw nameTaken()
   try {
     return await db.$transaction(async (tx) => {
-      const plan = await tx.plan.create({ data: { id: createId('plan'), apiId, teamId, ...data }, select: { id: true, name: true } })
+      const plan = await tx.plan.create({ data: { id: createId('plan'), apiId, teamId, ...data, ...pricing }, select: { id: true, name: true } })
       await bumpConfigVersion(tx)
       return plan
     })

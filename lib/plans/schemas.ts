@@ -1,11 +1,41 @@
 import { z } from 'zod'
+import { decimalToMicros, MICROS_PER_UNIT } from '@/lib/billing/money'
 
-// Input schemas for plans. Prices come with billing; until then every plan is free (schema defaults).
+// Input schemas for plans. Prices arrive as decimal strings in currency units ("0.002") and leave
+// as bigint micro-units; they are never parsed through a float.
 
 // An empty rate-limit field posts "", which means "no limit" (null), distinct from "not sent".
 const emptyToNull = (value: unknown) => (value === '' ? null : value)
+// An empty price or quota field means 0.
+const emptyToZero = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? '0' : value)
+// The form posts a hidden "false" before the checkbox, so an unticked box still says so and a
+// ticked one posts ["false", "true"]: the last value wins.
+const lastValue = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value)
 
-// Defaults (MINUTE, AUTO, "") come from the Prisma schema, so a partial update never resets a field.
+export const MAX_PRICE_MICROS = 1_000_000n * MICROS_PER_UNIT
+export const MAX_FREE_CALLS_PER_MONTH = 1_000_000_000
+
+/** A price in currency units: at least 0, at most 6 decimals, each mistake with its own message. */
+const price = z.preprocess(
+  emptyToZero,
+  z
+    .string({ error: 'Enter a price such as 0.002' })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (/^-/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Enter 0 or more' })
+      if (!/^\d+(\.\d+)?$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Enter a price such as 0.002' })
+      if (/\.\d{7,}$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Use at most 6 decimal places' })
+      if (/^\d{8,}/.test(value) || decimalToMicros(value) > MAX_PRICE_MICROS) ctx.addIssue({ code: 'custom', message: 'At most 1000000' })
+    })
+    .transform((value) => decimalToMicros(value)),
+)
+
+const checkbox = z.preprocess((value) => {
+  const last = lastValue(value)
+  return last === 'on' || last === 'true' || last === true
+}, z.boolean())
+
+// Defaults (MINUTE, AUTO, "", free) come from the Prisma schema, so a partial update never resets a field.
 export const createPlanSchema = z.object({
   apiId: z.string().min(1),
   name: z.string().trim().min(2, 'Use at least 2 characters').max(60, 'Use at most 60 characters'),
@@ -13,6 +43,19 @@ export const createPlanSchema = z.object({
   rateLimit: z.preprocess(emptyToNull, z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(1, 'At least 1 request').max(1_000_000, 'At most 1000000').nullable().optional()),
   rateWindow: z.enum(['SECOND', 'MINUTE'], { error: 'Choose per second or per minute' }).optional(),
   approval: z.enum(['AUTO', 'MANUAL'], { error: 'Choose automatic or manual approval' }).optional(),
+  paid: checkbox.optional(),
+  currency: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
+    z.string({ error: 'Use a 3-letter currency code such as USD' }).regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as USD'),
+  ).optional(),
+  pricePerCall: price.optional(),
+  pricePerMInput: price.optional(),
+  pricePerMOutput: price.optional(),
+  freeCallsPerMonth: z.preprocess(
+    emptyToZero,
+    z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Enter 0 or more')
+      .max(MAX_FREE_CALLS_PER_MONTH, `At most ${MAX_FREE_CALLS_PER_MONTH}`),
+  ).optional(),
 })
 export type CreatePlanInput = z.input<typeof createPlanSchema>
 

@@ -2,19 +2,30 @@ import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
 import { nameTaken } from './create-plan'
+import { planPricingData } from './plan-pricing'
 import { updatePlanSchema, type UpdatePlanInput } from './schemas'
 
-/** Edits a plan; the gateway picks up new rate limits through the config version. */
+/**
+ * Edits a plan. Running gateways price calls and apply rate limits from their snapshot, so the
+ * config version is bumped in the same transaction: a new price applies to the very next call.
+ */
 export async function updatePlan({ teamId, input }: { teamId: string; input: UpdatePlanInput }) {
-  const { planId, ...data } = updatePlanSchema.parse(input)
-  const plan = await db.plan.findFirst({ where: { id: planId, teamId }, select: { id: true, apiId: true } })
+  const { planId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } = updatePlanSchema.parse(input)
+  const plan = await db.plan.findFirst({
+    where: { id: planId, teamId },
+    select: {
+      id: true, apiId: true, paid: true, currency: true, pricePerCallMicros: true, pricePerMInputMicros: true,
+      pricePerMOutputMicros: true, freeCallsPerMonth: true,
+    },
+  })
   if (!plan) throw notFound('Plan')
+  const pricing = planPricingData({ paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth }, plan)
   if (data.name) {
     const clash = await db.plan.findFirst({ where: { apiId: plan.apiId, teamId, name: data.name, id: { not: planId } }, select: { id: true } })
     if (clash) throw nameTaken()
   }
   return db.$transaction(async (tx) => {
-    const updated = await tx.plan.update({ where: { id: planId, teamId }, data, select: { id: true, name: true } })
+    const updated = await tx.plan.update({ where: { id: planId, teamId }, data: { ...data, ...pricing }, select: { id: true, name: true } })
     await bumpConfigVersion(tx)
     return updated
   })

@@ -63,7 +63,8 @@ export const DEMO_APIS: DemoApi[] = [
     ],
     plans: [
       { ...FREE, description: '60 calls a minute, no card needed.' },
-      PAYG(800, 10_000),
+      // 0.002 USD a call after 1,000 free calls a month: the plan globex and initech pay for.
+      PAYG(2_000, 1_000),
       { name: 'Enterprise', description: 'High rate limits, volume pricing and a 99.95% SLA. Approved by the Acme platform team.',
         approval: 'MANUAL', paid: true, pricePerCallMicros: 300, freeCallsPerMonth: 100_000, rateLimit: 50, rateWindow: 'SECOND' },
     ],
@@ -161,11 +162,14 @@ export const DEMO_APIS: DemoApi[] = [
   },
 ]
 
-/** Who subscribes to what, for demo traffic, approvals and a 402 (initech has no credit). */
+/**
+ * Who subscribes to what, for demo traffic, approvals and billing: globex and initech pay acme
+ * per weather call (the billing history in seed-billing-history.ts starts with these dates).
+ */
 export const DEMO_SUBSCRIPTIONS: Array<{ consumer: DemoTeamSlug; api: string; plan: string; state: 'ACTIVE' | 'PENDING'; daysAgo: number }> = [
-  { consumer: 'globex', api: 'acme/weather', plan: 'Free', state: 'ACTIVE', daysAgo: 13 },
+  { consumer: 'globex', api: 'acme/weather', plan: 'Pay as you go', state: 'ACTIVE', daysAgo: 30 },
   { consumer: 'globex', api: 'acme/geocoding', plan: 'Pay as you go', state: 'ACTIVE', daysAgo: 21 },
-  { consumer: 'initech', api: 'acme/weather', plan: 'Free', state: 'ACTIVE', daysAgo: 9 },
+  { consumer: 'initech', api: 'acme/weather', plan: 'Pay as you go', state: 'ACTIVE', daysAgo: 20 },
   { consumer: 'initech', api: 'globex/fx-rates', plan: 'Pay as you go', state: 'ACTIVE', daysAgo: 17 },
   { consumer: 'acme', api: 'initech/notifications', plan: 'Free', state: 'ACTIVE', daysAgo: 40 },
   { consumer: 'acme', api: 'globex/payments', plan: 'Business', state: 'PENDING', daysAgo: 2 },

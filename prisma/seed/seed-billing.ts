@@ -5,11 +5,13 @@ import { daysAgo, type SeedConfig } from './seed-config'
 import type { SeedCounter } from './seed-counter'
 import type { DemoTeamSlug, SeededTeams } from './seed-teams'
 
-// initech gets no credit and no card, so its paid FX subscription shows a 402 once the free tier is used.
+// The accounts as they stand after the billing history (seed-billing-history.ts), which adds the
+// top-ups and charges: initech pays by card with no credit line, globex's budget was raised to
+// 150 USD after it ran into the old one.
 const DEMO_BILLING: Record<DemoTeamSlug, { creditMicros: bigint; status: PaymentMethodStatus; label: string | null; budgetMicros: bigint | null }> = {
   acme: { creditMicros: 100_000_000n, status: 'VALID', label: 'Visa •••• 4242', budgetMicros: null },
-  globex: { creditMicros: 25_000_000n, status: 'VALID', label: 'Mastercard •••• 5454', budgetMicros: 50_000_000n },
-  initech: { creditMicros: 0n, status: 'NONE', label: null, budgetMicros: null },
+  globex: { creditMicros: 25_000_000n, status: 'VALID', label: 'Mastercard •••• 5454', budgetMicros: 150_000_000n },
+  initech: { creditMicros: 0n, status: 'VALID', label: 'Visa •••• 4242', budgetMicros: null },
 }
 
 /** One billing account per team, plus a welcome top-up recorded in the ledger so balance = sum(entries). */

@@ -6,27 +6,39 @@ import { KEY_PATTERN } from '@/lib/keys/key-format'
 export type SeedConfig = {
   password: string
   upstreamBase: string
+  /** SEED_API_KEY: globex's key. */
   apiKey: string | null
+  /** SEED_API_KEY_INITECH: initech's key, for the calls its 20-call balance pays for. */
+  initechApiKey: string | null
   now: Date
 }
 
 export function readSeedConfig(env: Record<string, string | undefined> = process.env, now = new Date()): SeedConfig {
-  const apiKey = env.SEED_API_KEY?.trim() || null
-  if (apiKey && !apiKey.startsWith('tg_')) {
-    throw new Error('SEED_API_KEY must start with "tg_", e.g. SEED_API_KEY=tg_live_0123456789abcdef0123')
-  }
-  // The gateway refuses anything else before it even hashes the key, so catch it here instead.
-  if (apiKey && !KEY_PATTERN.test(apiKey)) {
-    throw new Error('SEED_API_KEY must look like tg_<env>_<16 to 64 lowercase letters or digits>, e.g. tg_live_0123456789abcdef0123')
-  }
+  const apiKey = readApiKey(env, 'SEED_API_KEY')
+  const initechApiKey = readApiKey(env, 'SEED_API_KEY_INITECH')
+  if (apiKey && apiKey === initechApiKey) throw new Error('SEED_API_KEY and SEED_API_KEY_INITECH must be different keys')
   const port = env.DEMO_UPSTREAM_PORT?.trim() || '4010'
   if (!/^\d{1,5}$/.test(port)) throw new Error(`DEMO_UPSTREAM_PORT must be a port number (got "${port}")`)
   return {
     password: env.SEED_PASSWORD || 'tollgate-demo',
     upstreamBase: `http://127.0.0.1:${port}`,
     apiKey,
+    initechApiKey,
     now,
   }
+}
+
+/** A known key value from the environment, refused loudly unless the gateway would accept it. */
+function readApiKey(env: Record<string, string | undefined>, name: string): string | null {
+  const key = env[name]?.trim() || null
+  if (key && !key.startsWith('tg_')) {
+    throw new Error(`${name} must start with "tg_", e.g. ${name}=tg_live_0123456789abcdef0123`)
+  }
+  // The gateway refuses anything else before it even hashes the key, so catch it here instead.
+  if (key && !KEY_PATTERN.test(key)) {
+    throw new Error(`${name} must look like tg_<env>_<16 to 64 lowercase letters or digits>, e.g. tg_live_0123456789abcdef0123`)
+  }
+  return key
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000

@@ -31,6 +31,8 @@ async function tableCounts() {
     apis: await db.api.count(), tags: await db.apiTag.count(), versions: await db.apiVersion.count(),
     events: await db.lifecycleEvent.count(), plans: await db.plan.count(), subscriptions: await db.subscription.count(),
     keys: await db.apiKey.count(), billing: await db.billingAccount.count(), ledger: await db.ledgerEntry.count(),
+    usageRollups: await db.usageRollup.count(), paymentRollups: await db.paymentRollup.count(), incidents: await db.paymentIncident.count(),
+    invocations: await db.invocation.count(), subscriptionUsage: await db.subscriptionUsage.count(),
   }
 }
 

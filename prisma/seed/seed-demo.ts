@@ -1,9 +1,10 @@
 import type { Db } from '@/lib/db'
 import { seedApis } from './seed-apis'
 import { seedBilling } from './seed-billing'
+import { seedBillingHistory } from './seed-billing-history'
 import { readSeedConfig, type SeedConfig } from './seed-config'
 import { SeedCounter } from './seed-counter'
-import { seedApiKey } from './seed-keys'
+import { seedApiKeys } from './seed-keys'
 import { seedPlans, seedSubscriptions } from './seed-plans'
 import { seedTeams } from './seed-teams'
 
@@ -11,7 +12,8 @@ export type SeedResult = { counter: SeedCounter; config: SeedConfig }
 
 /**
  * The demo data set: teams acme, globex and initech with their users, a dozen APIs in every
- * lifecycle state, plans, subscriptions, billing accounts and (with SEED_API_KEY) a known key.
+ * lifecycle state, plans, subscriptions, billing accounts with four weeks of paid traffic and 402
+ * incidents, and (with SEED_API_KEY / SEED_API_KEY_INITECH) known keys for globex and initech.
  * Idempotent: every row is found by its natural key first, so a second run writes nothing.
  */
 export async function runSeed(db: Db, config: SeedConfig = readSeedConfig()): Promise<SeedResult> {
@@ -21,7 +23,8 @@ export async function runSeed(db: Db, config: SeedConfig = readSeedConfig()): Pr
   await seedPlans(db, config, apis, counter)
   await seedSubscriptions(db, config, teams, apis, counter)
   await seedBilling(db, config, teams, counter)
-  await seedApiKey(db, config, teams, counter)
+  await seedBillingHistory(db, config, teams, counter)
+  await seedApiKeys(db, config, teams, counter)
   // Running gateways rebuild their snapshot when this row changes; only touch it when we wrote something.
   if (counter.total > 0) {
     await db.configVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } })

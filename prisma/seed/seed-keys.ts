@@ -3,22 +3,25 @@ import { createId } from '@/lib/ids'
 import { hashKey, keyDisplayPrefix } from '@/lib/keys/key-format'
 import type { SeedConfig } from './seed-config'
 import type { SeedCounter } from './seed-counter'
-import type { SeededTeams } from './seed-teams'
+import type { DemoTeamSlug, SeededTeams } from './seed-teams'
 
 /**
- * With SEED_API_KEY set, globex gets a key with exactly that value, so scripts, e2e tests and
- * benchmarks can call the gateway without a browser. Only its hash is stored, as for any key.
+ * Keys with values known in advance, so scripts, e2e tests and benchmarks can call the gateway
+ * without a browser: SEED_API_KEY for globex, SEED_API_KEY_INITECH for initech (whose balance
+ * covers exactly 20 paid calls to acme/weather). Only the hash is stored, as for any key.
  */
-export async function seedApiKey(db: Db, config: SeedConfig, teams: SeededTeams, counter: SeedCounter): Promise<void> {
-  if (!config.apiKey) return
-  const hash = hashKey(config.apiKey)
-  const env = config.apiKey.split('_')[1] ?? 'live'
+export async function seedApiKeys(db: Db, config: SeedConfig, teams: SeededTeams, counter: SeedCounter): Promise<void> {
+  await seedApiKey(db, teams, counter, 'globex', config.apiKey, 'Demo key (SEED_API_KEY)')
+  await seedApiKey(db, teams, counter, 'initech', config.initechApiKey, 'Demo key (SEED_API_KEY_INITECH)')
+}
+
+async function seedApiKey(db: Db, teams: SeededTeams, counter: SeedCounter, team: DemoTeamSlug, value: string | null, name: string): Promise<void> {
+  if (!value) return
+  const hash = hashKey(value)
+  const env = value.split('_')[1] ?? 'live'
   await counter.upsert('API key', () => db.apiKey.findUnique({ where: { hash }, select: { id: true } }), () =>
     db.apiKey.create({
-      data: {
-        id: createId('key'), teamId: teams.globex.id, name: 'Demo key (SEED_API_KEY)', env,
-        prefix: keyDisplayPrefix(config.apiKey!), hash, createdById: teams.globex.users.owner.id,
-      },
+      data: { id: createId('key'), teamId: teams[team].id, name, env, prefix: keyDisplayPrefix(value), hash, createdById: teams[team].users.owner.id },
       select: { id: true },
     }),
   )

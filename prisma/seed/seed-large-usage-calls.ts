@@ -1,3 +1,4 @@
+import { utcMonth } from '@/lib/billing/month'
 import type { InvocationRecord } from '@/lib/metering/invocation-record'
 
 // The call model behind seedLargeUsage: who calls what, when, and how it goes. Deterministic for a
@@ -13,7 +14,13 @@ export type CallRoute = {
   kind: 'REST' | 'AI_CHAT' | 'AI_PROMPT'
   subscriptionId: string | null
   keyIds: string[]
+  /** The subscription's plan (null without one); a paid plan's successful calls are billable. */
+  planId: string | null
+  paid: boolean
+  freeCallsPerMonth: number
   pricePerCallMicros: bigint
+  /** "acme/weather v2", as the gateway names a route in ledger descriptions. */
+  label: string
   weight: number
   profile: ApiProfile
 }
@@ -83,7 +90,6 @@ export function pickWeighted(cumulative: Float64Array, random: Random): number {
   return lo
 }
 
-const PAYMENT_CAUSES = ['insufficient_balance', 'budget_exceeded', 'payment_method_failed', 'quota_exhausted'] as const
 const REST_PATHS = ['items', 'items/4711', 'items/search', 'orders', 'orders/1042/lines', 'status']
 
 type Outcome = { status: number; errorCode: string | null; fromGateway: boolean }
@@ -101,22 +107,34 @@ function pickOutcome(random: Random, route: CallRoute, at: number): Outcome {
     return { status: 503, errorCode: null, fromGateway: false }
   }
   r = (r - serverRate) / (1 - serverRate)
+  // 402s are not drawn here: they come in episodes (payment-episodes.ts), as they do in real life.
   if (r < profile.clientErrorRate) {
     r = random()
-    if (r < 0.2) return { status: 402, errorCode: PAYMENT_CAUSES[Math.floor(random() * PAYMENT_CAUSES.length)], fromGateway: true }
-    if (r < 0.4) return { status: 429, errorCode: 'rate_limited', fromGateway: true }
-    if (r < 0.5) return { status: 401, errorCode: random() < 0.5 ? 'invalid_key' : 'key_expired', fromGateway: true }
-    if (r < 0.55) return { status: 403, errorCode: 'not_subscribed', fromGateway: true }
-    if (r < 0.8) return { status: 404, errorCode: null, fromGateway: false }
+    if (r < 0.25) return { status: 429, errorCode: 'rate_limited', fromGateway: true }
+    if (r < 0.38) return { status: 401, errorCode: random() < 0.5 ? 'invalid_key' : 'key_expired', fromGateway: true }
+    if (r < 0.45) return { status: 403, errorCode: 'not_subscribed', fromGateway: true }
+    if (r < 0.75) return { status: 404, errorCode: null, fromGateway: false }
     return { status: random() < 0.6 ? 400 : 422, errorCode: null, fromGateway: false }
   }
   r = random()
   return { status: r < 0.8 ? 200 : r < 0.92 ? 201 : r < 0.97 ? 204 : 304, errorCode: null, fromGateway: false }
 }
 
-/** One synthetic call on `route` at `at` (epoch ms), shaped like what the gateway meters. */
-export function makeCall(random: Random, route: CallRoute, at: number, requestId: string): InvocationRecord {
-  const outcome = pickOutcome(random, route, at)
+/** An outcome decided by the caller: a 402 inside a payment episode, or a call known to succeed. */
+export type ForcedOutcome = { status: number; errorCode?: string | null; incidentId?: string | null }
+
+function forcedOutcome(forced: ForcedOutcome): Outcome {
+  // The gateway refuses unpaid calls before forwarding; only an upstream's own 402 took upstream time.
+  const fromGateway = forced.status === 402 && forced.errorCode !== 'upstream_payment_required'
+  return { status: forced.status, errorCode: forced.errorCode ?? null, fromGateway }
+}
+
+/**
+ * One synthetic call on `route` at `at` (epoch ms), shaped like what the gateway meters. Its cost
+ * is the full price; the caller takes free calls off with FreeCallCounter, as the gateway would.
+ */
+export function makeCall(random: Random, route: CallRoute, at: number, requestId: string, forced?: ForcedOutcome): InvocationRecord {
+  const outcome = forced ? forcedOutcome(forced) : pickOutcome(random, route, at)
   const overheadMs = 0.2 + random() * 1.3
   let latencyMs: number
   let upstreamMs: number | null = null
@@ -137,7 +155,8 @@ export function makeCall(random: Random, route: CallRoute, at: number, requestId
   // An unknown key has no consumer: the gateway cannot tell who called (rollups use '').
   const anonymous = outcome.status === 401
   // Only successful calls are charged; 5xx and 402 never are (DESIGN: a failed call is free).
-  const charged = ok && outcome.status !== 304
+  const billable = ok && !anonymous && route.paid && route.subscriptionId !== null
+  const blocked = outcome.status === 402 && !anonymous
 
   return {
     requestId,
@@ -158,11 +177,29 @@ export function makeCall(random: Random, route: CallRoute, at: number, requestId
     responseBytes: outcome.status === 204 || outcome.status === 304 ? 0 : Math.floor(logNormal(random, ok ? 1_800 : 250, 0.9)),
     inputTokens,
     outputTokens,
-    costMicros: charged ? route.pricePerCallMicros : 0n,
-    incidentId: null,
-    planId: null,
-    billable: false,
-    blockedMicros: 0n,
-    chargeLabel: null,
+    costMicros: ok ? route.pricePerCallMicros : 0n,
+    incidentId: blocked ? forced?.incidentId ?? null : null,
+    planId: anonymous ? null : route.planId,
+    billable,
+    // What the owner did not earn: the price of each refused call.
+    blockedMicros: blocked ? route.pricePerCallMicros : 0n,
+    chargeLabel: billable ? route.label : null,
+  }
+}
+
+/**
+ * The free quota per subscription and UTC month: the first `freeCallsPerMonth` billable calls of a
+ * month cost nothing, and every billable call counts (SubscriptionUsage), as in the gateway.
+ * Feed calls in time order.
+ */
+export class FreeCallCounter {
+  readonly used = new Map<string, number>()
+
+  apply(call: InvocationRecord, freeCallsPerMonth: number): void {
+    if (!call.billable || call.subscriptionId === null) return
+    const key = `${call.subscriptionId}|${utcMonth(call.createdAt)}`
+    const used = this.used.get(key) ?? 0
+    if (used < freeCallsPerMonth) call.costMicros = 0n
+    this.used.set(key, used + 1)
   }
 }

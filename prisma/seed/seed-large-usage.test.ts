@@ -71,10 +71,41 @@ test('2,000 calls: rollup totals equal the call log, key by key', async () => {
   expect(calls.some((c) => c.costMicros === 1_500n)).toBe(true)
 })
 
+test('402 episodes: incidents in both states whose counters, like the 402 rollups, equal the refused calls', async () => {
+  const before = await db.invocation.count()
+  const refusedBefore = await db.invocation.count({ where: { status: 402 } })
+  const result = await seedLargeUsage(db, { invocations: 3_000, now: NOW, seed: 11, paymentEpisodes: 16, blockedShare: 0.04 })
+  const refused = await db.invocation.findMany({ where: { status: 402 }, select: { incidentId: true, errorCode: true, createdAt: true, consumerTeamId: true, apiId: true } })
+  expect(result.blocked).toBe(refused.length - refusedBefore)
+  // Roughly the share asked for (the window is weighted by time of day, so not exactly).
+  expect(refused.length / (before + 3_000)).toBeGreaterThan(0.01)
+  expect(refused.length / (before + 3_000)).toBeLessThan(0.1)
+  const incidents = await db.paymentIncident.findMany()
+  expect(incidents.length).toBeGreaterThanOrEqual(result.paymentIncidents)
+  expect(new Set(incidents.map((i) => i.state))).toEqual(new Set(['OPEN', 'RESOLVED']))
+  for (const incident of incidents) {
+    const calls = refused.filter((c) => c.incidentId === incident.id)
+    expect(calls.length, incident.id).toBe(incident.blockedCalls)
+    expect(calls.every((c) => c.errorCode === incident.cause && c.consumerTeamId === incident.consumerTeamId && c.apiId === incident.apiId)).toBe(true)
+    expect(Math.min(...calls.map((c) => c.createdAt.getTime()))).toBe(incident.firstSeenAt.getTime())
+    expect(Math.max(...calls.map((c) => c.createdAt.getTime()))).toBe(incident.lastSeenAt.getTime())
+    // 1,500 micros per refused call on the test plan: the revenue the owner did not get.
+    expect(incident.blockedRevenueMicros).toBe(1_500n * BigInt(incident.blockedCalls))
+    if (incident.state === 'RESOLVED') expect(incident.resolution).toMatch(/^Resolved/)
+    else expect([incident.resolvedAt, incident.resolution]).toEqual([null, null])
+  }
+  const rollups = await db.paymentRollup.findMany()
+  expect(rollups.reduce((sum, r) => sum + r.blockedCalls, 0)).toBe(refused.length)
+  for (const cause of new Set(refused.map((c) => c.errorCode))) {
+    expect(rollups.filter((r) => r.cause === cause).reduce((sum, r) => sum + r.blockedCalls, 0)).toBe(refused.filter((c) => c.errorCode === cause).length)
+  }
+  await rollupsMatchLog()
+})
+
 test('a second run adds to the rollup rows that already exist', async () => {
   const before = await db.usageRollup.aggregate({ _sum: { calls: true } })
   await seedLargeUsage(db, { invocations: 500, now: NOW, seed: 7 })
   const after = await db.usageRollup.aggregate({ _sum: { calls: true } })
   expect((after._sum.calls ?? 0) - (before._sum.calls ?? 0)).toBe(500)
-  expect(await rollupsMatchLog()).toHaveLength(2_500)
+  expect(await rollupsMatchLog()).toHaveLength(5_500)
 })

@@ -1,8 +1,10 @@
 import { databaseUrl, isPostgresUrl, sqliteFilePath, type Db } from '@/lib/db'
 import { randomToken } from '@/lib/ids'
+import { prepareBilling } from '@/lib/metering/prepare-billing'
 import { aggregateRollups } from '@/lib/metering/rollup-buckets'
-import { createProfile, createRandom, hourWeight, makeCall, pickWeighted, type CallRoute } from './seed-large-usage-calls'
-import { createPrismaWriter, createSqliteWriter, type SeedBatch } from './seed-large-usage-writers'
+import { episodeAt, planEpisodes, type PaymentEpisode } from './payment-episodes'
+import { createProfile, createRandom, FreeCallCounter, hourWeight, makeCall, pickWeighted, type CallRoute } from './seed-large-usage-calls'
+import { createPrismaWriter, createSqliteWriter, emptyBatch, type SeedBatch } from './seed-large-usage-writers'
 
 // `npm run seed:large`'s call history: millions of Invocation rows over the last N days for the
 // APIs and subscriptions already in the database, plus the UsageRollup and LatencyRollup rows the
@@ -10,6 +12,8 @@ import { createPrismaWriter, createSqliteWriter, type SeedBatch } from './seed-l
 // Calls are generated hour by hour in time order (ids and index keys then mostly append), each
 // hour's rollups are complete before they are written, and each batch of calls is written with
 // its rollups in one transaction (see seed-large-usage-writers.ts for why SQLite bypasses Prisma).
+// 402s come in episodes (payment-episodes.ts): each is a PaymentIncident whose counters, like the
+// PaymentRollup rows, are summed by the metering writer's own prepareBilling, batch by batch.
 //
 //   await seedLargeUsage(db, { invocations: 5_000_000, onProgress: (n, total) => ... })
 
@@ -24,11 +28,16 @@ export type SeedLargeUsageOptions = {
   /** Calls per transaction. */
   batchSize?: number
   onProgress?: (written: number, total: number) => void
+  /** About this many 402 episodes (PaymentIncident rows) over the window, and the share of calls they refuse. */
+  paymentEpisodes?: number
+  blockedShare?: number
   /** The database `db` talks to (default DATABASE_URL); SQLite files are written directly. */
   databaseUrl?: string
 }
 
-export type SeedLargeUsageResult = { invocations: number; usageRollups: number; latencyRollups: number; routes: number; ms: number }
+export type SeedLargeUsageResult = {
+  invocations: number; usageRollups: number; latencyRollups: number; paymentIncidents: number; blocked: number; routes: number; ms: number
+}
 
 const HOUR_MS = 3_600_000
 
@@ -42,6 +51,9 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   const routes = await loadRoutes(db, random, options.maxApis ?? 40, windowStart, now)
   const cumulative = new Float64Array(routes.length)
   routes.reduce((sum, route, i) => (cumulative[i] = sum + route.weight), 0)
+  const episodes = planEpisodes(random, routes.map((r) => r.weight), windowStart, now, { count: options.paymentEpisodes, share: options.blockedShare })
+  const episodeById = new Map<string, PaymentEpisode>(episodes.flat().map((e) => [e.incidentId, e]))
+  const freeCalls = new FreeCallCounter()
 
   // Hour slots from the oldest to the current (partial) one, each with its share of the calls.
   const firstHour = windowStart - (windowStart % HOUR_MS)
@@ -60,17 +72,27 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   let written = 0
   let usageRollups = 0
   let latencyRollups = 0
-  let pending: SeedBatch = { calls: [], usage: [], latency: [] }
+  const incidents = new Set<string>()
+  let blocked = 0
+  let pending: SeedBatch = emptyBatch()
   const url = options.databaseUrl ?? databaseUrl()
   const writer = isPostgresUrl(url) ? createPrismaWriter(db) : createSqliteWriter(sqliteFilePath(url))
 
   const flush = async () => {
     if (pending.calls.length === 0) return
+    // Only the 402 side of the billing summary: the large seed writes no ledger entries.
+    const billing = prepareBilling(pending.calls, `seed-${tag}-${written}`, null)
+    pending.paymentRollups = billing.rollups
+    pending.incidents = billing.incidents.map((i) => ({ ...i, episode: episodeById.get(i.id)! }))
     await writer.write(pending)
     written += pending.calls.length
     usageRollups += pending.usage.length
     latencyRollups += pending.latency.length
-    pending = { calls: [], usage: [], latency: [] }
+    for (const i of billing.incidents) {
+      incidents.add(i.id)
+      blocked += i.blockedCalls
+    }
+    pending = emptyBatch()
     options.onProgress?.(written, total)
   }
 
@@ -86,7 +108,12 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
       const calls = times.map((at) => {
         // Sequential ids and request ids (unique per run via the tag) append to their indexes.
         const n = (seq++).toString(36).padStart(8, '0')
-        return { ...makeCall(random, routes[pickWeighted(cumulative, random)], at, `req_${tag}${n}`), id: `inv_${tag}${n}` }
+        const index = pickWeighted(cumulative, random)
+        const episode = episodeAt(episodes[index], at)
+        const forced = episode ? { status: 402, errorCode: episode.cause, incidentId: episode.incidentId } : undefined
+        const call = { ...makeCall(random, routes[index], at, `req_${tag}${n}`, forced), id: `inv_${tag}${n}` }
+        freeCalls.apply(call, routes[index].freeCallsPerMonth)
+        return call
       })
       const { usage, latency } = aggregateRollups(calls)
       for (const c of calls) pending.calls.push(c)
@@ -98,7 +125,7 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   } finally {
     await writer.close()
   }
-  return { invocations: written, usageRollups, latencyRollups, routes: routes.length, ms: Date.now() - started }
+  return { invocations: written, usageRollups, latencyRollups, paymentIncidents: incidents.size, blocked, routes: routes.length, ms: Date.now() - started }
 }
 
 async function loadRoutes(db: Db, random: () => number, maxApis: number, windowStart: number, windowEnd: number): Promise<CallRoute[]> {
@@ -106,9 +133,10 @@ async function loadRoutes(db: Db, random: () => number, maxApis: number, windowS
     where: { state: { in: ['ACTIVE', 'SUSPENDED'] } },
     orderBy: { createdAt: 'asc' },
     take: 2_000,
-    select: { id: true, consumerTeamId: true, plan: { select: { pricePerCallMicros: true } }, apiId: true },
+    select: { id: true, consumerTeamId: true, apiId: true, plan: { select: { id: true, paid: true, pricePerCallMicros: true, freeCallsPerMonth: true } } },
   })
-  // Without subscriptions (a bare catalog), other teams call the first APIs anonymously-billed.
+  // Without subscriptions (a bare catalog), other teams call the first APIs, priced at the API's
+  // paid plan if it has one but without a subscription (so no free quota and no usage rows).
   const apiIds = [...new Set(subscriptions.map((s) => s.apiId))].slice(0, maxApis)
   const apis = await db.api.findMany({
     where: apiIds.length > 0 ? { id: { in: apiIds } } : { versions: { some: { state: { in: ['PUBLISHED', 'DEPRECATED'] } } } },
@@ -116,6 +144,7 @@ async function loadRoutes(db: Db, random: () => number, maxApis: number, windowS
     orderBy: { createdAt: 'asc' },
     select: {
       id: true, slug: true, kind: true, teamId: true, team: { select: { slug: true } },
+      plans: { where: { paid: true, archivedAt: null }, take: 1, select: { pricePerCallMicros: true } },
       versions: { where: { state: { in: ['PUBLISHED', 'DEPRECATED'] } }, select: { id: true, version: true, state: true, timeoutMs: true } },
     },
   })
@@ -133,8 +162,10 @@ async function loadRoutes(db: Db, random: () => number, maxApis: number, windowS
   const routes: CallRoute[] = []
   ranked.forEach((api, rank) => {
     const consumers = apiIds.length > 0
-      ? subscriptions.filter((s) => s.apiId === api.id).map((s) => ({ teamId: s.consumerTeamId, subscriptionId: s.id, price: s.plan.pricePerCallMicros }))
-      : fallbackConsumers.filter((id) => id !== api.teamId).map((teamId) => ({ teamId, subscriptionId: null, price: 0n }))
+      ? subscriptions.filter((s) => s.apiId === api.id).map((s) => ({ teamId: s.consumerTeamId, subscriptionId: s.id, plan: s.plan }))
+      : fallbackConsumers.filter((id) => id !== api.teamId).map((teamId) => ({
+        teamId, subscriptionId: null, plan: { id: null, paid: false, pricePerCallMicros: api.plans[0]?.pricePerCallMicros ?? 0n, freeCallsPerMonth: 0 },
+      }))
     const timeoutMs = api.versions[0].timeoutMs
     const profile = createProfile(random, api.kind, windowStart, windowEnd, timeoutMs)
     const apiWeight = 1 / Math.pow(rank + 1, 1.1)
@@ -145,7 +176,9 @@ async function loadRoutes(db: Db, random: () => number, maxApis: number, windowS
           ownerTeamId: api.teamId, consumerTeamId: consumer.teamId, apiId: api.id, versionId: version.id,
           basePath: `/gw/${api.team.slug}/${api.slug}/${version.version}`, kind: api.kind,
           subscriptionId: consumer.subscriptionId, keyIds: keysByTeam.get(consumer.teamId) ?? [],
-          pricePerCallMicros: consumer.price, weight: (apiWeight * versionWeight) / consumers.length, profile,
+          planId: consumer.plan.id, paid: consumer.plan.paid, freeCallsPerMonth: consumer.plan.freeCallsPerMonth,
+          pricePerCallMicros: consumer.plan.pricePerCallMicros, label: `${api.team.slug}/${api.slug} ${version.version}`,
+          weight: (apiWeight * versionWeight) / consumers.length, profile,
         })
       }
     }

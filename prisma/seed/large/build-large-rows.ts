@@ -37,7 +37,7 @@ function smallOpenApi(title: string, description: string, resource: string): str
   })
 }
 
-/** Rows for one team's APIs: each with a published v1, a Free plan, tags and a create/publish history. */
+/** Rows for one team's APIs: each with a published v1, a Free plan (and every fourth a paid one), tags and a create/publish history. */
 export function buildTeamApis(options: { teamId: string; teamSlug: string; firstIndex: number; count: number; upstreamBase: string; now: Date }, rows: LargeApiRows): void {
   const { teamId, firstIndex, count, upstreamBase, now } = options
   const usedSlugs = new Set<string>()
@@ -64,6 +64,13 @@ export function buildTeamApis(options: { teamId: string; teamSlug: string; first
     })
     for (const tag of tags) rows.tags.push({ id: createId('tag'), apiId, tag, createdAt })
     rows.plans.push({ id: createId('plan'), apiId, teamId, name: 'Free', description: 'Generated plan', approval: 'AUTO', rateLimit: 120, createdAt })
+    // Every fourth API also sells calls, so generated traffic has revenue and spend to chart.
+    if (n % 4 === 0) {
+      rows.plans.push({
+        id: createId('plan'), apiId, teamId, name: 'Pay as you go', description: 'Generated paid plan', approval: 'AUTO', rateLimit: 600,
+        paid: true, pricePerCallMicros: BigInt(100 * (1 + (n % 20))), freeCallsPerMonth: 1_000, createdAt,
+      })
+    }
     rows.events.push(
       { id: createId('evt'), apiId, versionId, teamId, action: 'create', toState: 'DRAFT', createdAt, updatedAt: createdAt },
       { id: createId('evt'), apiId, versionId, teamId, action: 'publish', fromState: 'DRAFT', toState: 'PUBLISHED', createdAt: publishedAt, updatedAt: publishedAt },

@@ -16,15 +16,16 @@ import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
+import { planFormValues } from '@/lib/plans/plan-form-values'
 
-type Props = { params: Promise<{ team: string; api: string }> }
+type Props = { params: Promise<{ team: string; api: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).api} · APIs` }
 }
 
-export default async function ApiDetailPage({ params }: Props) {
-  const { team, api: slug } = await params
+export default async function ApiDetailPage({ params, searchParams }: Props) {
+  const [{ team, api: slug }, query] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(team)
   const api = await getApiBySlug({ teamId: context.team.id, slug })
   if (!api) notFound()
@@ -36,6 +37,8 @@ export default async function ApiDetailPage({ params }: Props) {
   const now = new Date()
   const permissions = { canWrite: context.can('apis.write'), canPublish: context.can('apis.publish'), canRetireEarly: context.can('apis.retire_early') }
   const basePath = `/t/${team}/apis/${api.slug}`
+  // ?editPlan=<id> swaps the new-plan form for that plan's edit form; an unknown id is ignored.
+  const editing = permissions.canWrite ? api.plans.find((p) => p.id === query.editPlan && !p.archivedAt) : undefined
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -65,13 +68,16 @@ export default async function ApiDetailPage({ params }: Props) {
               </CardBody>
             </Card>
           ) : null}
-          <Card>
-            <CardHeader title="Plans" description="Consumers subscribe to a plan. Publishing needs at least one active plan." />
-            <CardBody className="space-y-5">
-              <PlansTable teamSlug={team} plans={api.plans} canWrite={permissions.canWrite} />
-              {permissions.canWrite ? <PlanForm teamSlug={team} apiId={api.id} /> : null}
-            </CardBody>
-          </Card>
+          <div id="plans" className="scroll-mt-4">
+            <Card>
+              <CardHeader title="Plans" description="Consumers subscribe to a plan. Publishing needs at least one active plan." />
+              <CardBody className="space-y-5">
+                <PlansTable teamSlug={team} plans={api.plans} canWrite={permissions.canWrite} editHref={(planId) => `${basePath}?editPlan=${planId}#plans`} />
+                {editing ? <PlanForm key={editing.id} teamSlug={team} plan={planFormValues(editing)} cancelHref={`${basePath}#plans`} />
+                  : permissions.canWrite ? <PlanForm teamSlug={team} apiId={api.id} /> : null}
+              </CardBody>
+            </Card>
+          </div>
         </div>
         <aside className="min-w-0 space-y-6">
           <Card>
