@@ -12,4 +12,5 @@ process.env.DATABASE_URL = `file:${dbFile}`
 process.env.PORT ??= '3100'
 process.env.DEMO_UPSTREAM_PORT ??= '4110'
 process.env.SEED_API_KEY ??= 'tg_test_e2eglobexdemokey0000000001'
+process.env.SEED_API_KEY_INITECH ??= 'tg_test_e2einitechdemokey000000001'
 await runOrExit(process.execPath, ['scripts/start.mjs'])

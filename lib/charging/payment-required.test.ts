@@ -1,8 +1,13 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CAUSES_FIXED_BY, resolveIncidents } from '../billing/resolve-incidents'
+import { encryptSecret } from '../crypto/secret-box'
 import { createDb, type Db } from '../db'
 import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fixtures'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
+import { dispatchDueWebhooks } from '../webhooks/dispatch-webhooks'
+import { verifyWebhookSignature } from '../webhooks/verify-signature'
 import { call, fundAccount, ledgerOf, PRICE, seedBillingWorld, startBillingUpstream, type BillingWorld } from './test-billing-world'
 
 // Each 402 cause end to end through the real gateway, its body checked field by field; what is
@@ -182,6 +187,37 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
       api: `${world.acme.slug}/weather`, plan: 'Pay as you go', paid: true, pricePerCall: '0.001', freeCallsPerMonth: 2, callsThisMonth: 4, freeCallsLeft: 0,
     }))
     expect((await call(gateway.url, '/gw/_me/usage', 'tg_test_nobody')).status).toBe(401)
+  })
+
+  test('the first 402 of an episode reaches the team\'s webhook receiver, signed', async () => {
+    const received: Array<{ body: string; signature: string | undefined; event: string | undefined }> = []
+    const receiver = createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk) => (body += chunk))
+      req.on('end', () => {
+        received.push({ body, signature: req.headers['tollgate-signature'] as string, event: req.headers['tollgate-event'] as string })
+        res.writeHead(204).end()
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()))
+    try {
+      const secret = 'whsec_test_billing_receiver'
+      await db.team.update({
+        where: { id: world.initech.id },
+        data: { webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, webhookSecretEnc: encryptSecret(secret) },
+      })
+      for (let i = 0; i < 3; i++) expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(402)
+      await settle()
+      await dispatchDueWebhooks(db)
+
+      expect(received).toHaveLength(1)
+      expect(received[0].event).toBe('payment_incident.opened')
+      expect(verifyWebhookSignature(received[0].body, received[0].signature, secret)).toBe(true)
+      expect(verifyWebhookSignature(received[0].body, received[0].signature, 'another secret')).toBe(false)
+      expect(JSON.parse(received[0].body)).toMatchObject({ type: 'payment_incident.opened', data: { cause: 'insufficient_balance', api: `${world.acme.slug}/weather` } })
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve))
+    }
   })
 
   test('crossing 80% and 100% of the budget alerts once each', async () => {
