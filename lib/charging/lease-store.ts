@@ -9,6 +9,7 @@ import { utcMonth } from '../billing/month'
 // balance and shrink the lease by the same amount, leaving what is grantable unchanged.
 
 export const LEASE_TTL_MS = 30_000
+const DEAD_LEASE_KEPT_MS = 3_600_000
 
 /** What the account looked like when a grant was decided: enough to explain a refusal. */
 export type AccountFacts = {
@@ -106,12 +107,14 @@ export class LeaseStore {
     })
   }
 
-  /** Keeps this instance's leases alive; a lease left to expire means the instance died. */
+  /** Keeps this instance's leases alive (a lease left to expire means its instance died) and clears long-dead ones. */
   async heartbeat(now = Date.now()): Promise<void> {
     await this.db.creditLease.updateMany({
       where: { instanceId: this.instanceId },
       data: { expiresAt: new Date(now + LEASE_TTL_MS) },
     })
+    // An expired lease no longer counts anywhere; the row is only kept a while for inspection.
+    await this.db.creditLease.deleteMany({ where: { expiresAt: { lt: new Date(now - DEAD_LEASE_KEPT_MS) } } })
   }
 
   /** On shutdown, after the writer has flushed every charge: nothing is held any more. */
