@@ -6,12 +6,26 @@ import { spawnTarget, type Target } from './spawn-target'
 
 // nginx proxy_pass with upstream keep-alive: the reference an operator would compare against.
 
-export function nginxBinary(): string | null {
+function findNginx(): string | null {
   try {
-    return execFileSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).trim().split('\n')[0] || null
+    return execFileSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] || null
   } catch {
     return null
   }
+}
+
+/** nginx from Debian's packages, installed on first use when we may (as scripts/test.mjs does for Chromium). */
+export function nginxBinary(): string | null {
+  const found = findNginx()
+  if (found || process.getuid?.() !== 0) return found
+  console.log("Installing Debian's nginx for the comparison…")
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
+    execFileSync('apt-get', ['install', '-y', '-qq', 'nginx'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  } catch (error) {
+    console.error(`nginx could not be installed: ${(error as Error).message}`)
+  }
+  return findNginx()
 }
 
 export async function startNginx(binary: string, upstreamPort: number, port: number, workers: number): Promise<Target> {
