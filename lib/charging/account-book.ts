@@ -8,7 +8,8 @@ import { spendableMicros } from './lease-store'
 // granted under the account's lock, no interleaving of calls, here or in other instances, can
 // spend more than the account holds.
 
-export type Reservation = { ok: true } | { ok: false; facts: AccountFacts }
+/** A refusal carries the account as read under its lock, and the balance as this instance sees it. */
+export type Reservation = { ok: true } | { ok: false; facts: AccountFacts; balanceMicros: bigint }
 
 export type LeaseSource = {
   grant(teamId: string, needMicros: bigint): Promise<GrantResult>
@@ -25,7 +26,7 @@ type TeamMoney = {
   waiters: Waiter[]
   granting: boolean
   /** A recent refusal, reused while the config version is unchanged, so a flood of 402s costs no I/O. */
-  denial: { facts: AccountFacts; availableMicros: bigint; version: number; until: number } | null
+  denial: { facts: AccountFacts; balanceMicros: bigint; availableMicros: bigint; version: number; until: number } | null
   lastActivity: number
 }
 
@@ -57,7 +58,7 @@ export class AccountBook {
     const denial = money.denial
     if (denial !== null) {
       if (denial.version === configVersion && now < denial.until && need > money.heldMicros + denial.availableMicros) {
-        return { ok: false, facts: denial.facts }
+        return { ok: false, facts: denial.facts, balanceMicros: denial.balanceMicros }
       }
       money.denial = null
     }
@@ -149,8 +150,11 @@ export class AccountBook {
 
   private refuseWaiters(money: TeamMoney, facts: AccountFacts, configVersion: number): void {
     const availableMicros = available(facts)
-    money.denial = { facts, availableMicros, version: configVersion, until: Date.now() + DENIAL_TTL_MS }
-    for (const waiter of money.waiters.splice(0)) waiter.resolve({ ok: false, facts })
+    // Fixed now, with the charges this instance has not written yet: the refusal is reused for a
+    // second, and the writer committing those charges meanwhile must not make the balance look higher.
+    const balanceMicros = facts.balanceMicros - money.unflushedMicros
+    money.denial = { facts, balanceMicros, availableMicros, version: configVersion, until: Date.now() + DENIAL_TTL_MS }
+    for (const waiter of money.waiters.splice(0)) waiter.resolve({ ok: false, facts, balanceMicros })
   }
 }
 

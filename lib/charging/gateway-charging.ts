@@ -91,7 +91,7 @@ export class GatewayCharging implements Charging {
     const context = {
       facts: reservation.facts,
       requiredMicros: price,
-      unflushedMicros: this.book.unflushed(call.key!.teamId),
+      balanceMicros: reservation.balanceMicros,
       freeQuotaUsedUp: plan.freeCallsPerMonth > 0,
     }
     const cause = denialCause(context)

@@ -173,6 +173,15 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     expect(again.json().incidentId).not.toBe(refused.json().incidentId)
   })
 
+  test('a 402 just after the last charge is written still states the real balance', async () => {
+    await fundAccount(db, world.initech.id, PRICE)
+    expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(200)
+    expect((await call(gateway.url, world.path('/ok'), world.key.value)).json().balance).toBe('0.00')
+    // The charge is written now; the refusal reused for the next second must not count it back.
+    await gateway.gateway.writer.flush()
+    expect((await call(gateway.url, world.path('/ok'), world.key.value)).json().balance).toBe('0.00')
+  })
+
   test('GET /gw/_me/usage tells a key its balance, spend and free calls left', async () => {
     await db.plan.update({ where: { id: world.weather.plan.id }, data: { freeCallsPerMonth: 2 } })
     await fundAccount(db, world.initech.id, 10n * PRICE, { monthlyBudgetMicros: 5_000_000n })

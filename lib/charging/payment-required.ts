@@ -9,8 +9,8 @@ import type { AccountFacts } from './lease-store'
 export type DenialContext = {
   facts: AccountFacts
   requiredMicros: bigint
-  /** Charges this instance made that the database has not seen yet. */
-  unflushedMicros: bigint
+  /** The balance to show: the account's, less the charges this instance has not written yet. */
+  balanceMicros: bigint
   /** The plan gives free calls each month, and this month's are used up. */
   freeQuotaUsedUp: boolean
 }
@@ -38,7 +38,7 @@ export type PaymentRequiredInput = DenialContext & {
 }
 
 export function paymentRequired(input: PaymentRequiredInput): AppError {
-  const balance = input.facts.balanceMicros - input.unflushedMicros
+  const balance = input.balanceMicros
   return new AppError({
     code: input.cause,
     status: 402,

@@ -102,9 +102,11 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     const key = authenticateKey(call.req.headers, store.current, call.createdAt)
     if (typeof key === 'string') return call.fail(key, { headers: { 'www-authenticate': 'Bearer realm="tollgate"' } })
     call.key = key
-    if (!charging.usage) return call.fail('route_not_found')
-    charging.usage(key).then(
-      (usage) => call.respondJson(200, usage),
+    const readUsage = charging.usage
+    if (!readUsage) return call.fail('route_not_found')
+    // Charges still queued here would be missing from the database's balance and spend.
+    Promise.resolve(meter.flush?.()).then(() => readUsage.call(charging, key)).then(
+      (report) => call.respondJson(200, report),
       (error: unknown) => refuse(call, error),
     )
   }

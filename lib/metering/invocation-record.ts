@@ -31,4 +31,8 @@ export type InvocationRecord = {
 }
 
 /** Anything that accepts call records: the batched writer, or a test double. */
-export type Meter = { record(record: InvocationRecord): void }
+export type Meter = {
+  record(record: InvocationRecord): void
+  /** Writes what is queued; the usage report waits for it so the database holds every charge. */
+  flush?(): Promise<void>
+}
