@@ -4,6 +4,7 @@ import { AuthError } from 'next-auth'
 import { z } from 'zod'
 import { signIn } from '@/lib/auth/auth'
 import type { ActionState } from '@/lib/auth/action-result'
+import { safeCallback } from '@/lib/auth/safe-callback'
 import { zodFieldErrors } from '@/lib/auth/team-action'
 
 const schema = z.object({
@@ -11,11 +12,6 @@ const schema = z.object({
   password: z.string().min(1, 'Enter your password'),
   callbackUrl: z.string().optional(),
 })
-
-// Only same-site paths are allowed as a post-login destination (no open redirect).
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/catalog'
-}
 
 export async function signInWithPassword(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = schema.safeParse(Object.fromEntries(formData))
