@@ -27,7 +27,7 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
   const revenueSeries: RevenueSeries[] = revenue?.apis.map((a, i) => ({ key: `a${i}`, apiId: a.apiId, label: a.label })) ?? []
   const keyOf = new Map(revenueSeries.map((s) => [s.apiId, s.key]))
   const revenueRows: RevenueRow[] = revenue?.consumers.map((c) => {
-    const row: RevenueRow = { consumer: c.consumerName, total: Number(c.totalMicros) }
+    const row: RevenueRow = { consumer: c.consumerName, consumerId: c.consumerTeamId, total: Number(c.totalMicros) }
     for (const a of c.byApi) row[keyOf.get(a.apiId)!] = Number(a.costMicros)
     return row
   }) ?? []
@@ -50,7 +50,7 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
       </Card>
       {revenue ? (
         <Card>
-          <CardHeader title="Revenue by consumer team" description="What other teams paid for your APIs, last 30 days." />
+          <CardHeader title="Revenue by consumer team" description="What other teams paid for your APIs, last 30 days. Select a bar to list that team's calls to that API." />
           <CardBody>
             {revenueRows.length === 0
               ? <Empty>No revenue in the last 30 days.</Empty>

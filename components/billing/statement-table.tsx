@@ -40,7 +40,7 @@ export function StatementTable({ teamSlug, statement, keep }: { teamSlug: string
                 <tr key={`${line.apiId}:${line.planId}`} data-statement-line>
                   <Td>{calls ? <Link href={calls} className="text-brand-700 hover:underline">{line.apiLabel ?? 'Deleted API'}</Link> : 'Other charges'}</Td>
                   <Td>{line.planName ?? '—'}</Td>
-                  <Td className="text-right tabular-nums">{line.apiId ? line.calls.toLocaleString('en-US') : '—'}</Td>
+                  <Td className="text-right tabular-nums">{line.apiId && line.planId ? line.calls.toLocaleString('en-US') : '—'}</Td>
                   <Td className="text-right tabular-nums">{money(line.amountMicros)}</Td>
                 </tr>
               )
@@ -53,7 +53,7 @@ export function StatementTable({ teamSlug, statement, keep }: { teamSlug: string
         </Table>
       )}
       <p className="text-xs text-slate-500">
-        Amounts come from the ledger; call counts from hourly usage and include calls within the free quota.
+        Amounts come from the ledger; call counts are each plan&apos;s successful calls this month, calls within the free quota included.
         Top-ups in {statement.month}: {money(statement.topUpsMicros)}.
       </p>
     </div>

@@ -1,8 +1,10 @@
 import Link from 'next/link'
+import { StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { formatMicros } from '@/lib/billing/money'
 import type { CallDetail } from '@/lib/calls/get-call'
 import { callLogHref } from '@/lib/calls/call-log-href'
+import { causeLabel } from '@/lib/incidents/causes'
 import { formatBytes, formatCount, formatMs, formatTime } from './format'
 import { StatusBadge } from './status-badge'
 
@@ -31,11 +33,15 @@ export function CallDetailCard({ teamSlug, call }: { teamSlug: string; call: Cal
             <Row label="Key">
               {call.key ? <><span className="font-mono">{call.key.prefix}…</span>{call.key.name ? <span className="ml-2 text-slate-500">{call.key.name}</span> : null}</> : <Muted>None</Muted>}
             </Row>
-            {call.subscriptionId ? <Row label="Subscription"><span className="font-mono text-xs">{call.subscriptionId}</span></Row> : null}
-            {call.incidentId ? <Row label="402 incident"><span className="font-mono text-xs">{call.incidentId}</span></Row> : null}
+            {call.subscriptionId ? (
+              <Row label="Subscription">
+                {call.planName ? <span className="mr-2">{call.planName}</span> : null}<span className="font-mono text-xs text-slate-500">{call.subscriptionId}</span>
+              </Row>
+            ) : null}
+            {call.payment ? <PaymentRows teamSlug={teamSlug} payment={call.payment} incidentId={call.incidentId} /> : null}
             <Row label="Bytes">{formatBytes(call.requestBytes)} in · {formatBytes(call.responseBytes)} out</Row>
             {call.inputTokens || call.outputTokens ? <Row label="Tokens">{formatCount(call.inputTokens)} in · {formatCount(call.outputTokens)} out</Row> : null}
-            <Row label="Cost">{formatMicros(call.costMicros)}</Row>
+            <Row label="Cost"><CallCost call={call} /></Row>
           </dl>
         </CardBody>
       </Card>
@@ -51,6 +57,35 @@ export function CallDetailCard({ teamSlug, call }: { teamSlug: string; call: Cal
         </CardBody>
       </Card>
     </div>
+  )
+}
+
+/**
+ * A charged call shows what it cost. A free call and one that was not billable (an error, a free
+ * plan) both cost 0 and cannot be told apart here, so 0 shows as "—"; a 402 was blocked before
+ * any charge, which its amount says.
+ */
+function CallCost({ call }: { call: CallDetail }) {
+  if (call.costMicros > 0n) return <span className="tabular-nums">{formatMicros(call.costMicros, call.currency)}</span>
+  if (call.status === 402) return <><span className="tabular-nums">{formatMicros(0n, call.currency)}</span> <Muted>(blocked, not charged)</Muted></>
+  return <Muted>—</Muted>
+}
+
+function PaymentRows({ teamSlug, payment, incidentId }: { teamSlug: string; payment: NonNullable<CallDetail['payment']>; incidentId: string | null }) {
+  return (
+    <>
+      <Row label="402 cause">
+        {payment.cause ? <>{causeLabel(payment.cause)} <span className="ml-1 font-mono text-xs text-slate-500">{payment.cause}</span></> : <Muted>Not recorded</Muted>}
+      </Row>
+      {payment.incident ? (
+        <Row label="Incident">
+          <Link href={`/t/${teamSlug}/incidents/${payment.incident.id}`} className="mr-2 font-mono text-xs text-brand-700 hover:underline">{payment.incident.id}</Link>
+          <StateBadge state={payment.incident.state} />
+        </Row>
+      ) : incidentId ? (
+        <Row label="Incident"><span className="font-mono text-xs text-slate-500">{incidentId}</span> <Muted>(no longer on record)</Muted></Row>
+      ) : null}
+    </>
   )
 }
 

@@ -19,7 +19,8 @@ const localValue = (date: Date) => date.toISOString().slice(0, 16)
 
 /**
  * A plain GET form: every filter is a search param, submitting starts again at the newest call.
- * Version, minimum latency and incident come from drill-downs and show as removable chips.
+ * Version, minimum latency, incident and consumer team come from drill-downs and show as
+ * removable chips.
  */
 export function CallFilters({ basePath, query, options }: { basePath: string; query: CallLogQuery; options: CallFilterOptions }) {
   const current = callLogQueryToParams(query)
@@ -35,6 +36,7 @@ export function CallFilters({ basePath, query, options }: { basePath: string; qu
       {query.versionId ? <input type="hidden" name="version" value={query.versionId} /> : null}
       {query.slowMs !== undefined ? <input type="hidden" name="slow" value={query.slowMs} /> : null}
       {query.incidentId ? <input type="hidden" name="incident" value={query.incidentId} /> : null}
+      {query.consumerTeamId ? <input type="hidden" name="consumer" value={query.consumerTeamId} /> : null}
       <Labelled label="API" htmlFor="api">
         <Select name="api" defaultValue={query.apiId ?? ''}>
           <option value="">All APIs</option>
@@ -73,9 +75,10 @@ export function CallFilters({ basePath, query, options }: { basePath: string; qu
         <Button type="submit">Apply</Button>
         <Link href={withParams(basePath, {}, { view: current.view })} className="px-1 py-2 text-sm text-slate-500 hover:text-slate-800">Clear</Link>
       </div>
-      {query.versionId || query.slowMs !== undefined || query.incidentId ? (
+      {query.versionId || query.slowMs !== undefined || query.incidentId || query.consumerTeamId ? (
         <p className="flex flex-wrap gap-3 text-xs text-slate-600 sm:col-span-full">
           {query.incidentId ? <Chip label={`Blocked by incident ${query.incidentId} (any time)`} href={withParams(basePath, current, { incident: undefined })} /> : null}
+          {query.consumerTeamId ? <Chip label={`Consumer: ${options.consumer?.name ?? query.consumerTeamId}`} href={withParams(basePath, current, { consumer: undefined })} /> : null}
           {query.versionId ? <Chip label="One version only" href={withParams(basePath, current, { version: undefined })} /> : null}
           {query.slowMs !== undefined ? <Chip label={`Slower than ${formatMs(query.slowMs)}`} href={withParams(basePath, current, { slow: undefined })} /> : null}
         </p>

@@ -5,12 +5,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { axisMoney, chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
-export type RevenueRow = { consumer: string; total: number } & Record<string, number | string>
+/** One consumer team: its name for the axis, its id for the drill-down, and a column per series. */
+export type RevenueRow = { consumer: string; consumerId: string; total: number } & Record<string, number | string>
 export type RevenueSeries = { key: string; apiId: string; label: string }
 
 /**
- * Revenue per consumer team, stacked by API. A segment opens the window's calls to that API (the
- * call log filters by API, not by consumer; the consumer column there shows who called).
+ * Revenue per consumer team, stacked by API. A segment (consumer × API) opens the owner call log
+ * filtered to that consumer team, that API and the chart's window.
  */
 export function RevenueByConsumerChart({ rows, series, teamSlug, currency, from, to }: {
   rows: RevenueRow[]; series: RevenueSeries[]; teamSlug: string; currency: string; from: string; to: string
@@ -28,7 +29,10 @@ export function RevenueByConsumerChart({ rows, series, teamSlug, currency, from,
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="revenue" fill={SERIES_COLORS[i % SERIES_COLORS.length]} cursor="pointer" isAnimationActive={false}
-              onClick={() => router.push(callLogHref(teamSlug, { view: 'owner', api: s.apiId, from, to }))} />
+              onClick={(item) => {
+                const row = item.payload as RevenueRow | undefined
+                if (row) router.push(callLogHref(teamSlug, { view: 'owner', consumer: row.consumerId, api: s.apiId, from, to }))
+              }} />
           ))}
         </BarChart>
       </ResponsiveContainer>

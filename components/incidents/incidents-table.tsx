@@ -12,7 +12,19 @@ import { ResolveIncidentButton } from './resolve-incident-button'
 
 const shortTime = (date: Date) => formatTime(date).replace(/:\d\d\.\d{3} UTC$/, '')
 
-/** One row per 402 episode; the API opens the incident, the count opens its blocked calls. */
+/**
+ * The consumer's calls to any of our APIs over the episode (an open one runs until now), so what
+ * it called around the 402s, paid or blocked, is there whatever the episode's age.
+ */
+function consumerCallsHref(teamSlug: string, incident: IncidentRow): string {
+  const to = incident.state === 'OPEN' ? undefined : new Date(incident.lastSeenAt.getTime() + 1_000)
+  return callLogHref(teamSlug, { view: 'owner', consumer: incident.consumerTeam.id, from: incident.firstSeenAt, to })
+}
+
+/**
+ * One row per 402 episode; the API opens the incident, the count opens its blocked calls and, for
+ * the owner, the consumer opens that team's calls to its APIs.
+ */
 export function IncidentsTable({ teamSlug, view, incidents, canResolve, resolve }: {
   teamSlug: string
   view: TeamView
@@ -39,7 +51,13 @@ export function IncidentsTable({ teamSlug, view, incidents, canResolve, resolve 
                   <span className="text-slate-500">{incident.ownerTeam.slug}/</span>{incident.api.slug}
                 </Link>
               </Td>
-              {view === 'owner' ? <Td>{incident.consumerTeam.name}</Td> : null}
+              {view === 'owner' ? (
+                <Td>
+                  <Link href={consumerCallsHref(teamSlug, incident)} className="hover:underline" title="List this team's calls to your APIs during the episode">
+                    {incident.consumerTeam.name}
+                  </Link>
+                </Td>
+              ) : null}
               <Td><CauseLabel cause={incident.cause} /></Td>
               <Td><StateBadge state={incident.state} /></Td>
               <Td className="font-mono text-xs">{shortTime(incident.firstSeenAt)}</Td>

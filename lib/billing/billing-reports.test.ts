@@ -48,6 +48,22 @@ async function seedStatement() {
   await post(c, '2025-02-28T23:59:59.999Z', -8_888_888n, { apiId: f.weather.id, planId: payg })
   await post(f.outsider.id, '2025-03-15T00:00:00.000Z', -123n, { apiId: f.weather.id, planId: payg })
 
+  // Calls per subscription and month: weather has two plans (and an earlier, cancelled
+  // subscription on the first one, whose calls add to it); April's and the outsider's stay out.
+  const sub = async (consumerTeamId: string, apiId: string, planId: string, state: 'ACTIVE' | 'CANCELLED' = 'ACTIVE') =>
+    (await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: f.owner.id, consumerTeamId, state } })).id
+  const usage = async (subscriptionId: string, month: string, calls: number) =>
+    db.subscriptionUsage.create({ data: { id: createId('su'), subscriptionId, month, calls } })
+  const paygSub = await sub(c, f.weather.id, payg)
+  await usage(paygSub, MONTH, 30)
+  await usage(paygSub, '2025-04', 1000)
+  await usage(await sub(c, f.weather.id, payg, 'CANCELLED'), MONTH, 5)
+  await usage(await sub(c, f.weather.id, pro), MONTH, 9)
+  await usage(await sub(c, f.maps.id, basic), MONTH, 7)
+  await usage(await sub(f.outsider.id, f.weather.id, payg), MONTH, 500)
+
+  // The hourly rollups know the API but not the plan (42 successful weather calls): the
+  // statement must not fall back on them.
   const o = f.owner.id
   await rollup(c, o, f.weather.id, '2025-03-05T10:00:00.000Z', 2, 40)
   await rollup(c, o, f.weather.id, '2025-03-31T23:00:00.000Z', 3, 2)
@@ -59,34 +75,40 @@ async function seedStatement() {
   return { f, payg, pro, basic }
 }
 
-test("the statement groups the month's charges by API and plan, and its total is the ledger's", async () => {
+test("the statement has a line per API and plan, each with its own calls and charges, and its total is the ledger's", async () => {
   const { f, payg, pro, basic } = await seedStatement()
   const statement = await getMonthlyStatement(f.consumer.id, MONTH)
   const label = (slug: string) => `${f.owner.slug}/${slug}`
   expect(statement.lines).toEqual([
-    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 42, entries: 2, amountMicros: 2_000_000n },
-    { apiId: f.weather.id, planId: pro, apiLabel: label('weather'), planName: 'Manual', calls: 42, entries: 1, amountMicros: 500_000n },
+    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 35, entries: 2, amountMicros: 2_000_000n },
+    { apiId: f.weather.id, planId: pro, apiLabel: label('weather'), planName: 'Manual', calls: 9, entries: 1, amountMicros: 500_000n },
     { apiId: f.maps.id, planId: basic, apiLabel: label('maps'), planName: 'Auto', calls: 7, entries: 1, amountMicros: 250_001n },
     { apiId: null, planId: null, apiLabel: null, planName: null, calls: 0, entries: 1, amountMicros: 7n },
   ])
   const { start, end } = { start: new Date('2025-03-01T00:00:00Z'), end: new Date('2025-04-01T00:00:00Z') }
   const ledger = await db.ledgerEntry.aggregate({ where: { teamId: f.consumer.id, kind: 'CHARGE', createdAt: { gte: start, lt: end } }, _sum: { amountMicros: true } })
   expect(statement.totalMicros).toBe(2_750_008n)
+  expect(statement.lines.reduce((sum, line) => sum + line.amountMicros, 0n)).toBe(statement.totalMicros)
   expect(statement.totalMicros).toBe(-(ledger._sum.amountMicros ?? 0n))
   expect(statement.topUpsMicros).toBe(10_000_000n)
 
   expect(exportStatementCsv(statement).split('\r\n')).toEqual([
     'month,api,plan,successful_calls,ledger_entries,amount,currency',
-    `${MONTH},${label('weather')},Auto,42,2,2.00,USD`,
-    `${MONTH},${label('weather')},Manual,42,1,0.50,USD`,
+    `${MONTH},${label('weather')},Auto,35,2,2.00,USD`,
+    `${MONTH},${label('weather')},Manual,9,1,0.50,USD`,
     `${MONTH},${label('maps')},Auto,7,1,0.250001,USD`,
-    `${MONTH},Other charges,,0,1,0.000007,USD`,
+    `${MONTH},Other charges,,,1,0.000007,USD`,
     `${MONTH},Total,,,,2.750008,USD`,
     '',
   ])
-  // Another month, and another team, see none of it.
+  // April has its own calls and charges; another month, and another team, see none of March's.
+  expect((await getMonthlyStatement(f.consumer.id, '2025-04')).lines).toEqual([
+    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 1000, entries: 1, amountMicros: 9_999_999n },
+  ])
   expect((await getMonthlyStatement(f.consumer.id, '2025-05')).lines).toEqual([])
-  expect((await getMonthlyStatement(f.outsider.id, MONTH)).totalMicros).toBe(123n)
+  expect((await getMonthlyStatement(f.outsider.id, MONTH)).lines).toEqual([
+    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 500, entries: 1, amountMicros: 123n },
+  ])
 })
 
 test('the ledger lists newest first, pages, and searches descriptions and kinds on this team only', async () => {

@@ -8,8 +8,8 @@ export type StatementLine = {
   /** "owner/api", or null for charges not tied to an API (or an API since deleted: see apiId). */
   apiLabel: string | null
   planName: string | null
-  /** Successful (2xx/3xx) calls to the API this month, free ones included, from the hourly rollups.
-   *  Rollups do not record the plan, so with two plans on one API this is the API's total. */
+  /** Successful calls on this plan of this API in the month, free ones included, from
+   *  SubscriptionUsage; 0 for a line without a plan (nothing to count them against). */
   calls: number
   /** Ledger entries behind the line (one per metering batch). */
   entries: number
@@ -21,7 +21,9 @@ export type MonthlyStatement = { month: string; from: Date; to: Date; currency: 
 
 /**
  * A month's invoice: the team's CHARGE entries grouped by API and plan, amounts from the ledger
- * (so the total always equals the ledger's charges for the month), call counts from UsageRollup.
+ * (so the total always equals the ledger's charges for the month), call counts per plan from
+ * SubscriptionUsage. The hourly rollups do not record the plan, so with two plans on one API
+ * they could only give the API's total on both lines.
  */
 export async function getMonthlyStatement(teamId: string, month: string): Promise<MonthlyStatement> {
   const { start: from, end: to } = monthRange(month)
@@ -31,21 +33,14 @@ export async function getMonthlyStatement(teamId: string, month: string): Promis
     db.ledgerEntry.aggregate({ where: { ...inMonth, kind: 'TOP_UP' }, _sum: { amountMicros: true } }),
     db.billingAccount.findUnique({ where: { teamId }, select: { currency: true } }),
   ])
-  const apiIds = groups.flatMap((g) => (g.apiId ? [g.apiId] : []))
-  const planIds = groups.flatMap((g) => (g.planId ? [g.planId] : []))
-  const [labels, plans, usage] = await Promise.all([
+  const apiIds = [...new Set(groups.flatMap((g) => (g.apiId ? [g.apiId] : [])))]
+  const planIds = [...new Set(groups.flatMap((g) => (g.planId ? [g.planId] : [])))]
+  const [labels, plans, calls] = await Promise.all([
     getApiLabels(apiIds),
     planIds.length ? db.plan.findMany({ where: { id: { in: planIds } }, select: { id: true, name: true } }) : [],
-    apiIds.length
-      ? db.usageRollup.groupBy({
-          by: ['apiId'],
-          where: { consumerTeamId: teamId, apiId: { in: apiIds }, hour: { gte: from, lt: to }, statusClass: { in: [2, 3] } },
-          _sum: { calls: true },
-        })
-      : [],
+    countCallsByPlan(teamId, month, apiIds, planIds),
   ])
   const planNames = new Map(plans.map((p) => [p.id, p.name]))
-  const calls = new Map(usage.map((u) => [u.apiId, u._sum.calls ?? 0]))
 
   const lines: StatementLine[] = groups
     .map((g) => ({
@@ -53,11 +48,37 @@ export async function getMonthlyStatement(teamId: string, month: string): Promis
       planId: g.planId,
       apiLabel: g.apiId ? labels.get(g.apiId)?.label ?? null : null,
       planName: g.planId ? planNames.get(g.planId) ?? null : null,
-      calls: g.apiId ? calls.get(g.apiId) ?? 0 : 0,
+      calls: g.apiId && g.planId ? calls.get(planKey(g.apiId, g.planId)) ?? 0 : 0,
       entries: g._count._all,
       amountMicros: -(g._sum.amountMicros ?? 0n),
     }))
     .sort((a, b) => (a.amountMicros === b.amountMicros ? (a.apiLabel ?? '~').localeCompare(b.apiLabel ?? '~') : a.amountMicros > b.amountMicros ? -1 : 1))
   const totalMicros = lines.reduce((sum, line) => sum + line.amountMicros, 0n)
   return { month, from, to, currency: account?.currency ?? 'USD', lines, totalMicros, topUpsMicros: topUps._sum.amountMicros ?? 0n }
+}
+
+const planKey = (apiId: string, planId: string) => `${apiId}\n${planId}`
+
+/**
+ * The month's calls per (API, plan) across this team's subscriptions. A team may hold several
+ * subscriptions on one plan over time (cancelled, then subscribed again): their counts add up.
+ */
+async function countCallsByPlan(teamId: string, month: string, apiIds: string[], planIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  if (apiIds.length === 0 || planIds.length === 0) return counts
+  const subscriptions = await db.subscription.findMany({
+    where: { consumerTeamId: teamId, apiId: { in: apiIds }, planId: { in: planIds } },
+    select: { id: true, apiId: true, planId: true },
+  })
+  if (subscriptions.length === 0) return counts
+  const usage = await db.subscriptionUsage.findMany({
+    where: { month, subscriptionId: { in: subscriptions.map((s) => s.id) } },
+    select: { subscriptionId: true, calls: true },
+  })
+  const bySubscription = new Map(subscriptions.map((s) => [s.id, planKey(s.apiId, s.planId)]))
+  for (const u of usage) {
+    const key = bySubscription.get(u.subscriptionId)!
+    counts.set(key, (counts.get(key) ?? 0) + u.calls)
+  }
+  return counts
 }

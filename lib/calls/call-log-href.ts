@@ -13,6 +13,8 @@ export type CallLogLink = {
   slow?: number
   /** A payment incident: its blocked calls, whatever the time range. */
   incident?: string
+  /** A consumer team's id: its calls to our APIs (owner view only). */
+  consumer?: string
 }
 
 export function callLogHref(teamSlug: string, link: CallLogLink): string {
@@ -22,6 +24,7 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.version) params.set('version', link.version)
   if (link.status) params.set('status', link.status)
   if (link.incident) params.set('incident', link.incident)
+  if (link.consumer && link.view === 'owner') params.set('consumer', link.consumer)
   if (link.slow !== undefined) params.set('slow', String(Math.floor(link.slow)))
   if (link.from) params.set('from', new Date(link.from).toISOString())
   if (link.to) params.set('to', new Date(link.to).toISOString())

@@ -10,12 +10,17 @@ const MAX_OPTIONS = 200
 export type CallFilterOptions = {
   apis: Array<{ id: string; name: string }>
   keys: Array<{ id: string; name: string; prefix: string }>
+  /** The consumer team the owner view is filtered to, named for its chip. */
+  consumer: { id: string; name: string | null } | null
 }
 
-export async function listCallFilterOptions(teamId: string, view: TeamView): Promise<CallFilterOptions> {
+export async function listCallFilterOptions(teamId: string, view: TeamView, filter: { consumerTeamId?: string } = {}): Promise<CallFilterOptions> {
   if (view === 'owner') {
-    const apis = await db.api.findMany({ where: { teamId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_OPTIONS })
-    return { apis, keys: [] }
+    const [apis, consumer] = await Promise.all([
+      db.api.findMany({ where: { teamId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_OPTIONS }),
+      filter.consumerTeamId ? getConsumerName(teamId, filter.consumerTeamId) : null,
+    ])
+    return { apis, keys: [], consumer: filter.consumerTeamId ? { id: filter.consumerTeamId, name: consumer } : null }
   }
   const [subscriptions, keys] = await Promise.all([
     db.subscription.findMany({
@@ -27,5 +32,16 @@ export async function listCallFilterOptions(teamId: string, view: TeamView): Pro
     db.apiKey.findMany({ where: { teamId }, select: { id: true, name: true, prefix: true }, orderBy: { createdAt: 'desc' }, take: MAX_OPTIONS }),
   ])
   const apis = new Map(subscriptions.map((s) => [s.api.id, s.api]))
-  return { apis: [...apis.values()].sort((a, b) => a.name.localeCompare(b.name)), keys }
+  return { apis: [...apis.values()].sort((a, b) => a.name.localeCompare(b.name)), keys, consumer: null }
+}
+
+/**
+ * A team's name, only when it subscribes (or once did) to one of our APIs: a hand-typed id of any
+ * other team stays an id, so the chip never tells an owner who exists elsewhere.
+ */
+async function getConsumerName(teamId: string, consumerTeamId: string): Promise<string | null> {
+  const subscription = await db.subscription.findFirst({ where: { ownerTeamId: teamId, consumerTeamId }, select: { id: true } })
+  if (!subscription) return null
+  const team = await db.team.findUnique({ where: { id: consumerTeamId }, select: { name: true } })
+  return team?.name ?? null
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Prisma } from '@/generated/sqlite/client'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { getCall } from './get-call'
+import { listCallFilterOptions } from './list-call-filter-options'
 import { listCalls, type CallPage } from './list-calls'
 import { parseCallLogQuery } from './schemas'
 
@@ -153,6 +155,63 @@ describe('filters', () => {
   })
 })
 
+describe('consumer filter', () => {
+  // D is a second consumer of A's Orders API: four calls today and one three days ago.
+  let d = ''
+  beforeAll(async () => {
+    d = (await db.team.create({ data: { id: createId('team'), slug: `d-${randomToken(6)}`, name: 'Team D' } })).id
+    await db.invocation.createMany({ data: [0, 1, 2, 3, 3 * 86_400].map((secondsAgo, i) => ({
+      id: createId('inv'), requestId: `req-d-${i}`, ownerTeamId: t.a, consumerTeamId: d, apiId: i === 3 ? otherApiId : apiId,
+      method: 'GET', path: '/gw/a/orders/v1', status: 200, latencyMs: 1, costMicros: 1_000n, createdAt: new Date(NOW.getTime() - 60_000 - secondsAgo * 1_000),
+    })) })
+  })
+  afterAll(async () => {
+    await db.invocation.deleteMany({ where: { consumerTeamId: d } })
+  })
+  const requestIds = async (teamId: string, params: Record<string, string>) => (await listCalls(teamId, query(params))).items.map((r) => r.requestId)
+
+  test("the owner sees one consumer's calls, within the time range, and with the API filter", async () => {
+    expect(await requestIds(t.a, { consumer: d })).toEqual(['req-d-0', 'req-d-1', 'req-d-2', 'req-d-3'])
+    expect(await requestIds(t.a, { consumer: d, api: apiId })).toEqual(['req-d-0', 'req-d-1', 'req-d-2'])
+    expect(await requestIds(t.a, { consumer: d, range: '7d' })).toHaveLength(5)
+    const fromB = await listCalls(t.a, query({ consumer: t.b, api: otherApiId }))
+    expect(fromB.items).toHaveLength(13)
+    expect(fromB.items.every((r) => r.apiId === otherApiId && !r.requestId.startsWith('req-d'))).toBe(true)
+    // Without the filter both consumers are listed.
+    expect((await listCalls(t.a, query())).items.map((r) => r.requestId)).toEqual(expect.arrayContaining(['req-d-0', 'req-136']))
+  })
+
+  test('in the consumer view, or for a team that does not own the API, it shows nothing extra', async () => {
+    // B's own view ignores the parameter: still only B's calls, none of D's.
+    const own = await requestIds(t.b, { view: 'consumer' })
+    expect(await requestIds(t.b, { view: 'consumer', consumer: d })).toEqual(own)
+    expect(own.some((id) => id.startsWith('req-d'))).toBe(false)
+    // D itself, in its consumer view, with B named as the consumer: D's calls only.
+    expect(await requestIds(d, { view: 'consumer', consumer: t.b })).toEqual(['req-d-0', 'req-d-1', 'req-d-2', 'req-d-3'])
+    // Teams that own none of these calls see none of them, whoever they name.
+    for (const teamId of [t.b, t.c, d]) expect(await requestIds(teamId, { consumer: d })).toEqual([])
+    expect(await requestIds(t.c, { consumer: t.b })).toEqual([])
+    // C does own the API A called: naming A finds exactly that call.
+    expect(await requestIds(t.c, { consumer: t.a })).toEqual(['req-a-out'])
+  })
+
+  test('the filter cannot replace the team scope even if the parser is bypassed', async () => {
+    const forged = { ...query({ view: 'consumer' }), consumerTeamId: d }
+    const ids = (await listCalls(t.b, forged)).items.map((r) => r.requestId)
+    expect(ids).toHaveLength(50)
+    expect(ids.some((id) => id.startsWith('req-d'))).toBe(false)
+  })
+
+  test("the chip names a consumer only when it subscribes to one of the owner's APIs", async () => {
+    expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: null })
+    const planId = (await db.plan.create({ data: { id: createId('plan'), apiId, teamId: t.a, name: `Plan ${randomToken(4)}` } })).id
+    await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: d, state: 'ACTIVE' } })
+    expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: 'Team D' })
+    expect((await listCallFilterOptions(t.c, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: null })
+    expect((await listCallFilterOptions(t.b, 'consumer', { consumerTeamId: d })).consumer).toBeNull()
+  })
+})
+
 describe('team scoping', () => {
   test('each team sees only the calls it owns or made', async () => {
     expect((await listCalls(t.b, query({ view: 'consumer' }))).items).toHaveLength(50)
@@ -183,6 +242,32 @@ describe('getCall', () => {
     const call = await getCall(t.b, rows[5].id)
     expect(call).toMatchObject({ viewerRole: 'consumer', status: 429, key: { name: 'CI key' } })
     expect(await getCall(t.b, rows[4].id)).toMatchObject({ status: 402, errorCode: 'insufficient_balance' })
+  })
+
+  test("a 402 carries its cause and incident, a charged call its cost in the plan's currency, to both sides only", async () => {
+    const planId = (await db.plan.create({ data: { id: createId('plan'), apiId, teamId: t.a, name: 'Per call', paid: true, currency: 'EUR', pricePerCallMicros: 2_500n } })).id
+    const subscriptionId = (await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: t.b, state: 'ACTIVE' } })).id
+    const incidentId = (await db.paymentIncident.create({ data: {
+      id: createId('inc'), ownerTeamId: t.a, consumerTeamId: t.b, apiId, cause: 'budget_exceeded', firstSeenAt: NOW, lastSeenAt: NOW, blockedCalls: 1,
+    } })).id
+    const call = (extra: Partial<Prisma.InvocationCreateManyInput> & { status: number }) => ({ id: createId('inv'), requestId: createId('req'), ownerTeamId: t.a, consumerTeamId: t.b, apiId, subscriptionId, method: 'GET', path: '/x', latencyMs: 1, createdAt: NOW, ...extra })
+    const [paid, blocked, orphan, plain] = [
+      call({ status: 200, costMicros: 2_500n }),
+      call({ status: 402, errorCode: 'budget_exceeded', incidentId }),
+      // An incident id that is not on record (or belongs to other teams) is never looked up as theirs.
+      call({ status: 402, errorCode: 'insufficient_balance', incidentId: 'inc_elsewhere' }),
+      call({ status: 500, subscriptionId: null }),
+    ]
+    await db.paymentIncident.create({ data: { id: 'inc_elsewhere', ownerTeamId: t.c, consumerTeamId: t.c, apiId: 'api_x', cause: 'insufficient_balance', firstSeenAt: NOW, lastSeenAt: NOW } })
+    await db.invocation.createMany({ data: [paid, blocked, orphan, plain] })
+
+    for (const teamId of [t.a, t.b]) {
+      expect(await getCall(teamId, paid.id)).toMatchObject({ costMicros: 2_500n, currency: 'EUR', planName: 'Per call', payment: null })
+      expect(await getCall(teamId, blocked.id)).toMatchObject({ costMicros: 0n, payment: { cause: 'budget_exceeded', incident: { id: incidentId, state: 'OPEN' } } })
+      expect(await getCall(teamId, orphan.id)).toMatchObject({ incidentId: 'inc_elsewhere', payment: { cause: 'insufficient_balance', incident: null } })
+      expect(await getCall(teamId, plain.id)).toMatchObject({ costMicros: 0n, currency: 'USD', planName: null, payment: null })
+    }
+    for (const id of [paid.id, blocked.id]) expect(await getCall(t.c, id)).toBeNull()
   })
 
   test('an unrelated team, or an unknown id, gets null (the page answers 404)', async () => {

@@ -83,6 +83,9 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
     ...(query.view === 'consumer' && query.keyId ? { keyId: query.keyId } : {}),
+    // Only next to the owner scope: in the consumer view consumerTeamId IS the scope, and a second
+    // value here would replace it.
+    ...(query.view === 'owner' && query.consumerTeamId ? { consumerTeamId: query.consumerTeamId } : {}),
     ...(query.status ? { status: statusWhere(query.status) } : {}),
     ...(query.slowMs !== undefined ? { latencyMs: { gte: query.slowMs } } : {}),
   }

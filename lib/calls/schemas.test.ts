@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { callLogHref } from './call-log-href'
 import { callLogQueryToParams, decodeCursor, encodeCursor, parseCallLogQuery, parseInstant } from './schemas'
 
 // Every bad or missing param falls back to its default: a hand-edited URL never causes a 500.
@@ -30,6 +31,8 @@ describe('parseCallLogQuery', () => {
     ['an impossible date', { from: '2026-13-45T99:00' }, { range: '24h' }],
     ['a key in the owner view (keys belong to consumers)', { key: 'key_1' }, { keyId: undefined }],
     ['an incident id with SQL in it', { incident: "inc_1' --" }, { incidentId: undefined }],
+    ['a consumer id with SQL in it', { consumer: "team_1' OR 1=1" }, { consumerTeamId: undefined }],
+    ['a consumer in the consumer view (the team is the consumer)', { view: 'consumer', consumer: 'team_other' }, { consumerTeamId: undefined }],
   ])('%s falls back', (_label, params, expected) => {
     expect(parse(params)).toMatchObject(expected)
   })
@@ -40,6 +43,7 @@ describe('parseCallLogQuery', () => {
     ['errors', { status: 'errors' }, { status: { kind: 'class', value: 'errors' } }],
     ['consumer key', { view: 'consumer', key: 'key_1' }, { view: 'consumer', keyId: 'key_1' }],
     ['incident', { incident: 'inc_abc123' }, { incidentId: 'inc_abc123' }],
+    ['consumer team in the owner view', { consumer: 'team_abc123' }, { view: 'owner', consumerTeamId: 'team_abc123' }],
     ['repeated params keep the first', { status: ['404', '500'] }, { status: { kind: 'code', code: 404 } }],
     ['preset range', { range: '7d' }, { range: '7d', from: new Date('2026-11-17T15:00:00Z') }],
     ['from alone runs until now', { from: '2026-11-24T10:00:00Z' }, { range: 'custom', from: new Date('2026-11-24T10:00:00Z'), to: NOW }],
@@ -60,6 +64,18 @@ describe('parseCallLogQuery', () => {
     const params = { view: 'consumer', api: 'api_1', key: 'key_1', status: '5xx', slow: '250', incident: 'inc_1', from: '2026-11-24T10:00:00.000Z', to: '2026-11-24T11:00:00.000Z' }
     const round = callLogQueryToParams(parse(params))
     expect(Object.fromEntries(Object.entries(round).filter(([, v]) => v !== undefined))).toEqual(params)
+    const owner = { api: 'api_1', consumer: 'team_b', from: '2026-11-24T10:00:00.000Z', to: '2026-11-24T11:00:00.000Z' }
+    expect(Object.fromEntries(Object.entries(callLogQueryToParams(parse(owner))).filter(([, v]) => v !== undefined))).toEqual(owner)
+  })
+
+  test("the revenue chart's drill-down link parses back to the consumer, the API and the window", () => {
+    const from = new Date('2026-10-25T00:00:00Z')
+    const href = callLogHref('acme', { view: 'owner', consumer: 'team_b', api: 'api_1', from, to: NOW })
+    expect(href.startsWith('/t/acme/calls?')).toBe(true)
+    const q = parse(Object.fromEntries(new URL(href, 'http://x').searchParams))
+    expect(q).toMatchObject({ view: 'owner', consumerTeamId: 'team_b', apiId: 'api_1', range: 'custom', from, to: NOW })
+    // A consumer link never carries the parameter into the consumer view.
+    expect(callLogHref('acme', { view: 'consumer', consumer: 'team_b' })).toBe('/t/acme/calls?view=consumer')
   })
 })
 

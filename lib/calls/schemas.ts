@@ -22,6 +22,8 @@ export type CallLogQuery = {
   versionId?: string
   /** Only in the consumer view: keys belong to the consumer team. */
   keyId?: string
+  /** Only in the owner view: one consumer team's calls to our APIs (the revenue drill-down). */
+  consumerTeamId?: string
   status?: StatusFilter
   /** Minimum latency in ms (the dashboard's p95 drill-down). */
   slowMs?: number
@@ -46,6 +48,7 @@ const rawSchema = z.object({
   api: optionalId,
   version: optionalId,
   key: optionalId,
+  consumer: optionalId,
   status: z.preprocess(first, z.string().trim().toLowerCase()).optional().catch(undefined),
   slow: z.preprocess(first, z.coerce.number().int().min(0).max(3_600_000)).optional().catch(undefined),
   q: z.preprocess(first, z.string().trim().min(1).max(200)).optional().catch(undefined),
@@ -65,6 +68,9 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     apiId: raw.api,
     versionId: raw.version,
     keyId: raw.view === 'consumer' ? raw.key : undefined,
+    // In the consumer view the consumer is the team itself: the parameter is ignored, never used
+    // to widen or replace the team scope.
+    consumerTeamId: raw.view === 'owner' ? raw.consumer : undefined,
     status: parseStatusFilter(raw.status),
     slowMs: raw.slow,
     requestId: raw.q,
@@ -133,6 +139,7 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     api: query.apiId,
     version: query.versionId,
     key: query.keyId,
+    consumer: query.consumerTeamId,
     status: statusFilterToParam(query.status),
     slow: query.slowMs === undefined ? undefined : String(query.slowMs),
     q: query.requestId,

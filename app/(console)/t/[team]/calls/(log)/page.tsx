@@ -18,18 +18,18 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
   const query = parseCallLogQuery(await searchParams)
-  const [page, options] = await Promise.all([listCalls(context.team.id, query), listCallFilterOptions(context.team.id, query.view)])
+  const [page, options] = await Promise.all([listCalls(context.team.id, query), listCallFilterOptions(context.team.id, query.view, { consumerTeamId: query.consumerTeamId })])
   const basePath = `/t/${context.team.slug}/calls`
   const current = callLogQueryToParams(query)
-  const filtered = Boolean(query.apiId || query.versionId || query.keyId || query.status || query.requestId || query.incidentId || query.slowMs !== undefined)
+  const filtered = Boolean(query.apiId || query.versionId || query.keyId || query.status || query.requestId || query.incidentId || query.consumerTeamId || query.slowMs !== undefined)
 
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader title="Call log" description="Every call through the gateway, newest first. Times are UTC."
         actions={<SegmentedLinks label="Whose calls" options={TEAM_VIEWS.map((view) => ({
           label: TEAM_VIEW_LABELS[view],
-          // APIs, keys and versions differ between the two sides; status, time and request id carry over.
-          href: withParams(basePath, current, { view: view === 'owner' ? undefined : view, api: undefined, key: undefined, version: undefined }),
+          // APIs, keys, versions and consumers differ between the two sides; status, time and request id carry over.
+          href: withParams(basePath, current, { view: view === 'owner' ? undefined : view, api: undefined, key: undefined, version: undefined, consumer: undefined }),
           active: query.view === view,
         }))} />} />
       <CallFilters basePath={basePath} query={query} options={options} />
