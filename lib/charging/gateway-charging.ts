@@ -2,7 +2,7 @@ import type { PaymentCause } from '@/generated/sqlite/enums'
 import { utcMonth } from '../billing/month'
 import { resolveIncidents } from '../billing/resolve-incidents'
 import type { Db } from '../db'
-import type { AppError } from '../errors/app-error'
+import { AppError } from '../errors/app-error'
 import type { CallOutcome, Charging } from '../gateway/charging'
 import type { GatewayCall } from '../gateway/gateway-call'
 import type { SnapshotStore } from '../gateway/snapshot-store'
@@ -26,6 +26,19 @@ const IDLE_RELEASE_MS = 2_000
 const HEARTBEAT_MS = 10_000
 
 type OpenedIncident = { id: string; writtenAt: number | null }
+
+/**
+ * The database could not be reached to grant funds or read the free quota: the call can be neither
+ * paid for nor refused for want of money, so it is a 503 the client may retry, never a 402.
+ */
+function billingUnavailable(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  console.error('[charging] billing unavailable', error)
+  return new AppError({
+    code: 'billing_unavailable', status: 503, message: 'Billing is briefly unavailable, so this paid call was not forwarded. Retry shortly.',
+    extra: { retryAfter: 1 },
+  })
+}
 
 export class GatewayCharging implements Charging {
   readonly instanceId = `gw-${randomToken(12)}`
@@ -67,7 +80,7 @@ export class GatewayCharging implements Charging {
     if (!plan.paid) return null
     const month = utcMonth(call.createdAt)
     const free = this.quota.takeFree(subscription.id, month, plan.freeCallsPerMonth)
-    if (free instanceof Promise) return free.then((isFree) => this.reserve(call, month, isFree))
+    if (free instanceof Promise) return free.then((isFree) => this.reserve(call, month, isFree)).catch(billingUnavailable)
     return this.reserve(call, month, free)
   }
 
@@ -78,7 +91,7 @@ export class GatewayCharging implements Charging {
       return null
     }
     const reservation = this.book.reserve(call.key!.teamId, price, this.store.current.version, call.createdAt)
-    if (reservation instanceof Promise) return reservation.then((answer) => this.decide(call, month, price, answer))
+    if (reservation instanceof Promise) return reservation.then((answer) => this.decide(call, month, price, answer)).catch(billingUnavailable)
     return this.decide(call, month, price, reservation)
   }
 
@@ -189,6 +202,8 @@ export class GatewayCharging implements Charging {
       apiLabel: route.apiLabel, consumerSlug: call.key!.teamSlug,
     })
       .then((id) => this.rememberIncident(call, cause, id, Date.now()))
+      // The refusal must still be answered: the metering writer opens the incident with the call.
+      .catch(() => this.rememberIncident(call, cause, createId('pi'), null))
       .finally(() => this.opening.delete(key))
     this.opening.set(key, opening)
     return opening

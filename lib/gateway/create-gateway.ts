@@ -35,8 +35,8 @@ export type Gateway = {
   charging: Charging
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
-  /** Flushes every queued call record and releases timers and upstream sockets. */
-  stop(): Promise<void>
+  /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
+  stop(flushTimeoutMs?: number): Promise<void>
 }
 
 
@@ -79,10 +79,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       writer.start()
       charging.start?.()
     },
-    async stop() {
+    async stop(flushTimeoutMs) {
       await store.stop()
       // Charges first: the leases they were spent from are released only once they are written.
-      await writer.close()
+      await writer.close(flushTimeoutMs)
       await charging.stop?.()
     },
   }

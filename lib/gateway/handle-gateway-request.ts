@@ -116,7 +116,9 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
       console.error(`[gateway ${call.requestId}] charging failed`, error)
       return call.fail('internal_error')
     }
-    call.respondProblem(error as AppError)
+    const problem = error as AppError
+    // RFC 9110 §10.2.3: a 503 says when to come back.
+    call.respondProblem(problem, problem.status === 503 ? { 'retry-after': 1 } : undefined)
   }
 
   return function handleGatewayRequest(req: IncomingMessage, res: ServerResponse): void {

@@ -97,7 +97,7 @@ export async function createApi(
   return { api, plan, subscription, versionIds: ids }
 }
 
-export type TestGateway = { gateway: Gateway; url: string; close(): Promise<void> }
+export type TestGateway = { gateway: Gateway; url: string; close(flushTimeoutMs?: number): Promise<void> }
 
 export async function startTestGateway(options: GatewayOptions): Promise<TestGateway> {
   const gateway = createGateway({ flushMs: 50, ...options })
@@ -108,10 +108,10 @@ export async function startTestGateway(options: GatewayOptions): Promise<TestGat
   return {
     gateway,
     url: `http://127.0.0.1:${port}`,
-    async close() {
+    async close(flushTimeoutMs?: number) {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await gateway.stop()
+      await gateway.stop(flushTimeoutMs)
     },
   }
 }
