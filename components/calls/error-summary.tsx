@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { StatTiles } from '@/components/ui/stat-tiles'
 import type { UsageSummary } from '@/lib/analytics/get-usage-summary'
 import type { TeamView } from '@/lib/analytics/team-scope'
 import { callLogHref } from '@/lib/calls/call-log-href'
@@ -17,14 +17,6 @@ export function ErrorSummary({ teamSlug, view, window, summary, p95 }: { teamSlu
     { label: 'p95 latency', value: formatMs(p95), detail: summary.avgLatencyMs === null ? undefined : `mean ${formatMs(summary.avgLatencyMs)}`, href: p95 === null ? href({}) : href({ slow: p95 }) },
   ]
   return (
-    <dl className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-      {tiles.map((tile) => (
-        <Link key={tile.label} href={tile.href} className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-brand-500" data-summary={tile.label}>
-          <dt className="text-xs font-medium text-slate-500">{tile.label}</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{tile.value}</dd>
-          {tile.detail ? <dd className="text-xs text-slate-500">{tile.detail}</dd> : null}
-        </Link>
-      ))}
-    </dl>
+    <StatTiles tiles={tiles} className="sm:grid-cols-2 lg:grid-cols-5" />
   )
 }

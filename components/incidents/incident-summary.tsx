@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { StatTiles } from '@/components/ui/stat-tiles'
 import { formatCount } from '@/components/calls/format'
 import type { TeamView } from '@/lib/analytics/team-scope'
 import { formatMicros } from '@/lib/billing/money'
@@ -26,14 +26,6 @@ export function IncidentSummary({ teamSlug, view, window, blockedCalls, revenueM
     },
   ]
   return (
-    <dl className="mb-6 grid gap-3 sm:grid-cols-3">
-      {tiles.map((tile) => (
-        <Link key={tile.label} href={tile.href} className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-brand-500" data-summary={tile.label}>
-          <dt className="text-xs font-medium text-slate-500">{tile.label}</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{tile.value}</dd>
-          {tile.detail ? <dd className="text-xs text-slate-500">{tile.detail}</dd> : null}
-        </Link>
-      ))}
-    </dl>
+    <StatTiles tiles={tiles} className="sm:grid-cols-3" />
   )
 }

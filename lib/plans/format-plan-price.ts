@@ -1,16 +1,8 @@
 import { microsToDecimal } from '@/lib/billing/money'
-
-type PricedPlan = {
-  paid: boolean
-  currency: string
-  pricePerCallMicros: bigint
-  pricePerMInputMicros: bigint
-  pricePerMOutputMicros: bigint
-  freeCallsPerMonth: number
-}
+import type { PlanPricing } from './plan-pricing'
 
 /** "0.002 USD / call · 1,000 free calls / month", or "Free"; the same words on the API page and in the catalog. */
-export function formatPlanPrice(plan: PricedPlan): string {
+export function formatPlanPrice(plan: PlanPricing): string {
   if (!plan.paid) return 'Free'
   const amount = (micros: bigint) => `${microsToDecimal(micros)} ${plan.currency}`
   const parts: string[] = []
