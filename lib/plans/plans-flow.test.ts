@@ -9,6 +9,7 @@ import { getPublishChecks } from '@/lib/lifecycle/get-publish-checks'
 import { petstoreV1 } from '@/lib/openapi/fixtures/petstore'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { rejection } from '@/lib/testing/rejection'
+import { createPlanSchema } from './schemas'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { archivePlan } from './archive-plan'
 import { createPlan } from './create-plan'
@@ -87,6 +88,16 @@ test('paid plans: decimal prices become micro-units, round-trip through the form
   expect(await rejection(() => updatePlan({ teamId: team.id, input: { planId: plan.id, paid: 'true' } }))).toMatchObject({
     status: 422, code: 'plan_price_required', fieldErrors: { pricePerCall: [expect.stringContaining('needs a price')] },
   })
+})
+
+test('the form is parsed twice on its way in (action wrapper, then lib) and keeps its prices', async () => {
+  const { team } = await createTestTeam()
+  const api = await createApi({ teamId: team.id, input: { name: 'Quotes', slug: 'quotes' } })
+  const raw = { apiId: api.id, name: 'Metered', paid: ['false', 'true'], currency: 'USD', pricePerCall: '0.002', pricePerMInput: '', pricePerMOutput: '', freeCallsPerMonth: '1000' }
+  // What teamAction hands createPlan is already parsed: bigint prices, booleans, numbers.
+  const created = await createPlan({ teamId: team.id, input: createPlanSchema.parse(raw) })
+  const plan = await db.plan.findFirstOrThrow({ where: { id: created.id, teamId: team.id } })
+  expect(plan).toMatchObject({ paid: true, pricePerCallMicros: 2_000n, pricePerMInputMicros: 0n, pricePerMOutputMicros: 0n, freeCallsPerMonth: 1_000 })
 })
 
 test.each([

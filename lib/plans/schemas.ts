@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { decimalToMicros, MICROS_PER_UNIT } from '@/lib/billing/money'
+import { decimalToMicros, MICROS_PER_UNIT, microsToDecimal } from '@/lib/billing/money'
 
 // Input schemas for plans. Prices arrive as decimal strings in currency units ("0.002") and leave
 // as bigint micro-units; they are never parsed through a float.
@@ -15,9 +15,13 @@ const lastValue = (value: unknown) => (Array.isArray(value) ? value.at(-1) : val
 export const MAX_PRICE_MICROS = 1_000_000n * MICROS_PER_UNIT
 export const MAX_FREE_CALLS_PER_MONTH = 1_000_000_000
 
-/** A price in currency units: at least 0, at most 6 decimals, each mistake with its own message. */
+/**
+ * A price in currency units: at least 0, at most 6 decimals, each mistake with its own message.
+ * Parsing is idempotent (an already-parsed bigint goes round again as its decimal), because the
+ * action wrapper parses the form and the lib function parses its input once more.
+ */
 const price = z.preprocess(
-  emptyToZero,
+  (value) => (typeof value === 'bigint' ? microsToDecimal(value) : emptyToZero(value)),
   z
     .string({ error: 'Enter a price such as 0.002' })
     .trim()
