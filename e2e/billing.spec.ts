@@ -54,8 +54,18 @@ test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its i
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
   await shot(page, 'billing-incidents-consumer')
 
+  // The incident itself says what to do, and lists the blocked call.
+  await row.getByRole('link', { name: new RegExp(api.slug) }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Insufficient balance on ${owner.slug}/${api.slug}`)
+  await expect(page.getByRole('heading', { name: 'What to do next' })).toBeVisible()
+  await expect(page.getByText('A top-up resolves this incident at once.')).toBeVisible()
+  const blocked = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Blocked calls' }) })
+  await expect(blocked.getByRole('row').filter({ hasText: '402' })).toHaveCount(1)
+  await shot(page, 'billing-incident-detail')
+  await page.getByRole('link', { name: 'Top up' }).click()
+  await expect(page).toHaveURL(new RegExp(`/t/${consumer.slug}/billing`))
+
   // Top up in billing: the balance moves and the incident resolves itself.
-  await page.goto(`/t/${consumer.slug}/billing`)
   const topUp = page.getByRole('form', { name: 'Top up' })
   await topUp.getByLabel('Amount (USD)').fill('5')
   await topUp.getByRole('button', { name: 'Top up' }).click()
@@ -90,6 +100,16 @@ test('[BILLING] the owner sees the lost revenue of a consumer incident and reven
   })
   await expect(page.getByRole('heading', { name: 'Lost revenue by API' })).toBeVisible()
   await shot(page, 'billing-incidents-owner')
+
+  // The owner waives it by hand: a note is required, and it is kept on the incident.
+  await row.getByRole('button', { name: 'Resolve' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Resolve this incident?' })
+  await dialog.getByRole('button', { name: 'Resolve incident' }).click()
+  await expect(dialog.locator('[data-form-error]')).toHaveText('A reason is required')
+  await dialog.getByLabel(/How was it resolved/).fill('Waived for the launch week')
+  await dialog.getByRole('button', { name: 'Resolve incident' }).click()
+  await expect(row).toContainText('Resolved')
+  await expect(row).toContainText('Resolved by the API owner: Waived for the launch week')
 
   await page.goto(`/t/${owner.slug}/billing`)
   const revenue = page.getByRole('figure', { name: /Revenue by consumer team/ })

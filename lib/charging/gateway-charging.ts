@@ -200,7 +200,7 @@ export class GatewayCharging implements Charging {
     const opening = findOrOpenIncident(this.db, {
       consumerTeamId: call.key!.teamId, ownerTeamId: route.ownerTeamId, apiId: route.apiId, cause,
       apiLabel: route.apiLabel, consumerSlug: call.key!.teamSlug,
-    })
+    }, new Date(call.createdAt)) // the episode starts with this call, not when the row is written
       .then((id) => this.rememberIncident(call, cause, id, Date.now()))
       // The refusal must still be answered: the metering writer opens the incident with the call.
       .catch(() => this.rememberIncident(call, cause, createId('pi'), null))
