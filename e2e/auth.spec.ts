@@ -39,6 +39,8 @@ test('[AUTH] sign out returns to the login page', async ({ page }) => {
   await signIn(page, team.users.VIEWER.email)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/login/)
+  // The login form is rendered only once the sign-out answer (and its cookie) has fully arrived.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
   await page.goto('/catalog')
   await expect(page).toHaveURL(/\/login/)
 })
