@@ -52,3 +52,22 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   }
   return out
 }
+
+export type TeamActionRunner<T> = (teamSlug: string, raw: unknown) => Promise<ActionResult<T>>
+
+/**
+ * Runs a team action for a posted form: the team comes from the form's hidden `team` field, the
+ * rest is the input. `refresh` (revalidatePath for the pages that show the change) runs after a
+ * success, or always with `refreshOnFailure`, when a failure also changes what the page shows.
+ */
+export async function runTeamForm<T>(
+  formData: FormData,
+  action: TeamActionRunner<T>,
+  refresh: (teamSlug: string) => void,
+  { refreshOnFailure = false }: { refreshOnFailure?: boolean } = {},
+): Promise<ActionResult<T>> {
+  const slug = String(formData.get('team') ?? '')
+  const result = await action(slug, formDataToObject(formData))
+  if (result.ok || refreshOnFailure) refresh(slug)
+  return result
+}

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
-import type { ActionResult, ActionState } from '@/lib/auth/action-result'
-import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import type { ActionState } from '@/lib/auth/action-result'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import { formatMicros } from '@/lib/billing/money'
 import { topUpBalance } from '@/lib/billing/top-up-balance'
 import { updateBillingSettings } from '@/lib/billing/update-billing-settings'
@@ -35,12 +35,9 @@ const doUpdateSettings = teamAction('billing.write', anyForm, async (input, { te
   return { message: `Budget and limits saved.${resolved}` }
 })
 
-async function run(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<BillingActionData>>): Promise<ActionState<BillingActionData>> {
-  const slug = String(formData.get('team') ?? '')
-  const result = await action(slug, formDataToObject(formData))
+function run(formData: FormData, action: TeamActionRunner<BillingActionData>): Promise<ActionState<BillingActionData>> {
   // Also after a decline: the card's new status (FAILED/EXPIRED) must show on the page.
-  revalidatePath(`/t/${slug}/billing`)
-  return result
+  return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/billing`), { refreshOnFailure: true })
 }
 
 export async function topUpAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {

@@ -1,8 +1,8 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import type { ActionResult, ActionState } from '@/lib/auth/action-result'
-import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import type { ActionState } from '@/lib/auth/action-result'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import type { TeamContext } from '@/lib/auth/team-context'
 import { createKey } from '@/lib/keys/create-key'
 import type { KeyActor } from '@/lib/keys/key-actor'
@@ -30,11 +30,8 @@ const doRevoke = teamAction('keys.write', revokeKeySchema, async (input, context
   return undefined
 })
 
-async function run<T>(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<T>>): Promise<ActionState<T>> {
-  const slug = String(formData.get('team') ?? '')
-  const result = await action(slug, formDataToObject(formData))
-  if (result.ok) revalidatePath(`/t/${slug}/keys`)
-  return result
+function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
+  return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/keys`))
 }
 
 export async function createKeyAction(_previous: ActionState<NewKey>, formData: FormData): Promise<ActionState<NewKey>> {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import type { ActionState } from '@/lib/auth/action-result'
-import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 import { markNotificationsRead } from '@/lib/notifications/mark-notifications-read'
 import { markNotificationsReadSchema } from '@/lib/notifications/schemas'
 
@@ -14,9 +14,6 @@ const doMarkRead = teamAction('team.manage', markNotificationsReadSchema, async 
 }))
 
 export async function markNotificationsReadAction(_previous: ActionState<{ count: number }>, formData: FormData): Promise<ActionState<{ count: number }>> {
-  const slug = String(formData.get('team') ?? '')
-  const result = await doMarkRead(slug, formDataToObject(formData))
   // The unread count sits in the shell on every team page.
-  if (result.ok) revalidatePath(`/t/${slug}`, 'layout')
-  return result
+  return runTeamForm(formData, doMarkRead, (slug) => revalidatePath(`/t/${slug}`, 'layout'))
 }

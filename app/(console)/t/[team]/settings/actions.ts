@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import type { ActionResult, ActionState } from '@/lib/auth/action-result'
-import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import type { ActionState } from '@/lib/auth/action-result'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import { changeMemberRole } from '@/lib/teams/change-member-role'
 import { createInvite } from '@/lib/teams/create-invite'
 import { removeMember } from '@/lib/teams/remove-member'
@@ -51,16 +51,9 @@ const doRemoveMember = teamAction('team.manage', removeMemberSchema, async (inpu
   return { leftTeam: removed.userId === context.user.id }
 })
 
-function teamSlugOf(formData: FormData): string {
-  return String(formData.get('team') ?? '')
-}
-
-async function run<T>(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<T>>) {
-  const slug = teamSlugOf(formData)
-  const result = await action(slug, formDataToObject(formData))
+function run<T>(formData: FormData, action: TeamActionRunner<T>) {
   // The layout's team switcher shows names and memberships too, so refresh from the root.
-  if (result.ok) revalidatePath('/', 'layout')
-  return result
+  return runTeamForm(formData, action, () => revalidatePath('/', 'layout'))
 }
 
 export type TeamDetails = { name: string; contactEmail: string | null }
@@ -113,11 +106,8 @@ const doRetryWebhookDelivery = teamAction('team.manage', deliveryIdSchema, async
   return deliverNow(context.team.id, input.deliveryId)
 })
 
-async function runWebhook<T>(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<T>>) {
-  const slug = teamSlugOf(formData)
-  const result = await action(slug, formDataToObject(formData))
-  if (result.ok) revalidatePath(`/t/${slug}/settings`)
-  return result
+function runWebhook<T>(formData: FormData, action: TeamActionRunner<T>) {
+  return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/settings`))
 }
 
 export async function setWebhookUrlAction(_previous: ActionState<WebhookUrlResult>, formData: FormData): Promise<ActionState<WebhookUrlResult>> {

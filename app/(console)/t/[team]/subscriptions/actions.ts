@@ -1,8 +1,8 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import type { ActionResult, ActionState } from '@/lib/auth/action-result'
-import { formDataToObject, teamAction } from '@/lib/auth/team-action'
+import type { ActionState } from '@/lib/auth/action-result'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import type { TeamContext } from '@/lib/auth/team-context'
 import { cancelSubscription } from '@/lib/subscriptions/cancel-subscription'
 import { approveSubscription, rejectSubscription, suspendSubscription } from '@/lib/subscriptions/decide-subscription'
@@ -34,14 +34,11 @@ const doCancel = teamAction('subscriptions.write', cancelSubscriptionSchema, asy
   return undefined
 })
 
-async function run(formData: FormData, action: (slug: string, raw: unknown) => Promise<ActionResult<undefined>>): Promise<ActionState> {
-  const slug = String(formData.get('team') ?? '')
-  const result = await action(slug, formDataToObject(formData))
-  if (result.ok) {
+function run(formData: FormData, action: TeamActionRunner<undefined>): Promise<ActionState> {
+  return runTeamForm(formData, action, (slug) => {
     revalidatePath(`/t/${slug}/subscriptions`)
     revalidatePath('/catalog/[team]/[api]', 'page')
-  }
-  return result
+  })
 }
 
 export async function approveSubscriptionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
