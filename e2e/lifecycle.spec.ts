@@ -3,9 +3,10 @@ import { createId } from '../lib/ids'
 import { buildSearchText } from '../lib/apis/search-text'
 import { asJson, shipmentsInvalid, shipmentsV1, shipmentsV11, swagger2 } from './fixtures/openapi-docs'
 import { e2eDb, seedTeam, type SeededTeam } from './fixtures/seed-team'
+import { DEMO_UPSTREAM } from './fixtures/seed-invoke'
 import { shot, signIn } from './fixtures/sign-in'
 
-const UPSTREAM = 'http://127.0.0.1:4110/echo'
+const UPSTREAM = `${DEMO_UPSTREAM}/echo`
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** YYYY-MM-DD, `days` after today (UTC), as the date input and the server read it. */

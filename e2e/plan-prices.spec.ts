@@ -3,6 +3,7 @@ import { buildSearchText } from '../lib/apis/search-text'
 import { createId } from '../lib/ids'
 import { asJson, shipmentsV1 } from './fixtures/openapi-docs'
 import { e2eDb, seedTeam } from './fixtures/seed-team'
+import { DEMO_UPSTREAM } from './fixtures/seed-invoke'
 import { shot, signIn } from './fixtures/sign-in'
 
 // An owner prices a plan on the API page: field errors for impossible prices, the price as
@@ -19,7 +20,7 @@ test('[PLANS] an owner sells calls on a paid plan, sees field errors for bad pri
   await db.apiVersion.create({
     data: {
       id: createId('ver'), apiId: api.id, teamId: team.id, version: 'v1', major: 1, state: 'PUBLISHED', openapi: asJson(shipmentsV1),
-      upstreamUrl: 'http://127.0.0.1:4110/echo', publishedAt: new Date(),
+      upstreamUrl: `${DEMO_UPSTREAM}/echo`, publishedAt: new Date(),
     },
   })
   await signIn(page, team.users.OWNER.email)
