@@ -7,6 +7,7 @@ import { databaseUrl, db } from '../lib/db'
 import { createGateway } from '../lib/gateway/create-gateway'
 import { GATEWAY_PREFIX } from '../lib/gateway/resolve-route'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/net/client-address'
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
 import { closeServer, onShutdownSignal } from './graceful-shutdown'
 
@@ -32,6 +33,8 @@ if (process.env.DEMO_UPSTREAM !== 'off') {
 
 const server = createServer((req, res) => {
   if (req.url?.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
+  // Sign-in limits and audit rows key on this; a client-sent header of the same name is overwritten.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
   handleNext(req, res).catch((error: unknown) => {
     console.error('[tollgate] console request failed', error)
     if (!res.headersSent) res.writeHead(500)
