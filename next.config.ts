@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from './lib/http/body-limits'
 
 // Security headers for every console page. The gateway (/gw/) never passes through Next.
 const securityHeaders = [
@@ -26,6 +27,7 @@ const nextConfig: NextConfig = {
   // A second checkout-local server (a helper's dev server beside the e2e one) needs its own build dir.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', '@readme/openapi-parser'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
