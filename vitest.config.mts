@@ -15,6 +15,9 @@ export default defineConfig({
       TOLLGATE_SECRET: 'test-only-secret-for-vitest-0123456789abcdef',
       AUTH_SECRET: 'test-only-auth-secret-0123456789abcdef',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The suite's upstreams and webhook receivers listen on 127.0.0.1. The outbound policy's own
+      // tests pass their policy explicitly, with this setting off.
+      TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1',
     },
   },
 })

@@ -46,6 +46,8 @@ const startGateway = async (n: number, charging: 'on' | 'off' = 'on') => {
   return spawnTarget(`gateway x${n}${charging === 'off' ? ' (charging off)' : ''}`, NODE, tsArgs('server/gateway-only.ts'), {
     DATABASE_URL: seeded.url, GATEWAY_PORT: String(port), GATEWAY_HOSTNAME: '127.0.0.1', GATEWAY_WORKERS: String(n),
     GATEWAY_CHARGING: charging,
+    // The bench upstream listens on 127.0.0.1, which the outbound policy refuses by default.
+    TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1',
   }, port)
 }
 const startBare = async (n: number) => {

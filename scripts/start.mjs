@@ -9,6 +9,14 @@ const dev = process.argv.includes('--dev')
 loadLocalEnv()
 process.env.NODE_ENV = dev ? 'development' : 'production'
 
+// The built-in demo upstream listens on 127.0.0.1, and the outbound policy refuses loopback and
+// private addresses unless an operator allows them. While the demo runs, allow them (an explicit
+// setting, even an empty one, wins); with DEMO_UPSTREAM=off the safe default stays.
+if (process.env.DEMO_UPSTREAM !== 'off' && process.env.TOLLGATE_ALLOW_PRIVATE_UPSTREAMS === undefined) {
+  process.env.TOLLGATE_ALLOW_PRIVATE_UPSTREAMS = '1'
+  console.log('Private upstreams allowed for the demo upstream (TOLLGATE_ALLOW_PRIVATE_UPSTREAMS=1); in production set DEMO_UPSTREAM=off.')
+}
+
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx')
 const next = path.join(ROOT, 'node_modules/.bin/next')
 

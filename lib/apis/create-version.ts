@@ -2,6 +2,7 @@ import { db } from '@/lib/db'
 import { invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import { recordTransition, type Actor } from '@/lib/lifecycle/record-transition'
+import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { assertValidOpenApi } from './assert-valid-openapi'
 import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas'
 
@@ -14,6 +15,7 @@ export async function createVersion({ teamId, actor, input }: { teamId: string; 
   const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true } })
   if (!api) throw notFound('API')
   await assertValidOpenApi(data.openapi)
+  await assertOutboundUrl(data.upstreamUrl, 'upstreamUrl')
   const existing = await db.apiVersion.findFirst({ where: { apiId: api.id, teamId, version: data.version }, select: { id: true } })
   if (existing) throw labelTaken(data.version)
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { outboundUrlSchema } from '@/lib/net/check-outbound-url'
 import { MAX_OPENAPI_BYTES } from '@/lib/openapi/parse-openapi-text'
 
 // Input schemas for APIs and their versions. FormData sends strings, so numbers use z.coerce and
@@ -57,10 +58,9 @@ export function majorOf(label: string): number {
   return Number(/^v(\d+)/.exec(label)?.[1] ?? 0)
 }
 
-const upstreamUrlSchema = z
-  .string()
-  .trim()
-  .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }))
+// The URL's shape only (http/https, 2048 characters, no credentials): where it points is checked
+// with a DNS lookup when it is saved (assertOutboundUrl in create-version / update-draft-version).
+const upstreamUrlSchema = outboundUrlSchema()
 
 const timeoutMsSchema = z.preprocess(
   (value) => (value === '' || value === null ? undefined : value),

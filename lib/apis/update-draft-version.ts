@@ -1,6 +1,7 @@
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import type { Actor } from '@/lib/lifecycle/record-transition'
+import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { assertValidOpenApi } from './assert-valid-openapi'
 import { createVersion } from './create-version'
 import { nextVersionLabel } from './next-version-label'
@@ -33,6 +34,7 @@ export async function updateDraftVersion({ teamId, actor, input }: { teamId: str
   }
 
   if (fields.openapi !== undefined) await assertValidOpenApi(fields.openapi)
+  if (fields.upstreamUrl !== undefined) await assertOutboundUrl(fields.upstreamUrl, 'upstreamUrl')
   // The state condition makes a concurrent publish win cleanly: this update then matches nothing.
   const { count } = await db.apiVersion.updateMany({ where: { id: versionId, teamId, state: 'DRAFT' }, data: fields })
   if (count === 0) throw notFound('Draft version')

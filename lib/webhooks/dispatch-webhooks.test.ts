@@ -8,7 +8,8 @@ import { createTestTeam } from '@/lib/testing/create-test-team'
 import { startTestUpstream } from '@/lib/testing/start-test-upstream'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { notifyTeam } from '@/lib/notifications/notify-team'
-import { claimDelivery, dispatchDueWebhooks, MAX_ATTEMPTS, startWebhookDispatcher } from './dispatch-webhooks'
+import { staticLookup } from '@/lib/net/static-lookup'
+import { claimDelivery, dispatchDueWebhooks, MAX_ATTEMPTS, RECEIVER_UNREACHABLE, startWebhookDispatcher } from './dispatch-webhooks'
 import { retryWebhookDelivery } from './retry-webhook-delivery'
 import { setWebhookUrl } from './set-webhook-url'
 import { verifyWebhookSignature } from './verify-signature'
@@ -111,7 +112,8 @@ describe('dispatchDueWebhooks', () => {
     await dispatchDueWebhooks(db, { now })
     const first = await db.webhookDelivery.findUniqueOrThrow({ where: { id } })
     expect(first).toMatchObject({ state: 'PENDING', attempts: 1, lastStatusCode: null })
-    expect(first.lastError).toMatch(/ECONNREFUSED/)
+    // The same words for every way of not connecting: the team's page is no port scanner.
+    expect(first.lastError).toBe(RECEIVER_UNREACHABLE)
     expect(first.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime())
 
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -127,6 +129,48 @@ describe('dispatchDueWebhooks', () => {
     await receiver.close()
     expect(receiver.received).toHaveLength(1)
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'DELIVERED', url: receiver.url, attempts: MAX_ATTEMPTS + 1 })
+  })
+
+  test('a receiver name that resolves to loopback when the delivery connects (DNS rebinding) is refused; the receiver sees nothing', async () => {
+    const receiver = await startReceiver()
+    const port = new URL(receiver.url).port
+    // Public while the URL is saved, loopback from then on.
+    let lookups = 0
+    const lookup = staticLookup({ 'hooks.rebound.example': () => (++lookups === 1 ? '93.184.215.14' : '127.0.0.1') })
+    const { team } = await createTestTeam()
+    await setWebhookUrl(team.id, { url: `http://hooks.rebound.example:${port}/hooks` }, { allowPrivate: false, lookup })
+    let now = new Date()
+    const { id } = await queueEvent(team.id, now)
+
+    expect(await dispatchDueWebhooks(db, { now, policy: { allowPrivate: false, lookup } })).toMatchObject({ claimed: 1, delivered: 0, retrying: 1 })
+    const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id } })
+    expect(row).toMatchObject({ state: 'PENDING', attempts: 1, lastStatusCode: null, lastError: RECEIVER_UNREACHABLE })
+    expect(receiver.received).toHaveLength(0)
+    expect(lookups).toBe(2)
+
+    // The receiver was there all along: with private receivers allowed, the retry reaches it.
+    now = row.nextAttemptAt
+    expect(await dispatchDueWebhooks(db, { now, policy: { allowPrivate: true, lookup } })).toMatchObject({ delivered: 1 })
+    await receiver.close()
+    expect(receiver.received).toHaveLength(1)
+  })
+
+  test.each([
+    ['a loopback literal', (port: string) => `http://127.0.0.1:${port}/hooks`],
+    ['an IPv4-mapped loopback literal', (port: string) => `http://[::ffff:127.0.0.1]:${port}/hooks`],
+    ['the cloud metadata address', (port: string) => `http://169.254.169.254:${port}/latest/meta-data/`],
+  ])('a stored URL pointing at %s is refused at connect time with the generic error', async (_label, urlFor) => {
+    const receiver = await startReceiver()
+    const { team } = await createTestTeam()
+    await setWebhookUrl(team.id, { url: receiver.url })
+    // Written past the save-time check, like a row saved before it existed.
+    await db.team.update({ where: { id: team.id }, data: { webhookUrl: urlFor(new URL(receiver.url).port) } })
+    const now = new Date()
+    const { id } = await queueEvent(team.id, now)
+    await dispatchDueWebhooks(db, { now, policy: { allowPrivate: false } })
+    await receiver.close()
+    expect(receiver.received).toHaveLength(0)
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'PENDING', attempts: 1, lastStatusCode: null, lastError: RECEIVER_UNREACHABLE })
   })
 
   test('a dispatcher that read a row before another claimed it cannot claim it too', async () => {

@@ -1,6 +1,8 @@
-import { fetch as undiciFetch } from 'undici'
+import { fetch, type Dispatcher } from 'undici'
 import type { Db } from '@/lib/db'
 import { decryptSecret } from '@/lib/crypto/secret-box'
+import { outboundAgent } from '@/lib/net/outbound-dispatcher'
+import { outboundPolicyFromEnv, type OutboundPolicy } from '@/lib/net/outbound-policy'
 import { SIGNATURE_HEADER, signWebhookPayload } from './sign-webhook'
 
 // Sends the outbox: PENDING deliveries that are due, signed with the team's secret. At least
@@ -10,6 +12,11 @@ import { SIGNATURE_HEADER, signWebhookPayload } from './sign-webhook'
 // just read, which also pushes nextAttemptAt a minute ahead. Of two dispatchers (two processes,
 // or the background loop and a "send test event" click), only one UPDATE matches; the other skips
 // the row. If the claimer dies mid-send, the row is due again when the minute is up.
+//
+// Sending: through the outbound policy's dispatcher, so a receiver that re-resolves to a private
+// or metadata address is refused at connect time. The team sees one generic "could not be
+// reached" (lastError is on its deliveries page); the socket-level reason goes to the server log
+// only, so webhook URLs cannot be used to tell an open port from a closed one.
 
 export const MAX_ATTEMPTS = 8
 export const TIMEOUT_MS = 10_000
@@ -18,18 +25,12 @@ const BATCH_SIZE = 20
 const BASE_DELAY_MS = 30_000
 const MAX_DELAY_MS = 3_600_000
 
-/** The slice of fetch the dispatcher uses, so tests can inject one. */
-export type WebhookFetch = (url: string, init: {
-  method: 'POST'
-  headers: Record<string, string>
-  body: string
-  redirect: 'manual'
-  signal: AbortSignal
-}) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>
+export const RECEIVER_UNREACHABLE = 'The receiver could not be reached'
 
 export type DispatchOptions = {
   now?: Date
-  fetch?: WebhookFetch
+  /** Which addresses receivers may have (default: TOLLGATE_ALLOW_PRIVATE_UPSTREAMS from the environment). */
+  policy?: OutboundPolicy
   batchSize?: number
   /** Only these deliveries (the "send test event" and "retry now" buttons). */
   deliveryIds?: string[]
@@ -67,10 +68,11 @@ export async function dispatchDueWebhooks(db: Db, options: DispatchOptions = {})
     select: { id: true, webhookUrl: true, webhookSecretEnc: true },
   })
   const teamById = new Map(teams.map((t) => [t.id, t]))
-  const send = options.fetch ?? (undiciFetch as unknown as WebhookFetch)
+  // One dispatcher per pass: its sockets are closed when the pass is done.
+  const dispatcher = outboundAgent(options.policy ?? outboundPolicyFromEnv())
 
   await Promise.all(claimed.map(async (delivery) => {
-    const outcome = await attempt(delivery, teamById.get(delivery.teamId), send, now)
+    const outcome = await attempt(delivery, teamById.get(delivery.teamId), dispatcher, now)
     const attempts = delivery.attempts + 1
     const failed = !outcome.delivered && (outcome.final || attempts >= MAX_ATTEMPTS)
     const state = outcome.delivered ? 'DELIVERED' : failed ? 'FAILED' : 'PENDING'
@@ -88,7 +90,7 @@ export async function dispatchDueWebhooks(db: Db, options: DispatchOptions = {})
         ...(state === 'PENDING' ? { nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, options.random)) } : {}),
       },
     })
-  }))
+  })).finally(() => dispatcher.close().catch(() => undefined))
   return result
 }
 
@@ -104,7 +106,7 @@ export async function claimDelivery(db: Db, seen: { id: string; attempts: number
 async function attempt(
   delivery: { id: string; event: string; payload: string },
   team: { webhookUrl: string | null; webhookSecretEnc: string | null } | undefined,
-  send: WebhookFetch,
+  dispatcher: Dispatcher,
   now: Date,
 ): Promise<Outcome> {
   if (!team?.webhookUrl) return { delivered: false, final: true, error: 'The team has no webhook URL any more' }
@@ -116,7 +118,8 @@ async function attempt(
     return { delivered: false, error: 'The signing secret cannot be decrypted (TOLLGATE_SECRET changed?): rotate it in team settings' }
   }
   try {
-    const response = await send(team.webhookUrl, {
+    const response = await fetch(team.webhookUrl, {
+      dispatcher,
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -135,15 +138,12 @@ async function attempt(
     const ok = response.status >= 200 && response.status < 300
     return { delivered: ok, status: response.status, url: team.webhookUrl, error: ok ? undefined : `The receiver answered HTTP ${response.status}` }
   } catch (error) {
-    return { delivered: false, url: team.webhookUrl, error: describeError(error) }
+    const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { delivered: false, url: team.webhookUrl, error: `No answer within ${TIMEOUT_MS / 1000} s` }
+    const reason = [e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(' ').slice(0, 500)
+    console.warn(`[webhooks] delivery ${delivery.id} to ${team.webhookUrl.slice(0, 200)} not delivered: ${reason}`)
+    return { delivered: false, url: team.webhookUrl, error: RECEIVER_UNREACHABLE }
   }
-}
-
-function describeError(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `No answer within ${TIMEOUT_MS / 1000} s`
-  const cause = e.cause?.code ?? e.cause?.message
-  return (cause ? `${e.message ?? 'Request failed'}: ${cause}` : e.message ?? 'Request failed').slice(0, 500)
 }
 
 /**

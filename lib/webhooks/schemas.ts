@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { outboundUrlSchema } from '@/lib/net/check-outbound-url'
 
 // Webhook settings input, the deliveries list's params, and the settings output. The output
 // schema has no secret field: parsing through it is what keeps the signing secret (and its
@@ -13,24 +14,15 @@ const blankToUndefined = (value: unknown) => {
   return typeof v === 'string' && v.trim() === '' ? undefined : v
 }
 
-export const webhookUrlSchema = z
-  .string({ error: 'Enter the URL that receives the events' })
-  .trim()
-  .min(1, 'Enter the URL that receives the events')
-  .max(2000, 'Use at most 2000 characters')
-  .pipe(z.url({ protocol: /^https?$/, error: 'Enter a full http:// or https:// URL' }))
+// The URL's shape; where it points (resolved, no private or metadata address) is checked by
+// setWebhookUrl, and again on every connection the dispatcher opens.
+export const webhookUrlSchema = outboundUrlSchema({
+  empty: 'Enter the URL that receives the events',
+  not_a_url: 'Enter a full http:// or https:// URL',
+  scheme: 'Enter a full http:// or https:// URL',
   // Credentials in the URL would be shown in the console and in logs; use the signature instead.
-  .refine((url) => !hasCredentials(url), 'Leave user and password out of the URL; verify the signature instead')
-
-// zod runs refinements even after the URL check failed, so this must not throw on garbage.
-function hasCredentials(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return Boolean(parsed.username || parsed.password)
-  } catch {
-    return false
-  }
-}
+  credentials: 'Leave user and password out of the URL; verify the signature instead',
+})
 
 export const setWebhookUrlSchema = z.object({ url: webhookUrlSchema })
 export type SetWebhookUrlInput = z.infer<typeof setWebhookUrlSchema>

@@ -1,5 +1,7 @@
 import { db } from '@/lib/db'
 import { encryptSecret } from '@/lib/crypto/secret-box'
+import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
+import { outboundPolicyFromEnv, type OutboundPolicy } from '@/lib/net/outbound-policy'
 import { generateWebhookSecret } from './sign-webhook'
 import type { SetWebhookUrlInput } from './schemas'
 
@@ -11,9 +13,12 @@ export type SetWebhookUrlResult = {
 
 /**
  * Sets the team's webhook URL. Every delivery is signed, so a team without a signing secret gets
- * one here, in the same transaction: there is never a URL without a secret.
+ * one here, in the same transaction: there is never a URL without a secret. A URL whose host is
+ * private, link-local, cloud metadata or does not resolve is refused with a field error on `url`.
  */
-export async function setWebhookUrl(teamId: string, input: SetWebhookUrlInput): Promise<SetWebhookUrlResult> {
+export async function setWebhookUrl(teamId: string, input: SetWebhookUrlInput, policy: OutboundPolicy = outboundPolicyFromEnv()): Promise<SetWebhookUrlResult> {
+  // Resolved before the transaction: a DNS wait must not hold a database connection.
+  await assertOutboundUrl(input.url, 'url', policy)
   return db.$transaction(async (tx) => {
     const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { webhookSecretEnc: true } })
     const secret = team.webhookSecretEnc ? null : generateWebhookSecret()

@@ -7,6 +7,8 @@ import { notifyTeam } from '@/lib/notifications/notify-team'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
+import type { OutboundPolicy } from '@/lib/net/outbound-policy'
+import { staticLookup } from '@/lib/net/static-lookup'
 import { getWebhookSettings } from './get-webhook-settings'
 import { listWebhookDeliveries } from './list-webhook-deliveries'
 import { retryWebhookDelivery } from './retry-webhook-delivery'
@@ -14,6 +16,10 @@ import { rotateWebhookSecret } from './rotate-webhook-secret'
 import { parseListDeliveriesQuery, setWebhookUrlSchema } from './schemas'
 import { sendTestWebhook } from './send-test-webhook'
 import { clearWebhookUrl, setWebhookUrl } from './set-webhook-url'
+
+// The receiver's name resolves to a public address (no DNS on this machine): the save-time
+// address check passes, as it would for a real public receiver.
+const publicDns: OutboundPolicy = { allowPrivate: false, lookup: staticLookup({ 'hooks.example.com': '93.184.215.14' }) }
 
 let database: TestDatabase
 beforeAll(async () => {
@@ -28,7 +34,7 @@ describe('the webhook URL', () => {
     ['ftp', 'ftp://example.com/hook'],
     ['javascript', 'javascript:alert(1)'],
     ['credentials in the URL', 'https://user:pw@example.com/hook'],
-    ['too long', `https://example.com/${'x'.repeat(2000)}`],
+    ['too long', `https://example.com/${'x'.repeat(2048)}`],
   ])('refuses %s with a field error', (_label, url) => {
     const parsed = setWebhookUrlSchema.safeParse({ url })
     expect(parsed.success).toBe(false)
@@ -45,14 +51,14 @@ describe('settings', () => {
     const { team } = await createTestTeam()
     expect(await getWebhookSettings(team.id)).toEqual({ url: null, hasSecret: false, pending: 0, failed: 0 })
 
-    const first = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    const first = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     expect(first.secret).toMatch(/^whsec_[\w-]{43}$/)
     const stored = await db.team.findUniqueOrThrow({ where: { id: team.id } })
     expect(stored.webhookSecretEnc).not.toContain(first.secret!)
     expect(decryptSecret(stored.webhookSecretEnc!)).toBe(first.secret)
 
     // Changing the URL keeps the secret, and does not show it again.
-    expect(await setWebhookUrl(team.id, { url: 'https://hooks.example.com/b' })).toEqual({ url: 'https://hooks.example.com/b', secret: null })
+    expect(await setWebhookUrl(team.id, { url: 'https://hooks.example.com/b' }, publicDns)).toEqual({ url: 'https://hooks.example.com/b', secret: null })
     await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: { threshold: 80 } }))
 
     const settings = await getWebhookSettings(team.id)
@@ -68,7 +74,7 @@ describe('settings', () => {
 
   test('rotation replaces the secret; the new one is returned once', async () => {
     const { team } = await createTestTeam()
-    const { secret } = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    const { secret } = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     const rotated = await rotateWebhookSecret(team.id)
     expect(rotated.secret).not.toBe(secret)
     expect(decryptSecret((await db.team.findUniqueOrThrow({ where: { id: team.id } })).webhookSecretEnc!)).toBe(rotated.secret)
@@ -77,7 +83,7 @@ describe('settings', () => {
 
   test('clearing the URL stops new deliveries and fails the waiting ones; the secret stays', async () => {
     const { team } = await createTestTeam()
-    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }))
     expect(await clearWebhookUrl(team.id)).toEqual({ cancelled: 1 })
     await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }))
@@ -92,7 +98,7 @@ describe('test events, the deliveries list and retry', () => {
     const error = await rejection(() => sendTestWebhook(team.id))
     expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({ status: 422, fieldErrors: { url: ['Set a webhook URL first'] } })
 
-    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     const { deliveryId } = await sendTestWebhook(team.id)
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })
     expect(row).toMatchObject({ teamId: team.id, event: 'webhook.test', state: 'PENDING', url: 'https://hooks.example.com/a' })
@@ -103,7 +109,7 @@ describe('test events, the deliveries list and retry', () => {
   test('paginated, newest first, filtered by state, scoped to the team', async () => {
     const { team } = await createTestTeam()
     const other = (await createTestTeam()).team
-    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' })
+    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     const ids: string[] = []
     for (let i = 0; i < 5; i++) ids.push((await sendTestWebhook(team.id, new Date(Date.UTC(2026, 10, 24, 10, i)))).deliveryId)
     await db.webhookDelivery.update({ where: { id: ids[1] }, data: { state: 'FAILED', attempts: 8, lastError: 'The receiver answered HTTP 500', lastStatusCode: 500 } })
