@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Db } from '../lib/db'
 import { createGateway, type Gateway } from '../lib/gateway/create-gateway'
-import { GATEWAY_PREFIX } from '../lib/gateway/resolve-route'
+import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { closeServer } from './graceful-shutdown'
 
 // A gateway on its own port: /gw/... calls, plus /healthz for load balancers.

@@ -6,7 +6,7 @@ import type { Charging } from './charging'
 import { GatewayCall } from './gateway-call'
 import { proxyRequest } from './proxy-request'
 import type { RateLimiter } from './rate-limiter'
-import { parseGatewayPath } from './resolve-route'
+import { parseGatewayPath } from './parse-gateway-path'
 import type { SnapshotStore } from './snapshot-store'
 
 // The per-call pipeline, one step per line of the design:
