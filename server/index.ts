@@ -5,10 +5,11 @@ import { createServer } from 'node:http'
 import next from 'next'
 import { databaseUrl, db } from '../lib/db'
 import { createGateway } from '../lib/gateway/create-gateway'
-import { GATEWAY_PREFIX } from '../lib/gateway/resolve-route'
+import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/net/client-address'
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
+import { frontDoor, frontDoorUpgrade, guardServer, type FrontDoorOptions } from './front-door'
 import { closeServer, onShutdownSignal } from './graceful-shutdown'
 
 const dev = process.argv.includes('--dev') || process.env.NODE_ENV !== 'production'
@@ -31,8 +32,11 @@ if (process.env.DEMO_UPSTREAM !== 'off') {
   }
 }
 
+const CONSOLE: FrontDoorOptions = { console: true }
 const server = createServer((req, res) => {
-  if (req.url?.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
+  // Malformed targets and hosts, foreign-origin or oversize server actions: 4xx problem+json here.
+  if (frontDoor(req, res, CONSOLE)) return
+  if (req.url!.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
   // Sign-in limits and audit rows key on this; a client-sent header of the same name is overwritten.
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
   handleNext(req, res).catch((error: unknown) => {
@@ -43,7 +47,10 @@ const server = createServer((req, res) => {
 })
 // Next's dev server upgrades connections for hot reloading.
 const handleUpgrade = app.getUpgradeHandler()
-server.on('upgrade', (req, socket, head) => void handleUpgrade(req, socket, head))
+server.on('upgrade', (req, socket, head) => {
+  if (!frontDoorUpgrade(req, socket, CONSOLE)) void handleUpgrade(req, socket, head)
+})
+guardServer(server)
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {
   const shown = hostname === '0.0.0.0' ? 'localhost' : hostname

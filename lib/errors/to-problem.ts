@@ -16,8 +16,9 @@ export type Problem = {
 
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Unauthorized', 402: 'Payment required', 403: 'Forbidden',
-  404: 'Not found', 409: 'Conflict', 410: 'Gone', 413: 'Payload too large',
-  422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal server error',
+  404: 'Not found', 408: 'Request timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length required',
+  413: 'Payload too large', 422: 'Unprocessable content', 429: 'Too many requests',
+  431: 'Request header fields too large', 500: 'Internal server error',
   502: 'Bad gateway', 504: 'Gateway timeout',
 }
 

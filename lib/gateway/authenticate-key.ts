@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { hashKey, KEY_PATTERN } from '../keys/key-format'
 import type { GatewayErrorCode } from './gateway-errors'
 import type { KeyEntry, Snapshot, SubscriptionEntry, RouteEntry } from './snapshot-types'
@@ -7,16 +7,53 @@ import { DELEGATION_HEADER, verifyDelegation } from '../try-it/delegation'
 
 // Steps 2 and 4 of the pipeline: who is calling, and may they call this API.
 
-/** The raw key from `Authorization: Bearer ...` (RFC 6750 §2.1) or `X-Api-Key`, if any. */
-export function extractKey(headers: IncomingHttpHeaders): string | null {
-  const authorization = headers.authorization
+/** The token of an `Authorization: Bearer ...` header (RFC 6750 §2.1), if that is its scheme. */
+export function bearerToken(authorization: string | undefined): string | null {
   // RFC 9110 §11.1: the auth scheme is case-insensitive.
   if (authorization && authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ') {
     return authorization.slice(7).trim()
   }
-  const apiKey = headers['x-api-key']
-  if (typeof apiKey === 'string' && apiKey.length > 0) return apiKey.trim()
   return null
+}
+
+/** Shaped like a Tollgate key (tg_<env>_...): such a credential is the gateway's, never the upstream's. */
+export function isTollgateKeyLike(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value.length > 3 && value.slice(0, 3).toLowerCase() === 'tg_'
+}
+
+/**
+ * The raw key from `Authorization: Bearer ...` or `X-Api-Key`, if any. A Tollgate-shaped bearer
+ * token wins; otherwise X-Api-Key does, so a caller can send the upstream's own bearer token
+ * (passed through) next to a Tollgate key in X-Api-Key.
+ */
+export function extractKey(headers: IncomingHttpHeaders): string | null {
+  const bearer = bearerToken(headers.authorization)
+  if (isTollgateKeyLike(bearer)) return bearer
+  const apiKey = headers['x-api-key']
+  if (typeof apiKey === 'string' && apiKey.trim().length > 0) return apiKey.trim()
+  return bearer
+}
+
+/**
+ * More than one Authorization or X-Api-Key line, or two different Tollgate keys in the two:
+ * Node keeps only the first Authorization and joins X-Api-Key lines, so which key "counts" would be
+ * the parser's choice, and a proxy in front may have chosen differently. Refused (400) instead.
+ */
+export function hasAmbiguousCredentials(req: IncomingMessage): boolean {
+  const raw = req.rawHeaders
+  let authorizations = 0
+  let apiKeys = 0
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]
+    // Compare lengths first: most header names need no lower-casing at all.
+    if (name.length === 13 && name.toLowerCase() === 'authorization') authorizations++
+    else if (name.length === 9 && name.toLowerCase() === 'x-api-key') apiKeys++
+  }
+  if (authorizations > 1 || apiKeys > 1) return true
+  if (authorizations === 0 || apiKeys === 0) return false
+  const bearer = bearerToken(req.headers.authorization)
+  const apiKey = (req.headers['x-api-key'] as string | undefined)?.trim()
+  return isTollgateKeyLike(bearer) && isTollgateKeyLike(apiKey) && bearer !== apiKey
 }
 
 /** A KeyEntry, or the error code to answer with. */

@@ -5,8 +5,9 @@ import { toProblem } from '../errors/to-problem'
 import type { Meter } from '../metering/invocation-record'
 import type { ChargeHold, Charging } from './charging'
 import { GATEWAY_ERRORS, type GatewayErrorCode } from './gateway-errors'
-import { prefersHtml, renderPaymentRequiredPage } from './payment-required-page'
+import { PAYMENT_PAGE_CSP, prefersHtml, renderPaymentRequiredPage } from './payment-required-page'
 import { requestIdFor } from './request-id'
+import { addSecurityHeaders } from './security-headers'
 import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
 
 // The state of one call as it moves through the pipeline, and the single place that answers it
@@ -54,9 +55,10 @@ export class GatewayCall {
     this.requestId = requestIdFor(req.headers['x-request-id'])
   }
 
-  /** X-Request-Id, the lifecycle headers and the RateLimit-* headers, on every answer. */
+  /** X-Request-Id, the security headers, the lifecycle headers and the RateLimit-* headers, on every answer. */
   addGatewayHeaders(out: OutHeaders): void {
     out['x-request-id'] = this.requestId
+    addSecurityHeaders(out)
     const route = this.route
     if (route !== null && route.lifecycleHeaders.length > 0) {
       for (const [name, value] of route.lifecycleHeaders) {
@@ -103,10 +105,13 @@ export class GatewayCall {
         'content-length': this.responseBytes,
         'cache-control': 'no-store',
       }
-      if (html) out['x-robots-tag'] = 'noindex'
       // The answer depends on Accept: a shared cache must not hand the HTML page to an API client.
       if (error.status === 402) out.vary = 'Accept'
       this.addGatewayHeaders(out)
+      if (html) {
+        out['x-robots-tag'] = 'noindex'
+        addSecurityHeaders(out, PAYMENT_PAGE_CSP)
+      }
       if (headers) Object.assign(out, headers)
       res.writeHead(error.status, out)
       res.end(body)

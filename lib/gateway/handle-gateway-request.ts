@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppError } from '../errors/app-error'
 import type { Meter } from '../metering/invocation-record'
-import { authenticateKey, findSubscription } from './authenticate-key'
+import { authenticateKey, findSubscription, hasAmbiguousCredentials } from './authenticate-key'
 import type { Charging } from './charging'
 import { GatewayCall } from './gateway-call'
 import { proxyRequest } from './proxy-request'
 import type { RateLimiter } from './rate-limiter'
-import { parseGatewayPath } from './resolve-route'
+import { parseGatewayPath } from './parse-gateway-path'
 import type { SnapshotStore } from './snapshot-store'
 
 // The per-call pipeline, one step per line of the design:
@@ -41,6 +41,7 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     if (target === null || route === undefined) return call.fail('route_not_found')
     call.route = route
 
+    if (hasAmbiguousCredentials(call.req)) return call.fail('ambiguous_credentials')
     const key = authenticateKey(call.req.headers, snapshot, now)
     if (typeof key === 'string') {
       // RFC 6750 §3: a 401 names the scheme the client should use.
@@ -99,6 +100,7 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
 
   // GET /gw/_me/usage - the calling key's team: balance, spend this month, free quota left.
   function reportUsage(call: GatewayCall): void {
+    if (hasAmbiguousCredentials(call.req)) return call.fail('ambiguous_credentials')
     const key = authenticateKey(call.req.headers, store.current, call.createdAt)
     if (typeof key === 'string') return call.fail(key, { headers: { 'www-authenticate': 'Bearer realm="tollgate"' } })
     call.key = key

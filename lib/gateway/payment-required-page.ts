@@ -1,9 +1,21 @@
 import Negotiator from 'negotiator'
+import { createHash } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Problem } from '../errors/to-problem'
+import { GATEWAY_CSP } from './security-headers'
 
 // A browser that follows a link to a paid API gets a page a person can read, not raw JSON.
 // Crawlers and caches must never keep it as the resource's content, hence noindex and no-store.
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}
+h1{font-size:1.5rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{color:#475569}
+a.button{display:inline-block;margin-top:1rem;padding:.5rem 1rem;background:#0f172a;color:#fff;border-radius:.375rem;text-decoration:none}`
+
+/** The gateway's CSP, relaxed by exactly one thing: this page's own inline style, by its hash (CSP3 §2.3.1). */
+export const PAYMENT_PAGE_CSP = GATEWAY_CSP.replace(
+  "default-src 'none'",
+  `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+)
 
 const MACHINE_TYPES = ['application/json', 'application/problem+json', 'text/html']
 
@@ -28,9 +40,7 @@ export function renderPaymentRequiredPage(problem: Problem): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Payment required · Tollgate</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}
-h1{font-size:1.5rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{color:#475569}
-a.button{display:inline-block;margin-top:1rem;padding:.5rem 1rem;background:#0f172a;color:#fff;border-radius:.375rem;text-decoration:none}</style>
+<style>${STYLE}</style>
 </head><body><main>
 <h1>402 · Payment required</h1>
 <p>${escapeHtml(problem.detail)}</p>

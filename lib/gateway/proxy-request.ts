@@ -112,6 +112,9 @@ async function* countedBody(req: IncomingMessage, call: GatewayCall, maxBytes: n
   }
 }
 
+// DESIGN, "Trust boundaries": the base path and the caller's suffix (vetted by check-suffix.ts)
+// joined as they are. Nothing re-parses the result: undici writes `path` onto the request line
+// verbatim (lib/core/request.js only checks the leading "/" and refuses control characters).
 function upstreamPath(basePath: string, suffix: string): string {
   if (suffix.length === 0) return basePath || '/'
   // "?query" straight after the version: the upstream's base path (or "/") carries the query.

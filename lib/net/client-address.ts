@@ -32,6 +32,12 @@ export function clientAddress(req: IncomingMessage, trust = currentTrust()): str
   return proxyAddr(req, trust)
 }
 
+/** True when the socket's peer is a TRUST_PROXY proxy: only then may its X-Forwarded-* be believed. */
+export function fromTrustedProxy(req: IncomingMessage, trust = currentTrust()): boolean {
+  const peer = req.socket.remoteAddress
+  return peer !== undefined && trust(peer, 0)
+}
+
 /** The address the front door recorded, as the console's Web-API handlers see it. */
 export function clientAddressFrom(headers: Headers): string {
   return headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown'

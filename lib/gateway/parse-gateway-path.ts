@@ -1,15 +1,18 @@
+import { isSafeSuffix } from './check-suffix'
+
 // Step 1 of the pipeline: split /gw/{team}/{api}/{version}/{path...}?{query} without regexes or
-// URL objects; this runs on every call.
+// URL objects; this runs on every call. It only parses: the route is looked up by the caller.
 
 export type GatewayTarget = {
   /** "team/api/version", the snapshot's route key. */
   routeKey: string
-  /** Everything after the version: "/path?query", "?query" or "". */
+  /** Everything after the version, exactly as sent: "/path?query", "?query" or "". */
   suffix: string
 }
 
 export const GATEWAY_PREFIX = '/gw/'
 
+/** The route key and suffix, or null for an address no route can answer (404). */
 export function parseGatewayPath(url: string): GatewayTarget | null {
   if (!url.startsWith(GATEWAY_PREFIX)) return null
   const teamEnd = url.indexOf('/', GATEWAY_PREFIX.length)
@@ -27,20 +30,8 @@ export function parseGatewayPath(url: string): GatewayTarget | null {
   // A "?" inside the team or api segment means the path ended early: no such route.
   if (routeKey.indexOf('?') !== -1) return null
   const suffix = url.slice(versionEnd)
-  if (hasDotSegment(suffix)) return null
+  // The suffix is joined to the upstream's base path byte for byte (proxy-request.ts); one the
+  // upstream could resolve above that base path is refused before anything is forwarded.
+  if (!isSafeSuffix(suffix)) return null
   return { routeKey, suffix }
-}
-
-/** The path part of the suffix (no query), as metered. */
-export function suffixPath(suffix: string): string {
-  const q = suffix.indexOf('?')
-  return q === -1 ? suffix : suffix.slice(0, q)
-}
-
-// RFC 3986 §5.2.4 would resolve "/v1/../../admin" above the version's base path on the upstream;
-// such paths (plain or percent-encoded) are refused instead of forwarded.
-function hasDotSegment(suffix: string): boolean {
-  if (suffix.indexOf('.') === -1 && suffix.indexOf('%') === -1) return false
-  const path = suffixPath(suffix).replace(/%2e/gi, '.').replace(/%2f/gi, '/')
-  return /(^|\/)\.\.?(\/|$)/.test(path)
 }
