@@ -1,26 +1,14 @@
 import type { NextConfig } from 'next'
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from './lib/http/body-limits'
 
-// Security headers for every console page. The gateway (/gw/) never passes through Next.
+// Security headers for every console page. The gateway (/gw/) never passes through Next. The
+// Content-Security-Policy is not here: it carries a fresh nonce per request (proxy.ts).
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-    ].join('; '),
-  },
 ]
 
 const nextConfig: NextConfig = {
@@ -28,7 +16,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', '@readme/openapi-parser'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', '@readme/openapi-parser', 'ioredis', 'rate-limiter-flexible'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

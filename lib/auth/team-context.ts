@@ -16,13 +16,15 @@ export type TeamContext = {
   can: (permission: Permission) => boolean
 }
 
-/** The signed-in user, or null. Cached per request. */
+/**
+ * The signed-in user, or null. Cached per request. auth() has already checked that the session
+ * is live and read the user's email and name in the same query (lib/auth/session-revocation.ts).
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth()
-  const id = session?.user?.id
-  if (!id) return null
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } })
-  return user
+  const user = session?.user
+  if (!user?.id || !user.email) return null
+  return { id: user.id, email: user.email, name: user.name ?? user.email }
 })
 
 export async function requireUser(): Promise<SessionUser> {

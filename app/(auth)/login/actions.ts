@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { signIn } from '@/lib/auth/auth'
 import type { ActionState } from '@/lib/auth/action-result'
 import { safeCallback } from '@/lib/auth/safe-callback'
+import { ACCOUNT_DISABLED, SIGN_IN_UNAVAILABLE, WRONG_CREDENTIALS, tooManyAttempts } from '@/lib/auth/sign-in-messages'
 import { zodFieldErrors } from '@/lib/auth/team-action'
 
 const schema = z.object({
@@ -21,9 +22,12 @@ export async function signInWithPassword(_previous: ActionState, formData: FormD
     return { ok: true, data: undefined }
   } catch (error) {
     if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code
-      if (code === 'rate_limited') return { ok: false, error: 'Too many failed attempts. Wait 15 minutes and try again.' }
-      return { ok: false, error: 'Wrong email or password' }
+      const { code, retryAfterSeconds } = error as AuthError & { code?: string; retryAfterSeconds?: number }
+      if (code === 'rate_limited') return { ok: false, error: tooManyAttempts(retryAfterSeconds) }
+      if (code === 'account_disabled') return { ok: false, error: ACCOUNT_DISABLED }
+      if (error.type === 'CredentialsSignin') return { ok: false, error: WRONG_CREDENTIALS }
+      console.error('[auth] sign-in failed', error)
+      return { ok: false, error: SIGN_IN_UNAVAILABLE }
     }
     throw error // the redirect after a successful sign-in is thrown too
   }

@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
 import { signInWithPassword } from './actions'
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signInWithPassword, null)
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+  const [state, action, pending] = useActionState(signInWithPassword, initialError ? { ok: false, error: initialError } : null)
   // Controlled, so React's reset after a failed attempt does not make the user retype the email.
   const [email, setEmail] = useState('')
   return (
