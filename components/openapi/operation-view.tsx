@@ -26,7 +26,10 @@ export function OperationView({ operation }: { operation: OperationModel }) {
                     <Td className="text-xs">{p.in}</Td>
                     <Td className="text-xs">{p.required ? 'yes' : 'no'}</Td>
                     <Td className="text-xs"><TypeLabel schema={p.schema} /></Td>
-                    <Td className="whitespace-normal text-xs">{p.description ?? ''}</Td>
+                    <Td className="whitespace-normal text-xs">
+                      {p.description ?? ''}
+                      {p.schema.enumValues ? <span className="block text-slate-500">one of {p.schema.enumValues.join(', ')}</span> : null}
+                    </Td>
                   </tr>
                 ))}
               </TBody>

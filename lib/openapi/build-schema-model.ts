@@ -36,8 +36,13 @@ export type NodeBudget = { left: number }
 
 /** Where a reference's one rendering lives on the page. */
 export function schemaAnchor(ref: string): string {
-  const name = /^#\/components\/schemas\/[^/]+$/.test(ref) ? refName(ref) : `ref${ref.replace(/^#/, '')}`
+  const name = isComponentSchema(ref) ? refName(ref) : `ref${ref.replace(/^#/, '')}`
   return `schema-${name.replace(/[^A-Za-z0-9._-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`
+}
+
+/** "#/components/schemas/Pet": an entry the Schemas section lists anyway. */
+export function isComponentSchema(ref: string): boolean {
+  return /^#\/components\/schemas\/[^/]+$/.test(ref)
 }
 
 export type SchemaModelBuilder = {
@@ -57,7 +62,7 @@ export function createSchemaModelBuilder(resolver: RefResolver, budget: NodeBudg
     if (ref) {
       const { broken, siblings } = resolver.resolve(node)
       const anchor = broken ? null : schemaAnchor(ref)
-      if (anchor && !ref.startsWith('#/components/schemas/')) otherTargets.set(ref, anchor)
+      if (anchor && !isComponentSchema(ref)) otherTargets.set(ref, anchor)
       const description = typeof siblings?.description === 'string' ? siblings.description : undefined
       return { ref: { name: refName(ref), anchor, circular: ref === owner }, type: '', description }
     }
