@@ -5,6 +5,7 @@ import { useActionState, useState } from 'react'
 import { createVersionAction, updateDraftVersionAction } from '@/app/(console)/t/[team]/apis/[api]/version-actions'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input, Textarea } from '@/components/ui/form-field'
+import { formatBytes, MAX_OPENAPI_BYTES } from '@/lib/openapi/openapi-limits.mjs'
 import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 import { OpenApiErrorList } from './openapi-error-list'
@@ -14,7 +15,8 @@ type ExistingVersion = { id: string; version: string; state: string; upstreamUrl
 /**
  * Adds a version, or edits one. A draft is saved in place; for a published (or later) version the
  * same form saves the edited contract as a new draft, because a published contract is immutable.
- * The OpenAPI document can be pasted, typed, or loaded from a file (read in the browser).
+ * The OpenAPI document can be pasted, typed, or loaded from a file (read in the browser). A file
+ * or text over MAX_OPENAPI_BYTES is refused here, by the field, before anything is posted.
  */
 export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel, template, canEdit = true }: {
   teamSlug: string
@@ -29,7 +31,8 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
   const router = useRouter()
   const editingDraft = existing?.state === 'DRAFT'
   const [openapi, setOpenapi] = useState(existing?.openapi ?? template?.openapi ?? '')
-  const [fileError, setFileError] = useState<string | null>(null)
+  // A refusal made in the browser (too large); the server's own errors come back in `state`.
+  const [localError, setLocalError] = useState<string | null>(null)
   const [state, action, pending] = useActionState(async (_: unknown, formData: FormData) => {
     const result = existing ? await updateDraftVersionAction(teamSlug, formData) : await createVersionAction(teamSlug, formData)
     if (result.ok) {
@@ -41,16 +44,25 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
     return result
   }, null)
   const submit = useSubmit(action)
+  const tooLarge = (what: string, bytes: number) => `${what} is ${formatBytes(bytes)}; a contract may be ${formatBytes(MAX_OPENAPI_BYTES)} at most`
 
   async function loadFile(file: File | undefined) {
-    setFileError(null)
+    setLocalError(null)
     if (!file) return
-    if (file.size > 2 * 1024 * 1024) return setFileError('The file is larger than 2 MB')
+    if (file.size > MAX_OPENAPI_BYTES) return setLocalError(tooLarge(`The file ${file.name}`, file.size))
     setOpenapi(await file.text())
   }
 
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const bytes = new Blob([openapi]).size
+    if (bytes > MAX_OPENAPI_BYTES) setLocalError(tooLarge('The document', bytes))
+    if (bytes > MAX_OPENAPI_BYTES || localError) return event.preventDefault()
+    submit(event)
+  }
+  const documentErrors = localError ? [localError] : undefined
+
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       {existing ? <input type="hidden" name="versionId" value={existing.id} /> : <input type="hidden" name="apiId" value={apiId} />}
       <FormMessage result={state} />
       {state?.ok && editingDraft ? <p role="status" className="text-sm text-emerald-700">Draft saved.</p> : null}
@@ -76,9 +88,9 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
           </Field>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <Field label="OpenAPI document (3.0 or 3.1, JSON or YAML)" name="openapi">
-            <Textarea name="openapi" rows={18} required value={openapi} onChange={(e) => setOpenapi(e.target.value)} spellCheck={false}
-              invalid={!!fieldErrors(state, 'openapi')} className="text-xs" placeholder={'openapi: 3.1.0\ninfo:\n  title: …'} />
+          <Field label="OpenAPI document (3.0 or 3.1, JSON or YAML)" name="openapi" errors={documentErrors}>
+            <Textarea name="openapi" rows={18} required value={openapi} onChange={(e) => { setOpenapi(e.target.value); setLocalError(null) }} spellCheck={false}
+              invalid={!!localError || !!fieldErrors(state, 'openapi')} className="text-xs" placeholder={'openapi: 3.1.0\ninfo:\n  title: …'} />
           </Field>
           <div className="space-y-3 pt-6">
             <label className="block text-sm">
@@ -87,8 +99,7 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
                 onChange={(e) => loadFile(e.target.files?.[0])}
                 className="mt-1 block w-full text-xs text-slate-600 file:mr-2 file:rounded-md file:border-0 file:bg-slate-100 file:px-2.5 file:py-1.5 file:text-xs file:font-medium" />
             </label>
-            {fileError ? <p className="text-xs text-red-600">{fileError}</p> : null}
-            <OpenApiErrorList errors={fieldErrors(state, 'openapi')} />
+            {localError ? null : <OpenApiErrorList errors={fieldErrors(state, 'openapi')} />}
           </div>
         </div>
       </fieldset>

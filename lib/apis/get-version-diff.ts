@@ -1,7 +1,7 @@
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { diffOpenApi } from '@/lib/openapi/diff-openapi'
-import { parseOpenApiText } from '@/lib/openapi/parse-openapi-text'
+import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
 
 /** The changes from one version of an API to another (any two, in either direction). */
 export async function getVersionDiff({ teamId, apiId, fromVersionId, toVersionId }: { teamId: string; apiId: string; fromVersionId: string; toVersionId: string }) {
@@ -12,7 +12,9 @@ export async function getVersionDiff({ teamId, apiId, fromVersionId, toVersionId
   const from = versions.find((v) => v.id === fromVersionId)
   const to = versions.find((v) => v.id === toVersionId)
   if (!from || !to) throw notFound('Version')
-  const changes = diffOpenApi(parseDocument(from.openapi), parseDocument(to.openapi))
+  const [before, after] = await Promise.all([parseDocument(from.openapi), parseDocument(to.openapi)])
+  // The diff follows $refs itself, memoised and under a work budget (diff-openapi.ts).
+  const changes = diffOpenApi(before, after)
   return {
     from: { id: from.id, version: from.version, state: from.state },
     to: { id: to.id, version: to.version, state: to.state },
@@ -22,7 +24,7 @@ export async function getVersionDiff({ teamId, apiId, fromVersionId, toVersionId
 }
 
 /** Stored documents were validated on save, so parsing only fails on data written by hand. */
-export function parseDocument(text: string): unknown {
-  const parsed = parseOpenApiText(text)
-  return parsed.ok ? parsed.value : {}
+export async function parseDocument(text: string): Promise<unknown> {
+  const loaded = await loadOpenApiDocument(text)
+  return loaded.ok ? loaded.document : {}
 }

@@ -1,15 +1,16 @@
-import { validateOpenApi, type OpenApiError } from '@/lib/openapi/validate-openapi'
+import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
+import type { OpenApiError } from '@/lib/openapi/validate-openapi'
 
 export type ApiReferenceResult =
   | { ok: true; document: Record<string, unknown> }
   | { ok: false; errors: OpenApiError[] }
 
 /**
- * The selected version's contract, dereferenced for rendering. Published contracts were validated
- * at publish time, but a draft (or a row written by hand) may not be, so errors are returned, not thrown.
+ * The selected version's contract, parsed for rendering, $refs and all (the renderer resolves
+ * them as it goes, and never inlines the document). Contracts were validated when they were
+ * saved, so this only parses, under the parse-time limits and off the event loop for YAML; a row
+ * written by hand may still fail, so errors are returned, not thrown.
  */
 export async function loadApiReference(openapi: string): Promise<ApiReferenceResult> {
-  if (!openapi.trim()) return { ok: false, errors: [{ path: '', message: 'This version has no OpenAPI document' }] }
-  const result = await validateOpenApi(openapi)
-  return result.ok ? { ok: true, document: result.dereferenced } : { ok: false, errors: result.errors }
+  return loadOpenApiDocument(openapi)
 }

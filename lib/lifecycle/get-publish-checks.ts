@@ -1,7 +1,7 @@
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { diffOpenApi, type OpenApiChange } from '@/lib/openapi/diff-openapi'
-import { parseOpenApiText } from '@/lib/openapi/parse-openapi-text'
+import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
 import { validateOpenApi, type OpenApiError } from '@/lib/openapi/validate-openapi'
 import { checkUpstream, type UpstreamCheck } from './check-upstream'
 import { checkPublish, needsBreakingOverride, type GuardResult } from './state-machine'
@@ -46,8 +46,8 @@ export async function getPublishChecks({ teamId, versionId, override = false, ov
 
   let changes: OpenApiChange[] = []
   if (previous && document.ok) {
-    const before = parseOpenApiText(previous.openapi)
-    changes = diffOpenApi(before.ok ? before.value : {}, document.document)
+    const before = await loadOpenApiDocument(previous.openapi)
+    changes = diffOpenApi(before.ok ? before.document : {}, document.document)
   }
   const breakingCount = changes.filter((c) => c.breaking).length
   const facts = {

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { diffOpenApi, hasBreakingChanges, type OpenApiChange } from './diff-openapi'
+import { diffOpenApi, hasBreakingChanges, type DiffLimits, type OpenApiChange } from './diff-openapi'
 import { ordersV1Yaml, ordersV2Yaml } from './fixtures/orders'
 import { petstoreV1, petstoreV1Additive, petstoreV2Breaking } from './fixtures/petstore'
+import { refBomb } from './fixtures/ref-bomb'
 
 const pick = (changes: OpenApiChange[]) => changes.map(({ kind, breaking, path }) => ({ kind, breaking, path }))
 
@@ -95,5 +96,55 @@ describe('diffOpenApi', () => {
     const doc = structuredClone(petstoreV1) as any
     doc.components.schemas.Owner.properties.pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } }
     expect(diffOpenApi(doc, structuredClone(doc))).toEqual([])
+  })
+
+  test('a field removed inside a shared $ref\'d component breaks every operation that returns it, once each', () => {
+    const after = structuredClone(petstoreV1) as any
+    delete after.components.schemas.Owner.properties.email // Owner is reached through Pet.owner
+    const changes = diffOpenApi(petstoreV1, after)
+    expect(hasBreakingChanges(changes)).toBe(true)
+    expect(changes.map(({ kind, breaking, path, message }) => ({ kind, breaking, path, message }))).toEqual([
+      { kind: 'response-field-removed', breaking: true, path: 'GET /pets', message: 'Field `[].owner.email` was removed in the 200 response' },
+      { kind: 'response-field-removed', breaking: true, path: 'POST /pets', message: 'Field `owner.email` was removed in the 201 response' },
+      { kind: 'response-field-removed', breaking: true, path: 'GET /pets/{petId}', message: 'Field `owner.email` was removed in the 200 response' },
+    ])
+    expect(changes[2].location).toBe('/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema/properties/owner/properties/email')
+  })
+
+  test('a field type changed in a component shared by request and response is judged from each side', () => {
+    const before = structuredClone(petstoreV1) as any
+    before.paths['/pets'].post.requestBody.content['application/json'].schema = { $ref: '#/components/schemas/Pet' }
+    const after = structuredClone(before)
+    after.components.schemas.Pet.properties.id = { type: 'number' } // integer → number: wider
+    const changes = diffOpenApi(before, after)
+    expect(changes.filter((c) => c.kind === 'request-field-type-changed')).toEqual([])
+    expect(changes.filter((c) => c.kind === 'response-field-type-changed').map((c) => c.path)).toEqual(['GET /pets', 'POST /pets', 'GET /pets/{petId}'])
+  })
+
+  test.each([6, 8, 10])('a %i-level reference bomb costs linear work and lists its one change once per site', (levels) => {
+    const before = refBomb(levels)
+    const after = refBomb(levels) as any
+    delete after.components.schemas.S0.properties.leaf
+    const started = performance.now()
+    const changes = diffOpenApi(before, after)
+    expect(performance.now() - started).toBeLessThan(500)
+    const path = Array.from({ length: levels - 1 }, () => 'p0').join('.')
+    expect(changes.map((c) => [c.path, c.kind, c.message])).toEqual([
+      ['GET /boom', 'response-field-removed', `Field \`${path}.leaf\` was removed in the 200 response`],
+      ['POST /boom', 'request-field-removed', `Field \`${path}.leaf\` is no longer accepted in the request body`],
+      ['POST /boom', 'response-field-removed', `Field \`${path}.leaf\` was removed in the 201 response`],
+    ])
+    expect(diffOpenApi(before, refBomb(levels))).toEqual([])
+  })
+
+  test.each<[string, DiffLimits, RegExp]>([
+    ['past its work budget', { maxWork: 50 }, /too complex to compare in full \(the comparison stopped after 50 steps\)/],
+    ['past its change cap', { maxChanges: 2 }, /More than 2 changes: only the first 2 are listed/],
+  ])('a comparison %s ends with a breaking "incomplete" entry instead of hanging', (_name, limits, message) => {
+    const changes = diffOpenApi(petstoreV1, petstoreV2Breaking(), limits)
+    const last = changes[changes.length - 1]
+    expect(last).toMatchObject({ kind: 'comparison-incomplete', breaking: true })
+    expect(last.message).toMatch(message)
+    expect(changes.filter((c) => c.kind === 'comparison-incomplete')).toHaveLength(1)
   })
 })

@@ -2,18 +2,17 @@ import { describe, expect, test } from 'vitest'
 import { stringify } from 'yaml'
 import { ordersV1Yaml } from './fixtures/orders'
 import { petstoreV1 } from './fixtures/petstore'
-import { pointersByLine } from './locate-validation-error'
+import { refBomb } from './fixtures/ref-bomb'
+import { pointersByLine } from './locate-validation-error.mjs'
 import { validateOpenApi } from './validate-openapi'
 
 describe('validateOpenApi', () => {
-  test('accepts an OpenAPI 3.0 JSON document and resolves its $refs', async () => {
+  test('accepts an OpenAPI 3.0 JSON document and hands it back as written, $refs kept', async () => {
     const result = await validateOpenApi(JSON.stringify(petstoreV1, null, 2))
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.info).toMatchObject({ openapi: '3.0.3', title: 'Pet Store', version: '1.0.0', operationCount: 4 })
-    const schema = (result.dereferenced as any).paths['/pets/{petId}'].get.responses['200'].content['application/json'].schema
-    expect(schema.properties.owner.properties.email.format).toBe('email')
-    expect(JSON.stringify(result.dereferenced)).not.toContain('$ref')
+    expect(result.document).toEqual(petstoreV1)
   })
 
   test('accepts an OpenAPI 3.1 YAML document', async () => {
@@ -58,8 +57,9 @@ describe('validateOpenApi', () => {
     expect(paths).toContain('/paths/~1pets~1{petId}/get/responses/200')
     expect(paths).toContain('/info')
     expect(result.errors.find((e) => e.path === '/info')?.message).toMatch(/version/)
-    // The bad type is reported where the parser met it (inlined under the first operation using Owner).
-    expect(paths.some((p) => p.endsWith('/properties/owner/properties/name/type'))).toBe(true)
+    // The bad type is reported where it is written, in the shared component, not at a use site.
+    expect(paths).toContain('/components/schemas/Owner/properties/name/type')
+    expect(result.errors.find((e) => e.path === '/components/schemas/Owner/properties/name/type')?.message).toMatch(/allowed values.*Did you mean string/)
   })
 
   test('spec-rule and $ref errors are located too', async () => {
@@ -82,6 +82,68 @@ describe('validateOpenApi', () => {
     const duplicateResult = await validateOpenApi(JSON.stringify(duplicate))
     expect(duplicateResult.ok).toBe(false)
     if (!duplicateResult.ok) expect(duplicateResult.errors[0].path).toBe('/paths/~1pets~1{petId}/get/operationId')
+  })
+})
+
+const DEEP = 10_000
+const zeros = (n: number) => '/0'.repeat(n)
+const head = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n'
+const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`)].join('\n')
+
+describe('nesting and alias limits: clear errors with a pointer, never a crash', () => {
+  test.each([
+    ['JSON arrays 10,000 deep', '['.repeat(DEEP) + ']'.repeat(DEEP), zeros(128), /more than 128 levels deep \(at line 1, column 129\)/],
+    ['JSON objects 10,000 deep', `{"openapi": "3.0.3",\n "x-deep": ${'{"a/b":'.repeat(DEEP)}1${'}'.repeat(DEEP)}}`, `/x-deep${'/a~1b'.repeat(127)}`, /more than 128 levels deep \(at line 2, column \d+\)/],
+    ['YAML flow 10,000 deep', `${head}x-deep: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}`, `/x-deep${zeros(127)}`, /more than 128 levels deep \(at line 4, column 136\)/],
+    ['YAML block sequences 10,000 deep', `${head}x-deep:\n  ${'- '.repeat(DEEP)}x`, `/x-deep${zeros(127)}`, /more than 128 levels deep \(at line 5, column \d+\)/],
+    ['YAML maps 200 deep', head + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1', '/' + Array.from({ length: 128 }, (_, i) => `k${i}`).join('/'), /more than 128 levels deep \(at line 132, column 129\)/],
+    ['YAML aliases nesting one deep anchor in another', `${head}a: &a ${'['.repeat(100)}${']'.repeat(100)}\nb: ${'['.repeat(60)}*a${']'.repeat(60)}`, `/b${zeros(127)}`, /once its YAML aliases are expanded/],
+    ['a YAML alias bomb ("billion laughs")', `${head}${laughs}`, '', /^Invalid YAML: the document expands aliases \(\*name\) more than 100 times/],
+  ])('%s', async (_name, text, path, message) => {
+    const started = performance.now()
+    const result = await validateOpenApi(text)
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0].path).toBe(path)
+    expect(result.errors[0].message).toMatch(message)
+  })
+
+  test('YAML aliases within the limit are fine', async () => {
+    const text = `${head.replace('paths: {}\n', '')}x-shared: &shared { description: reused }\npaths:\n  /a:\n    get:\n      responses:\n        '200': *shared\n        '404': *shared\n`
+    const result = await validateOpenApi(text)
+    expect(result.ok).toBe(true)
+  })
+})
+
+describe('reference bombs validate in linear time', () => {
+  test.each([6, 8, 10])('%i levels of ten $refs each', async (levels) => {
+    const text = JSON.stringify(refBomb(levels))
+    const started = performance.now()
+    const result = await validateOpenApi(text)
+    expect(performance.now() - started).toBeLessThan(3_000)
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.info.operationCount).toBe(2)
+  })
+
+  test('an error inside a bombed component is reported once, where it is written', async () => {
+    const doc = refBomb(8) as any
+    doc.components.schemas.S3.properties.p4 = { type: 'strin' }
+    const result = await validateOpenApi(JSON.stringify(doc, null, 2))
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toEqual([{ path: '/components/schemas/S3/properties/p4/type', message: expect.stringMatching(/Did you mean string/) }])
+  })
+
+  test('a parameter given by $ref is seen through for the path-parameter rules, and its errors point at the component', async () => {
+    const doc = structuredClone(petstoreV1) as any
+    doc.components.parameters = { PetId: doc.paths['/pets/{petId}'].parameters[0] }
+    doc.paths['/pets/{petId}'].parameters = [{ $ref: '#/components/parameters/PetId' }]
+    expect((await validateOpenApi(JSON.stringify(doc))).ok).toBe(true)
+    doc.components.parameters.PetId.schema.type = 'integr'
+    const result = await validateOpenApi(JSON.stringify(doc, null, 2))
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('/components/parameters/PetId/schema/type')
   })
 })
 

@@ -1,7 +1,11 @@
 import { isRecord, listOperations, schemaType, type MediaType, type Schema } from '@/lib/openapi/list-operations'
+import { boundedJson } from '@/lib/openapi/bounded-json'
+import { createRefResolver, OpenApiBudgetError, type RefResolver } from '@/lib/openapi/ref-resolver'
 
-// Turns a dereferenced OpenAPI document into the plain, serialisable operation list the try-it
-// console (a client component) renders as forms. Examples prefill the fields when the author gave them.
+// Turns an OpenAPI document (its $refs as written) into the plain, serialisable operation list the
+// try-it console (a client component) renders as forms. Examples prefill the fields when the
+// author gave them; otherwise a skeleton is sampled from the schema, through its $refs, within a
+// small node budget per body, so no schema can make the list large.
 
 export type TryItParameter = { name: string; in: 'path' | 'query' | 'header'; required: boolean; description: string; example: string }
 export type TryItOperation = {
@@ -16,10 +20,22 @@ export type TryItOperation = {
 }
 
 const MAX_SAMPLE_DEPTH = 4
+const MAX_SAMPLE_NODES = 200
+const MAX_OPERATIONS = 500
+const MAX_EXAMPLE_CHARS = 4_000
 
 export function buildTryItOperations(document: unknown): TryItOperation[] {
-  return listOperations(document)
+  const resolver = createRefResolver(document)
+  let entries
+  try {
+    entries = listOperations(document, resolver)
+  } catch (error) {
+    if (error instanceof OpenApiBudgetError) return []
+    throw error
+  }
+  return entries
     .filter((entry) => entry.method !== 'trace')
+    .slice(0, MAX_OPERATIONS)
     .map((entry) => {
       const op = entry.operation
       const parameters = entry.parameters
@@ -30,7 +46,7 @@ export function buildTryItOperations(document: unknown): TryItOperation[] {
           in: p.in,
           required: p.in === 'path' || p.required === true,
           description: p.description ?? '',
-          example: exampleText(p.example ?? (isRecord(p.schema) ? p.schema.example ?? p.schema.default : undefined)),
+          example: exampleText(p.example ?? paramExample(resolver.resolve(p.schema).value)),
         }))
       return {
         key: entry.key,
@@ -39,51 +55,66 @@ export function buildTryItOperations(document: unknown): TryItOperation[] {
         summary: op.summary ?? op.operationId ?? '',
         deprecated: op.deprecated === true,
         parameters,
-        body: requestBody(op.requestBody),
+        body: requestBody(op.requestBody, resolver),
       }
     })
 }
 
-function requestBody(body: { required?: boolean; content?: Record<string, MediaType> } | undefined): TryItOperation['body'] {
+function paramExample(schema: unknown): unknown {
+  return isRecord(schema) ? schema.example ?? schema.default : undefined
+}
+
+function requestBody(body: { required?: boolean; content?: Record<string, MediaType> } | undefined, resolver: RefResolver): TryItOperation['body'] {
   if (!body || !isRecord(body.content)) return null
   const types = Object.keys(body.content)
   const contentType = types.find((t) => /json/i.test(t)) ?? types[0]
   if (!contentType) return null
   const media = body.content[contentType] ?? {}
-  const firstExample = isRecord(media.examples) ? Object.values(media.examples).find((e) => isRecord(e) && 'value' in e)?.value : undefined
-  const example = media.example ?? firstExample ?? (isRecord(media.schema) ? media.schema.example ?? sampleFromSchema(media.schema, 0) : undefined)
-  return { contentType, example: example === undefined ? '' : /json/i.test(contentType) ? JSON.stringify(example, null, 2) : exampleText(example), required: body.required === true }
+  const firstExample = isRecord(media.examples)
+    ? Object.values(media.examples).map((e) => resolver.resolve(e).value).find((e): e is Record<string, unknown> => isRecord(e) && 'value' in e)?.value
+    : undefined
+  const schema = resolver.resolve(media.schema).value
+  const example = media.example ?? firstExample ?? (isRecord(schema) ? schema.example ?? sampleFromSchema(schema, 0, resolver) : undefined)
+  return { contentType, example: example === undefined ? '' : /json/i.test(contentType) ? boundedJson(example, { space: 2, maxChars: MAX_EXAMPLE_CHARS }) ?? '' : exampleText(example), required: body.required === true }
 }
 
+// A prefill too large for a form field is left out: the user writes the body instead.
 function exampleText(value: unknown): string {
   if (value === undefined || value === null) return ''
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  const text = typeof value === 'string' ? value : boundedJson(value, { maxChars: MAX_EXAMPLE_CHARS })
+  return text === null || text.length > MAX_EXAMPLE_CHARS ? '' : text
 }
 
 /** A skeleton value for a schema without an example: enough to show the shape, not a real request. */
-export function sampleFromSchema(schema: Schema, depth: number): unknown {
-  if (depth > MAX_SAMPLE_DEPTH || schema['x-circular-ref']) return null
+export function sampleFromSchema(schema: Schema, depth: number, resolver: RefResolver = createRefResolver({}), budget = { left: MAX_SAMPLE_NODES }): unknown {
+  if (depth > MAX_SAMPLE_DEPTH || budget.left-- <= 0) return null
+  const sample = (node: unknown) => {
+    const resolved = resolver.resolve(node).value
+    return isRecord(resolved) ? sampleFromSchema(resolved, depth + 1, resolver, budget) : null
+  }
   if ('example' in schema) return schema.example
   if ('default' in schema) return schema.default
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0]
   for (const combinator of ['oneOf', 'anyOf'] as const) {
     const first = Array.isArray(schema[combinator]) ? (schema[combinator] as unknown[])[0] : undefined
-    if (isRecord(first)) return sampleFromSchema(first, depth + 1)
+    if (first !== undefined) return sample(first)
   }
   if (Array.isArray(schema.allOf)) {
-    return Object.assign({}, ...schema.allOf.filter(isRecord).map((part) => sampleFromSchema(part, depth + 1)).filter(isRecord))
+    return Object.assign({}, ...schema.allOf.slice(0, 20).map(sample).filter(isRecord))
   }
   const type = (schemaType(schema) ?? (isRecord(schema.properties) ? 'object' : '')).split('|').find((t) => t !== 'null')
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {}
       for (const [name, property] of Object.entries(isRecord(schema.properties) ? schema.properties : {})) {
-        if (isRecord(property) && property.readOnly !== true) out[name] = sampleFromSchema(property, depth + 1)
+        if (budget.left <= 0) break
+        const resolved = resolver.resolve(property).value
+        if (isRecord(resolved) && resolved.readOnly !== true) out[name] = sample(resolved)
       }
       return out
     }
     case 'array':
-      return isRecord(schema.items) ? [sampleFromSchema(schema.items, depth + 1)] : []
+      return schema.items !== undefined ? [sample(schema.items)] : []
     case 'string':
       return schema.format === 'date-time' ? '2026-01-01T00:00:00Z' : schema.format === 'date' ? '2026-01-01' : 'string'
     case 'integer':

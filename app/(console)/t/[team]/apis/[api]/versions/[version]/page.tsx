@@ -9,7 +9,7 @@ import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { requireTeamPage } from '@/lib/auth/team-context'
-import { validateOpenApi } from '@/lib/openapi/validate-openapi'
+import { loadApiReference } from '@/lib/catalog/load-api-reference'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -23,7 +23,8 @@ export default async function VersionPage({ params }: Props) {
   // The version must belong to this team *and* this API, or the page does not exist.
   const version = await getVersion({ teamId: context.team.id, apiId: api.id, versionId })
   if (!version) notFound()
-  const validation = await validateOpenApi(version.openapi)
+  // Parsed, not validated again: the contract was validated when it was saved.
+  const reference = await loadApiReference(version.openapi)
   const canWrite = context.can('apis.write')
 
   return (
@@ -44,9 +45,9 @@ export default async function VersionPage({ params }: Props) {
         <Card>
           <CardHeader title="API reference" />
           <CardBody>
-            {validation.ok ? <ApiReference document={validation.dereferenced} /> : (
+            {reference.ok ? <ApiReference document={reference.document} /> : (
               <ul className="list-disc pl-5 font-mono text-xs text-red-700">
-                {validation.errors.map((e) => <li key={`${e.path}:${e.message}`}>{e.path || '/'}: {e.message}</li>)}
+                {reference.errors.map((e) => <li key={`${e.path}:${e.message}`}>{e.path || '/'}: {e.message}</li>)}
               </ul>
             )}
           </CardBody>

@@ -1,18 +1,27 @@
-import { escapePointerToken } from './json-pointer'
+// @ts-check
+import { escapePointerToken } from './json-pointer.mjs'
 
 // @readme/openapi-parser reports schema errors as code frames over JSON.stringify(document, null, 2)
 // ("> 21 |   \"400\": {") and spec errors as prose naming a path ("`/paths/pets/{id}/get` is ...").
 // Neither carries a JSON pointer, so we recover one: the code-frame line maps back to the pointer
 // of the value printed on that line, and a named path is matched against the document's path keys.
+// Plain .mjs because it runs in the validation worker (openapi-worker.mjs).
 
-/** For each line of JSON.stringify(value, null, 2) (1-based), the pointer of what starts there. */
-export function pointersByLine(value: unknown): string[] {
-  const lines: string[] = ['', '']
-  const walk = (node: unknown, pointer: string) => {
+/**
+ * For each line of JSON.stringify(value, null, 2) (1-based), the pointer of what starts there.
+ * The value's nesting is capped at parse time (MAX_NESTING_DEPTH), so the recursion is bounded.
+ * @param {unknown} value
+ * @returns {string[]}
+ */
+export function pointersByLine(value) {
+  /** @type {string[]} */
+  const lines = ['', '']
+  /** @param {unknown} node @param {string} pointer */
+  const walk = (node, pointer) => {
     if (node === null || typeof node !== 'object') return
     const entries = Array.isArray(node)
-      ? node.map((item, index) => [String(index), item] as const)
-      : Object.entries(node as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function')
+      ? node.map((item, index) => /** @type {const} */ ([String(index), item]))
+      : Object.entries(/** @type {Record<string, unknown>} */ (node)).filter(([, v]) => v !== undefined && typeof v !== 'function')
     if (entries.length === 0) return
     for (const [key, child] of entries) {
       const childPointer = `${pointer}/${escapePointerToken(key)}`
@@ -25,9 +34,15 @@ export function pointersByLine(value: unknown): string[] {
   return lines
 }
 
-export type LocatedError = { path: string; message: string }
+/** @typedef {{ path: string, message: string }} LocatedError */
 
-export function locateValidationError(rawMessage: string, lineMap: () => string[], pathKeys: string[]): LocatedError {
+/**
+ * @param {string} rawMessage
+ * @param {() => string[]} lineMap
+ * @param {string[]} pathKeys
+ * @returns {LocatedError}
+ */
+export function locateValidationError(rawMessage, lineMap, pathKeys) {
   const [summary, ...rest] = rawMessage.split('\n\n')
   const frame = rest.join('\n\n')
   const message = summary.replace(/^[A-Z]+ /, '').replace(/\n/g, ' ').trim()
@@ -45,7 +60,8 @@ export function locateValidationError(rawMessage: string, lineMap: () => string[
 }
 
 // "/paths/pets/{id}/get" → "/paths/~1pets~1{id}/get": the longest matching path key wins.
-function namedPathToPointer(named: string, pathKeys: string[]): string {
+/** @param {string} named @param {string[]} pathKeys */
+function namedPathToPointer(named, pathKeys) {
   if (!named.startsWith('/paths/')) return named
   const rest = named.slice('/paths'.length)
   const key = [...pathKeys].sort((a, b) => b.length - a.length).find((k) => rest === k || rest.startsWith(`${k}/`))

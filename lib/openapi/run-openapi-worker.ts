@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { AppError } from '@/lib/errors/app-error'
+import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_TIMEOUT_MS } from './openapi-limits.mjs'
+
+// Runs parse and validation jobs on worker threads (openapi-worker.mjs), each with a heap cap
+// (resourceLimits) and a wall-clock timeout that terminates the worker, so a contract can cost
+// the server at most that much, on another thread. A document over either budget is refused by
+// name; the process keeps serving. At most MAX_RUNNING jobs run at once (the machine's cores are shared
+// with the gateway); a few more wait, and beyond that the server says it is busy.
+
+export type WorkerBudget = { timeoutMs: number; heapMb: number }
+export type WorkerJob = { kind: 'validate' | 'parse'; text: string }
+export type WorkerOutcome<T> = { ok: true; result: T } | { ok: false; limit: 'time' | 'memory'; budget: WorkerBudget }
+
+const MAX_RUNNING = 2
+const MAX_WAITING = 32
+
+/** The budget from OPENAPI_WORKER_TIMEOUT_MS and OPENAPI_WORKER_HEAP_MB, else the defaults (10 s, 256 MB). */
+export function defaultWorkerBudget(): WorkerBudget {
+  return {
+    timeoutMs: positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? DEFAULT_WORKER_TIMEOUT_MS,
+    heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? DEFAULT_WORKER_HEAP_MB,
+  }
+}
+
+function positive(value: string | undefined): number | undefined {
+  const number = Number(value)
+  return value && Number.isFinite(number) && number > 0 ? number : undefined
+}
+
+// Resolved from the project root, not from this module: under `next start` this code runs from a
+// bundle in .next/, where a path relative to the module would name nothing. Every way the server,
+// the scripts and the tests start runs from the root (scripts/lib/run.mjs sets it).
+export function workerFile(): string {
+  const file = path.join(process.cwd(), 'lib', 'openapi', 'openapi-worker.mjs')
+  if (!existsSync(file)) throw new Error(`The OpenAPI worker is missing at ${file}; start Tollgate from its project directory`)
+  return file
+}
+
+let running = 0
+const waiting: Array<() => void> = []
+
+// Finished workers stay warm for the next job (loading the parser and compiling its schemas costs
+// more than most validations), unref'd so they never keep the process alive, and go after a while.
+type Slot = { worker: Worker; heapMb: number; idleTimer?: NodeJS.Timeout }
+const idle: Slot[] = []
+const IDLE_MS = 30_000
+let nextJobId = 1
+
+export async function runOpenApiWorker<T>(job: WorkerJob, budget: WorkerBudget = defaultWorkerBudget()): Promise<WorkerOutcome<T>> {
+  await acquire()
+  try {
+    return await runOnce<T>(job, budget)
+  } finally {
+    release()
+  }
+}
+
+function acquire(): Promise<void> {
+  if (running < MAX_RUNNING) {
+    running++
+    return Promise.resolve()
+  }
+  if (waiting.length >= MAX_WAITING) {
+    return Promise.reject(new AppError({ code: 'validation_busy', status: 429, message: 'The server is busy checking other contracts; try again in a few seconds', extra: { retryAfter: 5 } }))
+  }
+  return new Promise((resolve) => waiting.push(resolve))
+}
+
+function release() {
+  const next = waiting.shift()
+  if (next) next() // the slot passes straight to the next job
+  else running--
+}
+
+function takeSlot(heapMb: number): Slot {
+  const index = idle.findIndex((slot) => slot.heapMb === heapMb)
+  if (index >= 0) {
+    const [slot] = idle.splice(index, 1)
+    clearTimeout(slot.idleTimer)
+    return slot
+  }
+  const worker = new Worker(workerFile(), {
+    // The worker needs no loader: keep the parent's flags (tsx, vitest) out of it.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.round(heapMb / 8))) },
+  })
+  const slot: Slot = { worker, heapMb }
+  worker.on('exit', () => dropIdle(slot))
+  worker.on('error', () => dropIdle(slot)) // a job's own listener reports it; an idle one just goes
+  return slot
+}
+
+function park(slot: Slot) {
+  slot.worker.unref()
+  if (idle.length >= MAX_RUNNING) return void slot.worker.terminate()
+  slot.idleTimer = setTimeout(() => {
+    dropIdle(slot)
+    void slot.worker.terminate()
+  }, IDLE_MS)
+  slot.idleTimer.unref()
+  idle.push(slot)
+}
+
+function dropIdle(slot: Slot) {
+  const index = idle.indexOf(slot)
+  if (index >= 0) idle.splice(index, 1)
+  clearTimeout(slot.idleTimer)
+}
+
+function runOnce<T>(job: WorkerJob, budget: WorkerBudget): Promise<WorkerOutcome<T>> {
+  const slot = takeSlot(budget.heapMb)
+  const { worker } = slot
+  const id = nextJobId++
+  return new Promise((resolve, reject) => {
+    const finish = (outcome: WorkerOutcome<T> | Error, keep: boolean) => {
+      clearTimeout(timer)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (keep) park(slot)
+      else void worker.terminate()
+      if (outcome instanceof Error) reject(outcome)
+      else resolve(outcome)
+    }
+    const onMessage = (message: { id: number; ok: true; result: T } | { id: number; ok: false; message: string }) => {
+      if (message.id !== id) return
+      finish(message.ok ? { ok: true, result: message.result } : new Error(`OpenAPI worker failed: ${message.message}`), message.ok)
+    }
+    const onError = (error: Error & { code?: string }) => {
+      finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, limit: 'memory', budget } : error, false)
+    }
+    const onExit = (code: number) => finish(new Error(`OpenAPI worker exited (${code}) without an answer`), false)
+    const timer = setTimeout(() => finish({ ok: false, limit: 'time', budget }, false), budget.timeoutMs)
+    worker.on('message', onMessage)
+    worker.once('error', onError)
+    worker.once('exit', onExit)
+    worker.ref()
+    worker.postMessage({ id, ...job })
+  })
+}
+
+/** The form error for a job stopped by its budget. */
+export function budgetMessage(limit: 'time' | 'memory', budget: WorkerBudget, doing = 'Checking'): string {
+  return limit === 'time'
+    ? `${doing} this document took longer than the ${formatSeconds(budget.timeoutMs)} limit, so it was stopped; split the contract or simplify its schemas`
+    : `${doing} this document needed more than the ${budget.heapMb} MB memory limit, so it was stopped; split the contract or simplify its schemas`
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`
+}
