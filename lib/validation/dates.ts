@@ -9,7 +9,9 @@ import { z } from 'zod'
 export const MIN_YEAR = 2000
 export const MAX_YEAR = 2100
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/
+// Years of 5 or 6 digits are matched only to be refused with the range message (a date input
+// lets people type up to 275760).
+const INSTANT = /^(\d{4,6})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 export type DateCheck = { ok: true; date: Date } | { ok: false; message: string }
@@ -31,7 +33,7 @@ export function checkDate(text: string, { time = true }: { time?: boolean } = {}
   }
   const [, y, mo, d, hh = '00', mi = '00', ss = '00', ms = '0', zone] = match
   const [year, month, day, hour, minute, second] = [y, mo, d, hh, mi, ss].map(Number)
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: yearRangeMessage }
+  if (y.length !== 4 || year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: yearRangeMessage }
   if (month < 1 || month > 12) return { ok: false, message: `There is no month ${mo}: use 01 to 12` }
   const days = daysInMonth(year, month)
   if (day < 1 || day > days) return { ok: false, message: `${y}-${mo}-${d} does not exist: ${MONTHS[month - 1]} ${year} has ${days} days` }
