@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { createApi } from '@/lib/apis/create-api'
-import { createApiSchema, updateApiSchema } from '@/lib/apis/schemas'
+import { createVersion } from '@/lib/apis/create-version'
+import { createApiSchema, createVersionSchema, updateApiSchema } from '@/lib/apis/schemas'
 import { updateApi } from '@/lib/apis/update-api'
 import { updatePaymentMethodSchema } from '@/lib/billing/schemas'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
@@ -16,6 +17,7 @@ import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 import { createKey } from '@/lib/keys/create-key'
 import { createKeySchema } from '@/lib/keys/schemas'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
+import { petstoreV1 } from '@/lib/openapi/fixtures/petstore'
 import { createPlan } from '@/lib/plans/create-plan'
 import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import { rejectSubscription } from '@/lib/subscriptions/decide-subscription'
@@ -113,6 +115,18 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     const result = await submitForm(updateApiSchema, { apiId: api.id, name: 'Weather', description: 'Fore\u0007casts' }, (input) => updateApi({ teamId: owner.id, input }))
     expect(fieldErrorsOf(result).description).toEqual(['Remove the invisible character U+0007 (bell)'])
     expect(await db.api.findUniqueOrThrow({ where: { id: api.id }, select: { description: true } })).toEqual({ description: 'Forecasts' })
+  })
+  test('an OpenAPI document with a NUL past the binary sniffing is refused by the contract check and stores nothing', async () => {
+    const owner = await seedTeam('owner', randomToken(6))
+    const api = await createApi({ teamId: owner.id, input: { name: 'Pets', slug: 'pets' } })
+    const openapi = JSON.stringify({ ...petstoreV1, info: { ...petstoreV1.info, description: `${'x'.repeat(9000)}\u0000` } }).replace('\\u0000', '\u0000')
+    expect(openapi.indexOf('\u0000')).toBeGreaterThan(8192)
+    const actor = { id: owner.actor.userId, email: 'owner@example.test' }
+    const raw = { apiId: api.id, version: 'v1', upstreamUrl: 'http://127.0.0.1:9/', openapi }
+    const result = await submitForm(createVersionSchema, raw, (input) => createVersion({ teamId: owner.id, actor, input }))
+    expect(result).toMatchObject({ ok: false, status: 422 })
+    expect(fieldErrorsOf(result).openapi?.length).toBeGreaterThan(0)
+    expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
   })
 })
 
