@@ -27,7 +27,7 @@ export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
         <Input name="slug" required value={slug} onChange={(e) => { setSlug(e.target.value); setSlugEdited(true) }} pattern="[a-z0-9]+(-[a-z0-9]+)*" invalid={!!fieldErrors(state, 'slug')} />
       </Field>
       <Field label="Description" name="description" errors={fieldErrors(state, 'description')}>
-        <Textarea name="description" rows={3} className="font-sans" />
+        <Textarea name="description" rows={3} className="font-sans" invalid={!!fieldErrors(state, 'description')} />
       </Field>
       <Field label="Tags" name="tags" errors={fieldErrors(state, 'tags')} hint="Comma-separated, e.g. payments, internal">
         <Input name="tags" invalid={!!fieldErrors(state, 'tags')} />

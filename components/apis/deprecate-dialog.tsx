@@ -49,7 +49,7 @@ export function DeprecateDialog({ teamSlug, versionId, label, earliestSunset, su
             </Select>
           </Field>
           <Field label="Reason (optional)" name={`${prefix}-reason`} errors={fieldErrors(state, 'reason')}>
-            <Textarea id={`${prefix}-reason`} name="reason" rows={2} className="font-sans" />
+            <Textarea id={`${prefix}-reason`} name="reason" rows={2} className="font-sans" invalid={!!fieldErrors(state, 'reason')} />
           </Field>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>Cancel</Button>

@@ -23,7 +23,7 @@ export function EditApiForm({ teamSlug, api, canEdit }: { teamSlug: string; api:
           <Input name="name" required defaultValue={api.name} invalid={!!fieldErrors(state, 'name')} />
         </Field>
         <Field label="Description" name="description" errors={fieldErrors(state, 'description')}>
-          <Textarea name="description" rows={3} defaultValue={api.description} className="font-sans" />
+          <Textarea name="description" rows={3} defaultValue={api.description} className="font-sans" invalid={!!fieldErrors(state, 'description')} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Tags" name="tags" errors={fieldErrors(state, 'tags')} hint="Comma-separated">

@@ -41,7 +41,7 @@ export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
         </Field>
         <Field label="Rate limit (requests)" name={`${p}-rateLimit`} errors={errors('rateLimit')} hint="Empty for no limit">
           <div className="flex gap-2">
-            <Input id={`${p}-rateLimit`} name="rateLimit" type="number" min={1} placeholder="60" defaultValue={plan?.rateLimit ?? undefined} invalid={!!errors('rateLimit')} />
+            <Input id={`${p}-rateLimit`} name="rateLimit" inputMode="numeric" autoComplete="off" placeholder="60" defaultValue={plan?.rateLimit ?? undefined} invalid={!!errors('rateLimit')} />
             <Select name="rateWindow" aria-label="Rate window" defaultValue={plan?.rateWindow ?? 'MINUTE'} className="w-36">
               <option value="MINUTE">per minute</option>
               <option value="SECOND">per second</option>
@@ -71,7 +71,7 @@ export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
               <Input id={`${p}-pricePerCall`} name="pricePerCall" inputMode="decimal" placeholder="0.002" defaultValue={plan?.pricePerCall} invalid={!!errors('pricePerCall')} />
             </Field>
             <Field label="Free calls per month" name={`${p}-freeCallsPerMonth`} errors={errors('freeCallsPerMonth')}>
-              <Input id={`${p}-freeCallsPerMonth`} name="freeCallsPerMonth" type="number" min={0} step={1} placeholder="1000" defaultValue={plan?.freeCallsPerMonth} invalid={!!errors('freeCallsPerMonth')} />
+              <Input id={`${p}-freeCallsPerMonth`} name="freeCallsPerMonth" inputMode="numeric" autoComplete="off" placeholder="1000" defaultValue={plan?.freeCallsPerMonth} invalid={!!errors('freeCallsPerMonth')} />
             </Field>
             <Field label="Price per 1M input tokens" name={`${p}-pricePerMInput`} errors={errors('pricePerMInput')} hint="AI APIs; 0 for none">
               <Input id={`${p}-pricePerMInput`} name="pricePerMInput" inputMode="decimal" placeholder="0" defaultValue={plan?.pricePerMInput} invalid={!!errors('pricePerMInput')} />

@@ -44,6 +44,7 @@ export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string
     })
   }
 
+  const reasonErrors = result && !result.ok ? result.fieldErrors?.overrideReason : undefined
   const data = checks?.ok ? checks.data : null
   const basicsOk = !!data && data.document.ok && data.upstream.ok && data.plans.ok
   const canPublish = basicsOk && (!data.needsOverride || (override && reason.trim().length > 0))
@@ -81,7 +82,11 @@ export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string
                 <label className="block space-y-1 text-sm">
                   <span className="font-medium text-slate-700">Reason (recorded in the lifecycle history)</span>
                   <textarea name="overrideReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required
+                    aria-invalid={reasonErrors ? true : undefined} aria-describedby={reasonErrors ? `override-reason-${versionId}-error` : undefined}
                     className="block w-full rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500" />
+                  {reasonErrors?.map((message) => (
+                    <span key={message} id={`override-reason-${versionId}-error`} className="block text-xs text-red-600" data-field-error="overrideReason">{message}</span>
+                  ))}
                 </label>
               ) : null}
             </div>

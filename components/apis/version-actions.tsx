@@ -50,7 +50,11 @@ export function VersionActions({ teamSlug, version, successors, earliestSunset, 
               ? `The sunset date is ${sunsetDay}. Retiring now breaks every consumer still calling ${version.version}: the gateway answers 410 Gone.`
               : `The gateway will answer 410 Gone for ${version.version} from now on.`}
             confirmLabel="Retire" reasonLabel={beforeSunset ? 'Reason (required before the sunset date)' : 'Reason (optional)'} reasonRequired={beforeSunset}
-            onConfirm={(reason) => refresh(retireVersionAction(teamSlug, { versionId: version.id, reason }))} />
+            onConfirm={async (reason) => {
+              // The dialog shows one message under its reason box: the reason's own field error first.
+              const result = await refresh(retireVersionAction(teamSlug, { versionId: version.id, reason }))
+              return result.ok ? result : { ok: false, error: result.fieldErrors?.reason?.[0] ?? result.error }
+            }} />
         )
       ) : null}
       {allowed.includes('delete') && permissions.canWrite ? (

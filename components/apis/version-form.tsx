@@ -84,7 +84,7 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
             <Input name="upstreamUrl" type="url" required defaultValue={(existing ?? template)?.upstreamUrl ?? ''} placeholder="https://pets.internal.example.com" invalid={!!fieldErrors(state, 'upstreamUrl')} />
           </Field>
           <Field label="Timeout (ms)" name="timeoutMs" errors={fieldErrors(state, 'timeoutMs')}>
-            <Input name="timeoutMs" type="number" min={100} max={300000} step={100} defaultValue={(existing ?? template)?.timeoutMs ?? 30000} invalid={!!fieldErrors(state, 'timeoutMs')} />
+            <Input name="timeoutMs" inputMode="numeric" autoComplete="off" defaultValue={(existing ?? template)?.timeoutMs ?? 30000} invalid={!!fieldErrors(state, 'timeoutMs')} />
           </Field>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -59,7 +59,7 @@ export function RotateKeyButton({ teamSlug, keyId, keyName, rotatable, action }:
                   {GRACE_OPTIONS.map((o) => <option key={o.seconds} value={o.seconds}>{o.label}</option>)}
                 </Select>
               </label>
-              {result && !result.ok ? <p role="alert" data-form-error className="text-sm text-red-600">{result.error}</p> : null}
+              {result && !result.ok ? <p role="alert" data-form-error className="text-sm text-red-600">{result.fieldErrors?.graceSeconds?.[0] ?? result.error}</p> : null}
             </>
           )}
           <div className="flex justify-end gap-2 pt-2">

@@ -6,7 +6,7 @@ export function controlClass(invalid?: boolean, className?: string) {
   return cn(CONTROL, invalid ? 'ring-red-400' : 'ring-slate-300', className)
 }
 
-/** A labelled control with its field errors underneath, linked by aria-describedby. */
+/** A labelled control with its field errors underneath, linked by aria-describedby (`name` is the control's id). */
 export function Field({ label, name, errors, hint, children }: {
   label: string
   name: string
@@ -27,11 +27,11 @@ export function Field({ label, name, errors, hint, children }: {
 }
 
 export function Input({ invalid, className, ...props }: React.InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return <input id={props.id ?? props.name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.name}-error` : undefined} className={controlClass(invalid, className)} {...props} />
+  return <input id={props.id ?? props.name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.id ?? props.name}-error` : undefined} className={controlClass(invalid, className)} {...props} />
 }
 
 export function Textarea({ invalid, className, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
-  return <textarea id={props.id ?? props.name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.name}-error` : undefined} className={controlClass(invalid, cn('font-mono', className))} {...props} />
+  return <textarea id={props.id ?? props.name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.id ?? props.name}-error` : undefined} className={controlClass(invalid, cn('font-mono', className))} {...props} />
 }
 
 export function Select({ invalid, className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {

@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { outboundUrlSchema } from '@/lib/net/check-outbound-url'
 import { MAX_OPENAPI_BYTES } from '@/lib/openapi/parse-openapi-text'
+import { idInput } from '@/lib/validation/ids'
+import { integerInput } from '@/lib/validation/numbers'
+import { findForbiddenCharacter, forbiddenCharacterMessage, plainText, searchText } from '@/lib/validation/text'
 
-// Input schemas for APIs and their versions. FormData sends strings, so numbers use z.coerce and
-// optional fields treat "" as unset.
+// Input schemas for APIs and their versions. FormData sends strings, so numbers use the strict
+// parsers of lib/validation (never Number()) and optional fields treat "" as unset.
 
 export const API_KINDS = ['REST', 'AI_CHAT', 'AI_PROMPT'] as const
 export const VISIBILITIES = ['PRIVATE', 'INTERNAL'] as const
@@ -19,21 +22,31 @@ export const apiSlugSchema = z
 
 const TAG = /^[a-z0-9][a-z0-9-]{0,31}$/
 
-/** "payments, Billing ,payments" → ["billing", "payments"]; a multi-select's array works too. */
+/**
+ * "payments, Billing ,payments" → ["billing", "payments"]; a multi-select's array works too.
+ * Every message lands on the `tags` field itself (not "tags.0"), where the form shows it.
+ */
 export const tagsSchema = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => {
-    const parts = (Array.isArray(value) ? value : value.split(',')).map((tag) => tag.trim().toLowerCase()).filter(Boolean)
+    const parts = (Array.isArray(value) ? value : value.split(',')).map((tag) => tag.normalize('NFC').trim().toLowerCase()).filter(Boolean)
     return [...new Set(parts)].sort()
   })
-  .pipe(z.array(z.string().regex(TAG, 'Tags use lowercase letters, digits and hyphens (up to 32 characters)')).max(10, 'Use at most 10 tags'))
+  .superRefine((tags, ctx) => {
+    for (const tag of tags) {
+      const found = findForbiddenCharacter(tag)
+      if (found) return void ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(found) })
+      if (!TAG.test(tag)) return void ctx.addIssue({ code: 'custom', message: 'Tags use lowercase letters, digits and hyphens (up to 32 characters)' })
+    }
+    if (tags.length > 10) ctx.addIssue({ code: 'custom', message: 'Use at most 10 tags' })
+  })
 
 export const createApiSchema = z.object({
-  name: z.string().trim().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters'),
+  name: plainText().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters'),
   slug: apiSlugSchema,
   // No zod defaults: the Prisma schema holds them (INTERNAL, REST, ""), so the derived update
   // schema never resets a field the form did not send.
-  description: z.string().trim().max(2000, 'Use at most 2000 characters').optional(),
+  description: plainText({ multiline: true }).max(2000, 'Use at most 2000 characters').optional(),
   tags: tagsSchema.optional(),
   visibility: z.enum(VISIBILITIES, { error: 'Choose a visibility' }).optional(),
   kind: z.enum(API_KINDS, { error: 'Choose a kind' }).optional(),
@@ -44,7 +57,7 @@ export type CreateApiInput = z.input<typeof createApiSchema>
 export const updateApiSchema = createApiSchema
   .pick({ name: true, description: true, tags: true, visibility: true })
   .partial()
-  .extend({ apiId: z.string().min(1) })
+  .extend({ apiId: idInput() })
 export type UpdateApiInput = z.input<typeof updateApiSchema>
 
 /** v1, v2, v2.1, v3.0.1: the number after "v" is the major the breaking-change rule compares. */
@@ -64,11 +77,11 @@ const upstreamUrlSchema = outboundUrlSchema()
 
 const timeoutMsSchema = z.preprocess(
   (value) => (value === '' || value === null ? undefined : value),
-  z.coerce.number({ error: 'Enter a number of milliseconds' }).int('Enter whole milliseconds').min(100, 'At least 100 ms').max(300_000, 'At most 300000 ms (5 minutes)').optional(),
+  integerInput({ min: 100, max: 300_000, invalid: 'Enter a number of milliseconds', notWhole: 'Enter whole milliseconds', tooSmall: 'At least 100 ms', tooLarge: 'At most 300000 ms (5 minutes)' }).optional(),
 )
 
 export const createVersionSchema = z.object({
-  apiId: z.string().min(1),
+  apiId: idInput(),
   version: versionLabelSchema,
   upstreamUrl: upstreamUrlSchema,
   openapi: z.string().min(1, 'Paste or upload the OpenAPI document').max(MAX_OPENAPI_BYTES, 'The document is too large (2 MB at most)'),
@@ -81,19 +94,19 @@ export type CreateVersionInput = z.input<typeof createVersionSchema>
 export const updateDraftVersionSchema = createVersionSchema
   .pick({ upstreamUrl: true, openapi: true, timeoutMs: true })
   .partial()
-  .extend({ versionId: z.string().min(1), version: versionLabelSchema.optional().or(z.literal('').transform(() => undefined)) })
+  .extend({ versionId: idInput(), version: versionLabelSchema.optional().or(z.literal('').transform(() => undefined)) })
 export type UpdateDraftVersionInput = z.input<typeof updateDraftVersionSchema>
 
-export const versionIdSchema = z.object({ versionId: z.string().min(1) })
+export const versionIdSchema = z.object({ versionId: idInput() })
 
 export const versionDiffSchema = z.object({
-  apiId: z.string().min(1),
-  fromVersionId: z.string().min(1, 'Choose a version'),
-  toVersionId: z.string().min(1, 'Choose a version'),
+  apiId: idInput(),
+  fromVersionId: idInput('Choose a version'),
+  toVersionId: idInput('Choose a version'),
 })
 
 export const listApisSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText().max(100).optional().catch(undefined),
   state: z.enum(['DRAFT', 'PUBLISHED', 'DEPRECATED', 'RETIRED']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { invalid } from '@/lib/errors/app-error'
+import { isCalendarMonth } from '@/lib/validation/dates'
+import { integerInput } from '@/lib/validation/numbers'
+import { plainText, searchText } from '@/lib/validation/text'
 import { decimalToMicros, MICROS_PER_UNIT } from './money'
 import { utcMonth } from './month'
 
@@ -39,7 +42,7 @@ export type TopUpInput = z.input<typeof topUpSchema>
 
 export const updatePaymentMethodSchema = z.object({
   // Card numbers (sandbox) or provider tokens such as Stripe's pm_... ids; the provider decides.
-  cardNumber: z.string({ error: 'Enter a card number' }).trim().min(1, 'Enter a card number').max(64, 'That is too long'),
+  cardNumber: plainText().min(1, 'Enter a card number').max(64, 'That is too long'),
 })
 export type UpdatePaymentMethodInput = z.input<typeof updatePaymentMethodSchema>
 
@@ -78,12 +81,12 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 // Page search params: a bad value falls back to its default, never a 500.
 export const billingPageQuerySchema = z.object({
-  q: z.preprocess(first, z.string().trim().max(100)).optional().catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1).default(1),
-  month: z.preprocess(first, z.string().regex(/^2\d{3}-(0[1-9]|1[0-2])$/)).optional().catch(undefined),
+  q: z.preprocess(first, searchText().max(100)).optional().catch(undefined),
+  page: z.preprocess(first, integerInput({ min: 1, max: 100_000 })).catch(1).default(1),
+  month: z.preprocess(first, z.string().refine(isCalendarMonth)).optional().catch(undefined),
   // The paid-subscriptions table has its own search and page, so paging it keeps the ledger's place.
-  sq: z.preprocess(first, z.string().trim().max(100)).optional().catch(undefined),
-  sp: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1).default(1),
+  sq: z.preprocess(first, searchText().max(100)).optional().catch(undefined),
+  sp: z.preprocess(first, integerInput({ min: 1, max: 100_000 })).catch(1).default(1),
 })
 
 export function parseBillingPageQuery(searchParams: unknown, now = Date.now()) {

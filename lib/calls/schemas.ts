@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { TEAM_VIEWS, type TeamView } from '@/lib/analytics/team-scope'
+import { parseInstant } from '@/lib/validation/dates'
+import { integerInput } from '@/lib/validation/numbers'
+import { searchText } from '@/lib/validation/text'
 
 // The call log's filters. Everything lives in the URL; a bad value falls back to its default
 // (never a 500), the way the catalog parses its params.
@@ -50,8 +53,8 @@ const rawSchema = z.object({
   key: optionalId,
   consumer: optionalId,
   status: z.preprocess(first, z.string().trim().toLowerCase()).optional().catch(undefined),
-  slow: z.preprocess(first, z.coerce.number().int().min(0).max(3_600_000)).optional().catch(undefined),
-  q: z.preprocess(first, z.string().trim().min(1).max(200)).optional().catch(undefined),
+  slow: z.preprocess(first, integerInput({ min: 0, max: 3_600_000 })).optional().catch(undefined),
+  q: z.preprocess(first, searchText().min(1).max(200)).optional().catch(undefined),
   incident: optionalId,
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
   range: z.preprocess(first, z.enum([...CALL_RANGES, 'custom'])).optional().catch(undefined),
@@ -105,20 +108,10 @@ export function statusFilterToParam(status: StatusFilter | undefined): string | 
 }
 
 /**
- * ISO 8601 instants; a value without an offset (what <input type="datetime-local"> sends) is read
- * as UTC, because the console shows every time in UTC.
+ * ISO 8601 instants (lib/validation/dates): a value without an offset (what
+ * <input type="datetime-local"> sends) is read as UTC, because the console shows every time in UTC.
  */
-export function parseInstant(value: string | undefined): Date | undefined {
-  if (!value) return undefined
-  const trimmed = value.trim()
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(trimmed)) return undefined
-  const withZone = /T.*(Z|[+-]\d{2}:\d{2})$/.test(trimmed) || !trimmed.includes('T') ? trimmed : `${trimmed}Z`
-  const date = new Date(withZone)
-  // JS rolls 2026-02-30 over into March; a day that does not exist is a typo, not a date.
-  const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number)
-  const real = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12
-  return Number.isNaN(date.getTime()) || !real || year < 2000 || year > 2999 ? undefined : date
-}
+export { parseInstant }
 
 // Cursors are "<epoch ms>~<row id>": the (createdAt desc, id desc) sort key of the boundary row.
 export function encodeCursor(row: { createdAt: Date; id: string }): string {

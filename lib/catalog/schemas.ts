@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { integerInput } from '@/lib/validation/numbers'
+import { cleanSearchText, searchText } from '@/lib/validation/text'
 
 export const CATALOG_PAGE_SIZE = 20
 export const CATALOG_KINDS = ['REST', 'AI_CHAT', 'AI_PROMPT'] as const
@@ -13,13 +15,13 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 // Every field falls back to its default on a bad value, so a hand-edited URL never causes a 500.
 export const catalogQuerySchema = z.object({
-  q: z.preprocess(first, z.string().transform((s) => s.trim().slice(0, 200))).catch(''),
-  team: z.preprocess(first, z.string().trim().min(1).max(100)).optional().catch(undefined),
-  tag: z.preprocess(first, z.string().trim().min(1).max(100)).optional().catch(undefined),
+  q: z.preprocess(first, z.string().transform((s) => cleanSearchText(s).slice(0, 200))).catch(''),
+  team: z.preprocess(first, searchText().min(1).max(100)).optional().catch(undefined),
+  tag: z.preprocess(first, searchText().min(1).max(100)).optional().catch(undefined),
   kind: z.preprocess(first, z.enum(CATALOG_KINDS)).optional().catch(undefined),
   state: z.preprocess(first, z.enum(CATALOG_STATES)).optional().catch(undefined),
   sort: z.preprocess(first, z.enum(CATALOG_SORTS)).catch('name'),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  page: z.preprocess(first, integerInput({ min: 1, max: 100_000 })).catch(1),
 })
 
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>

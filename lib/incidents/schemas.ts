@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { idInput } from '@/lib/validation/ids'
+import { integerInput } from '@/lib/validation/numbers'
+import { plainText, searchText } from '@/lib/validation/text'
 import { PAYMENT_CAUSES } from './causes'
 
 // The incidents page's URL params and the manual resolution form. A bad param falls back to its
@@ -17,10 +20,10 @@ const blankToUndefined = (value: unknown) => {
 export const listIncidentsQuerySchema = z.object({
   // Absent: the page picks the side the team actually has (consumer first).
   view: z.preprocess(first, z.enum(TEAM_VIEWS)).optional().catch(undefined),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100)).optional().catch(undefined),
+  q: z.preprocess(blankToUndefined, searchText().min(1).max(100)).optional().catch(undefined),
   cause: z.preprocess(blankToUndefined, z.enum(PAYMENT_CAUSES)).optional().catch(undefined),
   state: z.preprocess(blankToUndefined, z.enum(INCIDENT_STATES)).optional().catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1).default(1),
+  page: z.preprocess(first, integerInput({ min: 1, max: 10_000 })).catch(1).default(1),
 })
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>
 
@@ -29,8 +32,8 @@ export function parseListIncidentsQuery(searchParams: unknown): ListIncidentsQue
 }
 
 export const resolveIncidentSchema = z.object({
-  incidentId: z.string().trim().min(1, 'Missing incident').max(100),
-  // ConfirmActionButton posts the dialog's text as `reason`.
-  reason: z.string().trim().min(3, 'Say in a few words how this was resolved').max(500, 'Use at most 500 characters'),
+  incidentId: idInput('Missing incident'),
+  // ConfirmActionButton posts the dialog's text as `reason` (a textarea: it may span lines).
+  reason: plainText({ multiline: true }).min(3, 'Say in a few words how this was resolved').max(500, 'Use at most 500 characters'),
 })
 export type ResolveIncidentInput = z.infer<typeof resolveIncidentSchema>

@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { dateInput } from '@/lib/validation/dates'
+import { idInput } from '@/lib/validation/ids'
+import { integerInput } from '@/lib/validation/numbers'
+import { plainText, searchText } from '@/lib/validation/text'
 
 // Input and output schemas for API keys. The output schema has no `hash` field: parsing a row
 // through it is what guarantees a key's hash never reaches a page, an action result or a response.
 
-const idSchema = z.string().trim().min(1, 'Missing id').max(100)
+const idSchema = idInput()
 
 export const KEY_STATUSES = ['ACTIVE', 'GRACE', 'EXPIRED', 'REVOKED'] as const
 export type KeyStatus = (typeof KEY_STATUSES)[number]
@@ -16,16 +20,18 @@ export const GRACE_OPTIONS = [
   { seconds: 604_800, label: '7 days' },
 ] as const
 export const DEFAULT_GRACE_SECONDS = 86_400
+const CHOOSE_GRACE = 'Choose one of the offered grace periods'
 
 // FormData sends "" for an empty date field and one string per ticked checkbox (or none at all).
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 const toArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value])
 
 export const createKeySchema = z.object({
-  name: z.string().trim().min(2, 'Use at least 2 characters').max(60, 'Use at most 60 characters'),
+  name: plainText().min(2, 'Use at least 2 characters').max(60, 'Use at most 60 characters'),
+  // The date input posts "2030-02-28" (00:00 UTC that day); API clients may send a full ISO time.
   expiresAt: z.preprocess(
     emptyToUndefined,
-    z.coerce.date({ error: 'Enter a valid date' })
+    dateInput({ missing: 'Enter a valid date' })
       .refine((date) => date.getTime() > Date.now(), 'Choose a date in the future')
       .optional(),
   ),
@@ -35,9 +41,8 @@ export type CreateKeyInput = z.input<typeof createKeySchema>
 
 export const rotateKeySchema = z.object({
   keyId: idSchema,
-  graceSeconds: z.coerce
-    .number()
-    .refine((s) => GRACE_OPTIONS.some((o) => o.seconds === s), 'Choose one of the offered grace periods')
+  graceSeconds: integerInput({ min: 0, max: GRACE_OPTIONS.at(-1)!.seconds, invalid: CHOOSE_GRACE, tooSmall: CHOOSE_GRACE, tooLarge: CHOOSE_GRACE })
+    .refine((s) => GRACE_OPTIONS.some((o) => o.seconds === s), CHOOSE_GRACE)
     .default(DEFAULT_GRACE_SECONDS),
 })
 export type RotateKeyInput = z.input<typeof rotateKeySchema>
@@ -47,8 +52,8 @@ export const revokeKeySchema = z.object({ keyId: idSchema })
 export const KEYS_PAGE_SIZE = 20
 
 export const listKeysQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  q: searchText().max(100).optional().catch(undefined),
+  page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })
 
 export const apiKeyOutputSchema = z.object({

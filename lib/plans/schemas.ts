@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { decimalToMicros, MICROS_PER_UNIT, microsToDecimal } from '@/lib/billing/money'
+import { idInput } from '@/lib/validation/ids'
+import { integerInput } from '@/lib/validation/numbers'
+import { plainText } from '@/lib/validation/text'
 
 // Input schemas for plans. Prices arrive as decimal strings in currency units ("0.002") and leave
 // as bigint micro-units; they are never parsed through a float.
@@ -41,10 +44,10 @@ const checkbox = z.preprocess((value) => {
 
 // Defaults (MINUTE, AUTO, "", free) come from the Prisma schema, so a partial update never resets a field.
 export const createPlanSchema = z.object({
-  apiId: z.string().min(1),
-  name: z.string().trim().min(2, 'Use at least 2 characters').max(60, 'Use at most 60 characters'),
-  description: z.string().trim().max(500, 'Use at most 500 characters').optional(),
-  rateLimit: z.preprocess(emptyToNull, z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(1, 'At least 1 request').max(1_000_000, 'At most 1000000').nullable().optional()),
+  apiId: idInput(),
+  name: plainText().min(2, 'Use at least 2 characters').max(60, 'Use at most 60 characters'),
+  description: plainText().max(500, 'Use at most 500 characters').optional(),
+  rateLimit: z.preprocess(emptyToNull, integerInput({ min: 1, max: 1_000_000, tooSmall: 'At least 1 request' }).nullable().optional()),
   rateWindow: z.enum(['SECOND', 'MINUTE'], { error: 'Choose per second or per minute' }).optional(),
   approval: z.enum(['AUTO', 'MANUAL'], { error: 'Choose automatic or manual approval' }).optional(),
   paid: checkbox.optional(),
@@ -57,13 +60,12 @@ export const createPlanSchema = z.object({
   pricePerMOutput: price.optional(),
   freeCallsPerMonth: z.preprocess(
     emptyToZero,
-    z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Enter 0 or more')
-      .max(MAX_FREE_CALLS_PER_MONTH, `At most ${MAX_FREE_CALLS_PER_MONTH}`),
+    integerInput({ min: 0, max: MAX_FREE_CALLS_PER_MONTH }),
   ).optional(),
 })
 export type CreatePlanInput = z.input<typeof createPlanSchema>
 
-export const updatePlanSchema = createPlanSchema.omit({ apiId: true }).partial().extend({ planId: z.string().min(1) })
+export const updatePlanSchema = createPlanSchema.omit({ apiId: true }).partial().extend({ planId: idInput() })
 export type UpdatePlanInput = z.input<typeof updatePlanSchema>
 
-export const archivePlanSchema = z.object({ planId: z.string().min(1) })
+export const archivePlanSchema = z.object({ planId: idInput() })

@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { idInput } from '@/lib/validation/ids'
+import { integerInput } from '@/lib/validation/numbers'
+import { plainText, searchText } from '@/lib/validation/text'
 
 // Input and output schemas for subscriptions. FormData sends strings; ids are opaque prefixed strings.
 
-const idSchema = z.string().trim().min(1, 'Missing id').max(100)
-const reasonSchema = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500, 'Use at most 500 characters')
+const idSchema = idInput()
+// The reason is shown to the consumer team; it may span lines.
+const reasonSchema = plainText({ multiline: true }).min(3, 'Give a reason of at least 3 characters').max(500, 'Use at most 500 characters')
 
 export const SUBSCRIPTION_STATES = ['PENDING', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'CANCELLED'] as const
 export type SubscriptionStateName = (typeof SUBSCRIPTION_STATES)[number]
@@ -11,7 +15,7 @@ export type SubscriptionStateName = (typeof SUBSCRIPTION_STATES)[number]
 /** A consumer team is still "on" an API in these states, so it may not subscribe again. */
 export const LIVE_STATES = ['PENDING', 'ACTIVE', 'SUSPENDED'] as const satisfies readonly SubscriptionStateName[]
 
-export const subscribeSchema = z.object({ apiId: idSchema, planId: z.string().trim().min(1, 'Choose a plan').max(100) })
+export const subscribeSchema = z.object({ apiId: idSchema, planId: idInput('Choose a plan') })
 export type SubscribeInput = z.infer<typeof subscribeSchema>
 
 export const approveSubscriptionSchema = z.object({ subscriptionId: idSchema })
@@ -23,9 +27,9 @@ export const SUBSCRIPTIONS_PAGE_SIZE = 20
 
 /** The list pages' search params; anything malformed falls back to the default. */
 export const listSubscriptionsQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText().max(100).optional().catch(undefined),
   state: z.enum(SUBSCRIPTION_STATES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })
 export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema>
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { idInput } from '@/lib/validation/ids'
+import { plainText } from '@/lib/validation/text'
 
 // Input schemas for the teams domain. FormData sends strings, so optional fields treat "" as unset.
 
@@ -24,7 +26,7 @@ export const teamSlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens (no hyphen at either end)')
 
 export const createTeamSchema = z.object({
-  name: z.string().trim().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters'),
+  name: plainText().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters'),
   slug: teamSlugSchema,
   contactEmail: optionalEmail,
 })
@@ -42,7 +44,7 @@ export const createInviteSchema = z.object({
 })
 export type CreateInviteInput = z.infer<typeof createInviteSchema>
 
-const idSchema = z.string().trim().min(1, 'Missing id').max(100)
+const idSchema = idInput()
 
 export const changeMemberRoleSchema = z.object({ membershipId: idSchema, role: roleSchema })
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { outboundUrlSchema } from '@/lib/net/check-outbound-url'
+import { idInput } from '@/lib/validation/ids'
+import { integerInput } from '@/lib/validation/numbers'
 
 // Webhook settings input, the deliveries list's params, and the settings output. The output
 // schema has no secret field: parsing through it is what keeps the signing secret (and its
@@ -27,11 +29,11 @@ export const webhookUrlSchema = outboundUrlSchema({
 export const setWebhookUrlSchema = z.object({ url: webhookUrlSchema })
 export type SetWebhookUrlInput = z.infer<typeof setWebhookUrlSchema>
 
-export const deliveryIdSchema = z.object({ deliveryId: z.string().trim().min(1, 'Missing delivery').max(100) })
+export const deliveryIdSchema = z.object({ deliveryId: idInput('Missing delivery') })
 
 export const listDeliveriesQuerySchema = z.object({
   dstate: z.preprocess(blankToUndefined, z.enum(DELIVERY_STATES)).optional().catch(undefined),
-  dpage: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1).default(1),
+  dpage: z.preprocess(first, integerInput({ min: 1, max: 10_000 })).catch(1).default(1),
 })
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>
 
