@@ -94,6 +94,11 @@ test.each(['localhost:3000', '127.0.0.1', '[::1]:8080', '[v1.fe80::a]', 'console
   expect(res.body).toBe('passed')
 })
 
+test.each(['/t/%00/apis', '/catalog?q=a%00b', '/t/acme/calls/%00?x=1'])('a console address with an encoded NUL answers 400 problem+json: %s', async (target) => {
+  expectProblem(await rawRequest(consoleUrl, `GET ${target} HTTP/1.1`), 400, 'invalid_request_target')
+  expect(behind).toEqual([])
+})
+
 test('the console needs a Host; a gateway-only server answers an HTTP/1.0 health check without one', async () => {
   expectProblem(await rawExchange(consoleUrl, 'GET /login HTTP/1.0\r\n\r\n'), 400, 'invalid_host')
   const health = await rawExchange(gatewayUrl, 'GET /healthz HTTP/1.0\r\n\r\n')

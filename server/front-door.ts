@@ -26,6 +26,15 @@ export function checkRequestTarget(req: IncomingMessage): AppError | null {
   return url.charCodeAt(0) === 47 /* / */ ? null : refusal(400, 'invalid_request_target', 'The request target must be a path starting with "/".')
 }
 
+// No console page, slug or query takes a NUL, and an escaped one reaching a query makes PostgreSQL
+// fail it (a 500); the gateway refuses it in paths by its own rule (404) and passes queries on.
+const ENCODED_NUL = /%00/i
+
+/** A console target with an encoded NUL anywhere (path or query). */
+export function checkConsoleTarget(req: IncomingMessage): AppError | null {
+  return ENCODED_NUL.test(req.url ?? '') ? refusal(400, 'invalid_request_target', 'The address contains an encoded NUL (%00).') : null
+}
+
 // RFC 3986 §3.2.2 reg-name without pct-encoded (no client sends an escaped host name, and a
 // WHATWG URL parser rejects some that decode); IPv4 addresses are reg-names too.
 const REG_NAME = /^[A-Za-z0-9\-._~!$&'()*+,;=]+$/
@@ -154,7 +163,8 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, options: Fr
   let error = checkHead(req, options)
   if (error === null && options.console && !req.url!.startsWith(GATEWAY_PREFIX)) {
     dropUntrustedForwarding(req)
-    if (isPossibleServerAction(req)) error = checkActionOrigin(req) ?? checkActionBody(req)
+    error = checkConsoleTarget(req)
+    if (error === null && isPossibleServerAction(req)) error = checkActionOrigin(req) ?? checkActionBody(req)
   }
   if (error === null) return false
   writeProblem(res, error)
