@@ -1,0 +1,74 @@
+import nextVitals from 'eslint-config-next/core-web-vitals'
+import nextTs from 'eslint-config-next/typescript'
+import prettier from 'eslint-config-prettier/flat'
+
+// One set of rules for the whole repository (CONTRIBUTING.md says why each boundary exists).
+// `npm run lint` runs ESLint and Prettier's check; CI runs it before the tests.
+
+const REACT_AND_NEXT = [
+  { name: 'react', message: 'The gateway is the data plane: no React.' },
+  { name: 'react-dom', message: 'The gateway is the data plane: no React.' },
+  { name: 'next', message: 'The gateway is the data plane: no Next.' },
+]
+
+export default [
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'generated/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
+  ...nextVitals,
+  ...nextTs,
+  prettier,
+  {
+    settings: { 'import/resolver': { typescript: { project: './tsconfig.json' } } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      // Layers: components never reach into app/, lib/ never into components/ or app/.
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './components',
+              from: './app',
+              message: 'Pages pass server actions to components as props (CONTRIBUTING.md).',
+            },
+            {
+              target: './lib',
+              from: ['./components', './app'],
+              message: 'lib/ is server-side domain code: it never imports UI or routes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/gateway/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: REACT_AND_NEXT,
+          patterns: [
+            {
+              group: ['next/*', 'react/*', 'react-dom/*'],
+              message: 'The gateway is the data plane: no React or Next.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]
