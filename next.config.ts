@@ -16,7 +16,15 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', '@readme/openapi-parser', 'ioredis', 'rate-limiter-flexible'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pg',
+    '@readme/openapi-parser',
+    'ioredis',
+    'rate-limiter-flexible',
+  ],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -15,13 +15,18 @@ if (workers > 1 && cluster.isPrimary) {
     const { host, connection, ...headers } = req.headers
     pool
       .stream(
-        { path: req.url!, method: req.method as Dispatcher.HttpMethod, headers, body: req.method === 'GET' ? null : req },
+        {
+          path: req.url!,
+          method: req.method as Dispatcher.HttpMethod,
+          headers,
+          body: req.method === 'GET' ? null : req,
+        },
         ({ statusCode, headers: upstreamHeaders }) => {
           res.writeHead(statusCode, upstreamHeaders)
           return res
         },
       )
-      .catch(() => res.headersSent ? res.destroy() : res.writeHead(502).end())
+      .catch(() => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
   }).listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`listening on port ${process.env.PORT}`))
   process.on('SIGTERM', () => process.exit(0))
 }

@@ -24,7 +24,9 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**not met**')
 export function formatReport(r: Report): string {
   const { gateway, gatewayUncharged, bare, nginx, direct } = r.max
   const row = (name: string, m?: Measurement) =>
-    m ? `| ${name} | ${f(m.rps, 0)} | ${f(m.p50)} | ${f(m.p99)} | ${m.non2xx} | ${m.errors} |` : `| ${name} | skipped | | | | |`
+    m
+      ? `| ${name} | ${f(m.rps, 0)} | ${f(m.p50)} | ${f(m.p99)} | ${m.non2xx} | ${m.errors} |`
+      : `| ${name} | skipped | | | | |`
   const ratio = (a?: Measurement, b?: Measurement) => (a && b ? a.rps / b.rps : NaN)
   const gb = ratio(gateway, bare)
   const gn = ratio(gateway, nginx)

@@ -8,7 +8,14 @@ import { spawnTarget, type Target } from './spawn-target'
 
 function findNginx(): string | null {
   try {
-    return execFileSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] || null
+    return (
+      execFileSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .trim()
+        .split('\n')[0] || null
+    )
   } catch {
     return null
   }
@@ -21,7 +28,10 @@ export function nginxBinary(): string | null {
   console.log("Installing Debian's nginx for the comparison…")
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-    execFileSync('apt-get', ['install', '-y', '-qq', 'nginx'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    execFileSync('apt-get', ['install', '-y', '-qq', 'nginx'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
   } catch (error) {
     console.error(`nginx could not be installed: ${(error as Error).message}`)
   }
@@ -32,7 +42,9 @@ export async function startNginx(binary: string, upstreamPort: number, port: num
   const prefix = path.join(os.tmpdir(), `tollgate-bench-nginx-${process.pid}`)
   mkdirSync(prefix, { recursive: true })
   const conf = path.join(prefix, 'nginx.conf')
-  writeFileSync(conf, `
+  writeFileSync(
+    conf,
+    `
 worker_processes ${workers};
 ${process.getuid?.() === 0 ? 'user root;' : ''}
 pid ${prefix}/nginx.pid;
@@ -55,6 +67,7 @@ http {
     }
   }
 }
-`)
+`,
+  )
   return spawnTarget('nginx', binary, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], {}, port, 'port')
 }

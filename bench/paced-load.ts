@@ -8,7 +8,13 @@ import type { Measurement } from './measure-target'
 // Here requests leave evenly (every millisecond, as many as the schedule says are due), and each
 // latency counts from the moment the request was due, so a stalled target cannot hide its queue.
 
-export async function pacedLoad(options: { url: string; headers?: Record<string, string>; rate: number; durationSec: number; connections?: number }): Promise<Measurement> {
+export async function pacedLoad(options: {
+  url: string
+  headers?: Record<string, string>
+  rate: number
+  durationSec: number
+  connections?: number
+}): Promise<Measurement> {
   const url = new URL(options.url)
   const pool = new Pool(url.origin, { connections: options.connections ?? 50, pipelining: 1 })
   const path = url.pathname + url.search
@@ -23,16 +29,19 @@ export async function pacedLoad(options: { url: string; headers?: Record<string,
 
   await new Promise<void>((resolve) => {
     const fire = (due: number) => {
-      pool.request({ path, method: 'GET', headers: options.headers }).then(
-        async (res) => {
-          await res.body.dump()
-          if (res.statusCode >= 200 && res.statusCode < 300) latencies[ok++] = performance.now() - due
-          else non2xx++
-        },
-        () => errors++,
-      ).finally(() => {
-        if (++done === total) resolve()
-      })
+      pool
+        .request({ path, method: 'GET', headers: options.headers })
+        .then(
+          async (res) => {
+            await res.body.dump()
+            if (res.statusCode >= 200 && res.statusCode < 300) latencies[ok++] = performance.now() - due
+            else non2xx++
+          },
+          () => errors++,
+        )
+        .finally(() => {
+          if (++done === total) resolve()
+        })
     }
     const tick = () => {
       const elapsed = performance.now() - started

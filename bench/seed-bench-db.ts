@@ -13,7 +13,9 @@ import { migrate } from '../scripts/db-migrate.mjs'
 
 export const BENCH_PRICE_MICROS = 100n
 
-export async function seedBenchDb(upstreamUrl: string): Promise<{ db: Db; url: string; path: string; key: string; consumerTeamId: string }> {
+export async function seedBenchDb(
+  upstreamUrl: string,
+): Promise<{ db: Db; url: string; path: string; key: string; consumerTeamId: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-'))
   const url = `file:${path.join(dir, 'bench.db')}`
   await migrate(url)
@@ -21,14 +23,27 @@ export async function seedBenchDb(upstreamUrl: string): Promise<{ db: Db; url: s
   const owner = await createTeam(db, 'acme')
   const consumer = await createTeam(db, 'globex')
   const api = await createApi(db, {
-    ownerTeamId: owner.id, consumerTeamId: consumer.id, slug: 'weather', rateLimit: 1_000_000_000, rateWindow: 'MINUTE',
+    ownerTeamId: owner.id,
+    consumerTeamId: consumer.id,
+    slug: 'weather',
+    rateLimit: 1_000_000_000,
+    rateWindow: 'MINUTE',
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
   })
   await db.plan.update({ where: { id: api.plan.id }, data: { paid: true, pricePerCallMicros: BENCH_PRICE_MICROS } })
   await db.billingAccount.create({ data: { id: createId('bill'), teamId: consumer.id, paymentMethodStatus: 'VALID' } })
   await db.$transaction((tx) =>
-    postLedgerEntry({ teamId: consumer.id, kind: 'TOP_UP', amountMicros: 1_000_000_000_000n, idempotencyKey: 'bench-top-up' }, tx),
+    postLedgerEntry(
+      { teamId: consumer.id, kind: 'TOP_UP', amountMicros: 1_000_000_000_000n, idempotencyKey: 'bench-top-up' },
+      tx,
+    ),
   )
   const key = await createKey(db, consumer.id)
-  return { db, url, path: `/gw/${owner.slug}/weather/v1/current?city=Oslo`, key: key.value, consumerTeamId: consumer.id }
+  return {
+    db,
+    url,
+    path: `/gw/${owner.slug}/weather/v1/current?city=Oslo`,
+    key: key.value,
+    consumerTeamId: consumer.id,
+  }
 }

@@ -36,7 +36,14 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 }
 
 /** `ready` is a line the process prints once listening, or 'port' for silent servers (nginx). */
-export function spawnTarget(name: string, command: string, args: string[], env: Record<string, string>, port: number, ready: RegExp | 'port' = /listening/): Promise<Target> {
+export function spawnTarget(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  ready: RegExp | 'port' = /listening/,
+): Promise<Target> {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))

@@ -35,7 +35,9 @@ test('[AUTH] wrong password shows an error and signing in lands on the catalog',
   await expect(page.getByLabel('Switch team')).toHaveValue(team.slug)
 })
 
-test('[AUTH] repeated failures slow the account down, and the right password gets in after the wait', async ({ page }) => {
+test('[AUTH] repeated failures slow the account down, and the right password gets in after the wait', async ({
+  page,
+}) => {
   const team = await seedTeam('slowdown')
   const email = team.users.MEMBER.email
   await page.goto('/login')
@@ -85,14 +87,20 @@ test('[AUTH] rotating X-Forwarded-For does not get round the per-address limit',
   await expect(page.getByLabel('Switch team')).toHaveValue(team.slug)
 })
 
-test("[AUTH] an attacker's failures from one address do not stop the real user signing in from another", async ({ page }) => {
+test("[AUTH] an attacker's failures from one address do not stop the real user signing in from another", async ({
+  page,
+}) => {
   const team = await seedTeam('attacked')
   const victim = team.users.MEMBER.email
   const attacker = loopbackAddress()
   await page.goto('/login')
   // Three free failures, then each attempt waits out the account's growing backoff (1 s, 2 s).
   for (const waitAfter of [0, 0, 0, 1, 2, 0]) {
-    const result = await signInOverHttp({ from: attacker, email: victim, password: `guess-${waitAfter}-${Math.random()}` })
+    const result = await signInOverHttp({
+      from: attacker,
+      email: victim,
+      password: `guess-${waitAfter}-${Math.random()}`,
+    })
     expect(result.outcome).toBe('credentials')
     await sleep(waitAfter * 1000 + (waitAfter ? 200 : 0))
   }
@@ -177,20 +185,26 @@ test("[AUTH] a disabled user's session ends, and signing in again says the accou
 
 test('[AUTH] every page carries a fresh script nonce and no inline scripts are allowed', async ({ page }) => {
   const pages = await Promise.all([1, 2].map(() => fetch(`${process.env.E2E_BASE_URL}/login`)))
-  const nonces = await Promise.all(pages.map(async (response) => {
-    const policy = response.headers.get('content-security-policy') ?? ''
-    const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src ')) ?? ''
-    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/)
-    expect(scriptSrc).toContain("'strict-dynamic'")
-    expect(scriptSrc).not.toContain("'unsafe-inline'")
-    expect(scriptSrc).not.toContain("'unsafe-eval'")
-    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1]
-    // Next put this request's nonce on every script of the page.
-    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? []
-    expect(scripts.length).toBeGreaterThan(0)
-    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
-    return nonce
-  }))
+  const nonces = await Promise.all(
+    pages.map(async (response) => {
+      const policy = response.headers.get('content-security-policy') ?? ''
+      const scriptSrc =
+        policy
+          .split(';')
+          .map((directive) => directive.trim())
+          .find((directive) => directive.startsWith('script-src ')) ?? ''
+      expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/)
+      expect(scriptSrc).toContain("'strict-dynamic'")
+      expect(scriptSrc).not.toContain("'unsafe-inline'")
+      expect(scriptSrc).not.toContain("'unsafe-eval'")
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1]
+      // Next put this request's nonce on every script of the page.
+      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? []
+      expect(scripts.length).toBeGreaterThan(0)
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+      return nonce
+    }),
+  )
   expect(nonces[0]).not.toBe(nonces[1])
 
   // Under that policy the console hydrates and its forms work, with no violation reported...
@@ -220,7 +234,10 @@ test('[AUTH] every page carries a fresh script nonce and no inline scripts are a
 
   // ...while markup injected into the page cannot run code.
   const ran = await page.evaluate(async () => {
-    document.body.insertAdjacentHTML('beforeend', '<img src="/favicon.ico?csp" onload="window.__injected = 1" onerror="window.__injected = 1">')
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<img src="/favicon.ico?csp" onload="window.__injected = 1" onerror="window.__injected = 1">',
+    )
     await new Promise((resolve) => setTimeout(resolve, 500))
     return (window as unknown as { __injected?: number }).__injected ?? null
   })

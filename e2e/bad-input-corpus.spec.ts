@@ -40,11 +40,13 @@ const gatewayEscapes = [
 const wireCases: Array<{ name: string; request: () => string }> = [
   ...gatewayEscapes.map((path) => ({
     name: `gateway path escape ${path}`,
-    request: () => `GET ${path} HTTP/1.1\r\nHost: ${HOST}\r\nAuthorization: Bearer ${GLOBEX_KEY}\r\nConnection: close\r\n\r\n`,
+    request: () =>
+      `GET ${path} HTTP/1.1\r\nHost: ${HOST}\r\nAuthorization: Bearer ${GLOBEX_KEY}\r\nConnection: close\r\n\r\n`,
   })),
   {
     name: 'duplicate Authorization headers',
-    request: () => `GET /gw/acme/weather/v2/current HTTP/1.1\r\nHost: ${HOST}\r\nAuthorization: Bearer ${GLOBEX_KEY}\r\nAuthorization: Bearer tg_live_other\r\nConnection: close\r\n\r\n`,
+    request: () =>
+      `GET /gw/acme/weather/v2/current HTTP/1.1\r\nHost: ${HOST}\r\nAuthorization: Bearer ${GLOBEX_KEY}\r\nAuthorization: Bearer tg_live_other\r\nConnection: close\r\n\r\n`,
   },
   { name: 'OPTIONS *', request: () => `OPTIONS * HTTP/1.1\r\nHost: ${HOST}\r\nConnection: close\r\n\r\n` },
   ...['a b', '[::1', 'x:99999', '127.0.0.1:3300@evil.example'].map((host) => ({
@@ -53,18 +55,22 @@ const wireCases: Array<{ name: string; request: () => string }> = [
   })),
   {
     name: 'a server action from a foreign origin',
-    request: () => `POST /login HTTP/1.1\r\nHost: ${HOST}\r\nOrigin: https://evil.example\r\nNext-Action: ${ACTION_ID}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    request: () =>
+      `POST /login HTTP/1.1\r\nHost: ${HOST}\r\nOrigin: https://evil.example\r\nNext-Action: ${ACTION_ID}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
   },
   {
     name: 'a server-action upload over the body limit',
-    request: () => `POST /login HTTP/1.1\r\nHost: ${HOST}\r\nOrigin: ${BASE}\r\nNext-Action: ${ACTION_ID}\r\nContent-Length: ${SERVER_ACTION_BODY_LIMIT_BYTES + 1}\r\nConnection: close\r\n\r\n`,
+    request: () =>
+      `POST /login HTTP/1.1\r\nHost: ${HOST}\r\nOrigin: ${BASE}\r\nNext-Action: ${ACTION_ID}\r\nContent-Length: ${SERVER_ACTION_BODY_LIMIT_BYTES + 1}\r\nConnection: close\r\n\r\n`,
   },
 ]
 
 test('[SECURITY] the wire corpus: gateway escapes, duplicate credentials, bad targets and hosts, foreign and oversized actions are 4xx problem+json', async () => {
   for (const { name, request } of wireCases) expectRefused(await rawExchange(BASE, request()), name)
   // The escapes above would have reached acme/orders, which globex does not subscribe to.
-  const orders = await rawRequest(BASE, 'GET /gw/acme/orders/v1/orders HTTP/1.1', [`Authorization: Bearer ${GLOBEX_KEY}`])
+  const orders = await rawRequest(BASE, 'GET /gw/acme/orders/v1/orders HTTP/1.1', [
+    `Authorization: Bearer ${GLOBEX_KEY}`,
+  ])
   expect(orders.status).toBe(403)
 })
 
@@ -93,8 +99,17 @@ test('[SECURITY] hostile route params and queries never answer 500', async ({ pa
     const res = await rawRequest(BASE, `GET ${url} HTTP/1.1`, [`Cookie: ${cookie}`])
     expect(res.status, `${url}: ${res.raw.slice(0, 200)}`).toBeLessThan(500)
   }
-  for (const body of ['{', 'null', '[]', '{"keyId":"\\u0000","method":"GET","path":"/../../admin"}', 'x'.repeat(70_000)]) {
-    const res = await page.request.post('/api/try-it', { headers: { 'content-type': 'application/json', origin: BASE }, data: body })
+  for (const body of [
+    '{',
+    'null',
+    '[]',
+    '{"keyId":"\\u0000","method":"GET","path":"/../../admin"}',
+    'x'.repeat(70_000),
+  ]) {
+    const res = await page.request.post('/api/try-it', {
+      headers: { 'content-type': 'application/json', origin: BASE },
+      data: body,
+    })
     expect(res.status(), `try-it with ${body.slice(0, 40)}`).toBeGreaterThanOrEqual(400)
     expect(res.status(), `try-it with ${body.slice(0, 40)}`).toBeLessThan(500)
   }
@@ -103,7 +118,16 @@ test('[SECURITY] hostile route params and queries never answer 500', async ({ pa
 async function seedApi(team: SeededTeam) {
   const slug = `corpus-${team.slug}`
   const name = `Corpus ${team.slug}`
-  await e2eDb().api.create({ data: { id: createId('api'), teamId: team.id, slug, name, visibility: 'INTERNAL', searchText: buildSearchText(name, '', []) } })
+  await e2eDb().api.create({
+    data: {
+      id: createId('api'),
+      teamId: team.id,
+      slug,
+      name,
+      visibility: 'INTERNAL',
+      searchText: buildSearchText(name, '', []),
+    },
+  })
   return slug
 }
 
@@ -120,7 +144,9 @@ const helloContract = JSON.stringify({
   paths: { '/hello': { get: { responses: { '200': { description: 'A greeting' } } } } },
 })
 
-test('[SECURITY] the form corpus: deep nesting, private and metadata upstreams, hostile names are field errors and save nothing', async ({ page }) => {
+test('[SECURITY] the form corpus: deep nesting, private and metadata upstreams, hostile names are field errors and save nothing', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const team = await seedTeam('corpus')
   const slug = await seedApi(team)
@@ -130,11 +156,23 @@ test('[SECURITY] the form corpus: deep nesting, private and metadata upstreams, 
   const upstreamError = page.locator('[data-field-error="upstreamUrl"]')
 
   // JSON nested 10,000 levels deep used to overflow the stack.
-  await addVersion(page, `${DEMO_UPSTREAM}/echo`, '{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{},"x":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}')
+  await addVersion(
+    page,
+    `${DEMO_UPSTREAM}/echo`,
+    '{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{},"x":' +
+      '['.repeat(10_000) +
+      ']'.repeat(10_000) +
+      '}',
+  )
   await expect(documentError).toContainText(/nest/i)
 
   // Link-local and metadata addresses stay refused even with private upstreams allowed (the demo's setting).
-  for (const upstream of ['http://169.254.169.254/latest/meta-data', 'http://[fd00:ec2::254]/', 'http://user:pass@example.com/', `http://example.com/${'a'.repeat(3_000)}`]) {
+  for (const upstream of [
+    'http://169.254.169.254/latest/meta-data',
+    'http://[fd00:ec2::254]/',
+    'http://user:pass@example.com/',
+    `http://example.com/${'a'.repeat(3_000)}`,
+  ]) {
     await addVersion(page, upstream, helloContract)
     await expect(upstreamError, upstream).toBeVisible()
   }
@@ -149,8 +187,12 @@ test('[SECURITY] the form corpus: deep nesting, private and metadata upstreams, 
   expect(await e2eDb().api.count({ where: { teamId: team.id } })).toBe(1)
 })
 
-test('[SECURITY] after the corpus, the server still serves a normal paid gateway call and the console', async ({ page }) => {
-  const res = await fetch(`${BASE}/gw/acme/weather/v2/current?city=Paris`, { headers: { authorization: `Bearer ${GLOBEX_KEY}` } })
+test('[SECURITY] after the corpus, the server still serves a normal paid gateway call and the console', async ({
+  page,
+}) => {
+  const res = await fetch(`${BASE}/gw/acme/weather/v2/current?city=Paris`, {
+    headers: { authorization: `Bearer ${GLOBEX_KEY}` },
+  })
   expect(res.status).toBe(200)
   expect(await res.json()).toMatchObject({ units: 'metric' })
   await page.goto('/login')

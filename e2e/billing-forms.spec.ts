@@ -10,7 +10,9 @@ import { shot, signIn } from './fixtures/sign-in'
 
 const tile = (page: Page, label: string) => page.locator(`[data-summary^="${label}"]`)
 
-test('[BILLING] top-up amounts are checked, a declined card is recorded as failed, and a valid card tops up', async ({ page }) => {
+test('[BILLING] top-up amounts are checked, a declined card is recorded as failed, and a valid card tops up', async ({
+  page,
+}) => {
   const team = await seedTeam('payer')
   await signIn(page, team.users.OWNER.email)
   await page.goto(`/t/${team.slug}/billing`)
@@ -57,7 +59,9 @@ test('[BILLING] top-up amounts are checked, a declined card is recorded as faile
 
     await amount.fill('5')
     await topUp.getByRole('button', { name: 'Top up' }).click()
-    await expect(topUp.locator('[data-form-error]')).toHaveText('Your card was declined. Update the payment method and try again.')
+    await expect(topUp.locator('[data-form-error]')).toHaveText(
+      'Your card was declined. Update the payment method and try again.',
+    )
     await page.reload()
     await expect(method).toContainText('Failed')
     await expect(balance).toContainText('$0.00')
@@ -84,7 +88,9 @@ test('[BILLING] top-up amounts are checked, a declined card is recorded as faile
   })
 })
 
-test('[BILLING] budget thresholds are checked, and a saved budget shows the month-to-date spend against it', async ({ page }) => {
+test('[BILLING] budget thresholds are checked, and a saved budget shows the month-to-date spend against it', async ({
+  page,
+}) => {
   const owner = await seedTeam('seller')
   const consumer = await seedTeam('budgeter')
   const { api, key } = await seedPaidSubscription(owner, consumer, { priceMicros: 250_000n, calls: 4 })
@@ -102,7 +108,9 @@ test('[BILLING] budget thresholds are checked, and a saved budget shows the mont
   await budgetForm.getByLabel('Monthly budget (USD)').fill('10')
   await budgetForm.getByLabel('Alert thresholds (%)').fill('abc')
   await save.click()
-  await expect(budgetForm.locator('[data-field-error="alertThresholds"]')).toHaveText('Use whole percentages from 1 to 1000, separated by commas, e.g. 80,100')
+  await expect(budgetForm.locator('[data-field-error="alertThresholds"]')).toHaveText(
+    'Use whole percentages from 1 to 1000, separated by commas, e.g. 80,100',
+  )
   await expect(budgetForm.getByLabel('Alert thresholds (%)')).toHaveAttribute('aria-invalid', 'true')
   await shot(page, 'billing-forms-threshold-error')
   await page.reload()
@@ -140,7 +148,8 @@ test('[BILLING] a viewer and a member see the balance but none of the billing fo
     await expect(tile(page, 'Balance')).toContainText('$1.00')
     await expect(tile(page, 'Payment method')).toContainText('Visa •••• 4242')
     await expect(page.locator('#ledger')).toContainText('Welcome credit')
-    for (const form of ['Top up', 'Payment method', 'Budget and limits']) await expect(page.getByRole('form', { name: form })).toHaveCount(0)
+    for (const form of ['Top up', 'Payment method', 'Budget and limits'])
+      await expect(page.getByRole('form', { name: form })).toHaveCount(0)
     await expect(page.getByLabel('Amount (USD)')).toHaveCount(0)
     await expect(page.getByLabel('Card number')).toHaveCount(0)
     if (role === 'VIEWER') await shot(page, 'billing-forms-viewer')

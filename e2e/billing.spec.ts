@@ -24,7 +24,9 @@ async function reloadUntil(page: Page, check: () => Promise<void>) {
   }).toPass({ timeout: 10_000 })
 }
 
-test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its incident, tops up, and calls again', async ({ page }) => {
+test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its incident, tops up, and calls again', async ({
+  page,
+}) => {
   const owner = await seedTeam('seller')
   const consumer = await seedTeam('buyer')
   const { api } = await seedPaidSubscription(owner, consumer, { priceMicros: 250_000n, calls: 2 })
@@ -55,8 +57,13 @@ test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its i
   await shot(page, 'billing-incidents-consumer')
 
   // The incident itself says what to do, and lists the blocked call.
-  await row.getByRole('link', { name: new RegExp(api.slug) }).first().click()
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Insufficient balance on ${owner.slug}/${api.slug}`)
+  await row
+    .getByRole('link', { name: new RegExp(api.slug) })
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    `Insufficient balance on ${owner.slug}/${api.slug}`,
+  )
   await expect(page.getByRole('heading', { name: 'What to do next' })).toBeVisible()
   await expect(page.getByText('A top-up resolves this incident at once.')).toBeVisible()
   const blocked = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Blocked calls' }) })
@@ -81,7 +88,9 @@ test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its i
   await expect((await sendTryIt(page)).locator('[data-status]')).toHaveText('200')
 })
 
-test('[BILLING] the owner sees the lost revenue of a consumer incident and revenue by consumer team', async ({ page }) => {
+test('[BILLING] the owner sees the lost revenue of a consumer incident and revenue by consumer team', async ({
+  page,
+}) => {
   const owner = await seedTeam('seller')
   const consumer = await seedTeam('buyer')
   const { api, key } = await seedPaidSubscription(owner, consumer, { priceMicros: 250_000n, calls: 1 })

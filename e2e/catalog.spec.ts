@@ -4,7 +4,13 @@ import { buildSearchText } from '../lib/apis/search-text'
 import { e2eDb, seedTeam, type SeededTeam } from './fixtures/seed-team'
 import { shot, signIn } from './fixtures/sign-in'
 
-type SeedApi = { name: string; tags: string[]; kind?: 'REST' | 'AI_CHAT' | 'AI_PROMPT'; state?: 'PUBLISHED' | 'DEPRECATED' | 'DRAFT'; visibility?: 'INTERNAL' | 'PRIVATE' }
+type SeedApi = {
+  name: string
+  tags: string[]
+  kind?: 'REST' | 'AI_CHAT' | 'AI_PROMPT'
+  state?: 'PUBLISHED' | 'DEPRECATED' | 'DRAFT'
+  visibility?: 'INTERNAL' | 'PRIVATE'
+}
 
 /** Catalog entries straight into the database: the catalog lists by the API's own state and tags. */
 async function seedApis(team: SeededTeam, apis: SeedApi[]) {
@@ -13,8 +19,14 @@ async function seedApis(team: SeededTeam, apis: SeedApi[]) {
     const slug = `${api.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${index}`
     await db.api.create({
       data: {
-        id: createId('api'), teamId: team.id, slug, name: api.name, description: `Seeded for the catalog spec (${team.slug}).`,
-        kind: api.kind ?? 'REST', visibility: api.visibility ?? 'INTERNAL', state: api.state ?? 'PUBLISHED',
+        id: createId('api'),
+        teamId: team.id,
+        slug,
+        name: api.name,
+        description: `Seeded for the catalog spec (${team.slug}).`,
+        kind: api.kind ?? 'REST',
+        visibility: api.visibility ?? 'INTERNAL',
+        state: api.state ?? 'PUBLISHED',
         searchText: buildSearchText(api.name, `Seeded for the catalog spec (${team.slug}).`, api.tags),
         tags: { create: api.tags.map((tag) => ({ id: createId('tag'), tag })) },
       },
@@ -78,7 +90,13 @@ test('[CATALOG] team, tag, kind and state filters narrow the results', async ({ 
 test('[CATALOG] 25 matching APIs are split into pages of 20 and 5', async ({ page }) => {
   const team = await seedTeam('catpages')
   const tag = `bulk-${team.slug.split('-').pop()}`
-  await seedApis(team, Array.from({ length: 25 }, (_, i) => ({ name: `Bulk ${String(i + 1).padStart(2, '0')} ${team.slug}`, tags: [tag] })))
+  await seedApis(
+    team,
+    Array.from({ length: 25 }, (_, i) => ({
+      name: `Bulk ${String(i + 1).padStart(2, '0')} ${team.slug}`,
+      tags: [tag],
+    })),
+  )
 
   await signIn(page, team.users.VIEWER.email)
   await page.goto('/catalog')

@@ -5,7 +5,18 @@ import { e2eDb, seedTeam } from './fixtures/seed-team'
 import { signIn } from './fixtures/sign-in'
 
 // Another team's slugs and ids, in any URL, must look exactly like something that does not exist.
-const TEAM_PAGES = ['apis', 'apis/new', 'subscriptions', 'keys', 'calls', 'errors', 'billing', 'incidents', 'notifications', 'settings']
+const TEAM_PAGES = [
+  'apis',
+  'apis/new',
+  'subscriptions',
+  'keys',
+  'calls',
+  'errors',
+  'billing',
+  'incidents',
+  'notifications',
+  'settings',
+]
 
 test('[TENANCY] every team page of a team you are not in is a 404', async ({ page }) => {
   const victim = await seedTeam('victim')
@@ -18,17 +29,28 @@ test('[TENANCY] every team page of a team you are not in is a 404', async ({ pag
   }
 })
 
-test('[TENANCY] another team\'s private API is a 404 everywhere, under either team', async ({ page }) => {
+test("[TENANCY] another team's private API is a 404 everywhere, under either team", async ({ page }) => {
   const victim = await seedTeam('victim')
   const intruder = await seedTeam('intruder')
   const db = e2eDb()
   const apiSlug = `secret-${victim.slug}`
   await db.api.create({
-    data: { id: createId('api'), teamId: victim.id, slug: apiSlug, name: 'Secret payroll', visibility: 'PRIVATE', state: 'PUBLISHED',
-      searchText: buildSearchText('Secret payroll', 'private', []) },
+    data: {
+      id: createId('api'),
+      teamId: victim.id,
+      slug: apiSlug,
+      name: 'Secret payroll',
+      visibility: 'PRIVATE',
+      state: 'PUBLISHED',
+      searchText: buildSearchText('Secret payroll', 'private', []),
+    },
   })
   await signIn(page, intruder.users.OWNER.email)
-  for (const url of [`/t/${victim.slug}/apis/${apiSlug}`, `/t/${intruder.slug}/apis/${apiSlug}`, `/catalog/${victim.slug}/${apiSlug}`]) {
+  for (const url of [
+    `/t/${victim.slug}/apis/${apiSlug}`,
+    `/t/${intruder.slug}/apis/${apiSlug}`,
+    `/catalog/${victim.slug}/${apiSlug}`,
+  ]) {
     const response = await page.goto(url)
     expect(response?.status(), url).toBe(404)
   }

@@ -19,16 +19,36 @@ async function seedPublishedApi(team: SeededTeam, label: string) {
   const slug = `${label}-${team.slug}`
   const name = `${label[0].toUpperCase()}${label.slice(1)} ${team.slug}`
   const api = await db.api.create({
-    data: { id: createId('api'), teamId: team.id, slug, name, visibility: 'INTERNAL', state: 'PUBLISHED', searchText: buildSearchText(name, '', []) },
+    data: {
+      id: createId('api'),
+      teamId: team.id,
+      slug,
+      name,
+      visibility: 'INTERNAL',
+      state: 'PUBLISHED',
+      searchText: buildSearchText(name, '', []),
+    },
   })
   await db.apiVersion.create({
-    data: { id: createId('ver'), apiId: api.id, teamId: team.id, version: 'v1', major: 1, state: 'PUBLISHED', openapi: asJson(shipmentsV1), upstreamUrl: `${DEMO_UPSTREAM}/echo`, publishedAt: new Date() },
+    data: {
+      id: createId('ver'),
+      apiId: api.id,
+      teamId: team.id,
+      version: 'v1',
+      major: 1,
+      state: 'PUBLISHED',
+      openapi: asJson(shipmentsV1),
+      upstreamUrl: `${DEMO_UPSTREAM}/echo`,
+      publishedAt: new Date(),
+    },
   })
   await db.plan.create({ data: { id: createId('plan'), apiId: api.id, teamId: team.id, name: 'Free' } })
   return { id: api.id, slug, name }
 }
 
-test('[HYGIENE] an API name with a right-to-left override is a field error, and nothing reaches the catalog', async ({ page }) => {
+test('[HYGIENE] an API name with a right-to-left override is a field error, and nothing reaches the catalog', async ({
+  page,
+}) => {
   const team = await seedTeam('hygiene')
   await signIn(page, team.users.OWNER.email)
   await page.goto(`/t/${team.slug}/apis/new`)

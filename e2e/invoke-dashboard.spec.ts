@@ -12,7 +12,9 @@ async function reloadUntil(page: Page, locator: Locator, text: RegExp) {
   }).toPass({ timeout: 15_000 })
 }
 
-test('[INVOKE] the errors dashboard counts failures per status class and drills down into the call log', async ({ page }) => {
+test('[INVOKE] the errors dashboard counts failures per status class and drills down into the call log', async ({
+  page,
+}) => {
   const owner = await seedTeam('owner')
   const consumer = await seedTeam('consumer')
   const api = await seedInvokeApi(owner)
@@ -41,7 +43,9 @@ test('[INVOKE] the errors dashboard counts failures per status class and drills 
   await failing.getByRole('link', { name: '2', exact: true }).click()
   await expect(page).toHaveURL(/status=5xx/)
   await expect(page.getByLabel('Status')).toHaveValue('5xx')
-  const calls = page.getByRole('row').filter({ has: page.getByRole('link', { name: `${api.gatewayUrl.replace(/^https?:\/\/[^/]+/, '')}/hello` }) })
+  const calls = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `${api.gatewayUrl.replace(/^https?:\/\/[^/]+/, '')}/hello` }) })
   await expect(calls).toHaveCount(2)
   for (const row of await calls.all()) await expect(row.getByRole('cell').nth(4)).toHaveText('503')
 
@@ -54,7 +58,13 @@ test('[INVOKE] the errors dashboard counts failures per status class and drills 
 
   // A bar of the status-class chart opens its calls: recharts draws bars as bare SVG paths, one layer per class (2xx, 3xx, 4xx, 5xx).
   await page.goto(`/t/${owner.slug}/errors`)
-  await page.getByRole('figure', { name: /Requests by status class/ }).locator('.recharts-bar').nth(2).locator('path').first().click()
+  await page
+    .getByRole('figure', { name: /Requests by status class/ })
+    .locator('.recharts-bar')
+    .nth(2)
+    .locator('path')
+    .first()
+    .click()
   await expect(page).toHaveURL(/status=4xx/)
   await expect(calls).toHaveCount(1)
   await expect(calls.getByRole('cell').nth(4)).toHaveText('404')
@@ -65,7 +75,9 @@ test('[INVOKE] the errors dashboard counts failures per status class and drills 
   await expect(p95Dot).toHaveCount(3)
   // Like a user: point at it, read the tooltip, then click.
   await p95Dot.nth(1).hover()
-  await expect(page.getByRole('figure', { name: /Latency percentiles/ }).getByText(/^\d{1,2} \w{3}, \d{2}:00 UTC$/)).toBeVisible()
+  await expect(
+    page.getByRole('figure', { name: /Latency percentiles/ }).getByText(/^\d{1,2} \w{3}, \d{2}:00 UTC$/),
+  ).toBeVisible()
   // Hovering draws an active dot over it, so click where the pointer already is.
   await page.mouse.down()
   await page.mouse.up()
@@ -78,5 +90,11 @@ test('[INVOKE] the errors dashboard counts failures per status class and drills 
   await consumerPage.goto(`/t/${consumer.slug}/errors?view=consumer`)
   await expect(consumerPage.getByRole('link', { name: 'Our calls' })).toHaveAttribute('aria-current', 'page')
   await expect(consumerPage.locator('[data-summary="Total calls"]')).toHaveText(/Total calls\s*6$/)
-  await expect(consumerPage.getByRole('row', { name: new RegExp(`^${api.name}`) }).getByRole('cell')).toHaveText([api.name, '6', '1', '2', '50.0%'])
+  await expect(consumerPage.getByRole('row', { name: new RegExp(`^${api.name}`) }).getByRole('cell')).toHaveText([
+    api.name,
+    '6',
+    '1',
+    '2',
+    '50.0%',
+  ])
 })

@@ -57,10 +57,16 @@ test('[KEYS] revoking asks for confirmation and the gateway refuses the key with
   await expect.poll(async () => (await callGateway(hello, value)).status, { timeout: 1_000, intervals: [50] }).toBe(401)
   const refused = await callGateway(hello, value)
   expect(refused.contentType).toBe('application/problem+json')
-  expect(JSON.parse(refused.body)).toMatchObject({ status: 401, code: 'key_revoked', detail: 'This API key has been revoked.' })
+  expect(JSON.parse(refused.body)).toMatchObject({
+    status: 401,
+    code: 'key_revoked',
+    detail: 'This API key has been revoked.',
+  })
 })
 
-test('[KEYS] rotating shows the new key once and the old key keeps working during the grace period', async ({ page }) => {
+test('[KEYS] rotating shows the new key once and the old key keeps working during the grace period', async ({
+  page,
+}) => {
   const { api, consumer } = await subscribedConsumer()
   await signIn(page, consumer.users.OWNER.email)
   await page.goto(`/t/${consumer.slug}/keys`)
@@ -68,7 +74,10 @@ test('[KEYS] rotating shows the new key once and the old key keeps working durin
   const hello = `${api.gatewayUrl}/hello`
   await expect.poll(async () => (await callGateway(hello, oldValue)).status).toBe(200)
 
-  await page.getByRole('row', { name: /web-shop/ }).getByRole('button', { name: 'Rotate' }).click()
+  await page
+    .getByRole('row', { name: /web-shop/ })
+    .getByRole('button', { name: 'Rotate' })
+    .click()
   const dialog = page.getByRole('dialog', { name: 'Rotate web-shop' })
   await expect(dialog.getByLabel('Grace period for the old key')).toHaveValue('86400')
   await expect(dialog.getByRole('combobox')).toContainText('24 hours')
@@ -99,7 +108,9 @@ test('[KEYS] rotating shows the new key once and the old key keeps working durin
   expect(JSON.parse(old.body)).toMatchObject({ path: `${api.upstreamPrefix}/hello` })
 })
 
-test('[KEYS] a viewer sees the team\'s keys but cannot create one, and the server refuses if asked', async ({ browser }) => {
+test("[KEYS] a viewer sees the team's keys but cannot create one, and the server refuses if asked", async ({
+  browser,
+}) => {
   const { consumer } = await subscribedConsumer()
   const existing = await seedKey(consumer, 'reporting')
 
@@ -123,7 +134,12 @@ test('[KEYS] a viewer sees the team\'s keys but cannot create one, and the serve
   const request = await posted
   const headers = request.headers()
   const replay = await viewer.request.post(request.url(), {
-    headers: { 'next-action': headers['next-action'], 'content-type': headers['content-type'], accept: headers.accept ?? 'text/x-component', origin: new URL(request.url()).origin },
+    headers: {
+      'next-action': headers['next-action'],
+      'content-type': headers['content-type'],
+      accept: headers.accept ?? 'text/x-component',
+      origin: new URL(request.url()).origin,
+    },
     data: request.postDataBuffer() ?? undefined,
   })
   expect(await replay.text()).toContain('Your role (viewer) cannot do this')

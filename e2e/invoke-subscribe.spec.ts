@@ -13,7 +13,9 @@ async function reloadUntilVisible(page: Page, locator: ReturnType<Page['locator'
   }).toPass({ timeout: 15_000 })
 }
 
-test('[INVOKE] subscribe, approve, create a key, try it, then find the call in the log and on the dashboard', async ({ browser }) => {
+test('[INVOKE] subscribe, approve, create a key, try it, then find the call in the log and on the dashboard', async ({
+  browser,
+}) => {
   const owner = await seedTeam('owner')
   const consumer = await seedTeam('consumer')
   const api = await seedInvokeApi(owner)
@@ -28,7 +30,9 @@ test('[INVOKE] subscribe, approve, create a key, try it, then find the call in t
   const subscribe = consumerPage.getByRole('region', { name: 'Subscribe' })
   await subscribe.getByLabel('Plan').selectOption({ label: 'Partner · 100/min · needs approval' })
   await subscribe.getByRole('button', { name: 'Subscribe' }).click()
-  await expect(subscribe.getByRole('status')).toHaveText(/Requested Partner; the API's owners will approve or reject it\./)
+  await expect(subscribe.getByRole('status')).toHaveText(
+    /Requested Partner; the API's owners will approve or reject it\./,
+  )
   await expect(subscribe.locator('[data-subscription-status]')).toContainText('Current subscription: Pending Partner')
 
   // The owner approves it.
@@ -92,7 +96,9 @@ test('[INVOKE] subscribe, approve, create a key, try it, then find the call in t
   const details = consumerPage.getByRole('main')
   await expect(details.getByRole('definition').filter({ hasText: consumer.name })).toBeVisible()
   await expect(details.getByRole('definition').filter({ hasText: owner.name })).toBeVisible()
-  await expect(details.getByRole('definition').filter({ hasText: 'checkout-service' })).toContainText(keyDisplayPrefix(keyValue))
+  await expect(details.getByRole('definition').filter({ hasText: 'checkout-service' })).toContainText(
+    keyDisplayPrefix(keyValue),
+  )
   await expect(details).toContainText(`GET /gw/${owner.slug}/${api.slug}/v1/hello`)
 
   // The owner's errors dashboard counts the call, and the count opens the call log with it.
@@ -112,7 +118,7 @@ test('[INVOKE] subscribe, approve, create a key, try it, then find the call in t
   await expect(ownerCall.getByRole('cell').nth(4)).toHaveText('200')
 })
 
-test('[INVOKE] a rejected request shows the owner\'s reason to the consumer', async ({ browser }) => {
+test("[INVOKE] a rejected request shows the owner's reason to the consumer", async ({ browser }) => {
   const owner = await seedTeam('owner')
   const consumer = await seedTeam('consumer')
   const api = await seedInvokeApi(owner)
@@ -145,10 +151,14 @@ test('[INVOKE] a rejected request shows the owner\'s reason to the consumer', as
   await expect(status).toContainText('Current subscription: Rejected Partner')
   await expect(status).toContainText('Reason: “Partner access is for signed partners only”')
   // A rejected request is over: the team may ask again.
-  await expect(consumerPage.getByRole('region', { name: 'Subscribe' }).getByRole('button', { name: 'Subscribe' })).toBeVisible()
+  await expect(
+    consumerPage.getByRole('region', { name: 'Subscribe' }).getByRole('button', { name: 'Subscribe' }),
+  ).toBeVisible()
 })
 
-test('[INVOKE] the consumer cancels an active subscription after confirming, and its key stops working', async ({ page }) => {
+test('[INVOKE] the consumer cancels an active subscription after confirming, and its key stops working', async ({
+  page,
+}) => {
   const owner = await seedTeam('owner')
   const consumer = await seedTeam('consumer')
   const api = await seedInvokeApi(owner)
@@ -176,5 +186,7 @@ test('[INVOKE] the consumer cancels an active subscription after confirming, and
   await expect(row).toContainText('Cancelled')
   await expect(row.getByRole('button')).toHaveCount(0)
 
-  await expect.poll(async () => (await callGateway(`${api.gatewayUrl}/hello`, key.value)).status, { timeout: 2_000 }).toBe(403)
+  await expect
+    .poll(async () => (await callGateway(`${api.gatewayUrl}/hello`, key.value)).status, { timeout: 2_000 })
+    .toBe(403)
 })

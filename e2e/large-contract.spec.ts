@@ -17,11 +17,22 @@ const DOCUMENT = 'OpenAPI document (3.0 or 3.1, JSON or YAML)'
 async function seedApi(team: SeededTeam, label: string) {
   const slug = `${label}-${team.slug}`
   const name = `${label[0].toUpperCase()}${label.slice(1)} ${team.slug}`
-  const api = await e2eDb().api.create({ data: { id: createId('api'), teamId: team.id, slug, name, visibility: 'INTERNAL', searchText: buildSearchText(name, '', []) } })
+  const api = await e2eDb().api.create({
+    data: {
+      id: createId('api'),
+      teamId: team.id,
+      slug,
+      name,
+      visibility: 'INTERNAL',
+      searchText: buildSearchText(name, '', []),
+    },
+  })
   return { id: api.id, slug, name }
 }
 
-test('[CONTRACTS] a 3 MB file is refused by the field without posting; a 1.5 MB one is saved and rendered', async ({ page }) => {
+test('[CONTRACTS] a 3 MB file is refused by the field without posting; a 1.5 MB one is saved and rendered', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const team = await seedTeam('contracts')
   const api = await seedApi(team, 'large')
@@ -36,7 +47,9 @@ test('[CONTRACTS] a 3 MB file is refused by the field without posting; a 1.5 MB 
   })
 
   const tooLarge = Buffer.from(JSON.stringify(largeContract(3_000_000, 'Too large')))
-  await page.getByLabel('OpenAPI file').setInputFiles({ name: 'too-large.json', mimeType: 'application/json', buffer: tooLarge })
+  await page
+    .getByLabel('OpenAPI file')
+    .setInputFiles({ name: 'too-large.json', mimeType: 'application/json', buffer: tooLarge })
   const fieldError = page.locator('[data-field-error="openapi"]')
   await expect(fieldError).toHaveText(/^The file too-large\.json is 2\.9 MB; a contract may be 2 MB at most$/)
   await expect(page.getByLabel(DOCUMENT)).toHaveAttribute('aria-invalid', 'true')
@@ -48,7 +61,9 @@ test('[CONTRACTS] a 3 MB file is refused by the field without posting; a 1.5 MB 
 
   const large = JSON.stringify(largeContract(1_500_000, 'Large and fine'))
   expect(large.length).toBeGreaterThan(1_500_000)
-  await page.getByLabel('OpenAPI file').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(large) })
+  await page
+    .getByLabel('OpenAPI file')
+    .setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(large) })
   await expect(page.getByLabel(DOCUMENT)).toHaveValue(/^\{"openapi":"3\.0\.3","info":\{"title":"Large and fine"/)
   await expect(fieldError).toHaveCount(0)
   await page.getByRole('button', { name: 'Add version' }).click()
@@ -61,7 +76,9 @@ test('[CONTRACTS] a 3 MB file is refused by the field without posting; a 1.5 MB 
   expect(stored.openapi).toBe(large)
 })
 
-test('[CONTRACTS] a reference bomb in YAML is saved, and its version and catalog pages stay small', async ({ page }) => {
+test('[CONTRACTS] a reference bomb in YAML is saved, and its version and catalog pages stay small', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const team = await seedTeam('bombs')
   const api = await seedApi(team, 'bomb')
@@ -85,7 +102,10 @@ test('[CONTRACTS] a reference bomb in YAML is saved, and its version and catalog
   await expect(reference.locator('[data-schema="S7"]').getByRole('link', { name: 'S6' }).first()).toBeVisible()
 
   // Published, it is what every team sees in the catalog, with try-it built from the same document.
-  await e2eDb().apiVersion.updateMany({ where: { apiId: api.id, teamId: team.id }, data: { state: 'PUBLISHED', publishedAt: new Date() } })
+  await e2eDb().apiVersion.updateMany({
+    where: { apiId: api.id, teamId: team.id },
+    data: { state: 'PUBLISHED', publishedAt: new Date() },
+  })
   await e2eDb().api.update({ where: { id: api.id, teamId: team.id }, data: { state: 'PUBLISHED' } })
   const catalog = await page.goto(`/catalog/${team.slug}/${api.slug}`)
   expect((await catalog!.text()).length).toBeLessThan(500_000)

@@ -12,7 +12,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** YYYY-MM-DD, `days` after today (UTC), as the date input and the server read it. */
 const dayAhead = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10)
 /** How the catalog prints a date (components/catalog/format-labels.ts). */
-const catalogDate = (day: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day))
+const catalogDate = (day: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day))
 
 /** An API with one DRAFT version and a plan, straight into the database. */
 async function seedDraftApi(team: SeededTeam, label: string) {
@@ -20,10 +21,25 @@ async function seedDraftApi(team: SeededTeam, label: string) {
   const slug = `${label}-${team.slug}`
   const name = `${label[0].toUpperCase()}${label.slice(1)} ${team.slug}`
   const api = await db.api.create({
-    data: { id: createId('api'), teamId: team.id, slug, name, visibility: 'INTERNAL', searchText: buildSearchText(name, '', []) },
+    data: {
+      id: createId('api'),
+      teamId: team.id,
+      slug,
+      name,
+      visibility: 'INTERNAL',
+      searchText: buildSearchText(name, '', []),
+    },
   })
   const version = await db.apiVersion.create({
-    data: { id: createId('ver'), apiId: api.id, teamId: team.id, version: 'v1', major: 1, openapi: asJson(shipmentsV1), upstreamUrl: UPSTREAM },
+    data: {
+      id: createId('ver'),
+      apiId: api.id,
+      teamId: team.id,
+      version: 'v1',
+      major: 1,
+      openapi: asJson(shipmentsV1),
+      upstreamUrl: UPSTREAM,
+    },
   })
   await db.plan.create({ data: { id: createId('plan'), apiId: api.id, teamId: team.id, name: 'Free' } })
   return { id: api.id, slug, name, versionId: version.id }
@@ -35,13 +51,22 @@ async function addVersion(page: Page, label: string, document: object) {
   await page.getByLabel('Version label').fill(label)
   await page.getByLabel('Upstream URL').fill(UPSTREAM)
   // Load the contract the way a user would: through the file picker.
-  await page.getByLabel('OpenAPI file').setInputFiles({ name: `shipments-${label}.json`, mimeType: 'application/json', buffer: Buffer.from(asJson(document)) })
+  await page
+    .getByLabel('OpenAPI file')
+    .setInputFiles({
+      name: `shipments-${label}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(asJson(document)),
+    })
   await expect(page.getByLabel('OpenAPI document (3.0 or 3.1, JSON or YAML)')).toHaveValue(/"title": "Shipments"/)
   await page.getByRole('button', { name: 'Add version' }).click()
   await expect(page.getByRole('heading', { name: new RegExp(`${label.replace('.', '\\.')}\\s*Draft`) })).toBeVisible()
 }
 
-test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and deprecates; another team sees it in the catalog', async ({ page, browser }) => {
+test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and deprecates; another team sees it in the catalog', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000)
   const owner = await seedTeam('lifecycle')
   const consumer = await seedTeam('consumer')
@@ -126,7 +151,10 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
     await expect(versionRow(page, 'v1.1')).toContainText('Published')
     await expect(versionRow(page, 'v1')).toContainText('Published')
 
-    const override = page.getByRole('list', { name: 'Lifecycle history' }).getByRole('listitem').filter({ hasText: 'Published with breaking changes (override)' })
+    const override = page
+      .getByRole('list', { name: 'Lifecycle history' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Published with breaking changes (override)' })
     await expect(override).toContainText('v1.1')
     await expect(override).toContainText('Override: 3 breaking change(s) vs v1 under major 1.')
     await expect(override).toContainText(overrideReason)
@@ -144,7 +172,9 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
     await expect(versionRow(page, 'v1')).toContainText('Deprecated')
     await expect(versionRow(page, 'v1')).toContainText(sunset)
     await expect(versionRow(page, 'v1')).toContainText('→ v1.1')
-    await expect(page.getByRole('list', { name: 'Lifecycle history' }).getByRole('listitem').first()).toContainText(`Sunset ${sunset}, successor v1.1`)
+    await expect(page.getByRole('list', { name: 'Lifecycle history' }).getByRole('listitem').first()).toContainText(
+      `Sunset ${sunset}, successor v1.1`,
+    )
     // At a 1400 px wide window, the versions table's action buttons are on screen, not scrolled away.
     await page.reload()
     await expect(versionRow(page, 'v1').getByRole('button', { name: 'Retire early…' })).toBeInViewport({ ratio: 1 })
@@ -191,7 +221,10 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
   })
 })
 
-test('[LIFECYCLE] a viewer sees no publish controls and the server refuses a forged publish', async ({ page, browser }) => {
+test('[LIFECYCLE] a viewer sees no publish controls and the server refuses a forged publish', async ({
+  page,
+  browser,
+}) => {
   const team = await seedTeam('viewer')
   const api = await seedDraftApi(team, 'ledger')
   const apiPath = `/t/${team.slug}/apis/${api.slug}`
@@ -247,7 +280,15 @@ test('[LIFECYCLE] garbage OpenAPI uploads show errors by the field and create no
   const team = await seedTeam('garbage')
   const db = e2eDb()
   const slug = `intake-${team.slug}`
-  const api = await db.api.create({ data: { id: createId('api'), teamId: team.id, slug, name: `Intake ${team.slug}`, searchText: `intake ${team.slug}` } })
+  const api = await db.api.create({
+    data: {
+      id: createId('api'),
+      teamId: team.id,
+      slug,
+      name: `Intake ${team.slug}`,
+      searchText: `intake ${team.slug}`,
+    },
+  })
   await signIn(page, team.users.MEMBER.email)
   await page.goto(`/t/${team.slug}/apis/${slug}`)
   await expect(page.getByText('No versions yet.')).toBeVisible()
@@ -261,7 +302,10 @@ test('[LIFECYCLE] garbage OpenAPI uploads show errors by the field and create no
   }
 
   // A PNG header followed by random bytes.
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256))])
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)),
+  ])
   await page.getByLabel('OpenAPI file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png })
   await submit()
   await expect(page.locator('[data-form-error]')).toHaveText('The OpenAPI document has 1 error')
@@ -273,12 +317,16 @@ test('[LIFECYCLE] garbage OpenAPI uploads show errors by the field and create no
   await expect(errors).toContainText('Invalid YAML')
   await expect(errors).not.toContainText('binary content')
 
-  await page.getByLabel('OpenAPI file').setInputFiles({ name: 'legacy.json', mimeType: 'application/json', buffer: Buffer.from(asJson(swagger2)) })
+  await page
+    .getByLabel('OpenAPI file')
+    .setInputFiles({ name: 'legacy.json', mimeType: 'application/json', buffer: Buffer.from(asJson(swagger2)) })
   await expect(document).toHaveValue(/"swagger": "2.0"/)
   await submit()
   await expect(errors.getByRole('listitem')).toHaveCount(1)
   await expect(errors.getByRole('listitem')).toContainText('/swagger')
-  await expect(errors.getByRole('listitem')).toContainText('Swagger 2.0 is not supported; convert the document to OpenAPI 3.0 or 3.1 first')
+  await expect(errors.getByRole('listitem')).toContainText(
+    'Swagger 2.0 is not supported; convert the document to OpenAPI 3.0 or 3.1 first',
+  )
 
   await document.fill(asJson(shipmentsInvalid))
   await submit()

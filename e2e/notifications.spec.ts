@@ -15,7 +15,9 @@ async function signedInPage(browser: Browser, email: string) {
   return { page, close: () => context.close() }
 }
 
-test('[NOTIFICATIONS] the first 402 notifies the consumer owner once; the notification opens the incident and marking all read clears the bell', async ({ browser }) => {
+test('[NOTIFICATIONS] the first 402 notifies the consumer owner once; the notification opens the incident and marking all read clears the bell', async ({
+  browser,
+}) => {
   const owner = await seedTeam('seller')
   const consumer = await seedTeam('notified')
   const { api, key } = await seedPaidSubscription(owner, consumer, { priceMicros: 250_000n, calls: 1 })
@@ -63,7 +65,9 @@ test('[NOTIFICATIONS] the first 402 notifies the consumer owner once; the notifi
   await expect(item).toHaveAttribute('data-unread', '')
   await expect(item).toContainText('Payment incident')
   await expect(item).toContainText('The gateway answers 402 Payment Required until the cause is fixed.')
-  const link = item.getByRole('link', { name: `Calls to ${owner.slug}/${api.slug} are being refused: insufficient balance` })
+  const link = item.getByRole('link', {
+    name: `Calls to ${owner.slug}/${api.slug} are being refused: insufficient balance`,
+  })
   await expect(link).toHaveAttribute('href', new RegExp(`^/t/${consumer.slug}/incidents/pi_\\w+$`))
   await shot(page, 'notifications-list')
 

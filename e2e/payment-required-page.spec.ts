@@ -30,7 +30,9 @@ async function openInBrowser(browser: Browser, url: string, key: string) {
   return { context, page, response: response! }
 }
 
-test('[BILLING] a browser that opens a paid API after the balance ran out sees a readable 402 page with the way to top up', async ({ browser }) => {
+test('[BILLING] a browser that opens a paid API after the balance ran out sees a readable 402 page with the way to top up', async ({
+  browser,
+}) => {
   const { consumer, url, key } = await spendTheOnlyCall()
   const { context, page, response } = await openInBrowser(browser, url, key)
   expect(response.status()).toBe(402)
@@ -42,7 +44,9 @@ test('[BILLING] a browser that opens a paid API after the balance ran out sees a
 
   await expect(page).toHaveTitle('Payment required · Tollgate')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Payment required')
-  await expect(page.getByText("Your team's balance ($0.00) does not cover this call ($0.25). Top up to continue.")).toBeVisible()
+  await expect(
+    page.getByText("Your team's balance ($0.00) does not cover this call ($0.25). Top up to continue."),
+  ).toBeVisible()
   // The facts, as a definition list: reason, balance, price, incident, request id.
   const fact = (label: string) => page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]')
   await expect(fact('Reason')).toHaveText('insufficient_balance')
@@ -57,14 +61,18 @@ test('[BILLING] a browser that opens a paid API after the balance ran out sees a
 
   // The link leads into the console (a signed-out visitor is asked to sign in first).
   await topUp.click()
-  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=.*${encodeURIComponent(`/t/${consumer.slug}/billing`)}$`))
+  await expect(page).toHaveURL(
+    new RegExp(`/login\\?callbackUrl=.*${encodeURIComponent(`/t/${consumer.slug}/billing`)}$`),
+  )
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
   await context.close()
 })
 
 // The sign-in redirect carries an absolute callback URL built from the bind address
 // ("http://0.0.0.0:3100/t/..."); the login keeps its path, so the link still lands on billing.
-test('[BILLING] following "Top up your balance" while signed out leads through sign-in to the billing page', async ({ browser }) => {
+test('[BILLING] following "Top up your balance" while signed out leads through sign-in to the billing page', async ({
+  browser,
+}) => {
   const { consumer, url, key } = await spendTheOnlyCall()
   const { context, page } = await openInBrowser(browser, url, key)
   await page.getByRole('link', { name: 'Top up your balance' }).click()

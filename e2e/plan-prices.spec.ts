@@ -9,18 +9,35 @@ import { shot, signIn } from './fixtures/sign-in'
 // An owner prices a plan on the API page: field errors for impossible prices, the price as
 // consumers will read it in the plans table and the catalog, and an edit that changes it.
 
-test('[PLANS] an owner sells calls on a paid plan, sees field errors for bad prices, and the catalog shows the price', async ({ page }) => {
+test('[PLANS] an owner sells calls on a paid plan, sees field errors for bad prices, and the catalog shows the price', async ({
+  page,
+}) => {
   const team = await seedTeam('pricing')
   const db = e2eDb()
   const slug = `quotes-${team.slug}`
   const name = `Quotes ${team.slug}`
   const api = await db.api.create({
-    data: { id: createId('api'), teamId: team.id, slug, name, visibility: 'INTERNAL', state: 'PUBLISHED', searchText: buildSearchText(name, '', []) },
+    data: {
+      id: createId('api'),
+      teamId: team.id,
+      slug,
+      name,
+      visibility: 'INTERNAL',
+      state: 'PUBLISHED',
+      searchText: buildSearchText(name, '', []),
+    },
   })
   await db.apiVersion.create({
     data: {
-      id: createId('ver'), apiId: api.id, teamId: team.id, version: 'v1', major: 1, state: 'PUBLISHED', openapi: asJson(shipmentsV1),
-      upstreamUrl: `${DEMO_UPSTREAM}/echo`, publishedAt: new Date(),
+      id: createId('ver'),
+      apiId: api.id,
+      teamId: team.id,
+      version: 'v1',
+      major: 1,
+      state: 'PUBLISHED',
+      openapi: asJson(shipmentsV1),
+      upstreamUrl: `${DEMO_UPSTREAM}/echo`,
+      publishedAt: new Date(),
     },
   })
   await signIn(page, team.users.OWNER.email)

@@ -42,7 +42,10 @@ test('[TEAMS] an invite link for a member lets a user of another team join', asy
   await expect(page.getByText('No pending invites')).toBeVisible()
 })
 
-test('[TEAMS] an owner changes a role, removing asks first, and the last owner cannot be demoted', async ({ page, browser }) => {
+test('[TEAMS] an owner changes a role, removing asks first, and the last owner cannot be demoted', async ({
+  page,
+  browser,
+}) => {
   const team = await seedTeam('roles')
   const { OWNER, MEMBER, VIEWER } = team.users
   await signIn(page, OWNER.email)
@@ -81,7 +84,9 @@ test('[TEAMS] an owner changes a role, removing asks first, and the last owner c
   await test.step('the last owner cannot be demoted', async () => {
     await page.getByLabel(`Role of ${OWNER.email}`).selectOption('VIEWER')
     await memberRow(page, OWNER.email).getByRole('button', { name: 'Save' }).click()
-    await expect(memberRow(page, OWNER.email).locator('[data-form-error]')).toHaveText('A team needs at least one owner. Make someone else an owner first.')
+    await expect(memberRow(page, OWNER.email).locator('[data-form-error]')).toHaveText(
+      'A team needs at least one owner. Make someone else an owner first.',
+    )
     await page.reload()
     await expect(page.getByLabel(`Role of ${OWNER.email}`)).toHaveValue('OWNER')
     await expect(page.getByText('Your role: owner')).toBeVisible()

@@ -13,7 +13,9 @@ const urlError = (page: Page) => page.locator('[data-field-error="url"]')
 const UTC_TIME = /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2}$/
 const deliveryRow = (page: Page, id: string) => page.locator(`tr[data-delivery="${id}"]`)
 
-test('[WEBHOOKS] an owner sets a webhook URL, keeps the secret shown once, and a signed test event reaches the receiver', async ({ page }) => {
+test('[WEBHOOKS] an owner sets a webhook URL, keeps the secret shown once, and a signed test event reaches the receiver', async ({
+  page,
+}) => {
   const team = await seedTeam('hooks')
   const receiver = await startWebhookReceiver()
   try {
@@ -99,12 +101,20 @@ test('[WEBHOOKS] an owner sets a webhook URL, keeps the secret shown once, and a
     await test.step('a receiver answering 500 leaves a pending delivery with its next attempt', async () => {
       receiver.answerWith(500)
       await page.getByRole('button', { name: 'Send test event' }).click()
-      await expect(page.locator('[data-delivery-outcome]')).toHaveText('The receiver answered HTTP 500; retrying automatically')
+      await expect(page.locator('[data-delivery-outcome]')).toHaveText(
+        'The receiver answered HTTP 500; retrying automatically',
+      )
       await expect.poll(() => receiver.received.length, { timeout: 5_000 }).toBe(2)
       const failedId = (JSON.parse(receiver.received[1].body) as { id: string }).id
       expect(failedId).not.toBe(deliveredId)
       // Still signed with the same secret.
-      expect(verifyWebhookSignature(receiver.received[1].body, receiver.received[1].headers['tollgate-signature'] as string, secret)).toBe(true)
+      expect(
+        verifyWebhookSignature(
+          receiver.received[1].body,
+          receiver.received[1].headers['tollgate-signature'] as string,
+          secret,
+        ),
+      ).toBe(true)
 
       await page.reload()
       const row = deliveryRow(page, failedId)

@@ -66,9 +66,23 @@ export async function pendingMigrationSql(provider) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'tollgate-migration-'))
   const out = path.join(tmp, 'migration.sql')
   try {
-    const args = ['migrate', 'diff', '--from-migrations', migrations, '--to-schema', schema, '--script', '--exit-code', '-o', out]
+    const args = [
+      'migrate',
+      'diff',
+      '--from-migrations',
+      migrations,
+      '--to-schema',
+      schema,
+      '--script',
+      '--exit-code',
+      '-o',
+      out,
+    ]
     // --exit-code: 0 = no difference, 2 = a difference (written to `out`).
-    const { code, stdout, stderr } = await runPrisma(args, { databaseUrl: DIFF_DATABASE_URL[provider], okCodes: [0, 2] })
+    const { code, stdout, stderr } = await runPrisma(args, {
+      databaseUrl: DIFF_DATABASE_URL[provider],
+      okCodes: [0, 2],
+    })
     // The CLI writes the file in both cases ("-- This is an empty migration." for no change). No
     // file means it stopped early without saying so: never read that as "no changes".
     if (!existsSync(out)) throw new Error(`prisma migrate diff (${provider}) produced no output\n${stdout}${stderr}`)
@@ -89,7 +103,8 @@ export async function newMigration(name, { generate = true, log = console.log } 
       pending[provider] = await pendingMigrationSql(provider)
     } catch (error) {
       if (provider === 'postgres') {
-        error.message += `\n\nThe PostgreSQL migration needs a server for its shadow database: ${PG_DEV_URL}` +
+        error.message +=
+          `\n\nThe PostgreSQL migration needs a server for its shadow database: ${PG_DEV_URL}` +
           '\n(set PG_DEV_URL to use another one).'
       }
       throw error

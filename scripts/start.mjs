@@ -14,7 +14,9 @@ process.env.NODE_ENV = dev ? 'development' : 'production'
 // setting, even an empty one, wins); with DEMO_UPSTREAM=off the safe default stays.
 if (process.env.DEMO_UPSTREAM !== 'off' && process.env.TOLLGATE_ALLOW_PRIVATE_UPSTREAMS === undefined) {
   process.env.TOLLGATE_ALLOW_PRIVATE_UPSTREAMS = '1'
-  console.log('Private upstreams allowed for the demo upstream (TOLLGATE_ALLOW_PRIVATE_UPSTREAMS=1); in production set DEMO_UPSTREAM=off.')
+  console.log(
+    'Private upstreams allowed for the demo upstream (TOLLGATE_ALLOW_PRIVATE_UPSTREAMS=1); in production set DEMO_UPSTREAM=off.',
+  )
 }
 
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx')

@@ -14,9 +14,11 @@ async function ensureChromium() {
     console.error(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`)
     process.exit(1)
   }
-  console.log('Installing Debian\'s Chromium for the end-to-end tests…')
+  console.log("Installing Debian's Chromium for the end-to-end tests…")
   await runOrExit('apt-get', ['update', '-qq'])
-  await runOrExit('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  await runOrExit('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
 }
 
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name)

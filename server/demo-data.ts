@@ -37,7 +37,10 @@ export function demoAnswer(method: string, url: URL, body: string): Answer | nul
 
   if (method === 'GET' && /(^|\/)current$/.test(path)) {
     const city = url.searchParams.get('city') ?? 'London'
-    return { status: 200, body: { city, observedAt: new Date().toISOString(), units: 'metric', ...weatherFor(city, 0) } }
+    return {
+      status: 200,
+      body: { city, observedAt: new Date().toISOString(), units: 'metric', ...weatherFor(city, 0) },
+    }
   }
   if (method === 'GET' && /(^|\/)forecast$/.test(path)) {
     const city = url.searchParams.get('city') ?? 'London'
@@ -49,7 +52,9 @@ export function demoAnswer(method: string, url: URL, body: string): Answer | nul
         city,
         units: 'metric',
         days: Array.from({ length: days }, (_, d) => ({
-          date: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + d)).toISOString().slice(0, 10),
+          date: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + d))
+            .toISOString()
+            .slice(0, 10),
           ...weatherFor(city, d),
         })),
       },
@@ -75,7 +80,10 @@ export function demoAnswer(method: string, url: URL, body: string): Answer | nul
       } catch {
         return { status: 400, body: { error: 'invalid_json' } }
       }
-      return { status: 201, body: { id: `ord_${1001 + ORDERS.length}`, status: 'pending', createdAt: new Date().toISOString(), ...input } }
+      return {
+        status: 201,
+        body: { id: `ord_${1001 + ORDERS.length}`, status: 'pending', createdAt: new Date().toISOString(), ...input },
+      }
     }
   }
   return null

@@ -10,7 +10,10 @@ const MAX_DELAY_MS = 120_000
 
 export type DemoUpstream = { server: Server; port: number; url: string; close(): Promise<void> }
 
-export async function startDemoUpstream(port = Number(process.env.DEMO_UPSTREAM_PORT ?? 4010), hostname = '127.0.0.1'): Promise<DemoUpstream> {
+export async function startDemoUpstream(
+  port = Number(process.env.DEMO_UPSTREAM_PORT ?? 4010),
+  hostname = '127.0.0.1',
+): Promise<DemoUpstream> {
   const server = createServer((req, res) => {
     handleDemoRequest(req, res).catch((error) => {
       console.error('[demo-upstream]', error)

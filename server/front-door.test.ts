@@ -54,7 +54,12 @@ function expectProblem(res: RawResponse, status: number, code: string): void {
   expect(res.status, res.raw).toBe(status)
   expect(res.header('content-type')).toBe('application/problem+json')
   expect(res.header('x-content-type-options')).toBe('nosniff')
-  expect(res.json()).toMatchObject({ status, code, type: `/docs/errors/${code.replaceAll('_', '-')}`, requestId: res.header('x-request-id') })
+  expect(res.json()).toMatchObject({
+    status,
+    code,
+    type: `/docs/errors/${code.replaceAll('_', '-')}`,
+    requestId: res.header('x-request-id'),
+  })
 }
 
 const sameOrigin = () => `Origin: ${consoleUrl}`
@@ -66,7 +71,12 @@ describe.each([
   test.each([
     ['OPTIONS *', 'OPTIONS * HTTP/1.1', [], 'invalid_request_target'],
     ['absolute-form target', 'GET http://evil.example/gw/x HTTP/1.1', [], 'invalid_request_target'],
-    ['CONNECT (authority-form)', 'CONNECT evil.example:443 HTTP/1.1', ['Host: evil.example:443'], 'invalid_request_target'],
+    [
+      'CONNECT (authority-form)',
+      'CONNECT evil.example:443 HTTP/1.1',
+      ['Host: evil.example:443'],
+      'invalid_request_target',
+    ],
     ['Host with a space', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: a b'], 'invalid_host'],
     ['unclosed IPv6 literal', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: [::1'], 'invalid_host'],
     ['port above 65535', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: x:99999'], 'invalid_host'],
@@ -74,10 +84,27 @@ describe.each([
     ['empty Host', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: '], 'invalid_host'],
     ['a tab in Host', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: a\tb'], 'invalid_host'],
     ['two Host headers', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: a.example', 'Host: b.example'], 'invalid_host'],
-    ['a control character in Host (refused by the parser)', 'GET /gw/x/y/v1 HTTP/1.1', ['Host: a\x01b'], 'malformed_request'],
+    [
+      'a control character in Host (refused by the parser)',
+      'GET /gw/x/y/v1 HTTP/1.1',
+      ['Host: a\x01b'],
+      'malformed_request',
+    ],
     ['a raw non-ASCII byte in the path (refused by the parser)', 'GET /gw/\xc0\xae HTTP/1.1', [], 'malformed_request'],
   ])('%s', async (_case, requestLine, headers, code) => {
-    const res = await rawExchange(origin(), Buffer.from([requestLine, ...(headers.length ? headers : [`Host: ${new URL(origin()).host}`]), 'Connection: close', '', ''].join('\r\n'), 'latin1'))
+    const res = await rawExchange(
+      origin(),
+      Buffer.from(
+        [
+          requestLine,
+          ...(headers.length ? headers : [`Host: ${new URL(origin()).host}`]),
+          'Connection: close',
+          '',
+          '',
+        ].join('\r\n'),
+        'latin1',
+      ),
+    )
     expectProblem(res, 400, code)
     expect(behind).toEqual([])
   })
@@ -88,16 +115,22 @@ describe.each([
   })
 })
 
-test.each(['localhost:3000', '127.0.0.1', '[::1]:8080', '[v1.fe80::a]', 'console.example.com', 'x:', 'a-b.c_d~e'])('a valid Host passes: %s', async (host) => {
-  expect(isValidHost(host)).toBe(true)
-  const res = await rawRequest(consoleUrl, 'GET /login HTTP/1.1', [`Host: ${host}`])
-  expect(res.body).toBe('passed')
-})
+test.each(['localhost:3000', '127.0.0.1', '[::1]:8080', '[v1.fe80::a]', 'console.example.com', 'x:', 'a-b.c_d~e'])(
+  'a valid Host passes: %s',
+  async (host) => {
+    expect(isValidHost(host)).toBe(true)
+    const res = await rawRequest(consoleUrl, 'GET /login HTTP/1.1', [`Host: ${host}`])
+    expect(res.body).toBe('passed')
+  },
+)
 
-test.each(['/t/%00/apis', '/catalog?q=a%00b', '/t/acme/calls/%00?x=1'])('a console address with an encoded NUL answers 400 problem+json: %s', async (target) => {
-  expectProblem(await rawRequest(consoleUrl, `GET ${target} HTTP/1.1`), 400, 'invalid_request_target')
-  expect(behind).toEqual([])
-})
+test.each(['/t/%00/apis', '/catalog?q=a%00b', '/t/acme/calls/%00?x=1'])(
+  'a console address with an encoded NUL answers 400 problem+json: %s',
+  async (target) => {
+    expectProblem(await rawRequest(consoleUrl, `GET ${target} HTTP/1.1`), 400, 'invalid_request_target')
+    expect(behind).toEqual([])
+  },
+)
 
 test('the console needs a Host; a gateway-only server answers an HTTP/1.0 health check without one', async () => {
   expectProblem(await rawExchange(consoleUrl, 'GET /login HTTP/1.0\r\n\r\n'), 400, 'invalid_host')
@@ -113,11 +146,19 @@ test('a gateway-only server answers other paths 404 problem+json, sandboxed', as
 })
 
 describe('server actions', () => {
-  const action = (extra: string[], path = '/t/acme/keys') => rawRequest(consoleUrl, `POST ${path} HTTP/1.1`, ['Next-Action: 7f00aa', 'Content-Type: text/plain;charset=UTF-8', ...extra])
+  const action = (extra: string[], path = '/t/acme/keys') =>
+    rawRequest(consoleUrl, `POST ${path} HTTP/1.1`, [
+      'Next-Action: 7f00aa',
+      'Content-Type: text/plain;charset=UTF-8',
+      ...extra,
+    ])
 
   test.each([
     ['a foreign Origin', ['Origin: https://evil.example', 'Content-Length: 2']],
-    ['a foreign Origin that names this host in X-Forwarded-Host', ['Origin: https://evil.example', 'X-Forwarded-Host: evil.example', 'Content-Length: 2']],
+    [
+      'a foreign Origin that names this host in X-Forwarded-Host',
+      ['Origin: https://evil.example', 'X-Forwarded-Host: evil.example', 'Content-Length: 2'],
+    ],
     ['Origin: null (a sandboxed frame)', ['Origin: null', 'Content-Length: 2']],
     ['a malformed Origin', ['Origin: http://[', 'Content-Length: 2']],
     ['the right host on another port', [`Origin: http://127.0.0.1:1`, 'Content-Length: 2']],
@@ -127,25 +168,47 @@ describe('server actions', () => {
   })
 
   test('a cross-site form post (no Next-Action header, as an HTML form sends) is refused too', async () => {
-    const res = await rawRequest(consoleUrl, 'POST /t/acme/keys HTTP/1.1', ['Origin: https://evil.example', 'Content-Type: multipart/form-data; boundary=x', 'Content-Length: 0'])
+    const res = await rawRequest(consoleUrl, 'POST /t/acme/keys HTTP/1.1', [
+      'Origin: https://evil.example',
+      'Content-Type: multipart/form-data; boundary=x',
+      'Content-Length: 0',
+    ])
     expectProblem(res, 403, 'cross_origin_action')
   })
 
   test('Auth.js routes keep their own CSRF check (an identity provider may form_post back)', async () => {
-    const res = await rawRequest(consoleUrl, 'POST /api/auth/callback/oidc HTTP/1.1', ['Origin: https://idp.example', 'Content-Type: application/x-www-form-urlencoded', 'Content-Length: 0'])
+    const res = await rawRequest(consoleUrl, 'POST /api/auth/callback/oidc HTTP/1.1', [
+      'Origin: https://idp.example',
+      'Content-Type: application/x-www-form-urlencoded',
+      'Content-Length: 0',
+    ])
     expect(res.body).toBe('passed')
   })
 
   test('a same-origin action, or one without Origin (no browser), passes', async () => {
-    expect((await rawExchange(consoleUrl, `POST /t/acme/keys HTTP/1.1\r\nHost: ${new URL(consoleUrl).host}\r\n${sameOrigin()}\r\nNext-Action: 7f00aa\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]`)).body).toBe('passed')
+    expect(
+      (
+        await rawExchange(
+          consoleUrl,
+          `POST /t/acme/keys HTTP/1.1\r\nHost: ${new URL(consoleUrl).host}\r\n${sameOrigin()}\r\nNext-Action: 7f00aa\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]`,
+        )
+      ).body,
+    ).toBe('passed')
     expect((await action(['Content-Length: 0'])).body).toBe('passed')
   })
 
   test('behind a TRUST_PROXY proxy, X-Forwarded-Host is the host the Origin must name', async () => {
     process.env.TRUST_PROXY = 'loopback'
-    expect((await action(['Origin: https://console.example', 'X-Forwarded-Host: console.example', 'Content-Length: 0'])).body).toBe('passed')
+    expect(
+      (await action(['Origin: https://console.example', 'X-Forwarded-Host: console.example', 'Content-Length: 0']))
+        .body,
+    ).toBe('passed')
     expect(behind[0].headers['x-forwarded-host']).toBe('console.example')
-    expectProblem(await action(['Origin: https://evil.example', 'X-Forwarded-Host: console.example', 'Content-Length: 0']), 403, 'cross_origin_action')
+    expectProblem(
+      await action(['Origin: https://evil.example', 'X-Forwarded-Host: console.example', 'Content-Length: 0']),
+      403,
+      'cross_origin_action',
+    )
   })
 
   test('a declared body over the limit: 413 without reading it', async () => {
@@ -168,7 +231,13 @@ describe('server actions', () => {
 })
 
 describe('forwarding headers reach Next only from a trusted proxy', () => {
-  const forwarding = ['X-Forwarded-For: 203.0.113.9', 'X-Forwarded-Host: evil.example', 'X-Forwarded-Proto: https', 'X-Forwarded-Port: 443', 'Forwarded: host=evil.example']
+  const forwarding = [
+    'X-Forwarded-For: 203.0.113.9',
+    'X-Forwarded-Host: evil.example',
+    'X-Forwarded-Proto: https',
+    'X-Forwarded-Port: 443',
+    'Forwarded: host=evil.example',
+  ]
 
   test('from any other peer they are deleted', async () => {
     expect((await rawRequest(consoleUrl, 'GET /login HTTP/1.1', forwarding)).body).toBe('passed')
@@ -180,6 +249,10 @@ describe('forwarding headers reach Next only from a trusted proxy', () => {
   test('from a TRUST_PROXY peer they are kept', async () => {
     process.env.TRUST_PROXY = '127.0.0.1'
     expect((await rawRequest(consoleUrl, 'GET /login HTTP/1.1', forwarding)).body).toBe('passed')
-    expect(behind[0].headers).toMatchObject({ 'x-forwarded-for': '203.0.113.9', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' })
+    expect(behind[0].headers).toMatchObject({
+      'x-forwarded-for': '203.0.113.9',
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-proto': 'https',
+    })
   })
 })

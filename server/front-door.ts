@@ -23,7 +23,9 @@ const refusal = (status: number, code: string, message: string) => new AppError(
 /** RFC 9112 §3.2: only origin-form ("/path?query") names a resource here; "*", absolute-form and authority-form do not. */
 export function checkRequestTarget(req: IncomingMessage): AppError | null {
   const url = req.url ?? ''
-  return url.charCodeAt(0) === 47 /* / */ ? null : refusal(400, 'invalid_request_target', 'The request target must be a path starting with "/".')
+  return url.charCodeAt(0) === 47 /* / */
+    ? null
+    : refusal(400, 'invalid_request_target', 'The request target must be a path starting with "/".')
 }
 
 // No console page, slug or query takes a NUL, and an escaped one reaching a query makes PostgreSQL
@@ -32,7 +34,9 @@ const ENCODED_NUL = /%00/i
 
 /** A console target with an encoded NUL anywhere (path or query). */
 export function checkConsoleTarget(req: IncomingMessage): AppError | null {
-  return ENCODED_NUL.test(req.url ?? '') ? refusal(400, 'invalid_request_target', 'The address contains an encoded NUL (%00).') : null
+  return ENCODED_NUL.test(req.url ?? '')
+    ? refusal(400, 'invalid_request_target', 'The address contains an encoded NUL (%00).')
+    : null
 }
 
 // RFC 3986 §3.2.2 reg-name without pct-encoded (no client sends an escaped host name, and a
@@ -83,7 +87,10 @@ export function isPossibleServerAction(req: IncomingMessage): boolean {
   if (req.method !== 'POST' || req.url?.startsWith('/api/auth/')) return false
   if (req.headers['next-action'] !== undefined) return true
   const type = req.headers['content-type']?.toLowerCase()
-  return type !== undefined && (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded'))
+  return (
+    type !== undefined &&
+    (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded'))
+  )
 }
 
 /**
@@ -96,7 +103,8 @@ export function checkActionOrigin(req: IncomingMessage): AppError | null {
   const origin = req.headers.origin
   if (origin === undefined) return null
   const forwardedHost = req.headers['x-forwarded-host']
-  const expected = (Array.isArray(forwardedHost) ? forwardedHost[0] : forwardedHost?.split(',')[0]?.trim()) || req.headers.host
+  const expected =
+    (Array.isArray(forwardedHost) ? forwardedHost[0] : forwardedHost?.split(',')[0]?.trim()) || req.headers.host
   let originHost: string | null = null
   if (origin !== 'null' && URL.canParse(origin)) originHost = new URL(origin).host
   if (originHost !== null && originHost === expected) return null
@@ -107,7 +115,9 @@ export function checkActionOrigin(req: IncomingMessage): AppError | null {
 export function checkActionBody(req: IncomingMessage, limit = SERVER_ACTION_BODY_LIMIT_BYTES): AppError | null {
   const declared = req.headers['content-length']
   if (declared !== undefined) {
-    return Number(declared) > limit ? refusal(413, 'payload_too_large', `A form post may be at most ${limit} bytes.`) : null
+    return Number(declared) > limit
+      ? refusal(413, 'payload_too_large', `A form post may be at most ${limit} bytes.`)
+      : null
   }
   if (req.headers['transfer-encoding'] === undefined) return null
   return refusal(411, 'length_required', 'A form post must declare its Content-Length.')
@@ -137,7 +147,11 @@ const PROBLEM_HEAD: Readonly<Record<string, string>> = {
 export function writeProblem(res: ServerResponse, error: AppError, keepAlive = false): void {
   const requestId = uuidV7(Date.now())
   const body = JSON.stringify(toProblem(error, requestId))
-  const head: Record<string, string> = { ...PROBLEM_HEAD, 'content-length': String(Buffer.byteLength(body)), 'x-request-id': requestId }
+  const head: Record<string, string> = {
+    ...PROBLEM_HEAD,
+    'content-length': String(Buffer.byteLength(body)),
+    'x-request-id': requestId,
+  }
   if (keepAlive) delete head.connection
   res.writeHead(error.status, head)
   res.end(body)
@@ -191,11 +205,16 @@ export function guardServer(server: Server): void {
     // Mid-response, or a peer that is already gone: nothing can be answered.
     const answered = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
     if (error.code === 'ECONNRESET' || answered) return void socket.destroy()
-    if (error.code === 'HPE_HEADER_OVERFLOW') return writeProblemToSocket(socket, refusal(431, 'headers_too_large', 'The request headers are too large.'))
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return writeProblemToSocket(socket, refusal(408, 'request_timeout', 'The request did not arrive in time.'))
+    if (error.code === 'HPE_HEADER_OVERFLOW')
+      return writeProblemToSocket(socket, refusal(431, 'headers_too_large', 'The request headers are too large.'))
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+      return writeProblemToSocket(socket, refusal(408, 'request_timeout', 'The request did not arrive in time.'))
     writeProblemToSocket(socket, refusal(400, 'malformed_request', 'The request is not valid HTTP/1.1.'))
   })
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
-    writeProblemToSocket(socket, refusal(400, 'invalid_request_target', 'CONNECT is not supported: this is not a forward proxy.'))
+    writeProblemToSocket(
+      socket,
+      refusal(400, 'invalid_request_target', 'CONNECT is not supported: this is not a forward proxy.'),
+    )
   })
 }

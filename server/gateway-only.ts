@@ -37,7 +37,9 @@ if (workers > 1 && cluster.isPrimary) {
   const running = await runGatewayServer({ db, databaseUrl: url, port, hostname })
   // One set of background jobs is enough: the single instance, or the first cluster worker.
   const stopMaintenance = !cluster.isWorker || cluster.worker?.id === 1 ? startMaintenance(db) : async () => {}
-  console.log(`[gateway] ${process.pid} listening on http://${hostname}:${running.port}/gw/ (config v${running.gateway.store.current.version})`)
+  console.log(
+    `[gateway] ${process.pid} listening on http://${hostname}:${running.port}/gw/ (config v${running.gateway.store.current.version})`,
+  )
   onShutdownSignal(async () => {
     await stopMaintenance()
     await running.stop()

@@ -54,7 +54,9 @@ guardServer(server)
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {
   const shown = hostname === '0.0.0.0' ? 'localhost' : hostname
-  console.log(`[tollgate] console http://${shown}:${port}  gateway http://${shown}:${port}/gw/  (${dev ? 'dev' : 'production'})`)
+  console.log(
+    `[tollgate] console http://${shown}:${port}  gateway http://${shown}:${port}/gw/  (${dev ? 'dev' : 'production'})`,
+  )
   if (demo) console.log(`[tollgate] demo upstream ${demo.url}`)
 })
 

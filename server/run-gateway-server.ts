@@ -14,7 +14,12 @@ const GATEWAY_ONLY: FrontDoorOptions = { console: false }
 
 export type RunningGateway = { gateway: Gateway; server: Server; port: number; stop(): Promise<void> }
 
-export async function runGatewayServer(options: { db: Db; databaseUrl?: string; port: number; hostname?: string }): Promise<RunningGateway> {
+export async function runGatewayServer(options: {
+  db: Db
+  databaseUrl?: string
+  port: number
+  hostname?: string
+}): Promise<RunningGateway> {
   const gateway = createGateway({ db: options.db, databaseUrl: options.databaseUrl })
   await gateway.start()
   const server = createServer((req, res) => {
@@ -25,7 +30,11 @@ export async function runGatewayServer(options: { db: Db; databaseUrl?: string; 
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
       return res.end(body)
     }
-    writeProblem(res, new AppError({ status: 404, code: 'route_not_found', message: 'Gateway addresses start with /gw/.' }), true)
+    writeProblem(
+      res,
+      new AppError({ status: 404, code: 'route_not_found', message: 'Gateway addresses start with /gw/.' }),
+      true,
+    )
   })
   guardServer(server)
   // Longer than common load balancers' idle timeouts, so they close first (no reset races).

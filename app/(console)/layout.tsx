@@ -16,7 +16,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </Link>
         <SidebarNav teams={teams} />
         <div className="border-t border-slate-800 px-2.5 pt-3">
-          <p className="truncate text-xs text-slate-300" title={user.email}>{user.email}</p>
+          <p className="truncate text-xs text-slate-300" title={user.email}>
+            {user.email}
+          </p>
           <SignOutButton />
         </div>
       </aside>

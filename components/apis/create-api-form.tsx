@@ -8,11 +8,18 @@ import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 
 function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48)
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
 }
 
 export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
-  const [state, action, pending] = useActionState((_: unknown, formData: FormData) => createApiAction(teamSlug, formData), null)
+  const [state, action, pending] = useActionState(
+    (_: unknown, formData: FormData) => createApiAction(teamSlug, formData),
+    null,
+  )
   const submit = useSubmit(action)
   const [name, setName] = useState('')
   const [slug, setSlug] = useState('')
@@ -21,15 +28,52 @@ export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
     <form onSubmit={submit} className="space-y-4">
       <FormMessage result={state} />
       <Field label="Name" name="name" errors={fieldErrors(state, 'name')}>
-        <Input name="name" required value={name} onChange={(e) => { setName(e.target.value); if (!slugEdited) setSlug(slugify(e.target.value)) }} invalid={!!fieldErrors(state, 'name')} />
+        <Input
+          name="name"
+          required
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value)
+            if (!slugEdited) setSlug(slugify(e.target.value))
+          }}
+          invalid={!!fieldErrors(state, 'name')}
+        />
       </Field>
-      <Field label="Slug" name="slug" errors={fieldErrors(state, 'slug')} hint={<>Part of the gateway URL: <code>/gw/{teamSlug}/{slug || '…'}/v1/</code>. It cannot change later.</>}>
-        <Input name="slug" required value={slug} onChange={(e) => { setSlug(e.target.value); setSlugEdited(true) }} pattern="[a-z0-9]+(-[a-z0-9]+)*" invalid={!!fieldErrors(state, 'slug')} />
+      <Field
+        label="Slug"
+        name="slug"
+        errors={fieldErrors(state, 'slug')}
+        hint={
+          <>
+            Part of the gateway URL:{' '}
+            <code>
+              /gw/{teamSlug}/{slug || '…'}/v1/
+            </code>
+            . It cannot change later.
+          </>
+        }
+      >
+        <Input
+          name="slug"
+          required
+          value={slug}
+          onChange={(e) => {
+            setSlug(e.target.value)
+            setSlugEdited(true)
+          }}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          invalid={!!fieldErrors(state, 'slug')}
+        />
       </Field>
       <Field label="Description" name="description" errors={fieldErrors(state, 'description')}>
         <Textarea name="description" rows={3} className="font-sans" invalid={!!fieldErrors(state, 'description')} />
       </Field>
-      <Field label="Tags" name="tags" errors={fieldErrors(state, 'tags')} hint="Comma-separated, e.g. payments, internal">
+      <Field
+        label="Tags"
+        name="tags"
+        errors={fieldErrors(state, 'tags')}
+        hint="Comma-separated, e.g. payments, internal"
+      >
         <Input name="tags" invalid={!!fieldErrors(state, 'tags')} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -47,7 +91,9 @@ export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
           </Select>
         </Field>
       </div>
-      <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create API'}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Creating…' : 'Create API'}
+      </Button>
     </form>
   )
 }

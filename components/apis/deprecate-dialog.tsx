@@ -9,7 +9,13 @@ import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 
 /** Deprecation needs a sunset date (at least the notice period ahead) and may name a successor. */
-export function DeprecateDialog({ teamSlug, versionId, label, earliestSunset, successors }: {
+export function DeprecateDialog({
+  teamSlug,
+  versionId,
+  label,
+  earliestSunset,
+  successors,
+}: {
   teamSlug: string
   versionId: string
   label: string
@@ -32,28 +38,68 @@ export function DeprecateDialog({ teamSlug, versionId, label, earliestSunset, su
 
   return (
     <>
-      <Button size="sm" variant="secondary" onClick={() => dialog.current?.showModal()}>Deprecate…</Button>
-      <dialog ref={dialog} aria-label={`Deprecate ${label}`} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <Button size="sm" variant="secondary" onClick={() => dialog.current?.showModal()}>
+        Deprecate…
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-label={`Deprecate ${label}`}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form onSubmit={submit} className="space-y-4 p-5">
           <input type="hidden" name="versionId" value={versionId} />
           <h2 className="text-base font-semibold text-slate-900">Deprecate {label}</h2>
-          <p className="text-sm text-slate-600">Calls keep working until the sunset date; responses carry Deprecation and Sunset headers.</p>
+          <p className="text-sm text-slate-600">
+            Calls keep working until the sunset date; responses carry Deprecation and Sunset headers.
+          </p>
           <FormMessage result={state} />
-          <Field label="Sunset date" name={`${prefix}-sunsetAt`} errors={fieldErrors(state, 'sunsetAt')} hint={`${earliestSunset} or later`}>
-            <Input id={`${prefix}-sunsetAt`} name="sunsetAt" type="date" required min={earliestSunset} defaultValue={earliestSunset} invalid={!!fieldErrors(state, 'sunsetAt')} />
+          <Field
+            label="Sunset date"
+            name={`${prefix}-sunsetAt`}
+            errors={fieldErrors(state, 'sunsetAt')}
+            hint={`${earliestSunset} or later`}
+          >
+            <Input
+              id={`${prefix}-sunsetAt`}
+              name="sunsetAt"
+              type="date"
+              required
+              min={earliestSunset}
+              defaultValue={earliestSunset}
+              invalid={!!fieldErrors(state, 'sunsetAt')}
+            />
           </Field>
-          <Field label="Successor version" name={`${prefix}-successorId`} errors={fieldErrors(state, 'successorId')} hint="Advertised in the Link header and the 410 after retirement">
+          <Field
+            label="Successor version"
+            name={`${prefix}-successorId`}
+            errors={fieldErrors(state, 'successorId')}
+            hint="Advertised in the Link header and the 410 after retirement"
+          >
             <Select id={`${prefix}-successorId`} name="successorId" defaultValue="">
               <option value="">None</option>
-              {successors.map((s) => <option key={s.id} value={s.id}>{s.version}</option>)}
+              {successors.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.version}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field label="Reason (optional)" name={`${prefix}-reason`} errors={fieldErrors(state, 'reason')}>
-            <Textarea id={`${prefix}-reason`} name="reason" rows={2} className="font-sans" invalid={!!fieldErrors(state, 'reason')} />
+            <Textarea
+              id={`${prefix}-reason`}
+              name="reason"
+              rows={2}
+              className="font-sans"
+              invalid={!!fieldErrors(state, 'reason')}
+            />
           </Field>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" disabled={pending}>{pending ? 'Deprecating…' : 'Deprecate'}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Deprecating…' : 'Deprecate'}
+            </Button>
           </div>
         </form>
       </dialog>

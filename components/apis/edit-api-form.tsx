@@ -11,19 +11,32 @@ type EditableApi = { id: string; name: string; description: string; tags: string
 
 /** Metadata of an API. Viewers see the same fields, read-only, without a save button. */
 export function EditApiForm({ teamSlug, api, canEdit }: { teamSlug: string; api: EditableApi; canEdit: boolean }) {
-  const [state, action, pending] = useActionState((_: unknown, formData: FormData) => updateApiAction(teamSlug, formData), null)
+  const [state, action, pending] = useActionState(
+    (_: unknown, formData: FormData) => updateApiAction(teamSlug, formData),
+    null,
+  )
   const submit = useSubmit(action)
   return (
     <form onSubmit={submit} className="space-y-4">
       <input type="hidden" name="apiId" value={api.id} />
       <FormMessage result={state} />
-      {state?.ok ? <p role="status" className="text-sm text-emerald-700">Saved.</p> : null}
+      {state?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          Saved.
+        </p>
+      ) : null}
       <fieldset disabled={!canEdit} className="space-y-4">
         <Field label="Name" name="name" errors={fieldErrors(state, 'name')}>
           <Input name="name" required defaultValue={api.name} invalid={!!fieldErrors(state, 'name')} />
         </Field>
         <Field label="Description" name="description" errors={fieldErrors(state, 'description')}>
-          <Textarea name="description" rows={3} defaultValue={api.description} className="font-sans" invalid={!!fieldErrors(state, 'description')} />
+          <Textarea
+            name="description"
+            rows={3}
+            defaultValue={api.description}
+            className="font-sans"
+            invalid={!!fieldErrors(state, 'description')}
+          />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Tags" name="tags" errors={fieldErrors(state, 'tags')} hint="Comma-separated">
@@ -37,7 +50,11 @@ export function EditApiForm({ teamSlug, api, canEdit }: { teamSlug: string; api:
           </Field>
         </div>
       </fieldset>
-      {canEdit ? <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Saving…' : 'Save changes'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save changes'}
+        </Button>
+      ) : null}
     </form>
   )
 }

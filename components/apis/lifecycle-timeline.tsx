@@ -33,12 +33,19 @@ export function LifecycleTimeline({ events }: { events: TimelineEvent[] }) {
         const at = new Date(event.createdAt)
         return (
           <li key={event.id} className="relative" data-lifecycle-event={event.action}>
-            <span className="absolute top-1.5 -left-[21px] h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white" aria-hidden />
+            <span
+              className="absolute top-1.5 -left-[21px] h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white"
+              aria-hidden
+            />
             <p className="flex flex-wrap items-center gap-1.5 text-sm text-slate-900">
               {label ? <code className="font-mono text-xs font-semibold">{label}</code> : null}
               <span className="font-medium">{ACTION_LABELS[event.action] ?? event.action}</span>
               {event.fromState ? <StateBadge state={event.fromState} /> : null}
-              {event.fromState && event.toState ? <span aria-hidden className="text-slate-400">→</span> : null}
+              {event.fromState && event.toState ? (
+                <span aria-hidden className="text-slate-400">
+                  →
+                </span>
+              ) : null}
               {event.toState ? <StateBadge state={event.toState} /> : null}
             </p>
             {event.reason ? <p className="mt-0.5 text-sm whitespace-pre-line text-slate-600">{event.reason}</p> : null}

@@ -4,7 +4,11 @@ import { splitOpenApiError } from '@/lib/openapi/format-openapi-error'
 export function OpenApiErrorList({ errors }: { errors: string[] | undefined }) {
   if (!errors?.length) return null
   return (
-    <ul className="space-y-1 rounded-md bg-red-50 p-3 text-xs ring-1 ring-red-200" aria-label="OpenAPI errors" data-field-error="openapi">
+    <ul
+      className="space-y-1 rounded-md bg-red-50 p-3 text-xs ring-1 ring-red-200"
+      aria-label="OpenAPI errors"
+      data-field-error="openapi"
+    >
       {errors.map((text) => {
         const { path, message } = splitOpenApiError(text)
         return (

@@ -9,7 +9,9 @@ import type { PlanFormValues } from '@/lib/plans/plan-form-values'
 import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 
-type Props = { teamSlug: string; apiId: string; plan?: undefined; cancelHref?: undefined } | { teamSlug: string; apiId?: undefined; plan: PlanFormValues; cancelHref: string }
+type Props =
+  | { teamSlug: string; apiId: string; plan?: undefined; cancelHref?: undefined }
+  | { teamSlug: string; apiId?: undefined; plan: PlanFormValues; cancelHref: string }
 
 /** Adds a plan, or edits one when `plan` is given. Prices only show for a paid plan. */
 export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
@@ -30,19 +32,54 @@ export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
   const errors = (name: string) => fieldErrors(state, name)
   return (
     <form ref={form} onSubmit={submit} className="space-y-3" aria-label={plan ? `Edit plan ${plan.name}` : 'New plan'}>
-      {plan ? <input type="hidden" name="planId" value={plan.id} /> : <input type="hidden" name="apiId" value={apiId} />}
+      {plan ? (
+        <input type="hidden" name="planId" value={plan.id} />
+      ) : (
+        <input type="hidden" name="apiId" value={apiId} />
+      )}
       <FormMessage result={state} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Plan name" name={`${p}-name`} errors={errors('name')}>
-          <Input id={`${p}-name`} name="name" required placeholder="Free" defaultValue={plan?.name} invalid={!!errors('name')} />
+          <Input
+            id={`${p}-name`}
+            name="name"
+            required
+            placeholder="Free"
+            defaultValue={plan?.name}
+            invalid={!!errors('name')}
+          />
         </Field>
         <Field label="Description" name={`${p}-description`} errors={errors('description')}>
-          <Input id={`${p}-description`} name="description" placeholder="For trying it out" defaultValue={plan?.description} invalid={!!errors('description')} />
+          <Input
+            id={`${p}-description`}
+            name="description"
+            placeholder="For trying it out"
+            defaultValue={plan?.description}
+            invalid={!!errors('description')}
+          />
         </Field>
-        <Field label="Rate limit (requests)" name={`${p}-rateLimit`} errors={errors('rateLimit')} hint="Empty for no limit">
+        <Field
+          label="Rate limit (requests)"
+          name={`${p}-rateLimit`}
+          errors={errors('rateLimit')}
+          hint="Empty for no limit"
+        >
           <div className="flex gap-2">
-            <Input id={`${p}-rateLimit`} name="rateLimit" inputMode="numeric" autoComplete="off" placeholder="60" defaultValue={plan?.rateLimit ?? undefined} invalid={!!errors('rateLimit')} />
-            <Select name="rateWindow" aria-label="Rate window" defaultValue={plan?.rateWindow ?? 'MINUTE'} className="w-36">
+            <Input
+              id={`${p}-rateLimit`}
+              name="rateLimit"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="60"
+              defaultValue={plan?.rateLimit ?? undefined}
+              invalid={!!errors('rateLimit')}
+            />
+            <Select
+              name="rateWindow"
+              aria-label="Rate window"
+              defaultValue={plan?.rateWindow ?? 'MINUTE'}
+              className="w-36"
+            >
               <option value="MINUTE">per minute</option>
               <option value="SECOND">per second</option>
             </Select>
@@ -59,25 +96,78 @@ export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
         {/* An unticked checkbox posts nothing; the hidden "false" says so explicitly (the last value wins). */}
         <input type="hidden" name="paid" value="false" />
         <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-          <input type="checkbox" name="paid" value="true" checked={paid} onChange={(e) => setPaid(e.target.checked)} className="rounded border-slate-300" />
+          <input
+            type="checkbox"
+            name="paid"
+            value="true"
+            checked={paid}
+            onChange={(e) => setPaid(e.target.checked)}
+            className="rounded border-slate-300"
+          />
           Paid plan: consumers pay per call or per token
         </label>
         {paid ? (
           <div className="grid gap-3 sm:grid-cols-3">
             <Field label="Currency" name={`${p}-currency`} errors={errors('currency')} hint="3-letter code">
-              <Input id={`${p}-currency`} name="currency" maxLength={3} defaultValue={plan?.currency ?? 'USD'} className="uppercase" invalid={!!errors('currency')} />
+              <Input
+                id={`${p}-currency`}
+                name="currency"
+                maxLength={3}
+                defaultValue={plan?.currency ?? 'USD'}
+                className="uppercase"
+                invalid={!!errors('currency')}
+              />
             </Field>
             <Field label="Price per call" name={`${p}-pricePerCall`} errors={errors('pricePerCall')} hint="e.g. 0.002">
-              <Input id={`${p}-pricePerCall`} name="pricePerCall" inputMode="decimal" placeholder="0.002" defaultValue={plan?.pricePerCall} invalid={!!errors('pricePerCall')} />
+              <Input
+                id={`${p}-pricePerCall`}
+                name="pricePerCall"
+                inputMode="decimal"
+                placeholder="0.002"
+                defaultValue={plan?.pricePerCall}
+                invalid={!!errors('pricePerCall')}
+              />
             </Field>
             <Field label="Free calls per month" name={`${p}-freeCallsPerMonth`} errors={errors('freeCallsPerMonth')}>
-              <Input id={`${p}-freeCallsPerMonth`} name="freeCallsPerMonth" inputMode="numeric" autoComplete="off" placeholder="1000" defaultValue={plan?.freeCallsPerMonth} invalid={!!errors('freeCallsPerMonth')} />
+              <Input
+                id={`${p}-freeCallsPerMonth`}
+                name="freeCallsPerMonth"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="1000"
+                defaultValue={plan?.freeCallsPerMonth}
+                invalid={!!errors('freeCallsPerMonth')}
+              />
             </Field>
-            <Field label="Price per 1M input tokens" name={`${p}-pricePerMInput`} errors={errors('pricePerMInput')} hint="AI APIs; 0 for none">
-              <Input id={`${p}-pricePerMInput`} name="pricePerMInput" inputMode="decimal" placeholder="0" defaultValue={plan?.pricePerMInput} invalid={!!errors('pricePerMInput')} />
+            <Field
+              label="Price per 1M input tokens"
+              name={`${p}-pricePerMInput`}
+              errors={errors('pricePerMInput')}
+              hint="AI APIs; 0 for none"
+            >
+              <Input
+                id={`${p}-pricePerMInput`}
+                name="pricePerMInput"
+                inputMode="decimal"
+                placeholder="0"
+                defaultValue={plan?.pricePerMInput}
+                invalid={!!errors('pricePerMInput')}
+              />
             </Field>
-            <Field label="Price per 1M output tokens" name={`${p}-pricePerMOutput`} errors={errors('pricePerMOutput')} hint="AI APIs; 0 for none">
-              <Input id={`${p}-pricePerMOutput`} name="pricePerMOutput" inputMode="decimal" placeholder="0" defaultValue={plan?.pricePerMOutput} invalid={!!errors('pricePerMOutput')} />
+            <Field
+              label="Price per 1M output tokens"
+              name={`${p}-pricePerMOutput`}
+              errors={errors('pricePerMOutput')}
+              hint="AI APIs; 0 for none"
+            >
+              <Input
+                id={`${p}-pricePerMOutput`}
+                name="pricePerMOutput"
+                inputMode="decimal"
+                placeholder="0"
+                defaultValue={plan?.pricePerMOutput}
+                invalid={!!errors('pricePerMOutput')}
+              />
             </Field>
           </div>
         ) : null}
@@ -86,7 +176,11 @@ export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
         <Button type="submit" variant="secondary" disabled={pending}>
           {plan ? (pending ? 'Saving…' : 'Save plan') : pending ? 'Adding…' : 'Add plan'}
         </Button>
-        {plan ? <ButtonLink variant="ghost" href={cancelHref!} scroll={false}>Cancel</ButtonLink> : null}
+        {plan ? (
+          <ButtonLink variant="ghost" href={cancelHref!} scroll={false}>
+            Cancel
+          </ButtonLink>
+        ) : null}
       </div>
     </form>
   )

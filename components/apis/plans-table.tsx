@@ -5,16 +5,51 @@ import { formatPlanPrice } from '@/lib/plans/format-plan-price'
 import { ArchivePlanButton } from './archive-plan-button'
 
 type PlanRow = {
-  id: string; name: string; description: string; rateLimit: number | null; rateWindow: string; approval: string; archivedAt: Date | null
-  paid: boolean; currency: string; pricePerCallMicros: bigint; pricePerMInputMicros: bigint; pricePerMOutputMicros: bigint; freeCallsPerMonth: number
+  id: string
+  name: string
+  description: string
+  rateLimit: number | null
+  rateWindow: string
+  approval: string
+  archivedAt: Date | null
+  paid: boolean
+  currency: string
+  pricePerCallMicros: bigint
+  pricePerMInputMicros: bigint
+  pricePerMOutputMicros: bigint
+  freeCallsPerMonth: number
 }
 
 /** `editHref(planId)`: where the Edit link goes (the page shows the edit form for that plan). */
-export function PlansTable({ teamSlug, plans, canWrite, editHref }: { teamSlug: string; plans: PlanRow[]; canWrite: boolean; editHref: (planId: string) => string }) {
-  if (plans.length === 0) return <p className="text-sm text-slate-500">No plans yet. A version can only be published once the API has a plan.</p>
+export function PlansTable({
+  teamSlug,
+  plans,
+  canWrite,
+  editHref,
+}: {
+  teamSlug: string
+  plans: PlanRow[]
+  canWrite: boolean
+  editHref: (planId: string) => string
+}) {
+  if (plans.length === 0)
+    return (
+      <p className="text-sm text-slate-500">No plans yet. A version can only be published once the API has a plan.</p>
+    )
   return (
     <Table>
-      <thead><tr><Th>Plan</Th><Th>Price</Th><Th>Rate limit</Th><Th>Approval</Th><Th>Status</Th><Th className="text-right"><span className="sr-only">Actions</span></Th></tr></thead>
+      <thead>
+        <tr>
+          <Th>Plan</Th>
+          <Th>Price</Th>
+          <Th>Rate limit</Th>
+          <Th>Approval</Th>
+          <Th>Status</Th>
+          <Th className="text-right">
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </thead>
       <TBody>
         {plans.map((plan) => (
           <tr key={plan.id} data-plan={plan.name}>
@@ -23,13 +58,25 @@ export function PlansTable({ teamSlug, plans, canWrite, editHref }: { teamSlug: 
               {plan.description ? <span className="block text-xs text-slate-500">{plan.description}</span> : null}
             </Td>
             <Td className="text-xs">{formatPlanPrice(plan)}</Td>
-            <Td className="text-xs">{plan.rateLimit ? `${plan.rateLimit} / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}` : 'Unlimited'}</Td>
+            <Td className="text-xs">
+              {plan.rateLimit
+                ? `${plan.rateLimit} / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}`
+                : 'Unlimited'}
+            </Td>
             <Td className="text-xs">{plan.approval === 'AUTO' ? 'Automatic' : 'Manual'}</Td>
             <Td>{plan.archivedAt ? <Badge>Archived</Badge> : <Badge tone="green">Active</Badge>}</Td>
             <Td className="text-right">
               {canWrite && !plan.archivedAt ? (
                 <span className="inline-flex gap-1">
-                  <ButtonLink variant="ghost" size="sm" href={editHref(plan.id)} scroll={false} aria-label={`Edit plan ${plan.name}`}>Edit</ButtonLink>
+                  <ButtonLink
+                    variant="ghost"
+                    size="sm"
+                    href={editHref(plan.id)}
+                    scroll={false}
+                    aria-label={`Edit plan ${plan.name}`}
+                  >
+                    Edit
+                  </ButtonLink>
                   <ArchivePlanButton teamSlug={teamSlug} planId={plan.id} name={plan.name} />
                 </span>
               ) : null}

@@ -35,7 +35,11 @@ export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string
 
   function publish() {
     startPublishing(async () => {
-      const outcome = await publishVersionAction(teamSlug, { versionId, override: override ? 'on' : '', overrideReason: reason })
+      const outcome = await publishVersionAction(teamSlug, {
+        versionId,
+        override: override ? 'on' : '',
+        overrideReason: reason,
+      })
       setResult(outcome)
       if (outcome.ok) {
         dialog.current?.close()
@@ -51,50 +55,123 @@ export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string
 
   return (
     <>
-      <Button size="sm" onClick={open}>Publish…</Button>
-      <dialog ref={dialog} aria-label={`Publish ${label}`} className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <Button size="sm" onClick={open}>
+        Publish…
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-label={`Publish ${label}`}
+        className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <div className="space-y-4 p-5">
           <h2 className="text-base font-semibold text-slate-900">Publish {label}</h2>
           {checking || !checks ? <Spinner label="Running publish checks" /> : null}
-          {checks && !checks.ok ? <p role="alert" data-form-error className="text-sm text-red-700">{checks.error}</p> : null}
+          {checks && !checks.ok ? (
+            <p role="alert" data-form-error className="text-sm text-red-700">
+              {checks.error}
+            </p>
+          ) : null}
           {data ? (
             <ul className="space-y-2 text-sm" aria-label="Publish checks">
-              <CheckRow ok={data.document.ok} label="OpenAPI document validates"
-                detail={data.document.ok ? null : data.document.errors.slice(0, 5).map((e) => `${e.path || '/'}: ${e.message}`).join('\n')} />
-              <CheckRow ok={data.upstream.ok} label={`Upstream answers (${data.version.upstreamUrl})`}
-                detail={data.upstream.ok ? `HTTP ${data.upstream.status} in ${data.upstream.ms} ms` : data.upstream.error} />
-              <CheckRow ok={data.plans.ok} label="A plan is attached"
-                detail={data.plans.ok ? `${data.plans.count} active plan${data.plans.count === 1 ? '' : 's'}` : 'Add a plan in the Plans section first'} />
-              <CheckRow ok={!data.needsOverride} warn={data.needsOverride} label={data.previous ? `Compatible with ${data.previous.version}` : 'First published version: nothing to compare'}
-                detail={data.previous ? `${data.breakingCount} breaking, ${data.changes.length - data.breakingCount} other change(s)${data.breakingCount > 0 && !data.needsOverride ? ' (allowed: new major version)' : ''}` : null} />
+              <CheckRow
+                ok={data.document.ok}
+                label="OpenAPI document validates"
+                detail={
+                  data.document.ok
+                    ? null
+                    : data.document.errors
+                        .slice(0, 5)
+                        .map((e) => `${e.path || '/'}: ${e.message}`)
+                        .join('\n')
+                }
+              />
+              <CheckRow
+                ok={data.upstream.ok}
+                label={`Upstream answers (${data.version.upstreamUrl})`}
+                detail={
+                  data.upstream.ok ? `HTTP ${data.upstream.status} in ${data.upstream.ms} ms` : data.upstream.error
+                }
+              />
+              <CheckRow
+                ok={data.plans.ok}
+                label="A plan is attached"
+                detail={
+                  data.plans.ok
+                    ? `${data.plans.count} active plan${data.plans.count === 1 ? '' : 's'}`
+                    : 'Add a plan in the Plans section first'
+                }
+              />
+              <CheckRow
+                ok={!data.needsOverride}
+                warn={data.needsOverride}
+                label={
+                  data.previous
+                    ? `Compatible with ${data.previous.version}`
+                    : 'First published version: nothing to compare'
+                }
+                detail={
+                  data.previous
+                    ? `${data.breakingCount} breaking, ${data.changes.length - data.breakingCount} other change(s)${data.breakingCount > 0 && !data.needsOverride ? ' (allowed: new major version)' : ''}`
+                    : null
+                }
+              />
             </ul>
           ) : null}
           {data && data.changes.length > 0 ? (
-            <div className="max-h-64 overflow-auto rounded-md ring-1 ring-slate-200"><ChangeList changes={data.changes} /></div>
+            <div className="max-h-64 overflow-auto rounded-md ring-1 ring-slate-200">
+              <ChangeList changes={data.changes} />
+            </div>
           ) : null}
           {data?.needsOverride ? (
             <div className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
               <label className="flex items-center gap-2 text-sm font-medium text-amber-900">
-                <input type="checkbox" name="override" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  name="override"
+                  checked={override}
+                  onChange={(e) => setOverride(e.target.checked)}
+                />
                 Publish anyway under major {data.version.major} (override)
               </label>
               {override ? (
                 <label className="block space-y-1 text-sm">
                   <span className="font-medium text-slate-700">Reason (recorded in the lifecycle history)</span>
-                  <textarea name="overrideReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required
-                    aria-invalid={reasonErrors ? true : undefined} aria-describedby={reasonErrors ? `override-reason-${versionId}-error` : undefined}
-                    className="block w-full rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500" />
+                  <textarea
+                    name="overrideReason"
+                    rows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    required
+                    aria-invalid={reasonErrors ? true : undefined}
+                    aria-describedby={reasonErrors ? `override-reason-${versionId}-error` : undefined}
+                    className="block w-full rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500"
+                  />
                   {reasonErrors?.map((message) => (
-                    <span key={message} id={`override-reason-${versionId}-error`} className="block text-xs text-red-600" data-field-error="overrideReason">{message}</span>
+                    <span
+                      key={message}
+                      id={`override-reason-${versionId}-error`}
+                      className="block text-xs text-red-600"
+                      data-field-error="overrideReason"
+                    >
+                      {message}
+                    </span>
                   ))}
                 </label>
               ) : null}
             </div>
           ) : null}
-          {result && !result.ok ? <p role="alert" data-form-error className="text-sm text-red-700">{result.error}</p> : null}
+          {result && !result.ok ? (
+            <p role="alert" data-form-error className="text-sm text-red-700">
+              {result.error}
+            </p>
+          ) : null}
           <div className="flex justify-end gap-2 pt-1">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button onClick={publish} disabled={!canPublish || publishing || checking}>{publishing ? 'Publishing…' : 'Publish'}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button onClick={publish} disabled={!canPublish || publishing || checking}>
+              {publishing ? 'Publishing…' : 'Publish'}
+            </Button>
           </div>
         </div>
       </dialog>
@@ -107,7 +184,9 @@ function CheckRow({ ok, warn, label, detail }: { ok: boolean; warn?: boolean; la
   const tone = ok ? 'bg-emerald-100 text-emerald-700' : warn ? 'bg-amber-100 text-amber-800' : 'bg-red-100 text-red-700'
   return (
     <li className="flex gap-2" data-check={ok ? 'pass' : 'fail'}>
-      <span aria-hidden className={`grid h-5 w-5 shrink-0 place-items-center rounded-full text-xs font-bold ${tone}`}>{icon}</span>
+      <span aria-hidden className={`grid h-5 w-5 shrink-0 place-items-center rounded-full text-xs font-bold ${tone}`}>
+        {icon}
+      </span>
       <span>
         <span className="font-medium text-slate-900">{label}</span>
         <span className="sr-only">{ok ? ' (passed)' : ' (failed)'}</span>

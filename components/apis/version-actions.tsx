@@ -15,9 +15,21 @@ export type VersionPermissions = { canWrite: boolean; canPublish: boolean; canRe
  * Only the transitions the state machine allows from this state, and only those the member may
  * perform. The server checks both again, so hiding a button is a courtesy, not the guard.
  */
-export function VersionActions({ teamSlug, version, successors, earliestSunset, permissions, now }: {
+export function VersionActions({
+  teamSlug,
+  version,
+  successors,
+  earliestSunset,
+  permissions,
+  now,
+}: {
   teamSlug: string
-  version: { id: string; version: string; state: 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED'; sunsetAt: string | null }
+  version: {
+    id: string
+    version: string
+    state: 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED'
+    sunsetAt: string | null
+  }
   successors: Array<{ id: string; version: string }>
   earliestSunset: string
   permissions: VersionPermissions
@@ -36,30 +48,56 @@ export function VersionActions({ teamSlug, version, successors, earliestSunset, 
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      {allowed.includes('publish') && permissions.canPublish ? <PublishDialog teamSlug={teamSlug} versionId={version.id} label={version.version} /> : null}
+      {allowed.includes('publish') && permissions.canPublish ? (
+        <PublishDialog teamSlug={teamSlug} versionId={version.id} label={version.version} />
+      ) : null}
       {allowed.includes('deprecate') && permissions.canPublish ? (
-        <DeprecateDialog teamSlug={teamSlug} versionId={version.id} label={version.version} earliestSunset={earliestSunset}
-          successors={successors.filter((s) => s.id !== version.id)} />
+        <DeprecateDialog
+          teamSlug={teamSlug}
+          versionId={version.id}
+          label={version.version}
+          earliestSunset={earliestSunset}
+          successors={successors.filter((s) => s.id !== version.id)}
+        />
       ) : null}
       {allowed.includes('retire') && permissions.canPublish ? (
         beforeSunset && !permissions.canRetireEarly ? (
-          <Button size="sm" variant="secondary" disabled title={`Can be retired from ${sunsetDay}; only an owner can retire earlier`}>Retire (from {sunsetDay})</Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled
+            title={`Can be retired from ${sunsetDay}; only an owner can retire earlier`}
+          >
+            Retire (from {sunsetDay})
+          </Button>
         ) : (
-          <ConfirmButton label={beforeSunset ? 'Retire early…' : 'Retire…'} title={`Retire ${version.version}`}
-            description={beforeSunset
-              ? `The sunset date is ${sunsetDay}. Retiring now breaks every consumer still calling ${version.version}: the gateway answers 410 Gone.`
-              : `The gateway will answer 410 Gone for ${version.version} from now on.`}
-            confirmLabel="Retire" reasonLabel={beforeSunset ? 'Reason (required before the sunset date)' : 'Reason (optional)'} reasonRequired={beforeSunset}
+          <ConfirmButton
+            label={beforeSunset ? 'Retire early…' : 'Retire…'}
+            title={`Retire ${version.version}`}
+            description={
+              beforeSunset
+                ? `The sunset date is ${sunsetDay}. Retiring now breaks every consumer still calling ${version.version}: the gateway answers 410 Gone.`
+                : `The gateway will answer 410 Gone for ${version.version} from now on.`
+            }
+            confirmLabel="Retire"
+            reasonLabel={beforeSunset ? 'Reason (required before the sunset date)' : 'Reason (optional)'}
+            reasonRequired={beforeSunset}
             onConfirm={async (reason) => {
               // The dialog shows one message under its reason box: the reason's own field error first.
               const result = await refresh(retireVersionAction(teamSlug, { versionId: version.id, reason }))
               return result.ok ? result : { ok: false, error: result.fieldErrors?.reason?.[0] ?? result.error }
-            }} />
+            }}
+          />
         )
       ) : null}
       {allowed.includes('delete') && permissions.canWrite ? (
-        <ConfirmButton label="Delete draft" title={`Delete draft ${version.version}`} description="The draft and its contract are removed. The lifecycle history keeps a record."
-          confirmLabel="Delete" onConfirm={() => refresh(deleteDraftVersionAction(teamSlug, { versionId: version.id }))} />
+        <ConfirmButton
+          label="Delete draft"
+          title={`Delete draft ${version.version}`}
+          description="The draft and its contract are removed. The lifecycle history keeps a record."
+          confirmLabel="Delete"
+          onConfirm={() => refresh(deleteDraftVersionAction(teamSlug, { versionId: version.id }))}
+        />
       ) : null}
     </div>
   )

@@ -10,7 +10,14 @@ import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 import { OpenApiErrorList } from './openapi-error-list'
 
-type ExistingVersion = { id: string; version: string; state: string; upstreamUrl: string; timeoutMs: number; openapi: string }
+type ExistingVersion = {
+  id: string
+  version: string
+  state: string
+  upstreamUrl: string
+  timeoutMs: number
+  openapi: string
+}
 
 /**
  * Adds a version, or edits one. A draft is saved in place; for a published (or later) version the
@@ -18,7 +25,15 @@ type ExistingVersion = { id: string; version: string; state: string; upstreamUrl
  * The OpenAPI document can be pasted, typed, or loaded from a file (read in the browser). A file
  * or text over MAX_OPENAPI_BYTES is refused here, by the field, before anything is posted.
  */
-export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel, template, canEdit = true }: {
+export function VersionForm({
+  teamSlug,
+  apiSlug,
+  apiId,
+  existing,
+  suggestedLabel,
+  template,
+  canEdit = true,
+}: {
   teamSlug: string
   apiSlug: string
   apiId: string
@@ -34,7 +49,9 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
   // A refusal made in the browser (too large); the server's own errors come back in `state`.
   const [localError, setLocalError] = useState<string | null>(null)
   const [state, action, pending] = useActionState(async (_: unknown, formData: FormData) => {
-    const result = existing ? await updateDraftVersionAction(teamSlug, formData) : await createVersionAction(teamSlug, formData)
+    const result = existing
+      ? await updateDraftVersionAction(teamSlug, formData)
+      : await createVersionAction(teamSlug, formData)
     if (result.ok) {
       const data = result.data as { id?: string; versionId?: string; created?: boolean }
       const id = data.versionId ?? data.id
@@ -44,7 +61,8 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
     return result
   }, null)
   const submit = useSubmit(action)
-  const tooLarge = (what: string, bytes: number) => `${what} is ${formatBytes(bytes)}; a contract may be ${formatBytes(MAX_OPENAPI_BYTES)} at most`
+  const tooLarge = (what: string, bytes: number) =>
+    `${what} is ${formatBytes(bytes)}; a contract may be ${formatBytes(MAX_OPENAPI_BYTES)} at most`
 
   async function loadFile(file: File | undefined) {
     setLocalError(null)
@@ -63,41 +81,91 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      {existing ? <input type="hidden" name="versionId" value={existing.id} /> : <input type="hidden" name="apiId" value={apiId} />}
+      {existing ? (
+        <input type="hidden" name="versionId" value={existing.id} />
+      ) : (
+        <input type="hidden" name="apiId" value={apiId} />
+      )}
       <FormMessage result={state} />
-      {state?.ok && editingDraft ? <p role="status" className="text-sm text-emerald-700">Draft saved.</p> : null}
+      {state?.ok && editingDraft ? (
+        <p role="status" className="text-sm text-emerald-700">
+          Draft saved.
+        </p>
+      ) : null}
       {existing && !editingDraft ? (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
-          {existing.version} is {existing.state.toLowerCase()}: its contract is immutable. Saving creates a new draft version with your changes.
+          {existing.version} is {existing.state.toLowerCase()}: its contract is immutable. Saving creates a new draft
+          version with your changes.
         </p>
       ) : null}
       <fieldset disabled={!canEdit} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)_10rem]">
           {!editingDraft ? (
-            <Field label={existing ? 'New version label' : 'Version label'} name="version" errors={fieldErrors(state, 'version')} hint="v1, v2, v2.1…">
+            <Field
+              label={existing ? 'New version label' : 'Version label'}
+              name="version"
+              errors={fieldErrors(state, 'version')}
+              hint="v1, v2, v2.1…"
+            >
               <Input name="version" required defaultValue={suggestedLabel} invalid={!!fieldErrors(state, 'version')} />
             </Field>
           ) : (
-            <Field label="Version" name="versionLabel"><Input name="versionLabel" value={existing!.version} disabled readOnly /></Field>
+            <Field label="Version" name="versionLabel">
+              <Input name="versionLabel" value={existing!.version} disabled readOnly />
+            </Field>
           )}
-          <Field label="Upstream URL" name="upstreamUrl" errors={fieldErrors(state, 'upstreamUrl')} hint="Where the gateway forwards calls">
-            <Input name="upstreamUrl" type="url" required defaultValue={(existing ?? template)?.upstreamUrl ?? ''} placeholder="https://pets.internal.example.com" invalid={!!fieldErrors(state, 'upstreamUrl')} />
+          <Field
+            label="Upstream URL"
+            name="upstreamUrl"
+            errors={fieldErrors(state, 'upstreamUrl')}
+            hint="Where the gateway forwards calls"
+          >
+            <Input
+              name="upstreamUrl"
+              type="url"
+              required
+              defaultValue={(existing ?? template)?.upstreamUrl ?? ''}
+              placeholder="https://pets.internal.example.com"
+              invalid={!!fieldErrors(state, 'upstreamUrl')}
+            />
           </Field>
           <Field label="Timeout (ms)" name="timeoutMs" errors={fieldErrors(state, 'timeoutMs')}>
-            <Input name="timeoutMs" inputMode="numeric" autoComplete="off" defaultValue={(existing ?? template)?.timeoutMs ?? 30000} invalid={!!fieldErrors(state, 'timeoutMs')} />
+            <Input
+              name="timeoutMs"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={(existing ?? template)?.timeoutMs ?? 30000}
+              invalid={!!fieldErrors(state, 'timeoutMs')}
+            />
           </Field>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <Field label="OpenAPI document (3.0 or 3.1, JSON or YAML)" name="openapi" errors={documentErrors}>
-            <Textarea name="openapi" rows={18} required value={openapi} onChange={(e) => { setOpenapi(e.target.value); setLocalError(null) }} spellCheck={false}
-              invalid={!!localError || !!fieldErrors(state, 'openapi')} className="text-xs" placeholder={'openapi: 3.1.0\ninfo:\n  title: …'} />
+            <Textarea
+              name="openapi"
+              rows={18}
+              required
+              value={openapi}
+              onChange={(e) => {
+                setOpenapi(e.target.value)
+                setLocalError(null)
+              }}
+              spellCheck={false}
+              invalid={!!localError || !!fieldErrors(state, 'openapi')}
+              className="text-xs"
+              placeholder={'openapi: 3.1.0\ninfo:\n  title: …'}
+            />
           </Field>
           <div className="space-y-3 pt-6">
             <label className="block text-sm">
               <span className="font-medium text-slate-700">Load from a file</span>
-              <input type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" aria-label="OpenAPI file"
+              <input
+                type="file"
+                accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+                aria-label="OpenAPI file"
                 onChange={(e) => loadFile(e.target.files?.[0])}
-                className="mt-1 block w-full text-xs text-slate-600 file:mr-2 file:rounded-md file:border-0 file:bg-slate-100 file:px-2.5 file:py-1.5 file:text-xs file:font-medium" />
+                className="mt-1 block w-full text-xs text-slate-600 file:mr-2 file:rounded-md file:border-0 file:bg-slate-100 file:px-2.5 file:py-1.5 file:text-xs file:font-medium"
+              />
             </label>
             {localError ? null : <OpenApiErrorList errors={fieldErrors(state, 'openapi')} />}
           </div>
@@ -105,7 +173,13 @@ export function VersionForm({ teamSlug, apiSlug, apiId, existing, suggestedLabel
       </fieldset>
       {canEdit ? (
         <Button type="submit" disabled={pending}>
-          {pending ? 'Validating…' : existing ? (editingDraft ? 'Save draft' : 'Save as new draft version') : 'Add version'}
+          {pending
+            ? 'Validating…'
+            : existing
+              ? editingDraft
+                ? 'Save draft'
+                : 'Save as new draft version'
+              : 'Add version'}
         </Button>
       ) : null}
     </form>

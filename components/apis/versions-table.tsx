@@ -16,7 +16,14 @@ type VersionRow = {
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '—')
 
-export function VersionsTable({ teamSlug, apiSlug, versions, permissions, earliestSunset, now }: {
+export function VersionsTable({
+  teamSlug,
+  apiSlug,
+  versions,
+  permissions,
+  earliestSunset,
+  now,
+}: {
   teamSlug: string
   apiSlug: string
   versions: VersionRow[]
@@ -29,26 +36,51 @@ export function VersionsTable({ teamSlug, apiSlug, versions, permissions, earlie
   return (
     <Table>
       <thead>
-        <tr><Th>Version</Th><Th>State</Th><Th>Upstream</Th><Th>Published</Th><Th>Sunset</Th><Th className="text-right">Actions</Th></tr>
+        <tr>
+          <Th>Version</Th>
+          <Th>State</Th>
+          <Th>Upstream</Th>
+          <Th>Published</Th>
+          <Th>Sunset</Th>
+          <Th className="text-right">Actions</Th>
+        </tr>
       </thead>
       <TBody>
         {versions.map((v) => (
           <tr key={v.id} data-version={v.version}>
             <Td>
-              <Link href={`/t/${teamSlug}/apis/${apiSlug}/versions/${v.id}`} className="font-mono font-semibold text-brand-700 hover:underline">{v.version}</Link>
+              <Link
+                href={`/t/${teamSlug}/apis/${apiSlug}/versions/${v.id}`}
+                className="font-mono font-semibold text-brand-700 hover:underline"
+              >
+                {v.version}
+              </Link>
             </Td>
-            <Td><StateBadge state={v.state} /></Td>
+            <Td>
+              <StateBadge state={v.state} />
+            </Td>
             {/* max-width does not constrain a table cell, so the truncating box sits inside it. */}
-            <Td className="font-mono text-xs"><span className="block max-w-48 truncate" title={v.upstreamUrl}>{v.upstreamUrl}</span></Td>
+            <Td className="font-mono text-xs">
+              <span className="block max-w-48 truncate" title={v.upstreamUrl}>
+                {v.upstreamUrl}
+              </span>
+            </Td>
             <Td className="text-xs">{day(v.publishedAt)}</Td>
             <Td className="text-xs">
               {day(v.sunsetAt)}
-              {v.successorId ? <span className="block text-slate-500">→ {labelOf(v.successorId) ?? 'successor'}</span> : null}
+              {v.successorId ? (
+                <span className="block text-slate-500">→ {labelOf(v.successorId) ?? 'successor'}</span>
+              ) : null}
             </Td>
             <Td className="text-right">
-              <VersionActions teamSlug={teamSlug} permissions={permissions} earliestSunset={earliestSunset} now={now.toISOString()}
+              <VersionActions
+                teamSlug={teamSlug}
+                permissions={permissions}
+                earliestSunset={earliestSunset}
+                now={now.toISOString()}
                 successors={published}
-                version={{ id: v.id, version: v.version, state: v.state, sunsetAt: v.sunsetAt?.toISOString() ?? null }} />
+                version={{ id: v.id, version: v.version, state: v.state, sunsetAt: v.sunsetAt?.toISOString() ?? null }}
+              />
             </Td>
           </tr>
         ))}

@@ -1,5 +1,9 @@
 import { CostByDayChart } from '@/components/charts/cost-by-day-chart'
-import { RevenueByConsumerChart, type RevenueRow, type RevenueSeries } from '@/components/charts/revenue-by-consumer-chart'
+import {
+  RevenueByConsumerChart,
+  type RevenueRow,
+  type RevenueSeries,
+} from '@/components/charts/revenue-by-consumer-chart'
 import { SpendByApiChart } from '@/components/charts/spend-by-api-chart'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import type { CostPoint, CostSeries } from '@/lib/analytics/get-cost-by-day'
@@ -24,37 +28,66 @@ function Empty({ children }: { children: React.ReactNode }) {
 export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue }: Props) {
   const from = window.from.toISOString()
   const to = window.to.toISOString()
-  const revenueSeries: RevenueSeries[] = revenue?.apis.map((a, i) => ({ key: `a${i}`, apiId: a.apiId, label: a.label })) ?? []
+  const revenueSeries: RevenueSeries[] =
+    revenue?.apis.map((a, i) => ({ key: `a${i}`, apiId: a.apiId, label: a.label })) ?? []
   const keyOf = new Map(revenueSeries.map((s) => [s.apiId, s.key]))
-  const revenueRows: RevenueRow[] = revenue?.consumers.map((c) => {
-    const row: RevenueRow = { consumer: c.consumerName, consumerId: c.consumerTeamId, total: Number(c.totalMicros) }
-    for (const a of c.byApi) row[keyOf.get(a.apiId)!] = Number(a.costMicros)
-    return row
-  }) ?? []
+  const revenueRows: RevenueRow[] =
+    revenue?.consumers.map((c) => {
+      const row: RevenueRow = { consumer: c.consumerName, consumerId: c.consumerTeamId, total: Number(c.totalMicros) }
+      for (const a of c.byApi) row[keyOf.get(a.apiId)!] = Number(a.costMicros)
+      return row
+    }) ?? []
 
   return (
     <div className="mb-6 grid gap-6 xl:grid-cols-2">
       <Card className="xl:col-span-2">
-        <CardHeader title="Cost per day by API" description="Last 30 days, UTC days. Select a bar to list those calls." />
+        <CardHeader
+          title="Cost per day by API"
+          description="Last 30 days, UTC days. Select a bar to list those calls."
+        />
         <CardBody>
-          {cost.series.length === 0 ? <Empty>No paid calls in the last 30 days.</Empty> : <CostByDayChart series={cost.series} points={cost.points} teamSlug={teamSlug} currency={currency} />}
+          {cost.series.length === 0 ? (
+            <Empty>No paid calls in the last 30 days.</Empty>
+          ) : (
+            <CostByDayChart series={cost.series} points={cost.points} teamSlug={teamSlug} currency={currency} />
+          )}
         </CardBody>
       </Card>
       <Card>
         <CardHeader title="Spend by API" description="APIs your team calls, last 30 days." />
         <CardBody>
-          {spend.length === 0
-            ? <Empty>No spend in the last 30 days.</Empty>
-            : <SpendByApiChart bars={spend.map((s) => ({ ...s, costMicros: Number(s.costMicros) }))} teamSlug={teamSlug} currency={currency} from={from} to={to} />}
+          {spend.length === 0 ? (
+            <Empty>No spend in the last 30 days.</Empty>
+          ) : (
+            <SpendByApiChart
+              bars={spend.map((s) => ({ ...s, costMicros: Number(s.costMicros) }))}
+              teamSlug={teamSlug}
+              currency={currency}
+              from={from}
+              to={to}
+            />
+          )}
         </CardBody>
       </Card>
       {revenue ? (
         <Card>
-          <CardHeader title="Revenue by consumer team" description="What other teams paid for your APIs, last 30 days. Select a bar to list that team's calls to that API." />
+          <CardHeader
+            title="Revenue by consumer team"
+            description="What other teams paid for your APIs, last 30 days. Select a bar to list that team's calls to that API."
+          />
           <CardBody>
-            {revenueRows.length === 0
-              ? <Empty>No revenue in the last 30 days.</Empty>
-              : <RevenueByConsumerChart rows={revenueRows} series={revenueSeries} teamSlug={teamSlug} currency={currency} from={from} to={to} />}
+            {revenueRows.length === 0 ? (
+              <Empty>No revenue in the last 30 days.</Empty>
+            ) : (
+              <RevenueByConsumerChart
+                rows={revenueRows}
+                series={revenueSeries}
+                teamSlug={teamSlug}
+                currency={currency}
+                from={from}
+                to={to}
+              />
+            )}
           </CardBody>
         </Card>
       ) : null}

@@ -6,7 +6,17 @@ import { formatMicros } from '@/lib/billing/money'
 import { monthRange } from '@/lib/billing/month'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
-function Tile({ label, href, value, children }: { label: string; href?: string; value: React.ReactNode; children?: React.ReactNode }) {
+function Tile({
+  label,
+  href,
+  value,
+  children,
+}: {
+  label: string
+  href?: string
+  value: React.ReactNode
+  children?: React.ReactNode
+}) {
   const body = (
     <>
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
@@ -15,16 +25,36 @@ function Tile({ label, href, value, children }: { label: string; href?: string; 
     </>
   )
   const className = 'block rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200'
-  return href
-    ? <Link href={href} className={cn(className, 'hover:ring-brand-500')} data-summary={label}>{body}</Link>
-    : <div className={className} data-summary={label}>{body}</div>
+  return href ? (
+    <Link href={href} className={cn(className, 'hover:ring-brand-500')} data-summary={label}>
+      {body}
+    </Link>
+  ) : (
+    <div className={className} data-summary={label}>
+      {body}
+    </div>
+  )
 }
 
 /** The account at a glance. Money figures open the ledger; the month's spend opens its calls. */
-export function BillingSummary({ teamSlug, overview, canFix }: { teamSlug: string; overview: BillingOverview; canFix: boolean }) {
+export function BillingSummary({
+  teamSlug,
+  overview,
+  canFix,
+}: {
+  teamSlug: string
+  overview: BillingOverview
+  canFix: boolean
+}) {
   const money = (micros: bigint) => formatMicros(micros, overview.currency)
   const creditUsable = overview.paymentMethodStatus === 'VALID'
-  const lowestThreshold = Math.min(...overview.alertThresholds.split(',').map(Number).filter((n) => n > 0), 100)
+  const lowestThreshold = Math.min(
+    ...overview.alertThresholds
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0),
+    100,
+  )
   const percent = overview.budgetUsedPercent
   const spendHref = callLogHref(teamSlug, { view: 'consumer', from: monthRange(overview.month).start })
   return (
@@ -33,7 +63,9 @@ export function BillingSummary({ teamSlug, overview, canFix }: { teamSlug: strin
         <dd className="text-xs text-slate-500">Sum of the ledger</dd>
       </Tile>
       <Tile label="Credit limit" href="#budget" value={money(overview.creditLimitMicros)}>
-        <dd className="text-xs text-slate-500">{creditUsable ? 'Usable while the card is valid' : 'Not usable until the card is valid'}</dd>
+        <dd className="text-xs text-slate-500">
+          {creditUsable ? 'Usable while the card is valid' : 'Not usable until the card is valid'}
+        </dd>
       </Tile>
       <Tile label="Available" href="#ledger" value={money(overview.availableMicros)}>
         <dd className="text-xs text-slate-500">Balance{creditUsable ? ' + credit' : ' only'}</dd>
@@ -43,10 +75,25 @@ export function BillingSummary({ teamSlug, overview, canFix }: { teamSlug: strin
           <dd className="text-xs text-slate-500">No monthly budget</dd>
         ) : (
           <dd className="mt-1 space-y-1">
-            <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Budget used" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(percent))}>
-              <div className={cn('h-full rounded-full', percent >= 100 ? 'bg-red-500' : percent >= lowestThreshold ? 'bg-amber-500' : 'bg-brand-600')} style={{ width: `${Math.min(100, percent)}%` }} />
+            <div
+              className="h-2 overflow-hidden rounded-full bg-slate-100"
+              role="progressbar"
+              aria-label="Budget used"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.min(100, Math.round(percent))}
+            >
+              <div
+                className={cn(
+                  'h-full rounded-full',
+                  percent >= 100 ? 'bg-red-500' : percent >= lowestThreshold ? 'bg-amber-500' : 'bg-brand-600',
+                )}
+                style={{ width: `${Math.min(100, percent)}%` }}
+              />
             </div>
-            <p className="text-xs text-slate-500">{percent.toFixed(1)}% of the {money(overview.monthlyBudgetMicros)} budget</p>
+            <p className="text-xs text-slate-500">
+              {percent.toFixed(1)}% of the {money(overview.monthlyBudgetMicros)} budget
+            </p>
           </dd>
         )}
       </Tile>
@@ -58,8 +105,14 @@ export function BillingSummary({ teamSlug, overview, canFix }: { teamSlug: strin
         </dd>
         {overview.paymentMethodStatus !== 'VALID' ? (
           <dd className="mt-2 text-xs text-slate-500">
-            {overview.paymentMethodStatus === 'NONE' ? 'Add a card to top up and use credit.' : 'Fix the card to top up and use credit again.'}
-            {canFix ? <a href="#payment-method" className="ml-1 font-medium text-brand-700 hover:underline">Fix it</a> : null}
+            {overview.paymentMethodStatus === 'NONE'
+              ? 'Add a card to top up and use credit.'
+              : 'Fix the card to top up and use credit again.'}
+            {canFix ? (
+              <a href="#payment-method" className="ml-1 font-medium text-brand-700 hover:underline">
+                Fix it
+              </a>
+            ) : null}
           </dd>
         ) : null}
       </div>

@@ -6,7 +6,12 @@ import { Spinner } from '@/components/ui/spinner'
 import { BillingForm, errorsFor, type BillingFormAction } from './billing-form'
 
 /** Monthly budget (empty for none), alert thresholds and credit limit, prefilled with the current values. */
-export function BudgetForm({ teamSlug, currency, values, action }: {
+export function BudgetForm({
+  teamSlug,
+  currency,
+  values,
+  action,
+}: {
   teamSlug: string
   currency: string
   values: { monthlyBudget: string; alertThresholds: string; creditLimit: string }
@@ -17,17 +22,53 @@ export function BudgetForm({ teamSlug, currency, values, action }: {
       {(state, pending) => (
         <>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field label={`Monthly budget (${currency})`} name="monthlyBudget" errors={errorsFor(state, 'monthlyBudget')} hint="Empty for no budget. Calls past it answer 402.">
-              <Input name="monthlyBudget" inputMode="decimal" autoComplete="off" defaultValue={values.monthlyBudget} placeholder="No budget" invalid={!!errorsFor(state, 'monthlyBudget')} />
+            <Field
+              label={`Monthly budget (${currency})`}
+              name="monthlyBudget"
+              errors={errorsFor(state, 'monthlyBudget')}
+              hint="Empty for no budget. Calls past it answer 402."
+            >
+              <Input
+                name="monthlyBudget"
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={values.monthlyBudget}
+                placeholder="No budget"
+                invalid={!!errorsFor(state, 'monthlyBudget')}
+              />
             </Field>
-            <Field label="Alert thresholds (%)" name="alertThresholds" errors={errorsFor(state, 'alertThresholds')} hint="Percentages of the budget, e.g. 80,100.">
-              <Input name="alertThresholds" autoComplete="off" defaultValue={values.alertThresholds} placeholder="80,100" invalid={!!errorsFor(state, 'alertThresholds')} />
+            <Field
+              label="Alert thresholds (%)"
+              name="alertThresholds"
+              errors={errorsFor(state, 'alertThresholds')}
+              hint="Percentages of the budget, e.g. 80,100."
+            >
+              <Input
+                name="alertThresholds"
+                autoComplete="off"
+                defaultValue={values.alertThresholds}
+                placeholder="80,100"
+                invalid={!!errorsFor(state, 'alertThresholds')}
+              />
             </Field>
-            <Field label={`Credit limit (${currency})`} name="creditLimit" errors={errorsFor(state, 'creditLimit')} hint="How far below zero the balance may go while the card is valid.">
-              <Input name="creditLimit" inputMode="decimal" autoComplete="off" defaultValue={values.creditLimit} invalid={!!errorsFor(state, 'creditLimit')} />
+            <Field
+              label={`Credit limit (${currency})`}
+              name="creditLimit"
+              errors={errorsFor(state, 'creditLimit')}
+              hint="How far below zero the balance may go while the card is valid."
+            >
+              <Input
+                name="creditLimit"
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={values.creditLimit}
+                invalid={!!errorsFor(state, 'creditLimit')}
+              />
             </Field>
           </div>
-          <Button type="submit" variant="secondary" disabled={pending}>{pending ? <Spinner label="Saving" /> : 'Save budget and limits'}</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? <Spinner label="Saving" /> : 'Save budget and limits'}
+          </Button>
         </>
       )}
     </BillingForm>

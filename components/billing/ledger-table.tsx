@@ -17,7 +17,13 @@ export function LedgerTable({ teamSlug, rows }: { teamSlug: string; rows: Ledger
   return (
     <Table>
       <thead>
-        <tr><Th>Date</Th><Th>Kind</Th><Th>Description</Th><Th>API</Th><Th className="text-right">Amount</Th></tr>
+        <tr>
+          <Th>Date</Th>
+          <Th>Kind</Th>
+          <Th>Description</Th>
+          <Th>API</Th>
+          <Th className="text-right">Amount</Th>
+        </tr>
       </thead>
       <TBody>
         {rows.map((row) => {
@@ -25,17 +31,32 @@ export function LedgerTable({ teamSlug, rows }: { teamSlug: string; rows: Ledger
           return (
             <tr key={row.id} data-ledger-entry={row.id}>
               <Td className="tabular-nums text-slate-500">{formatTime(row.createdAt)}</Td>
-              <Td><Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge></Td>
+              <Td>
+                <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
+              </Td>
               <Td className="max-w-md truncate whitespace-normal">{row.description || '—'}</Td>
               <Td>
                 {row.apiId ? (
-                  <Link className="text-brand-700 hover:underline" href={callLogHref(teamSlug, { view: 'consumer', api: row.apiId, from: new Date(day), to: new Date(day + DAY_MS) })}>
+                  <Link
+                    className="text-brand-700 hover:underline"
+                    href={callLogHref(teamSlug, {
+                      view: 'consumer',
+                      api: row.apiId,
+                      from: new Date(day),
+                      to: new Date(day + DAY_MS),
+                    })}
+                  >
                     {row.apiLabel ?? 'Deleted API'}
                   </Link>
-                ) : '—'}
+                ) : (
+                  '—'
+                )}
               </Td>
-              <Td className={cn('text-right tabular-nums', row.amountMicros > 0n ? 'text-emerald-700' : 'text-slate-900')}>
-                {row.amountMicros > 0n ? '+' : ''}{formatMicros(row.amountMicros, row.currency)}
+              <Td
+                className={cn('text-right tabular-nums', row.amountMicros > 0n ? 'text-emerald-700' : 'text-slate-900')}
+              >
+                {row.amountMicros > 0n ? '+' : ''}
+                {formatMicros(row.amountMicros, row.currency)}
               </Td>
             </tr>
           )

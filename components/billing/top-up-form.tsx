@@ -9,16 +9,40 @@ import { BillingForm, errorsFor, type BillingFormAction } from './billing-form'
  * Adds funds by charging the payment method. `idempotencyKey` is minted by the server for each
  * render of the page, so submitting twice (double click, retry after a timeout) tops up once.
  */
-export function TopUpForm({ teamSlug, idempotencyKey, currency, action }: { teamSlug: string; idempotencyKey: string; currency: string; action: BillingFormAction }) {
+export function TopUpForm({
+  teamSlug,
+  idempotencyKey,
+  currency,
+  action,
+}: {
+  teamSlug: string
+  idempotencyKey: string
+  currency: string
+  action: BillingFormAction
+}) {
   return (
     <BillingForm teamSlug={teamSlug} action={action} label="Top up">
       {(state, pending) => (
         <>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <Field label={`Amount (${currency})`} name="amount" errors={errorsFor(state, 'amount') ?? errorsFor(state, 'idempotencyKey')} hint="Up to 100000 per top-up, charged to the payment method on file.">
-            <Input name="amount" inputMode="decimal" autoComplete="off" placeholder="50.00" required invalid={!!errorsFor(state, 'amount')} />
+          <Field
+            label={`Amount (${currency})`}
+            name="amount"
+            errors={errorsFor(state, 'amount') ?? errorsFor(state, 'idempotencyKey')}
+            hint="Up to 100000 per top-up, charged to the payment method on file."
+          >
+            <Input
+              name="amount"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="50.00"
+              required
+              invalid={!!errorsFor(state, 'amount')}
+            />
           </Field>
-          <Button type="submit" disabled={pending}>{pending ? <Spinner label="Charging" /> : 'Top up'}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? <Spinner label="Charging" /> : 'Top up'}
+          </Button>
         </>
       )}
     </BillingForm>

@@ -10,8 +10,14 @@ export function CallsTable({ teamSlug, calls }: { teamSlug: string; calls: CallR
     <Table>
       <thead>
         <tr>
-          <Th>Time (UTC)</Th><Th>Method</Th><Th>Path</Th><Th>API</Th><Th>Status</Th>
-          <Th className="text-right">Latency</Th><Th className="text-right">In / out</Th><Th>Key</Th>
+          <Th>Time (UTC)</Th>
+          <Th>Method</Th>
+          <Th>Path</Th>
+          <Th>API</Th>
+          <Th>Status</Th>
+          <Th className="text-right">Latency</Th>
+          <Th className="text-right">In / out</Th>
+          <Th>Key</Th>
         </tr>
       </thead>
       <TBody>
@@ -20,20 +26,33 @@ export function CallsTable({ teamSlug, calls }: { teamSlug: string; calls: CallR
           return (
             <tr key={call.id} className="hover:bg-slate-50" data-call={call.requestId}>
               <Td className="font-mono text-xs">
-                <Link href={href} className="text-brand-700 hover:underline">{formatTime(call.createdAt).replace(' UTC', '')}</Link>
+                <Link href={href} className="text-brand-700 hover:underline">
+                  {formatTime(call.createdAt).replace(' UTC', '')}
+                </Link>
               </Td>
               <Td className="font-mono text-xs">{call.method}</Td>
               <Td className="font-mono text-xs">
-                <Link href={href} title={call.path} className="block max-w-xs truncate hover:underline">{call.path}</Link>
+                <Link href={href} title={call.path} className="block max-w-xs truncate hover:underline">
+                  {call.path}
+                </Link>
               </Td>
-              <Td>{call.apiName ?? <span className="text-slate-400">–</span>}{call.version ? <span className="ml-1 text-xs text-slate-500">{call.version}</span> : null}</Td>
+              <Td>
+                {call.apiName ?? <span className="text-slate-400">–</span>}
+                {call.version ? <span className="ml-1 text-xs text-slate-500">{call.version}</span> : null}
+              </Td>
               <Td>
                 <StatusBadge status={call.status} />
-                {call.errorCode ? <span className="ml-1.5 font-mono text-xs text-slate-500">{call.errorCode}</span> : null}
+                {call.errorCode ? (
+                  <span className="ml-1.5 font-mono text-xs text-slate-500">{call.errorCode}</span>
+                ) : null}
               </Td>
               <Td className="text-right tabular-nums">{formatMs(call.latencyMs)}</Td>
-              <Td className="text-right text-xs tabular-nums text-slate-500">{formatBytes(call.requestBytes)} / {formatBytes(call.responseBytes)}</Td>
-              <Td className="font-mono text-xs">{call.keyPrefix ? `${call.keyPrefix}…` : <span className="text-slate-400">–</span>}</Td>
+              <Td className="text-right text-xs tabular-nums text-slate-500">
+                {formatBytes(call.requestBytes)} / {formatBytes(call.responseBytes)}
+              </Td>
+              <Td className="font-mono text-xs">
+                {call.keyPrefix ? `${call.keyPrefix}…` : <span className="text-slate-400">–</span>}
+              </Td>
             </tr>
           )
         })}

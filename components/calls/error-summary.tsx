@@ -7,16 +7,37 @@ import { formatCount, formatMs, formatPercent } from './format'
 type Window = { from: Date; to: Date }
 
 /** The dashboard's headline numbers; each one opens the calls behind it. */
-export function ErrorSummary({ teamSlug, view, window, summary, p95 }: { teamSlug: string; view: TeamView; window: Window; summary: UsageSummary; p95: number | null }) {
-  const href = (extra: { status?: string; slow?: number }) => callLogHref(teamSlug, { view, from: window.from, to: window.to, ...extra })
+export function ErrorSummary({
+  teamSlug,
+  view,
+  window,
+  summary,
+  p95,
+}: {
+  teamSlug: string
+  view: TeamView
+  window: Window
+  summary: UsageSummary
+  p95: number | null
+}) {
+  const href = (extra: { status?: string; slow?: number }) =>
+    callLogHref(teamSlug, { view, from: window.from, to: window.to, ...extra })
   const tiles = [
     { label: 'Total calls', value: formatCount(summary.calls), href: href({}) },
-    { label: 'Error rate', value: formatPercent(summary.errorRate), detail: `${formatCount(summary.clientErrors + summary.serverErrors)} failed`, href: href({ status: 'errors' }) },
+    {
+      label: 'Error rate',
+      value: formatPercent(summary.errorRate),
+      detail: `${formatCount(summary.clientErrors + summary.serverErrors)} failed`,
+      href: href({ status: 'errors' }),
+    },
     { label: 'Server errors (5xx)', value: formatCount(summary.serverErrors), href: href({ status: '5xx' }) },
     { label: 'Payment required (402)', value: formatCount(summary.blocked402), href: href({ status: '402' }) },
-    { label: 'p95 latency', value: formatMs(p95), detail: summary.avgLatencyMs === null ? undefined : `mean ${formatMs(summary.avgLatencyMs)}`, href: p95 === null ? href({}) : href({ slow: p95 }) },
+    {
+      label: 'p95 latency',
+      value: formatMs(p95),
+      detail: summary.avgLatencyMs === null ? undefined : `mean ${formatMs(summary.avgLatencyMs)}`,
+      href: p95 === null ? href({}) : href({ slow: p95 }),
+    },
   ]
-  return (
-    <StatTiles tiles={tiles} className="sm:grid-cols-2 lg:grid-cols-5" />
-  )
+  return <StatTiles tiles={tiles} className="sm:grid-cols-2 lg:grid-cols-5" />
 }

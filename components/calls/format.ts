@@ -1,7 +1,16 @@
 // Formatting at the edge, the same on server and client: times are always UTC (the console's
 // clock), so server-rendered and hydrated text never differ.
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+})
 
 export function formatTime(date: Date | string): string {
   const d = new Date(date)

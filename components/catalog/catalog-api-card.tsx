@@ -7,11 +7,16 @@ import { formatDate, kindLabel } from './format-labels'
 export function CatalogApiCard({ item, tagHref }: { item: CatalogItem; tagHref: (tag: string) => string }) {
   const href = `/catalog/${item.team.slug}/${item.slug}`
   return (
-    <li className="flex flex-col rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-slate-300" data-catalog-item={`${item.team.slug}/${item.slug}`}>
+    <li
+      className="flex flex-col rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-slate-300"
+      data-catalog-item={`${item.team.slug}/${item.slug}`}
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="truncate text-sm font-semibold text-slate-900">
-            <Link href={href} className="hover:text-brand-700 hover:underline">{item.name}</Link>
+            <Link href={href} className="hover:text-brand-700 hover:underline">
+              {item.name}
+            </Link>
           </h2>
           <p className="truncate text-xs text-slate-500">by {item.team.name}</p>
         </div>
@@ -27,7 +32,11 @@ export function CatalogApiCard({ item, tagHref }: { item: CatalogItem; tagHref: 
         <Badge tone="blue">{kindLabel(item.kind)}</Badge>
         {item.latestVersion ? <Badge>{item.latestVersion}</Badge> : null}
         {item.tags.map((tag) => (
-          <Link key={tag} href={tagHref(tag)} className="rounded-md px-1.5 py-0.5 text-xs text-slate-500 ring-1 ring-inset ring-slate-200 hover:bg-slate-50 hover:text-slate-800">
+          <Link
+            key={tag}
+            href={tagHref(tag)}
+            className="rounded-md px-1.5 py-0.5 text-xs text-slate-500 ring-1 ring-inset ring-slate-200 hover:bg-slate-50 hover:text-slate-800"
+          >
             #{tag}
           </Link>
         ))}

@@ -7,7 +7,12 @@ import { kindLabel } from './format-labels'
 /** "No APIs match …" names what was asked for, so the user sees which filter to drop. */
 export function CatalogEmptyState({ query, facets }: { query: CatalogQuery; facets: CatalogFacets }) {
   if (!hasCatalogFilters(query)) {
-    return <EmptyState title="No APIs have been published yet" description="Published and deprecated APIs from every team appear here." />
+    return (
+      <EmptyState
+        title="No APIs have been published yet"
+        description="Published and deprecated APIs from every team appear here."
+      />
+    )
   }
   const parts: string[] = []
   if (query.q) parts.push(`“${query.q}”`)
@@ -19,7 +24,11 @@ export function CatalogEmptyState({ query, facets }: { query: CatalogQuery; face
     <EmptyState
       title={`No APIs match ${parts.join(', ')}`}
       description="Try fewer words or clear the filters."
-      action={<ButtonLink href="/catalog" variant="secondary">Clear filters</ButtonLink>}
+      action={
+        <ButtonLink href="/catalog" variant="secondary">
+          Clear filters
+        </ButtonLink>
+      }
     />
   )
 }

@@ -26,7 +26,9 @@ export function PlanList({ plans }: { plans: CatalogPlan[] }) {
                 <dd className="text-slate-800">{formatPlanPrice(plan)}</dd>
                 <dt className="text-slate-500">Rate limit</dt>
                 <dd className="text-slate-800">
-                  {plan.rateLimit ? `${plan.rateLimit.toLocaleString('en-US')} calls / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}` : 'Unlimited'}
+                  {plan.rateLimit
+                    ? `${plan.rateLimit.toLocaleString('en-US')} calls / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}`
+                    : 'Unlimited'}
                 </dd>
               </dl>
             </li>

@@ -10,23 +10,62 @@ import { bucketLabel, tickLabel } from './chart-time'
 const HEIGHT = 280
 
 /** The team's cost per UTC day, stacked by API. A segment opens that day's calls to that API. */
-export function CostByDayChart({ series, points, teamSlug, currency }: { series: CostSeries[]; points: CostPoint[]; teamSlug: string; currency: string }) {
+export function CostByDayChart({
+  series,
+  points,
+  teamSlug,
+  currency,
+}: {
+  series: CostSeries[]
+  points: CostPoint[]
+  teamSlug: string
+  currency: string
+}) {
   const router = useRouter()
   return (
     <div style={{ height: HEIGHT }} role="figure" aria-label="Cost per day by API; select a bar to list its calls">
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="from" tickFormatter={(v: string) => tickLabel(v, 'day', true)} minTickGap={24} tick={{ fontSize: 12, fill: '#64748b' }} />
-          <YAxis width={64} tickFormatter={(v: number) => axisMoney(v, currency)} tick={{ fontSize: 12, fill: '#64748b' }} />
-          <Tooltip labelFormatter={(v) => bucketLabel(String(v), 'day')} formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
+          <XAxis
+            dataKey="from"
+            tickFormatter={(v: string) => tickLabel(v, 'day', true)}
+            minTickGap={24}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
+          <YAxis
+            width={64}
+            tickFormatter={(v: number) => axisMoney(v, currency)}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
+          <Tooltip
+            labelFormatter={(v) => bucketLabel(String(v), 'day')}
+            formatter={(v) => chartMoney(v, currency)}
+            cursor={{ fill: '#f1f5f9' }}
+          />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="cost" fill={SERIES_COLORS[i % SERIES_COLORS.length]} cursor="pointer" isAnimationActive={false}
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="cost"
+              fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+              cursor="pointer"
+              isAnimationActive={false}
               onClick={(item) => {
                 const point = item.payload as CostPoint | undefined
-                if (point) router.push(callLogHref(teamSlug, { view: 'consumer', api: s.apiId ?? undefined, from: point.from, to: point.to }))
-              }} />
+                if (point)
+                  router.push(
+                    callLogHref(teamSlug, {
+                      view: 'consumer',
+                      api: s.apiId ?? undefined,
+                      from: point.from,
+                      to: point.to,
+                    }),
+                  )
+              }}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -1,7 +1,17 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts'
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+} from 'recharts'
 import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-time'
 import type { TeamView } from '@/lib/analytics/team-scope'
 import { callLogHref } from '@/lib/calls/call-log-href'
@@ -20,7 +30,9 @@ const HEIGHT = 280
 function isolatedDot(data: LatencyPoint[], key: (typeof SERIES)[number]['key'], color: string) {
   return function IsolatedDot({ cx, cy, index }: DotItemDotProps) {
     const alone = data[index]?.[key] != null && data[index - 1]?.[key] == null && data[index + 1]?.[key] == null
-    return alone && cx !== undefined && cy !== undefined ? <circle key={`${key}-${index}`} cx={cx} cy={cy} r={3} fill={color} /> : null
+    return alone && cx !== undefined && cy !== undefined ? (
+      <circle key={`${key}-${index}`} cx={cx} cy={cy} r={3} fill={color} />
+    ) : null
   }
 }
 
@@ -28,24 +40,68 @@ function isolatedDot(data: LatencyPoint[], key: (typeof SERIES)[number]['key'], 
  * p50/p95/p99 per hour (or day). A log axis, because p99 is often 100× p50 and a linear one
  * flattens the median. Clicking a point lists that bucket's calls slower than its p95.
  */
-export function LatencyPercentilesChart({ data, granularity, teamSlug, view }: { data: LatencyPoint[]; granularity: Granularity; teamSlug: string; view: TeamView }) {
+export function LatencyPercentilesChart({
+  data,
+  granularity,
+  teamSlug,
+  view,
+}: {
+  data: LatencyPoint[]
+  granularity: Granularity
+  teamSlug: string
+  view: TeamView
+}) {
   const router = useRouter()
   const spansDays = data.length > 24
   return (
-    <div style={{ height: HEIGHT }} role="figure" aria-label="Latency percentiles over time; select a point to list the slowest calls">
+    <div
+      style={{ height: HEIGHT }}
+      role="figure"
+      aria-label="Latency percentiles over time; select a point to list the slowest calls"
+    >
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} style={{ cursor: 'pointer' }}
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          style={{ cursor: 'pointer' }}
           onClick={(state) => {
             const point = state.activeTooltipIndex === undefined ? undefined : data[Number(state.activeTooltipIndex)]
-            if (point && point.p95 !== null) router.push(callLogHref(teamSlug, { view, from: point.from, to: point.to, slow: point.p95 }))
-          }}>
+            if (point && point.p95 !== null)
+              router.push(callLogHref(teamSlug, { view, from: point.from, to: point.to, slow: point.p95 }))
+          }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="from" ticks={midnightTicks(data, granularity)} tickFormatter={(v: string) => tickLabel(v, granularity, spansDays)} minTickGap={24} tick={{ fontSize: 12, fill: '#64748b' }} />
-          <YAxis scale="log" domain={[(min: number) => Math.max(0.1, min / 2), (max: number) => max * 1.5]} allowDataOverflow width={64} tickFormatter={(v: number) => formatMs(v)} tick={{ fontSize: 12, fill: '#64748b' }} />
-          <Tooltip labelFormatter={(v) => bucketLabel(String(v), granularity)} formatter={(v) => formatMs(typeof v === 'number' ? v : null)} />
+          <XAxis
+            dataKey="from"
+            ticks={midnightTicks(data, granularity)}
+            tickFormatter={(v: string) => tickLabel(v, granularity, spansDays)}
+            minTickGap={24}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
+          <YAxis
+            scale="log"
+            domain={[(min: number) => Math.max(0.1, min / 2), (max: number) => max * 1.5]}
+            allowDataOverflow
+            width={64}
+            tickFormatter={(v: number) => formatMs(v)}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
+          <Tooltip
+            labelFormatter={(v) => bucketLabel(String(v), granularity)}
+            formatter={(v) => formatMs(typeof v === 'number' ? v : null)}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {SERIES.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.key} stroke={s.color} strokeWidth={2} dot={isolatedDot(data, s.key, s.color)} connectNulls={false} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.key}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={isolatedDot(data, s.key, s.color)}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

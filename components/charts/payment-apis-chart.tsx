@@ -18,7 +18,14 @@ export type PaymentApiBar = {
 const ROW_HEIGHT = 36
 
 /** 402s per API, longest bar first. A bar opens that API's 402s over the same window. */
-export function PaymentApisChart({ data, metric, teamSlug, view, from, to }: {
+export function PaymentApisChart({
+  data,
+  metric,
+  teamSlug,
+  view,
+  from,
+  to,
+}: {
   data: PaymentApiBar[]
   metric: string
   teamSlug: string
@@ -36,12 +43,21 @@ export function PaymentApisChart({ data, metric, teamSlug, view, from, to }: {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#64748b' }} />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12, fill: '#334155' }} />
-          <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(_value, _name, item) => [display.get((item.payload as PaymentApiBar).apiId) ?? '', metric]} />
-          <Bar dataKey="value" name={metric} fill="#ef4444" cursor="pointer" isAnimationActive={false}
+          <Tooltip
+            cursor={{ fill: '#f1f5f9' }}
+            formatter={(_value, _name, item) => [display.get((item.payload as PaymentApiBar).apiId) ?? '', metric]}
+          />
+          <Bar
+            dataKey="value"
+            name={metric}
+            fill="#ef4444"
+            cursor="pointer"
+            isAnimationActive={false}
             onClick={(item) => {
               const bar = item.payload as PaymentApiBar | undefined
               if (bar) router.push(callLogHref(teamSlug, { view, status: '402', api: bar.apiId, from, to }))
-            }} />
+            }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

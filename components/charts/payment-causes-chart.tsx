@@ -8,13 +8,30 @@ import type { Granularity } from './chart-time'
 import { StackedTimeBars } from './stacked-time-bars'
 
 /** Blocked (402) calls per cause, stacked per hour (or day). A bar segment opens the 402s of its bucket. */
-export function PaymentCausesChart({ data, granularity, teamSlug, view }: { data: PaymentPoint[]; granularity: Granularity; teamSlug: string; view: TeamView }) {
+export function PaymentCausesChart({
+  data,
+  granularity,
+  teamSlug,
+  view,
+}: {
+  data: PaymentPoint[]
+  granularity: Granularity
+  teamSlug: string
+  view: TeamView
+}) {
   // Only causes that occur get a legend entry; five empty swatches would be noise.
-  const series = PAYMENT_CAUSES.filter((cause) => data.some((p) => p[cause] > 0))
-    .map((cause) => ({ key: cause, name: CAUSE_LABELS[cause], color: CAUSE_COLORS[cause] }))
+  const series = PAYMENT_CAUSES.filter((cause) => data.some((p) => p[cause] > 0)).map((cause) => ({
+    key: cause,
+    name: CAUSE_LABELS[cause],
+    color: CAUSE_COLORS[cause],
+  }))
   return (
-    <StackedTimeBars data={data} series={series} granularity={granularity}
+    <StackedTimeBars
+      data={data}
+      series={series}
+      granularity={granularity}
       label="Blocked calls by cause over time; select a bar to list its calls"
-      hrefFor={(point) => callLogHref(teamSlug, { view, status: '402', from: point.from, to: point.to })} />
+      hrefFor={(point) => callLogHref(teamSlug, { view, status: '402', from: point.from, to: point.to })}
+    />
   )
 }

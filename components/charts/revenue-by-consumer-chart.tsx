@@ -13,8 +13,20 @@ export type RevenueSeries = { key: string; apiId: string; label: string }
  * Revenue per consumer team, stacked by API. A segment (consumer × API) opens the owner call log
  * filtered to that consumer team, that API and the chart's window.
  */
-export function RevenueByConsumerChart({ rows, series, teamSlug, currency, from, to }: {
-  rows: RevenueRow[]; series: RevenueSeries[]; teamSlug: string; currency: string; from: string; to: string
+export function RevenueByConsumerChart({
+  rows,
+  series,
+  teamSlug,
+  currency,
+  from,
+  to,
+}: {
+  rows: RevenueRow[]
+  series: RevenueSeries[]
+  teamSlug: string
+  currency: string
+  from: string
+  to: string
 }) {
   const router = useRouter()
   const height = Math.max(140, rows.length * 40 + 60)
@@ -23,16 +35,31 @@ export function RevenueByConsumerChart({ rows, series, teamSlug, currency, from,
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" tickFormatter={(v: number) => axisMoney(v, currency)} tick={{ fontSize: 12, fill: '#64748b' }} />
+          <XAxis
+            type="number"
+            tickFormatter={(v: number) => axisMoney(v, currency)}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
           <YAxis type="category" dataKey="consumer" width={140} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="revenue" fill={SERIES_COLORS[i % SERIES_COLORS.length]} cursor="pointer" isAnimationActive={false}
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="revenue"
+              fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+              cursor="pointer"
+              isAnimationActive={false}
               onClick={(item) => {
                 const row = item.payload as RevenueRow | undefined
-                if (row) router.push(callLogHref(teamSlug, { view: 'owner', consumer: row.consumerId, api: s.apiId, from, to }))
-              }} />
+                if (row)
+                  router.push(
+                    callLogHref(teamSlug, { view: 'owner', consumer: row.consumerId, api: s.apiId, from, to }),
+                  )
+              }}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

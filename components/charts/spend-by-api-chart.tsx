@@ -8,7 +8,19 @@ import { callLogHref } from '@/lib/calls/call-log-href'
 export type SpendBar = { apiId: string; label: string; costMicros: number; calls: number }
 
 /** Spend per API over the window, biggest first. A bar opens the window's calls to that API. */
-export function SpendByApiChart({ bars, teamSlug, currency, from, to }: { bars: SpendBar[]; teamSlug: string; currency: string; from: string; to: string }) {
+export function SpendByApiChart({
+  bars,
+  teamSlug,
+  currency,
+  from,
+  to,
+}: {
+  bars: SpendBar[]
+  teamSlug: string
+  currency: string
+  from: string
+  to: string
+}) {
   const router = useRouter()
   const height = Math.max(120, bars.length * 36 + 40)
   return (
@@ -16,14 +28,24 @@ export function SpendByApiChart({ bars, teamSlug, currency, from, to }: { bars: 
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" tickFormatter={(v: number) => axisMoney(v, currency)} tick={{ fontSize: 12, fill: '#64748b' }} />
+          <XAxis
+            type="number"
+            tickFormatter={(v: number) => axisMoney(v, currency)}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
-          <Bar dataKey="costMicros" name="Spend" fill="#2563eb" cursor="pointer" isAnimationActive={false}
+          <Bar
+            dataKey="costMicros"
+            name="Spend"
+            fill="#2563eb"
+            cursor="pointer"
+            isAnimationActive={false}
             onClick={(item) => {
               const bar = item.payload as SpendBar | undefined
               if (bar) router.push(callLogHref(teamSlug, { view: 'consumer', api: bar.apiId, from, to }))
-            }} />
+            }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

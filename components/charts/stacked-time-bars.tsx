@@ -12,7 +12,13 @@ export type TimeBucket = { from: string; to: string }
 
 const HEIGHT = 280
 
-export function StackedTimeBars<P extends TimeBucket>({ data, series, granularity, label, hrefFor }: {
+export function StackedTimeBars<P extends TimeBucket>({
+  data,
+  series,
+  granularity,
+  label,
+  hrefFor,
+}: {
   data: P[]
   series: readonly StackSeries[]
   granularity: Granularity
@@ -28,16 +34,30 @@ export function StackedTimeBars<P extends TimeBucket>({ data, series, granularit
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="from" ticks={midnightTicks(data, granularity)} tickFormatter={(v: string) => tickLabel(v, granularity, spansDays)} minTickGap={24} tick={{ fontSize: 12, fill: '#64748b' }} />
+          <XAxis
+            dataKey="from"
+            ticks={midnightTicks(data, granularity)}
+            tickFormatter={(v: string) => tickLabel(v, granularity, spansDays)}
+            minTickGap={24}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
           <YAxis allowDecimals={false} width={56} tick={{ fontSize: 12, fill: '#64748b' }} />
           <Tooltip labelFormatter={(v) => bucketLabel(String(v), granularity)} cursor={{ fill: '#f1f5f9' }} />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="stack" fill={s.color} cursor="pointer" isAnimationActive={false}
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              stackId="stack"
+              fill={s.color}
+              cursor="pointer"
+              isAnimationActive={false}
               onClick={(item) => {
                 const point = item.payload as P | undefined
                 if (point) router.push(hrefFor(point, s.key))
-              }} />
+              }}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

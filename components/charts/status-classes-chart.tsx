@@ -14,10 +14,24 @@ const SERIES = [
 ] as const
 
 /** Requests per status class, stacked per hour (or day). A bar segment opens exactly its calls. */
-export function StatusClassesChart({ data, granularity, teamSlug, view }: { data: StatusClassPoint[]; granularity: Granularity; teamSlug: string; view: TeamView }) {
+export function StatusClassesChart({
+  data,
+  granularity,
+  teamSlug,
+  view,
+}: {
+  data: StatusClassPoint[]
+  granularity: Granularity
+  teamSlug: string
+  view: TeamView
+}) {
   return (
-    <StackedTimeBars data={data} series={SERIES} granularity={granularity}
+    <StackedTimeBars
+      data={data}
+      series={SERIES}
+      granularity={granularity}
       label="Requests by status class over time; select a bar to list its calls"
-      hrefFor={(point, status) => callLogHref(teamSlug, { view, status, from: point.from, to: point.to })} />
+      hrefFor={(point, status) => callLogHref(teamSlug, { view, status, from: point.from, to: point.to })}
+    />
   )
 }

@@ -20,12 +20,30 @@ export function IncidentFacts({ teamSlug, incident }: { teamSlug: string; incide
   const facts: Array<[string, React.ReactNode]> = [
     ['State', <StateBadge key="state" state={incident.state} />],
     ['Cause', <CauseLabel key="cause" cause={incident.cause} />],
-    ['API', <Link key="api" href={`/catalog/${incident.ownerTeam.slug}/${incident.api.slug}`} className="text-brand-700 hover:underline">{incident.ownerTeam.slug}/{incident.api.slug}</Link>],
+    [
+      'API',
+      <Link
+        key="api"
+        href={`/catalog/${incident.ownerTeam.slug}/${incident.api.slug}`}
+        className="text-brand-700 hover:underline"
+      >
+        {incident.ownerTeam.slug}/{incident.api.slug}
+      </Link>,
+    ],
     [owner ? 'Consumer team' : 'API owner', owner ? incident.consumerTeam.name : incident.ownerTeam.name],
     ['First blocked call', formatTime(incident.firstSeenAt)],
     ['Last blocked call', formatTime(incident.lastSeenAt)],
     ['Duration', duration(incident.firstSeenAt, incident.lastSeenAt)],
-    ['Blocked calls', <Link key="calls" href={callLogHref(teamSlug, { view: incident.view, incident: incident.id })} className="text-brand-700 hover:underline">{formatCount(incident.blockedCalls)}</Link>],
+    [
+      'Blocked calls',
+      <Link
+        key="calls"
+        href={callLogHref(teamSlug, { view: incident.view, incident: incident.id })}
+        className="text-brand-700 hover:underline"
+      >
+        {formatCount(incident.blockedCalls)}
+      </Link>,
+    ],
     [owner ? 'Lost revenue' : 'Blocked spend', formatMicros(incident.blockedRevenueMicros)],
   ]
   if (incident.state === 'RESOLVED') {

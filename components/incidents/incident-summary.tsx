@@ -5,7 +5,15 @@ import { formatMicros } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
 /** The page's headline numbers; each opens what is behind it. */
-export function IncidentSummary({ teamSlug, view, window, blockedCalls, revenueMicros, openIncidents, openHref }: {
+export function IncidentSummary({
+  teamSlug,
+  view,
+  window,
+  blockedCalls,
+  revenueMicros,
+  openIncidents,
+  openHref,
+}: {
   teamSlug: string
   view: TeamView
   window: { from: Date; to: Date }
@@ -17,7 +25,11 @@ export function IncidentSummary({ teamSlug, view, window, blockedCalls, revenueM
   const calls = callLogHref(teamSlug, { view, status: '402', from: window.from, to: window.to })
   const tiles = [
     { label: 'Open incidents', value: formatCount(openIncidents), href: openHref },
-    { label: view === 'owner' ? 'Blocked calls to your APIs' : 'Your blocked calls', value: formatCount(blockedCalls), href: calls },
+    {
+      label: view === 'owner' ? 'Blocked calls to your APIs' : 'Your blocked calls',
+      value: formatCount(blockedCalls),
+      href: calls,
+    },
     {
       label: view === 'owner' ? 'Lost revenue' : 'Blocked spend',
       value: formatMicros(revenueMicros),
@@ -25,7 +37,5 @@ export function IncidentSummary({ teamSlug, view, window, blockedCalls, revenueM
       href: calls,
     },
   ]
-  return (
-    <StatTiles tiles={tiles} className="sm:grid-cols-3" />
-  )
+  return <StatTiles tiles={tiles} className="sm:grid-cols-3" />
 }

@@ -25,7 +25,13 @@ function consumerCallsHref(teamSlug: string, incident: IncidentRow): string {
  * One row per 402 episode; the API opens the incident, the count opens its blocked calls and, for
  * the owner, the consumer opens that team's calls to its APIs.
  */
-export function IncidentsTable({ teamSlug, view, incidents, canResolve, resolve }: {
+export function IncidentsTable({
+  teamSlug,
+  view,
+  incidents,
+  canResolve,
+  resolve,
+}: {
   teamSlug: string
   view: TeamView
   incidents: IncidentRow[]
@@ -36,9 +42,16 @@ export function IncidentsTable({ teamSlug, view, incidents, canResolve, resolve 
     <Table>
       <thead>
         <tr>
-          <Th>API</Th>{view === 'owner' ? <Th>Consumer</Th> : null}<Th>Cause</Th><Th>State</Th>
-          <Th>First seen (UTC)</Th><Th>Last seen (UTC)</Th><Th className="text-right">Blocked calls</Th>
-          <Th className="text-right">{view === 'owner' ? 'Lost revenue' : 'Blocked spend'}</Th><Th>Resolution</Th>{canResolve ? <Th /> : null}
+          <Th>API</Th>
+          {view === 'owner' ? <Th>Consumer</Th> : null}
+          <Th>Cause</Th>
+          <Th>State</Th>
+          <Th>First seen (UTC)</Th>
+          <Th>Last seen (UTC)</Th>
+          <Th className="text-right">Blocked calls</Th>
+          <Th className="text-right">{view === 'owner' ? 'Lost revenue' : 'Blocked spend'}</Th>
+          <Th>Resolution</Th>
+          {canResolve ? <Th /> : null}
         </tr>
       </thead>
       <TBody>
@@ -48,32 +61,49 @@ export function IncidentsTable({ teamSlug, view, incidents, canResolve, resolve 
             <tr key={incident.id} className="hover:bg-slate-50" data-incident={incident.id}>
               <Td>
                 <Link href={href} className="font-medium text-brand-700 hover:underline">
-                  <span className="text-slate-500">{incident.ownerTeam.slug}/</span>{incident.api.slug}
+                  <span className="text-slate-500">{incident.ownerTeam.slug}/</span>
+                  {incident.api.slug}
                 </Link>
               </Td>
               {view === 'owner' ? (
                 <Td>
-                  <Link href={consumerCallsHref(teamSlug, incident)} className="hover:underline" title="List this team's calls to your APIs during the episode">
+                  <Link
+                    href={consumerCallsHref(teamSlug, incident)}
+                    className="hover:underline"
+                    title="List this team's calls to your APIs during the episode"
+                  >
                     {incident.consumerTeam.name}
                   </Link>
                 </Td>
               ) : null}
-              <Td><CauseLabel cause={incident.cause} /></Td>
-              <Td><StateBadge state={incident.state} /></Td>
+              <Td>
+                <CauseLabel cause={incident.cause} />
+              </Td>
+              <Td>
+                <StateBadge state={incident.state} />
+              </Td>
               <Td className="font-mono text-xs">{shortTime(incident.firstSeenAt)}</Td>
               <Td className="font-mono text-xs">{shortTime(incident.lastSeenAt)}</Td>
               <Td className="text-right tabular-nums">
-                <Link href={callLogHref(teamSlug, { view, incident: incident.id })} className="hover:underline" title="List the blocked calls">
+                <Link
+                  href={callLogHref(teamSlug, { view, incident: incident.id })}
+                  className="hover:underline"
+                  title="List the blocked calls"
+                >
                   {formatCount(incident.blockedCalls)}
                 </Link>
               </Td>
               <Td className="text-right tabular-nums">{formatMicros(incident.blockedRevenueMicros)}</Td>
               <Td className="text-xs text-slate-600">
-                <span className="block max-w-xs truncate" title={incident.resolution ?? undefined}>{incident.resolution ?? <span className="text-slate-400">–</span>}</span>
+                <span className="block max-w-xs truncate" title={incident.resolution ?? undefined}>
+                  {incident.resolution ?? <span className="text-slate-400">–</span>}
+                </span>
               </Td>
               {canResolve ? (
                 <Td className="text-right">
-                  {incident.state === 'OPEN' ? <ResolveIncidentButton teamSlug={teamSlug} incidentId={incident.id} side={view} action={resolve} /> : null}
+                  {incident.state === 'OPEN' ? (
+                    <ResolveIncidentButton teamSlug={teamSlug} incidentId={incident.id} side={view} action={resolve} />
+                  ) : null}
                 </Td>
               ) : null}
             </tr>

@@ -14,7 +14,11 @@ function fieldErrors(state: ActionState<unknown>, name: string) {
 }
 
 /** Name, optional expiry and optional restriction to some ACTIVE subscriptions; the new key is shown once. */
-export function CreateKeyForm({ teamSlug, subscriptions, action }: {
+export function CreateKeyForm({
+  teamSlug,
+  subscriptions,
+  action,
+}: {
   teamSlug: string
   subscriptions: Subscription[]
   action: (previous: ActionState<NewKey>, formData: FormData) => Promise<ActionState<NewKey>>
@@ -25,19 +29,33 @@ export function CreateKeyForm({ teamSlug, subscriptions, action }: {
     <div className="space-y-4">
       <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
         <input type="hidden" name="team" value={teamSlug} />
-        <Field label="Name" name="name" errors={fieldErrors(state, 'name')} hint="Where the key is used, e.g. “billing-service prod”.">
+        <Field
+          label="Name"
+          name="name"
+          errors={fieldErrors(state, 'name')}
+          hint="Where the key is used, e.g. “billing-service prod”."
+        >
           <Input name="name" required minLength={2} maxLength={60} invalid={!!fieldErrors(state, 'name')} />
         </Field>
-        <Field label="Expires on (optional)" name="expiresAt" errors={fieldErrors(state, 'expiresAt')} hint="At 00:00 UTC that day. Leave empty for no expiry.">
+        <Field
+          label="Expires on (optional)"
+          name="expiresAt"
+          errors={fieldErrors(state, 'expiresAt')}
+          hint="At 00:00 UTC that day. Leave empty for no expiry."
+        >
           <Input name="expiresAt" type="date" min={tomorrow} invalid={!!fieldErrors(state, 'expiresAt')} />
         </Field>
         <fieldset className="space-y-1 sm:col-span-2">
           <legend className="text-sm font-medium text-slate-700">Restrict to subscriptions (optional)</legend>
           {subscriptions.length === 0 ? (
-            <p className="text-xs text-slate-500">Your team has no active subscription yet; the key will work for any it gets later.</p>
+            <p className="text-xs text-slate-500">
+              Your team has no active subscription yet; the key will work for any it gets later.
+            </p>
           ) : (
             <>
-              <p className="text-xs text-slate-500">Tick none to let the key use every active subscription of the team.</p>
+              <p className="text-xs text-slate-500">
+                Tick none to let the key use every active subscription of the team.
+              </p>
               <div className="grid gap-1 sm:grid-cols-2">
                 {subscriptions.map((s) => (
                   <label key={s.id} className="flex items-center gap-2 text-sm text-slate-700">
@@ -48,9 +66,17 @@ export function CreateKeyForm({ teamSlug, subscriptions, action }: {
               </div>
             </>
           )}
-          {fieldErrors(state, 'subscriptionIds')?.map((m) => <p key={m} className="text-xs text-red-600" data-field-error="subscriptionIds">{m}</p>)}
+          {fieldErrors(state, 'subscriptionIds')?.map((m) => (
+            <p key={m} className="text-xs text-red-600" data-field-error="subscriptionIds">
+              {m}
+            </p>
+          ))}
         </fieldset>
-        <div><Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create key'}</Button></div>
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Creating…' : 'Create key'}
+          </Button>
+        </div>
       </form>
       <FormMessage result={state} />
       {state?.ok ? <KeySecretBox key={state.data.value} value={state.data.value} name={state.data.name} /> : null}

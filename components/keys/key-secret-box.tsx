@@ -18,10 +18,22 @@ export function KeySecretBox({ value, name, note }: { value: string; name: strin
       </p>
       {note ? <p className="text-xs text-amber-800">{note}</p> : null}
       <div className="flex gap-2">
-        <Input name="new-key" aria-label="New API key" value={value} readOnly onFocus={(e) => e.currentTarget.select()} className="font-mono" />
-        <Button variant="secondary" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>
+        <Input
+          name="new-key"
+          aria-label="New API key"
+          value={value}
+          readOnly
+          onFocus={(e) => e.currentTarget.select()}
+          className="font-mono"
+        />
+        <Button variant="secondary" onClick={copy}>
+          {copied ? 'Copied' : 'Copy'}
+        </Button>
       </div>
-      <p className="text-xs text-amber-800">Send it as <code className="font-mono">Authorization: Bearer {value.slice(0, 14)}…</code> or in <code className="font-mono">X-Api-Key</code>.</p>
+      <p className="text-xs text-amber-800">
+        Send it as <code className="font-mono">Authorization: Bearer {value.slice(0, 14)}…</code> or in{' '}
+        <code className="font-mono">X-Api-Key</code>.
+      </p>
     </div>
   )
 }

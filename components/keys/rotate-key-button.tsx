@@ -14,7 +14,13 @@ type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: strin
  * The table keeps this mounted (trigger hidden) after the key stops being rotatable: rotating
  * revalidates the page, and unmounting here would close the dialog before the key was copied.
  */
-export function RotateKeyButton({ teamSlug, keyId, keyName, rotatable, action }: {
+export function RotateKeyButton({
+  teamSlug,
+  keyId,
+  keyName,
+  rotatable,
+  action,
+}: {
   teamSlug: string
   keyId: string
   keyName: string
@@ -43,28 +49,61 @@ export function RotateKeyButton({ teamSlug, keyId, keyName, rotatable, action }:
 
   return (
     <>
-      {rotatable ? <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>Rotate</Button> : null}
-      <dialog ref={dialog} onClose={() => setResult(null)} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-label={`Rotate ${keyName}`}>
+      {rotatable ? (
+        <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>
+          Rotate
+        </Button>
+      ) : null}
+      <dialog
+        ref={dialog}
+        onClose={() => setResult(null)}
+        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        aria-label={`Rotate ${keyName}`}
+      >
         <div className="space-y-3 p-5">
           <h2 className="text-base font-semibold text-slate-900">Rotate “{keyName}”</h2>
           {result?.ok ? (
-            <KeySecretBox value={result.data.value} name={result.data.name}
-              note={result.data.graceEndsAt ? `The old key keeps working until ${result.data.graceEndsAt.replace('T', ' ').slice(0, 16)} UTC.` : undefined} />
+            <KeySecretBox
+              value={result.data.value}
+              name={result.data.name}
+              note={
+                result.data.graceEndsAt
+                  ? `The old key keeps working until ${result.data.graceEndsAt.replace('T', ' ').slice(0, 16)} UTC.`
+                  : undefined
+              }
+            />
           ) : (
             <>
-              <p className="text-sm text-slate-600">A new key with the same name, expiry and restrictions replaces this one. The old key keeps working for the grace period, so you can deploy the new one first.</p>
+              <p className="text-sm text-slate-600">
+                A new key with the same name, expiry and restrictions replaces this one. The old key keeps working for
+                the grace period, so you can deploy the new one first.
+              </p>
               <label className="block space-y-1 text-sm">
                 <span className="font-medium text-slate-700">Grace period for the old key</span>
                 <Select name="graceSeconds" value={grace} onChange={(e) => setGrace(e.target.value)}>
-                  {GRACE_OPTIONS.map((o) => <option key={o.seconds} value={o.seconds}>{o.label}</option>)}
+                  {GRACE_OPTIONS.map((o) => (
+                    <option key={o.seconds} value={o.seconds}>
+                      {o.label}
+                    </option>
+                  ))}
                 </Select>
               </label>
-              {result && !result.ok ? <p role="alert" data-form-error className="text-sm text-red-600">{result.fieldErrors?.graceSeconds?.[0] ?? result.error}</p> : null}
+              {result && !result.ok ? (
+                <p role="alert" data-form-error className="text-sm text-red-600">
+                  {result.fieldErrors?.graceSeconds?.[0] ?? result.error}
+                </p>
+              ) : null}
             </>
           )}
           <div className="flex justify-end gap-2 pt-2">
-            <Button variant="secondary" onClick={close}>{result?.ok ? 'Done' : 'Cancel'}</Button>
-            {result?.ok ? null : <Button onClick={rotate} disabled={pending}>{pending ? 'Rotating…' : 'Rotate key'}</Button>}
+            <Button variant="secondary" onClick={close}>
+              {result?.ok ? 'Done' : 'Cancel'}
+            </Button>
+            {result?.ok ? null : (
+              <Button onClick={rotate} disabled={pending}>
+                {pending ? 'Rotating…' : 'Rotate key'}
+              </Button>
+            )}
           </div>
         </div>
       </dialog>

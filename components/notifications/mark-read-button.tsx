@@ -5,10 +5,19 @@ import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-field'
 import type { ActionState } from '@/lib/auth/action-result'
 
-type MarkReadAction = (previous: ActionState<{ count: number }>, formData: FormData) => Promise<ActionState<{ count: number }>>
+type MarkReadAction = (
+  previous: ActionState<{ count: number }>,
+  formData: FormData,
+) => Promise<ActionState<{ count: number }>>
 
 /** "Mark read" for one notification, or "Mark all read" up to the newest one on screen. */
-export function MarkReadButton({ teamSlug, notificationId, upTo, label, action }: {
+export function MarkReadButton({
+  teamSlug,
+  notificationId,
+  upTo,
+  label,
+  action,
+}: {
   teamSlug: string
   notificationId?: string
   upTo?: string
@@ -21,7 +30,9 @@ export function MarkReadButton({ teamSlug, notificationId, upTo, label, action }
       <input type="hidden" name="team" value={teamSlug} />
       {notificationId ? <input type="hidden" name="notificationId" value={notificationId} /> : null}
       {upTo ? <input type="hidden" name="upTo" value={upTo} /> : null}
-      <Button type="submit" variant={notificationId ? 'ghost' : 'secondary'} size="sm" disabled={pending}>{pending ? 'Marking…' : label}</Button>
+      <Button type="submit" variant={notificationId ? 'ghost' : 'secondary'} size="sm" disabled={pending}>
+        {pending ? 'Marking…' : label}
+      </Button>
       <FormMessage result={state} />
     </form>
   )

@@ -5,7 +5,8 @@ import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
 import { petstoreV1 } from '@/lib/openapi/fixtures/petstore'
 import { ApiReference } from './api-reference'
 
-const render = (document: object, baseUrl?: string) => renderToStaticMarkup(createElement(ApiReference, { document, baseUrl }))
+const render = (document: object, baseUrl?: string) =>
+  renderToStaticMarkup(createElement(ApiReference, { document, baseUrl }))
 const count = (html: string, needle: string) => html.split(needle).length - 1
 /** The HTML of one operation's <details> block. */
 const operation = (html: string, key: string) => {
@@ -26,7 +27,8 @@ test('operations are grouped by tag, with their summaries, parameters, bodies, r
   expect(html).toContain('Base URL: <code class="font-mono">/gw/acme/pets/v1</code>')
   expect(html).not.toContain('pets.example.com') // the upstream is never shown when the gateway address is known
   expect(html).toContain('aria-label="pets"')
-  for (const key of ['GET /pets', 'POST /pets', 'GET /pets/{petId}', 'DELETE /pets/{petId}']) expect(count(html, `data-operation="${key}"`)).toBe(1)
+  for (const key of ['GET /pets', 'POST /pets', 'GET /pets/{petId}', 'DELETE /pets/{petId}'])
+    expect(count(html, `data-operation="${key}"`)).toBe(1)
 
   const list = operation(html, 'GET /pets')
   expect(list).toContain('List pets')
@@ -66,9 +68,22 @@ test('a shared component is rendered once, by name, and linked from every use', 
 
 test('a circular schema is a link to itself, and the page stays small', () => {
   const doc = structuredClone(petstoreV1) as any
-  doc.components.schemas.Node = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } }
+  doc.components.schemas.Node = {
+    type: 'object',
+    properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+  }
   doc.components.schemas.Owner.properties.pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } }
-  doc.paths['/tree'] = { get: { summary: 'The tree', responses: { '200': { description: 'Root', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } } } }
+  doc.paths['/tree'] = {
+    get: {
+      summary: 'The tree',
+      responses: {
+        '200': {
+          description: 'Root',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } },
+        },
+      },
+    },
+  }
   const html = render(doc)
   const node = schemaBlock(html, 'Node')
   expect(node).toContain('array&lt;<a href="#schema-Node" data-schema-ref="Node"')
@@ -81,8 +96,14 @@ test('a circular schema is a link to itself, and the page stays small', () => {
 
 test('a reference that points outside components/schemas is rendered once too; a dangling one is marked', () => {
   const doc = structuredClone(petstoreV1) as any
-  doc.paths['/pets'].post.responses['202'] = { description: 'Queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet/properties/owner' } } } }
-  doc.paths['/pets'].post.responses['203'] = { description: 'Odd', content: { 'application/json': { schema: { $ref: '#/components/schemas/Gone' } } } }
+  doc.paths['/pets'].post.responses['202'] = {
+    description: 'Queued',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet/properties/owner' } } },
+  }
+  doc.paths['/pets'].post.responses['203'] = {
+    description: 'Odd',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Gone' } } },
+  }
   const html = render(doc)
   expect(count(html, 'data-schema="/components/schemas/Pet/properties/owner"')).toBe(1)
   expect(operation(html, 'POST /pets')).toContain('title="This reference points at nothing">Gone</code>')
@@ -105,19 +126,42 @@ test('escapes markup in every string of the document', () => {
 
 test('a huge example is cut short, not printed whole', () => {
   const doc = structuredClone(petstoreV1) as any
-  doc.paths['/pets'].get.responses['200'].content['application/json'].example = Array.from({ length: 20_000 }, (_, id) => ({ id, name: `pet ${id}` }))
+  doc.paths['/pets'].get.responses['200'].content['application/json'].example = Array.from(
+    { length: 20_000 },
+    (_, id) => ({ id, name: `pet ${id}` }),
+  )
   const html = render(doc)
   expect(html).toContain('(This example is too large to show.)')
   expect(html.length).toBeLessThan(40_000)
 })
 
 test('the lifecycle timeline accepts both event shapes', () => {
-  const html = renderToStaticMarkup(createElement(LifecycleTimeline, {
-    events: [
-      { id: 'e2', action: 'publish_override', fromState: 'DRAFT', toState: 'PUBLISHED', reason: 'Agreed <with> consumers', actorEmail: 'a@b.c', createdAt: new Date('2026-11-24T10:00:00Z'), versionLabel: 'v1.1' },
-      { id: 'e1', action: 'delete', fromState: 'DRAFT', toState: null, reason: null, actorEmail: null, createdAt: '2026-11-23T10:00:00Z', version: null },
-    ],
-  }))
+  const html = renderToStaticMarkup(
+    createElement(LifecycleTimeline, {
+      events: [
+        {
+          id: 'e2',
+          action: 'publish_override',
+          fromState: 'DRAFT',
+          toState: 'PUBLISHED',
+          reason: 'Agreed <with> consumers',
+          actorEmail: 'a@b.c',
+          createdAt: new Date('2026-11-24T10:00:00Z'),
+          versionLabel: 'v1.1',
+        },
+        {
+          id: 'e1',
+          action: 'delete',
+          fromState: 'DRAFT',
+          toState: null,
+          reason: null,
+          actorEmail: null,
+          createdAt: '2026-11-23T10:00:00Z',
+          version: null,
+        },
+      ],
+    }),
+  )
   expect(html).toContain('v1.1')
   expect(html).toContain('Published with breaking changes (override)')
   expect(html).toContain('Agreed &lt;with&gt; consumers')

@@ -20,12 +20,23 @@ export function ApiReference({ document, baseUrl }: { document: object; baseUrl?
         </p>
         {model.description ? <p className="whitespace-pre-line text-sm text-slate-600">{model.description}</p> : null}
         {baseUrl ? (
-          <p className="text-xs text-slate-500">Base URL: <code className="font-mono">{baseUrl}</code></p>
+          <p className="text-xs text-slate-500">
+            Base URL: <code className="font-mono">{baseUrl}</code>
+          </p>
         ) : model.servers.length > 0 ? (
-          <p className="text-xs text-slate-500">Upstream servers: {model.servers.map((url) => <code key={url} className="mr-2 font-mono">{url}</code>)}</p>
+          <p className="text-xs text-slate-500">
+            Upstream servers:{' '}
+            {model.servers.map((url) => (
+              <code key={url} className="mr-2 font-mono">
+                {url}
+              </code>
+            ))}
+          </p>
         ) : null}
       </header>
-      {model.groups.length === 0 ? <p className="text-sm text-slate-500">This document describes no operations.</p> : null}
+      {model.groups.length === 0 ? (
+        <p className="text-sm text-slate-500">This document describes no operations.</p>
+      ) : null}
       {model.groups.map((group) => (
         <section key={group.tag} aria-label={group.tag} className="space-y-2">
           <div>
@@ -33,21 +44,38 @@ export function ApiReference({ document, baseUrl }: { document: object; baseUrl?
             {group.description ? <p className="text-xs text-slate-500">{group.description}</p> : null}
           </div>
           <div className="space-y-2">
-            {group.operations.map((operation) => <OperationView key={operation.key} operation={operation} />)}
+            {group.operations.map((operation) => (
+              <OperationView key={operation.key} operation={operation} />
+            ))}
           </div>
         </section>
       ))}
-      {model.hiddenOperations > 0 ? <p className="text-sm text-slate-500">… and {model.hiddenOperations} more operations, not shown: the document is too large to show in full on one page.</p> : null}
+      {model.hiddenOperations > 0 ? (
+        <p className="text-sm text-slate-500">
+          … and {model.hiddenOperations} more operations, not shown: the document is too large to show in full on one
+          page.
+        </p>
+      ) : null}
       {model.schemas.length > 0 ? (
         <section aria-label="Schemas" className="space-y-2">
           <h3 className="text-sm font-semibold text-slate-900">Schemas</h3>
           {model.schemas.map((entry) => (
-            <details key={entry.anchor} id={entry.anchor} data-schema={entry.name} className="rounded-md px-3 py-2 ring-1 ring-slate-200 open:ring-slate-300 target:ring-2 target:ring-violet-400" open>
+            <details
+              key={entry.anchor}
+              id={entry.anchor}
+              data-schema={entry.name}
+              className="rounded-md px-3 py-2 ring-1 ring-slate-200 open:ring-slate-300 target:ring-2 target:ring-violet-400"
+              open
+            >
               <summary className="cursor-pointer font-mono text-sm font-medium text-slate-900">{entry.name}</summary>
-              <div className="mt-2"><SchemaView schema={entry.schema} /></div>
+              <div className="mt-2">
+                <SchemaView schema={entry.schema} />
+              </div>
             </details>
           ))}
-          {model.hiddenSchemas > 0 ? <p className="text-sm text-slate-500">… and {model.hiddenSchemas} more schemas, not shown.</p> : null}
+          {model.hiddenSchemas > 0 ? (
+            <p className="text-sm text-slate-500">… and {model.hiddenSchemas} more schemas, not shown.</p>
+          ) : null}
         </section>
       ) : null}
     </div>

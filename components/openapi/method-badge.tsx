@@ -8,7 +8,9 @@ const METHOD_TONES: Record<string, string> = {
 
 export function MethodBadge({ method }: { method: string }) {
   return (
-    <span className={`inline-flex w-16 shrink-0 justify-center rounded px-1.5 py-0.5 font-mono text-[11px] font-bold uppercase ${METHOD_TONES[method.toLowerCase()] ?? 'bg-slate-100 text-slate-700'}`}>
+    <span
+      className={`inline-flex w-16 shrink-0 justify-center rounded px-1.5 py-0.5 font-mono text-[11px] font-bold uppercase ${METHOD_TONES[method.toLowerCase()] ?? 'bg-slate-100 text-slate-700'}`}
+    >
       {method}
     </span>
   )

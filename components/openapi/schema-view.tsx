@@ -27,7 +27,10 @@ export function SchemaView({ schema, nested = false }: { schema: SchemaModel; ne
         </ul>
       ) : null}
       {children?.variants ? (
-        <ul className="space-y-1 border-l border-dashed border-slate-300 pl-3" aria-label={children.variants.combinator}>
+        <ul
+          className="space-y-1 border-l border-dashed border-slate-300 pl-3"
+          aria-label={children.variants.combinator}
+        >
           {children.variants.parts.map((part, index) => (
             <li key={index}>
               <span className="text-slate-500">{children.variants!.combinator === 'allOf' ? 'and ' : 'or '}</span>
@@ -46,21 +49,46 @@ export function SchemaView({ schema, nested = false }: { schema: SchemaModel; ne
 export function TypeLabel({ schema }: { schema: SchemaModel }) {
   if (schema.ref) {
     const { name, anchor, circular } = schema.ref
-    if (!anchor) return <code className="font-mono text-red-700" title="This reference points at nothing">{name}</code>
+    if (!anchor)
+      return (
+        <code className="font-mono text-red-700" title="This reference points at nothing">
+          {name}
+        </code>
+      )
     return (
-      <a href={`#${anchor}`} data-schema-ref={name} className="font-mono text-violet-700 underline decoration-violet-300 underline-offset-2 hover:text-violet-900">
-        {name}{circular ? <span className="ml-1 text-[10px] text-slate-500" title="This schema refers to itself">(circular)</span> : null}
+      <a
+        href={`#${anchor}`}
+        data-schema-ref={name}
+        className="font-mono text-violet-700 underline decoration-violet-300 underline-offset-2 hover:text-violet-900"
+      >
+        {name}
+        {circular ? (
+          <span className="ml-1 text-[10px] text-slate-500" title="This schema refers to itself">
+            (circular)
+          </span>
+        ) : null}
       </a>
     )
   }
   if (schema.items && schema.type.startsWith('array')) {
-    return <code className="font-mono text-violet-700">array&lt;<TypeLabel schema={schema.items} />&gt;{schema.type.includes('null') ? ' | null' : ''}</code>
+    return (
+      <code className="font-mono text-violet-700">
+        array&lt;
+        <TypeLabel schema={schema.items} />
+        &gt;{schema.type.includes('null') ? ' | null' : ''}
+      </code>
+    )
   }
   if (!schema.type && schema.variants) {
     const glue = schema.variants.combinator === 'allOf' ? ' & ' : ' | '
     return (
       <code className="font-mono text-violet-700">
-        {schema.variants.parts.map((part, index) => <span key={index}>{index > 0 ? glue : ''}<TypeLabel schema={part} /></span>)}
+        {schema.variants.parts.map((part, index) => (
+          <span key={index}>
+            {index > 0 ? glue : ''}
+            <TypeLabel schema={part} />
+          </span>
+        ))}
       </code>
     )
   }
@@ -75,7 +103,12 @@ function PropertyLine({ name, schema, required }: { name: string; schema: Schema
       {required ? <span className="text-[11px] font-medium text-red-600">required</span> : null}
       {schema.deprecated ? <span className="text-[11px] text-amber-700">deprecated</span> : null}
       {schema.description ? <span className="text-slate-600">{schema.description}</span> : null}
-      {schema.enumValues ? <span className="text-slate-500">one of {schema.enumValues.join(', ')}{schema.hidden && !schema.properties ? ` … (${schema.hidden} more)` : ''}</span> : null}
+      {schema.enumValues ? (
+        <span className="text-slate-500">
+          one of {schema.enumValues.join(', ')}
+          {schema.hidden && !schema.properties ? ` … (${schema.hidden} more)` : ''}
+        </span>
+      ) : null}
     </p>
   )
 }

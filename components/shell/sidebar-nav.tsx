@@ -25,33 +25,59 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
   const current = teams.find((t) => t.slug === params.team) ?? teams[0]
 
   const linkClass = (active: boolean) =>
-    cn('block rounded-md px-2.5 py-1.5 text-sm', active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800/60 hover:text-white')
+    cn(
+      'block rounded-md px-2.5 py-1.5 text-sm',
+      active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800/60 hover:text-white',
+    )
 
   return (
     <nav className="flex flex-1 flex-col gap-6" aria-label="Main">
       <div>
-        <Link href="/catalog" className={linkClass(pathname.startsWith('/catalog'))}>Catalog</Link>
+        <Link href="/catalog" className={linkClass(pathname.startsWith('/catalog'))}>
+          Catalog
+        </Link>
       </div>
       {current ? (
         <div className="space-y-2">
-          <label htmlFor="team-switcher" className="px-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Team</label>
-          <select id="team-switcher" aria-label="Switch team" value={current.slug}
+          <label
+            htmlFor="team-switcher"
+            className="px-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500"
+          >
+            Team
+          </label>
+          <select
+            id="team-switcher"
+            aria-label="Switch team"
+            value={current.slug}
             onChange={(e) => router.push(`/t/${e.target.value}/apis`)}
-            className="block w-full rounded-md border-0 bg-slate-800 px-2.5 py-1.5 text-sm text-white ring-1 ring-slate-700">
-            {teams.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+            className="block w-full rounded-md border-0 bg-slate-800 px-2.5 py-1.5 text-sm text-white ring-1 ring-slate-700"
+          >
+            {teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
           </select>
           <p className="px-2.5 text-xs text-slate-500">Your role: {current.role.toLowerCase()}</p>
           <ul className="space-y-0.5">
             {TEAM_LINKS.map((link) => {
               const href = `/t/${current.slug}/${link.href}`
-              return <li key={link.href}><Link href={href} className={linkClass(pathname.startsWith(href))}>{link.label}</Link></li>
+              return (
+                <li key={link.href}>
+                  <Link href={href} className={linkClass(pathname.startsWith(href))}>
+                    {link.label}
+                  </Link>
+                </li>
+              )
             })}
           </ul>
         </div>
       ) : (
         <p className="px-2.5 text-sm text-slate-400">You are not in a team yet. Ask an owner for an invite link.</p>
       )}
-      <Link href="/teams/new" className={linkClass(pathname === '/teams/new')}>+ Create a team</Link>
+      <Link href="/teams/new" className={linkClass(pathname === '/teams/new')}>
+        + Create a team
+      </Link>
     </nav>
   )
 }

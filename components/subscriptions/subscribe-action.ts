@@ -12,12 +12,19 @@ import { subscribe } from '@/lib/subscriptions/subscribe'
 
 export type SubscribeResult = { state: string; planName: string; teamSlug: string }
 
-const doSubscribe = teamAction('subscriptions.write', subscribeSchema, async (input, context): Promise<SubscribeResult> => {
-  const subscription = await subscribe({ teamId: context.team.id, userId: context.user.id }, input)
-  return { state: subscription.state, planName: subscription.plan.name, teamSlug: context.team.slug }
-})
+const doSubscribe = teamAction(
+  'subscriptions.write',
+  subscribeSchema,
+  async (input, context): Promise<SubscribeResult> => {
+    const subscription = await subscribe({ teamId: context.team.id, userId: context.user.id }, input)
+    return { state: subscription.state, planName: subscription.plan.name, teamSlug: context.team.slug }
+  },
+)
 
-export async function subscribeAction(_previous: ActionState<SubscribeResult>, formData: FormData): Promise<ActionState<SubscribeResult>> {
+export async function subscribeAction(
+  _previous: ActionState<SubscribeResult>,
+  formData: FormData,
+): Promise<ActionState<SubscribeResult>> {
   const slug = String(formData.get('team') ?? '')
   const result = await doSubscribe(slug, formDataToObject(formData))
   if (result.ok) {

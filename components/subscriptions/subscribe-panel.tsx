@@ -11,14 +11,22 @@ export async function SubscribePanel({ apiId }: { apiId: string }) {
   if (!options) return null
   return (
     <Card>
-      <CardHeader title="Subscribe" description="Access is per team; keys of the subscribed team can then call this API." />
+      <CardHeader
+        title="Subscribe"
+        description="Access is per team; keys of the subscribed team can then call this API."
+      />
       <CardBody>
         {!options.acceptsSubscriptions ? (
-          <p className="text-sm text-slate-500">This API does not take new subscriptions{options.api.state === 'RETIRED' ? ': it is retired' : ' until it is published'}.</p>
+          <p className="text-sm text-slate-500">
+            This API does not take new subscriptions
+            {options.api.state === 'RETIRED' ? ': it is retired' : ' until it is published'}.
+          </p>
         ) : options.plans.length === 0 ? (
           <p className="text-sm text-slate-500">No plans are offered yet.</p>
         ) : options.teams.length === 0 ? (
-          <p className="text-sm text-slate-500">None of your teams can subscribe: that needs the member, admin or owner role in a team.</p>
+          <p className="text-sm text-slate-500">
+            None of your teams can subscribe: that needs the member, admin or owner role in a team.
+          </p>
         ) : (
           <SubscribeForm apiId={options.api.id} plans={options.plans} teams={options.teams} action={subscribeAction} />
         )}

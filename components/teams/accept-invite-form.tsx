@@ -12,7 +12,9 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
       <input type="hidden" name="token" value={token} />
       <FormMessage result={state} />
       <p className="text-xs text-slate-500">Signed in as {email}.</p>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Joining…' : 'Accept and join the team'}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Joining…' : 'Accept and join the team'}
+      </Button>
     </form>
   )
 }

@@ -7,7 +7,12 @@ import { fieldErrors, type FormAction } from './form-action'
 
 /** Suggests a slug from the name until the user edits the slug themselves. */
 function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40)
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
 }
 
 export function CreateTeamForm({ action }: { action: FormAction }) {
@@ -19,17 +24,41 @@ export function CreateTeamForm({ action }: { action: FormAction }) {
     <form action={formAction} className="space-y-4">
       <FormMessage result={state} />
       <Field label="Team name" name="name" errors={fieldErrors(state, 'name')}>
-        <Input name="name" required value={name} invalid={!!fieldErrors(state, 'name')}
-          onChange={(e) => { setName(e.target.value); if (!slugEdited) setSlug(slugify(e.target.value)) }} />
+        <Input
+          name="name"
+          required
+          value={name}
+          invalid={!!fieldErrors(state, 'name')}
+          onChange={(e) => {
+            setName(e.target.value)
+            if (!slugEdited) setSlug(slugify(e.target.value))
+          }}
+        />
       </Field>
-      <Field label="Slug" name="slug" errors={fieldErrors(state, 'slug')} hint="Lowercase letters, digits and hyphens. Used in URLs such as /gw/<slug>/… and cannot change later.">
-        <Input name="slug" required value={slug} pattern="[a-z0-9]+(-[a-z0-9]+)*" invalid={!!fieldErrors(state, 'slug')}
-          onChange={(e) => { setSlug(e.target.value); setSlugEdited(true) }} />
+      <Field
+        label="Slug"
+        name="slug"
+        errors={fieldErrors(state, 'slug')}
+        hint="Lowercase letters, digits and hyphens. Used in URLs such as /gw/<slug>/… and cannot change later."
+      >
+        <Input
+          name="slug"
+          required
+          value={slug}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          invalid={!!fieldErrors(state, 'slug')}
+          onChange={(e) => {
+            setSlug(e.target.value)
+            setSlugEdited(true)
+          }}
+        />
       </Field>
       <Field label="Contact email (optional)" name="contactEmail" errors={fieldErrors(state, 'contactEmail')}>
         <Input name="contactEmail" type="email" invalid={!!fieldErrors(state, 'contactEmail')} />
       </Field>
-      <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create team'}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Creating…' : 'Create team'}
+      </Button>
     </form>
   )
 }

@@ -6,7 +6,15 @@ import { Select } from '@/components/ui/form-field'
 import { ROLE_LABELS, type FormAction, type RoleName } from './form-action'
 
 /** Inline role picker for one member row; errors such as "last owner" appear right under it. */
-export function MemberRoleForm({ teamSlug, membershipId, email, role, canManage, canTouchOwner, action }: {
+export function MemberRoleForm({
+  teamSlug,
+  membershipId,
+  email,
+  role,
+  canManage,
+  canTouchOwner,
+  action,
+}: {
   teamSlug: string
   membershipId: string
   email: string
@@ -24,16 +32,36 @@ export function MemberRoleForm({ teamSlug, membershipId, email, role, canManage,
       <input type="hidden" name="membershipId" value={membershipId} />
       <div className="flex items-center gap-2">
         <div className="w-32">
-          <Select id={`role-${membershipId}`} name="role" defaultValue={role} disabled={locked} aria-label={`Role of ${email}`}>
+          <Select
+            id={`role-${membershipId}`}
+            name="role"
+            defaultValue={role}
+            disabled={locked}
+            aria-label={`Role of ${email}`}
+          >
             {(Object.keys(ROLE_LABELS) as RoleName[]).map((option) => (
-              <option key={option} value={option} disabled={option === 'OWNER' && !canTouchOwner}>{ROLE_LABELS[option]}</option>
+              <option key={option} value={option} disabled={option === 'OWNER' && !canTouchOwner}>
+                {ROLE_LABELS[option]}
+              </option>
             ))}
           </Select>
         </div>
-        {locked ? null : <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? 'Saving…' : 'Save'}</Button>}
+        {locked ? null : (
+          <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+            {pending ? 'Saving…' : 'Save'}
+          </Button>
+        )}
       </div>
-      {state?.ok === false ? <p role="alert" data-form-error className="max-w-xs whitespace-normal text-xs text-red-600">{state.fieldErrors?.role?.[0] ?? state.error}</p> : null}
-      {state?.ok ? <p role="status" className="text-xs text-emerald-700">Role saved</p> : null}
+      {state?.ok === false ? (
+        <p role="alert" data-form-error className="max-w-xs whitespace-normal text-xs text-red-600">
+          {state.fieldErrors?.role?.[0] ?? state.error}
+        </p>
+      ) : null}
+      {state?.ok ? (
+        <p role="status" className="text-xs text-emerald-700">
+          Role saved
+        </p>
+      ) : null}
     </form>
   )
 }

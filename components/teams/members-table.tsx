@@ -4,9 +4,22 @@ import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { formatDate, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
 import { MemberRoleForm } from './member-role-form'
 
-export type MemberView = { id: string; role: RoleName; joinedAt: Date; user: { id: string; email: string; name: string } }
+export type MemberView = {
+  id: string
+  role: RoleName
+  joinedAt: Date
+  user: { id: string; email: string; name: string }
+}
 
-export function MembersTable({ teamSlug, members, currentUserId, canManage, canTouchOwner, changeRole, remove }: {
+export function MembersTable({
+  teamSlug,
+  members,
+  currentUserId,
+  canManage,
+  canTouchOwner,
+  changeRole,
+  remove,
+}: {
   teamSlug: string
   members: MemberView[]
   currentUserId: string
@@ -18,7 +31,13 @@ export function MembersTable({ teamSlug, members, currentUserId, canManage, canT
   return (
     <Table>
       <thead>
-        <tr><Th>Email</Th><Th>Name</Th><Th>Role</Th><Th>Joined</Th>{canManage ? <Th className="text-right">Actions</Th> : null}</tr>
+        <tr>
+          <Th>Email</Th>
+          <Th>Name</Th>
+          <Th>Role</Th>
+          <Th>Joined</Th>
+          {canManage ? <Th className="text-right">Actions</Th> : null}
+        </tr>
       </thead>
       <TBody>
         {members.map((member) => {
@@ -26,13 +45,25 @@ export function MembersTable({ teamSlug, members, currentUserId, canManage, canT
           return (
             <tr key={member.id} data-member={member.user.email}>
               <Td className="font-medium text-slate-900">
-                {member.user.email} {isSelf ? <Badge tone="blue" className="ml-1">you</Badge> : null}
+                {member.user.email}{' '}
+                {isSelf ? (
+                  <Badge tone="blue" className="ml-1">
+                    you
+                  </Badge>
+                ) : null}
               </Td>
               <Td>{member.user.name}</Td>
               <Td>
                 {canManage ? (
-                  <MemberRoleForm teamSlug={teamSlug} membershipId={member.id} email={member.user.email} role={member.role}
-                    canManage={canManage} canTouchOwner={canTouchOwner} action={changeRole} />
+                  <MemberRoleForm
+                    teamSlug={teamSlug}
+                    membershipId={member.id}
+                    email={member.user.email}
+                    role={member.role}
+                    canManage={canManage}
+                    canTouchOwner={canTouchOwner}
+                    action={changeRole}
+                  />
                 ) : (
                   <Badge tone={member.role === 'OWNER' ? 'violet' : 'gray'}>{ROLE_LABELS[member.role]}</Badge>
                 )}
@@ -43,9 +74,11 @@ export function MembersTable({ teamSlug, members, currentUserId, canManage, canT
                   <ConfirmActionButton
                     label={isSelf ? 'Leave' : 'Remove'}
                     title={isSelf ? 'Leave this team?' : `Remove ${member.user.email}?`}
-                    description={isSelf
-                      ? 'You lose access to this team at once. Someone with the owner or admin role must invite you back.'
-                      : 'They lose access to this team at once. API keys they created stay with the team.'}
+                    description={
+                      isSelf
+                        ? 'You lose access to this team at once. Someone with the owner or admin role must invite you back.'
+                        : 'They lose access to this team at once. API keys they created stay with the team.'
+                    }
                     confirmLabel={isSelf ? 'Leave team' : 'Remove member'}
                     fields={{ team: teamSlug, membershipId: member.id }}
                     action={remove}

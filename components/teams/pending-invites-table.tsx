@@ -4,19 +4,43 @@ import { Table, TBody, Td, Th } from '@/components/ui/table'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { formatDate, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
 
-export type InviteView = { id: string; role: RoleName; email: string | null; expiresAt: Date; createdAt: Date; expired: boolean }
+export type InviteView = {
+  id: string
+  role: RoleName
+  email: string | null
+  expiresAt: Date
+  createdAt: Date
+  expired: boolean
+}
 
-export function PendingInvitesTable({ teamSlug, invites, canManage, revoke }: {
+export function PendingInvitesTable({
+  teamSlug,
+  invites,
+  canManage,
+  revoke,
+}: {
   teamSlug: string
   invites: InviteView[]
   canManage: boolean
   revoke: FormAction
 }) {
-  if (invites.length === 0) return <EmptyState title="No pending invites" description="Invite links you create appear here until they are accepted or revoked." />
+  if (invites.length === 0)
+    return (
+      <EmptyState
+        title="No pending invites"
+        description="Invite links you create appear here until they are accepted or revoked."
+      />
+    )
   return (
     <Table>
       <thead>
-        <tr><Th>For</Th><Th>Role</Th><Th>Created</Th><Th>Expires</Th>{canManage ? <Th className="text-right">Actions</Th> : null}</tr>
+        <tr>
+          <Th>For</Th>
+          <Th>Role</Th>
+          <Th>Created</Th>
+          <Th>Expires</Th>
+          {canManage ? <Th className="text-right">Actions</Th> : null}
+        </tr>
       </thead>
       <TBody>
         {invites.map((invite) => (
@@ -27,9 +51,14 @@ export function PendingInvitesTable({ teamSlug, invites, canManage, revoke }: {
             <Td>{invite.expired ? <Badge tone="amber">Expired</Badge> : formatDate(invite.expiresAt)}</Td>
             {canManage ? (
               <Td className="text-right">
-                <ConfirmActionButton label="Revoke" title="Revoke this invite?" confirmLabel="Revoke invite"
+                <ConfirmActionButton
+                  label="Revoke"
+                  title="Revoke this invite?"
+                  confirmLabel="Revoke invite"
                   description="The link stops working at once. You can create a new one at any time."
-                  fields={{ team: teamSlug, inviteId: invite.id }} action={revoke} />
+                  fields={{ team: teamSlug, inviteId: invite.id }}
+                  action={revoke}
+                />
               </Td>
             ) : null}
           </tr>

@@ -21,7 +21,12 @@ function initialValues(operation: TryItOperation | undefined): Record<string, st
  * Fills an operation's parameters and body, then asks POST /api/try-it to call the gateway with the
  * chosen key. The browser never holds a key value: the server sends a short-lived delegation.
  */
-export function TryItConsole({ versionId, gatewayPath, operations, keys }: {
+export function TryItConsole({
+  versionId,
+  gatewayPath,
+  operations,
+  keys,
+}: {
   versionId: string
   gatewayPath: string
   operations: TryItOperation[]
@@ -48,7 +53,8 @@ export function TryItConsole({ versionId, gatewayPath, operations, keys }: {
     if (!operation) return
     const params = operation.parameters
     const missing = params.filter((p) => p.required && !values[paramId(p)]?.trim())
-    if (missing.length > 0) return setOutcome({ kind: 'error', message: `Fill in ${missing.map((p) => p.name).join(', ')}` })
+    if (missing.length > 0)
+      return setOutcome({ kind: 'error', message: `Fill in ${missing.map((p) => p.name).join(', ')}` })
     if (operation.body && body.trim() && /json/i.test(operation.body.contentType)) {
       try {
         JSON.parse(body)
@@ -56,8 +62,13 @@ export function TryItConsole({ versionId, gatewayPath, operations, keys }: {
         return setOutcome({ kind: 'error', message: 'The body is not valid JSON' })
       }
     }
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(values[`path:${name}`] ?? ''))
-    const pick = (where: string) => Object.fromEntries(params.filter((p) => p.in === where && values[paramId(p)] !== '').map((p) => [p.name, values[paramId(p)]]))
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+      encodeURIComponent(values[`path:${name}`] ?? ''),
+    )
+    const pick = (where: string) =>
+      Object.fromEntries(
+        params.filter((p) => p.in === where && values[paramId(p)] !== '').map((p) => [p.name, values[paramId(p)]]),
+      )
     const headers = pick('header')
     if (operation.body) headers['content-type'] = operation.body.contentType
 
@@ -67,11 +78,23 @@ export function TryItConsole({ versionId, gatewayPath, operations, keys }: {
       const res = await fetch('/api/try-it', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ keyId, versionId, method: operation.method, path, query: pick('query'), headers, body: operation.body ? body : undefined }),
+        body: JSON.stringify({
+          keyId,
+          versionId,
+          method: operation.method,
+          path,
+          query: pick('query'),
+          headers,
+          body: operation.body ? body : undefined,
+        }),
       })
       const data = await res.json()
       // A non-2xx here is the console route refusing (problem+json); the gateway's answer is always 200 + data.
-      setOutcome(res.ok ? { kind: 'response', response: data as TryItResponse } : { kind: 'error', message: data.detail ?? `The console answered ${res.status}` })
+      setOutcome(
+        res.ok
+          ? { kind: 'response', response: data as TryItResponse }
+          : { kind: 'error', message: data.detail ?? `The console answered ${res.status}` },
+      )
     } catch {
       setOutcome({ kind: 'error', message: 'The console could not be reached' })
     } finally {
@@ -79,41 +102,80 @@ export function TryItConsole({ versionId, gatewayPath, operations, keys }: {
     }
   }
 
-  if (operations.length === 0) return <p className="text-sm text-slate-500">This version&apos;s contract lists no operations to try.</p>
+  if (operations.length === 0)
+    return <p className="text-sm text-slate-500">This version&apos;s contract lists no operations to try.</p>
 
   return (
     <form onSubmit={send} className="space-y-4" aria-label="Try it">
       <div className="grid gap-3 sm:grid-cols-[1fr_16rem]">
         <Field label="Operation" name="try-operation">
           <Select name="try-operation" value={opKey} onChange={(e) => choose(e.target.value)}>
-            {operations.map((o) => <option key={o.key} value={o.key}>{o.key}{o.summary ? ` · ${o.summary}` : ''}{o.deprecated ? ' (deprecated)' : ''}</option>)}
+            {operations.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.key}
+                {o.summary ? ` · ${o.summary}` : ''}
+                {o.deprecated ? ' (deprecated)' : ''}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Field label="Key" name="try-key" hint={keys.length === 0 ? 'Create a key in your team’s API keys page first.' : undefined}>
+        <Field
+          label="Key"
+          name="try-key"
+          hint={keys.length === 0 ? 'Create a key in your team’s API keys page first.' : undefined}
+        >
           <Select name="try-key" value={keyId} onChange={(e) => setKeyId(e.target.value)} disabled={keys.length === 0}>
-            {keys.map((k) => <option key={k.id} value={k.id}>{k.teamName} · {k.name} ({k.prefix}…){k.inGrace ? ' · grace' : ''}</option>)}
+            {keys.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.teamName} · {k.name} ({k.prefix}…){k.inGrace ? ' · grace' : ''}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
-      <p className="font-mono text-xs text-slate-500">{operation?.method} {gatewayPath}{operation?.path}</p>
+      <p className="font-mono text-xs text-slate-500">
+        {operation?.method} {gatewayPath}
+        {operation?.path}
+      </p>
       {operation && operation.parameters.length > 0 ? (
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-1 text-sm font-medium text-slate-700">Parameters</legend>
           {operation.parameters.map((p) => (
-            <Field key={paramId(p)} label={`${p.name}${p.required ? ' *' : ''} (${p.in})`} name={`param-${paramId(p)}`} hint={p.description || undefined}>
-              <Input name={`param-${paramId(p)}`} value={values[paramId(p)] ?? ''} required={p.required}
-                onChange={(e) => setValues((v) => ({ ...v, [paramId(p)]: e.target.value }))} />
+            <Field
+              key={paramId(p)}
+              label={`${p.name}${p.required ? ' *' : ''} (${p.in})`}
+              name={`param-${paramId(p)}`}
+              hint={p.description || undefined}
+            >
+              <Input
+                name={`param-${paramId(p)}`}
+                value={values[paramId(p)] ?? ''}
+                required={p.required}
+                onChange={(e) => setValues((v) => ({ ...v, [paramId(p)]: e.target.value }))}
+              />
             </Field>
           ))}
         </fieldset>
       ) : null}
       {operation?.body ? (
         <Field label={`Body (${operation.body.contentType})${operation.body.required ? ' *' : ''}`} name="try-body">
-          <Textarea name="try-body" rows={8} value={body} onChange={(e) => setBody(e.target.value)} spellCheck={false} />
+          <Textarea
+            name="try-body"
+            rows={8}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            spellCheck={false}
+          />
         </Field>
       ) : null}
-      <Button type="submit" disabled={pending || !keyId}>{pending ? 'Sending…' : 'Send request'}</Button>
-      {outcome?.kind === 'error' ? <p role="alert" data-form-error className="text-sm text-red-600">{outcome.message}</p> : null}
+      <Button type="submit" disabled={pending || !keyId}>
+        {pending ? 'Sending…' : 'Send request'}
+      </Button>
+      {outcome?.kind === 'error' ? (
+        <p role="alert" data-form-error className="text-sm text-red-600">
+          {outcome.message}
+        </p>
+      ) : null}
       {outcome?.kind === 'response' ? <TryItResponseView response={outcome.response} /> : null}
     </form>
   )

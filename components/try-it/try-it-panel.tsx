@@ -10,13 +10,26 @@ export async function TryItPanel({ apiId, versionId }: { apiId: string; versionI
   if (!data) return null
   return (
     <Card>
-      <CardHeader title={<span>Try it <span className="font-mono font-normal text-slate-500">{data.label}</span></span>}
-        description="Calls the gateway for real with one of your team's keys: the call is metered, rate-limited and billed like any other." />
+      <CardHeader
+        title={
+          <span>
+            Try it <span className="font-mono font-normal text-slate-500">{data.label}</span>
+          </span>
+        }
+        description="Calls the gateway for real with one of your team's keys: the call is metered, rate-limited and billed like any other."
+      />
       <CardBody>
         {data.state === 'DRAFT' ? (
-          <p className="text-sm text-slate-500">Drafts are not routed by the gateway; publish this version to try it.</p>
+          <p className="text-sm text-slate-500">
+            Drafts are not routed by the gateway; publish this version to try it.
+          </p>
         ) : (
-          <TryItConsole versionId={data.versionId} gatewayPath={data.gatewayPath} operations={data.operations} keys={data.keys} />
+          <TryItConsole
+            versionId={data.versionId}
+            gatewayPath={data.gatewayPath}
+            operations={data.operations}
+            keys={data.keys}
+          />
         )}
       </CardBody>
     </Card>

@@ -11,14 +11,44 @@ const TONES: Record<Tone, string> = {
   violet: 'bg-violet-50 text-violet-700 ring-violet-600/20',
 }
 
-export function Badge({ tone = 'gray', className, children }: { tone?: Tone; className?: string; children: React.ReactNode }) {
-  return <span className={cn('inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset', TONES[tone], className)}>{children}</span>
+export function Badge({
+  tone = 'gray',
+  className,
+  children,
+}: {
+  tone?: Tone
+  className?: string
+  children: React.ReactNode
+}) {
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset',
+        TONES[tone],
+        className,
+      )}
+    >
+      {children}
+    </span>
+  )
 }
 
 const STATE_TONES: Record<string, Tone> = {
-  DRAFT: 'gray', PUBLISHED: 'green', DEPRECATED: 'amber', RETIRED: 'red',
-  PENDING: 'amber', ACTIVE: 'green', REJECTED: 'red', SUSPENDED: 'red', CANCELLED: 'gray',
-  OPEN: 'red', RESOLVED: 'green', VALID: 'green', EXPIRED: 'amber', FAILED: 'red', NONE: 'gray',
+  DRAFT: 'gray',
+  PUBLISHED: 'green',
+  DEPRECATED: 'amber',
+  RETIRED: 'red',
+  PENDING: 'amber',
+  ACTIVE: 'green',
+  REJECTED: 'red',
+  SUSPENDED: 'red',
+  CANCELLED: 'gray',
+  OPEN: 'red',
+  RESOLVED: 'green',
+  VALID: 'green',
+  EXPIRED: 'amber',
+  FAILED: 'red',
+  NONE: 'gray',
 }
 
 /** A lifecycle or status badge with one colour per state everywhere in the console. */

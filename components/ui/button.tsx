@@ -16,14 +16,26 @@ export function buttonClass(variant: Variant = 'primary', size: Size = 'md', cla
   return cn(
     'inline-flex items-center justify-center gap-1.5 rounded-md font-medium shadow-xs transition-colors',
     'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed',
-    VARIANTS[variant], SIZES[size], className,
+    VARIANTS[variant],
+    SIZES[size],
+    className,
   )
 }
 
-export function Button({ variant, size, className, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
+export function Button({
+  variant,
+  size,
+  className,
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
   return <button type={props.type ?? 'button'} className={buttonClass(variant, size, className)} {...props} />
 }
 
-export function ButtonLink({ variant, size, className, ...props }: React.ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+export function ButtonLink({
+  variant,
+  size,
+  className,
+  ...props
+}: React.ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClass(variant, size, className)} {...props} />
 }

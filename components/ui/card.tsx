@@ -4,7 +4,15 @@ export function Card({ className, children }: { className?: string; children: Re
   return <section className={cn('rounded-lg bg-white shadow-xs ring-1 ring-slate-200', className)}>{children}</section>
 }
 
-export function CardHeader({ title, description, actions }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: React.ReactNode
+  description?: React.ReactNode
+  actions?: React.ReactNode
+}) {
   return (
     <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-4 py-3">
       <div>
@@ -20,7 +28,15 @@ export function CardBody({ className, children }: { className?: string; children
   return <div className={cn('p-4', className)}>{children}</div>
 }
 
-export function PageHeader({ title, description, actions }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: React.ReactNode
+  description?: React.ReactNode
+  actions?: React.ReactNode
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -32,9 +48,20 @@ export function PageHeader({ title, description, actions }: { title: React.React
   )
 }
 
-export function EmptyState({ title, description, action }: { title: string; description?: React.ReactNode; action?: React.ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+}: {
+  title: string
+  description?: React.ReactNode
+  action?: React.ReactNode
+}) {
   return (
-    <div className="flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-empty-state>
+    <div
+      className="flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center"
+      data-empty-state
+    >
       <p className="text-sm font-medium text-slate-900">{title}</p>
       {description ? <p className="mt-1 max-w-md text-sm text-slate-500">{description}</p> : null}
       {action ? <div className="mt-4">{action}</div> : null}

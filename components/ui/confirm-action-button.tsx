@@ -9,7 +9,17 @@ type ServerFormAction = (previous: ActionState<never>, formData: FormData) => Pr
  * A server action behind a confirmation dialog: `fields` become the posted form, and with
  * `reasonLabel` the dialog asks for a reason (posted as `reason`), which is then required.
  */
-export function ConfirmActionButton({ label, title, description, confirmLabel, reasonLabel, variant = 'danger', fields, action, disabled }: {
+export function ConfirmActionButton({
+  label,
+  title,
+  description,
+  confirmLabel,
+  reasonLabel,
+  variant = 'danger',
+  fields,
+  action,
+  disabled,
+}: {
   label: string
   title: string
   description?: React.ReactNode

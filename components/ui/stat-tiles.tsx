@@ -10,7 +10,12 @@ export function StatTiles({ tiles, className }: { tiles: StatTile[]; className?:
   return (
     <dl className={cn('mb-6 grid gap-3', className)}>
       {tiles.map((tile) => (
-        <Link key={tile.label} href={tile.href} className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-brand-500" data-summary={tile.label}>
+        <Link
+          key={tile.label}
+          href={tile.href}
+          className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 hover:ring-brand-500"
+          data-summary={tile.label}
+        >
           <dt className="text-xs font-medium text-slate-500">{tile.label}</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{tile.value}</dd>
           {tile.detail ? <dd className="text-xs text-slate-500">{tile.detail}</dd> : null}

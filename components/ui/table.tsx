@@ -9,7 +9,17 @@ export function Table({ children, className }: { children: React.ReactNode; clas
 }
 
 export function Th({ children, className }: { children?: React.ReactNode; className?: string }) {
-  return <th scope="col" className={cn('bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500', className)}>{children}</th>
+  return (
+    <th
+      scope="col"
+      className={cn(
+        'bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500',
+        className,
+      )}
+    >
+      {children}
+    </th>
+  )
 }
 
 export function Td({ children, className }: { children?: React.ReactNode; className?: string }) {

@@ -7,7 +7,12 @@ import type { FormAction } from '@/components/teams/form-action'
 import type { DeliveryOutcome } from '@/lib/webhooks/deliver-now'
 
 /** "Send test event" and "Retry now": one attempt right away, with its outcome shown inline. */
-export function SendDeliveryButton({ teamSlug, deliveryId, label, action }: {
+export function SendDeliveryButton({
+  teamSlug,
+  deliveryId,
+  label,
+  action,
+}: {
   teamSlug: string
   deliveryId?: string
   label: string
@@ -19,9 +24,15 @@ export function SendDeliveryButton({ teamSlug, deliveryId, label, action }: {
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="team" value={teamSlug} />
       {deliveryId ? <input type="hidden" name="deliveryId" value={deliveryId} /> : null}
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? 'Sending…' : label}</Button>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {pending ? 'Sending…' : label}
+      </Button>
       {outcome ? (
-        <span role="status" data-delivery-outcome={outcome.state} className={outcome.state === 'DELIVERED' ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>
+        <span
+          role="status"
+          data-delivery-outcome={outcome.state}
+          className={outcome.state === 'DELIVERED' ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}
+        >
           {outcome.state === 'DELIVERED'
             ? `Delivered (HTTP ${outcome.lastStatusCode})`
             : `${outcome.lastError ?? 'Not delivered'}${outcome.state === 'PENDING' ? '; retrying automatically' : ''}`}

@@ -21,7 +21,13 @@ export type WebhookActions = {
 type Deliveries = { items: DeliveryRow[]; total: number; page: number; pageCount: number }
 
 /** The settings page's webhook section: endpoint, signing secret, test event and deliveries. */
-export function WebhookSettingsSection({ teamSlug, settings, deliveries, query, actions }: {
+export function WebhookSettingsSection({
+  teamSlug,
+  settings,
+  deliveries,
+  query,
+  actions,
+}: {
   teamSlug: string
   settings: WebhookSettings
   deliveries: Deliveries
@@ -33,20 +39,28 @@ export function WebhookSettingsSection({ teamSlug, settings, deliveries, query, 
   return (
     <>
       <Card>
-        <CardHeader title="Webhooks"
-          description="Payment incidents and budget alerts are POSTed to your endpoint, signed with HMAC-SHA256 (Tollgate-Signature header). Retried with backoff for about an hour." />
+        <CardHeader
+          title="Webhooks"
+          description="Payment incidents and budget alerts are POSTed to your endpoint, signed with HMAC-SHA256 (Tollgate-Signature header). Retried with backoff for about an hour."
+        />
         <CardBody className="space-y-5">
           <WebhookUrlForm teamSlug={teamSlug} url={settings.url} save={actions.save} clear={actions.clear} />
           <div className="flex flex-wrap items-start gap-6 border-t border-slate-100 pt-4">
             <div className="space-y-1">
               <p className="text-sm font-medium text-slate-700">Signing secret</p>
-              <p className="text-xs text-slate-500">{settings.hasSecret ? 'Set. It was shown once when created; rotate it if it leaked.' : 'None yet: one is created with the first URL.'}</p>
+              <p className="text-xs text-slate-500">
+                {settings.hasSecret
+                  ? 'Set. It was shown once when created; rotate it if it leaked.'
+                  : 'None yet: one is created with the first URL.'}
+              </p>
               <RotateSecretButton teamSlug={teamSlug} hasSecret={settings.hasSecret} action={actions.rotate} />
             </div>
             {settings.url ? (
               <div className="space-y-1">
                 <p className="text-sm font-medium text-slate-700">Test</p>
-                <p className="text-xs text-slate-500">Sends a signed <code className="font-mono">webhook.test</code> event now.</p>
+                <p className="text-xs text-slate-500">
+                  Sends a signed <code className="font-mono">webhook.test</code> event now.
+                </p>
                 <SendDeliveryButton teamSlug={teamSlug} label="Send test event" action={actions.sendTest} />
               </div>
             ) : null}
@@ -56,18 +70,34 @@ export function WebhookSettingsSection({ teamSlug, settings, deliveries, query, 
       <section className="space-y-3" aria-labelledby="deliveries-heading">
         <div className="flex flex-wrap items-end justify-between gap-2">
           <h2 id="deliveries-heading" className="text-sm font-semibold text-slate-900">
-            Webhook deliveries <span className="font-normal text-slate-500">({settings.pending} waiting, {settings.failed} failed)</span>
+            Webhook deliveries{' '}
+            <span className="font-normal text-slate-500">
+              ({settings.pending} waiting, {settings.failed} failed)
+            </span>
           </h2>
-          <SegmentedLinks label="Delivery state" options={[undefined, ...DELIVERY_STATES].map((state) => ({
-            label: state ? state.charAt(0) + state.slice(1).toLowerCase() : 'All',
-            href: withParams(basePath, {}, { dstate: state }),
-            active: query.dstate === state,
-          }))} />
+          <SegmentedLinks
+            label="Delivery state"
+            options={[undefined, ...DELIVERY_STATES].map((state) => ({
+              label: state ? state.charAt(0) + state.slice(1).toLowerCase() : 'All',
+              href: withParams(basePath, {}, { dstate: state }),
+              active: query.dstate === state,
+            }))}
+          />
         </div>
-        {deliveries.items.length === 0
-          ? <EmptyState title={query.dstate ? 'No deliveries in this state' : 'No deliveries yet'} description="Each event sent to your webhook shows up here with its attempts." />
-          : <DeliveriesTable teamSlug={teamSlug} deliveries={deliveries.items} retry={actions.retry} />}
-        <Pagination page={deliveries.page} pageCount={deliveries.pageCount} total={deliveries.total} hrefFor={(page) => withParams(basePath, current, { dpage: page })} />
+        {deliveries.items.length === 0 ? (
+          <EmptyState
+            title={query.dstate ? 'No deliveries in this state' : 'No deliveries yet'}
+            description="Each event sent to your webhook shows up here with its attempts."
+          />
+        ) : (
+          <DeliveriesTable teamSlug={teamSlug} deliveries={deliveries.items} retry={actions.retry} />
+        )}
+        <Pagination
+          page={deliveries.page}
+          pageCount={deliveries.pageCount}
+          total={deliveries.total}
+          hrefFor={(page) => withParams(basePath, current, { dpage: page })}
+        />
       </section>
     </>
   )

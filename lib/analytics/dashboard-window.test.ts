@@ -26,8 +26,14 @@ describe('resolveDashboardWindow', () => {
 describe('parseDashboardQuery', () => {
   test.each([
     [{}, { range: '24h', view: 'owner' }],
-    [{ range: '30d', view: 'consumer' }, { range: '30d', view: 'consumer' }],
-    [{ range: '1y', view: 'admin' }, { range: '24h', view: 'owner' }],
+    [
+      { range: '30d', view: 'consumer' },
+      { range: '30d', view: 'consumer' },
+    ],
+    [
+      { range: '1y', view: 'admin' },
+      { range: '24h', view: 'owner' },
+    ],
     [{ range: ['7d', '30d'] }, { range: '7d', view: 'owner' }],
     [null, { range: '24h', view: 'owner' }],
   ])('%j → %j', (input, expected) => {

@@ -26,14 +26,28 @@ const ids = { api1: '', v1: '', v2: '', api2: '', api2v1: '', api3: '', api3v1: 
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   for (const key of ['a', 'b', 'c'] as const) {
-    const team = await db.team.create({ data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` } })
+    const team = await db.team.create({
+      data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` },
+    })
     t[key] = team.id
   }
   const api = async (teamId: string, name: string, versions: string[]) => {
-    const created = await db.api.create({ data: { id: createId('api'), teamId, slug: name.toLowerCase().replace(/\s/g, '-'), name } })
+    const created = await db.api.create({
+      data: { id: createId('api'), teamId, slug: name.toLowerCase().replace(/\s/g, '-'), name },
+    })
     const versionIds = []
     for (const version of versions) {
-      const v = await db.apiVersion.create({ data: { id: createId('ver'), apiId: created.id, teamId, version, major: 1, openapi: '{}', upstreamUrl: 'http://x' } })
+      const v = await db.apiVersion.create({
+        data: {
+          id: createId('ver'),
+          apiId: created.id,
+          teamId,
+          version,
+          major: 1,
+          openapi: '{}',
+          upstreamUrl: 'http://x',
+        },
+      })
       versionIds.push(v.id)
     }
     return [created.id, ...versionIds]
@@ -42,37 +56,67 @@ beforeAll(async () => {
   ;[ids.api2, ids.api2v1] = await api(t.a, 'Weather', ['v1'])
   ;[ids.api3, ids.api3v1] = await api(t.b, 'Geocoding', ['v1'])
 
-  const usage = (h: Date, owner: string, consumer: string, apiId: string, versionId: string, statusClass: number, calls: number, blocked402 = 0) =>
-    ({ id: createId('ur'), hour: h, ownerTeamId: owner, consumerTeamId: consumer, apiId, versionId, statusClass, calls, blocked402, latencySumMs: calls * 10 })
-  await db.usageRollup.createMany({ data: [
-    usage(hour(2), t.a, t.b, ids.api1, ids.v1, 2, 90),
-    usage(hour(2), t.a, t.b, ids.api1, ids.v1, 5, 10),
-    usage(hour(2), t.a, t.b, ids.api1, ids.v2, 4, 5, 2),
-    usage(hour(1), t.a, t.b, ids.api2, ids.api2v1, 2, 100),
-    usage(hour(1), t.a, t.b, ids.api2, ids.api2v1, 4, 1),
-    // A 401 from an unknown key: the owner sees it, no consumer does.
-    usage(hour(1), t.a, '', ids.api1, ids.v1, 4, 4),
-    // Older than 24 h, inside 7 d and 30 d.
-    usage(hour(30), t.a, t.b, ids.api2, ids.api2v1, 5, 1_000),
-    // An API that never fails (anonymous calls, so no consumer view sees them).
-    usage(hour(30), t.a, '', 'api_healthy', 'ver_healthy', 2, 500),
-    // Team B's own API, called by A.
-    usage(hour(2), t.b, t.a, ids.api3, ids.api3v1, 2, 7),
-    usage(hour(2), t.b, t.a, ids.api3, ids.api3v1, 5, 3),
-  ] })
+  const usage = (
+    h: Date,
+    owner: string,
+    consumer: string,
+    apiId: string,
+    versionId: string,
+    statusClass: number,
+    calls: number,
+    blocked402 = 0,
+  ) => ({
+    id: createId('ur'),
+    hour: h,
+    ownerTeamId: owner,
+    consumerTeamId: consumer,
+    apiId,
+    versionId,
+    statusClass,
+    calls,
+    blocked402,
+    latencySumMs: calls * 10,
+  })
+  await db.usageRollup.createMany({
+    data: [
+      usage(hour(2), t.a, t.b, ids.api1, ids.v1, 2, 90),
+      usage(hour(2), t.a, t.b, ids.api1, ids.v1, 5, 10),
+      usage(hour(2), t.a, t.b, ids.api1, ids.v2, 4, 5, 2),
+      usage(hour(1), t.a, t.b, ids.api2, ids.api2v1, 2, 100),
+      usage(hour(1), t.a, t.b, ids.api2, ids.api2v1, 4, 1),
+      // A 401 from an unknown key: the owner sees it, no consumer does.
+      usage(hour(1), t.a, '', ids.api1, ids.v1, 4, 4),
+      // Older than 24 h, inside 7 d and 30 d.
+      usage(hour(30), t.a, t.b, ids.api2, ids.api2v1, 5, 1_000),
+      // An API that never fails (anonymous calls, so no consumer view sees them).
+      usage(hour(30), t.a, '', 'api_healthy', 'ver_healthy', 2, 500),
+      // Team B's own API, called by A.
+      usage(hour(2), t.b, t.a, ids.api3, ids.api3v1, 2, 7),
+      usage(hour(2), t.b, t.a, ids.api3, ids.api3v1, 5, 3),
+    ],
+  })
 
-  const latency = (h: Date, owner: string, consumer: string, apiId: string, bucketMs: number, calls: number) =>
-    ({ id: createId('lr'), hour: h, ownerTeamId: owner, consumerTeamId: consumer, apiId, bucketMs, calls })
-  await db.latencyRollup.createMany({ data: [
-    // Hour -2: 50 calls in (5, 10], 40 in (10, 20], 10 in (50, 100], split over two rows of one bucket.
-    latency(hour(2), t.a, t.b, ids.api1, 10, 30),
-    latency(hour(2), t.a, '', ids.api1, 10, 20),
-    latency(hour(2), t.a, t.b, ids.api1, 20, 40),
-    latency(hour(2), t.a, t.b, ids.api1, 100, 10),
-    latency(hour(1), t.a, t.b, ids.api2, 5, 100),
-    // Team B's slow API must never leak into A's owner percentiles.
-    latency(hour(2), t.b, t.a, ids.api3, 60_000, 10),
-  ] })
+  const latency = (h: Date, owner: string, consumer: string, apiId: string, bucketMs: number, calls: number) => ({
+    id: createId('lr'),
+    hour: h,
+    ownerTeamId: owner,
+    consumerTeamId: consumer,
+    apiId,
+    bucketMs,
+    calls,
+  })
+  await db.latencyRollup.createMany({
+    data: [
+      // Hour -2: 50 calls in (5, 10], 40 in (10, 20], 10 in (50, 100], split over two rows of one bucket.
+      latency(hour(2), t.a, t.b, ids.api1, 10, 30),
+      latency(hour(2), t.a, '', ids.api1, 10, 20),
+      latency(hour(2), t.a, t.b, ids.api1, 20, 40),
+      latency(hour(2), t.a, t.b, ids.api1, 100, 10),
+      latency(hour(1), t.a, t.b, ids.api2, 5, 100),
+      // Team B's slow API must never leak into A's owner percentiles.
+      latency(hour(2), t.b, t.a, ids.api3, 60_000, 10),
+    ],
+  })
 })
 afterAll(async () => cleanup?.())
 
@@ -130,7 +174,14 @@ describe('getUsageSummary', () => {
   })
 
   test('no calls: zero rate and no average', async () => {
-    expect(await getUsageSummary(t.c, 'owner', day)).toEqual({ calls: 0, clientErrors: 0, serverErrors: 0, blocked402: 0, errorRate: 0, avgLatencyMs: null })
+    expect(await getUsageSummary(t.c, 'owner', day)).toEqual({
+      calls: 0,
+      clientErrors: 0,
+      serverErrors: 0,
+      blocked402: 0,
+      errorRate: 0,
+      avgLatencyMs: null,
+    })
   })
 })
 
@@ -142,7 +193,10 @@ describe('getTopFailingApis', () => {
       ['Weather', 101, 1, 0],
     ])
     expect(top[0].errorRate).toBeCloseTo(19 / 109)
-    expect(top[0].versions.map((v) => [v.version, v.clientErrors + v.serverErrors])).toEqual([['v1', 14], ['v2', 5]])
+    expect(top[0].versions.map((v) => [v.version, v.clientErrors + v.serverErrors])).toEqual([
+      ['v1', 14],
+      ['v2', 5],
+    ])
   })
 
   test('a wider window changes the order: the old Weather outage counts over 7 d', async () => {
@@ -158,10 +212,13 @@ describe('getTopFailingApis', () => {
 })
 
 describe('team scoping', () => {
-  const all = (teamId: string, view: 'owner' | 'consumer') => Promise.all([
-    getStatusClassesOverTime(teamId, view, month), getLatencyPercentilesOverTime(teamId, view, month),
-    getUsageSummary(teamId, view, month), getTopFailingApis(teamId, view, month),
-  ])
+  const all = (teamId: string, view: 'owner' | 'consumer') =>
+    Promise.all([
+      getStatusClassesOverTime(teamId, view, month),
+      getLatencyPercentilesOverTime(teamId, view, month),
+      getUsageSummary(teamId, view, month),
+      getTopFailingApis(teamId, view, month),
+    ])
 
   test("an unrelated team sees none of A's or B's traffic, as owner or as consumer", async () => {
     for (const view of ['owner', 'consumer'] as const) {

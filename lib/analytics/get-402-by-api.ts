@@ -18,7 +18,12 @@ export type Api402Row = {
 
 export type Api402Summary = { apis: Api402Row[]; totalCalls: number; totalRevenueMicros: bigint }
 
-export async function get402sByApi(teamId: string, view: TeamView, window: DashboardWindow, limit = 10): Promise<Api402Summary> {
+export async function get402sByApi(
+  teamId: string,
+  view: TeamView,
+  window: DashboardWindow,
+  limit = 10,
+): Promise<Api402Summary> {
   const groups = await db.paymentRollup.groupBy({
     by: ['apiId', 'cause'],
     where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
@@ -45,14 +50,21 @@ export async function get402sByApi(teamId: string, view: TeamView, window: Dashb
 
   // The owner cares about money lost, the consumer about calls that did not go through.
   const ranked = [...rows.values()]
-    .sort((a, b) => (view === 'owner' ? compareDesc(a.revenueMicros, b.revenueMicros) : 0) || b.blockedCalls - a.blockedCalls)
+    .sort(
+      (a, b) =>
+        (view === 'owner' ? compareDesc(a.revenueMicros, b.revenueMicros) : 0) || b.blockedCalls - a.blockedCalls,
+    )
     .slice(0, limit)
   const names = await db.api.findMany({
     where: { id: { in: ranked.map((r) => r.apiId) } },
     select: { id: true, name: true, team: { select: { slug: true } } },
   })
   const byId = new Map(names.map((a) => [a.id, a]))
-  const apis = ranked.map((r) => ({ ...r, name: byId.get(r.apiId)?.name ?? 'Deleted API', teamSlug: byId.get(r.apiId)?.team.slug ?? '' }))
+  const apis = ranked.map((r) => ({
+    ...r,
+    name: byId.get(r.apiId)?.name ?? 'Deleted API',
+    teamSlug: byId.get(r.apiId)?.team.slug ?? '',
+  }))
   return { apis, totalCalls, totalRevenueMicros }
 }
 

@@ -18,19 +18,37 @@ const api = { weather: '', maps: '' }
 beforeAll(async () => {
   database = await setupTestDatabase()
   for (const key of ['a', 'b', 'c'] as const) t[key] = (await createTestTeam()).team.id
-  api.weather = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'weather', name: 'Weather' } })).id
+  api.weather = (
+    await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'weather', name: 'Weather' } })
+  ).id
   api.maps = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'maps', name: 'Maps' } })).id
-  const rollup = (hoursAgo: number, consumer: string, apiId: string, cause: string, blockedCalls: number, revenue: bigint) => ({
-    id: createId('prl'), hour: hour(hoursAgo), ownerTeamId: t.a, consumerTeamId: consumer, apiId, cause: cause as never, blockedCalls, blockedRevenueMicros: revenue,
+  const rollup = (
+    hoursAgo: number,
+    consumer: string,
+    apiId: string,
+    cause: string,
+    blockedCalls: number,
+    revenue: bigint,
+  ) => ({
+    id: createId('prl'),
+    hour: hour(hoursAgo),
+    ownerTeamId: t.a,
+    consumerTeamId: consumer,
+    apiId,
+    cause: cause as never,
+    blockedCalls,
+    blockedRevenueMicros: revenue,
   })
-  await db.paymentRollup.createMany({ data: [
-    rollup(0, t.b, api.weather, 'insufficient_balance', 5, 10_000n),
-    rollup(0, t.b, api.weather, 'budget_exceeded', 2, 4_000n),
-    rollup(0, t.c, api.maps, 'insufficient_balance', 1, 900_000n),
-    rollup(3, t.c, api.maps, 'quota_exhausted', 4, 0n),
-    // 30 hours ago: outside the 24 h window, inside 7 d and 30 d.
-    rollup(30, t.b, api.weather, 'payment_method_failed', 7, 14_000n),
-  ] })
+  await db.paymentRollup.createMany({
+    data: [
+      rollup(0, t.b, api.weather, 'insufficient_balance', 5, 10_000n),
+      rollup(0, t.b, api.weather, 'budget_exceeded', 2, 4_000n),
+      rollup(0, t.c, api.maps, 'insufficient_balance', 1, 900_000n),
+      rollup(3, t.c, api.maps, 'quota_exhausted', 4, 0n),
+      // 30 hours ago: outside the 24 h window, inside 7 d and 30 d.
+      rollup(30, t.b, api.weather, 'payment_method_failed', 7, 14_000n),
+    ],
+  })
 })
 afterAll(() => database?.cleanup())
 
@@ -38,7 +56,14 @@ describe('get402sOverTime', () => {
   test('24 h: one bar per hour, stacked by cause, empty hours as zero, revenue per bar', async () => {
     const points = await get402sOverTime(t.a, 'owner', resolveDashboardWindow('24h', NOW))
     expect(points).toHaveLength(24)
-    expect(points.at(-1)).toMatchObject({ from: '2026-11-24T15:00:00.000Z', to: '2026-11-24T16:00:00.000Z', total: 8, insufficient_balance: 6, budget_exceeded: 2, revenueMicros: '914000' })
+    expect(points.at(-1)).toMatchObject({
+      from: '2026-11-24T15:00:00.000Z',
+      to: '2026-11-24T16:00:00.000Z',
+      total: 8,
+      insufficient_balance: 6,
+      budget_exceeded: 2,
+      revenueMicros: '914000',
+    })
     expect(points.at(-4)).toMatchObject({ total: 4, quota_exhausted: 4 })
     expect(points.reduce((sum, p) => sum + p.total, 0)).toBe(12)
   })
@@ -52,7 +77,8 @@ describe('get402sOverTime', () => {
 
   test('the consumer side sees only its own blocked calls', async () => {
     const window = resolveDashboardWindow('7d', NOW)
-    const total = async (teamId: string, view: 'owner' | 'consumer') => (await get402sOverTime(teamId, view, window)).reduce((s, p) => s + p.total, 0)
+    const total = async (teamId: string, view: 'owner' | 'consumer') =>
+      (await get402sOverTime(teamId, view, window)).reduce((s, p) => s + p.total, 0)
     expect(await total(t.b, 'consumer')).toBe(14)
     expect(await total(t.c, 'consumer')).toBe(5)
     expect(await total(t.b, 'owner')).toBe(0)
@@ -63,7 +89,10 @@ describe('get402sOverTime', () => {
 describe('get402sByApi', () => {
   test('owner: ranked by lost revenue, with totals and causes', async () => {
     const summary = await get402sByApi(t.a, 'owner', resolveDashboardWindow('24h', NOW))
-    expect(summary.apis.map((a) => [a.name, a.blockedCalls, a.revenueMicros])).toEqual([['Maps', 5, 900_000n], ['Weather', 7, 14_000n]])
+    expect(summary.apis.map((a) => [a.name, a.blockedCalls, a.revenueMicros])).toEqual([
+      ['Maps', 5, 900_000n],
+      ['Weather', 7, 14_000n],
+    ])
     expect(summary.apis[0].byCause).toMatchObject({ insufficient_balance: 1, quota_exhausted: 4 })
     expect({ calls: summary.totalCalls, revenue: summary.totalRevenueMicros }).toEqual({ calls: 12, revenue: 914_000n })
   })

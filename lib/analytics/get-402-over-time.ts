@@ -15,7 +15,11 @@ export type PaymentPoint = {
   revenueMicros: string
 } & Record<PaymentCauseCode, number>
 
-export async function get402sOverTime(teamId: string, view: TeamView, window: DashboardWindow): Promise<PaymentPoint[]> {
+export async function get402sOverTime(
+  teamId: string,
+  view: TeamView,
+  window: DashboardWindow,
+): Promise<PaymentPoint[]> {
   const groups = await db.paymentRollup.groupBy({
     by: ['hour', 'cause'],
     where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
@@ -26,7 +30,14 @@ export async function get402sOverTime(teamId: string, view: TeamView, window: Da
   for (const start of window.buckets) {
     const t = start.getTime()
     const empty = Object.fromEntries(PAYMENT_CAUSES.map((c) => [c, 0])) as Record<PaymentCauseCode, number>
-    points.set(t, { from: start.toISOString(), to: new Date(bucketEnd(t, window.granularity)).toISOString(), total: 0, revenueMicros: '0', revenue: 0n, ...empty })
+    points.set(t, {
+      from: start.toISOString(),
+      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
+      total: 0,
+      revenueMicros: '0',
+      revenue: 0n,
+      ...empty,
+    })
   }
   for (const g of groups) {
     const point = points.get(bucketStart(g.hour, window.granularity))

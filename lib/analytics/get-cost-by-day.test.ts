@@ -27,11 +27,29 @@ async function seed() {
   const otherOwner = (await createTestTeam()).team
   const consumer = (await createTestTeam()).team
   const otherConsumer = (await createTestTeam()).team
-  const api = async (teamId: string, slug: string) => (await db.api.create({ data: { id: createId('api'), teamId, slug, name: slug } })).id
+  const api = async (teamId: string, slug: string) =>
+    (await db.api.create({ data: { id: createId('api'), teamId, slug, name: slug } })).id
   const a = await Promise.all(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((slug) => api(owner.id, slug)))
   const b1 = await api(otherOwner.id, 'b1')
-  const row = (ownerTeamId: string, consumerTeamId: string, apiId: string, hour: string, costMicros: bigint, calls = 1, statusClass = 2) =>
-    ({ id: createId('ur'), hour: new Date(hour), ownerTeamId, consumerTeamId, apiId, versionId: 'v1', statusClass, calls, costMicros })
+  const row = (
+    ownerTeamId: string,
+    consumerTeamId: string,
+    apiId: string,
+    hour: string,
+    costMicros: bigint,
+    calls = 1,
+    statusClass = 2,
+  ) => ({
+    id: createId('ur'),
+    hour: new Date(hour),
+    ownerTeamId,
+    consumerTeamId,
+    apiId,
+    versionId: 'v1',
+    statusClass,
+    calls,
+    costMicros,
+  })
   await db.usageRollup.createMany({
     data: [
       row(owner.id, consumer.id, a[0], `${D1}T10:00:00Z`, 3_000_000n, 30),
@@ -67,7 +85,16 @@ test('cost per day: stacked by API with the smallest folded into "Other", summed
   expect(points).toHaveLength(30)
   expect(points[0].from).toBe('2025-05-17T00:00:00.000Z')
   const day = (d: string) => points.find((p) => p.from === `${d}T00:00:00.000Z`)
-  expect(day(D1)).toEqual({ from: `${D1}T00:00:00.000Z`, to: `${D2}T00:00:00.000Z`, total: 6_000_000, s0: 4_000_000, s1: 2_000_000, s2: 0, s3: 0, other: 0 })
+  expect(day(D1)).toEqual({
+    from: `${D1}T00:00:00.000Z`,
+    to: `${D2}T00:00:00.000Z`,
+    total: 6_000_000,
+    s0: 4_000_000,
+    s1: 2_000_000,
+    s2: 0,
+    s3: 0,
+    other: 0,
+  })
   // a5 + a6 + another owner's b1 share "Other".
   expect(day(D2)).toMatchObject({ total: 841_000, s0: 0, s1: 500_000, s2: 100_000, s3: 90_000, other: 151_000 })
   expect(points.reduce((sum, p) => sum + p.total, 0)).toBe(6_841_000)
@@ -79,7 +106,13 @@ test('spend by API: window totals and calls, biggest first, this consumer only',
   const { owner, otherOwner, consumer, a, b1 } = await seed()
   const spend = await getSpendByApi(consumer.id, resolveDashboardWindow('30d', NOW))
   expect(spend.map((s) => [s.apiId, s.costMicros, s.calls])).toEqual([
-    [a[0], 4_000_000n, 44], [a[1], 2_500_000n, 25], [a[2], 100_000n, 1], [a[3], 90_000n, 1], [a[4], 80_000n, 1], [a[5], 70_000n, 1], [b1, 1_000n, 1],
+    [a[0], 4_000_000n, 44],
+    [a[1], 2_500_000n, 25],
+    [a[2], 100_000n, 1],
+    [a[3], 90_000n, 1],
+    [a[4], 80_000n, 1],
+    [a[5], 70_000n, 1],
+    [b1, 1_000n, 1],
   ])
   expect(spend[6].label).toBe(`${otherOwner.slug}/b1`)
   expect(spend[0].label).toBe(`${owner.slug}/a1`)
@@ -93,8 +126,14 @@ test("revenue by consumer: what each team paid for this owner's APIs, split by A
     [consumer.id, consumer.name, 6_840_000n],
     [otherConsumer.id, otherConsumer.name, 5_500_000n],
   ])
-  expect(revenue.consumers[0].byApi.find((x) => x.apiId === a[0])).toEqual({ apiId: a[0], costMicros: 4_000_000n, calls: 44 })
-  expect(revenue.apis.map((x) => x.label)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((s) => `${owner.slug}/${s}`))
+  expect(revenue.consumers[0].byApi.find((x) => x.apiId === a[0])).toEqual({
+    apiId: a[0],
+    costMicros: 4_000_000n,
+    calls: 44,
+  })
+  expect(revenue.apis.map((x) => x.label)).toEqual(
+    ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((s) => `${owner.slug}/${s}`),
+  )
   expect(revenue.apis.some((x) => x.apiId === b1)).toBe(false)
 
   const other = await getRevenueByConsumer(otherOwner.id, resolveDashboardWindow('30d', NOW))

@@ -11,7 +11,10 @@ export type CostSeries = { key: string; apiId: string | null; label: string }
 /** Amounts are micro-units as plain numbers (recharts plots numbers); format only for display. */
 export type CostPoint = { from: string; to: string; total: number } & Record<string, number | string>
 
-export async function getCostByDay(teamId: string, window: DashboardWindow): Promise<{ series: CostSeries[]; points: CostPoint[] }> {
+export async function getCostByDay(
+  teamId: string,
+  window: DashboardWindow,
+): Promise<{ series: CostSeries[]; points: CostPoint[] }> {
   if (!teamId) throw new Error('getCostByDay needs a team id')
   const groups = await db.usageRollup.groupBy({
     by: ['hour', 'apiId'],
@@ -21,17 +24,27 @@ export async function getCostByDay(teamId: string, window: DashboardWindow): Pro
 
   const totals = new Map<string, bigint>()
   for (const g of groups) totals.set(g.apiId, (totals.get(g.apiId) ?? 0n) + (g._sum.costMicros ?? 0n))
-  const ranked = [...totals.entries()].sort((a, b) => (a[1] === b[1] ? a[0].localeCompare(b[0]) : a[1] > b[1] ? -1 : 1)).map(([apiId]) => apiId)
+  const ranked = [...totals.entries()]
+    .sort((a, b) => (a[1] === b[1] ? a[0].localeCompare(b[0]) : a[1] > b[1] ? -1 : 1))
+    .map(([apiId]) => apiId)
   const top = ranked.slice(0, ranked.length > MAX_COST_SERIES ? MAX_COST_SERIES - 1 : MAX_COST_SERIES)
   const labels = await getApiLabels(top)
-  const series: CostSeries[] = top.map((apiId, i) => ({ key: `s${i}`, apiId, label: labels.get(apiId)?.label ?? 'Deleted API' }))
+  const series: CostSeries[] = top.map((apiId, i) => ({
+    key: `s${i}`,
+    apiId,
+    label: labels.get(apiId)?.label ?? 'Deleted API',
+  }))
   if (ranked.length > top.length) series.push({ key: 'other', apiId: null, label: 'Other APIs' })
   const keyOf = new Map(series.flatMap((s) => (s.apiId ? [[s.apiId, s.key] as const] : [])))
 
   const points = new Map<number, CostPoint>()
   for (const start of window.buckets) {
     const t = start.getTime()
-    const point: CostPoint = { from: start.toISOString(), to: new Date(bucketEnd(t, window.granularity)).toISOString(), total: 0 }
+    const point: CostPoint = {
+      from: start.toISOString(),
+      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
+      total: 0,
+    }
     for (const s of series) point[s.key] = 0
     points.set(t, point)
   }

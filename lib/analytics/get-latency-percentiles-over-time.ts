@@ -15,7 +15,11 @@ export type LatencyPercentiles = {
   overall: Percentiles & { calls: number }
 }
 
-export async function getLatencyPercentilesOverTime(teamId: string, view: TeamView, window: DashboardWindow): Promise<LatencyPercentiles> {
+export async function getLatencyPercentilesOverTime(
+  teamId: string,
+  view: TeamView,
+  window: DashboardWindow,
+): Promise<LatencyPercentiles> {
   const groups = await db.latencyRollup.groupBy({
     by: ['hour', 'bucketMs'],
     where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
@@ -40,7 +44,12 @@ export async function getLatencyPercentilesOverTime(teamId: string, view: TeamVi
   const points = window.buckets.map((start) => {
     const t = start.getTime()
     const buckets = toBuckets(perBucket.get(t))
-    return { from: start.toISOString(), to: new Date(bucketEnd(t, window.granularity)).toISOString(), calls: sum(buckets), ...percentiles(buckets) }
+    return {
+      from: start.toISOString(),
+      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
+      calls: sum(buckets),
+      ...percentiles(buckets),
+    }
   })
   const all = toBuckets(overall)
   return { points, overall: { calls: sum(all), ...percentiles(all) } }

@@ -12,7 +12,11 @@ export type RevenueByConsumer = {
   byApi: Array<{ apiId: string; costMicros: bigint; calls: number }>
 }
 
-export async function getRevenueByConsumer(teamId: string, window: { from: Date; to: Date }, limit = 10): Promise<{ apis: RevenueApi[]; consumers: RevenueByConsumer[] }> {
+export async function getRevenueByConsumer(
+  teamId: string,
+  window: { from: Date; to: Date },
+  limit = 10,
+): Promise<{ apis: RevenueApi[]; consumers: RevenueByConsumer[] }> {
   if (!teamId) throw new Error('getRevenueByConsumer needs a team id')
   const groups = await db.usageRollup.groupBy({
     by: ['consumerTeamId', 'apiId'],
@@ -24,16 +28,30 @@ export async function getRevenueByConsumer(teamId: string, window: { from: Date;
   for (const g of groups) {
     const costMicros = g._sum.costMicros ?? 0n
     if (costMicros <= 0n) continue
-    const entry = byConsumer.get(g.consumerTeamId) ?? { consumerTeamId: g.consumerTeamId, consumerName: '', totalMicros: 0n, byApi: [] }
+    const entry = byConsumer.get(g.consumerTeamId) ?? {
+      consumerTeamId: g.consumerTeamId,
+      consumerName: '',
+      totalMicros: 0n,
+      byApi: [],
+    }
     entry.totalMicros += costMicros
     entry.byApi.push({ apiId: g.apiId, costMicros, calls: g._sum.calls ?? 0 })
     byConsumer.set(g.consumerTeamId, entry)
   }
   const consumers = [...byConsumer.values()]
-    .sort((a, b) => (a.totalMicros === b.totalMicros ? a.consumerTeamId.localeCompare(b.consumerTeamId) : a.totalMicros > b.totalMicros ? -1 : 1))
+    .sort((a, b) =>
+      a.totalMicros === b.totalMicros
+        ? a.consumerTeamId.localeCompare(b.consumerTeamId)
+        : a.totalMicros > b.totalMicros
+          ? -1
+          : 1,
+    )
     .slice(0, limit)
   const [teams, labels] = await Promise.all([
-    db.team.findMany({ where: { id: { in: consumers.map((c) => c.consumerTeamId) } }, select: { id: true, name: true } }),
+    db.team.findMany({
+      where: { id: { in: consumers.map((c) => c.consumerTeamId) } },
+      select: { id: true, name: true },
+    }),
     getApiLabels(consumers.flatMap((c) => c.byApi.map((a) => a.apiId))),
   ])
   const names = new Map(teams.map((t) => [t.id, t.name]))

@@ -5,7 +5,11 @@ import { db } from '@/lib/db'
 
 export type SpendByApi = { apiId: string; label: string; costMicros: bigint; calls: number }
 
-export async function getSpendByApi(teamId: string, window: { from: Date; to: Date }, limit = 10): Promise<SpendByApi[]> {
+export async function getSpendByApi(
+  teamId: string,
+  window: { from: Date; to: Date },
+  limit = 10,
+): Promise<SpendByApi[]> {
   if (!teamId) throw new Error('getSpendByApi needs a team id')
   const groups = await db.usageRollup.groupBy({
     by: ['apiId'],
@@ -15,7 +19,9 @@ export async function getSpendByApi(teamId: string, window: { from: Date; to: Da
   const spent = groups
     .map((g) => ({ apiId: g.apiId, costMicros: g._sum.costMicros ?? 0n, calls: g._sum.calls ?? 0 }))
     .filter((g) => g.costMicros > 0n)
-    .sort((a, b) => (a.costMicros === b.costMicros ? a.apiId.localeCompare(b.apiId) : a.costMicros > b.costMicros ? -1 : 1))
+    .sort((a, b) =>
+      a.costMicros === b.costMicros ? a.apiId.localeCompare(b.apiId) : a.costMicros > b.costMicros ? -1 : 1,
+    )
     .slice(0, limit)
   const labels = await getApiLabels(spent.map((s) => s.apiId))
   return spent.map((s) => ({ ...s, label: labels.get(s.apiId)?.label ?? 'Deleted API' }))

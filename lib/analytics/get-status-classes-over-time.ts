@@ -15,7 +15,11 @@ export type StatusClassPoint = {
   total: number
 } & Record<StatusClassKey, number>
 
-export async function getStatusClassesOverTime(teamId: string, view: TeamView, window: DashboardWindow): Promise<StatusClassPoint[]> {
+export async function getStatusClassesOverTime(
+  teamId: string,
+  view: TeamView,
+  window: DashboardWindow,
+): Promise<StatusClassPoint[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['hour', 'statusClass'],
     where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
@@ -25,8 +29,15 @@ export async function getStatusClassesOverTime(teamId: string, view: TeamView, w
   const points = new Map<number, StatusClassPoint>()
   for (const start of window.buckets) {
     const t = start.getTime()
-    points.set(t, { from: start.toISOString(), to: new Date(bucketEnd(t, window.granularity)).toISOString(),
-      total: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 })
+    points.set(t, {
+      from: start.toISOString(),
+      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
+      total: 0,
+      '2xx': 0,
+      '3xx': 0,
+      '4xx': 0,
+      '5xx': 0,
+    })
   }
   for (const g of groups) {
     const point = points.get(bucketStart(g.hour, window.granularity))

@@ -12,7 +12,12 @@ export type FailingApi = FailureCounts & { apiId: string; name: string; versions
 
 const UNKNOWN_API = 'Unmatched route'
 
-export async function getTopFailingApis(teamId: string, view: TeamView, window: DashboardWindow, limit = 10): Promise<FailingApi[]> {
+export async function getTopFailingApis(
+  teamId: string,
+  view: TeamView,
+  window: DashboardWindow,
+  limit = 10,
+): Promise<FailingApi[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['apiId', 'versionId', 'statusClass'],
     where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
@@ -47,7 +52,11 @@ export async function getTopFailingApis(teamId: string, view: TeamView, window: 
     const versions = [...a.versions]
       .filter(([, v]) => failed(v) > 0)
       .sort(([, x], [, y]) => failed(y) - failed(x))
-      .map(([versionId, v]) => ({ versionId, version: labels.get(versionId) ?? (versionId ? 'deleted version' : 'unknown version'), ...v }))
+      .map(([versionId, v]) => ({
+        versionId,
+        version: labels.get(versionId) ?? (versionId ? 'deleted version' : 'unknown version'),
+        ...v,
+      }))
     return { apiId, name: named?.name ?? (apiId ? 'Deleted API' : UNKNOWN_API), ...a.counts, versions }
   })
 }

@@ -35,7 +35,10 @@ export async function getUsageSummary(teamId: string, view: TeamView, window: Da
     latencySumMs += g._sum.latencySumMs ?? 0
   }
   return {
-    calls, clientErrors, serverErrors, blocked402,
+    calls,
+    clientErrors,
+    serverErrors,
+    blocked402,
     errorRate: calls === 0 ? 0 : (clientErrors + serverErrors) / calls,
     avgLatencyMs: calls === 0 ? null : latencySumMs / calls,
   }

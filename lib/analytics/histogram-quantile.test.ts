@@ -5,7 +5,11 @@ import { histogramQuantile, percentiles } from './histogram-quantile'
 
 describe('histogramQuantile', () => {
   // 50 calls in (5, 10], 40 in (10, 20], 10 in (50, 100]: 100 calls.
-  const histogram = [{ bucketMs: 20, calls: 40 }, { bucketMs: 10, calls: 50 }, { bucketMs: 100, calls: 10 }]
+  const histogram = [
+    { bucketMs: 20, calls: 40 },
+    { bucketMs: 10, calls: 50 },
+    { bucketMs: 100, calls: 10 },
+  ]
 
   test.each([
     ['p50 ends exactly at the top of the first bucket', 0.5, 10],
@@ -27,7 +31,11 @@ describe('histogramQuantile', () => {
   })
 
   test('percentiles are ordered p50 ≤ p95 ≤ p99', () => {
-    const p = percentiles([{ bucketMs: 5, calls: 900 }, { bucketMs: 200, calls: 80 }, { bucketMs: 5_000, calls: 20 }])
+    const p = percentiles([
+      { bucketMs: 5, calls: 900 },
+      { bucketMs: 200, calls: 80 },
+      { bucketMs: 5_000, calls: 20 },
+    ])
     expect(p.p50).toBeCloseTo(2 + 3 * (500 / 900))
     expect(p.p95!).toBeGreaterThan(100)
     expect(p.p95!).toBeLessThanOrEqual(200)

@@ -38,5 +38,9 @@ export function histogramQuantile(buckets: readonly HistogramBucket[], q: number
 export type Percentiles = { p50: number | null; p95: number | null; p99: number | null }
 
 export function percentiles(buckets: readonly HistogramBucket[]): Percentiles {
-  return { p50: histogramQuantile(buckets, 0.5), p95: histogramQuantile(buckets, 0.95), p99: histogramQuantile(buckets, 0.99) }
+  return {
+    p50: histogramQuantile(buckets, 0.5),
+    p95: histogramQuantile(buckets, 0.95),
+    p99: histogramQuantile(buckets, 0.99),
+  }
 }

@@ -35,21 +35,49 @@ describe('APIs', () => {
   test('create, search, edit; slugs are unique per team only', async () => {
     const { team } = await createTestTeam()
     const other = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Payments Gateway', slug: 'payments', description: 'Charge cards', tags: 'Billing, cards, billing', visibility: 'PRIVATE' } })
+    const api = await createApi({
+      teamId: team.id,
+      input: {
+        name: 'Payments Gateway',
+        slug: 'payments',
+        description: 'Charge cards',
+        tags: 'Billing, cards, billing',
+        visibility: 'PRIVATE',
+      },
+    })
     const stored = await getApiBySlug({ teamId: team.id, slug: 'payments' })
-    expect(stored).toMatchObject({ name: 'Payments Gateway', visibility: 'PRIVATE', kind: 'REST', state: 'DRAFT', searchText: 'payments gateway charge cards billing cards' })
+    expect(stored).toMatchObject({
+      name: 'Payments Gateway',
+      visibility: 'PRIVATE',
+      kind: 'REST',
+      state: 'DRAFT',
+      searchText: 'payments gateway charge cards billing cards',
+    })
     expect(stored?.tags.map((t) => t.tag)).toEqual(['billing', 'cards'])
 
     const taken = await rejection(() => createApi({ teamId: team.id, input: { name: 'Other', slug: 'payments' } }))
-    expect(taken).toMatchObject({ status: 422, code: 'slug_taken', fieldErrors: { slug: ['This slug is already taken'] } })
-    await expect(createApi({ teamId: other.team.id, input: { name: 'Theirs', slug: 'payments' } })).resolves.toMatchObject({ slug: 'payments' })
+    expect(taken).toMatchObject({
+      status: 422,
+      code: 'slug_taken',
+      fieldErrors: { slug: ['This slug is already taken'] },
+    })
+    await expect(
+      createApi({ teamId: other.team.id, input: { name: 'Theirs', slug: 'payments' } }),
+    ).resolves.toMatchObject({ slug: 'payments' })
     expect(await getApiBySlug({ teamId: other.team.id, slug: 'nope' })).toBeNull()
 
     await updateApi({ teamId: team.id, input: { apiId: api.id, description: 'Refunds too', tags: ['refunds'] } })
     const edited = await getApiBySlug({ teamId: team.id, slug: 'payments' })
-    expect(edited).toMatchObject({ name: 'Payments Gateway', description: 'Refunds too', visibility: 'PRIVATE', searchText: 'payments gateway refunds too refunds' })
+    expect(edited).toMatchObject({
+      name: 'Payments Gateway',
+      description: 'Refunds too',
+      visibility: 'PRIVATE',
+      searchText: 'payments gateway refunds too refunds',
+    })
     expect(edited?.tags.map((t) => t.tag)).toEqual(['refunds'])
-    expect(await rejection(() => updateApi({ teamId: other.team.id, input: { apiId: api.id, name: 'Stolen' } }))).toMatchObject({ status: 404 })
+    expect(
+      await rejection(() => updateApi({ teamId: other.team.id, input: { apiId: api.id, name: 'Stolen' } })),
+    ).toMatchObject({ status: 404 })
 
     const found = await listApis({ teamId: team.id, q: 'REFUND' })
     expect(found.items.map((a) => a.slug)).toEqual(['payments'])
@@ -61,7 +89,11 @@ describe('APIs', () => {
     const { team, actor } = await createTestTeam()
     for (let i = 0; i < 3; i++) await createApi({ teamId: team.id, input: { name: `Api ${i}`, slug: `api-${i}` } })
     const first = await getApiBySlug({ teamId: team.id, slug: 'api-0' })
-    await createVersion({ teamId: team.id, actor, input: { apiId: first!.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS } })
+    await createVersion({
+      teamId: team.id,
+      actor,
+      input: { apiId: first!.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS },
+    })
     const page = await listApis({ teamId: team.id, page: 2, pageSize: 2 })
     expect(page).toMatchObject({ total: 3, page: 2, pageCount: 2 })
     expect(page.items).toHaveLength(1)
@@ -76,42 +108,103 @@ describe('versions', () => {
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
     const broken = structuredClone(petstoreV1) as any
     delete broken.paths['/pets'].get.responses['200'].description
-    const error = await rejection(() => createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: JSON.stringify(broken) } }))
+    const error = await rejection(() =>
+      createVersion({
+        teamId: team.id,
+        actor,
+        input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: JSON.stringify(broken) },
+      }),
+    )
     expect(error).toMatchObject({ status: 422, code: 'invalid_openapi' })
-    expect(error.fieldErrors?.openapi).toEqual([expect.stringMatching(/^\/paths\/~1pets\/get\/responses\/200 — .*description/)])
-    const swagger = await rejection(() => createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: '{"swagger":"2.0"}' } }))
+    expect(error.fieldErrors?.openapi).toEqual([
+      expect.stringMatching(/^\/paths\/~1pets\/get\/responses\/200 — .*description/),
+    ])
+    const swagger = await rejection(() =>
+      createVersion({
+        teamId: team.id,
+        actor,
+        input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: '{"swagger":"2.0"}' },
+      }),
+    )
     expect(swagger.fieldErrors?.openapi?.[0]).toMatch(/^\/swagger — Swagger 2\.0 is not supported/)
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
 
-    await createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS, timeoutMs: '5000' } })
-    const duplicate = await rejection(() => createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'V1', upstreamUrl: upstream.url, openapi: PETS } }))
-    expect(duplicate).toMatchObject({ code: 'version_taken', fieldErrors: { version: [expect.stringMatching(/v1 already exists/)] } })
+    await createVersion({
+      teamId: team.id,
+      actor,
+      input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS, timeoutMs: '5000' },
+    })
+    const duplicate = await rejection(() =>
+      createVersion({
+        teamId: team.id,
+        actor,
+        input: { apiId: api.id, version: 'V1', upstreamUrl: upstream.url, openapi: PETS },
+      }),
+    )
+    expect(duplicate).toMatchObject({
+      code: 'version_taken',
+      fieldErrors: { version: [expect.stringMatching(/v1 already exists/)] },
+    })
   })
 
   test('a draft is edited in place; a published contract stays immutable and the edit becomes a new draft', async () => {
     const { team, actor } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
     await createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Free' } })
-    const v1 = await createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.downUrl, openapi: PETS } })
+    const v1 = await createVersion({
+      teamId: team.id,
+      actor,
+      input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.downUrl, openapi: PETS },
+    })
 
-    const inPlace = await updateDraftVersion({ teamId: team.id, actor, input: { versionId: v1.id, upstreamUrl: upstream.url, timeoutMs: '2000' } })
+    const inPlace = await updateDraftVersion({
+      teamId: team.id,
+      actor,
+      input: { versionId: v1.id, upstreamUrl: upstream.url, timeoutMs: '2000' },
+    })
     expect(inPlace).toEqual({ versionId: v1.id, version: 'v1', created: false })
-    expect(await db.apiVersion.findFirstOrThrow({ where: { id: v1.id } })).toMatchObject({ upstreamUrl: upstream.url, timeoutMs: 2000, openapi: PETS })
+    expect(await db.apiVersion.findFirstOrThrow({ where: { id: v1.id } })).toMatchObject({
+      upstreamUrl: upstream.url,
+      timeoutMs: 2000,
+      openapi: PETS,
+    })
 
     await publishVersion({ teamId: team.id, actor, versionId: v1.id })
     const v2Doc = JSON.stringify(petstoreV2Breaking())
     const edit = await updateDraftVersion({ teamId: team.id, actor, input: { versionId: v1.id, openapi: v2Doc } })
     expect(edit).toMatchObject({ version: 'v2', created: true })
-    expect(await db.apiVersion.findFirstOrThrow({ where: { id: v1.id } })).toMatchObject({ state: 'PUBLISHED', openapi: PETS })
-    expect(await db.apiVersion.findFirstOrThrow({ where: { id: edit.versionId } })).toMatchObject({ state: 'DRAFT', major: 2, openapi: v2Doc, upstreamUrl: upstream.url, timeoutMs: 2000 })
+    expect(await db.apiVersion.findFirstOrThrow({ where: { id: v1.id } })).toMatchObject({
+      state: 'PUBLISHED',
+      openapi: PETS,
+    })
+    expect(await db.apiVersion.findFirstOrThrow({ where: { id: edit.versionId } })).toMatchObject({
+      state: 'DRAFT',
+      major: 2,
+      openapi: v2Doc,
+      upstreamUrl: upstream.url,
+      timeoutMs: 2000,
+    })
 
     // The diff between any two versions, either way round, and only within the team.
-    const diff = await getVersionDiff({ teamId: team.id, apiId: api.id, fromVersionId: v1.id, toVersionId: edit.versionId })
+    const diff = await getVersionDiff({
+      teamId: team.id,
+      apiId: api.id,
+      fromVersionId: v1.id,
+      toVersionId: edit.versionId,
+    })
     expect(diff).toMatchObject({ from: { version: 'v1' }, to: { version: 'v2' } })
     expect(diff.breakingCount).toBeGreaterThan(0)
     const other = await createTestTeam()
-    expect(await rejection(() => getVersionDiff({ teamId: other.team.id, apiId: api.id, fromVersionId: v1.id, toVersionId: edit.versionId }))).toMatchObject({ status: 404 })
-    expect(await rejection(() => updateDraftVersion({ teamId: other.team.id, actor: other.actor, input: { versionId: v1.id, openapi: PETS } }))).toMatchObject({ status: 404 })
+    expect(
+      await rejection(() =>
+        getVersionDiff({ teamId: other.team.id, apiId: api.id, fromVersionId: v1.id, toVersionId: edit.versionId }),
+      ),
+    ).toMatchObject({ status: 404 })
+    expect(
+      await rejection(() =>
+        updateDraftVersion({ teamId: other.team.id, actor: other.actor, input: { versionId: v1.id, openapi: PETS } }),
+      ),
+    ).toMatchObject({ status: 404 })
   })
 
   test('only drafts can be deleted; the audit event outlives the row', async () => {
@@ -119,16 +212,35 @@ describe('versions', () => {
     const other = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
     await createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Free' } })
-    const v1 = await createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS } })
-    const v2 = await createVersion({ teamId: team.id, actor, input: { apiId: api.id, version: 'v2', upstreamUrl: upstream.url, openapi: PETS } })
+    const v1 = await createVersion({
+      teamId: team.id,
+      actor,
+      input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS },
+    })
+    const v2 = await createVersion({
+      teamId: team.id,
+      actor,
+      input: { apiId: api.id, version: 'v2', upstreamUrl: upstream.url, openapi: PETS },
+    })
     await publishVersion({ teamId: team.id, actor, versionId: v1.id })
 
-    expect(await rejection(() => deleteDraftVersion({ teamId: team.id, actor, versionId: v1.id }))).toMatchObject({ status: 409, code: 'invalid_transition' })
-    expect(await rejection(() => deleteDraftVersion({ teamId: other.team.id, actor: other.actor, versionId: v2.id }))).toMatchObject({ status: 404 })
+    expect(await rejection(() => deleteDraftVersion({ teamId: team.id, actor, versionId: v1.id }))).toMatchObject({
+      status: 409,
+      code: 'invalid_transition',
+    })
+    expect(
+      await rejection(() => deleteDraftVersion({ teamId: other.team.id, actor: other.actor, versionId: v2.id })),
+    ).toMatchObject({ status: 404 })
     await deleteDraftVersion({ teamId: team.id, actor, versionId: v2.id })
     expect(await db.apiVersion.findFirst({ where: { id: v2.id } })).toBeNull()
     const [latest] = await listLifecycleEvents({ teamId: team.id, apiId: api.id })
-    expect(latest).toMatchObject({ action: 'delete', fromState: 'DRAFT', toState: null, versionId: null, reason: 'Draft v2 deleted' })
+    expect(latest).toMatchObject({
+      action: 'delete',
+      fromState: 'DRAFT',
+      toState: null,
+      versionId: null,
+      reason: 'Draft v2 deleted',
+    })
     expect((await db.api.findFirstOrThrow({ where: { id: api.id } })).state).toBe('PUBLISHED')
   })
 })

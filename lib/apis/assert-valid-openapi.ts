@@ -7,7 +7,11 @@ export async function assertValidOpenApi(text: string) {
   const result = await validateOpenApi(text)
   if (!result.ok) {
     const count = result.errors.length
-    throw invalid(`The OpenAPI document has ${count} error${count === 1 ? '' : 's'}`, { openapi: result.errors.map(formatOpenApiError) }, 'invalid_openapi')
+    throw invalid(
+      `The OpenAPI document has ${count} error${count === 1 ? '' : 's'}`,
+      { openapi: result.errors.map(formatOpenApiError) },
+      'invalid_openapi',
+    )
   }
   return result
 }

@@ -49,7 +49,9 @@ afterAll(async () => {
 
 async function gatewayCall() {
   const started = performance.now()
-  const res = await request(`${gw.url}${world.base('weather', 'v2')}/current`, { headers: { authorization: `Bearer ${world.keys.valid.value}` } })
+  const res = await request(`${gw.url}${world.base('weather', 'v2')}/current`, {
+    headers: { authorization: `Bearer ${world.keys.valid.value}` },
+  })
   await res.body.text()
   return { status: res.statusCode, ms: performance.now() - started }
 }
@@ -69,12 +71,21 @@ function probeGateway() {
     running = false
     await loop
     const ms = calls.map((c) => c.ms).sort((a, b) => a - b)
-    return { count: calls.length, statuses: new Set(calls.map((c) => c.status)), medianMs: ms[Math.floor(ms.length / 2)], slowestMs: ms[ms.length - 1] }
+    return {
+      count: calls.length,
+      statuses: new Set(calls.map((c) => c.status)),
+      medianMs: ms[Math.floor(ms.length / 2)],
+      slowestMs: ms[ms.length - 1],
+    }
   }
 }
 
 const save = (version: string, openapi: string) =>
-  createVersion({ teamId: owner.team.id, actor: owner.actor, input: { apiId, version, upstreamUrl: upstream.url, openapi } })
+  createVersion({
+    teamId: owner.team.id,
+    actor: owner.actor,
+    input: { apiId, version, upstreamUrl: upstream.url, openapi },
+  })
 
 function expectFast(probe: Awaited<ReturnType<ReturnType<typeof probeGateway>>>) {
   expect(probe.count).toBeGreaterThan(0)
@@ -122,7 +133,11 @@ describe('reference bombs are saved and shown in bounded time and size, and the 
     const diffMs = performance.now() - started
     const probe = await stop()
     expect(diffMs).toBeLessThan(1_000)
-    expect(diff.changes.map((c) => `${c.path} ${c.kind}`)).toEqual(['GET /boom response-field-type-changed', 'POST /boom request-field-type-changed', 'POST /boom response-field-type-changed'])
+    expect(diff.changes.map((c) => `${c.path} ${c.kind}`)).toEqual([
+      'GET /boom response-field-type-changed',
+      'POST /boom request-field-type-changed',
+      'POST /boom response-field-type-changed',
+    ])
     expect(diff.breakingCount).toBe(3)
     expectFast(probe)
   })
@@ -131,9 +146,24 @@ describe('reference bombs are saved and shown in bounded time and size, and the 
 describe('documents that would exhaust the parser are refused with a clear form error, never a 500', () => {
   const deep = 10_000
   test.each([
-    ['JSON nested 10,000 deep', `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "x-deep": ${'['.repeat(deep)}${']'.repeat(deep)}}`, /^\/x-deep(\/0){127} — The document nests objects and arrays more than 128 levels deep \(at line 1, column \d+\)$/],
-    ['YAML nested 10,000 deep', `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\nx-deep: ${'{a: '.repeat(deep)}1${'}'.repeat(deep)}`, /^\/x-deep(\/a){127} — The document nests objects and arrays more than 128 levels deep \(at line 4, column \d+\)$/],
-    ['a YAML alias bomb', `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\na: &a [x, x, x, x, x, x, x, x, x, x]\n${'bcdefghij'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`).join('\n')}`, /^\/ — Invalid YAML: the document expands aliases \(\*name\) more than 100 times/],
+    [
+      'JSON nested 10,000 deep',
+      `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "x-deep": ${'['.repeat(deep)}${']'.repeat(deep)}}`,
+      /^\/x-deep(\/0){127} — The document nests objects and arrays more than 128 levels deep \(at line 1, column \d+\)$/,
+    ],
+    [
+      'YAML nested 10,000 deep',
+      `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\nx-deep: ${'{a: '.repeat(deep)}1${'}'.repeat(deep)}`,
+      /^\/x-deep(\/a){127} — The document nests objects and arrays more than 128 levels deep \(at line 4, column \d+\)$/,
+    ],
+    [
+      'a YAML alias bomb',
+      `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\na: &a [x, x, x, x, x, x, x, x, x, x]\n${'bcdefghij'
+        .split('')
+        .map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)
+        .join('\n')}`,
+      /^\/ — Invalid YAML: the document expands aliases \(\*name\) more than 100 times/,
+    ],
   ])('%s', async (_name, openapi, message) => {
     const stop = probeGateway()
     const error = await rejection(() => save('v99', openapi))
@@ -153,7 +183,17 @@ describe("the worker's budgets", () => {
     const stop = probeGateway()
     const result = await validateOpenApi(large, { budget: { timeoutMs: 100, heapMb: 256 } })
     const probe = await stop()
-    expect(result).toEqual({ ok: false, errors: [{ path: '', message: expect.stringMatching(/^Checking this document took longer than the 100 ms limit, so it was stopped/) }] })
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: expect.stringMatching(
+            /^Checking this document took longer than the 100 ms limit, so it was stopped/,
+          ),
+        },
+      ],
+    })
     expectFast(probe)
     expect((await gatewayCall()).status).toBe(200)
     expect((await validateOpenApi(JSON.stringify(petstoreV1))).ok).toBe(true)
@@ -164,7 +204,17 @@ describe("the worker's budgets", () => {
     // The budget fits an ordinary contract: it is the document that does not fit.
     expect((await validateOpenApi(JSON.stringify(petstoreV1), { budget: small })).ok).toBe(true)
     const result = await validateOpenApi(large, { budget: small })
-    expect(result).toEqual({ ok: false, errors: [{ path: '', message: expect.stringMatching(/^Checking this document needed more than the 16 MB memory limit, so it was stopped/) }] })
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: expect.stringMatching(
+            /^Checking this document needed more than the 16 MB memory limit, so it was stopped/,
+          ),
+        },
+      ],
+    })
     expect((await gatewayCall()).status).toBe(200)
     expect((await validateOpenApi(large)).ok).toBe(true) // within the default budget it is fine
   })

@@ -33,4 +33,9 @@ export async function createApi({ teamId, input }: { teamId: string; input: Crea
   }
 }
 
-const slugTaken = () => invalid('That slug is already used by another API of this team', { slug: ['This slug is already taken'] }, 'slug_taken')
+const slugTaken = () =>
+  invalid(
+    'That slug is already used by another API of this team',
+    { slug: ['This slug is already taken'] },
+    'slug_taken',
+  )

@@ -10,13 +10,24 @@ import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas
  * Adds a DRAFT version. The document must validate: an invalid contract is never stored, so
  * everything downstream (publish, the reference page, the diff) can trust what it loads.
  */
-export async function createVersion({ teamId, actor, input }: { teamId: string; actor: Actor; input: CreateVersionInput }) {
+export async function createVersion({
+  teamId,
+  actor,
+  input,
+}: {
+  teamId: string
+  actor: Actor
+  input: CreateVersionInput
+}) {
   const data = createVersionSchema.parse(input)
   const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true } })
   if (!api) throw notFound('API')
   await assertValidOpenApi(data.openapi)
   await assertOutboundUrl(data.upstreamUrl, 'upstreamUrl')
-  const existing = await db.apiVersion.findFirst({ where: { apiId: api.id, teamId, version: data.version }, select: { id: true } })
+  const existing = await db.apiVersion.findFirst({
+    where: { apiId: api.id, teamId, version: data.version },
+    select: { id: true },
+  })
   if (existing) throw labelTaken(data.version)
   try {
     return await db.$transaction(async (tx) => {
@@ -33,7 +44,15 @@ export async function createVersion({ teamId, actor, input }: { teamId: string; 
         },
         select: { id: true, version: true, major: true, state: true },
       })
-      await recordTransition(tx, { teamId, apiId: api.id, versionId: version.id, actor, from: null, to: 'DRAFT', action: 'create' })
+      await recordTransition(tx, {
+        teamId,
+        apiId: api.id,
+        versionId: version.id,
+        actor,
+        from: null,
+        to: 'DRAFT',
+        action: 'create',
+      })
       return version
     })
   } catch (error) {
@@ -42,4 +61,9 @@ export async function createVersion({ teamId, actor, input }: { teamId: string; 
   }
 }
 
-const labelTaken = (label: string) => invalid(`This API already has a version ${label}`, { version: [`${label} already exists; pick another label`] }, 'version_taken')
+const labelTaken = (label: string) =>
+  invalid(
+    `This API already has a version ${label}`,
+    { version: [`${label} already exists; pick another label`] },
+    'version_taken',
+  )

@@ -5,16 +5,34 @@ import { recordTransition, type Actor } from '@/lib/lifecycle/record-transition'
 import { checkDelete } from '@/lib/lifecycle/state-machine'
 
 /** DRAFT → deleted, the only way a version ever disappears. The audit event outlives the row. */
-export async function deleteDraftVersion({ teamId, actor, versionId }: { teamId: string; actor: Actor; versionId: string }) {
+export async function deleteDraftVersion({
+  teamId,
+  actor,
+  versionId,
+}: {
+  teamId: string
+  actor: Actor
+  versionId: string
+}) {
   return db.$transaction(async (tx) => {
-    const version = await tx.apiVersion.findFirst({ where: { id: versionId, teamId }, select: { id: true, apiId: true, state: true, version: true } })
+    const version = await tx.apiVersion.findFirst({
+      where: { id: versionId, teamId },
+      select: { id: true, apiId: true, state: true, version: true },
+    })
     if (!version) throw notFound('Version')
     const guard = checkDelete(version.state)
     if (!guard.ok) throw guardError(guard.failures)
     const { count } = await tx.apiVersion.deleteMany({ where: { id: versionId, teamId, state: 'DRAFT' } })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
     await recordTransition(tx, {
-      teamId, apiId: version.apiId, versionId: null, actor, from: 'DRAFT', to: null, action: 'delete', reason: `Draft ${version.version} deleted`,
+      teamId,
+      apiId: version.apiId,
+      versionId: null,
+      actor,
+      from: 'DRAFT',
+      to: null,
+      action: 'delete',
+      reason: `Draft ${version.version} deleted`,
     })
     return { apiId: version.apiId, version: version.version }
   })

@@ -2,9 +2,19 @@ import { db } from '@/lib/db'
 
 // Everything the API detail page shows except the OpenAPI texts, which load one version at a time.
 const VERSION_SELECT = {
-  id: true, version: true, major: true, state: true, upstreamUrl: true, timeoutMs: true,
-  publishedAt: true, deprecatedAt: true, sunsetAt: true, retiredAt: true, successorId: true,
-  createdAt: true, updatedAt: true,
+  id: true,
+  version: true,
+  major: true,
+  state: true,
+  upstreamUrl: true,
+  timeoutMs: true,
+  publishedAt: true,
+  deprecatedAt: true,
+  sunsetAt: true,
+  retiredAt: true,
+  successorId: true,
+  createdAt: true,
+  updatedAt: true,
 } as const
 
 /** The team's API by slug, or null: another team's slug is indistinguishable from a missing one. */

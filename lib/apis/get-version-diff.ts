@@ -4,7 +4,17 @@ import { diffOpenApi } from '@/lib/openapi/diff-openapi'
 import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
 
 /** The changes from one version of an API to another (any two, in either direction). */
-export async function getVersionDiff({ teamId, apiId, fromVersionId, toVersionId }: { teamId: string; apiId: string; fromVersionId: string; toVersionId: string }) {
+export async function getVersionDiff({
+  teamId,
+  apiId,
+  fromVersionId,
+  toVersionId,
+}: {
+  teamId: string
+  apiId: string
+  fromVersionId: string
+  toVersionId: string
+}) {
   const versions = await db.apiVersion.findMany({
     where: { teamId, apiId, id: { in: [fromVersionId, toVersionId] } },
     select: { id: true, version: true, state: true, openapi: true },

@@ -5,7 +5,13 @@ import { db } from '@/lib/db'
 export const APIS_PAGE_SIZE = 20
 
 /** The team's APIs for the list page: search on the lower-cased searchText, filter by state. */
-export async function listApis({ teamId, q, state, page = 1, pageSize = APIS_PAGE_SIZE }: {
+export async function listApis({
+  teamId,
+  q,
+  state,
+  page = 1,
+  pageSize = APIS_PAGE_SIZE,
+}: {
   teamId: string
   q?: string
   state?: VersionState
@@ -25,7 +31,13 @@ export async function listApis({ teamId, q, state, page = 1, pageSize = APIS_PAG
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, slug: true, name: true, kind: true, visibility: true, state: true, updatedAt: true,
+        id: true,
+        slug: true,
+        name: true,
+        kind: true,
+        visibility: true,
+        state: true,
+        updatedAt: true,
         _count: { select: { versions: true } },
       },
     }),

@@ -29,14 +29,20 @@ const TAG = /^[a-z0-9][a-z0-9-]{0,31}$/
 export const tagsSchema = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => {
-    const parts = (Array.isArray(value) ? value : value.split(',')).map((tag) => tag.normalize('NFC').trim().toLowerCase()).filter(Boolean)
+    const parts = (Array.isArray(value) ? value : value.split(','))
+      .map((tag) => tag.normalize('NFC').trim().toLowerCase())
+      .filter(Boolean)
     return [...new Set(parts)].sort()
   })
   .superRefine((tags, ctx) => {
     for (const tag of tags) {
       const found = findForbiddenCharacter(tag)
       if (found) return void ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(found) })
-      if (!TAG.test(tag)) return void ctx.addIssue({ code: 'custom', message: 'Tags use lowercase letters, digits and hyphens (up to 32 characters)' })
+      if (!TAG.test(tag))
+        return void ctx.addIssue({
+          code: 'custom',
+          message: 'Tags use lowercase letters, digits and hyphens (up to 32 characters)',
+        })
     }
     if (tags.length > 10) ctx.addIssue({ code: 'custom', message: 'Use at most 10 tags' })
   })
@@ -77,14 +83,24 @@ const upstreamUrlSchema = outboundUrlSchema()
 
 const timeoutMsSchema = z.preprocess(
   (value) => (value === '' || value === null ? undefined : value),
-  integerInput({ min: 100, max: 300_000, invalid: 'Enter a number of milliseconds', notWhole: 'Enter whole milliseconds', tooSmall: 'At least 100 ms', tooLarge: 'At most 300000 ms (5 minutes)' }).optional(),
+  integerInput({
+    min: 100,
+    max: 300_000,
+    invalid: 'Enter a number of milliseconds',
+    notWhole: 'Enter whole milliseconds',
+    tooSmall: 'At least 100 ms',
+    tooLarge: 'At most 300000 ms (5 minutes)',
+  }).optional(),
 )
 
 export const createVersionSchema = z.object({
   apiId: idInput(),
   version: versionLabelSchema,
   upstreamUrl: upstreamUrlSchema,
-  openapi: z.string().min(1, 'Paste or upload the OpenAPI document').max(MAX_OPENAPI_BYTES, 'The document is too large (2 MB at most)'),
+  openapi: z
+    .string()
+    .min(1, 'Paste or upload the OpenAPI document')
+    .max(MAX_OPENAPI_BYTES, 'The document is too large (2 MB at most)'),
   // Unset means the schema default (30 s); kept optional here so the update schema adds no default.
   timeoutMs: timeoutMsSchema,
 })

@@ -12,7 +12,15 @@ import { updateDraftVersionSchema, type UpdateDraftVersionInput } from './schema
  * DRAFT version carrying the edits instead, labelled `input.version` or the next major.
  * Returns the id of the version that now holds the edits and whether it is new.
  */
-export async function updateDraftVersion({ teamId, actor, input }: { teamId: string; actor: Actor; input: UpdateDraftVersionInput }) {
+export async function updateDraftVersion({
+  teamId,
+  actor,
+  input,
+}: {
+  teamId: string
+  actor: Actor
+  input: UpdateDraftVersionInput
+}) {
   const { versionId, version: newLabel, ...fields } = updateDraftVersionSchema.parse(input)
   const current = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
   if (!current) throw notFound('Version')

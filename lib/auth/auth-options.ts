@@ -82,7 +82,8 @@ export const authOptions = {
       return { ...token, name: live.name, email: live.email }
     },
     session({ session, token }) {
-      if (typeof token.uid === 'string') session.user = { ...session.user, id: token.uid, email: String(token.email), name: String(token.name) }
+      if (typeof token.uid === 'string')
+        session.user = { ...session.user, id: token.uid, email: String(token.email), name: String(token.name) }
       return session
     },
   },
@@ -106,5 +107,7 @@ async function beginAttempt(email: string, address: string): Promise<LoginAttemp
 }
 
 async function settleAttempt(attempt: LoginAttempt, outcome: 'success' | 'failure') {
-  await attempt.settle(outcome).catch((error: unknown) => console.error('[auth] sign-in limiter failed to record an attempt', error))
+  await attempt
+    .settle(outcome)
+    .catch((error: unknown) => console.error('[auth] sign-in limiter failed to record an attempt', error))
 }

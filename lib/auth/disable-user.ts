@@ -6,7 +6,11 @@ import { notFound } from '@/lib/errors/app-error'
 
 export async function disableUser(userId: string, now = new Date()) {
   const user = await db.user
-    .update({ where: { id: userId }, data: { disabledAt: now, sessionsValidAfter: now }, select: { id: true, email: true, disabledAt: true } })
+    .update({
+      where: { id: userId },
+      data: { disabledAt: now, sessionsValidAfter: now },
+      select: { id: true, email: true, disabledAt: true },
+    })
     .catch(rethrowMissing)
   return user
 }

@@ -2,7 +2,13 @@ import { createServer, connect, type Server, type Socket } from 'node:net'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, test } from 'vitest'
 import { randomToken } from '@/lib/ids'
-import { accountDelaySeconds, addressKey, createLoginLimiter, type LoginLimiter, type LoginPolicy } from './login-limits'
+import {
+  accountDelaySeconds,
+  addressKey,
+  createLoginLimiter,
+  type LoginLimiter,
+  type LoginPolicy,
+} from './login-limits'
 
 // The sign-in policy against each store it runs on: this process's memory (the default) and the
 // real Redis on 127.0.0.1:6379 that CI and dev machines run (TEST_REDIS_URL overrides it).
@@ -47,7 +53,12 @@ const address = () => `198.51.100.${nextOctet++ % 250}`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** One sign-in attempt that ends with `outcome`; what the limiter said. */
-async function attempt(limiter: LoginLimiter, account: string, from: string, outcome: 'success' | 'failure' = 'failure') {
+async function attempt(
+  limiter: LoginLimiter,
+  account: string,
+  from: string,
+  outcome: 'success' | 'failure' = 'failure',
+) {
   const result = await limiter.begin(account, from)
   if (!result.allowed) return result
   await result.settle(outcome)
@@ -100,7 +111,8 @@ describe.each([
   test('rotating accounts from one address hits the per-address limit; other addresses are untouched', async () => {
     const limiter = await connectedLimiter(redisUrl)
     const from = address()
-    for (let i = 0; i < POLICY.address.failures; i++) expect(await attempt(limiter, email(), from)).toEqual({ allowed: true })
+    for (let i = 0; i < POLICY.address.failures; i++)
+      expect(await attempt(limiter, email(), from)).toEqual({ allowed: true })
     expect(await limiter.begin(email(), from)).toMatchObject({ allowed: false, reason: 'address' })
     expect(await limiter.begin(email(), address())).toMatchObject({ allowed: true })
   })
@@ -139,8 +151,10 @@ describe.each([
     await failTimes(limiter, 2, alice, address)
     expect(await attempt(limiter, alice, address())).toEqual({ allowed: true })
     // A user hammering "Sign in" during the backoff does not use up their address's budget.
-    for (let i = 0; i < POLICY.address.failures * 2; i++) expect(await limiter.begin(alice, from)).toMatchObject({ allowed: false, reason: 'account' })
-    for (let i = 0; i < POLICY.address.failures; i++) expect(await attempt(limiter, email(), from)).toEqual({ allowed: true })
+    for (let i = 0; i < POLICY.address.failures * 2; i++)
+      expect(await limiter.begin(alice, from)).toMatchObject({ allowed: false, reason: 'account' })
+    for (let i = 0; i < POLICY.address.failures; i++)
+      expect(await attempt(limiter, email(), from)).toEqual({ allowed: true })
   })
 
   test('parallel guesses cannot slip past the pair limit between a check and a count', async () => {
@@ -154,7 +168,8 @@ describe.each([
 
   test('without a client address there is no shared key to lock everyone out; the account slow-down still holds', async () => {
     const limiter = await connectedLimiter(redisUrl)
-    for (let i = 0; i < POLICY.address.failures * 2; i++) expect(await attempt(limiter, email(), 'unknown')).toEqual({ allowed: true })
+    for (let i = 0; i < POLICY.address.failures * 2; i++)
+      expect(await attempt(limiter, email(), 'unknown')).toEqual({ allowed: true })
     const alice = email()
     await failTimes(limiter, 3, alice, () => 'unknown')
     expect(await limiter.begin(alice, 'unknown')).toMatchObject({ allowed: false, reason: 'account' })
@@ -177,10 +192,13 @@ describe('Redis shared by several console instances', () => {
 describe('Redis going away', () => {
   test.each([
     ['nothing listens on its port', async () => ({ url: `redis://127.0.0.1:${await closedPort()}`, server: null })],
-    ['it accepts connections but never answers', async () => {
-      const server = await listen(createServer(() => {}))
-      return { url: `redis://127.0.0.1:${port(server)}`, server }
-    }],
+    [
+      'it accepts connections but never answers',
+      async () => {
+        const server = await listen(createServer(() => {}))
+        return { url: `redis://127.0.0.1:${port(server)}`, server }
+      },
+    ],
   ])('%s: sign-ins are answered at once, counted in memory, and nobody is locked out', async (_name, start) => {
     const { url, server } = await start()
     const limiter = limiterOn(url)
@@ -214,9 +232,18 @@ describe('Redis going away', () => {
 
 describe('policy arithmetic', () => {
   test.each([
-    [0, 0], [2, 0], [3, 1], [4, 2], [5, 4], [8, 32], [9, 60], [40, 60],
+    [0, 0],
+    [2, 0],
+    [3, 1],
+    [4, 2],
+    [5, 4],
+    [8, 32],
+    [9, 60],
+    [40, 60],
   ])('after %i failures of an account the next attempt waits %i s', (failures, seconds) => {
-    expect(accountDelaySeconds(failures, { freeFailures: 3, baseDelaySeconds: 1, maxDelaySeconds: 60, windowSeconds: 3600 })).toBe(seconds)
+    expect(
+      accountDelaySeconds(failures, { freeFailures: 3, baseDelaySeconds: 1, maxDelaySeconds: 60, windowSeconds: 3600 }),
+    ).toBe(seconds)
   })
 
   test.each([
@@ -252,15 +279,17 @@ function port(server: Server): number {
 async function startRelay(target: string) {
   const { hostname, port: targetPort } = new URL(target)
   const sockets = new Set<Socket>()
-  const server = await listen(createServer((client) => {
-    const upstream = connect(Number(targetPort || 6379), hostname)
-    for (const socket of [client, upstream]) {
-      sockets.add(socket)
-      socket.on('error', () => {})
-      socket.on('close', () => sockets.delete(socket))
-    }
-    client.pipe(upstream).pipe(client)
-  }))
+  const server = await listen(
+    createServer((client) => {
+      const upstream = connect(Number(targetPort || 6379), hostname)
+      for (const socket of [client, upstream]) {
+        sockets.add(socket)
+        socket.on('error', () => {})
+        socket.on('close', () => sockets.delete(socket))
+      }
+      client.pipe(upstream).pipe(client)
+    }),
+  )
   return {
     port: port(server),
     cut: async () => {

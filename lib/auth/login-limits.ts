@@ -49,9 +49,13 @@ export function accountDelaySeconds(failures: number, policy: LoginPolicy['accou
 export function addressKey(address: string): string | null {
   if (!ipaddr.isValid(address)) return null
   let parsed = ipaddr.parse(address)
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address()
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address()
   if (parsed.kind() === 'ipv4') return parsed.toString()
-  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(':')}::/64`
+  return `${(parsed as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(':')}::/64`
 }
 
 export function createLoginLimiter({
@@ -60,10 +64,24 @@ export function createLoginLimiter({
   keyPrefix = 'tollgate:login',
 }: { policy?: LoginPolicy; redisUrl?: string; keyPrefix?: string } = {}): LoginLimiter {
   const store = createCounterStore({ redisUrl, keyPrefix })
-  const pair = store.counter({ name: 'pair', points: policy.pair.failures, duration: policy.pair.windowSeconds, blockDuration: policy.pair.blockSeconds })
-  const address = store.counter({ name: 'ip', points: policy.address.failures, duration: policy.address.windowSeconds, blockDuration: policy.address.blockSeconds })
+  const pair = store.counter({
+    name: 'pair',
+    points: policy.pair.failures,
+    duration: policy.pair.windowSeconds,
+    blockDuration: policy.pair.blockSeconds,
+  })
+  const address = store.counter({
+    name: 'ip',
+    points: policy.address.failures,
+    duration: policy.address.windowSeconds,
+    blockDuration: policy.address.blockSeconds,
+  })
   // Failures per account: only counted, never refused by itself.
-  const accountFailures = store.counter({ name: 'account', points: Number.MAX_SAFE_INTEGER, duration: policy.account.windowSeconds })
+  const accountFailures = store.counter({
+    name: 'account',
+    points: Number.MAX_SAFE_INTEGER,
+    duration: policy.account.windowSeconds,
+  })
   // One attempt per backoff interval: the first to take the point opens an interval as long as the
   // current delay; everyone else is refused until it ends. Refusals do not lengthen it.
   const accountGate = store.counter({ name: 'gate', points: 1, duration: policy.account.baseDelaySeconds })
@@ -137,7 +155,9 @@ let warned = false
 function warnNoAddress(address: string) {
   if (warned) return
   warned = true
-  console.warn(`[auth] sign-in without a client address (${address}): per-address limits are off. Serve the console through \`npm start\` (server/index.ts), which sets it from the socket.`)
+  console.warn(
+    `[auth] sign-in without a client address (${address}): per-address limits are off. Serve the console through \`npm start\` (server/index.ts), which sets it from the socket.`,
+  )
 }
 
 const globalForLimiter = globalThis as unknown as { tollgateLoginLimiter?: LoginLimiter }

@@ -20,5 +20,7 @@ export function oidcProviders(): Provider[] {
 }
 
 export function oidcDisplayName(): string | null {
-  return process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_CLIENT_ID ? process.env.AUTH_OIDC_NAME || 'Single sign-on' : null
+  return process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_CLIENT_ID
+    ? process.env.AUTH_OIDC_NAME || 'Single sign-on'
+    : null
 }

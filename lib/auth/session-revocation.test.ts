@@ -40,7 +40,7 @@ describe('a session is live until something ends it', () => {
     expect(await findLiveSessionUser(phone)).toMatchObject({ id: user.id })
   })
 
-  test('ending a user\'s sessions ends every one signed in until then; a later sign-in is live', async () => {
+  test("ending a user's sessions ends every one signed in until then; a later sign-in is live", async () => {
     const user = await createUser('everywhere')
     const before = [newSessionClaims(user.id, later(-60_000)), newSessionClaims(user.id)]
     await endUserSessions(user.id, new Date())
@@ -57,7 +57,7 @@ describe('a session is live until something ends it', () => {
     expect(await findLiveSessionUser(claims)).toBeNull()
   })
 
-  test('a deleted user\'s sessions end with them', async () => {
+  test("a deleted user's sessions end with them", async () => {
     const user = await createUser('deleted')
     const claims = newSessionClaims(user.id)
     await db.user.delete({ where: { id: user.id } })
@@ -98,7 +98,7 @@ describe('disabling a user', () => {
 })
 
 describe('removing a member', () => {
-  test('ends the removed member\'s sessions, not the remover\'s', async () => {
+  test("ends the removed member's sessions, not the remover's", async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
     const removed = newSessionClaims(members.member.userId, later(-1_000))
     const remover = newSessionClaims(members.owner.userId, later(-1_000))
@@ -107,10 +107,12 @@ describe('removing a member', () => {
     expect(await findLiveSessionUser(remover)).toMatchObject({ id: members.owner.userId })
   })
 
-  test('a refused removal ends nobody\'s sessions', async () => {
+  test("a refused removal ends nobody's sessions", async () => {
     const { members } = await createTeamWith({ owner: 'OWNER' })
     const claims = newSessionClaims(members.owner.userId, later(-1_000))
-    await expect(removeMember(members.owner.actor, members.owner.membershipId)).rejects.toMatchObject({ code: 'last_owner' })
+    await expect(removeMember(members.owner.actor, members.owner.membershipId)).rejects.toMatchObject({
+      code: 'last_owner',
+    })
     expect(await findLiveSessionUser(claims)).toMatchObject({ id: members.owner.userId })
   })
 })
@@ -135,7 +137,9 @@ describe('through Auth.js', () => {
   const secret = process.env.AUTH_SECRET!
   async function readSession(claims: Record<string, unknown>) {
     const token = await encode({ token: { ...claims, email: 'x@example.test', name: 'x' }, secret, salt: cookieName })
-    const request = new Request('http://127.0.0.1:3000/api/auth/session', { headers: { cookie: `${cookieName}=${token}` } })
+    const request = new Request('http://127.0.0.1:3000/api/auth/session', {
+      headers: { cookie: `${cookieName}=${token}` },
+    })
     const response = await Auth(request, { ...authOptions, secret, basePath: '/api/auth' })
     return { body: await response.json(), cookies: response.headers.getSetCookie().join('\n') }
   }
@@ -149,7 +153,9 @@ describe('through Auth.js', () => {
     await revokeSession(claims)
     const gone = await readSession(claims)
     expect(gone.body).toBeNull()
-    expect(gone.cookies).toMatch(new RegExp(`${cookieName}=;.*Max-Age=0|${cookieName}=;.*Expires=Thu, 01 Jan 1970`, 'i'))
+    expect(gone.cookies).toMatch(
+      new RegExp(`${cookieName}=;.*Max-Age=0|${cookieName}=;.*Expires=Thu, 01 Jan 1970`, 'i'),
+    )
   })
 })
 
@@ -161,8 +167,16 @@ describe('signing in through Auth.js', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-tollgate-client-ip': '203.0.113.10' },
       body: new URLSearchParams({ email, password: attempt, callbackUrl: '/catalog' }),
     })
-    const response = await Auth(request, { ...authOptions, secret: process.env.AUTH_SECRET!, basePath: '/api/auth', skipCSRFCheck })
-    return { location: new URL(response.headers.get('location') ?? '', 'http://127.0.0.1:3000'), cookies: response.headers.getSetCookie().join('\n') }
+    const response = await Auth(request, {
+      ...authOptions,
+      secret: process.env.AUTH_SECRET!,
+      basePath: '/api/auth',
+      skipCSRFCheck,
+    })
+    return {
+      location: new URL(response.headers.get('location') ?? '', 'http://127.0.0.1:3000'),
+      cookies: response.headers.getSetCookie().join('\n'),
+    }
   }
   async function userWithPassword(label: string) {
     const user = await createUser(label)
@@ -191,7 +205,12 @@ function loggingClient(target: TestDatabase): { client: Db; statements: string[]
   const client =
     target.provider === 'sqlite'
       ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url.replace(/^file:/, '') }), log })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), log }) as unknown as SqliteClient)
-  ;(client as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (event) => statements.push(event.query))
+      : (new PostgresClient({
+          adapter: new PrismaPg({ connectionString: target.url }),
+          log,
+        }) as unknown as SqliteClient)
+  ;(client as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (event) =>
+    statements.push(event.query),
+  )
   return { client: client as unknown as Db, statements }
 }

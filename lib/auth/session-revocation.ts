@@ -18,7 +18,13 @@ export function newSessionClaims(userId: string, now = new Date()) {
   return { uid: userId, sid: createId('ses'), authTime: now.getTime() }
 }
 
-type SessionRow = { email: string; name: string; disabledAt: Date | null; sessionsValidAfter: Date | null; revokedId: string | null }
+type SessionRow = {
+  email: string
+  name: string
+  disabledAt: Date | null
+  sessionsValidAfter: Date | null
+  revokedId: string | null
+}
 
 /**
  * The user behind a session, or null when the session is over: no such user, disabled, ended
@@ -44,14 +50,16 @@ export async function revokeSession(claims: SessionClaims, now = new Date(), cli
   if (typeof uid !== 'string' || typeof sid !== 'string') return
   // A copy refreshed just before sign-out expires at most one max-age from now.
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000)
-  await client.$transaction([
-    client.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    client.revokedSession.upsert({ where: { id: sid }, update: {}, create: { id: sid, userId: uid, expiresAt } }),
-  ]).catch((error: unknown) => {
-    // A user deleted meanwhile (foreign key) has no session left to end.
-    if ((error as { code?: string }).code === 'P2003') return
-    throw error
-  })
+  await client
+    .$transaction([
+      client.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
+      client.revokedSession.upsert({ where: { id: sid }, update: {}, create: { id: sid, userId: uid, expiresAt } }),
+    ])
+    .catch((error: unknown) => {
+      // A user deleted meanwhile (foreign key) has no session left to end.
+      if ((error as { code?: string }).code === 'P2003') return
+      throw error
+    })
 }
 
 type UserWriter = Pick<Db, 'user'>

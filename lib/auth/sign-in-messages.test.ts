@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest'
-import { ACCOUNT_DISABLED, SIGN_IN_UNAVAILABLE, WRONG_CREDENTIALS, signInErrorMessage, tooManyAttempts } from './sign-in-messages'
+import {
+  ACCOUNT_DISABLED,
+  SIGN_IN_UNAVAILABLE,
+  WRONG_CREDENTIALS,
+  signInErrorMessage,
+  tooManyAttempts,
+} from './sign-in-messages'
 
 test.each([
   [1, 'Too many attempts; try again in 1 second.'],

@@ -45,7 +45,10 @@ export const loadTeamContext = cache(async (userId: string, teamSlug: string) =>
   return membership
 })
 
-function buildContext(user: SessionUser, membership: NonNullable<Awaited<ReturnType<typeof loadTeamContext>>>): TeamContext {
+function buildContext(
+  user: SessionUser,
+  membership: NonNullable<Awaited<ReturnType<typeof loadTeamContext>>>,
+): TeamContext {
   const permissions = permissionsFor(membership.role)
   return {
     user,
@@ -72,7 +75,11 @@ export async function requireTeamPermission(teamSlug: string, permission: Permis
   if (!membership) throw new AppError({ code: 'not_found', status: 404, message: 'Team not found' })
   const context = buildContext(user, membership)
   if (!context.can(permission)) {
-    throw new AppError({ code: 'forbidden', status: 403, message: `Your role (${context.role.toLowerCase()}) cannot do this` })
+    throw new AppError({
+      code: 'forbidden',
+      status: 403,
+      message: `Your role (${context.role.toLowerCase()}) cannot do this`,
+    })
   }
   return context
 }

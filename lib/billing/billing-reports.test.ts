@@ -22,14 +22,37 @@ afterAll(() => database?.cleanup())
 
 const MONTH = '2025-03'
 
-async function post(teamId: string, at: string, amountMicros: bigint, extra: { apiId?: string; planId?: string; description?: string } = {}) {
+async function post(
+  teamId: string,
+  at: string,
+  amountMicros: bigint,
+  extra: { apiId?: string; planId?: string; description?: string } = {},
+) {
   const kind = amountMicros > 0n ? 'TOP_UP' : 'CHARGE'
   const { entry } = await postLedgerEntry({ teamId, kind, amountMicros, idempotencyKey: createId('idem'), ...extra })
   await db.ledgerEntry.update({ where: { id: entry.id }, data: { createdAt: new Date(at) } })
 }
 
-async function rollup(consumerTeamId: string, ownerTeamId: string, apiId: string, hour: string, statusClass: number, calls: number) {
-  await db.usageRollup.create({ data: { id: createId('ur'), hour: new Date(hour), ownerTeamId, consumerTeamId, apiId, versionId: 'v', statusClass, calls } })
+async function rollup(
+  consumerTeamId: string,
+  ownerTeamId: string,
+  apiId: string,
+  hour: string,
+  statusClass: number,
+  calls: number,
+) {
+  await db.usageRollup.create({
+    data: {
+      id: createId('ur'),
+      hour: new Date(hour),
+      ownerTeamId,
+      consumerTeamId,
+      apiId,
+      versionId: 'v',
+      statusClass,
+      calls,
+    },
+  })
 }
 
 async function seedStatement() {
@@ -37,8 +60,16 @@ async function seedStatement() {
   const [payg, pro] = [f.weather.plans.Auto, f.weather.plans.Manual]
   const basic = f.maps.plans.Auto
   const c = f.consumer.id
-  await post(c, '2025-03-01T00:00:00.000Z', -1_000_000n, { apiId: f.weather.id, planId: payg, description: '10 calls to owner/weather v1 (Auto)' })
-  await post(c, '2025-03-31T23:59:59.999Z', -1_000_000n, { apiId: f.weather.id, planId: payg, description: '10 calls to owner/weather v1 (Auto)' })
+  await post(c, '2025-03-01T00:00:00.000Z', -1_000_000n, {
+    apiId: f.weather.id,
+    planId: payg,
+    description: '10 calls to owner/weather v1 (Auto)',
+  })
+  await post(c, '2025-03-31T23:59:59.999Z', -1_000_000n, {
+    apiId: f.weather.id,
+    planId: payg,
+    description: '10 calls to owner/weather v1 (Auto)',
+  })
   await post(c, '2025-03-10T12:00:00.000Z', -500_000n, { apiId: f.weather.id, planId: pro })
   await post(c, '2025-03-11T12:00:00.000Z', -250_001n, { apiId: f.maps.id, planId: basic, description: '=cmd|calc' })
   await post(c, '2025-03-12T12:00:00.000Z', -7n, { description: 'Manual charge, "rounding"' })
@@ -51,7 +82,11 @@ async function seedStatement() {
   // Calls per subscription and month: weather has two plans (and an earlier, cancelled
   // subscription on the first one, whose calls add to it); April's and the outsider's stay out.
   const sub = async (consumerTeamId: string, apiId: string, planId: string, state: 'ACTIVE' | 'CANCELLED' = 'ACTIVE') =>
-    (await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: f.owner.id, consumerTeamId, state } })).id
+    (
+      await db.subscription.create({
+        data: { id: createId('sub'), apiId, planId, ownerTeamId: f.owner.id, consumerTeamId, state },
+      })
+    ).id
   const usage = async (subscriptionId: string, month: string, calls: number) =>
     db.subscriptionUsage.create({ data: { id: createId('su'), subscriptionId, month, calls } })
   const paygSub = await sub(c, f.weather.id, payg)
@@ -80,13 +115,40 @@ test("the statement has a line per API and plan, each with its own calls and cha
   const statement = await getMonthlyStatement(f.consumer.id, MONTH)
   const label = (slug: string) => `${f.owner.slug}/${slug}`
   expect(statement.lines).toEqual([
-    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 35, entries: 2, amountMicros: 2_000_000n },
-    { apiId: f.weather.id, planId: pro, apiLabel: label('weather'), planName: 'Manual', calls: 9, entries: 1, amountMicros: 500_000n },
-    { apiId: f.maps.id, planId: basic, apiLabel: label('maps'), planName: 'Auto', calls: 7, entries: 1, amountMicros: 250_001n },
+    {
+      apiId: f.weather.id,
+      planId: payg,
+      apiLabel: label('weather'),
+      planName: 'Auto',
+      calls: 35,
+      entries: 2,
+      amountMicros: 2_000_000n,
+    },
+    {
+      apiId: f.weather.id,
+      planId: pro,
+      apiLabel: label('weather'),
+      planName: 'Manual',
+      calls: 9,
+      entries: 1,
+      amountMicros: 500_000n,
+    },
+    {
+      apiId: f.maps.id,
+      planId: basic,
+      apiLabel: label('maps'),
+      planName: 'Auto',
+      calls: 7,
+      entries: 1,
+      amountMicros: 250_001n,
+    },
     { apiId: null, planId: null, apiLabel: null, planName: null, calls: 0, entries: 1, amountMicros: 7n },
   ])
   const { start, end } = { start: new Date('2025-03-01T00:00:00Z'), end: new Date('2025-04-01T00:00:00Z') }
-  const ledger = await db.ledgerEntry.aggregate({ where: { teamId: f.consumer.id, kind: 'CHARGE', createdAt: { gte: start, lt: end } }, _sum: { amountMicros: true } })
+  const ledger = await db.ledgerEntry.aggregate({
+    where: { teamId: f.consumer.id, kind: 'CHARGE', createdAt: { gte: start, lt: end } },
+    _sum: { amountMicros: true },
+  })
   expect(statement.totalMicros).toBe(2_750_008n)
   expect(statement.lines.reduce((sum, line) => sum + line.amountMicros, 0n)).toBe(statement.totalMicros)
   expect(statement.totalMicros).toBe(-(ledger._sum.amountMicros ?? 0n))
@@ -103,11 +165,27 @@ test("the statement has a line per API and plan, each with its own calls and cha
   ])
   // April has its own calls and charges; another month, and another team, see none of March's.
   expect((await getMonthlyStatement(f.consumer.id, '2025-04')).lines).toEqual([
-    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 1000, entries: 1, amountMicros: 9_999_999n },
+    {
+      apiId: f.weather.id,
+      planId: payg,
+      apiLabel: label('weather'),
+      planName: 'Auto',
+      calls: 1000,
+      entries: 1,
+      amountMicros: 9_999_999n,
+    },
   ])
   expect((await getMonthlyStatement(f.consumer.id, '2025-05')).lines).toEqual([])
   expect((await getMonthlyStatement(f.outsider.id, MONTH)).lines).toEqual([
-    { apiId: f.weather.id, planId: payg, apiLabel: label('weather'), planName: 'Auto', calls: 500, entries: 1, amountMicros: 123n },
+    {
+      apiId: f.weather.id,
+      planId: payg,
+      apiLabel: label('weather'),
+      planName: 'Auto',
+      calls: 500,
+      entries: 1,
+      amountMicros: 123n,
+    },
   ])
 })
 
@@ -116,11 +194,19 @@ test('the ledger lists newest first, pages, and searches descriptions and kinds 
   const teamId = f.consumer.id
   const first = await listLedgerEntries({ teamId, pageSize: 4 })
   expect(first).toMatchObject({ total: 8, page: 1, pageCount: 2 })
-  expect(first.items.map((e) => e.createdAt.toISOString())).toEqual(['2025-04-01T00:00:00.000Z', '2025-03-31T23:59:59.999Z', '2025-03-12T12:00:00.000Z', '2025-03-11T12:00:00.000Z'])
+  expect(first.items.map((e) => e.createdAt.toISOString())).toEqual([
+    '2025-04-01T00:00:00.000Z',
+    '2025-03-31T23:59:59.999Z',
+    '2025-03-12T12:00:00.000Z',
+    '2025-03-11T12:00:00.000Z',
+  ])
   expect(first.items[0].apiLabel).toBe(`${f.owner.slug}/weather`)
   expect((await listLedgerEntries({ teamId, pageSize: 4, page: 2 })).items).toHaveLength(4)
 
-  expect((await listLedgerEntries({ teamId, q: 'WEATHER' })).items.map((e) => e.amountMicros)).toEqual([-1_000_000n, -1_000_000n])
+  expect((await listLedgerEntries({ teamId, q: 'WEATHER' })).items.map((e) => e.amountMicros)).toEqual([
+    -1_000_000n,
+    -1_000_000n,
+  ])
   expect((await listLedgerEntries({ teamId, q: 'top-up' })).items.map((e) => e.kind)).toEqual(['TOP_UP'])
   expect((await listLedgerEntries({ teamId, q: 'charge' })).total).toBe(7)
   expect((await listLedgerEntries({ teamId: f.outsider.id, q: 'charge' })).total).toBe(1)
@@ -133,8 +219,13 @@ test('the ledger CSV streams every entry in batches, oldest first, with formulas
   const base = Date.UTC(2025, 0, 1)
   await db.ledgerEntry.createMany({
     data: Array.from({ length: 1_201 }, (_, i) => ({
-      id: createId('led'), teamId: team.id, kind: 'TOP_UP' as const, amountMicros: BigInt(i + 1), idempotencyKey: createId('idem'),
-      description: i === 600 ? '=HYPERLINK("http://evil")' : `entry ${i}`, createdAt: new Date(base + i * 1000),
+      id: createId('led'),
+      teamId: team.id,
+      kind: 'TOP_UP' as const,
+      amountMicros: BigInt(i + 1),
+      idempotencyKey: createId('idem'),
+      description: i === 600 ? '=HYPERLINK("http://evil")' : `entry ${i}`,
+      createdAt: new Date(base + i * 1000),
     })),
   })
   await post(other.team.id, '2025-01-01T00:00:00.000Z', 5n, { description: 'not yours' })
@@ -161,7 +252,11 @@ test("paid subscriptions show this month's free quota use; free, pending and oth
   await db.plan.update({ where: { id: f.weather.plans.Auto }, data: paid })
   await db.plan.update({ where: { id: f.maps.plans.Auto }, data: { ...paid, freeCallsPerMonth: 5 } })
   const sub = async (consumerTeamId: string, apiId: string, planId: string, state: 'ACTIVE' | 'PENDING' = 'ACTIVE') =>
-    (await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: f.owner.id, consumerTeamId, state } })).id
+    (
+      await db.subscription.create({
+        data: { id: createId('sub'), apiId, planId, ownerTeamId: f.owner.id, consumerTeamId, state },
+      })
+    ).id
   const weather = await sub(f.consumer.id, f.weather.id, f.weather.plans.Auto)
   const maps = await sub(f.consumer.id, f.maps.id, f.maps.plans.Auto)
   await sub(f.consumer.id, f.weather.id, f.weather.plans.Manual) // free plan
@@ -178,10 +273,16 @@ test("paid subscriptions show this month's free quota use; free, pending and oth
 
   const list = await listPaidSubscriptionUsage({ teamId: f.consumer.id, now })
   expect(list.total).toBe(2)
-  expect(list.items.map((s) => [s.apiName, s.freeCallsPerMonth, s.usedThisMonth, s.freeLeft, s.pricePerCallMicros])).toEqual([
+  expect(
+    list.items.map((s) => [s.apiName, s.freeCallsPerMonth, s.usedThisMonth, s.freeLeft, s.pricePerCallMicros]),
+  ).toEqual([
     ['maps api', 5, 9, 0, 2_000n],
     ['weather api', 100, 30, 70, 2_000n],
   ])
-  expect((await listPaidSubscriptionUsage({ teamId: f.consumer.id, q: 'WEATH', now })).items.map((s) => s.id)).toEqual([weather])
-  expect((await listPaidSubscriptionUsage({ teamId: f.consumer.id, pageSize: 1, page: 2, now })).items.map((s) => s.id)).toEqual([weather])
+  expect((await listPaidSubscriptionUsage({ teamId: f.consumer.id, q: 'WEATH', now })).items.map((s) => s.id)).toEqual([
+    weather,
+  ])
+  expect(
+    (await listPaidSubscriptionUsage({ teamId: f.consumer.id, pageSize: 1, page: 2, now })).items.map((s) => s.id),
+  ).toEqual([weather])
 })

@@ -34,7 +34,9 @@ export function computeCallCharge({ plan, callsUsedThisMonth, inputTokens = 0, o
   if (!plan.paid) return { chargeMicros: 0n, free: false }
   if (callsUsedThisMonth < plan.freeCallsPerMonth) return { chargeMicros: 0n, free: true }
   const chargeMicros =
-    plan.pricePerCallMicros + tokenCharge(inputTokens, plan.pricePerMInputMicros) + tokenCharge(outputTokens, plan.pricePerMOutputMicros)
+    plan.pricePerCallMicros +
+    tokenCharge(inputTokens, plan.pricePerMInputMicros) +
+    tokenCharge(outputTokens, plan.pricePerMOutputMicros)
   return { chargeMicros, free: false }
 }
 
@@ -48,5 +50,6 @@ function tokenCharge(tokens: number, pricePerMillionMicros: bigint): bigint {
 
 function assertCount(name: string, value: number): void {
   // BigInt() would throw on a fraction anyway; a negative count would silently lower the charge.
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`)
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`)
 }

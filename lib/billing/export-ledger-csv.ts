@@ -20,11 +20,27 @@ export async function* exportLedgerCsv(teamId: string, q?: string): AsyncGenerat
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: BATCH,
       ...(cursor ? { cursor, skip: 1 } : {}),
-      select: { id: true, createdAt: true, kind: true, amountMicros: true, currency: true, description: true, apiId: true },
+      select: {
+        id: true,
+        createdAt: true,
+        kind: true,
+        amountMicros: true,
+        currency: true,
+        description: true,
+        apiId: true,
+      },
     })
     const labels = await getApiLabels(rows.flatMap((r) => (r.apiId ? [r.apiId] : [])))
     for (const r of rows) {
-      yield csvRow([r.createdAt.toISOString(), r.id, r.kind, microsToDecimal(r.amountMicros), r.currency, r.description, r.apiId ? labels.get(r.apiId)?.label ?? r.apiId : ''])
+      yield csvRow([
+        r.createdAt.toISOString(),
+        r.id,
+        r.kind,
+        microsToDecimal(r.amountMicros),
+        r.currency,
+        r.description,
+        r.apiId ? (labels.get(r.apiId)?.label ?? r.apiId) : '',
+      ])
     }
     if (rows.length < BATCH) return
     cursor = { id: rows[rows.length - 1].id }

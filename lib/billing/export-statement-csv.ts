@@ -10,7 +10,17 @@ export function exportStatementCsv(statement: MonthlyStatement): string {
   const rows = [csvRow(['month', 'api', 'plan', 'successful_calls', 'ledger_entries', 'amount', 'currency'])]
   for (const line of statement.lines) {
     const calls = line.apiId && line.planId ? line.calls : ''
-    rows.push(csvRow([statement.month, line.apiLabel ?? line.apiId ?? 'Other charges', line.planName ?? line.planId ?? '', calls, line.entries, microsToDecimal(line.amountMicros), statement.currency]))
+    rows.push(
+      csvRow([
+        statement.month,
+        line.apiLabel ?? line.apiId ?? 'Other charges',
+        line.planName ?? line.planId ?? '',
+        calls,
+        line.entries,
+        microsToDecimal(line.amountMicros),
+        statement.currency,
+      ]),
+    )
   }
   rows.push(csvRow([statement.month, 'Total', '', '', '', microsToDecimal(statement.totalMicros), statement.currency]))
   return rows.join('')

@@ -8,6 +8,9 @@ import { db } from '@/lib/db'
 export async function getApiLabels(apiIds: Iterable<string>): Promise<Map<string, { label: string; name: string }>> {
   const ids = [...new Set(apiIds)].filter(Boolean)
   if (ids.length === 0) return new Map()
-  const apis = await db.api.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, name: true, team: { select: { slug: true } } } })
+  const apis = await db.api.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, slug: true, name: true, team: { select: { slug: true } } },
+  })
   return new Map(apis.map((a) => [a.id, { label: `${a.team.slug}/${a.slug}`, name: a.name }]))
 }

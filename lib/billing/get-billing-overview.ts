@@ -23,8 +23,15 @@ export type BillingOverview = {
 export async function getBillingOverview(teamId: string, now = Date.now()): Promise<BillingOverview> {
   const account = await db.billingAccount.findUnique({ where: { teamId } })
   const a = account ?? {
-    currency: 'USD', balanceMicros: 0n, creditLimitMicros: 0n, monthlyBudgetMicros: null, alertThresholds: '80,100',
-    paymentMethodStatus: 'NONE' as const, paymentMethodLabel: null, spendMonth: '', spendMicros: 0n,
+    currency: 'USD',
+    balanceMicros: 0n,
+    creditLimitMicros: 0n,
+    monthlyBudgetMicros: null,
+    alertThresholds: '80,100',
+    paymentMethodStatus: 'NONE' as const,
+    paymentMethodLabel: null,
+    spendMonth: '',
+    spendMicros: 0n,
   }
   const spendMicros = monthToDateSpend(a, now)
   const budget = a.monthlyBudgetMicros

@@ -17,7 +17,15 @@ export type StatementLine = {
   amountMicros: bigint
 }
 
-export type MonthlyStatement = { month: string; from: Date; to: Date; currency: string; lines: StatementLine[]; totalMicros: bigint; topUpsMicros: bigint }
+export type MonthlyStatement = {
+  month: string
+  from: Date
+  to: Date
+  currency: string
+  lines: StatementLine[]
+  totalMicros: bigint
+  topUpsMicros: bigint
+}
 
 /**
  * A month's invoice: the team's CHARGE entries grouped by API and plan, amounts from the ledger
@@ -29,7 +37,12 @@ export async function getMonthlyStatement(teamId: string, month: string): Promis
   const { start: from, end: to } = monthRange(month)
   const inMonth = { teamId, createdAt: { gte: from, lt: to } }
   const [groups, topUps, account] = await Promise.all([
-    db.ledgerEntry.groupBy({ by: ['apiId', 'planId'], where: { ...inMonth, kind: 'CHARGE' }, _sum: { amountMicros: true }, _count: { _all: true } }),
+    db.ledgerEntry.groupBy({
+      by: ['apiId', 'planId'],
+      where: { ...inMonth, kind: 'CHARGE' },
+      _sum: { amountMicros: true },
+      _count: { _all: true },
+    }),
     db.ledgerEntry.aggregate({ where: { ...inMonth, kind: 'TOP_UP' }, _sum: { amountMicros: true } }),
     db.billingAccount.findUnique({ where: { teamId }, select: { currency: true } }),
   ])
@@ -46,15 +59,29 @@ export async function getMonthlyStatement(teamId: string, month: string): Promis
     .map((g) => ({
       apiId: g.apiId,
       planId: g.planId,
-      apiLabel: g.apiId ? labels.get(g.apiId)?.label ?? null : null,
-      planName: g.planId ? planNames.get(g.planId) ?? null : null,
-      calls: g.apiId && g.planId ? calls.get(planKey(g.apiId, g.planId)) ?? 0 : 0,
+      apiLabel: g.apiId ? (labels.get(g.apiId)?.label ?? null) : null,
+      planName: g.planId ? (planNames.get(g.planId) ?? null) : null,
+      calls: g.apiId && g.planId ? (calls.get(planKey(g.apiId, g.planId)) ?? 0) : 0,
       entries: g._count._all,
       amountMicros: -(g._sum.amountMicros ?? 0n),
     }))
-    .sort((a, b) => (a.amountMicros === b.amountMicros ? (a.apiLabel ?? '~').localeCompare(b.apiLabel ?? '~') : a.amountMicros > b.amountMicros ? -1 : 1))
+    .sort((a, b) =>
+      a.amountMicros === b.amountMicros
+        ? (a.apiLabel ?? '~').localeCompare(b.apiLabel ?? '~')
+        : a.amountMicros > b.amountMicros
+          ? -1
+          : 1,
+    )
   const totalMicros = lines.reduce((sum, line) => sum + line.amountMicros, 0n)
-  return { month, from, to, currency: account?.currency ?? 'USD', lines, totalMicros, topUpsMicros: topUps._sum.amountMicros ?? 0n }
+  return {
+    month,
+    from,
+    to,
+    currency: account?.currency ?? 'USD',
+    lines,
+    totalMicros,
+    topUpsMicros: topUps._sum.amountMicros ?? 0n,
+  }
 }
 
 const planKey = (apiId: string, planId: string) => `${apiId}\n${planId}`
@@ -63,7 +90,12 @@ const planKey = (apiId: string, planId: string) => `${apiId}\n${planId}`
  * The month's calls per (API, plan) across this team's subscriptions. A team may hold several
  * subscriptions on one plan over time (cancelled, then subscribed again): their counts add up.
  */
-async function countCallsByPlan(teamId: string, month: string, apiIds: string[], planIds: string[]): Promise<Map<string, number>> {
+async function countCallsByPlan(
+  teamId: string,
+  month: string,
+  apiIds: string[],
+  planIds: string[],
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>()
   if (apiIds.length === 0 || planIds.length === 0) return counts
   const subscriptions = await db.subscription.findMany({

@@ -31,12 +31,18 @@ const postArb = fc.record({
     fc.record({ kind: fc.constant<LedgerKind>('TOP_UP'), amountMicros: amount(1n, 10n ** 12n) }),
     fc.record({ kind: fc.constant<LedgerKind>('CHARGE'), amountMicros: amount(-(10n ** 12n), -1n) }),
     fc.record({ kind: fc.constant<LedgerKind>('REFUND'), amountMicros: amount(1n, 10n ** 9n) }),
-    fc.record({ kind: fc.constant<LedgerKind>('ADJUSTMENT'), amountMicros: fc.oneof(amount(-(10n ** 9n), -1n), amount(1n, 10n ** 9n)) }),
+    fc.record({
+      kind: fc.constant<LedgerKind>('ADJUSTMENT'),
+      amountMicros: fc.oneof(amount(-(10n ** 9n), -1n), amount(1n, 10n ** 9n)),
+    }),
   ),
 })
 // A replay re-sends an earlier post unchanged, as a retrying client or a re-flushed batch would.
 const replayArb = fc.record({ type: fc.constant('replay' as const), index: fc.nat() })
-const commandsArb = fc.array(fc.oneof({ arbitrary: postArb, weight: 3 }, { arbitrary: replayArb, weight: 1 }), { minLength: 1, maxLength: 15 })
+const commandsArb = fc.array(fc.oneof({ arbitrary: postArb, weight: 3 }, { arbitrary: replayArb, weight: 1 }), {
+  minLength: 1,
+  maxLength: 15,
+})
 
 test('property: after any sequence with replays, each balance equals the sum of its entries', async () => {
   await fc.assert(
@@ -69,7 +75,10 @@ test('property: after any sequence with replays, each balance equals the sum of 
         expect(entries).toHaveLength(expectedCount[i])
         expect(balance ?? 0n).toBe(expected[i])
         expect(entries.reduce((sum, e) => sum + e.amountMicros, 0n)).toBe(expected[i])
-        expect(await getLedgerBalance(teamId)).toEqual({ accountBalanceMicros: expected[i], ledgerSumMicros: expected[i] })
+        expect(await getLedgerBalance(teamId)).toEqual({
+          accountBalanceMicros: expected[i],
+          ledgerSumMicros: expected[i],
+        })
       }
     }),
     { numRuns: 25 },
@@ -80,8 +89,18 @@ test('reusing a key for a different amount, kind or team is a 409 and writes not
   const team = (await createTestTeam()).team.id
   const other = (await createTestTeam()).team.id
   const idempotencyKey = createId('idem')
-  const first = await postLedgerEntry({ teamId: team, kind: 'TOP_UP', amountMicros: 5_000_000n, idempotencyKey, description: 'Top-up' })
-  expect(first).toMatchObject({ replayed: false, balanceMicros: 5_000_000n, entry: { kind: 'TOP_UP', amountMicros: 5_000_000n, description: 'Top-up' } })
+  const first = await postLedgerEntry({
+    teamId: team,
+    kind: 'TOP_UP',
+    amountMicros: 5_000_000n,
+    idempotencyKey,
+    description: 'Top-up',
+  })
+  expect(first).toMatchObject({
+    replayed: false,
+    balanceMicros: 5_000_000n,
+    entry: { kind: 'TOP_UP', amountMicros: 5_000_000n, description: 'Top-up' },
+  })
   const before = await books(team)
 
   for (const clash of [
@@ -89,12 +108,18 @@ test('reusing a key for a different amount, kind or team is a 409 and writes not
     { teamId: team, kind: 'ADJUSTMENT' as const, amountMicros: 5_000_000n },
     { teamId: other, kind: 'TOP_UP' as const, amountMicros: 5_000_000n },
   ]) {
-    expect(await rejection(() => postLedgerEntry({ ...clash, idempotencyKey }))).toMatchObject({ status: 409, code: 'idempotency_conflict' })
+    expect(await rejection(() => postLedgerEntry({ ...clash, idempotencyKey }))).toMatchObject({
+      status: 409,
+      code: 'idempotency_conflict',
+    })
   }
   expect(await books(team)).toEqual(before)
   expect(await books(other)).toEqual({ balance: null, entries: [] })
   // The genuine retry still succeeds as a replay.
-  expect(await postLedgerEntry({ teamId: team, kind: 'TOP_UP', amountMicros: 5_000_000n, idempotencyKey })).toEqual({ entry: first.entry, replayed: true })
+  expect(await postLedgerEntry({ teamId: team, kind: 'TOP_UP', amountMicros: 5_000_000n, idempotencyKey })).toEqual({
+    entry: first.entry,
+    replayed: true,
+  })
 })
 
 test.each([
@@ -107,7 +132,9 @@ test.each([
   { kind: 'ADJUSTMENT', amountMicros: 0n },
 ] as const)('a $kind of $amountMicros micros is a 422 and writes nothing', async ({ kind, amountMicros }) => {
   const team = (await createTestTeam()).team.id
-  const error = await rejection(() => postLedgerEntry({ teamId: team, kind, amountMicros, idempotencyKey: createId('idem') }))
+  const error = await rejection(() =>
+    postLedgerEntry({ teamId: team, kind, amountMicros, idempotencyKey: createId('idem') }),
+  )
   expect(error).toMatchObject({ status: 422, code: 'invalid_amount' })
   expect(await books(team)).toEqual({ balance: null, entries: [] })
 })
@@ -116,7 +143,9 @@ test('20 concurrent posts with one key write one entry and move the balance once
   const team = (await createTestTeam()).team.id
   const idempotencyKey = createId('idem')
   const results = await Promise.all(
-    Array.from({ length: 20 }, () => postLedgerEntry({ teamId: team, kind: 'CHARGE', amountMicros: -1_234n, idempotencyKey })),
+    Array.from({ length: 20 }, () =>
+      postLedgerEntry({ teamId: team, kind: 'CHARGE', amountMicros: -1_234n, idempotencyKey }),
+    ),
   )
   expect(results.filter((r) => !r.replayed)).toHaveLength(1)
   expect(new Set(results.map((r) => r.entry.id)).size).toBe(1)
@@ -128,7 +157,9 @@ test('20 concurrent posts with one key write one entry and move the balance once
 test('20 concurrent posts with different keys lose no amount', async () => {
   const team = (await createTestTeam()).team.id
   await Promise.all(
-    Array.from({ length: 20 }, (_, i) => postLedgerEntry({ teamId: team, kind: 'TOP_UP', amountMicros: BigInt(i + 1), idempotencyKey: createId('idem') })),
+    Array.from({ length: 20 }, (_, i) =>
+      postLedgerEntry({ teamId: team, kind: 'TOP_UP', amountMicros: BigInt(i + 1), idempotencyKey: createId('idem') }),
+    ),
   )
   // 1 + 2 + ... + 20 = 210
   expect(await getLedgerBalance(team)).toEqual({ accountBalanceMicros: 210n, ledgerSumMicros: 210n })
@@ -139,7 +170,10 @@ test("inside a caller's transaction, a rollback takes the entries and the balanc
   await postLedgerEntry({ teamId: team, kind: 'TOP_UP', amountMicros: 100n, idempotencyKey: createId('idem') })
   const failure = await rejection(() =>
     db.$transaction(async (tx) => {
-      const inside = await postLedgerEntry({ teamId: team, kind: 'CHARGE', amountMicros: -30n, idempotencyKey: createId('idem') }, tx)
+      const inside = await postLedgerEntry(
+        { teamId: team, kind: 'CHARGE', amountMicros: -30n, idempotencyKey: createId('idem') },
+        tx,
+      )
       expect(inside).toMatchObject({ replayed: false, balanceMicros: 70n })
       await postLedgerEntry({ teamId: team, kind: 'CHARGE', amountMicros: -5n, idempotencyKey: createId('idem') }, tx)
       throw new Error('batch failed')

@@ -14,7 +14,9 @@ export function ledgerWhere(teamId: string, q?: string): Prisma.LedgerEntryWhere
   if (!q) return { teamId }
   const word = q.toLowerCase().replace(/[^a-z]/g, '')
   const kinds = word.length >= 3 ? KINDS.filter((k) => k.toLowerCase().replace('_', '').startsWith(word)) : []
-  const text = (isPostgresUrl(databaseUrl()) ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter
+  const text = (
+    isPostgresUrl(databaseUrl()) ? { contains: q, mode: 'insensitive' } : { contains: q }
+  ) as Prisma.StringFilter
   return { teamId, OR: [{ description: text }, ...(kinds.length ? [{ kind: { in: kinds } }] : [])] }
 }
 
@@ -30,7 +32,17 @@ export type LedgerRow = {
 }
 
 /** One page of the team's ledger, newest first. */
-export async function listLedgerEntries({ teamId, q, page = 1, pageSize = LEDGER_PAGE_SIZE }: { teamId: string; q?: string; page?: number; pageSize?: number }) {
+export async function listLedgerEntries({
+  teamId,
+  q,
+  page = 1,
+  pageSize = LEDGER_PAGE_SIZE,
+}: {
+  teamId: string
+  q?: string
+  page?: number
+  pageSize?: number
+}) {
   const where = ledgerWhere(teamId, q)
   const [total, rows] = await Promise.all([
     db.ledgerEntry.count({ where }),
@@ -39,10 +51,21 @@ export async function listLedgerEntries({ teamId, q, page = 1, pageSize = LEDGER
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, createdAt: true, kind: true, amountMicros: true, currency: true, description: true, apiId: true },
+      select: {
+        id: true,
+        createdAt: true,
+        kind: true,
+        amountMicros: true,
+        currency: true,
+        description: true,
+        apiId: true,
+      },
     }),
   ])
   const labels = await getApiLabels(rows.flatMap((r) => (r.apiId ? [r.apiId] : [])))
-  const items: LedgerRow[] = rows.map((r) => ({ ...r, apiLabel: r.apiId ? labels.get(r.apiId)?.label ?? null : null }))
+  const items: LedgerRow[] = rows.map((r) => ({
+    ...r,
+    apiLabel: r.apiId ? (labels.get(r.apiId)?.label ?? null) : null,
+  }))
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }

@@ -24,8 +24,18 @@ export type PaidSubscriptionUsage = {
  * The consumer's view of what it pays for: its ACTIVE subscriptions on paid plans, with this UTC
  * month's free-quota use from SubscriptionUsage. Searchable by API or plan name, paginated.
  */
-export async function listPaidSubscriptionUsage({ teamId, q, page = 1, pageSize = SUBSCRIPTION_USAGE_PAGE_SIZE, now = Date.now() }: {
-  teamId: string; q?: string; page?: number; pageSize?: number; now?: number
+export async function listPaidSubscriptionUsage({
+  teamId,
+  q,
+  page = 1,
+  pageSize = SUBSCRIPTION_USAGE_PAGE_SIZE,
+  now = Date.now(),
+}: {
+  teamId: string
+  q?: string
+  page?: number
+  pageSize?: number
+  now?: number
 }) {
   const where: Prisma.SubscriptionWhereInput = {
     consumerTeamId: teamId,
@@ -42,21 +52,40 @@ export async function listPaidSubscriptionUsage({ teamId, q, page = 1, pageSize 
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, apiId: true,
+        id: true,
+        apiId: true,
         api: { select: { name: true, slug: true, team: { select: { slug: true } } } },
-        plan: { select: { name: true, currency: true, pricePerCallMicros: true, pricePerMInputMicros: true, pricePerMOutputMicros: true, freeCallsPerMonth: true } },
+        plan: {
+          select: {
+            name: true,
+            currency: true,
+            pricePerCallMicros: true,
+            pricePerMInputMicros: true,
+            pricePerMOutputMicros: true,
+            freeCallsPerMonth: true,
+          },
+        },
       },
     }),
   ])
   const usage = rows.length
-    ? await db.subscriptionUsage.findMany({ where: { subscriptionId: { in: rows.map((r) => r.id) }, month: utcMonth(now) }, select: { subscriptionId: true, calls: true } })
+    ? await db.subscriptionUsage.findMany({
+        where: { subscriptionId: { in: rows.map((r) => r.id) }, month: utcMonth(now) },
+        select: { subscriptionId: true, calls: true },
+      })
     : []
   const used = new Map(usage.map((u) => [u.subscriptionId, u.calls]))
   const items: PaidSubscriptionUsage[] = rows.map(({ id, apiId, api, plan }) => {
     const usedThisMonth = used.get(id) ?? 0
     return {
-      id, apiId, apiLabel: `${api.team.slug}/${api.slug}`, apiName: api.name, planName: plan.name, ...plan,
-      usedThisMonth, freeLeft: Math.max(0, plan.freeCallsPerMonth - usedThisMonth),
+      id,
+      apiId,
+      apiLabel: `${api.team.slug}/${api.slug}`,
+      apiName: api.name,
+      planName: plan.name,
+      ...plan,
+      usedThisMonth,
+      freeLeft: Math.max(0, plan.freeCallsPerMonth - usedThisMonth),
     }
   })
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }

@@ -15,7 +15,22 @@ describe('decimalToMicros', () => {
     expect(decimalToMicros(input)).toBe(micros)
   })
 
-  test.each(['0x10', '5e3', '1E2', 'Infinity', 'NaN', '1 0', '1,5', '.5', '5.', '+5', '0.0000001', '1000000000000', '１０', ''])('refuses %j', (input) => {
+  test.each([
+    '0x10',
+    '5e3',
+    '1E2',
+    'Infinity',
+    'NaN',
+    '1 0',
+    '1,5',
+    '.5',
+    '5.',
+    '+5',
+    '0.0000001',
+    '1000000000000',
+    '１０',
+    '',
+  ])('refuses %j', (input) => {
     expect(() => decimalToMicros(input)).toThrow(RangeError)
   })
 

@@ -20,8 +20,7 @@ export type PostLedgerEntryInput = {
 }
 
 export type PostLedgerEntryResult =
-  | { entry: LedgerEntry; replayed: false; balanceMicros: bigint }
-  | { entry: LedgerEntry; replayed: true }
+  { entry: LedgerEntry; replayed: false; balanceMicros: bigint } | { entry: LedgerEntry; replayed: true }
 
 /**
  * Appends one ledger entry and moves the team's balance by the same amount, atomically, so the
@@ -82,14 +81,22 @@ async function writeEntry(tx: Tx, input: PostLedgerEntryInput): Promise<PostLedg
 }
 
 function replay(existing: LedgerEntry, input: PostLedgerEntryInput): PostLedgerEntryResult {
-  const same = existing.teamId === input.teamId && existing.kind === input.kind && existing.amountMicros === input.amountMicros
-  if (!same) throw conflict('This idempotency key was already used for a different ledger entry', 'idempotency_conflict')
+  const same =
+    existing.teamId === input.teamId && existing.kind === input.kind && existing.amountMicros === input.amountMicros
+  if (!same)
+    throw conflict('This idempotency key was already used for a different ledger entry', 'idempotency_conflict')
   return { entry: existing, replayed: true }
 }
 
 function assertSign(kind: LedgerKind, amountMicros: bigint): void {
   const ok =
     typeof amountMicros === 'bigint' &&
-    (kind === 'TOP_UP' || kind === 'REFUND' ? amountMicros > 0n : kind === 'CHARGE' ? amountMicros < 0n : kind === 'ADJUSTMENT' ? amountMicros !== 0n : false)
+    (kind === 'TOP_UP' || kind === 'REFUND'
+      ? amountMicros > 0n
+      : kind === 'CHARGE'
+        ? amountMicros < 0n
+        : kind === 'ADJUSTMENT'
+          ? amountMicros !== 0n
+          : false)
   if (!ok) throw invalid(`A ${kind} entry cannot have the amount ${String(amountMicros)}`, undefined, 'invalid_amount')
 }

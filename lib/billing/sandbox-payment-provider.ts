@@ -28,7 +28,8 @@ const TEST_TOKENS: Record<string, string> = {
   pm_card_chargeDeclinedExpiredCard: '4000000000000069',
 }
 
-export const SANDBOX_CARD_HINT = 'Sandbox test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 0069 is expired.'
+export const SANDBOX_CARD_HINT =
+  'Sandbox test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 0069 is expired.'
 
 export function createSandboxPaymentProvider(): PaymentProvider {
   // Successful charges seen by this process, by idempotency key. The reference is derived from the
@@ -45,7 +46,11 @@ export function createSandboxPaymentProvider(): PaymentProvider {
       const card = TEST_CARDS[number]
       if (card) return { ...card }
       const message = /^\d{12,19}$/.test(number) ? 'The sandbox only accepts its test cards' : 'Enter a card number'
-      throw invalid('Please correct the highlighted fields', { cardNumber: [message, SANDBOX_CARD_HINT] }, 'invalid_card')
+      throw invalid(
+        'Please correct the highlighted fields',
+        { cardNumber: [message, SANDBOX_CARD_HINT] },
+        'invalid_card',
+      )
     },
 
     async charge({ teamId, amountMicros, idempotencyKey }: ChargeInput): Promise<ChargeResult> {
@@ -69,7 +74,10 @@ export function createSandboxPaymentProvider(): PaymentProvider {
 function outcome(status: PaymentMethodStatus, idempotencyKey: string): ChargeResult {
   switch (status) {
     case 'VALID':
-      return { ok: true, providerRef: `sandbox_ch_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}` }
+      return {
+        ok: true,
+        providerRef: `sandbox_ch_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`,
+      }
     case 'FAILED':
       return { ok: false, reason: 'card_declined' }
     case 'EXPIRED':

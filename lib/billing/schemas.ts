@@ -14,13 +14,24 @@ export const MAX_BUDGET_MICROS = 1_000_000_000n * MICROS_PER_UNIT
 export const MAX_CREDIT_LIMIT_MICROS = 1_000_000n * MICROS_PER_UNIT
 
 /** A decimal amount in currency units, checked step by step so each mistake gets its own message. */
-function amountSchema({ min, max, maxLabel, allowZero }: { min: string; max: bigint; maxLabel: string; allowZero: boolean }) {
+function amountSchema({
+  min,
+  max,
+  maxLabel,
+  allowZero,
+}: {
+  min: string
+  max: bigint
+  maxLabel: string
+  allowZero: boolean
+}) {
   return z
     .string({ error: 'Enter an amount' })
     .trim()
     .min(1, 'Enter an amount')
     .superRefine((value, ctx) => {
-      if (!/^\d+(\.\d+)?$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Enter a number such as 25 or 25.50' })
+      if (!/^\d+(\.\d+)?$/.test(value))
+        return void ctx.addIssue({ code: 'custom', message: 'Enter a number such as 25 or 25.50' })
       if (/\.\d{7,}$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Use at most 6 decimal places' })
       if (/^\d{13,}/.test(value)) return void ctx.addIssue({ code: 'custom', message: `At most ${maxLabel}` })
       const micros = decimalToMicros(value)
@@ -36,7 +47,9 @@ const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim
 export const topUpSchema = z.object({
   amount: amountSchema({ min: '0', max: MAX_TOP_UP_MICROS, maxLabel: '100000 per top-up', allowZero: false }),
   // Generated once per form render, so a double-submit carries the same key and tops up once.
-  idempotencyKey: z.string({ error: 'Reload the page and try again' }).regex(/^[\w-]{8,100}$/, 'Reload the page and try again'),
+  idempotencyKey: z
+    .string({ error: 'Reload the page and try again' })
+    .regex(/^[\w-]{8,100}$/, 'Reload the page and try again'),
 })
 export type TopUpInput = z.input<typeof topUpSchema>
 
@@ -54,13 +67,18 @@ const thresholdsSchema = z
     if (value === '') return
     const parts = value.split(',').map((part) => part.trim())
     if (parts.some((part) => !/^\d{1,4}$/.test(part) || Number(part) < 1 || Number(part) > 1000)) {
-      ctx.addIssue({ code: 'custom', message: 'Use whole percentages from 1 to 1000, separated by commas, e.g. 80,100' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Use whole percentages from 1 to 1000, separated by commas, e.g. 80,100',
+      })
     } else if (new Set(parts.map(Number)).size > 10) {
       ctx.addIssue({ code: 'custom', message: 'At most 10 thresholds' })
     }
   })
   // Stored sorted and without duplicates, the form the gateway's alert check expects.
-  .transform((value) => (value === '' ? '' : [...new Set(value.split(',').map((p) => Number(p.trim())))].sort((a, b) => a - b).join(',')))
+  .transform((value) =>
+    value === '' ? '' : [...new Set(value.split(',').map((p) => Number(p.trim())))].sort((a, b) => a - b).join(','),
+  )
 
 export const updateBillingSettingsSchema = z.object({
   monthlyBudget: z.preprocess(
@@ -69,7 +87,7 @@ export const updateBillingSettingsSchema = z.object({
   ),
   alertThresholds: z.preprocess((value) => value ?? '', thresholdsSchema),
   creditLimit: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? '0' : value ?? '0'),
+    (value) => (typeof value === 'string' && value.trim() === '' ? '0' : (value ?? '0')),
     amountSchema({ min: '0', max: MAX_CREDIT_LIMIT_MICROS, maxLabel: '1000000', allowZero: true }),
   ),
 })
@@ -82,16 +100,28 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 // Page search params: a bad value falls back to its default, never a 500.
 export const billingPageQuerySchema = z.object({
   q: z.preprocess(first, searchText().max(100)).optional().catch(undefined),
-  page: z.preprocess(first, integerInput({ min: 1, max: 100_000 })).catch(1).default(1),
+  page: z
+    .preprocess(first, integerInput({ min: 1, max: 100_000 }))
+    .catch(1)
+    .default(1),
   month: z.preprocess(first, z.string().refine(isCalendarMonth)).optional().catch(undefined),
   // The paid-subscriptions table has its own search and page, so paging it keeps the ledger's place.
   sq: z.preprocess(first, searchText().max(100)).optional().catch(undefined),
-  sp: z.preprocess(first, integerInput({ min: 1, max: 100_000 })).catch(1).default(1),
+  sp: z
+    .preprocess(first, integerInput({ min: 1, max: 100_000 }))
+    .catch(1)
+    .default(1),
 })
 
 export function parseBillingPageQuery(searchParams: unknown, now = Date.now()) {
   const parsed = billingPageQuerySchema.parse(searchParams && typeof searchParams === 'object' ? searchParams : {})
-  return { q: parsed.q || undefined, page: parsed.page, month: parsed.month ?? utcMonth(now), sq: parsed.sq || undefined, sp: parsed.sp }
+  return {
+    q: parsed.q || undefined,
+    page: parsed.page,
+    month: parsed.month ?? utcMonth(now),
+    sq: parsed.sq || undefined,
+    sp: parsed.sp,
+  }
 }
 
 /** Parses action input and turns a failure into a 422 carrying the per-field messages. */

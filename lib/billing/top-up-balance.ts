@@ -9,7 +9,13 @@ import { postLedgerEntry } from './post-ledger-entry'
 import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
 import { parseBillingInput, topUpSchema, type TopUpInput } from './schemas'
 
-export type TopUpResult = { entryId: string; amountMicros: bigint; balanceMicros: bigint; replayed: boolean; resolvedIncidents: number }
+export type TopUpResult = {
+  entryId: string
+  amountMicros: bigint
+  balanceMicros: bigint
+  replayed: boolean
+  resolvedIncidents: number
+}
 
 /**
  * Charges the team's payment method and credits the ledger with the same idempotency key, so a
@@ -55,16 +61,27 @@ export async function topUpBalance(
 
   // Resolved on a replay too: the first attempt may have died between the entry and this step.
   const after = await db.billingAccount.findUniqueOrThrow({ where: { teamId } })
-  const resolvedIncidents = availableFunds(after) > 0n
-    ? await resolveIncidents({
-        consumerTeamId: teamId,
-        causes: CAUSES_FIXED_BY.top_up,
-        resolution: `Resolved automatically: top-up of ${formatMicros(amountMicros, after.currency)}`,
-        resolvedById: userId ?? null,
-      })
-    : 0
+  const resolvedIncidents =
+    availableFunds(after) > 0n
+      ? await resolveIncidents({
+          consumerTeamId: teamId,
+          causes: CAUSES_FIXED_BY.top_up,
+          resolution: `Resolved automatically: top-up of ${formatMicros(amountMicros, after.currency)}`,
+          resolvedById: userId ?? null,
+        })
+      : 0
   await bumpConfigVersion(db)
-  return { entryId: posted.entry.id, amountMicros, balanceMicros: after.balanceMicros, replayed: posted.replayed, resolvedIncidents }
+  return {
+    entryId: posted.entry.id,
+    amountMicros,
+    balanceMicros: after.balanceMicros,
+    replayed: posted.replayed,
+    resolvedIncidents,
+  }
 }
 
-const reusedKey = () => conflict('This top-up form was already used for a different amount. Reload the page and try again.', 'idempotency_conflict')
+const reusedKey = () =>
+  conflict(
+    'This top-up form was already used for a different amount. Reload the page and try again.',
+    'idempotency_conflict',
+  )

@@ -18,26 +18,47 @@ export type BillingSettings = {
  * budget is above this month's spend (or there is none), budget_exceeded is no longer true, so its
  * open incidents are resolved in the same transaction.
  */
-export async function updateBillingSettings(
-  { teamId, userId, input, now = new Date() }: { teamId: string; userId?: string | null; input: UpdateBillingSettingsInput | Record<string, unknown>; now?: Date },
-): Promise<BillingSettings> {
+export async function updateBillingSettings({
+  teamId,
+  userId,
+  input,
+  now = new Date(),
+}: {
+  teamId: string
+  userId?: string | null
+  input: UpdateBillingSettingsInput | Record<string, unknown>
+  now?: Date
+}): Promise<BillingSettings> {
   const { monthlyBudget, alertThresholds, creditLimit } = parseBillingInput(updateBillingSettingsSchema, input)
   return db.$transaction(async (tx) => {
     const data = { monthlyBudgetMicros: monthlyBudget, alertThresholds, creditLimitMicros: creditLimit }
-    const account = await tx.billingAccount.upsert({ where: { teamId }, create: { id: createId('bill'), teamId, ...data }, update: data })
+    const account = await tx.billingAccount.upsert({
+      where: { teamId },
+      create: { id: createId('bill'), teamId, ...data },
+      update: data,
+    })
     const withinBudget = monthlyBudget === null || monthlyBudget > monthToDateSpend(account, now.getTime())
     const resolvedIncidents = withinBudget
-      ? await resolveIncidents({
-          consumerTeamId: teamId,
-          causes: CAUSES_FIXED_BY.budget_raised,
-          resolution: monthlyBudget === null
-            ? 'Resolved automatically: monthly budget removed'
-            : `Resolved automatically: monthly budget raised to ${formatMicros(monthlyBudget, account.currency)}`,
-          resolvedById: userId ?? null,
-          now,
-        }, tx)
+      ? await resolveIncidents(
+          {
+            consumerTeamId: teamId,
+            causes: CAUSES_FIXED_BY.budget_raised,
+            resolution:
+              monthlyBudget === null
+                ? 'Resolved automatically: monthly budget removed'
+                : `Resolved automatically: monthly budget raised to ${formatMicros(monthlyBudget, account.currency)}`,
+            resolvedById: userId ?? null,
+            now,
+          },
+          tx,
+        )
       : 0
     await bumpConfigVersion(tx)
-    return { monthlyBudgetMicros: account.monthlyBudgetMicros, alertThresholds: account.alertThresholds, creditLimitMicros: account.creditLimitMicros, resolvedIncidents }
+    return {
+      monthlyBudgetMicros: account.monthlyBudgetMicros,
+      alertThresholds: account.alertThresholds,
+      creditLimitMicros: account.creditLimitMicros,
+      resolvedIncidents,
+    }
   })
 }

@@ -14,7 +14,11 @@ export type UpdatePaymentMethodResult = AttachedPaymentMethod & { resolvedIncide
  * and then reported as a 402 with a field error; a VALID one resolves the incidents it caused.
  */
 export async function updatePaymentMethod(
-  { teamId, userId, input }: { teamId: string; userId?: string | null; input: UpdatePaymentMethodInput | Record<string, unknown> },
+  {
+    teamId,
+    userId,
+    input,
+  }: { teamId: string; userId?: string | null; input: UpdatePaymentMethodInput | Record<string, unknown> },
   provider: PaymentProvider = getPaymentProvider(),
 ): Promise<UpdatePaymentMethodResult> {
   const { cardNumber } = parseBillingInput(updatePaymentMethodSchema, input)
@@ -23,15 +27,23 @@ export async function updatePaymentMethod(
 
   const resolvedIncidents = await db.$transaction(async (tx) => {
     const data = { paymentMethodStatus: method.status, paymentMethodLabel: method.label }
-    await tx.billingAccount.upsert({ where: { teamId }, create: { id: createId('bill'), teamId, ...data }, update: data })
-    const count = method.status === 'VALID'
-      ? await resolveIncidents({
-          consumerTeamId: teamId,
-          causes: CAUSES_FIXED_BY.payment_method_fixed,
-          resolution: `Resolved automatically: payment method updated (${method.label})`,
-          resolvedById: userId ?? null,
-        }, tx)
-      : 0
+    await tx.billingAccount.upsert({
+      where: { teamId },
+      create: { id: createId('bill'), teamId, ...data },
+      update: data,
+    })
+    const count =
+      method.status === 'VALID'
+        ? await resolveIncidents(
+            {
+              consumerTeamId: teamId,
+              causes: CAUSES_FIXED_BY.payment_method_fixed,
+              resolution: `Resolved automatically: payment method updated (${method.label})`,
+              resolvedById: userId ?? null,
+            },
+            tx,
+          )
+        : 0
     // The gateway re-reads the account at once: credit counts again (or stops counting).
     await bumpConfigVersion(tx)
     return count
@@ -40,7 +52,12 @@ export async function updatePaymentMethod(
   if (method.status !== 'VALID') {
     const expired = method.status === 'EXPIRED'
     const message = expired ? 'This card has expired' : 'This card was declined'
-    throw new AppError({ code: expired ? 'card_expired' : 'card_declined', status: 402, message: `${message}. Try another card.`, fieldErrors: { cardNumber: [message] } })
+    throw new AppError({
+      code: expired ? 'card_expired' : 'card_declined',
+      status: 402,
+      message: `${message}. Try another card.`,
+      fieldErrors: { cardNumber: [message] },
+    })
   }
   return { ...method, resolvedIncidents }
 }

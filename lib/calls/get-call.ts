@@ -16,10 +16,20 @@ export async function getCall(teamId: string, id: string) {
   const [teams, api, version, key, subscription, incident] = await Promise.all([
     db.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, slug: true, name: true } }),
     call.apiId ? db.api.findUnique({ where: { id: call.apiId }, select: { id: true, name: true, slug: true } }) : null,
-    call.versionId ? db.apiVersion.findUnique({ where: { id: call.versionId }, select: { id: true, version: true } }) : null,
-    call.keyId ? db.apiKey.findUnique({ where: { id: call.keyId }, select: { id: true, teamId: true, name: true, prefix: true } }) : null,
+    call.versionId
+      ? db.apiVersion.findUnique({ where: { id: call.versionId }, select: { id: true, version: true } })
+      : null,
+    call.keyId
+      ? db.apiKey.findUnique({
+          where: { id: call.keyId },
+          select: { id: true, teamId: true, name: true, prefix: true },
+        })
+      : null,
     call.subscriptionId
-      ? db.subscription.findFirst({ where: { id: call.subscriptionId, OR: sides }, select: { plan: { select: { name: true, currency: true } } } })
+      ? db.subscription.findFirst({
+          where: { id: call.subscriptionId, OR: sides },
+          select: { plan: { select: { name: true, currency: true } } },
+        })
       : null,
     call.status === 402 && call.incidentId
       ? db.paymentIncident.findFirst({ where: { id: call.incidentId, OR: sides }, select: { id: true, state: true } })

@@ -14,10 +14,19 @@ export type CallFilterOptions = {
   consumer: { id: string; name: string | null } | null
 }
 
-export async function listCallFilterOptions(teamId: string, view: TeamView, filter: { consumerTeamId?: string } = {}): Promise<CallFilterOptions> {
+export async function listCallFilterOptions(
+  teamId: string,
+  view: TeamView,
+  filter: { consumerTeamId?: string } = {},
+): Promise<CallFilterOptions> {
   if (view === 'owner') {
     const [apis, consumer] = await Promise.all([
-      db.api.findMany({ where: { teamId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_OPTIONS }),
+      db.api.findMany({
+        where: { teamId },
+        select: { id: true, name: true },
+        orderBy: { name: 'asc' },
+        take: MAX_OPTIONS,
+      }),
       filter.consumerTeamId ? getConsumerName(teamId, filter.consumerTeamId) : null,
     ])
     return { apis, keys: [], consumer: filter.consumerTeamId ? { id: filter.consumerTeamId, name: consumer } : null }
@@ -29,7 +38,12 @@ export async function listCallFilterOptions(teamId: string, view: TeamView, filt
       orderBy: { createdAt: 'desc' },
       take: MAX_OPTIONS,
     }),
-    db.apiKey.findMany({ where: { teamId }, select: { id: true, name: true, prefix: true }, orderBy: { createdAt: 'desc' }, take: MAX_OPTIONS }),
+    db.apiKey.findMany({
+      where: { teamId },
+      select: { id: true, name: true, prefix: true },
+      orderBy: { createdAt: 'desc' },
+      take: MAX_OPTIONS,
+    }),
   ])
   const apis = new Map(subscriptions.map((s) => [s.api.id, s.api]))
   return { apis: [...apis.values()].sort((a, b) => a.name.localeCompare(b.name)), keys, consumer: null }
@@ -40,7 +54,10 @@ export async function listCallFilterOptions(teamId: string, view: TeamView, filt
  * other team stays an id, so the chip never tells an owner who exists elsewhere.
  */
 async function getConsumerName(teamId: string, consumerTeamId: string): Promise<string | null> {
-  const subscription = await db.subscription.findFirst({ where: { ownerTeamId: teamId, consumerTeamId }, select: { id: true } })
+  const subscription = await db.subscription.findFirst({
+    where: { ownerTeamId: teamId, consumerTeamId },
+    select: { id: true },
+  })
   if (!subscription) return null
   const team = await db.team.findUnique({ where: { id: consumerTeamId }, select: { name: true } })
   return team?.name ?? null

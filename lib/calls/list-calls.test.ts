@@ -26,12 +26,32 @@ const query = (params: Record<string, string> = {}) => parseCallLogQuery(params,
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   for (const key of ['a', 'b', 'c'] as const) {
-    t[key] = (await db.team.create({ data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` } })).id
+    t[key] = (
+      await db.team.create({
+        data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` },
+      })
+    ).id
   }
   apiId = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'orders', name: 'Orders' } })).id
   otherApiId = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'stock', name: 'Stock' } })).id
-  versionId = (await db.apiVersion.create({ data: { id: createId('ver'), apiId, teamId: t.a, version: 'v1', major: 1, openapi: '{}', upstreamUrl: 'http://x' } })).id
-  keyId = (await db.apiKey.create({ data: { id: createId('key'), teamId: t.b, name: 'CI key', prefix: 'tg_live_abc123', hash: randomToken(40) } })).id
+  versionId = (
+    await db.apiVersion.create({
+      data: {
+        id: createId('ver'),
+        apiId,
+        teamId: t.a,
+        version: 'v1',
+        major: 1,
+        openapi: '{}',
+        upstreamUrl: 'http://x',
+      },
+    })
+  ).id
+  keyId = (
+    await db.apiKey.create({
+      data: { id: createId('key'), teamId: t.b, name: 'CI key', prefix: 'tg_live_abc123', hash: randomToken(40) },
+    })
+  ).id
 
   const statuses = [200, 200, 201, 404, 402, 429, 500, 502, 200, 304]
   for (let i = 0; i < 137; i++) {
@@ -39,19 +59,55 @@ beforeAll(async () => {
     const createdAt = new Date(T0 + Math.floor(i / 3) * 1_000)
     rows.push({ id: createId('inv'), createdAt, status: statuses[i % statuses.length], requestId: `req-${i}` })
   }
-  await db.invocation.createMany({ data: rows.map((r, i) => ({
-    ...r, ownerTeamId: t.a, consumerTeamId: t.b, apiId: i % 10 === 9 ? otherApiId : apiId, versionId, keyId: i % 2 ? keyId : null,
-    method: 'GET', path: `/gw/a/orders/v1/items/${i}`, latencyMs: i, upstreamMs: Math.max(0, i - 1), errorCode: r.status === 402 ? 'insufficient_balance' : null,
-  })) })
+  await db.invocation.createMany({
+    data: rows.map((r, i) => ({
+      ...r,
+      ownerTeamId: t.a,
+      consumerTeamId: t.b,
+      apiId: i % 10 === 9 ? otherApiId : apiId,
+      versionId,
+      keyId: i % 2 ? keyId : null,
+      method: 'GET',
+      path: `/gw/a/orders/v1/items/${i}`,
+      latencyMs: i,
+      upstreamMs: Math.max(0, i - 1),
+      errorCode: r.status === 402 ? 'insufficient_balance' : null,
+    })),
+  })
   // A's own call to someone else's API, and a call older than 24 h.
-  await db.invocation.createMany({ data: [
-    { id: createId('inv'), requestId: 'req-a-out', ownerTeamId: t.c, consumerTeamId: t.a, apiId: 'api_elsewhere', method: 'POST', path: '/gw/c/x/v1', status: 200, latencyMs: 1, createdAt: new Date(T0) },
-    { id: createId('inv'), requestId: 'req-old', ownerTeamId: t.a, consumerTeamId: t.b, apiId, method: 'GET', path: '/gw/a/orders/v1', status: 200, latencyMs: 1, createdAt: new Date(NOW.getTime() - 2 * 86_400_000) },
-  ] })
+  await db.invocation.createMany({
+    data: [
+      {
+        id: createId('inv'),
+        requestId: 'req-a-out',
+        ownerTeamId: t.c,
+        consumerTeamId: t.a,
+        apiId: 'api_elsewhere',
+        method: 'POST',
+        path: '/gw/c/x/v1',
+        status: 200,
+        latencyMs: 1,
+        createdAt: new Date(T0),
+      },
+      {
+        id: createId('inv'),
+        requestId: 'req-old',
+        ownerTeamId: t.a,
+        consumerTeamId: t.b,
+        apiId,
+        method: 'GET',
+        path: '/gw/a/orders/v1',
+        status: 200,
+        latencyMs: 1,
+        createdAt: new Date(NOW.getTime() - 2 * 86_400_000),
+      },
+    ],
+  })
 })
 afterAll(async () => cleanup?.())
 
-const expectedOrder = () => [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1)).map((r) => r.id)
+const expectedOrder = () =>
+  [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1)).map((r) => r.id)
 
 describe('cursor pagination', () => {
   test('walking Older visits every row once, newest first, 50 per page', async () => {
@@ -85,7 +141,20 @@ describe('cursor pagination', () => {
   test('a call logged between two pages does not shift the next page', async () => {
     const first = await listCalls(t.a, query())
     const before = await listCalls(t.a, query({ cursor: first.nextCursor! }))
-    const fresh = await db.invocation.create({ data: { id: createId('inv'), requestId: 'req-fresh', ownerTeamId: t.a, consumerTeamId: t.b, apiId, method: 'GET', path: '/x', status: 200, latencyMs: 1, createdAt: new Date(NOW.getTime() - 1_000) } })
+    const fresh = await db.invocation.create({
+      data: {
+        id: createId('inv'),
+        requestId: 'req-fresh',
+        ownerTeamId: t.a,
+        consumerTeamId: t.b,
+        apiId,
+        method: 'GET',
+        path: '/x',
+        status: 200,
+        latencyMs: 1,
+        createdAt: new Date(NOW.getTime() - 1_000),
+      },
+    })
     const after = await listCalls(t.a, query({ cursor: first.nextCursor! }))
     expect(after.items.map((r) => r.id)).toEqual(before.items.map((r) => r.id))
     await db.invocation.delete({ where: { id: fresh.id } })
@@ -93,7 +162,15 @@ describe('cursor pagination', () => {
 
   test('rows carry api name, version label and key prefix', async () => {
     const page: CallPage = await listCalls(t.a, query({ q: 'req-1' }))
-    expect(page.items).toEqual([expect.objectContaining({ requestId: 'req-1', apiName: 'Orders', version: 'v1', keyPrefix: 'tg_live_abc123', status: 200 })])
+    expect(page.items).toEqual([
+      expect.objectContaining({
+        requestId: 'req-1',
+        apiName: 'Orders',
+        version: 'v1',
+        keyPrefix: 'tg_live_abc123',
+        status: 200,
+      }),
+    ])
   })
 })
 
@@ -119,8 +196,16 @@ describe('filters', () => {
     ['api (every 10th call went to Stock)', { api: 'API' }, () => 137 - 13],
     ['slow calls', { slow: '100' }, () => 37],
     ['last hour: the boundary is inclusive', { range: '1h' }, () => 137],
-    ['a preset wins over leftover from/to', { range: '1h', from: '2020-01-01T00:00', to: '2020-01-02T00:00' }, () => 137],
-    ['from/to in UTC, to exclusive', { from: new Date(T0).toISOString(), to: new Date(T0 + 3_000).toISOString() }, () => 9],
+    [
+      'a preset wins over leftover from/to',
+      { range: '1h', from: '2020-01-01T00:00', to: '2020-01-02T00:00' },
+      () => 137,
+    ],
+    [
+      'from/to in UTC, to exclusive',
+      { from: new Date(T0).toISOString(), to: new Date(T0 + 3_000).toISOString() },
+      () => 9,
+    ],
     ['datetime-local values are UTC', { from: '2026-11-24T14:00', to: '2026-11-24T14:00:01' }, () => 3],
     ['request id ignores the time range', { q: 'req-old' }, () => 1],
   ])('%s', async (_label, params, expected) => {
@@ -131,12 +216,23 @@ describe('filters', () => {
   test('the incident filter lists its blocked calls whatever the time range, on both sides only', async () => {
     const incidentId = createId('inc')
     const blocked = [NOW.getTime() - 60_000, NOW.getTime() - 3 * 86_400_000].map((at, i) => ({
-      id: createId('inv'), requestId: `req-blocked-${i}`, ownerTeamId: t.a, consumerTeamId: t.b, apiId, method: 'GET', path: '/gw/a/orders/v1',
-      status: 402, errorCode: 'insufficient_balance', latencyMs: 1, incidentId, createdAt: new Date(at),
+      id: createId('inv'),
+      requestId: `req-blocked-${i}`,
+      ownerTeamId: t.a,
+      consumerTeamId: t.b,
+      apiId,
+      method: 'GET',
+      path: '/gw/a/orders/v1',
+      status: 402,
+      errorCode: 'insufficient_balance',
+      latencyMs: 1,
+      incidentId,
+      createdAt: new Date(at),
     }))
     await db.invocation.createMany({ data: blocked })
     try {
-      const ids = async (teamId: string, params: Record<string, string>) => (await listCalls(teamId, query({ incident: incidentId, ...params }))).items.map((r) => r.requestId)
+      const ids = async (teamId: string, params: Record<string, string>) =>
+        (await listCalls(teamId, query({ incident: incidentId, ...params }))).items.map((r) => r.requestId)
       expect(await ids(t.b, { view: 'consumer' })).toEqual(['req-blocked-0', 'req-blocked-1'])
       expect(await ids(t.a, { range: '1h' })).toEqual(['req-blocked-0', 'req-blocked-1'])
       expect(await ids(t.c, {})).toEqual([])
@@ -160,15 +256,27 @@ describe('consumer filter', () => {
   let d = ''
   beforeAll(async () => {
     d = (await db.team.create({ data: { id: createId('team'), slug: `d-${randomToken(6)}`, name: 'Team D' } })).id
-    await db.invocation.createMany({ data: [0, 1, 2, 3, 3 * 86_400].map((secondsAgo, i) => ({
-      id: createId('inv'), requestId: `req-d-${i}`, ownerTeamId: t.a, consumerTeamId: d, apiId: i === 3 ? otherApiId : apiId,
-      method: 'GET', path: '/gw/a/orders/v1', status: 200, latencyMs: 1, costMicros: 1_000n, createdAt: new Date(NOW.getTime() - 60_000 - secondsAgo * 1_000),
-    })) })
+    await db.invocation.createMany({
+      data: [0, 1, 2, 3, 3 * 86_400].map((secondsAgo, i) => ({
+        id: createId('inv'),
+        requestId: `req-d-${i}`,
+        ownerTeamId: t.a,
+        consumerTeamId: d,
+        apiId: i === 3 ? otherApiId : apiId,
+        method: 'GET',
+        path: '/gw/a/orders/v1',
+        status: 200,
+        latencyMs: 1,
+        costMicros: 1_000n,
+        createdAt: new Date(NOW.getTime() - 60_000 - secondsAgo * 1_000),
+      })),
+    })
   })
   afterAll(async () => {
     await db.invocation.deleteMany({ where: { consumerTeamId: d } })
   })
-  const requestIds = async (teamId: string, params: Record<string, string>) => (await listCalls(teamId, query(params))).items.map((r) => r.requestId)
+  const requestIds = async (teamId: string, params: Record<string, string>) =>
+    (await listCalls(teamId, query(params))).items.map((r) => r.requestId)
 
   test("the owner sees one consumer's calls, within the time range, and with the API filter", async () => {
     expect(await requestIds(t.a, { consumer: d })).toEqual(['req-d-0', 'req-d-1', 'req-d-2', 'req-d-3'])
@@ -178,7 +286,9 @@ describe('consumer filter', () => {
     expect(fromB.items).toHaveLength(13)
     expect(fromB.items.every((r) => r.apiId === otherApiId && !r.requestId.startsWith('req-d'))).toBe(true)
     // Without the filter both consumers are listed.
-    expect((await listCalls(t.a, query())).items.map((r) => r.requestId)).toEqual(expect.arrayContaining(['req-d-0', 'req-136']))
+    expect((await listCalls(t.a, query())).items.map((r) => r.requestId)).toEqual(
+      expect.arrayContaining(['req-d-0', 'req-136']),
+    )
   })
 
   test('in the consumer view, or for a team that does not own the API, it shows nothing extra', async () => {
@@ -187,7 +297,12 @@ describe('consumer filter', () => {
     expect(await requestIds(t.b, { view: 'consumer', consumer: d })).toEqual(own)
     expect(own.some((id) => id.startsWith('req-d'))).toBe(false)
     // D itself, in its consumer view, with B named as the consumer: D's calls only.
-    expect(await requestIds(d, { view: 'consumer', consumer: t.b })).toEqual(['req-d-0', 'req-d-1', 'req-d-2', 'req-d-3'])
+    expect(await requestIds(d, { view: 'consumer', consumer: t.b })).toEqual([
+      'req-d-0',
+      'req-d-1',
+      'req-d-2',
+      'req-d-3',
+    ])
     // Teams that own none of these calls see none of them, whoever they name.
     for (const teamId of [t.b, t.c, d]) expect(await requestIds(teamId, { consumer: d })).toEqual([])
     expect(await requestIds(t.c, { consumer: t.b })).toEqual([])
@@ -204,9 +319,16 @@ describe('consumer filter', () => {
 
   test("the chip names a consumer only when it subscribes to one of the owner's APIs", async () => {
     expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: null })
-    const planId = (await db.plan.create({ data: { id: createId('plan'), apiId, teamId: t.a, name: `Plan ${randomToken(4)}` } })).id
-    await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: d, state: 'ACTIVE' } })
-    expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: 'Team D' })
+    const planId = (
+      await db.plan.create({ data: { id: createId('plan'), apiId, teamId: t.a, name: `Plan ${randomToken(4)}` } })
+    ).id
+    await db.subscription.create({
+      data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: d, state: 'ACTIVE' },
+    })
+    expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({
+      id: d,
+      name: 'Team D',
+    })
     expect((await listCallFilterOptions(t.c, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: null })
     expect((await listCallFilterOptions(t.b, 'consumer', { consumerTeamId: d })).consumer).toBeNull()
   })
@@ -233,8 +355,16 @@ describe('getCall', () => {
   test('the owner sees the call with team names, timing and the key prefix but not its name', async () => {
     const call = await getCall(t.a, rows[1].id)
     expect(call).toMatchObject({
-      requestId: 'req-1', viewerRole: 'owner', ownerTeam: { name: 'Team A' }, consumerTeam: { name: 'Team B' },
-      api: { name: 'Orders' }, version: { version: 'v1' }, key: { prefix: 'tg_live_abc123', name: null }, latencyMs: 1, upstreamMs: 0, gatewayMs: 1,
+      requestId: 'req-1',
+      viewerRole: 'owner',
+      ownerTeam: { name: 'Team A' },
+      consumerTeam: { name: 'Team B' },
+      api: { name: 'Orders' },
+      version: { version: 'v1' },
+      key: { prefix: 'tg_live_abc123', name: null },
+      latencyMs: 1,
+      upstreamMs: 0,
+      gatewayMs: 1,
     })
   })
 
@@ -245,12 +375,51 @@ describe('getCall', () => {
   })
 
   test("a 402 carries its cause and incident, a charged call its cost in the plan's currency, to both sides only", async () => {
-    const planId = (await db.plan.create({ data: { id: createId('plan'), apiId, teamId: t.a, name: 'Per call', paid: true, currency: 'EUR', pricePerCallMicros: 2_500n } })).id
-    const subscriptionId = (await db.subscription.create({ data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: t.b, state: 'ACTIVE' } })).id
-    const incidentId = (await db.paymentIncident.create({ data: {
-      id: createId('inc'), ownerTeamId: t.a, consumerTeamId: t.b, apiId, cause: 'budget_exceeded', firstSeenAt: NOW, lastSeenAt: NOW, blockedCalls: 1,
-    } })).id
-    const call = (extra: Partial<Prisma.InvocationCreateManyInput> & { status: number }) => ({ id: createId('inv'), requestId: createId('req'), ownerTeamId: t.a, consumerTeamId: t.b, apiId, subscriptionId, method: 'GET', path: '/x', latencyMs: 1, createdAt: NOW, ...extra })
+    const planId = (
+      await db.plan.create({
+        data: {
+          id: createId('plan'),
+          apiId,
+          teamId: t.a,
+          name: 'Per call',
+          paid: true,
+          currency: 'EUR',
+          pricePerCallMicros: 2_500n,
+        },
+      })
+    ).id
+    const subscriptionId = (
+      await db.subscription.create({
+        data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: t.b, state: 'ACTIVE' },
+      })
+    ).id
+    const incidentId = (
+      await db.paymentIncident.create({
+        data: {
+          id: createId('inc'),
+          ownerTeamId: t.a,
+          consumerTeamId: t.b,
+          apiId,
+          cause: 'budget_exceeded',
+          firstSeenAt: NOW,
+          lastSeenAt: NOW,
+          blockedCalls: 1,
+        },
+      })
+    ).id
+    const call = (extra: Partial<Prisma.InvocationCreateManyInput> & { status: number }) => ({
+      id: createId('inv'),
+      requestId: createId('req'),
+      ownerTeamId: t.a,
+      consumerTeamId: t.b,
+      apiId,
+      subscriptionId,
+      method: 'GET',
+      path: '/x',
+      latencyMs: 1,
+      createdAt: NOW,
+      ...extra,
+    })
     const [paid, blocked, orphan, plain] = [
       call({ status: 200, costMicros: 2_500n }),
       call({ status: 402, errorCode: 'budget_exceeded', incidentId }),
@@ -258,14 +427,40 @@ describe('getCall', () => {
       call({ status: 402, errorCode: 'insufficient_balance', incidentId: 'inc_elsewhere' }),
       call({ status: 500, subscriptionId: null }),
     ]
-    await db.paymentIncident.create({ data: { id: 'inc_elsewhere', ownerTeamId: t.c, consumerTeamId: t.c, apiId: 'api_x', cause: 'insufficient_balance', firstSeenAt: NOW, lastSeenAt: NOW } })
+    await db.paymentIncident.create({
+      data: {
+        id: 'inc_elsewhere',
+        ownerTeamId: t.c,
+        consumerTeamId: t.c,
+        apiId: 'api_x',
+        cause: 'insufficient_balance',
+        firstSeenAt: NOW,
+        lastSeenAt: NOW,
+      },
+    })
     await db.invocation.createMany({ data: [paid, blocked, orphan, plain] })
 
     for (const teamId of [t.a, t.b]) {
-      expect(await getCall(teamId, paid.id)).toMatchObject({ costMicros: 2_500n, currency: 'EUR', planName: 'Per call', payment: null })
-      expect(await getCall(teamId, blocked.id)).toMatchObject({ costMicros: 0n, payment: { cause: 'budget_exceeded', incident: { id: incidentId, state: 'OPEN' } } })
-      expect(await getCall(teamId, orphan.id)).toMatchObject({ incidentId: 'inc_elsewhere', payment: { cause: 'insufficient_balance', incident: null } })
-      expect(await getCall(teamId, plain.id)).toMatchObject({ costMicros: 0n, currency: 'USD', planName: null, payment: null })
+      expect(await getCall(teamId, paid.id)).toMatchObject({
+        costMicros: 2_500n,
+        currency: 'EUR',
+        planName: 'Per call',
+        payment: null,
+      })
+      expect(await getCall(teamId, blocked.id)).toMatchObject({
+        costMicros: 0n,
+        payment: { cause: 'budget_exceeded', incident: { id: incidentId, state: 'OPEN' } },
+      })
+      expect(await getCall(teamId, orphan.id)).toMatchObject({
+        incidentId: 'inc_elsewhere',
+        payment: { cause: 'insufficient_balance', incident: null },
+      })
+      expect(await getCall(teamId, plain.id)).toMatchObject({
+        costMicros: 0n,
+        currency: 'USD',
+        planName: null,
+        payment: null,
+      })
     }
     for (const id of [paid.id, blocked.id]) expect(await getCall(t.c, id)).toBeNull()
   })

@@ -36,15 +36,28 @@ export async function listCalls(teamId: string, query: CallLogQuery, pageSize = 
     orderBy: [{ createdAt: direction }, { id: direction }],
     take: pageSize + 1,
     select: {
-      id: true, requestId: true, createdAt: true, method: true, path: true, status: true, errorCode: true,
-      latencyMs: true, requestBytes: true, responseBytes: true, apiId: true, versionId: true, keyId: true,
+      id: true,
+      requestId: true,
+      createdAt: true,
+      method: true,
+      path: true,
+      status: true,
+      errorCode: true,
+      latencyMs: true,
+      requestBytes: true,
+      responseBytes: true,
+      apiId: true,
+      versionId: true,
+      keyId: true,
     },
   })
   const hasMore = rows.length > pageSize
   const page = rows.slice(0, pageSize)
   if (backwards) page.reverse()
 
-  const ids = (pick: (r: (typeof page)[number]) => string | null) => [...new Set(page.map(pick).filter((v): v is string => Boolean(v)))]
+  const ids = (pick: (r: (typeof page)[number]) => string | null) => [
+    ...new Set(page.map(pick).filter((v): v is string => Boolean(v))),
+  ]
   const [apis, versions, keys] = await Promise.all([
     db.api.findMany({ where: { id: { in: ids((r) => r.apiId) } }, select: { id: true, name: true } }),
     db.apiVersion.findMany({ where: { id: { in: ids((r) => r.versionId) } }, select: { id: true, version: true } }),
@@ -56,9 +69,9 @@ export async function listCalls(teamId: string, query: CallLogQuery, pageSize = 
 
   const items = page.map(({ keyId, ...r }) => ({
     ...r,
-    apiName: r.apiId ? apiNames.get(r.apiId) ?? null : null,
-    version: r.versionId ? versionLabels.get(r.versionId) ?? null : null,
-    keyPrefix: keyId ? keyPrefixes.get(keyId) ?? null : null,
+    apiName: r.apiId ? (apiNames.get(r.apiId) ?? null) : null,
+    version: r.versionId ? (versionLabels.get(r.versionId) ?? null) : null,
+    keyPrefix: keyId ? (keyPrefixes.get(keyId) ?? null) : null,
   }))
   const firstRow = items[0]
   const lastRow = items[items.length - 1]
@@ -103,6 +116,8 @@ function cursorWhere(cursor: CallCursor, backwards: boolean): Prisma.InvocationW
   return [
     // The plain bound lets the database narrow its index range; the OR breaks ties on id.
     { createdAt: { [backwards ? 'gte' : 'lte']: cursor.createdAt } },
-    { OR: [{ createdAt: { [beyond]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [beyond]: cursor.id } }] },
+    {
+      OR: [{ createdAt: { [beyond]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [beyond]: cursor.id } }],
+    },
   ]
 }

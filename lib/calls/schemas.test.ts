@@ -10,7 +10,14 @@ const parse = (params: unknown) => parseCallLogQuery(params, NOW)
 describe('parseCallLogQuery', () => {
   test('defaults: owner view, last 24 h, no filters', () => {
     const q = parse({})
-    expect(q).toMatchObject({ view: 'owner', range: '24h', apiId: undefined, status: undefined, after: undefined, before: undefined })
+    expect(q).toMatchObject({
+      view: 'owner',
+      range: '24h',
+      apiId: undefined,
+      status: undefined,
+      after: undefined,
+      before: undefined,
+    })
     expect(q.from.toISOString()).toBe('2026-11-23T15:00:00.000Z')
     expect(q.to).toEqual(NOW)
   })
@@ -32,7 +39,11 @@ describe('parseCallLogQuery', () => {
     ['a key in the owner view (keys belong to consumers)', { key: 'key_1' }, { keyId: undefined }],
     ['an incident id with SQL in it', { incident: "inc_1' --" }, { incidentId: undefined }],
     ['a consumer id with SQL in it', { consumer: "team_1' OR 1=1" }, { consumerTeamId: undefined }],
-    ['a consumer in the consumer view (the team is the consumer)', { view: 'consumer', consumer: 'team_other' }, { consumerTeamId: undefined }],
+    [
+      'a consumer in the consumer view (the team is the consumer)',
+      { view: 'consumer', consumer: 'team_other' },
+      { consumerTeamId: undefined },
+    ],
   ])('%s falls back', (_label, params, expected) => {
     expect(parse(params)).toMatchObject(expected)
   })
@@ -46,7 +57,11 @@ describe('parseCallLogQuery', () => {
     ['consumer team in the owner view', { consumer: 'team_abc123' }, { view: 'owner', consumerTeamId: 'team_abc123' }],
     ['repeated params keep the first', { status: ['404', '500'] }, { status: { kind: 'code', code: 404 } }],
     ['preset range', { range: '7d' }, { range: '7d', from: new Date('2026-11-17T15:00:00Z') }],
-    ['from alone runs until now', { from: '2026-11-24T10:00:00Z' }, { range: 'custom', from: new Date('2026-11-24T10:00:00Z'), to: NOW }],
+    [
+      'from alone runs until now',
+      { from: '2026-11-24T10:00:00Z' },
+      { range: 'custom', from: new Date('2026-11-24T10:00:00Z'), to: NOW },
+    ],
   ])('%s', (_label, params, expected) => {
     expect(parse(params)).toMatchObject(expected)
   })
@@ -60,12 +75,25 @@ describe('parseCallLogQuery', () => {
   })
 
   test('callLogQueryToParams leaves out defaults and round-trips the rest', () => {
-    expect(callLogQueryToParams(parse({}))).toEqual(Object.fromEntries(Object.keys(callLogQueryToParams(parse({}))).map((k) => [k, undefined])))
-    const params = { view: 'consumer', api: 'api_1', key: 'key_1', status: '5xx', slow: '250', incident: 'inc_1', from: '2026-11-24T10:00:00.000Z', to: '2026-11-24T11:00:00.000Z' }
+    expect(callLogQueryToParams(parse({}))).toEqual(
+      Object.fromEntries(Object.keys(callLogQueryToParams(parse({}))).map((k) => [k, undefined])),
+    )
+    const params = {
+      view: 'consumer',
+      api: 'api_1',
+      key: 'key_1',
+      status: '5xx',
+      slow: '250',
+      incident: 'inc_1',
+      from: '2026-11-24T10:00:00.000Z',
+      to: '2026-11-24T11:00:00.000Z',
+    }
     const round = callLogQueryToParams(parse(params))
     expect(Object.fromEntries(Object.entries(round).filter(([, v]) => v !== undefined))).toEqual(params)
     const owner = { api: 'api_1', consumer: 'team_b', from: '2026-11-24T10:00:00.000Z', to: '2026-11-24T11:00:00.000Z' }
-    expect(Object.fromEntries(Object.entries(callLogQueryToParams(parse(owner))).filter(([, v]) => v !== undefined))).toEqual(owner)
+    expect(
+      Object.fromEntries(Object.entries(callLogQueryToParams(parse(owner))).filter(([, v]) => v !== undefined)),
+    ).toEqual(owner)
   })
 
   test("the revenue chart's drill-down link parses back to the consumer, the API and the window", () => {
@@ -88,7 +116,10 @@ describe('parseInstant', () => {
     expect(parseInstant(input)?.toISOString()).toBe(iso)
   })
 
-  test.each(['', 'now', '1700000000', '1999-01-01T00:00Z', '2026-02-30T10:00Z', '2026-00-10', '2026-11-24T25:00Z'])('rejects %j', (input) => {
-    expect(parseInstant(input)).toBeUndefined()
-  })
+  test.each(['', 'now', '1700000000', '1999-01-01T00:00Z', '2026-02-30T10:00Z', '2026-00-10', '2026-11-24T25:00Z'])(
+    'rejects %j',
+    (input) => {
+      expect(parseInstant(input)).toBeUndefined()
+    },
+  )
 })

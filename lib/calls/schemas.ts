@@ -12,7 +12,12 @@ export const CALL_RANGES = ['1h', '24h', '7d', '30d'] as const
 export type CallRange = (typeof CALL_RANGES)[number]
 export const STATUS_FILTER_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'errors'] as const
 
-const RANGE_MS: Record<CallRange, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 }
+const RANGE_MS: Record<CallRange, number> = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+}
 
 export type StatusClassFilter = (typeof STATUS_FILTER_CLASSES)[number]
 export type StatusFilter = { kind: 'code'; code: number } | { kind: 'class'; value: StatusClassFilter }
@@ -44,7 +49,16 @@ export type CallLogQuery = {
 }
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
-const optionalId = z.preprocess(first, z.string().trim().regex(/^[\w-]{1,100}$/)).optional().catch(undefined)
+const optionalId = z
+  .preprocess(
+    first,
+    z
+      .string()
+      .trim()
+      .regex(/^[\w-]{1,100}$/),
+  )
+  .optional()
+  .catch(undefined)
 
 const rawSchema = z.object({
   view: z.preprocess(first, z.enum(TEAM_VIEWS)).catch('owner'),
@@ -53,11 +67,17 @@ const rawSchema = z.object({
   key: optionalId,
   consumer: optionalId,
   status: z.preprocess(first, z.string().trim().toLowerCase()).optional().catch(undefined),
-  slow: z.preprocess(first, integerInput({ min: 0, max: 3_600_000 })).optional().catch(undefined),
+  slow: z
+    .preprocess(first, integerInput({ min: 0, max: 3_600_000 }))
+    .optional()
+    .catch(undefined),
   q: z.preprocess(first, searchText().min(1).max(200)).optional().catch(undefined),
   incident: optionalId,
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
-  range: z.preprocess(first, z.enum([...CALL_RANGES, 'custom'])).optional().catch(undefined),
+  range: z
+    .preprocess(first, z.enum([...CALL_RANGES, 'custom']))
+    .optional()
+    .catch(undefined),
   from: z.preprocess(first, z.string().max(40)).optional().catch(undefined),
   to: z.preprocess(first, z.string().max(40)).optional().catch(undefined),
   cursor: z.preprocess(first, z.string().max(120)).optional().catch(undefined),
@@ -97,7 +117,8 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
 
 export function parseStatusFilter(value: string | undefined): StatusFilter | undefined {
   if (!value) return undefined
-  if ((STATUS_FILTER_CLASSES as readonly string[]).includes(value)) return { kind: 'class', value: value as StatusClassFilter }
+  if ((STATUS_FILTER_CLASSES as readonly string[]).includes(value))
+    return { kind: 'class', value: value as StatusClassFilter }
   if (/^[1-5]\d\d$/.test(value)) return { kind: 'code', code: Number(value) }
   return undefined
 }

@@ -17,8 +17,12 @@ afterAll(async () => cleanup?.())
 
 const outsider = () => ({ teamIds: [fx.teams.viewer.id] })
 const owner = () => ({ teamIds: [fx.teams.other.id] })
-const get = (team: 'viewer' | 'other' | 'ai' | 'hidden', api: string, viewer: { teamIds: string[] }, version?: string) =>
-  getCatalogApi({ team: fx.teams[team].slug, api, version }, viewer)
+const get = (
+  team: 'viewer' | 'other' | 'ai' | 'hidden',
+  api: string,
+  viewer: { teamIds: string[] },
+  version?: string,
+) => getCatalogApi({ team: fx.teams[team].slug, api, version }, viewer)
 
 describe('visibility', () => {
   test.each([
@@ -52,7 +56,10 @@ describe('what an outsider sees', () => {
   test('the header: owner team, contact email, tags, kind and visibility', async () => {
     const detail = await get('other', 'payments', outsider())
     expect(detail?.api).toMatchObject({
-      name: 'Payments Gateway', kind: 'REST', visibility: 'INTERNAL', tags: ['billing', 'money'],
+      name: 'Payments Gateway',
+      kind: 'REST',
+      visibility: 'INTERNAL',
+      tags: ['billing', 'money'],
       team: { slug: fx.teams.other.slug, contactEmail: 'other@example.com' },
     })
     expect(detail?.isOwner).toBe(false)
@@ -81,7 +88,13 @@ describe('what an outsider sees', () => {
 
 describe('version selection', () => {
   test.each([
-    ['newest PUBLISHED by default, not a newer draft or an older retired one', 'summarizer', undefined, 'v2', 'PUBLISHED'],
+    [
+      'newest PUBLISHED by default, not a newer draft or an older retired one',
+      'summarizer',
+      undefined,
+      'v2',
+      'PUBLISHED',
+    ],
     ['newest DEPRECATED when nothing is published', 'ledger', undefined, 'v2', 'DEPRECATED'],
     ['the one asked for with ?version=', 'ledger', 'v1', 'v1', 'DEPRECATED'],
     ['a RETIRED one when asked for', 'summarizer', 'v1', 'v1', 'RETIRED'],
@@ -109,9 +122,22 @@ describe('plans', () => {
     const api = fx.apis.chat
     const base = { apiId: api.id, teamId: fx.teams.ai.id }
     await db.plan.create({ data: { ...base, id: createId('plan'), name: 'Free', rateLimit: 60, approval: 'AUTO' } })
-    await db.plan.create({ data: { ...base, id: createId('plan'), name: 'Pro', rateLimit: 600, approval: 'MANUAL', paid: true, pricePerCallMicros: 1000n } })
+    await db.plan.create({
+      data: {
+        ...base,
+        id: createId('plan'),
+        name: 'Pro',
+        rateLimit: 600,
+        approval: 'MANUAL',
+        paid: true,
+        pricePerCallMicros: 1000n,
+      },
+    })
     await db.plan.create({ data: { ...base, id: createId('plan'), name: 'Legacy', archivedAt: new Date() } })
     const detail = await get('ai', 'chat', outsider())
-    expect(detail?.plans.map((p) => [p.name, p.rateLimit, p.approval])).toEqual([['Free', 60, 'AUTO'], ['Pro', 600, 'MANUAL']])
+    expect(detail?.plans.map((p) => [p.name, p.rateLimit, p.approval])).toEqual([
+      ['Free', 60, 'AUTO'],
+      ['Pro', 600, 'MANUAL'],
+    ])
   })
 })

@@ -21,24 +21,47 @@ const API_SELECT = {
   // Everything but the OpenAPI text: only the selected version's document is loaded.
   versions: {
     select: {
-      id: true, version: true, major: true, state: true, createdAt: true,
-      publishedAt: true, deprecatedAt: true, sunsetAt: true, retiredAt: true, successorId: true,
+      id: true,
+      version: true,
+      major: true,
+      state: true,
+      createdAt: true,
+      publishedAt: true,
+      deprecatedAt: true,
+      sunsetAt: true,
+      retiredAt: true,
+      successorId: true,
     },
   },
   plans: {
     where: { archivedAt: null },
     orderBy: [{ createdAt: 'asc' }, { name: 'asc' }],
     select: {
-      id: true, name: true, description: true, rateLimit: true, rateWindow: true, approval: true,
-      paid: true, currency: true, pricePerCallMicros: true, pricePerMInputMicros: true,
-      pricePerMOutputMicros: true, freeCallsPerMonth: true,
+      id: true,
+      name: true,
+      description: true,
+      rateLimit: true,
+      rateWindow: true,
+      approval: true,
+      paid: true,
+      currency: true,
+      pricePerCallMicros: true,
+      pricePerMInputMicros: true,
+      pricePerMOutputMicros: true,
+      freeCallsPerMonth: true,
     },
   },
 } satisfies Prisma.ApiSelect
 
 const EVENT_SELECT = {
-  id: true, action: true, fromState: true, toState: true, reason: true, actorEmail: true,
-  createdAt: true, version: { select: { version: true } },
+  id: true,
+  action: true,
+  fromState: true,
+  toState: true,
+  reason: true,
+  actorEmail: true,
+  createdAt: true,
+  version: { select: { version: true } },
 } satisfies Prisma.LifecycleEventSelect
 
 type ApiRow = Prisma.ApiGetPayload<{ select: typeof API_SELECT }>
@@ -85,7 +108,10 @@ export async function getCatalogApi(
 
   const [document, events] = await Promise.all([
     chosen
-      ? db.apiVersion.findFirst({ where: { id: chosen.id, apiId: row.id, teamId: row.teamId }, select: { openapi: true } })
+      ? db.apiVersion.findFirst({
+          where: { id: chosen.id, apiId: row.id, teamId: row.teamId },
+          select: { openapi: true },
+        })
       : null,
     db.lifecycleEvent.findMany({
       // Other teams do not see the history of unreleased drafts.

@@ -1,9 +1,7 @@
 import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
 import type { OpenApiError } from '@/lib/openapi/validate-openapi'
 
-export type ApiReferenceResult =
-  | { ok: true; document: Record<string, unknown> }
-  | { ok: false; errors: OpenApiError[] }
+export type ApiReferenceResult = { ok: true; document: Record<string, unknown> } | { ok: false; errors: OpenApiError[] }
 
 /**
  * The selected version's contract, parsed for rendering, $refs and all (the renderer resolves

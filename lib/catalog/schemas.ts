@@ -15,7 +15,12 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 // Every field falls back to its default on a bad value, so a hand-edited URL never causes a 500.
 export const catalogQuerySchema = z.object({
-  q: z.preprocess(first, z.string().transform((s) => cleanSearchText(s).slice(0, 200))).catch(''),
+  q: z
+    .preprocess(
+      first,
+      z.string().transform((s) => cleanSearchText(s).slice(0, 200)),
+    )
+    .catch(''),
   team: z.preprocess(first, searchText().min(1).max(100)).optional().catch(undefined),
   tag: z.preprocess(first, searchText().min(1).max(100)).optional().catch(undefined),
   kind: z.preprocess(first, z.enum(CATALOG_KINDS)).optional().catch(undefined),
@@ -39,7 +44,10 @@ export function parseCatalogQuery(searchParams: unknown): CatalogQuery {
  * escape but a plain character in SQLite, so it is treated as a separator to keep both identical.
  */
 export function searchTerms(q: string): string[] {
-  const terms = q.toLowerCase().split(/[\s\\]+/).filter(Boolean)
+  const terms = q
+    .toLowerCase()
+    .split(/[\s\\]+/)
+    .filter(Boolean)
   return [...new Set(terms)].slice(0, MAX_TERMS)
 }
 

@@ -29,7 +29,11 @@ describe('search', () => {
     ['every term must match', 'money refunds', ['Payments Gateway']],
     ['terms in any order and field', 'export money', ['Ledger Export']],
     ['a term nothing has', 'payments llm', []],
-    ['a % as a LIKE wildcard (Prisma cannot escape it), the same on both databases', 'journal%coverage', ['Ledger Export']],
+    [
+      'a % as a LIKE wildcard (Prisma cannot escape it), the same on both databases',
+      'journal%coverage',
+      ['Ledger Export'],
+    ],
     ['a _ as a single-character wildcard', 'p_yments', ['Payments Gateway']],
     ['a backslash as a separator, not an escape', 'card\\refunds', ['Payments Gateway']],
   ])('matches %s', async (_label, q, expected) => {
@@ -55,7 +59,12 @@ describe('search', () => {
     const payments = await search({ q: 'payments' })
     expect(payments.items[0].latestVersion).toBe('v1')
     const ledger = await search({ q: 'ledger' })
-    expect(ledger.items[0]).toMatchObject({ latestVersion: 'v2', state: 'DEPRECATED', tags: ['money'], team: { slug: fx.teams.other.slug } })
+    expect(ledger.items[0]).toMatchObject({
+      latestVersion: 'v2',
+      state: 'DEPRECATED',
+      tags: ['money'],
+      team: { slug: fx.teams.other.slug },
+    })
   })
 })
 
@@ -155,7 +164,9 @@ describe('facets', () => {
   test('lists teams and tags that have listed APIs for this viewer', async () => {
     const facets = await listCatalogFacets(asViewer())
     const slugs = facets.teams.map((t) => t.slug)
-    expect(slugs).toEqual(expect.arrayContaining([fx.teams.viewer.slug, fx.teams.other.slug, fx.teams.ai.slug, fx.teams.bulk.slug]))
+    expect(slugs).toEqual(
+      expect.arrayContaining([fx.teams.viewer.slug, fx.teams.other.slug, fx.teams.ai.slug, fx.teams.bulk.slug]),
+    )
     // A team whose only API is PRIVATE is not offered to outsiders, nor are tags of hidden APIs.
     expect(slugs).not.toContain(fx.teams.hidden.slug)
     expect(facets.tags).toEqual(expect.arrayContaining(['billing', 'llm', 'money', 'ops', 'text']))

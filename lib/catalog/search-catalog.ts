@@ -42,10 +42,7 @@ const ITEM_SELECT = {
 } satisfies Prisma.ApiSelect
 
 export function buildCatalogWhere(query: CatalogQuery, viewer: CatalogViewer): Prisma.ApiWhereInput {
-  const and: Prisma.ApiWhereInput[] = [
-    visibleApiWhere(viewer),
-    { state: query.state ?? { in: [...CATALOG_STATES] } },
-  ]
+  const and: Prisma.ApiWhereInput[] = [visibleApiWhere(viewer), { state: query.state ?? { in: [...CATALOG_STATES] } }]
   // searchText is already lower-cased, so a plain (case-sensitive) LIKE behaves the same on
   // SQLite and PostgreSQL (see searchTerms for the wildcard characters).
   for (const term of searchTerms(query.q)) and.push({ searchText: { contains: term } })
@@ -70,7 +67,13 @@ export async function searchCatalog(rawParams: unknown, viewer: CatalogViewer): 
   const where = buildCatalogWhere(query, viewer)
   const orderBy = orderFor(query)
   const findPage = (page: number) =>
-    db.api.findMany({ where, orderBy, select: ITEM_SELECT, skip: (page - 1) * CATALOG_PAGE_SIZE, take: CATALOG_PAGE_SIZE })
+    db.api.findMany({
+      where,
+      orderBy,
+      select: ITEM_SELECT,
+      skip: (page - 1) * CATALOG_PAGE_SIZE,
+      take: CATALOG_PAGE_SIZE,
+    })
 
   let page = query.page
   let [rows, total] = await Promise.all([findPage(page), db.api.count({ where })])

@@ -11,10 +11,7 @@ export type CatalogViewer = { teamIds: string[] }
 export function visibleApiWhere(viewer: CatalogViewer): Prisma.ApiWhereInput {
   if (viewer.teamIds.length === 0) return { visibility: 'INTERNAL' }
   return {
-    OR: [
-      { visibility: 'INTERNAL' },
-      { visibility: 'PRIVATE', teamId: { in: viewer.teamIds } },
-    ],
+    OR: [{ visibility: 'INTERNAL' }, { visibility: 'PRIVATE', teamId: { in: viewer.teamIds } }],
   }
 }
 

@@ -88,7 +88,8 @@ export class AccountBook {
   /** Gives back leases no call has touched for `idleMs`, so other instances can use the money. */
   async releaseIdle(now: number, idleMs: number): Promise<void> {
     for (const [teamId, money] of this.teams) {
-      if (money.heldMicros <= 0n || money.waiters.length > 0 || money.granting || now - money.lastActivity < idleMs) continue
+      if (money.heldMicros <= 0n || money.waiters.length > 0 || money.granting || now - money.lastActivity < idleMs)
+        continue
       const amount = money.heldMicros
       money.heldMicros = 0n
       try {

@@ -53,11 +53,24 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     for (const g of gateways) await g.gateway.writer.flush()
     const ledger = await ledgerOf(db, world.initech.id)
     expect(ledger).toEqual({ balance: 0n, sumOfEntries: 0n, charged: PRICE * BigInt(N) })
-    const rows = await db.invocation.groupBy({ by: ['status'], where: { consumerTeamId: world.initech.id }, _count: true, _sum: { costMicros: true } })
+    const rows = await db.invocation.groupBy({
+      by: ['status'],
+      where: { consumerTeamId: world.initech.id },
+      _count: true,
+      _sum: { costMicros: true },
+    })
     expect(rows.find((r) => r.status === 200)).toMatchObject({ _count: N, _sum: { costMicros: PRICE * BigInt(N) } })
     expect(rows.find((r) => r.status === 402)?._count).toBe(9 * N)
-    const incident = await waitFor(() => db.paymentIncident.findFirst({ where: { consumerTeamId: world.initech.id } }).then((i) => i ?? undefined), 2_000)
-    expect(incident).toMatchObject({ state: 'OPEN', cause: 'insufficient_balance', blockedCalls: 9 * N, blockedRevenueMicros: PRICE * BigInt(9 * N) })
+    const incident = await waitFor(
+      () => db.paymentIncident.findFirst({ where: { consumerTeamId: world.initech.id } }).then((i) => i ?? undefined),
+      2_000,
+    )
+    expect(incident).toMatchObject({
+      state: 'OPEN',
+      cause: 'insufficient_balance',
+      blockedCalls: 9 * N,
+      blockedRevenueMicros: PRICE * BigInt(9 * N),
+    })
     return world
   }
 
@@ -71,7 +84,11 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
   }, 60_000)
 
   test(`in memory (one lease for the whole balance): ${10 * N} concurrent calls, exactly ${N} succeed`, async () => {
-    const gateway = await startTestGateway({ db, databaseUrl: database.url, grantPolicy: { ...DEFAULT_GRANT_POLICY, floorMicros: 0n } })
+    const gateway = await startTestGateway({
+      db,
+      databaseUrl: database.url,
+      grantPolicy: { ...DEFAULT_GRANT_POLICY, floorMicros: 0n },
+    })
     try {
       const world = await expectExactlyN([gateway])
       // The first grant took the whole balance at once (within the chunk), so the calls were reserved in memory.

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createTestDb, type TestDb } from '../gateway/test-fixtures'
 import { spawnGatewayOnly } from '../gateway/test-spawn-gateway'
-import { call, fundAccount, ledgerOf, PRICE, seedBillingWorld, startBillingUpstream, type BillingWorld } from './test-billing-world'
+import {
+  call,
+  fundAccount,
+  ledgerOf,
+  PRICE,
+  seedBillingWorld,
+  startBillingUpstream,
+  type BillingWorld,
+} from './test-billing-world'
 
 // Charges are written in the metering writer's transactions, with the calls they are for.
 // A graceful shutdown writes every one of them; a kill -9 loses at most the last flush interval's
@@ -53,7 +61,9 @@ test('kill -9: no charge is written twice, balance = sum of entries, and the los
   const gateway = await spawnGatewayOnly({ DATABASE_URL: testDb.url, METERING_FLUSH_MS: '100' })
   const ok = await fireSequentially(gateway.url, 400)
   // Calls answered in the last moments before the kill are the ones that may be lost.
-  const lastBurst = await Promise.all(Array.from({ length: 20 }, () => call(gateway.url, world.path('/ok'), world.key.value)))
+  const lastBurst = await Promise.all(
+    Array.from({ length: 20 }, () => call(gateway.url, world.path('/ok'), world.key.value)),
+  )
   await gateway.stop('SIGKILL')
   const answered = ok + lastBurst.filter((r) => r.status === 200).length
 

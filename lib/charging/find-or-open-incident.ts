@@ -7,7 +7,14 @@ import { notifyTeam } from '../notifications/notify-team'
 // under the consumer's account lock, so that instances refusing the same consumer at the same
 // moment all name one incident. Later 402s only add to its counters, through the metering writer.
 
-export type IncidentSubject = { consumerTeamId: string; ownerTeamId: string; apiId: string; cause: PaymentCause; apiLabel: string; consumerSlug: string }
+export type IncidentSubject = {
+  consumerTeamId: string
+  ownerTeamId: string
+  apiId: string
+  cause: PaymentCause
+  apiLabel: string
+  consumerSlug: string
+}
 
 export async function findOrOpenIncident(db: Db, subject: IncidentSubject, now = new Date()): Promise<string> {
   return db.$transaction(
@@ -23,18 +30,27 @@ export async function findOrOpenIncident(db: Db, subject: IncidentSubject, now =
       const id = createId('pi')
       await tx.paymentIncident.create({
         data: {
-          id, consumerTeamId: subject.consumerTeamId, ownerTeamId: subject.ownerTeamId, apiId: subject.apiId, cause: subject.cause,
-          firstSeenAt: now, lastSeenAt: now,
+          id,
+          consumerTeamId: subject.consumerTeamId,
+          ownerTeamId: subject.ownerTeamId,
+          apiId: subject.apiId,
+          cause: subject.cause,
+          firstSeenAt: now,
+          lastSeenAt: now,
         },
       })
-      await notifyTeam(tx, {
-        teamId: subject.consumerTeamId,
-        event: 'payment_incident.opened',
-        title: `Calls to ${subject.apiLabel} are being refused: ${subject.cause.replaceAll('_', ' ')}`,
-        body: 'The gateway answers 402 Payment Required until the cause is fixed.',
-        link: `/t/${subject.consumerSlug}/incidents/${id}`,
-        data: { incidentId: id, api: subject.apiLabel, cause: subject.cause, firstSeenAt: now.toISOString() },
-      }, now)
+      await notifyTeam(
+        tx,
+        {
+          teamId: subject.consumerTeamId,
+          event: 'payment_incident.opened',
+          title: `Calls to ${subject.apiLabel} are being refused: ${subject.cause.replaceAll('_', ' ')}`,
+          body: 'The gateway answers 402 Payment Required until the cause is fixed.',
+          link: `/t/${subject.consumerSlug}/incidents/${id}`,
+          data: { incidentId: id, api: subject.apiLabel, cause: subject.cause, firstSeenAt: now.toISOString() },
+        },
+        now,
+      )
       return id
     },
     { maxWait: 10_000, timeout: 10_000 },

@@ -35,7 +35,9 @@ function billingUnavailable(error: unknown): AppError {
   if (error instanceof AppError) return error
   console.error('[charging] billing unavailable', error)
   return new AppError({
-    code: 'billing_unavailable', status: 503, message: 'Billing is briefly unavailable, so this paid call was not forwarded. Retry shortly.',
+    code: 'billing_unavailable',
+    status: 503,
+    message: 'Billing is briefly unavailable, so this paid call was not forwarded. Retry shortly.',
     extra: { retryAfter: 1 },
   })
 }
@@ -62,7 +64,10 @@ export class GatewayCharging implements Charging {
 
   start(): void {
     const idle = setInterval(() => void this.book.releaseIdle(Date.now(), IDLE_RELEASE_MS), IDLE_RELEASE_MS / 2)
-    const heartbeat = setInterval(() => void this.leases.heartbeat().catch((e) => console.error('[charging] lease heartbeat failed', e)), HEARTBEAT_MS)
+    const heartbeat = setInterval(
+      () => void this.leases.heartbeat().catch((e) => console.error('[charging] lease heartbeat failed', e)),
+      HEARTBEAT_MS,
+    )
     for (const timer of [idle, heartbeat]) timer.unref()
     this.timers = [idle, heartbeat]
   }
@@ -80,7 +85,8 @@ export class GatewayCharging implements Charging {
     if (!plan.paid) return null
     const month = utcMonth(call.createdAt)
     const free = this.quota.takeFree(subscription.id, month, plan.freeCallsPerMonth)
-    if (free instanceof Promise) return free.then((isFree) => this.reserve(call, month, isFree)).catch(billingUnavailable)
+    if (free instanceof Promise)
+      return free.then((isFree) => this.reserve(call, month, isFree)).catch(billingUnavailable)
     return this.reserve(call, month, free)
   }
 
@@ -91,11 +97,17 @@ export class GatewayCharging implements Charging {
       return null
     }
     const reservation = this.book.reserve(call.key!.teamId, price, this.store.current.version, call.createdAt)
-    if (reservation instanceof Promise) return reservation.then((answer) => this.decide(call, month, price, answer)).catch(billingUnavailable)
+    if (reservation instanceof Promise)
+      return reservation.then((answer) => this.decide(call, month, price, answer)).catch(billingUnavailable)
     return this.decide(call, month, price, reservation)
   }
 
-  private decide(call: GatewayCall, month: string, price: bigint, reservation: Reservation): AppError | null | Promise<AppError> {
+  private decide(
+    call: GatewayCall,
+    month: string,
+    price: bigint,
+    reservation: Reservation,
+  ): AppError | null | Promise<AppError> {
     if (reservation.ok) {
       call.charge = { month, free: false, reservedMicros: price }
       return null
@@ -112,7 +124,12 @@ export class GatewayCharging implements Charging {
     const answer = (incidentId: string) => {
       call.incidentId = incidentId
       return paymentRequired({
-        ...context, cause, currency: plan.currency, consumerTeamSlug: call.key!.teamSlug, incidentId, freeCallsPerMonth: plan.freeCallsPerMonth,
+        ...context,
+        cause,
+        currency: plan.currency,
+        consumerTeamSlug: call.key!.teamSlug,
+        incidentId,
+        freeCallsPerMonth: plan.freeCallsPerMonth,
       })
     }
     const incidentId = this.knownIncident(call, cause) ?? this.openIncident(call, cause)
@@ -127,7 +144,9 @@ export class GatewayCharging implements Charging {
       call.errorCode = 'upstream_payment_required'
       call.blockedMicros = subscription.plan.pricePerCallMicros
       // Synchronous here: an incident not known yet gets an id now and is opened by the writer.
-      call.incidentId = this.knownIncident(call, 'upstream_payment_required') ?? this.rememberIncident(call, 'upstream_payment_required', createId('pi'), null)
+      call.incidentId =
+        this.knownIncident(call, 'upstream_payment_required') ??
+        this.rememberIncident(call, 'upstream_payment_required', createId('pi'), null)
     }
     const succeeded = !outcome.upstreamFailed && outcome.status > 0 && outcome.status < 400
     if (succeeded && subscription !== null) this.resolveUpstreamIncident(call)
@@ -154,8 +173,14 @@ export class GatewayCharging implements Charging {
   written(records: readonly InvocationRecord[]): void {
     const now = Date.now()
     for (const record of records) {
-      if (record.costMicros > 0n && record.consumerTeamId !== null) this.book.written(record.consumerTeamId, record.costMicros)
-      if (record.incidentId !== null && record.errorCode !== null && record.consumerTeamId !== null && record.apiId !== null) {
+      if (record.costMicros > 0n && record.consumerTeamId !== null)
+        this.book.written(record.consumerTeamId, record.costMicros)
+      if (
+        record.incidentId !== null &&
+        record.errorCode !== null &&
+        record.consumerTeamId !== null &&
+        record.apiId !== null
+      ) {
         const opened = this.opened.get(incidentKey(record.consumerTeamId, record.apiId, record.errorCode))
         if (opened && opened.id === record.incidentId && opened.writtenAt === null) opened.writtenAt = now
       }
@@ -171,7 +196,10 @@ export class GatewayCharging implements Charging {
     const resolution = 'Resolved automatically: the upstream answered successfully again.'
     void this.db
       .$transaction((tx) =>
-        resolveIncidents({ consumerTeamId: call.key!.teamId, causes: ['upstream_payment_required'], resolution, incidentIds: [id] }, tx),
+        resolveIncidents(
+          { consumerTeamId: call.key!.teamId, causes: ['upstream_payment_required'], resolution, incidentIds: [id] },
+          tx,
+        ),
       )
       .catch((error) => console.error('[charging] could not resolve an upstream 402 incident', error))
   }
@@ -197,10 +225,18 @@ export class GatewayCharging implements Charging {
     const pending = this.opening.get(key)
     if (pending) return pending
     const route = call.route!
-    const opening = findOrOpenIncident(this.db, {
-      consumerTeamId: call.key!.teamId, ownerTeamId: route.ownerTeamId, apiId: route.apiId, cause,
-      apiLabel: route.apiLabel, consumerSlug: call.key!.teamSlug,
-    }, new Date(call.createdAt)) // the episode starts with this call, not when the row is written
+    const opening = findOrOpenIncident(
+      this.db,
+      {
+        consumerTeamId: call.key!.teamId,
+        ownerTeamId: route.ownerTeamId,
+        apiId: route.apiId,
+        cause,
+        apiLabel: route.apiLabel,
+        consumerSlug: call.key!.teamSlug,
+      },
+      new Date(call.createdAt),
+    ) // the episode starts with this call, not when the row is written
       .then((id) => this.rememberIncident(call, cause, id, Date.now()))
       // The refusal must still be answered: the metering writer opens the incident with the call.
       .catch(() => this.rememberIncident(call, cause, createId('pi'), null))

@@ -25,7 +25,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
   async function account(balanceMicros: bigint, extra: { monthlyBudgetMicros?: bigint } = {}) {
     const team = await createTeam(db, 'buyer')
-    await db.billingAccount.create({ data: { id: createId('bill'), teamId: team.id, balanceMicros, paymentMethodStatus: 'VALID', ...extra } })
+    await db.billingAccount.create({
+      data: { id: createId('bill'), teamId: team.id, balanceMicros, paymentMethodStatus: 'VALID', ...extra },
+    })
     return team.id
   }
 

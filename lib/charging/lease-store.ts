@@ -31,7 +31,8 @@ export type GrantResult = { grantedMicros: bigint; facts: AccountFacts }
 export function spendableMicros(facts: AccountFacts): { funds: bigint; budget: bigint | null } {
   const credit = facts.paymentMethodStatus === 'VALID' ? facts.creditLimitMicros : 0n
   const funds = facts.balanceMicros + credit - facts.leasedMicros
-  const budget = facts.monthlyBudgetMicros === null ? null : facts.monthlyBudgetMicros - facts.spendMicros - facts.leasedMicros
+  const budget =
+    facts.monthlyBudgetMicros === null ? null : facts.monthlyBudgetMicros - facts.spendMicros - facts.leasedMicros
   return { funds, budget }
 }
 
@@ -89,7 +90,13 @@ export class LeaseStore {
         const expiresAt = new Date(now + LEASE_TTL_MS)
         await tx.creditLease.upsert({
           where: { id: this.leaseId(teamId) },
-          create: { id: this.leaseId(teamId), teamId, instanceId: this.instanceId, amountMicros: grantedMicros, expiresAt },
+          create: {
+            id: this.leaseId(teamId),
+            teamId,
+            instanceId: this.instanceId,
+            amountMicros: grantedMicros,
+            expiresAt,
+          },
           update: { amountMicros: { increment: grantedMicros }, expiresAt },
         })
         return { grantedMicros, facts: { ...facts, leasedMicros: facts.leasedMicros + grantedMicros } }
@@ -125,7 +132,13 @@ export class LeaseStore {
 
 function missingAccount(): AccountFacts {
   return {
-    exists: false, currency: 'USD', balanceMicros: 0n, creditLimitMicros: 0n, paymentMethodStatus: 'NONE',
-    monthlyBudgetMicros: null, spendMicros: 0n, leasedMicros: 0n,
+    exists: false,
+    currency: 'USD',
+    balanceMicros: 0n,
+    creditLimitMicros: 0n,
+    paymentMethodStatus: 'NONE',
+    monthlyBudgetMicros: null,
+    spendMicros: 0n,
+    leasedMicros: 0n,
   }
 }

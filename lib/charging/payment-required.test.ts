@@ -8,7 +8,15 @@ import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fix
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { dispatchDueWebhooks } from '../webhooks/dispatch-webhooks'
 import { verifyWebhookSignature } from '../webhooks/verify-signature'
-import { call, fundAccount, ledgerOf, PRICE, seedBillingWorld, startBillingUpstream, type BillingWorld } from './test-billing-world'
+import {
+  call,
+  fundAccount,
+  ledgerOf,
+  PRICE,
+  seedBillingWorld,
+  startBillingUpstream,
+  type BillingWorld,
+} from './test-billing-world'
 
 // Each 402 cause end to end through the real gateway, its body checked field by field; what is
 // never charged; and an incident that resolves itself when the consumer tops up.
@@ -44,50 +52,92 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
   test.each([
     {
-      cause: 'insufficient_balance', account: { topUp: 500n }, detail: /balance \(\$0\.0005\) does not cover this call \(\$0\.001\)/, balance: '0.0005',
+      cause: 'insufficient_balance',
+      account: { topUp: 500n },
+      detail: /balance \(\$0\.0005\) does not cover this call \(\$0\.001\)/,
+      balance: '0.0005',
     },
     {
-      cause: 'budget_exceeded', account: { topUp: 5_000_000n, monthlyBudgetMicros: 500n }, detail: /past its monthly budget of \$0\.0005/, balance: '5.00',
+      cause: 'budget_exceeded',
+      account: { topUp: 5_000_000n, monthlyBudgetMicros: 500n },
+      detail: /past its monthly budget of \$0\.0005/,
+      balance: '5.00',
     },
     {
-      cause: 'payment_method_failed', account: { topUp: 0n, creditLimitMicros: 50_000_000n, paymentMethodStatus: 'EXPIRED' as const },
-      detail: /payment method is expired/, balance: '0.00',
+      cause: 'payment_method_failed',
+      account: { topUp: 0n, creditLimitMicros: 50_000_000n, paymentMethodStatus: 'EXPIRED' as const },
+      detail: /payment method is expired/,
+      balance: '0.00',
     },
     {
-      cause: 'quota_exhausted', account: { topUp: 0n, paymentMethodStatus: 'NONE' as const }, free: 2, detail: /used this month's 2 free calls/, balance: '0.00',
+      cause: 'quota_exhausted',
+      account: { topUp: 0n, paymentMethodStatus: 'NONE' as const },
+      free: 2,
+      detail: /used this month's 2 free calls/,
+      balance: '0.00',
     },
-  ])('$cause: 402 problem+json, field by field, and an OPEN incident', async ({ cause, account, detail, balance, free }) => {
-    if (free) await db.plan.update({ where: { id: world.weather.plan.id }, data: { freeCallsPerMonth: free } })
-    const { topUp, ...settings } = account
-    await fundAccount(db, world.initech.id, topUp, settings)
-    await gateway.gateway.store.reload()
-    for (let i = 0; i < (free ?? 0); i++) expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(200)
+  ])(
+    '$cause: 402 problem+json, field by field, and an OPEN incident',
+    async ({ cause, account, detail, balance, free }) => {
+      if (free) await db.plan.update({ where: { id: world.weather.plan.id }, data: { freeCallsPerMonth: free } })
+      const { topUp, ...settings } = account
+      await fundAccount(db, world.initech.id, topUp, settings)
+      await gateway.gateway.store.reload()
+      for (let i = 0; i < (free ?? 0); i++)
+        expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(200)
 
-    const res = await call(gateway.url, world.path('/ok'), world.key.value)
+      const res = await call(gateway.url, world.path('/ok'), world.key.value)
 
-    expect(res.status).toBe(402)
-    expect(res.headers['content-type']).toBe('application/problem+json')
-    expect(res.headers['cache-control']).toBe('no-store')
-    const body = res.json()
-    expect(Object.keys(body).sort()).toEqual(
-      ['balance', 'code', 'currency', 'detail', 'incidentId', 'required', 'requestId', 'status', 'title', 'topUpUrl', 'type'].sort(),
-    )
-    expect(body).toMatchObject({
-      type: `/docs/errors/${cause.replaceAll('_', '-')}`, title: 'Payment required', status: 402, code: cause,
-      balance, required: '0.001', currency: 'USD', topUpUrl: `/t/${world.initech.slug}/billing`, requestId: res.headers['x-request-id'],
-    })
-    expect(body.detail).toMatch(detail)
+      expect(res.status).toBe(402)
+      expect(res.headers['content-type']).toBe('application/problem+json')
+      expect(res.headers['cache-control']).toBe('no-store')
+      const body = res.json()
+      expect(Object.keys(body).sort()).toEqual(
+        [
+          'balance',
+          'code',
+          'currency',
+          'detail',
+          'incidentId',
+          'required',
+          'requestId',
+          'status',
+          'title',
+          'topUpUrl',
+          'type',
+        ].sort(),
+      )
+      expect(body).toMatchObject({
+        type: `/docs/errors/${cause.replaceAll('_', '-')}`,
+        title: 'Payment required',
+        status: 402,
+        code: cause,
+        balance,
+        required: '0.001',
+        currency: 'USD',
+        topUpUrl: `/t/${world.initech.slug}/billing`,
+        requestId: res.headers['x-request-id'],
+      })
+      expect(body.detail).toMatch(detail)
 
-    await settle()
-    const incident = await db.paymentIncident.findUniqueOrThrow({ where: { id: body.incidentId as string } })
-    expect(incident).toMatchObject({
-      consumerTeamId: world.initech.id, ownerTeamId: world.acme.id, apiId: world.weather.api.id, cause, state: 'OPEN',
-      blockedCalls: 1, blockedRevenueMicros: PRICE,
-    })
-    const row = await db.invocation.findFirstOrThrow({ where: { requestId: body.requestId as string } })
-    expect(row).toMatchObject({ status: 402, errorCode: cause, incidentId: incident.id, costMicros: 0n })
-    expect(await db.notification.count({ where: { teamId: world.initech.id, kind: 'payment_incident.opened' } })).toBe(1)
-  })
+      await settle()
+      const incident = await db.paymentIncident.findUniqueOrThrow({ where: { id: body.incidentId as string } })
+      expect(incident).toMatchObject({
+        consumerTeamId: world.initech.id,
+        ownerTeamId: world.acme.id,
+        apiId: world.weather.api.id,
+        cause,
+        state: 'OPEN',
+        blockedCalls: 1,
+        blockedRevenueMicros: PRICE,
+      })
+      const row = await db.invocation.findFirstOrThrow({ where: { requestId: body.requestId as string } })
+      expect(row).toMatchObject({ status: 402, errorCode: cause, incidentId: incident.id, costMicros: 0n })
+      expect(
+        await db.notification.count({ where: { teamId: world.initech.id, kind: 'payment_incident.opened' } }),
+      ).toBe(1)
+    },
+  )
 
   test('upstream_payment_required: the upstream 402 body passes through, no-store, and the incident is recorded', async () => {
     await fundAccount(db, world.initech.id, 1_000_000n)
@@ -110,7 +160,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
   })
 
   test('a browser gets a readable 402 page that links to the top-up page and is never indexed or cached', async () => {
-    const res = await call(gateway.url, world.path('/ok'), world.key.value, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })
+    const res = await call(gateway.url, world.path('/ok'), world.key.value, {
+      accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+    })
     expect(res.status).toBe(402)
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(res.headers['x-robots-tag']).toBe('noindex')
@@ -118,7 +170,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     expect(res.text).toContain('402 · Payment required')
     expect(res.text).toContain(`href="/t/${world.initech.slug}/billing"`)
     // An API client that merely accepts HTML among others still gets JSON.
-    const api = await call(gateway.url, world.path('/ok'), world.key.value, { accept: 'application/json, text/html;q=0.5' })
+    const api = await call(gateway.url, world.path('/ok'), world.key.value, {
+      accept: 'application/json, text/html;q=0.5',
+    })
     expect(api.headers['content-type']).toBe('application/problem+json')
   })
 
@@ -135,11 +189,17 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
       { path: limited, status: 429 },
     ]
     for (const attempt of attempts) {
-      expect((await call(gateway.url, attempt.path, attempt.key ?? world.key.value)).status, attempt.path).toBe(attempt.status)
+      expect((await call(gateway.url, attempt.path, attempt.key ?? world.key.value)).status, attempt.path).toBe(
+        attempt.status,
+      )
     }
     await settle()
     // The one success (the first call to "limited") is the only charge.
-    expect(await ledgerOf(db, world.initech.id)).toEqual({ balance: 1_000_000n - PRICE, sumOfEntries: 1_000_000n - PRICE, charged: PRICE })
+    expect(await ledgerOf(db, world.initech.id)).toEqual({
+      balance: 1_000_000n - PRICE,
+      sumOfEntries: 1_000_000n - PRICE,
+      charged: PRICE,
+    })
     expect(await db.paymentIncident.count({ where: { consumerTeamId: world.initech.id } })).toBe(0)
   }, 20_000)
 
@@ -151,7 +211,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     for (let i = 0; i < 5; i++) expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(200)
     await settle()
     expect((await ledgerOf(db, world.initech.id)).charged).toBe(2n * PRICE)
-    const usage = await db.subscriptionUsage.findFirstOrThrow({ where: { subscriptionId: world.weather.subscription.id } })
+    const usage = await db.subscriptionUsage.findFirstOrThrow({
+      where: { subscriptionId: world.weather.subscription.id },
+    })
     expect(usage.calls).toBe(5)
   })
 
@@ -163,9 +225,13 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     await settle()
 
     await fundAccount(db, world.initech.id, PRICE)
-    await db.$transaction((tx) => resolveIncidents({ consumerTeamId: world.initech.id, causes: CAUSES_FIXED_BY.top_up, resolution: 'Top-up' }, tx))
+    await db.$transaction((tx) =>
+      resolveIncidents({ consumerTeamId: world.initech.id, causes: CAUSES_FIXED_BY.top_up, resolution: 'Top-up' }, tx),
+    )
     await gateway.gateway.store.reload()
-    expect((await db.paymentIncident.findUniqueOrThrow({ where: { id: refused.json().incidentId as string } })).state).toBe('RESOLVED')
+    expect(
+      (await db.paymentIncident.findUniqueOrThrow({ where: { id: refused.json().incidentId as string } })).state,
+    ).toBe('RESOLVED')
 
     expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(200)
     const again = await call(gateway.url, world.path('/ok'), world.key.value)
@@ -191,20 +257,38 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     expect(res.status).toBe(200)
     expect(res.headers['cache-control']).toBe('no-store')
     const usage = res.json()
-    expect(usage).toMatchObject({ team: world.initech.slug, currency: 'USD', balance: '0.008', spentThisMonth: '0.002', monthlyBudget: '5.00' })
-    expect(usage.subscriptions).toContainEqual(expect.objectContaining({
-      api: `${world.acme.slug}/weather`, plan: 'Pay as you go', paid: true, pricePerCall: '0.001', freeCallsPerMonth: 2, callsThisMonth: 4, freeCallsLeft: 0,
-    }))
+    expect(usage).toMatchObject({
+      team: world.initech.slug,
+      currency: 'USD',
+      balance: '0.008',
+      spentThisMonth: '0.002',
+      monthlyBudget: '5.00',
+    })
+    expect(usage.subscriptions).toContainEqual(
+      expect.objectContaining({
+        api: `${world.acme.slug}/weather`,
+        plan: 'Pay as you go',
+        paid: true,
+        pricePerCall: '0.001',
+        freeCallsPerMonth: 2,
+        callsThisMonth: 4,
+        freeCallsLeft: 0,
+      }),
+    )
     expect((await call(gateway.url, '/gw/_me/usage', 'tg_test_nobody')).status).toBe(401)
   })
 
-  test('the first 402 of an episode reaches the team\'s webhook receiver, signed', async () => {
+  test("the first 402 of an episode reaches the team's webhook receiver, signed", async () => {
     const received: Array<{ body: string; signature: string | undefined; event: string | undefined }> = []
     const receiver = createServer((req, res) => {
       let body = ''
       req.on('data', (chunk) => (body += chunk))
       req.on('end', () => {
-        received.push({ body, signature: req.headers['tollgate-signature'] as string, event: req.headers['tollgate-event'] as string })
+        received.push({
+          body,
+          signature: req.headers['tollgate-signature'] as string,
+          event: req.headers['tollgate-event'] as string,
+        })
         res.writeHead(204).end()
       })
     })
@@ -213,7 +297,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
       const secret = 'whsec_test_billing_receiver'
       await db.team.update({
         where: { id: world.initech.id },
-        data: { webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, webhookSecretEnc: encryptSecret(secret) },
+        data: {
+          webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+          webhookSecretEnc: encryptSecret(secret),
+        },
       })
       for (let i = 0; i < 3; i++) expect((await call(gateway.url, world.path('/ok'), world.key.value)).status).toBe(402)
       await settle()
@@ -223,7 +310,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
       expect(received[0].event).toBe('payment_incident.opened')
       expect(verifyWebhookSignature(received[0].body, received[0].signature, secret)).toBe(true)
       expect(verifyWebhookSignature(received[0].body, received[0].signature, 'another secret')).toBe(false)
-      expect(JSON.parse(received[0].body)).toMatchObject({ type: 'payment_incident.opened', data: { cause: 'insufficient_balance', api: `${world.acme.slug}/weather` } })
+      expect(JSON.parse(received[0].body)).toMatchObject({
+        type: 'payment_incident.opened',
+        data: { cause: 'insufficient_balance', api: `${world.acme.slug}/weather` },
+      })
     } finally {
       await new Promise((resolve) => receiver.close(resolve))
     }
@@ -235,7 +325,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     await settle()
     const alerts = await db.budgetAlert.findMany({ where: { teamId: world.initech.id }, orderBy: { threshold: 'asc' } })
     expect(alerts.map((a) => a.threshold)).toEqual([80, 100])
-    expect(await db.notification.count({ where: { teamId: world.initech.id, kind: 'budget.threshold_crossed' } })).toBe(2)
+    expect(await db.notification.count({ where: { teamId: world.initech.id, kind: 'budget.threshold_crossed' } })).toBe(
+      2,
+    )
     expect((await ledgerOf(db, world.initech.id)).charged).toBe(5n * PRICE)
   })
 })

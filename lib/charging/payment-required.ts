@@ -17,11 +17,15 @@ export type DenialContext = {
 
 /** The first cause that explains the refusal, most specific first. */
 export function denialCause({ facts, requiredMicros, freeQuotaUsedUp }: DenialContext): PaymentCause {
-  const funds = facts.balanceMicros + (facts.paymentMethodStatus === 'VALID' ? facts.creditLimitMicros : 0n) - facts.leasedMicros
+  const funds =
+    facts.balanceMicros + (facts.paymentMethodStatus === 'VALID' ? facts.creditLimitMicros : 0n) - facts.leasedMicros
   // Money is there, so the budget is what stops the call.
   if (funds >= requiredMicros) return 'budget_exceeded'
   // A credit line exists but the card behind it does not work.
-  if (facts.creditLimitMicros > 0n && (facts.paymentMethodStatus === 'EXPIRED' || facts.paymentMethodStatus === 'FAILED')) {
+  if (
+    facts.creditLimitMicros > 0n &&
+    (facts.paymentMethodStatus === 'EXPIRED' || facts.paymentMethodStatus === 'FAILED')
+  ) {
     return 'payment_method_failed'
   }
   // The free tier ran out and the team has never set up a way to pay.

@@ -29,7 +29,13 @@ export type KeyUsage = {
   }>
 }
 
-export async function readKeyUsage(db: Db, key: KeyEntry, book: AccountBook, quota: FreeQuota, now = Date.now()): Promise<KeyUsage> {
+export async function readKeyUsage(
+  db: Db,
+  key: KeyEntry,
+  book: AccountBook,
+  quota: FreeQuota,
+  now = Date.now(),
+): Promise<KeyUsage> {
   const month = utcMonth(now)
   const [account, subscriptions] = await Promise.all([
     db.billingAccount.findUnique({ where: { teamId: key.teamId } }),

@@ -18,9 +18,12 @@ export const PRICE = 1_000n
 export async function startBillingUpstream(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/hang')) return
-    if (req.url?.startsWith('/fail')) return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"boom"}')
+    if (req.url?.startsWith('/fail'))
+      return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"boom"}')
     if (req.url?.startsWith('/pay')) {
-      return void res.writeHead(402, { 'content-type': 'application/json', 'cache-control': 'max-age=600' }).end('{"error":"upstream wants money"}')
+      return void res
+        .writeHead(402, { 'content-type': 'application/json', 'cache-control': 'max-age=600' })
+        .end('{"error":"upstream wants money"}')
     }
     setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 20)
   })
@@ -28,10 +31,11 @@ export async function startBillingUpstream(): Promise<{ url: string; close: () =
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -49,10 +53,19 @@ export async function seedBillingWorld(db: Db, upstreamUrl: string, plan: { free
   })
   await db.plan.update({
     where: { id: weather.plan.id },
-    data: { paid: true, pricePerCallMicros: PRICE, freeCallsPerMonth: plan.freeCallsPerMonth ?? 0, name: 'Pay as you go' },
+    data: {
+      paid: true,
+      pricePerCallMicros: PRICE,
+      freeCallsPerMonth: plan.freeCallsPerMonth ?? 0,
+      name: 'Pay as you go',
+    },
   })
   const limited = await createApi(db, {
-    ownerTeamId: acme.id, consumerTeamId: initech.id, slug: 'limited', rateLimit: 1, rateWindow: 'MINUTE',
+    ownerTeamId: acme.id,
+    consumerTeamId: initech.id,
+    slug: 'limited',
+    rateLimit: 1,
+    rateWindow: 'MINUTE',
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
   })
   await db.plan.update({ where: { id: limited.plan.id }, data: { paid: true, pricePerCallMicros: PRICE } })
@@ -69,7 +82,11 @@ export async function fundAccount(
   db: Db,
   teamId: string,
   topUpMicros: bigint,
-  account: { creditLimitMicros?: bigint; monthlyBudgetMicros?: bigint | null; paymentMethodStatus?: PaymentMethodStatus } = {},
+  account: {
+    creditLimitMicros?: bigint
+    monthlyBudgetMicros?: bigint | null
+    paymentMethodStatus?: PaymentMethodStatus
+  } = {},
 ): Promise<void> {
   if (topUpMicros > 0n) {
     await db.$transaction((tx) =>
@@ -93,5 +110,9 @@ export async function ledgerOf(db: Db, teamId: string) {
     db.ledgerEntry.aggregate({ where: { teamId }, _sum: { amountMicros: true } }),
     db.ledgerEntry.aggregate({ where: { teamId, kind: 'CHARGE' }, _sum: { amountMicros: true } }),
   ])
-  return { balance: account.balanceMicros, sumOfEntries: entries._sum.amountMicros ?? 0n, charged: -(charges._sum.amountMicros ?? 0n) }
+  return {
+    balance: account.balanceMicros,
+    sumOfEntries: entries._sum.amountMicros ?? 0n,
+    charged: -(charges._sum.amountMicros ?? 0n),
+  }
 }

@@ -28,8 +28,7 @@ export const notFound = (what = 'Resource') =>
 export const forbidden = (message = 'You do not have permission to do this') =>
   new AppError({ code: 'forbidden', status: 403, message })
 
-export const conflict = (message: string, code = 'conflict') =>
-  new AppError({ code, status: 409, message })
+export const conflict = (message: string, code = 'conflict') => new AppError({ code, status: 409, message })
 
 export const invalid = (message: string, fieldErrors?: Record<string, string[]>, code = 'invalid_request') =>
   new AppError({ code, status: 422, message, fieldErrors })

@@ -15,11 +15,22 @@ export type Problem = {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthorized', 402: 'Payment required', 403: 'Forbidden',
-  404: 'Not found', 408: 'Request timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length required',
-  413: 'Payload too large', 422: 'Unprocessable content', 429: 'Too many requests',
-  431: 'Request header fields too large', 500: 'Internal server error',
-  502: 'Bad gateway', 504: 'Gateway timeout',
+  400: 'Bad request',
+  401: 'Unauthorized',
+  402: 'Payment required',
+  403: 'Forbidden',
+  404: 'Not found',
+  408: 'Request timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length required',
+  413: 'Payload too large',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  431: 'Request header fields too large',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  504: 'Gateway timeout',
 }
 
 export function problemTitle(status: number): string {
@@ -34,7 +45,12 @@ export function toAppError(error: unknown): AppError {
       const key = issue.path.join('.') || '_'
       ;(fieldErrors[key] ??= []).push(issue.message)
     }
-    return new AppError({ code: 'validation_failed', status: 422, message: 'The request did not validate', fieldErrors })
+    return new AppError({
+      code: 'validation_failed',
+      status: 422,
+      message: 'The request did not validate',
+      fieldErrors,
+    })
   }
   const prismaCode = (error as { code?: unknown } | null)?.code
   if (prismaCode === 'P2025') return new AppError({ code: 'not_found', status: 404, message: 'Resource not found' })

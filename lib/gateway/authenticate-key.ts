@@ -57,7 +57,11 @@ export function hasAmbiguousCredentials(req: IncomingMessage): boolean {
 }
 
 /** A KeyEntry, or the error code to answer with. */
-export function authenticateKey(headers: IncomingHttpHeaders, snapshot: Snapshot, now: number): KeyEntry | GatewayErrorCode {
+export function authenticateKey(
+  headers: IncomingHttpHeaders,
+  snapshot: Snapshot,
+  now: number,
+): KeyEntry | GatewayErrorCode {
   const key = lookUpKey(headers, snapshot, now)
   if (typeof key === 'string') return key
   // Times are checked per call, not at snapshot build: expiry needs no reload to take effect.

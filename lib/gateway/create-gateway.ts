@@ -39,7 +39,6 @@ export type Gateway = {
   stop(flushTimeoutMs?: number): Promise<void>
 }
 
-
 const envNumber = (name: string): number | undefined => {
   const value = Number(process.env[name])
   return Number.isFinite(value) && value > 0 ? value : undefined
@@ -49,7 +48,9 @@ function chargingFor(options: GatewayOptions, store: SnapshotStore): Charging {
   if (options.charging === false || process.env.GATEWAY_CHARGING === 'off') return noCharging
   if (options.charging) return options.charging
   const floor = process.env.BILLING_LEASE_FLOOR_MICROS
-  const policy = options.grantPolicy ?? (floor === undefined ? DEFAULT_GRANT_POLICY : { ...DEFAULT_GRANT_POLICY, floorMicros: BigInt(floor) })
+  const policy =
+    options.grantPolicy ??
+    (floor === undefined ? DEFAULT_GRANT_POLICY : { ...DEFAULT_GRANT_POLICY, floorMicros: BigInt(floor) })
   return new GatewayCharging(options.db, store, policy)
 }
 

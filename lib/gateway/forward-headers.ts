@@ -9,21 +9,35 @@ export type OutHeadersInput = IncomingHttpHeaders
 // Upgrade, plus the Proxy-* family. DESIGN, "Trust boundaries": nothing of the console crosses the
 // gateway (its session cookies, the caller's Tollgate key), in either direction.
 
-const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade',
-])
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade'])
 
 // Not hop-by-hop, but the gateway owns them: Host is the upstream's (undici sets it from the
 // origin), the delegation is Tollgate's, and the forwarding headers and X-Request-Id are rewritten.
 // Authorization, X-Api-Key and Cookie are filtered below rather than dropped.
 const GATEWAY_OWNED = new Set([
-  'host', 'authorization', 'x-api-key', 'cookie', 'x-request-id', 'x-tollgate-delegation',
-  'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded', 'x-real-ip',
+  'host',
+  'authorization',
+  'x-api-key',
+  'cookie',
+  'x-request-id',
+  'x-tollgate-delegation',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'forwarded',
+  'x-real-ip',
 ])
 
 // Auth.js v5 (authjs.session-token, .csrf-token, .callback-url, chunks ".0", ".1"), with the
 // __Secure- and __Host- prefixes it adds over HTTPS, and NextAuth v4's names. Compared in lower case.
-const CONSOLE_COOKIE_PREFIXES = ['authjs.', '__secure-authjs.', '__host-authjs.', 'next-auth.', '__secure-next-auth.', '__host-next-auth.']
+const CONSOLE_COOKIE_PREFIXES = [
+  'authjs.',
+  '__secure-authjs.',
+  '__host-authjs.',
+  'next-auth.',
+  '__secure-next-auth.',
+  '__host-next-auth.',
+]
 
 const AUTH_HINT = /auth/i
 
@@ -65,7 +79,8 @@ function setCookieName(setCookie: string): string {
 }
 
 /** A list header's value as one string (Node joins repeated lines of unknown headers already). */
-const text = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value)
+const text = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.join(', ') : value
 
 /** Header names listed in a Connection header, except the keep-alive/close options themselves. */
 function connectionTokens(value: string | string[] | undefined): Set<string> | null {
@@ -98,7 +113,8 @@ export function buildUpstreamHeaders(req: IncomingMessage, requestId: string): s
   // The caller's other credentials are the upstream's business (its own bearer token, a Basic
   // login); a Tollgate key, whichever header carries it, is not.
   const authorization = headers.authorization
-  if (authorization !== undefined && !isTollgateKeyLike(bearerToken(authorization))) out.push('authorization', authorization)
+  if (authorization !== undefined && !isTollgateKeyLike(bearerToken(authorization)))
+    out.push('authorization', authorization)
   const apiKey = headers['x-api-key']
   if (typeof apiKey === 'string' && !isTollgateKeyLike(apiKey.trim())) out.push('x-api-key', apiKey)
   if (headers.cookie !== undefined) {

@@ -78,7 +78,10 @@ export class GatewayCall {
   }
 
   /** Answers with one of the gateway's own errors. */
-  fail(code: GatewayErrorCode, options?: { detail?: string; extra?: Record<string, unknown>; headers?: OutHeaders }): void {
+  fail(
+    code: GatewayErrorCode,
+    options?: { detail?: string; extra?: Record<string, unknown>; headers?: OutHeaders },
+  ): void {
     const spec = GATEWAY_ERRORS[code]
     this.respondProblem(
       new AppError({ code, status: spec.status, message: options?.detail ?? spec.message, extra: options?.extra }),
@@ -125,7 +128,11 @@ export class GatewayCall {
     const body = JSON.stringify(value)
     this.status = status
     this.responseBytes = Buffer.byteLength(body)
-    const out: OutHeaders = { 'content-type': 'application/json', 'content-length': this.responseBytes, 'cache-control': 'no-store' }
+    const out: OutHeaders = {
+      'content-type': 'application/json',
+      'content-length': this.responseBytes,
+      'cache-control': 'no-store',
+    }
     this.addGatewayHeaders(out)
     this.res.writeHead(status, out)
     this.res.end(body)
@@ -137,7 +144,8 @@ export class GatewayCall {
     if (this.done) return
     this.done = true
     if (this.forwarded || this.charge !== null) {
-      const upstreamFailed = this.status >= 500 || this.errorCode === 'upstream_timeout' || this.errorCode === 'upstream_unreachable'
+      const upstreamFailed =
+        this.status >= 500 || this.errorCode === 'upstream_timeout' || this.errorCode === 'upstream_unreachable'
       try {
         this.charging.afterResponse(this, { status: this.status, upstreamFailed })
       } catch (error) {

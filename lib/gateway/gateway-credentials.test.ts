@@ -29,23 +29,56 @@ afterAll(async () => {
 const current = () => `${world.base('weather', 'v2')}/current`
 
 test.each([
-  { name: 'two Authorization lines, the first a valid key', target: current, lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, 'Authorization: Bearer tg_test_someoneelse0000000000000'] },
-  { name: 'the same valid key in two Authorization lines', target: current, lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, `authorization: Bearer ${world.keys.valid.value}`] },
-  { name: 'two X-Api-Key lines', target: current, lines: () => [`X-Api-Key: ${world.keys.valid.value}`, `X-API-KEY: ${world.keys.outsider.value}`] },
-  { name: 'different Tollgate keys in Authorization and X-Api-Key', target: current, lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, `X-Api-Key: ${world.keys.outsider.value}`] },
-  { name: 'two Authorization lines on /gw/_me/usage', target: () => '/gw/_me/usage', lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, 'Authorization: Basic Zm9vOmJhcg=='] },
+  {
+    name: 'two Authorization lines, the first a valid key',
+    target: current,
+    lines: () => [
+      `Authorization: Bearer ${world.keys.valid.value}`,
+      'Authorization: Bearer tg_test_someoneelse0000000000000',
+    ],
+  },
+  {
+    name: 'the same valid key in two Authorization lines',
+    target: current,
+    lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, `authorization: Bearer ${world.keys.valid.value}`],
+  },
+  {
+    name: 'two X-Api-Key lines',
+    target: current,
+    lines: () => [`X-Api-Key: ${world.keys.valid.value}`, `X-API-KEY: ${world.keys.outsider.value}`],
+  },
+  {
+    name: 'different Tollgate keys in Authorization and X-Api-Key',
+    target: current,
+    lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, `X-Api-Key: ${world.keys.outsider.value}`],
+  },
+  {
+    name: 'two Authorization lines on /gw/_me/usage',
+    target: () => '/gw/_me/usage',
+    lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, 'Authorization: Basic Zm9vOmJhcg=='],
+  },
 ])('$name → 400 ambiguous_credentials, nothing forwarded', async ({ target, lines }) => {
   const before = upstream.requests.length
   const res = await rawRequest(gw.url, `GET ${target()} HTTP/1.1`, lines())
   expect(res.status).toBe(400)
   expect(res.header('content-type')).toBe('application/problem+json')
-  expect(res.json()).toMatchObject({ status: 400, code: 'ambiguous_credentials', type: '/docs/errors/ambiguous-credentials' })
+  expect(res.json()).toMatchObject({
+    status: 400,
+    code: 'ambiguous_credentials',
+    type: '/docs/errors/ambiguous-credentials',
+  })
   expect(upstream.requests.length).toBe(before)
 })
 
 test.each([
-  { name: 'the same key in Authorization and X-Api-Key', lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, `X-Api-Key: ${world.keys.valid.value}`] },
-  { name: "the upstream's own bearer token and a Tollgate key in X-Api-Key", lines: () => ['Authorization: Bearer upstream-token', `X-Api-Key: ${world.keys.valid.value}`] },
+  {
+    name: 'the same key in Authorization and X-Api-Key',
+    lines: () => [`Authorization: Bearer ${world.keys.valid.value}`, `X-Api-Key: ${world.keys.valid.value}`],
+  },
+  {
+    name: "the upstream's own bearer token and a Tollgate key in X-Api-Key",
+    lines: () => ['Authorization: Bearer upstream-token', `X-Api-Key: ${world.keys.valid.value}`],
+  },
 ])('$name is one credential: 200', async ({ lines }) => {
   const res = await rawRequest(gw.url, `GET ${current()} HTTP/1.1`, lines())
   expect(res.status).toBe(200)

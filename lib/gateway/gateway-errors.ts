@@ -1,9 +1,16 @@
 // Every error the gateway itself answers, with its stable `code` (clients branch on the code,
 // never on the wording) and HTTP status (RFC 9110 §15).
 export const GATEWAY_ERRORS = {
-  ambiguous_credentials: { status: 400, message: 'Send one API key: this request carries several Authorization or X-Api-Key headers, or two different keys.' },
+  ambiguous_credentials: {
+    status: 400,
+    message:
+      'Send one API key: this request carries several Authorization or X-Api-Key headers, or two different keys.',
+  },
   route_not_found: { status: 404, message: 'No published API version answers at this address.' },
-  missing_key: { status: 401, message: 'Send your API key as "Authorization: Bearer tg_..." or in the X-Api-Key header.' },
+  missing_key: {
+    status: 401,
+    message: 'Send your API key as "Authorization: Bearer tg_..." or in the X-Api-Key header.',
+  },
   invalid_key: { status: 401, message: 'This API key is not recognised.' },
   key_expired: { status: 401, message: 'This API key has expired.' },
   key_revoked: { status: 401, message: 'This API key has been revoked.' },

@@ -2,7 +2,16 @@ import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
 import { bumpConfigVersion } from './config-version'
-import { createApi, createKey, createTeam, createTestDb, startTestGateway, waitFor, type TestDb, type TestGateway } from './test-fixtures'
+import {
+  createApi,
+  createKey,
+  createTeam,
+  createTestDb,
+  startTestGateway,
+  waitFor,
+  type TestDb,
+  type TestGateway,
+} from './test-fixtures'
 import { spawnGatewayOnly, type SpawnedGateway } from './test-spawn-gateway'
 
 // Keys change while gateways run: rotation grace, and revocation reaching an in-process gateway
@@ -21,7 +30,12 @@ beforeAll(async () => {
   const acme = await createTeam(testDb.db, 'acme')
   const globex = await createTeam(testDb.db, 'globex')
   consumerTeamId = globex.id
-  await createApi(testDb.db, { ownerTeamId: acme.id, consumerTeamId, slug: 'weather', versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: `${upstream.url}/weather` }] })
+  await createApi(testDb.db, {
+    ownerTeamId: acme.id,
+    consumerTeamId,
+    slug: 'weather',
+    versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: `${upstream.url}/weather` }],
+  })
   path = `/gw/${acme.slug}/weather/v1/current?city=Turin`
   gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })
   other = await spawnGatewayOnly({ DATABASE_URL: testDb.url })

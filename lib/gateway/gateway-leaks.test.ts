@@ -80,7 +80,8 @@ async function call(urlPath: string, headers: Record<string, string>) {
 describe('what the upstream receives', () => {
   test("console cookies and the caller's Tollgate key are removed; other cookies and credentials arrive intact", async () => {
     const res = await call(path(), {
-      cookie: 'authjs.session-token=SESSION; theme=dark; __Secure-authjs.callback-url=x; __Host-authjs.csrf-token=y; next-auth.session-token=old; cart=42',
+      cookie:
+        'authjs.session-token=SESSION; theme=dark; __Secure-authjs.callback-url=x; __Host-authjs.csrf-token=y; next-auth.session-token=old; cart=42',
       authorization: 'Basic dXBzdHJlYW06c2VjcmV0',
       'x-api-key': world.keys.valid.value,
     })
@@ -94,25 +95,41 @@ describe('what the upstream receives', () => {
   })
 
   test("a Tollgate key in Authorization is removed; the upstream's own X-Api-Key passes", async () => {
-    expect((await call(path(), { authorization: `Bearer ${world.keys.valid.value}`, 'x-api-key': 'upstream-key-123' })).status).toBe(200)
+    expect(
+      (await call(path(), { authorization: `Bearer ${world.keys.valid.value}`, 'x-api-key': 'upstream-key-123' }))
+        .status,
+    ).toBe(200)
     expect(received!.headers.authorization).toBeUndefined()
     expect(received!.headers['x-api-key']).toBe('upstream-key-123')
   })
 
   test("the upstream's own bearer token passes next to a Tollgate key in X-Api-Key", async () => {
-    expect((await call(path(), { authorization: 'Bearer upstream-oauth-token', 'x-api-key': world.keys.valid.value })).status).toBe(200)
+    expect(
+      (await call(path(), { authorization: 'Bearer upstream-oauth-token', 'x-api-key': world.keys.valid.value }))
+        .status,
+    ).toBe(200)
     expect(received!.headers.authorization).toBe('Bearer upstream-oauth-token')
     expect(received!.headers['x-api-key']).toBeUndefined()
   })
 
   test('a Cookie header of console cookies only is not sent at all', async () => {
-    expect((await call(path(), { cookie: 'authjs.session-token=a; authjs.session-token.0=b', 'x-api-key': world.keys.valid.value })).status).toBe(200)
+    expect(
+      (
+        await call(path(), {
+          cookie: 'authjs.session-token=a; authjs.session-token.0=b',
+          'x-api-key': world.keys.valid.value,
+        })
+      ).status,
+    ).toBe(200)
     expect(received!.headers.cookie).toBeUndefined()
   })
 
   test("the try-it delegation is not forwarded; the caller's own Authorization is", async () => {
     const delegation = signDelegation(world.keys.valid.id)
-    expect((await call(path(), { 'x-tollgate-delegation': delegation, authorization: 'Bearer upstream-oauth-token' })).status).toBe(200)
+    expect(
+      (await call(path(), { 'x-tollgate-delegation': delegation, authorization: 'Bearer upstream-oauth-token' }))
+        .status,
+    ).toBe(200)
     expect(received!.headers['x-tollgate-delegation']).toBeUndefined()
     expect(received!.headers.authorization).toBe('Bearer upstream-oauth-token')
   })
@@ -160,7 +177,7 @@ describe('what the caller receives', () => {
     expect(headers['content-security-policy']).toBe(csp)
   }
 
-  test("an upstream cannot plant or overwrite a console cookie; its own cookies pass", async () => {
+  test('an upstream cannot plant or overwrite a console cookie; its own cookies pass', async () => {
     const res = await call(path('/plant'), { 'x-api-key': world.keys.valid.value })
     expect(res.status).toBe(200)
     expect([res.headers['set-cookie']].flat()).toEqual(['upstream_pref=kept; Path=/'])
@@ -174,10 +191,25 @@ describe('what the caller receives', () => {
   })
 
   test.each([
-    { name: '404 route_not_found', path: () => path('/..%5c..%5corders'), headers: () => ({ 'x-api-key': world.keys.valid.value }), status: 404 },
+    {
+      name: '404 route_not_found',
+      path: () => path('/..%5c..%5corders'),
+      headers: () => ({ 'x-api-key': world.keys.valid.value }),
+      status: 404,
+    },
     { name: '401 missing_key', path: () => path(), headers: () => ({}), status: 401 },
-    { name: '402 insufficient_balance (JSON)', path: () => billing.path('/ok'), headers: () => ({ 'x-api-key': billing.key.value }), status: 402 },
-    { name: '400 ambiguous_credentials', path: () => path(), headers: () => ({ authorization: `Bearer ${world.keys.valid.value}`, 'x-api-key': world.keys.expired.value }), status: 400 },
+    {
+      name: '402 insufficient_balance (JSON)',
+      path: () => billing.path('/ok'),
+      headers: () => ({ 'x-api-key': billing.key.value }),
+      status: 402,
+    },
+    {
+      name: '400 ambiguous_credentials',
+      path: () => path(),
+      headers: () => ({ authorization: `Bearer ${world.keys.valid.value}`, 'x-api-key': world.keys.expired.value }),
+      status: 400,
+    },
   ])("the gateway's own $name is sandboxed problem+json", async ({ path: urlPath, headers, status }) => {
     const res = await call(urlPath(), headers())
     expect(res.status).toBe(status)
@@ -187,11 +219,16 @@ describe('what the caller receives', () => {
   })
 
   test("the HTML 402 page is sandboxed too, its CSP relaxed only for the page's own style", async () => {
-    const res = await call(billing.path('/ok'), { 'x-api-key': billing.key.value, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' })
+    const res = await call(billing.path('/ok'), {
+      'x-api-key': billing.key.value,
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+    })
     expect(res.status).toBe(402)
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
     expectSandboxed(res.headers, PAYMENT_PAGE_CSP)
-    expect(PAYMENT_PAGE_CSP).toMatch(/^sandbox; default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; frame-ancestors 'none'$/)
+    expect(PAYMENT_PAGE_CSP).toMatch(
+      /^sandbox; default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; frame-ancestors 'none'$/,
+    )
     // The hash is of the style the page really carries, so a browser applies it (and nothing else).
     const style = /<style>([\s\S]*?)<\/style>/.exec(res.body)![1]
     expect(PAYMENT_PAGE_CSP).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`)

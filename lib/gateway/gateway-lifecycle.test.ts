@@ -33,7 +33,8 @@ const get = async (path: string) => {
 }
 
 // RFC 9110 §5.6.7 IMF-fixdate: day-name "," SP date1 SP time-of-day SP "GMT"
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
+const IMF_FIXDATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
 test('DEPRECATED proxies and carries Deprecation, Sunset and a successor Link', async () => {
   const res = await get(world.base('weather', 'v1') + '/current?city=Lima')
@@ -68,14 +69,20 @@ test('a RETIRED version answers 410 with a successor Link, and is metered unbill
   expect(res.statusCode).toBe(410)
   expect(res.headers['link']).toBe(`<${world.base('weather', 'v2')}>; rel="successor-version"`)
   await res.body.dump()
-  const row = await waitFor(() => testDb.db.invocation.findUnique({ where: { requestId: 'retired-call-1' } }).then((r) => r ?? undefined), 3_000)
+  const row = await waitFor(
+    () => testDb.db.invocation.findUnique({ where: { requestId: 'retired-call-1' } }).then((r) => r ?? undefined),
+    3_000,
+  )
   expect(row).toMatchObject({ status: 410, errorCode: 'version_retired', costMicros: 0n })
 })
 
 test('retiring a version takes effect within 1 s of the config bump (in process)', async () => {
   const path = world.base('weather', 'v1') + '/current'
   expect((await get(path)).statusCode).toBe(200)
-  await testDb.db.apiVersion.update({ where: { id: world.weather.versionIds.get('v1') }, data: { state: 'RETIRED', retiredAt: new Date() } })
+  await testDb.db.apiVersion.update({
+    where: { id: world.weather.versionIds.get('v1') },
+    data: { state: 'RETIRED', retiredAt: new Date() },
+  })
   const bumpedAt = Date.now()
   await bumpConfigVersion(testDb.db)
   await waitFor(async () => (await get(path)).statusCode === 410, 1_000)

@@ -2,7 +2,12 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isSafeSuffix } from './check-suffix'
 import { closedPort, createTestDb, startTestGateway, type TestDb, type TestGateway } from './test-fixtures'
-import { normalisedPaths, PRIVATE_DATA, startNormalisingUpstream, type NormalisingUpstream } from './test-normalising-upstream'
+import {
+  normalisedPaths,
+  PRIVATE_DATA,
+  startNormalisingUpstream,
+  type NormalisingUpstream,
+} from './test-normalising-upstream'
 import { rawRequest } from './test-raw-http'
 import { seedWorld, type World } from './test-world'
 
@@ -31,7 +36,9 @@ afterAll(async () => {
 /** GET over a raw socket with globex's key: the request line reaches the gateway byte for byte. */
 async function callRaw(suffix: string) {
   const before = upstream.seen.length
-  const res = await rawRequest(gw.url, `GET ${world.base('weather', 'v2')}${suffix} HTTP/1.1`, [`Authorization: Bearer ${world.keys.valid.value}`])
+  const res = await rawRequest(gw.url, `GET ${world.base('weather', 'v2')}${suffix} HTTP/1.1`, [
+    `Authorization: Bearer ${world.keys.valid.value}`,
+  ])
   return { res, seen: upstream.seen.slice(before) }
 }
 
@@ -73,17 +80,53 @@ describe('the spellings that escaped the base path answer 404 problem+json and r
 })
 
 test('ordinary paths, dots in names and odd queries are forwarded byte for byte', async () => {
-  for (const suffix of ['/current', '/v1.2/file.json', '/.well-known/thing', '/caf%C3%A9;v=1', '/a..b/', '?q=../../orders\\x', '/x?p=%2e%2e%2f']) {
+  for (const suffix of [
+    '/current',
+    '/v1.2/file.json',
+    '/.well-known/thing',
+    '/caf%C3%A9;v=1',
+    '/a..b/',
+    '?q=../../orders\\x',
+    '/x?p=%2e%2e%2f',
+  ]) {
     const { res, seen } = await callRaw(suffix)
     expect(res.status, suffix).toBe(200)
-    expect(seen.map((s) => s.raw), suffix).toEqual([`/weather${suffix}`])
+    expect(
+      seen.map((s) => s.raw),
+      suffix,
+    ).toEqual([`/weather${suffix}`])
     expect(res.json().data, suffix).toBe('weather')
   }
 })
 
 // Non-ASCII letters go out percent-encoded as UTF-8, as every HTTP client sends them (Node's
 // parser refuses raw ones before the gateway runs).
-const HOSTILE = ['.', '..', '%2e', '%2E', '%252e', '%25252e', '\\', '%5c', '%5C', '%2f', '%00', ';', '/', '%25', '?', '#', 'a', 'orders', 'é', '日', '%c0%ae', '%3b', '%09', '%20']
+const HOSTILE = [
+  '.',
+  '..',
+  '%2e',
+  '%2E',
+  '%252e',
+  '%25252e',
+  '\\',
+  '%5c',
+  '%5C',
+  '%2f',
+  '%00',
+  ';',
+  '/',
+  '%25',
+  '?',
+  '#',
+  'a',
+  'orders',
+  'é',
+  '日',
+  '%c0%ae',
+  '%3b',
+  '%09',
+  '%20',
+]
 const wire = (text: string) => text.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c))
 
 test('property: any hostile suffix is refused, or it lands inside the base path on a normalising upstream', async () => {
@@ -96,7 +139,10 @@ test('property: any hostile suffix is refused, or it lands inside the base path 
       expect(res.status).toBe(200)
       expect(seen).toHaveLength(1)
       expect(seen[0].raw).toBe(`/weather${suffix}`)
-      expect(seen[0].paths.every((p) => p === '/weather' || p.startsWith('/weather/')), JSON.stringify(seen[0])).toBe(true)
+      expect(
+        seen[0].paths.every((p) => p === '/weather' || p.startsWith('/weather/')),
+        JSON.stringify(seen[0]),
+      ).toBe(true)
       expect(res.json().data).toBe('weather')
       forwarded++
     }),
@@ -107,7 +153,33 @@ test('property: any hostile suffix is refused, or it lands inside the base path 
 })
 
 test('property: suffixes without any dot segment or hidden separator are never refused', async () => {
-  const segment = fc.array(fc.constantFrom('a', 'Z', '0', '-', '_', '~', '.json', 'v1.2', '%20', '%C3%A9', ';k=v', '!', '$', "'", '(', ')', '*', '+', ',', '=', ':', '@'), { minLength: 1, maxLength: 4 })
+  const segment = fc.array(
+    fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '-',
+      '_',
+      '~',
+      '.json',
+      'v1.2',
+      '%20',
+      '%C3%A9',
+      ';k=v',
+      '!',
+      '$',
+      "'",
+      '(',
+      ')',
+      '*',
+      '+',
+      ',',
+      '=',
+      ':',
+      '@',
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
   const query = fc.constantFrom('', '?q=1', '?next=../../orders', '?p=%2e%2e%5c', '?x=\\')
   await fc.assert(
     fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 5 }), query, async (segments, q) => {
@@ -127,7 +199,10 @@ test('the check agrees with the normalising upstream on every suffix it lets thr
     fc.property(fc.array(fc.constantFrom(...HOSTILE), { maxLength: 14 }), (parts) => {
       const suffix = wire('/' + parts.join(''))
       if (!isSafeSuffix(suffix)) return
-      expect(normalisedPaths(`/weather${suffix}`).every((p) => p === '/weather' || p.startsWith('/weather/')), suffix).toBe(true)
+      expect(
+        normalisedPaths(`/weather${suffix}`).every((p) => p === '/weather' || p.startsWith('/weather/')),
+        suffix,
+      ).toBe(true)
     }),
     { numRuns: 20_000 },
   )

@@ -5,7 +5,15 @@ import { Readable } from 'node:stream'
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import { createApi, createKey, createTeam, createTestDb, startTestGateway, type TestDb, type TestGateway } from './test-fixtures'
+import {
+  createApi,
+  createKey,
+  createTeam,
+  createTestDb,
+  startTestGateway,
+  type TestDb,
+  type TestGateway,
+} from './test-fixtures'
 
 // What passes through the proxy and what must not: streaming both ways, hop-by-hop headers,
 // the consumer's Tollgate key, and the X-Forwarded-* the upstream receives.
@@ -42,8 +50,16 @@ beforeAll(async () => {
   const hopsUrl = `http://127.0.0.1:${(hops.address() as AddressInfo).port}/base`
   const acme = await createTeam(testDb.db, 'acme')
   const globex = await createTeam(testDb.db, 'globex')
-  for (const [slug, url] of [['demo', demo.url], ['hops', hopsUrl]]) {
-    await createApi(testDb.db, { ownerTeamId: acme.id, consumerTeamId: globex.id, slug, versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: url }] })
+  for (const [slug, url] of [
+    ['demo', demo.url],
+    ['hops', hopsUrl],
+  ]) {
+    await createApi(testDb.db, {
+      ownerTeamId: acme.id,
+      consumerTeamId: globex.id,
+      slug,
+      versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: url }],
+    })
   }
   key = (await createKey(testDb.db, globex.id)).value
   base = { demo: `/gw/${acme.slug}/demo/v1`, hops: `/gw/${acme.slug}/hops/v1` }
@@ -67,7 +83,16 @@ function rawRequest(path: string, headerLines: string[]): Promise<string> {
     socket.on('data', (chunk) => (data += chunk.toString('latin1')))
     socket.on('end', () => resolve(data))
     socket.on('error', reject)
-    socket.write([`GET ${path} HTTP/1.1`, `Host: consumer.example:8443`, 'Connection: close, X-Client-Hop', ...headerLines, '', ''].join('\r\n'))
+    socket.write(
+      [
+        `GET ${path} HTTP/1.1`,
+        `Host: consumer.example:8443`,
+        'Connection: close, X-Client-Hop',
+        ...headerLines,
+        '',
+        '',
+      ].join('\r\n'),
+    )
   })
 }
 
@@ -86,7 +111,15 @@ test('hop-by-hop and credential headers are stripped upstream; X-Forwarded-* and
   ])
   expect(answer.startsWith('HTTP/1.1 200')).toBe(true)
   const h = lastUpstreamHeaders
-  for (const name of ['authorization', 'x-api-key', 'x-client-hop', 'keep-alive', 'proxy-authorization', 'te', 'upgrade']) {
+  for (const name of [
+    'authorization',
+    'x-api-key',
+    'x-client-hop',
+    'keep-alive',
+    'proxy-authorization',
+    'te',
+    'upgrade',
+  ]) {
     expect(h[name], name).toBeUndefined()
   }
   expect(h['connection']).not.toContain('X-Client-Hop')
@@ -115,7 +148,13 @@ test('method, path, query and body reach the upstream unchanged', async () => {
     headers: { authorization: `Bearer ${key}`, 'content-type': 'text/plain', 'x-custom': 'yes' },
     body: 'plain body',
   })
-  const echo = (await res.body.json()) as { method: string; path: string; query: Record<string, string>; headers: Record<string, string>; body: string }
+  const echo = (await res.body.json()) as {
+    method: string
+    path: string
+    query: Record<string, string>
+    headers: Record<string, string>
+    body: string
+  }
   expect(res.statusCode).toBe(200)
   expect(echo).toMatchObject({ method: 'PUT', path: '/anything/deep', query: { x: '1', y: 'é' }, body: 'plain body' })
   expect(echo.headers['x-custom']).toBe('yes')
@@ -128,13 +167,19 @@ test('a chunked request body streams through', async () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     yield Buffer.from('[1,2,3]}')
   }
-  const res = await request(`${gw.url}${base.demo}/echo`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: Readable.from(parts()) })
+  const res = await request(`${gw.url}${base.demo}/echo`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}` },
+    body: Readable.from(parts()),
+  })
   expect(((await res.body.json()) as { body: unknown }).body).toEqual({ parts: [1, 2, 3] })
 })
 
 test('SSE streams chunk by chunk: the first event arrives long before the upstream finishes', async () => {
   const started = Date.now()
-  const res = await request(`${gw.url}${base.demo}/stream?n=4&interval=300`, { headers: { authorization: `Bearer ${key}` } })
+  const res = await request(`${gw.url}${base.demo}/stream?n=4&interval=300`, {
+    headers: { authorization: `Bearer ${key}` },
+  })
   expect(res.statusCode).toBe(200)
   expect(res.headers['content-type']).toBe('text/event-stream')
   const arrivals: Array<{ at: number; text: string }> = []

@@ -25,7 +25,10 @@ afterAll(async () => {
   await testDb?.cleanup()
 })
 
-async function call(path: string, init: { key?: string | null; method?: string; body?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  path: string,
+  init: { key?: string | null; method?: string; body?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...init.headers }
   const key = init.key === undefined ? world.keys.valid.value : init.key
   if (key) headers.authorization = `Bearer ${key}`
@@ -38,18 +41,85 @@ describe('error answers are problem+json with a stable code', () => {
   const cases: Array<{ name: string; path: () => string; key?: () => string | null; status: number; code: string }> = [
     { name: 'unknown route', path: () => `/gw/${world.acme.slug}/nope/v1/x`, status: 404, code: 'route_not_found' },
     { name: 'too few segments', path: () => `/gw/${world.acme.slug}/weather`, status: 404, code: 'route_not_found' },
-    { name: 'DRAFT version', path: () => world.base('weather', 'v3') + '/current', status: 404, code: 'route_not_found' },
-    { name: 'dot segments', path: () => world.base('weather', 'v2') + '/../../admin', status: 404, code: 'route_not_found' },
-    { name: 'missing key', path: () => world.base('weather', 'v2') + '/current', key: () => null, status: 401, code: 'missing_key' },
-    { name: 'unknown key', path: () => world.base('weather', 'v2') + '/current', key: () => 'tg_test_00000000000000000000000000000000', status: 401, code: 'invalid_key' },
-    { name: 'malformed key', path: () => world.base('weather', 'v2') + '/current', key: () => 'hello', status: 401, code: 'invalid_key' },
-    { name: 'expired key', path: () => world.base('weather', 'v2') + '/current', key: () => world.keys.expired.value, status: 401, code: 'key_expired' },
-    { name: 'revoked key', path: () => world.base('weather', 'v2') + '/current', key: () => world.keys.revoked.value, status: 401, code: 'key_revoked' },
-    { name: 'team not subscribed', path: () => world.base('weather', 'v2') + '/current', key: () => world.keys.outsider.value, status: 403, code: 'not_subscribed' },
-    { name: 'key restricted to another subscription', path: () => world.base('weather', 'v2') + '/current', key: () => world.keys.restricted.value, status: 403, code: 'not_subscribed' },
-    { name: 'RETIRED version', path: () => world.base('weather', 'v0') + '/current', status: 410, code: 'version_retired' },
-    { name: 'upstream refuses connections', path: () => world.base('dead', 'v1') + '/x', status: 502, code: 'upstream_unreachable' },
-    { name: 'upstream slower than timeoutMs', path: () => world.base('slow', 'v1') + '/echo?delay=2000', status: 504, code: 'upstream_timeout' },
+    {
+      name: 'DRAFT version',
+      path: () => world.base('weather', 'v3') + '/current',
+      status: 404,
+      code: 'route_not_found',
+    },
+    {
+      name: 'dot segments',
+      path: () => world.base('weather', 'v2') + '/../../admin',
+      status: 404,
+      code: 'route_not_found',
+    },
+    {
+      name: 'missing key',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => null,
+      status: 401,
+      code: 'missing_key',
+    },
+    {
+      name: 'unknown key',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => 'tg_test_00000000000000000000000000000000',
+      status: 401,
+      code: 'invalid_key',
+    },
+    {
+      name: 'malformed key',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => 'hello',
+      status: 401,
+      code: 'invalid_key',
+    },
+    {
+      name: 'expired key',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => world.keys.expired.value,
+      status: 401,
+      code: 'key_expired',
+    },
+    {
+      name: 'revoked key',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => world.keys.revoked.value,
+      status: 401,
+      code: 'key_revoked',
+    },
+    {
+      name: 'team not subscribed',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => world.keys.outsider.value,
+      status: 403,
+      code: 'not_subscribed',
+    },
+    {
+      name: 'key restricted to another subscription',
+      path: () => world.base('weather', 'v2') + '/current',
+      key: () => world.keys.restricted.value,
+      status: 403,
+      code: 'not_subscribed',
+    },
+    {
+      name: 'RETIRED version',
+      path: () => world.base('weather', 'v0') + '/current',
+      status: 410,
+      code: 'version_retired',
+    },
+    {
+      name: 'upstream refuses connections',
+      path: () => world.base('dead', 'v1') + '/x',
+      status: 502,
+      code: 'upstream_unreachable',
+    },
+    {
+      name: 'upstream slower than timeoutMs',
+      path: () => world.base('slow', 'v1') + '/echo?delay=2000',
+      status: 504,
+      code: 'upstream_timeout',
+    },
   ]
   test.each(cases)('$name → $status $code', async ({ path, key, status, code }) => {
     const res = await call(path(), { key: key ? key() : undefined })
@@ -77,11 +147,13 @@ test('X-Api-Key works as well as Bearer, and a valid incoming X-Request-Id is ke
   expect(res.status).toBe(200)
   expect((res.json().days as unknown[]).length).toBe(2)
   expect(res.headers['x-request-id']).toBe('client-req-123')
-  const bad = await call(world.base('weather', 'v2') + '/current', { headers: { 'x-request-id': 'bad id with spaces' } })
+  const bad = await call(world.base('weather', 'v2') + '/current', {
+    headers: { 'x-request-id': 'bad id with spaces' },
+  })
   expect(bad.headers['x-request-id']).not.toBe('bad id with spaces')
 })
 
-test('upstream errors pass through unchanged (they are the upstream\'s answer)', async () => {
+test("upstream errors pass through unchanged (they are the upstream's answer)", async () => {
   const res = await call(world.base('weather', 'v2') + '/current?status=503')
   expect(res.status).toBe(503)
   expect(res.headers['content-type']).toBe('application/json')
@@ -115,7 +187,11 @@ test('413: a chunked body is counted as it streams', async () => {
 })
 
 test('a body under the limit is forwarded intact', async () => {
-  const res = await call(world.base('weather', 'v2') + '/echo', { method: 'POST', body: '{"hello":"world"}', headers: { 'content-type': 'application/json' } })
+  const res = await call(world.base('weather', 'v2') + '/echo', {
+    method: 'POST',
+    body: '{"hello":"world"}',
+    headers: { 'content-type': 'application/json' },
+  })
   expect(res.status).toBe(200)
   expect(res.json()).toMatchObject({ method: 'POST', path: '/weather/echo', body: { hello: 'world' } })
 })
@@ -136,18 +212,33 @@ test('429 after the plan limit, with Retry-After and RateLimit headers', async (
 })
 
 test('every call, including gateway errors, becomes one Invocation row', async () => {
-  const res = await call(world.base('weather', 'v2') + '/current?city=Metered', { headers: { 'x-request-id': 'metered-call-1' } })
+  const res = await call(world.base('weather', 'v2') + '/current?city=Metered', {
+    headers: { 'x-request-id': 'metered-call-1' },
+  })
   expect(res.status).toBe(200)
-  const missing = await call(world.base('weather', 'v2') + '/current', { key: null, headers: { 'x-request-id': 'metered-call-2' } })
+  const missing = await call(world.base('weather', 'v2') + '/current', {
+    key: null,
+    headers: { 'x-request-id': 'metered-call-2' },
+  })
   expect(missing.status).toBe(401)
   const rows = await waitFor(async () => {
-    const found = await testDb.db.invocation.findMany({ where: { requestId: { in: ['metered-call-1', 'metered-call-2'] } }, orderBy: { requestId: 'asc' } })
+    const found = await testDb.db.invocation.findMany({
+      where: { requestId: { in: ['metered-call-1', 'metered-call-2'] } },
+      orderBy: { requestId: 'asc' },
+    })
     return found.length === 2 ? found : undefined
   }, 3_000)
   expect(rows[0]).toMatchObject({
-    status: 200, method: 'GET', path: world.base('weather', 'v2') + '/current', errorCode: null,
-    ownerTeamId: world.acme.id, consumerTeamId: world.globex.id, apiId: world.weather.api.id,
-    versionId: world.weather.versionIds.get('v2'), keyId: world.keys.valid.id, subscriptionId: world.weather.subscription.id,
+    status: 200,
+    method: 'GET',
+    path: world.base('weather', 'v2') + '/current',
+    errorCode: null,
+    ownerTeamId: world.acme.id,
+    consumerTeamId: world.globex.id,
+    apiId: world.weather.api.id,
+    versionId: world.weather.versionIds.get('v2'),
+    keyId: world.keys.valid.id,
+    subscriptionId: world.weather.subscription.id,
   })
   expect(rows[0].responseBytes).toBeGreaterThan(0)
   expect(rows[0].upstreamMs).not.toBeNull()

@@ -107,10 +107,12 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     const readUsage = charging.usage
     if (!readUsage) return call.fail('route_not_found')
     // Charges still queued here would be missing from the database's balance and spend.
-    Promise.resolve(meter.flush?.()).then(() => readUsage.call(charging, key)).then(
-      (report) => call.respondJson(200, report),
-      (error: unknown) => refuse(call, error),
-    )
+    Promise.resolve(meter.flush?.())
+      .then(() => readUsage.call(charging, key))
+      .then(
+        (report) => call.respondJson(200, report),
+        (error: unknown) => refuse(call, error),
+      )
   }
 
   function refuse(call: GatewayCall, error: unknown): void {

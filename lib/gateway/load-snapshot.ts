@@ -22,14 +22,27 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       // DRAFT versions are not routable at all: they answer 404 like an unknown path.
       where: { state: { in: LIVE_STATES } },
       select: {
-        id: true, apiId: true, teamId: true, version: true, state: true, upstreamUrl: true,
-        timeoutMs: true, deprecatedAt: true, sunsetAt: true, successorId: true,
+        id: true,
+        apiId: true,
+        teamId: true,
+        version: true,
+        state: true,
+        upstreamUrl: true,
+        timeoutMs: true,
+        deprecatedAt: true,
+        sunsetAt: true,
+        successorId: true,
         api: { select: { slug: true, team: { select: { slug: true } } } },
       },
     }),
     db.apiKey.findMany({
       select: {
-        id: true, teamId: true, hash: true, expiresAt: true, revokedAt: true, graceEndsAt: true,
+        id: true,
+        teamId: true,
+        hash: true,
+        expiresAt: true,
+        revokedAt: true,
+        graceEndsAt: true,
         team: { select: { slug: true } },
         subscriptions: { select: { subscriptionId: true } },
       },
@@ -37,11 +50,22 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     db.subscription.findMany({
       where: { state: 'ACTIVE' },
       select: {
-        id: true, apiId: true, planId: true, consumerTeamId: true,
+        id: true,
+        apiId: true,
+        planId: true,
+        consumerTeamId: true,
         plan: {
           select: {
-            id: true, name: true, rateLimit: true, rateWindow: true, paid: true, currency: true, pricePerCallMicros: true,
-            pricePerMInputMicros: true, pricePerMOutputMicros: true, freeCallsPerMonth: true,
+            id: true,
+            name: true,
+            rateLimit: true,
+            rateWindow: true,
+            paid: true,
+            currency: true,
+            pricePerCallMicros: true,
+            pricePerMInputMicros: true,
+            pricePerMOutputMicros: true,
+            freeCallsPerMonth: true,
           },
         },
       },
@@ -70,7 +94,10 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     if (!upstream) continue
     const successorLabel = v.successorId ? labels.get(v.successorId) : undefined
     const successor = successorLabel
-      ? { version: successorLabel.version, url: gatewayUrl(successorLabel.teamSlug, successorLabel.apiSlug, successorLabel.version) }
+      ? {
+          version: successorLabel.version,
+          url: gatewayUrl(successorLabel.teamSlug, successorLabel.apiSlug, successorLabel.version),
+        }
       : null
     const state = v.state as RouteState
     const key = `${v.api.team.slug}/${v.api.slug}/${v.version}`
@@ -86,7 +113,11 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       pool: pools.get(upstream.origin),
       lifecycleHeaders:
         state === 'DEPRECATED'
-          ? buildLifecycleHeaders({ deprecatedAt: v.deprecatedAt, sunsetAt: v.sunsetAt, successorUrl: successor?.url ?? null })
+          ? buildLifecycleHeaders({
+              deprecatedAt: v.deprecatedAt,
+              sunsetAt: v.sunsetAt,
+              successorUrl: successor?.url ?? null,
+            })
           : [],
       successor,
       label: `${v.api.team.slug}/${v.api.slug} ${v.version}`,

@@ -97,7 +97,8 @@ class UpstreamExchange implements Dispatcher.DispatchHandler {
 function errorCodeFor(error: Error): GatewayErrorCode | null {
   const code = (error as { code?: string }).code
   if (error instanceof PayloadTooLargeError || code === 'TOLLGATE_PAYLOAD_TOO_LARGE') return 'payload_too_large'
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'upstream_timeout'
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+    return 'upstream_timeout'
   if (code === 'UND_ERR_ABORTED' || error.message === 'client closed') return null
   return 'upstream_unreachable'
 }
@@ -126,7 +127,9 @@ export function proxyRequest(call: GatewayCall, suffix: string, maxBodyBytes: nu
   const route = call.route!
   const req = call.req
   const headers = req.headers
-  const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+  const hasBody =
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0')
   const exchange = new UpstreamExchange(call)
   const res = call.res as TrackedResponse
   res[kExchange] = exchange

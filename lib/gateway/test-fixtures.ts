@@ -42,8 +42,15 @@ export async function createKey(
   const id = createId('key')
   await db.apiKey.create({
     data: {
-      id, teamId, name: 'test key', env: 'test', prefix: keyDisplayPrefix(value), hash: hashKey(value),
-      expiresAt: data.expiresAt, revokedAt: data.revokedAt, graceEndsAt: data.graceEndsAt,
+      id,
+      teamId,
+      name: 'test key',
+      env: 'test',
+      prefix: keyDisplayPrefix(value),
+      hash: hashKey(value),
+      expiresAt: data.expiresAt,
+      revokedAt: data.revokedAt,
+      graceEndsAt: data.graceEndsAt,
       subscriptions: data.subscriptionIds
         ? { create: data.subscriptionIds.map((subscriptionId) => ({ id: createId('aks'), subscriptionId })) }
         : undefined,
@@ -65,7 +72,14 @@ type VersionSeed = {
 /** An API with its versions, one plan and an ACTIVE subscription for the consumer team. */
 export async function createApi(
   db: Db,
-  input: { ownerTeamId: string; consumerTeamId: string; slug: string; versions: VersionSeed[]; rateLimit?: number; rateWindow?: 'SECOND' | 'MINUTE' },
+  input: {
+    ownerTeamId: string
+    consumerTeamId: string
+    slug: string
+    versions: VersionSeed[]
+    rateLimit?: number
+    rateWindow?: 'SECOND' | 'MINUTE'
+  },
 ) {
   const api = await db.api.create({
     data: { id: createId('api'), teamId: input.ownerTeamId, slug: input.slug, name: input.slug, state: 'PUBLISHED' },
@@ -75,23 +89,39 @@ export async function createApi(
   for (const v of input.versions) {
     await db.apiVersion.create({
       data: {
-        id: ids.get(v.version)!, apiId: api.id, teamId: input.ownerTeamId, version: v.version,
-        major: Number(v.version.replace(/\D/g, '')) || 0, state: v.state, openapi: '{"openapi":"3.1.0"}',
-        upstreamUrl: v.upstreamUrl, timeoutMs: v.timeoutMs ?? 30_000, deprecatedAt: v.deprecatedAt, sunsetAt: v.sunsetAt,
+        id: ids.get(v.version)!,
+        apiId: api.id,
+        teamId: input.ownerTeamId,
+        version: v.version,
+        major: Number(v.version.replace(/\D/g, '')) || 0,
+        state: v.state,
+        openapi: '{"openapi":"3.1.0"}',
+        upstreamUrl: v.upstreamUrl,
+        timeoutMs: v.timeoutMs ?? 30_000,
+        deprecatedAt: v.deprecatedAt,
+        sunsetAt: v.sunsetAt,
         successorId: v.successor ? ids.get(v.successor) : undefined,
       },
     })
   }
   const plan = await db.plan.create({
     data: {
-      id: createId('plan'), apiId: api.id, teamId: input.ownerTeamId, name: 'Standard',
-      rateLimit: input.rateLimit, rateWindow: input.rateWindow ?? 'MINUTE',
+      id: createId('plan'),
+      apiId: api.id,
+      teamId: input.ownerTeamId,
+      name: 'Standard',
+      rateLimit: input.rateLimit,
+      rateWindow: input.rateWindow ?? 'MINUTE',
     },
   })
   const subscription = await db.subscription.create({
     data: {
-      id: createId('sub'), apiId: api.id, planId: plan.id, ownerTeamId: input.ownerTeamId,
-      consumerTeamId: input.consumerTeamId, state: 'ACTIVE',
+      id: createId('sub'),
+      apiId: api.id,
+      planId: plan.id,
+      ownerTeamId: input.ownerTeamId,
+      consumerTeamId: input.consumerTeamId,
+      state: 'ACTIVE',
     },
   })
   return { api, plan, subscription, versionIds: ids }
@@ -125,7 +155,11 @@ export async function closedPort(): Promise<number> {
   return port
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, stepMs = 25): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  stepMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()

@@ -23,7 +23,11 @@ export function rawExchange(origin: string, request: string | Buffer, timeoutMs 
     const chunks: Buffer[] = []
     const timer = setTimeout(() => {
       socket.destroy()
-      reject(new Error(`no complete answer within ${timeoutMs} ms: ${Buffer.concat(chunks).toString('latin1').slice(0, 200)}`))
+      reject(
+        new Error(
+          `no complete answer within ${timeoutMs} ms: ${Buffer.concat(chunks).toString('latin1').slice(0, 200)}`,
+        ),
+      )
     }, timeoutMs)
     socket.on('data', (chunk) => chunks.push(chunk))
     socket.on('error', (error) => {

@@ -19,21 +19,36 @@ export async function seedWorld(db: Db, upstreamUrl: string, deadUrl: string) {
     slug: 'weather',
     versions: [
       { version: 'v2', state: 'PUBLISHED', upstreamUrl: `${upstreamUrl}/weather` },
-      { version: 'v1', state: 'DEPRECATED', upstreamUrl: `${upstreamUrl}/weather`, deprecatedAt: DEPRECATED_AT, sunsetAt: SUNSET_AT, successor: 'v2' },
+      {
+        version: 'v1',
+        state: 'DEPRECATED',
+        upstreamUrl: `${upstreamUrl}/weather`,
+        deprecatedAt: DEPRECATED_AT,
+        sunsetAt: SUNSET_AT,
+        successor: 'v2',
+      },
       { version: 'v0', state: 'RETIRED', upstreamUrl: `${upstreamUrl}/weather`, successor: 'v2' },
       { version: 'v3', state: 'DRAFT', upstreamUrl: `${upstreamUrl}/weather` },
     ],
   })
   const slow = await createApi(db, {
-    ownerTeamId: acme.id, consumerTeamId: globex.id, slug: 'slow',
+    ownerTeamId: acme.id,
+    consumerTeamId: globex.id,
+    slug: 'slow',
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl, timeoutMs: 300 }],
   })
   const dead = await createApi(db, {
-    ownerTeamId: acme.id, consumerTeamId: globex.id, slug: 'dead',
+    ownerTeamId: acme.id,
+    consumerTeamId: globex.id,
+    slug: 'dead',
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: deadUrl }],
   })
   const limited = await createApi(db, {
-    ownerTeamId: acme.id, consumerTeamId: globex.id, slug: 'limited', rateLimit: 3, rateWindow: 'MINUTE',
+    ownerTeamId: acme.id,
+    consumerTeamId: globex.id,
+    slug: 'limited',
+    rateLimit: 3,
+    rateWindow: 'MINUTE',
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
   })
   const now = Date.now()

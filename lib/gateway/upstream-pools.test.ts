@@ -25,7 +25,10 @@ let reboundLookups = 0
 const lookups = { loopback: 0 }
 const dns = staticLookup({
   'rebound.example': () => (++reboundLookups === 1 ? '93.184.215.14' : '127.0.0.1'),
-  'loopback.example': () => { lookups.loopback++; return '127.0.0.1' },
+  'loopback.example': () => {
+    lookups.loopback++
+    return '127.0.0.1'
+  },
 })
 
 async function startGateway(policy: OutboundPolicy) {
@@ -38,7 +41,9 @@ async function startGateway(policy: OutboundPolicy) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     call: async (api: string) => {
-      const response = await request(`${url}/gw/${teamSlug}/${api}/v1/things`, { headers: { authorization: `Bearer ${key}` } })
+      const response = await request(`${url}/gw/${teamSlug}/${api}/v1/things`, {
+        headers: { authorization: `Bearer ${key}` },
+      })
       return { status: response.statusCode, type: response.headers['content-type'], body: await response.body.text() }
     },
     close: async () => {
@@ -55,7 +60,9 @@ beforeAll(async () => {
     seen.requests.push(`${req.method} ${req.url}`)
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
   })
-  upstream.on('connection', (_socket: Socket) => { seen.connections++ })
+  upstream.on('connection', (_socket: Socket) => {
+    seen.connections++
+  })
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()))
   port = (upstream.address() as AddressInfo).port
   const acme = await createTeam(testDb.db, 'acme')
@@ -71,7 +78,12 @@ beforeAll(async () => {
     ['metadata-name', `http://metadata.google.internal:${port}/computeMetadata/v1`],
   ]
   for (const [slug, upstreamUrl] of apis) {
-    await createApi(testDb.db, { ownerTeamId: acme.id, consumerTeamId: globex.id, slug, versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }] })
+    await createApi(testDb.db, {
+      ownerTeamId: acme.id,
+      consumerTeamId: globex.id,
+      slug,
+      versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
+    })
   }
   key = (await createKey(testDb.db, globex.id)).value
 })
@@ -86,7 +98,10 @@ describe('private upstreams not allowed', () => {
   test('a name saved while public that resolves to loopback at connect time answers 502 problem+json; the upstream sees nothing', async () => {
     const policy: OutboundPolicy = { allowPrivate: false, lookup: dns }
     // The save-time check passes: the name is public when it is saved.
-    expect(await checkOutboundUrl(`http://rebound.example:${port}/base`, policy)).toMatchObject({ ok: true, addresses: ['93.184.215.14'] })
+    expect(await checkOutboundUrl(`http://rebound.example:${port}/base`, policy)).toMatchObject({
+      ok: true,
+      addresses: ['93.184.215.14'],
+    })
     const warn = vi.spyOn(console, 'warn')
     const gw = await startGateway(policy)
     try {
@@ -104,17 +119,20 @@ describe('private upstreams not allowed', () => {
     expect(seen).toEqual({ connections: 0, requests: [] })
   })
 
-  test.each(['loopback-name', 'loopback-literal', 'hex-literal', 'mapped-literal', 'metadata', 'metadata-name'])('%s answers 502 problem+json without connecting', async (api) => {
-    const gw = await startGateway({ allowPrivate: false, lookup: dns })
-    try {
-      const answer = await gw.call(api)
-      expect(answer).toMatchObject({ status: 502, type: 'application/problem+json' })
-      expect(JSON.parse(answer.body)).toMatchObject({ code: 'upstream_unreachable' })
-    } finally {
-      await gw.close()
-    }
-    expect(seen).toEqual({ connections: 0, requests: [] })
-  })
+  test.each(['loopback-name', 'loopback-literal', 'hex-literal', 'mapped-literal', 'metadata', 'metadata-name'])(
+    '%s answers 502 problem+json without connecting',
+    async (api) => {
+      const gw = await startGateway({ allowPrivate: false, lookup: dns })
+      try {
+        const answer = await gw.call(api)
+        expect(answer).toMatchObject({ status: 502, type: 'application/problem+json' })
+        expect(JSON.parse(answer.body)).toMatchObject({ code: 'upstream_unreachable' })
+      } finally {
+        await gw.close()
+      }
+      expect(seen).toEqual({ connections: 0, requests: [] })
+    },
+  )
 })
 
 describe('private upstreams allowed (the operator setting)', () => {

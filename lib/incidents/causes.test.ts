@@ -10,15 +10,23 @@ describe('nextStepFor', () => {
     ['insufficient_balance', [['Top up', '/t/globex/billing']]],
     ['budget_exceeded', [['Raise budget', '/t/globex/billing']]],
     ['payment_method_failed', [['Fix payment method', '/t/globex/billing']]],
-    ['quota_exhausted', [['Top up', '/t/globex/billing'], ['Upgrade plan', '/catalog/acme/weather']]],
+    [
+      'quota_exhausted',
+      [
+        ['Top up', '/t/globex/billing'],
+        ['Upgrade plan', '/catalog/acme/weather'],
+      ],
+    ],
     ['upstream_payment_required', [['Contact the API owner', '/catalog/acme/weather']]],
   ])('consumer, %s', (cause, links) => {
     expect(nextStepFor(cause, { ...context, view: 'consumer' }).links.map((l) => [l.label, l.href])).toEqual(links)
   })
 
   test('the owner contact email is used when the team has one', () => {
-    expect(nextStepFor('upstream_payment_required', { ...context, view: 'consumer', ownerContactEmail: 'api@acme.test' }).links)
-      .toEqual([{ label: 'Contact the API owner', href: 'mailto:api@acme.test' }])
+    expect(
+      nextStepFor('upstream_payment_required', { ...context, view: 'consumer', ownerContactEmail: 'api@acme.test' })
+        .links,
+    ).toEqual([{ label: 'Contact the API owner', href: 'mailto:api@acme.test' }])
   })
 
   test.each([

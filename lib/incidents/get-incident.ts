@@ -11,12 +11,16 @@ export type IncidentDetail = IncidentRow & {
 
 /** One incident, if the team is its consumer or the owner of its API; otherwise null (a 404). */
 export async function getIncident(teamId: string, id: string): Promise<IncidentDetail | null> {
-  const incident = await db.paymentIncident.findFirst({ where: { id, OR: [{ consumerTeamId: teamId }, { ownerTeamId: teamId }] } })
+  const incident = await db.paymentIncident.findFirst({
+    where: { id, OR: [{ consumerTeamId: teamId }, { ownerTeamId: teamId }] },
+  })
   if (!incident) return null
   const [[row], owner, resolvedBy] = await Promise.all([
     toIncidentRows([incident]),
     db.team.findUnique({ where: { id: incident.ownerTeamId }, select: { contactEmail: true } }),
-    incident.resolvedById ? db.user.findUnique({ where: { id: incident.resolvedById }, select: { name: true, email: true } }) : null,
+    incident.resolvedById
+      ? db.user.findUnique({ where: { id: incident.resolvedById }, select: { name: true, email: true } })
+      : null,
   ])
   return {
     ...row,

@@ -16,16 +16,39 @@ import { parseListIncidentsQuery, resolveIncidentSchema } from './schemas'
 const NOW = new Date('2026-11-24T15:00:00Z')
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000)
 let database: TestDatabase
-const team = { a: { id: '', slug: '', user: '' }, b: { id: '', slug: '', user: '' }, c: { id: '', slug: '', user: '' }, d: { id: '', slug: '', user: '' } }
+const team = {
+  a: { id: '', slug: '', user: '' },
+  b: { id: '', slug: '', user: '' },
+  c: { id: '', slug: '', user: '' },
+  d: { id: '', slug: '', user: '' },
+}
 const inc = { i1: '', i2: '', i3: '', i4: '' }
 let weather = ''
 
-async function incident(consumer: string, owner: string, apiId: string, cause: string, state: 'OPEN' | 'RESOLVED', lastSeenMinutesAgo: number, blockedCalls = 3) {
-  const row = await db.paymentIncident.create({ data: {
-    id: createId('inc'), consumerTeamId: consumer, ownerTeamId: owner, apiId, cause: cause as never, state,
-    firstSeenAt: ago(lastSeenMinutesAgo + 30), lastSeenAt: ago(lastSeenMinutesAgo), blockedCalls, blockedRevenueMicros: BigInt(blockedCalls) * 2_000n,
-    ...(state === 'RESOLVED' ? { resolvedAt: ago(1), resolution: 'Resolved automatically: top-up of 5.00 USD' } : {}),
-  } })
+async function incident(
+  consumer: string,
+  owner: string,
+  apiId: string,
+  cause: string,
+  state: 'OPEN' | 'RESOLVED',
+  lastSeenMinutesAgo: number,
+  blockedCalls = 3,
+) {
+  const row = await db.paymentIncident.create({
+    data: {
+      id: createId('inc'),
+      consumerTeamId: consumer,
+      ownerTeamId: owner,
+      apiId,
+      cause: cause as never,
+      state,
+      firstSeenAt: ago(lastSeenMinutesAgo + 30),
+      lastSeenAt: ago(lastSeenMinutesAgo),
+      blockedCalls,
+      blockedRevenueMicros: BigInt(blockedCalls) * 2_000n,
+      ...(state === 'RESOLVED' ? { resolvedAt: ago(1), resolution: 'Resolved automatically: top-up of 5.00 USD' } : {}),
+    },
+  })
   return row.id
 }
 
@@ -35,8 +58,11 @@ beforeAll(async () => {
     const created = await createTestTeam('OWNER')
     team[key] = { id: created.team.id, slug: created.team.slug, user: created.user.id }
   }
-  weather = (await db.api.create({ data: { id: createId('api'), teamId: team.a.id, slug: 'weather', name: 'Weather' } })).id
-  const maps = (await db.api.create({ data: { id: createId('api'), teamId: team.c.id, slug: 'maps', name: 'Maps' } })).id
+  weather = (
+    await db.api.create({ data: { id: createId('api'), teamId: team.a.id, slug: 'weather', name: 'Weather' } })
+  ).id
+  const maps = (await db.api.create({ data: { id: createId('api'), teamId: team.c.id, slug: 'maps', name: 'Maps' } }))
+    .id
   inc.i1 = await incident(team.b.id, team.a.id, weather, 'insufficient_balance', 'OPEN', 60)
   inc.i2 = await incident(team.b.id, team.a.id, weather, 'budget_exceeded', 'RESOLVED', 10)
   inc.i3 = await incident(team.d.id, team.a.id, weather, 'quota_exhausted', 'OPEN', 120)
@@ -61,8 +87,14 @@ describe('listIncidents', () => {
   test('rows carry the API, both teams, the cause, counts and money', async () => {
     const list = await listIncidents({ teamId: team.a.id, view: 'owner', page: 1 })
     expect(list.items[1]).toMatchObject({
-      id: inc.i3, cause: 'quota_exhausted', state: 'OPEN', blockedCalls: 3, blockedRevenueMicros: 6_000n,
-      api: { name: 'Weather', slug: 'weather' }, ownerTeam: { slug: team.a.slug }, consumerTeam: { slug: team.d.slug },
+      id: inc.i3,
+      cause: 'quota_exhausted',
+      state: 'OPEN',
+      blockedCalls: 3,
+      blockedRevenueMicros: 6_000n,
+      api: { name: 'Weather', slug: 'weather' },
+      ownerTeam: { slug: team.a.slug },
+      consumerTeam: { slug: team.d.slug },
     })
   })
 
@@ -76,7 +108,9 @@ describe('listIncidents', () => {
     ['nothing matches', 'owner', { q: 'no-such-api' }, () => []],
     ['a bad cause falls back to all', 'owner', { cause: 'robbery', state: 'nope' }, () => [inc.i1, inc.i3, inc.i2]],
   ])('%s', async (_label, view, params, expected) => {
-    const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === 'CONSUMER_D' ? team.d.slug : v === 'I1' ? inc.i1 : v]))
+    const resolved = Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [k, v === 'CONSUMER_D' ? team.d.slug : v === 'I1' ? inc.i1 : v]),
+    )
     expect(await ids(view === 'owner' ? team.a.id : team.b.id, view, resolved)).toEqual(expected())
   })
 
@@ -94,8 +128,16 @@ describe('listIncidents', () => {
 
 describe('getIncident and getIncidentViews', () => {
   test('the consumer and the owner see it, from their side; anyone else gets null', async () => {
-    expect(await getIncident(team.b.id, inc.i1)).toMatchObject({ id: inc.i1, view: 'consumer', api: { name: 'Weather' } })
-    expect(await getIncident(team.a.id, inc.i1)).toMatchObject({ id: inc.i1, view: 'owner', consumerTeam: { slug: team.b.slug } })
+    expect(await getIncident(team.b.id, inc.i1)).toMatchObject({
+      id: inc.i1,
+      view: 'consumer',
+      api: { name: 'Weather' },
+    })
+    expect(await getIncident(team.a.id, inc.i1)).toMatchObject({
+      id: inc.i1,
+      view: 'owner',
+      consumerTeam: { slug: team.b.slug },
+    })
     expect(await getIncident(team.c.id, inc.i1)).toBeNull()
     expect(await getIncident(team.a.id, 'inc_missing')).toBeNull()
   })
@@ -113,26 +155,43 @@ describe('getIncident and getIncidentViews', () => {
 
 describe('resolveIncident', () => {
   test('an unrelated team gets 404 and changes nothing', async () => {
-    const error = await rejection(() => resolveIncident({ teamId: team.c.id, userId: team.c.user }, { incidentId: inc.i1, reason: 'not mine' }))
+    const error = await rejection(() =>
+      resolveIncident({ teamId: team.c.id, userId: team.c.user }, { incidentId: inc.i1, reason: 'not mine' }),
+    )
     expect({ status: error.status, code: error.code }).toEqual({ status: 404, code: 'not_found' })
     expect((await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i1 } })).state).toBe('OPEN')
   })
 
   test('the consumer resolves with a note; the gateway is told', async () => {
     const before = await readConfigVersion(db)
-    await resolveIncident({ teamId: team.b.id, userId: team.b.user }, { incidentId: inc.i1, reason: 'Paid by invoice' }, NOW)
+    await resolveIncident(
+      { teamId: team.b.id, userId: team.b.user },
+      { incidentId: inc.i1, reason: 'Paid by invoice' },
+      NOW,
+    )
     const row = await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i1 } })
-    expect(row).toMatchObject({ state: 'RESOLVED', resolution: 'Resolved by hand: Paid by invoice', resolvedById: team.b.user, resolvedAt: NOW })
+    expect(row).toMatchObject({
+      state: 'RESOLVED',
+      resolution: 'Resolved by hand: Paid by invoice',
+      resolvedById: team.b.user,
+      resolvedAt: NOW,
+    })
     expect(await readConfigVersion(db)).toBeGreaterThan(before)
   })
 
   test('the API owner resolves an incident on its API', async () => {
     await resolveIncident({ teamId: team.a.id, userId: team.a.user }, { incidentId: inc.i3, reason: 'Quota waived' })
-    expect(await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i3 } })).toMatchObject({ state: 'RESOLVED', resolution: 'Resolved by the API owner: Quota waived', resolvedById: team.a.user })
+    expect(await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i3 } })).toMatchObject({
+      state: 'RESOLVED',
+      resolution: 'Resolved by the API owner: Quota waived',
+      resolvedById: team.a.user,
+    })
   })
 
   test('resolving twice is a 409', async () => {
-    const error = await rejection(() => resolveIncident({ teamId: team.b.id, userId: team.b.user }, { incidentId: inc.i1, reason: 'again' }))
+    const error = await rejection(() =>
+      resolveIncident({ teamId: team.b.id, userId: team.b.user }, { incidentId: inc.i1, reason: 'again' }),
+    )
     expect({ status: error.status, code: error.code }).toEqual({ status: 409, code: 'incident_resolved' })
   })
 

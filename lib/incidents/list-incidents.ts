@@ -11,7 +11,15 @@ export type IncidentList = { items: IncidentRow[]; total: number; page: number; 
 
 type Input = Omit<ListIncidentsQuery, 'view'> & { teamId: string; view: TeamView; pageSize?: number }
 
-export async function listIncidents({ teamId, view, q, cause, state, page = 1, pageSize = INCIDENTS_PAGE_SIZE }: Input): Promise<IncidentList> {
+export async function listIncidents({
+  teamId,
+  view,
+  q,
+  cause,
+  state,
+  page = 1,
+  pageSize = INCIDENTS_PAGE_SIZE,
+}: Input): Promise<IncidentList> {
   const scope = teamScopeWhere(view, teamId)
   const where: Prisma.PaymentIncidentWhereInput = {
     ...scope,
@@ -22,7 +30,12 @@ export async function listIncidents({ teamId, view, q, cause, state, page = 1, p
   const [total, rows] = await Promise.all([
     db.paymentIncident.count({ where }),
     // OPEN sorts before RESOLVED on both providers (text order on SQLite, enum order on PostgreSQL).
-    db.paymentIncident.findMany({ where, orderBy: [{ state: 'asc' }, { lastSeenAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.paymentIncident.findMany({
+      where,
+      orderBy: [{ state: 'asc' }, { lastSeenAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ])
   return { items: await toIncidentRows(rows), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }
@@ -31,18 +44,32 @@ export async function listIncidents({ teamId, view, q, cause, state, page = 1, p
  * Matches the API's name or slug, the incident id, and (owner side) the consumer team. Only the
  * APIs and teams this side's incidents mention are searched, so the lookup stays small.
  */
-async function searchWhere(scope: Prisma.PaymentIncidentWhereInput, view: TeamView, q: string): Promise<Prisma.PaymentIncidentWhereInput[]> {
+async function searchWhere(
+  scope: Prisma.PaymentIncidentWhereInput,
+  view: TeamView,
+  q: string,
+): Promise<Prisma.PaymentIncidentWhereInput[]> {
   const needle = q.toLowerCase()
   const [apiIds, consumerIds] = await Promise.all([
-    db.paymentIncident.findMany({ where: scope, distinct: ['apiId'], select: { apiId: true } }).then((r) => r.map((x) => x.apiId)),
+    db.paymentIncident
+      .findMany({ where: scope, distinct: ['apiId'], select: { apiId: true } })
+      .then((r) => r.map((x) => x.apiId)),
     view === 'owner'
-      ? db.paymentIncident.findMany({ where: scope, distinct: ['consumerTeamId'], select: { consumerTeamId: true } }).then((r) => r.map((x) => x.consumerTeamId))
+      ? db.paymentIncident
+          .findMany({ where: scope, distinct: ['consumerTeamId'], select: { consumerTeamId: true } })
+          .then((r) => r.map((x) => x.consumerTeamId))
       : Promise.resolve([] as string[]),
   ])
   const [apis, teams] = await Promise.all([
-    db.api.findMany({ where: { id: { in: apiIds }, OR: [{ name: { contains: q } }, { slug: { contains: needle } }] }, select: { id: true } }),
+    db.api.findMany({
+      where: { id: { in: apiIds }, OR: [{ name: { contains: q } }, { slug: { contains: needle } }] },
+      select: { id: true },
+    }),
     consumerIds.length
-      ? db.team.findMany({ where: { id: { in: consumerIds }, OR: [{ name: { contains: q } }, { slug: { contains: needle } }] }, select: { id: true } })
+      ? db.team.findMany({
+          where: { id: { in: consumerIds }, OR: [{ name: { contains: q } }, { slug: { contains: needle } }] },
+          select: { id: true },
+        })
       : Promise.resolve([] as Array<{ id: string }>),
   ])
   return [

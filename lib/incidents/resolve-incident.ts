@@ -12,7 +12,11 @@ export type IncidentResolver = { teamId: string; userId: string }
  * the update then runs through resolveIncidents, scoped to the incident's consumer, in the same
  * transaction. If the cause persists, the gateway simply opens a new incident on the next 402.
  */
-export async function resolveIncident(actor: IncidentResolver, input: ResolveIncidentInput, now = new Date()): Promise<{ id: string }> {
+export async function resolveIncident(
+  actor: IncidentResolver,
+  input: ResolveIncidentInput,
+  now = new Date(),
+): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const incident = await tx.paymentIncident.findFirst({
       where: { id: input.incidentId, OR: [{ consumerTeamId: actor.teamId }, { ownerTeamId: actor.teamId }] },
@@ -21,14 +25,17 @@ export async function resolveIncident(actor: IncidentResolver, input: ResolveInc
     if (!incident) throw notFound('Incident')
     if (incident.state !== 'OPEN') throw conflict('This incident is already resolved', 'incident_resolved')
     const side = incident.consumerTeamId === actor.teamId ? 'Resolved by hand' : 'Resolved by the API owner'
-    const count = await resolveIncidents({
-      consumerTeamId: incident.consumerTeamId,
-      causes: [incident.cause],
-      incidentIds: [incident.id],
-      resolution: `${side}: ${input.reason}`,
-      resolvedById: actor.userId,
-      now,
-    }, tx)
+    const count = await resolveIncidents(
+      {
+        consumerTeamId: incident.consumerTeamId,
+        causes: [incident.cause],
+        incidentIds: [incident.id],
+        resolution: `${side}: ${input.reason}`,
+        resolvedById: actor.userId,
+        now,
+      },
+      tx,
+    )
     // Resolved meanwhile by a top-up or by someone else: say so rather than pretend.
     if (count === 0) throw conflict('This incident is already resolved', 'incident_resolved')
     return { id: incident.id }

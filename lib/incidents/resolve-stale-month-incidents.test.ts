@@ -21,11 +21,25 @@ test('resolves OPEN budget_exceeded and quota_exhausted incidents last seen befo
   const owner = (await createTestTeam()).team.id
   const consumers = [(await createTestTeam()).team.id, (await createTestTeam()).team.id]
   const make = (consumerTeamId: string, cause: string, lastSeenAt: Date, state: 'OPEN' | 'RESOLVED' = 'OPEN') =>
-    db.paymentIncident.create({ data: {
-      id: createId('inc'), consumerTeamId, ownerTeamId: owner, apiId: 'api_x', cause: cause as never, state,
-      firstSeenAt: new Date('2026-11-20T00:00:00Z'), lastSeenAt, ...(state === 'RESOLVED' ? { resolution: 'Resolved by hand: earlier' } : {}),
-    } }).then((r) => r.id)
-  const stale = [await make(consumers[0], 'budget_exceeded', LAST_MONTH), await make(consumers[1], 'quota_exhausted', new Date('2026-10-02T00:00:00Z'))]
+    db.paymentIncident
+      .create({
+        data: {
+          id: createId('inc'),
+          consumerTeamId,
+          ownerTeamId: owner,
+          apiId: 'api_x',
+          cause: cause as never,
+          state,
+          firstSeenAt: new Date('2026-11-20T00:00:00Z'),
+          lastSeenAt,
+          ...(state === 'RESOLVED' ? { resolution: 'Resolved by hand: earlier' } : {}),
+        },
+      })
+      .then((r) => r.id)
+  const stale = [
+    await make(consumers[0], 'budget_exceeded', LAST_MONTH),
+    await make(consumers[1], 'quota_exhausted', new Date('2026-10-02T00:00:00Z')),
+  ]
   const kept = {
     seenThisMonth: await make(consumers[0], 'quota_exhausted', THIS_MONTH),
     otherCause: await make(consumers[1], 'insufficient_balance', LAST_MONTH),
@@ -38,7 +52,12 @@ test('resolves OPEN budget_exceeded and quota_exhausted incidents last seen befo
 
   const rows = new Map((await db.paymentIncident.findMany()).map((r) => [r.id, r]))
   for (const id of stale) {
-    expect(rows.get(id)).toMatchObject({ state: 'RESOLVED', resolvedAt: NOW, resolvedById: null, resolution: 'Resolved automatically: the 2026-12 billing month started' })
+    expect(rows.get(id)).toMatchObject({
+      state: 'RESOLVED',
+      resolvedAt: NOW,
+      resolvedById: null,
+      resolution: 'Resolved automatically: the 2026-12 billing month started',
+    })
   }
   expect(Object.values(kept).map((id) => rows.get(id)?.state)).toEqual(['OPEN', 'OPEN', 'OPEN', 'RESOLVED'])
   expect(rows.get(kept.alreadyResolved)?.resolution).toBe('Resolved by hand: earlier')

@@ -17,7 +17,12 @@ export async function resolveStaleMonthIncidents(db: Db, now = new Date()): Prom
   const { start } = monthRange(month)
   const { count } = await db.paymentIncident.updateMany({
     where: { state: 'OPEN', cause: { in: [...CAUSES_FIXED_BY.new_month] }, lastSeenAt: { lt: start } },
-    data: { state: 'RESOLVED', resolvedAt: now, resolution: `Resolved automatically: the ${month} billing month started`, resolvedById: null },
+    data: {
+      state: 'RESOLVED',
+      resolvedAt: now,
+      resolution: `Resolved automatically: the ${month} billing month started`,
+      resolvedById: null,
+    },
   })
   // Gateways hand out incident ids from their snapshot; make them drop the closed ones now.
   if (count > 0) await bumpConfigVersion(db)

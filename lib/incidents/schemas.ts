@@ -23,7 +23,10 @@ export const listIncidentsQuerySchema = z.object({
   q: z.preprocess(blankToUndefined, searchText().min(1).max(100)).optional().catch(undefined),
   cause: z.preprocess(blankToUndefined, z.enum(PAYMENT_CAUSES)).optional().catch(undefined),
   state: z.preprocess(blankToUndefined, z.enum(INCIDENT_STATES)).optional().catch(undefined),
-  page: z.preprocess(first, integerInput({ min: 1, max: 10_000 })).catch(1).default(1),
+  page: z
+    .preprocess(first, integerInput({ min: 1, max: 10_000 }))
+    .catch(1)
+    .default(1),
 })
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>
 
@@ -34,6 +37,8 @@ export function parseListIncidentsQuery(searchParams: unknown): ListIncidentsQue
 export const resolveIncidentSchema = z.object({
   incidentId: idInput('Missing incident'),
   // ConfirmActionButton posts the dialog's text as `reason` (a textarea: it may span lines).
-  reason: plainText({ multiline: true }).min(3, 'Say in a few words how this was resolved').max(500, 'Use at most 500 characters'),
+  reason: plainText({ multiline: true })
+    .min(3, 'Say in a few words how this was resolved')
+    .max(500, 'Use at most 500 characters'),
 })
 export type ResolveIncidentInput = z.infer<typeof resolveIncidentSchema>

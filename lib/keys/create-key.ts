@@ -42,7 +42,9 @@ export async function insertKey(
       hash: hashKey(value),
       expiresAt: data.expiresAt,
       createdById: actor.userId,
-      subscriptions: { create: data.subscriptionIds.map((subscriptionId) => ({ id: createId('aks'), subscriptionId })) },
+      subscriptions: {
+        create: data.subscriptionIds.map((subscriptionId) => ({ id: createId('aks'), subscriptionId })),
+      },
     },
     select: KEY_SELECT,
   })
@@ -53,7 +55,9 @@ export async function insertKey(
 // the same words as a subscription that does not exist.
 async function assertRestrictable(tx: KeyTx, teamId: string, subscriptionIds: string[]): Promise<void> {
   if (subscriptionIds.length === 0) return
-  const found = await tx.subscription.count({ where: { id: { in: subscriptionIds }, consumerTeamId: teamId, state: 'ACTIVE' } })
+  const found = await tx.subscription.count({
+    where: { id: { in: subscriptionIds }, consumerTeamId: teamId, state: 'ACTIVE' },
+  })
   if (found !== subscriptionIds.length) {
     throw invalid('A key can only be restricted to your team’s active subscriptions', {
       subscriptionIds: ['Choose only active subscriptions of this team'],

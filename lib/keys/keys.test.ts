@@ -42,7 +42,10 @@ afterAll(async () => {
 })
 
 async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
-  const error = (await promise.then(() => null, (e: unknown) => e)) as AppError | null
+  const error = (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as AppError | null
   if (!error) throw new Error('expected the call to fail')
   return { status: error.status, code: error.code }
 }
@@ -79,7 +82,9 @@ describe('create', () => {
 
   test('restricted to an ACTIVE subscription of the team', async () => {
     const { key } = await createKey(team.actor, { name: 'Weather only', subscriptionIds: [activeSubscriptionId] })
-    expect(key.restrictedTo).toEqual([{ subscriptionId: activeSubscriptionId, apiName: 'weather api', planName: 'Auto' }])
+    expect(key.restrictedTo).toEqual([
+      { subscriptionId: activeSubscriptionId, apiName: 'weather api', planName: 'Auto' },
+    ])
   })
 
   test.each([
@@ -87,12 +92,18 @@ describe('create', () => {
     ['an unknown subscription', () => ['sub_nope']],
   ])('restriction to %s is refused', async (_label, ids) => {
     const count = await db.apiKey.count()
-    expect(await failure(createKey(team.actor, { name: 'Bad', subscriptionIds: ids() }))).toEqual({ status: 422, code: 'invalid_request' })
+    expect(await failure(createKey(team.actor, { name: 'Bad', subscriptionIds: ids() }))).toEqual({
+      status: 422,
+      code: 'invalid_request',
+    })
     expect(await db.apiKey.count()).toBe(count)
   })
 
   test("restriction to another team's subscription is refused", async () => {
-    expect(await failure(createKey(other.actor, { name: 'Sneaky', subscriptionIds: [activeSubscriptionId] }))).toEqual({ status: 422, code: 'invalid_request' })
+    expect(await failure(createKey(other.actor, { name: 'Sneaky', subscriptionIds: [activeSubscriptionId] }))).toEqual({
+      status: 422,
+      code: 'invalid_request',
+    })
   })
 
   test.each([
@@ -114,14 +125,21 @@ describe('create', () => {
 
 describe('rotate', () => {
   test('the new key works at once; the old one works until its grace period ends', async () => {
-    const { key: old, value: oldValue } = await createKey(team.actor, { name: 'Rotating', subscriptionIds: [activeSubscriptionId] })
+    const { key: old, value: oldValue } = await createKey(team.actor, {
+      name: 'Rotating',
+      subscriptionIds: [activeSubscriptionId],
+    })
     const before = await readConfigVersion(db)
     const started = Date.now()
     const { key, value, previous } = await rotateKey(team.actor, { keyId: old.id, graceSeconds: 3600 })
     expect(await readConfigVersion(db)).toBe(before + 1)
     expect(value).toMatch(KEY_PATTERN)
     expect(value).not.toBe(oldValue)
-    expect(key).toMatchObject({ name: 'Rotating', status: 'ACTIVE', restrictedTo: [expect.objectContaining({ subscriptionId: activeSubscriptionId })] })
+    expect(key).toMatchObject({
+      name: 'Rotating',
+      status: 'ACTIVE',
+      restrictedTo: [expect.objectContaining({ subscriptionId: activeSubscriptionId })],
+    })
     expect(previous).toMatchObject({ id: old.id, status: 'GRACE', replacedById: key.id })
     const graceEnds = previous.graceEndsAt!.getTime()
     expect(graceEnds - started).toBeGreaterThanOrEqual(3600_000 - 1000)
@@ -155,7 +173,10 @@ describe('revoke', () => {
     expect(revoked.status).toBe('REVOKED')
     expect(await readConfigVersion(db)).toBe(before + 1)
     expect(await gatewayAuth(value)).toBe('key_revoked')
-    expect(await failure(revokeKey(team.actor, { keyId: key.id }))).toEqual({ status: 409, code: 'key_already_revoked' })
+    expect(await failure(revokeKey(team.actor, { keyId: key.id }))).toEqual({
+      status: 409,
+      code: 'key_already_revoked',
+    })
     expect(await failure(rotateKey(team.actor, { keyId: key.id }))).toEqual({ status: 409, code: 'key_not_rotatable' })
   })
 })

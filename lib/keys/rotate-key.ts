@@ -12,7 +12,10 @@ import { KEY_SELECT, toKeyOutput } from './to-key-output'
  * working for the grace period (graceEndsAt) so deployments can switch over without downtime;
  * with a grace of 0 it stops at once. The new value is returned once, like on creation.
  */
-export async function rotateKey(actor: KeyActor, raw: RotateKeyInput): Promise<{ key: ApiKeyOutput; value: string; previous: ApiKeyOutput }> {
+export async function rotateKey(
+  actor: KeyActor,
+  raw: RotateKeyInput,
+): Promise<{ key: ApiKeyOutput; value: string; previous: ApiKeyOutput }> {
   const input = rotateKeySchema.parse(raw)
   const now = new Date()
   const result = await db.$transaction(async (tx) => {
@@ -21,7 +24,9 @@ export async function rotateKey(actor: KeyActor, raw: RotateKeyInput): Promise<{
     const status = keyStatus(old, now.getTime())
     if (old.replacedById || status !== 'ACTIVE') {
       throw conflict(
-        old.replacedById ? 'This key was already rotated; rotate its replacement instead' : `A ${status.toLowerCase()} key cannot be rotated; create a new key`,
+        old.replacedById
+          ? 'This key was already rotated; rotate its replacement instead'
+          : `A ${status.toLowerCase()} key cannot be rotated; create a new key`,
         'key_not_rotatable',
       )
     }
@@ -36,7 +41,10 @@ export async function rotateKey(actor: KeyActor, raw: RotateKeyInput): Promise<{
       data: { graceEndsAt: new Date(now.getTime() + input.graceSeconds * 1000), replacedById: created.row.id },
     })
     if (count === 0) throw conflict('This key changed meanwhile; reload and try again', 'key_not_rotatable')
-    const previous = await tx.apiKey.findFirstOrThrow({ where: { id: old.id, teamId: actor.teamId }, select: KEY_SELECT })
+    const previous = await tx.apiKey.findFirstOrThrow({
+      where: { id: old.id, teamId: actor.teamId },
+      select: KEY_SELECT,
+    })
     return { ...created, previous }
   })
   await bumpConfigVersion(db)

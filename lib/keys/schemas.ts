@@ -41,7 +41,13 @@ export type CreateKeyInput = z.input<typeof createKeySchema>
 
 export const rotateKeySchema = z.object({
   keyId: idSchema,
-  graceSeconds: integerInput({ min: 0, max: GRACE_OPTIONS.at(-1)!.seconds, invalid: CHOOSE_GRACE, tooSmall: CHOOSE_GRACE, tooLarge: CHOOSE_GRACE })
+  graceSeconds: integerInput({
+    min: 0,
+    max: GRACE_OPTIONS.at(-1)!.seconds,
+    invalid: CHOOSE_GRACE,
+    tooSmall: CHOOSE_GRACE,
+    tooLarge: CHOOSE_GRACE,
+  })
     .refine((s) => GRACE_OPTIONS.some((o) => o.seconds === s), CHOOSE_GRACE)
     .default(DEFAULT_GRACE_SECONDS),
 })

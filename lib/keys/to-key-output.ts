@@ -4,10 +4,21 @@ import { apiKeyOutputSchema, type ApiKeyOutput } from './schemas'
 
 // `hash` is deliberately not selected: what is never read cannot leak.
 export const KEY_SELECT = {
-  id: true, name: true, prefix: true, env: true, createdAt: true, expiresAt: true, lastUsedAt: true,
-  revokedAt: true, graceEndsAt: true, replacedById: true,
+  id: true,
+  name: true,
+  prefix: true,
+  env: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  graceEndsAt: true,
+  replacedById: true,
   subscriptions: {
-    select: { subscriptionId: true, subscription: { select: { api: { select: { name: true } }, plan: { select: { name: true } } } } },
+    select: {
+      subscriptionId: true,
+      subscription: { select: { api: { select: { name: true } }, plan: { select: { name: true } } } },
+    },
   },
 } satisfies Prisma.ApiKeySelect
 
@@ -19,7 +30,9 @@ export function toKeyOutput(row: KeyRow, now = Date.now()): ApiKeyOutput {
     ...key,
     status: keyStatus(key, now),
     restrictedTo: subscriptions.map((s) => ({
-      subscriptionId: s.subscriptionId, apiName: s.subscription.api.name, planName: s.subscription.plan.name,
+      subscriptionId: s.subscriptionId,
+      apiName: s.subscription.api.name,
+      planName: s.subscription.plan.name,
     })),
   })
 }

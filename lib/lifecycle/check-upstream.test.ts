@@ -19,7 +19,10 @@ const banner = net.createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'
 const reset = net.createServer((socket) => socket.resetAndDestroy())
 // Counts what reaches it: the refused-address cases must never connect.
 let refusedHits = 0
-const target = net.createServer((socket) => { refusedHits++; socket.destroy() })
+const target = net.createServer((socket) => {
+  refusedHits++
+  socket.destroy()
+})
 const urls = { silent: '', failing: '', banner: '', reset: '', target: '' }
 const listen = async (server: net.Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -68,8 +71,11 @@ describe('a failure reads the same whatever is behind it, so the check is no por
     ['a loopback address, private upstreams not allowed', () => urls.target, { allowPrivate: false }],
     ['the cloud metadata address', () => `http://169.254.169.254:${port(urls.target)}/latest/meta-data/`, allowPrivate],
     ['unspecified 0.0.0.0, which Linux routes to loopback', () => `http://0.0.0.0:${port(urls.target)}/`, allowPrivate],
-    ['a public name that resolves to loopback when the check connects', () => `http://rebound.example:${port(urls.target)}/`,
-      { allowPrivate: false, lookup: staticLookup({ 'rebound.example': '127.0.0.1' }) }],
+    [
+      'a public name that resolves to loopback when the check connects',
+      () => `http://rebound.example:${port(urls.target)}/`,
+      { allowPrivate: false, lookup: staticLookup({ 'rebound.example': '127.0.0.1' }) },
+    ],
   ]
 
   test.each(cases)('%s', async (_label, url, policy) => {
@@ -84,7 +90,9 @@ describe('a failure reads the same whatever is behind it, so the check is no por
 
   test('the listener is really there: with private upstreams allowed, the same names reach it', async () => {
     const policy = { allowPrivate: true, lookup: staticLookup({ 'rebound.example': '127.0.0.1' }) }
-    expect(await checkUpstream(`http://rebound.example:${port(urls.target)}/`, { timeoutMs: 2_000, policy })).toMatchObject({ ok: false, error: UPSTREAM_UNREACHABLE })
+    expect(
+      await checkUpstream(`http://rebound.example:${port(urls.target)}/`, { timeoutMs: 2_000, policy }),
+    ).toMatchObject({ ok: false, error: UPSTREAM_UNREACHABLE })
     expect(refusedHits).toBe(1)
   })
 })

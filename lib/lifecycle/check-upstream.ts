@@ -16,18 +16,27 @@ export const UPSTREAM_UNREACHABLE = 'The upstream could not be reached'
  */
 export async function checkUpstream(
   url: string,
-  { timeoutMs = UPSTREAM_CHECK_TIMEOUT_MS, policy = outboundPolicyFromEnv() }: { timeoutMs?: number; policy?: OutboundPolicy } = {},
+  {
+    timeoutMs = UPSTREAM_CHECK_TIMEOUT_MS,
+    policy = outboundPolicyFromEnv(),
+  }: { timeoutMs?: number; policy?: OutboundPolicy } = {},
 ): Promise<UpstreamCheck> {
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
   const dispatcher = outboundAgent(policy)
   try {
-    const response = await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), dispatcher })
+    const response = await fetch(url, {
+      method: 'HEAD',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      dispatcher,
+    })
     await response.body?.cancel().catch(() => {})
     return { ok: true, status: response.status, ms: elapsed() }
   } catch (error) {
     const err = error as Error & { cause?: { code?: string; message?: string } }
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') return { ok: false, error: `No answer within ${timeoutMs / 1000} s`, ms: elapsed() }
+    if (err.name === 'TimeoutError' || err.name === 'AbortError')
+      return { ok: false, error: `No answer within ${timeoutMs / 1000} s`, ms: elapsed() }
     const reason = [err.cause?.code, err.cause?.message ?? err.message].filter(Boolean).join(' ')
     console.warn(`[publish-check] ${url.slice(0, 200)} could not be reached: ${reason}`)
     return { ok: false, error: UPSTREAM_UNREACHABLE, ms: elapsed() }

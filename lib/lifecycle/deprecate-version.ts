@@ -8,7 +8,15 @@ import { checkDeprecate, minSunsetDays } from './state-machine'
  * PUBLISHED → DEPRECATED with a sunset date far enough ahead for consumers to move, and optionally
  * a successor (another published version of the same API) that the gateway advertises in Link.
  */
-export async function deprecateVersion({ teamId, actor, versionId, sunsetAt, successorId, reason, now = new Date() }: {
+export async function deprecateVersion({
+  teamId,
+  actor,
+  versionId,
+  sunsetAt,
+  successorId,
+  reason,
+  now = new Date(),
+}: {
   teamId: string
   actor: Actor
   versionId: string
@@ -17,14 +25,28 @@ export async function deprecateVersion({ teamId, actor, versionId, sunsetAt, suc
   reason?: string
   now?: Date
 }) {
-  const version = await db.apiVersion.findFirst({ where: { id: versionId, teamId }, select: { id: true, apiId: true, state: true } })
+  const version = await db.apiVersion.findFirst({
+    where: { id: versionId, teamId },
+    select: { id: true, apiId: true, state: true },
+  })
   if (!version) throw notFound('Version')
   const successor = successorId
-    ? await db.apiVersion.findFirst({ where: { id: successorId, teamId, apiId: version.apiId }, select: { id: true, state: true, version: true } })
+    ? await db.apiVersion.findFirst({
+        where: { id: successorId, teamId, apiId: version.apiId },
+        select: { id: true, state: true, version: true },
+      })
     : null
-  if (successorId && !successor) throw invalid('Choose a successor among this API\'s versions', { successorId: ['Not a version of this API'] })
+  if (successorId && !successor)
+    throw invalid("Choose a successor among this API's versions", { successorId: ['Not a version of this API'] })
 
-  const guard = checkDeprecate({ state: version.state, now, sunsetAt, minSunsetDays: minSunsetDays(), versionId, successor })
+  const guard = checkDeprecate({
+    state: version.state,
+    now,
+    sunsetAt,
+    minSunsetDays: minSunsetDays(),
+    versionId,
+    successor,
+  })
   if (!guard.ok) throw guardError(guard.failures)
 
   return db.$transaction(async (tx) => {
@@ -33,9 +55,20 @@ export async function deprecateVersion({ teamId, actor, versionId, sunsetAt, suc
       data: { state: 'DEPRECATED', deprecatedAt: now, sunsetAt, successorId: successor?.id ?? null },
     })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
-    const details = [`Sunset ${sunsetAt.toISOString().slice(0, 10)}`, successor ? `successor ${successor.version}` : null].filter(Boolean).join(', ')
+    const details = [
+      `Sunset ${sunsetAt.toISOString().slice(0, 10)}`,
+      successor ? `successor ${successor.version}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ')
     await recordTransition(tx, {
-      teamId, apiId: version.apiId, versionId, actor, from: 'PUBLISHED', to: 'DEPRECATED', action: 'deprecate',
+      teamId,
+      apiId: version.apiId,
+      versionId,
+      actor,
+      from: 'PUBLISHED',
+      to: 'DEPRECATED',
+      action: 'deprecate',
       reason: reason ? `${details}. ${reason}` : details,
     })
     return { versionId, apiId: version.apiId, state: 'DEPRECATED' as const, sunsetAt }

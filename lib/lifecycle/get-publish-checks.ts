@@ -23,7 +23,12 @@ export type PublishChecks = {
  * publishVersion runs it again on the server before it commits. The upstream check is a network
  * call, so it happens here, outside any transaction.
  */
-export async function getPublishChecks({ teamId, versionId, override = false, overrideReason }: {
+export async function getPublishChecks({
+  teamId,
+  versionId,
+  override = false,
+  overrideReason,
+}: {
   teamId: string
   versionId: string
   override?: boolean
@@ -61,7 +66,14 @@ export async function getPublishChecks({ teamId, versionId, override = false, ov
     overrideReason,
   }
   return {
-    version: { id: version.id, apiId: version.apiId, version: version.version, major: version.major, state: version.state, upstreamUrl: version.upstreamUrl },
+    version: {
+      id: version.id,
+      apiId: version.apiId,
+      version: version.version,
+      major: version.major,
+      state: version.state,
+      upstreamUrl: version.upstreamUrl,
+    },
     document: { ok: document.ok, errors: document.ok ? [] : document.errors },
     upstream,
     plans: { ok: planCount > 0, count: planCount },

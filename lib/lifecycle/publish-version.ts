@@ -8,7 +8,14 @@ import { recordTransition, type Actor } from './record-transition'
  * DRAFT → PUBLISHED, once the document validates, the upstream answers, a plan exists and any
  * breaking change is either a new major or explicitly overridden (the reason goes in the event).
  */
-export async function publishVersion({ teamId, actor, versionId, override = false, overrideReason, now = new Date() }: {
+export async function publishVersion({
+  teamId,
+  actor,
+  versionId,
+  override = false,
+  overrideReason,
+  now = new Date(),
+}: {
   teamId: string
   actor: Actor
   versionId: string
@@ -27,13 +34,29 @@ export async function publishVersion({ teamId, actor, versionId, override = fals
   return db.$transaction(async (tx) => {
     // Plans may have been archived while the upstream check ran.
     const plans = await tx.plan.count({ where: { apiId: version.apiId, teamId, archivedAt: null } })
-    if (plans === 0) throw guardError([{ code: 'no_plan', message: 'Add at least one plan to the API before publishing' }])
+    if (plans === 0)
+      throw guardError([{ code: 'no_plan', message: 'Add at least one plan to the API before publishing' }])
     const { count } = await tx.apiVersion.updateMany({
       where: { id: versionId, teamId, state: 'DRAFT' },
       data: { state: 'PUBLISHED', publishedAt: now },
     })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
-    await recordTransition(tx, { teamId, apiId: version.apiId, versionId, actor, from: 'DRAFT', to: 'PUBLISHED', action: overriding ? 'publish_override' : 'publish', reason })
-    return { versionId, apiId: version.apiId, state: 'PUBLISHED' as const, breakingCount: checks.breakingCount, overridden: overriding }
+    await recordTransition(tx, {
+      teamId,
+      apiId: version.apiId,
+      versionId,
+      actor,
+      from: 'DRAFT',
+      to: 'PUBLISHED',
+      action: overriding ? 'publish_override' : 'publish',
+      reason,
+    })
+    return {
+      versionId,
+      apiId: version.apiId,
+      state: 'PUBLISHED' as const,
+      breakingCount: checks.breakingCount,
+      overridden: overriding,
+    }
   })
 }

@@ -14,16 +14,19 @@ export type Tx = Prisma.TransactionClient
  * disagree with the version row: append the audit event, re-derive Api.state, bump the config
  * version the gateway watches.
  */
-export async function recordTransition(tx: Tx, event: {
-  teamId: string
-  apiId: string
-  versionId: string | null
-  actor: Actor
-  from: VersionState | null
-  to: VersionState | null
-  action: string
-  reason?: string | null
-}): Promise<void> {
+export async function recordTransition(
+  tx: Tx,
+  event: {
+    teamId: string
+    apiId: string
+    versionId: string | null
+    actor: Actor
+    from: VersionState | null
+    to: VersionState | null
+    action: string
+    reason?: string | null
+  },
+): Promise<void> {
   await tx.lifecycleEvent.create({
     data: {
       id: createId('evt'),

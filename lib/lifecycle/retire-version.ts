@@ -8,7 +8,14 @@ import { checkRetire, isBeforeSunset } from './state-machine'
  * DEPRECATED → RETIRED at or after the sunset date; earlier only for someone holding
  * 'apis.retire_early' (owners), with a reason. The gateway answers 410 from then on.
  */
-export async function retireVersion({ teamId, actor, versionId, reason, canRetireEarly, now = new Date() }: {
+export async function retireVersion({
+  teamId,
+  actor,
+  versionId,
+  reason,
+  canRetireEarly,
+  now = new Date(),
+}: {
   teamId: string
   actor: Actor
   versionId: string
@@ -17,7 +24,10 @@ export async function retireVersion({ teamId, actor, versionId, reason, canRetir
   canRetireEarly: boolean
   now?: Date
 }) {
-  const version = await db.apiVersion.findFirst({ where: { id: versionId, teamId }, select: { id: true, apiId: true, state: true, sunsetAt: true } })
+  const version = await db.apiVersion.findFirst({
+    where: { id: versionId, teamId },
+    select: { id: true, apiId: true, state: true, sunsetAt: true },
+  })
   if (!version) throw notFound('Version')
   const guard = checkRetire({ state: version.state, now, sunsetAt: version.sunsetAt, canRetireEarly, reason })
   if (!guard.ok) throw guardError(guard.failures)
@@ -30,9 +40,16 @@ export async function retireVersion({ teamId, actor, versionId, reason, canRetir
     })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
     await recordTransition(tx, {
-      teamId, apiId: version.apiId, versionId, actor, from: 'DEPRECATED', to: 'RETIRED',
+      teamId,
+      apiId: version.apiId,
+      versionId,
+      actor,
+      from: 'DEPRECATED',
+      to: 'RETIRED',
       action: early ? 'retire_early' : 'retire',
-      reason: early ? `Retired before the sunset date (${version.sunsetAt!.toISOString().slice(0, 10)}): ${reason?.trim()}` : reason ?? null,
+      reason: early
+        ? `Retired before the sunset date (${version.sunsetAt!.toISOString().slice(0, 10)}): ${reason?.trim()}`
+        : (reason ?? null),
     })
     return { versionId, apiId: version.apiId, state: 'RETIRED' as const, early }
   })

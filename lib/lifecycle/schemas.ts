@@ -11,7 +11,11 @@ export const MAX_SUNSET_YEARS = 10
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 // Reasons are recorded in the lifecycle history; they may span lines.
-const optionalText = (max: number) => plainText({ multiline: true }).max(max, `Use at most ${max} characters`).optional().transform((value) => value || undefined)
+const optionalText = (max: number) =>
+  plainText({ multiline: true })
+    .max(max, `Use at most ${max} characters`)
+    .optional()
+    .transform((value) => value || undefined)
 
 export const publishVersionSchema = z.object({
   versionId: idInput(),
@@ -26,7 +30,10 @@ export const deprecateVersionSchema = z.object({
   sunsetAt: dateInput({ missing: 'Pick a sunset date' }).superRefine((date, ctx) => {
     const latest = addYears(new Date(), MAX_SUNSET_YEARS)
     if (date > latest) {
-      ctx.addIssue({ code: 'custom', message: `Choose a sunset within ${MAX_SUNSET_YEARS} years (${latest.toISOString().slice(0, 10)} at the latest)` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `Choose a sunset within ${MAX_SUNSET_YEARS} years (${latest.toISOString().slice(0, 10)} at the latest)`,
+      })
     }
   }),
   successorId: z.preprocess(emptyToUndefined, idInput().optional()),

@@ -34,7 +34,10 @@ export function allowedActions(state: VersionState): LifecycleAction[] {
 
 function transitionFailure(from: VersionState, action: LifecycleAction): GuardFailure {
   const needed = TRANSITIONS[action].from.toLowerCase()
-  return { code: 'invalid_transition', message: `Cannot ${action} a ${from.toLowerCase()} version; only a ${needed} version can be ${action === 'delete' ? 'deleted' : `${action}d`}` }
+  return {
+    code: 'invalid_transition',
+    message: `Cannot ${action} a ${from.toLowerCase()} version; only a ${needed} version can be ${action === 'delete' ? 'deleted' : `${action}d`}`,
+  }
 }
 
 function result(failures: GuardFailure[]): GuardResult {
@@ -61,14 +64,25 @@ export function needsBreakingOverride(facts: Pick<PublishFacts, 'major' | 'previ
 export function checkPublish(facts: PublishFacts): GuardResult {
   if (!canTransition(facts.state, 'publish')) return result([transitionFailure(facts.state, 'publish')])
   const failures: GuardFailure[] = []
-  if (!facts.documentValid) failures.push({ code: 'invalid_document', field: 'openapi', message: 'The OpenAPI document does not validate' })
-  if (!facts.upstreamAnswers) failures.push({ code: 'upstream_unreachable', field: 'upstreamUrl', message: 'The upstream did not answer' })
-  if (facts.activePlanCount < 1) failures.push({ code: 'no_plan', message: 'Add at least one plan to the API before publishing' })
+  if (!facts.documentValid)
+    failures.push({ code: 'invalid_document', field: 'openapi', message: 'The OpenAPI document does not validate' })
+  if (!facts.upstreamAnswers)
+    failures.push({ code: 'upstream_unreachable', field: 'upstreamUrl', message: 'The upstream did not answer' })
+  if (facts.activePlanCount < 1)
+    failures.push({ code: 'no_plan', message: 'Add at least one plan to the API before publishing' })
   if (needsBreakingOverride(facts)) {
     if (!facts.override) {
-      failures.push({ code: 'breaking_changes', field: 'override', message: `${facts.previous!.breakingChangeCount} breaking change(s) under the same major version: publish as a new major version or override with a reason` })
+      failures.push({
+        code: 'breaking_changes',
+        field: 'override',
+        message: `${facts.previous!.breakingChangeCount} breaking change(s) under the same major version: publish as a new major version or override with a reason`,
+      })
     } else if (!facts.overrideReason?.trim()) {
-      failures.push({ code: 'override_reason_required', field: 'overrideReason', message: 'Give a reason for publishing breaking changes under the same major version' })
+      failures.push({
+        code: 'override_reason_required',
+        field: 'overrideReason',
+        message: 'Give a reason for publishing breaking changes under the same major version',
+      })
     }
   }
   return result(failures)
@@ -95,11 +109,21 @@ export function checkDeprecate(facts: DeprecateFacts): GuardResult {
   const failures: GuardFailure[] = []
   const earliest = earliestSunset(facts.now, facts.minSunsetDays)
   if (Number.isNaN(facts.sunsetAt.getTime()) || facts.sunsetAt < earliest) {
-    failures.push({ code: 'sunset_too_soon', field: 'sunsetAt', message: `The sunset date must be at least ${facts.minSunsetDays} days ahead (${earliest.toISOString().slice(0, 10)} or later)` })
+    failures.push({
+      code: 'sunset_too_soon',
+      field: 'sunsetAt',
+      message: `The sunset date must be at least ${facts.minSunsetDays} days ahead (${earliest.toISOString().slice(0, 10)} or later)`,
+    })
   }
   if (facts.successor) {
-    if (facts.successor.id === facts.versionId) failures.push({ code: 'invalid_successor', field: 'successorId', message: 'A version cannot succeed itself' })
-    else if (facts.successor.state !== 'PUBLISHED') failures.push({ code: 'invalid_successor', field: 'successorId', message: 'The successor must be a published version of this API' })
+    if (facts.successor.id === facts.versionId)
+      failures.push({ code: 'invalid_successor', field: 'successorId', message: 'A version cannot succeed itself' })
+    else if (facts.successor.state !== 'PUBLISHED')
+      failures.push({
+        code: 'invalid_successor',
+        field: 'successorId',
+        message: 'The successor must be a published version of this API',
+      })
   }
   return result(failures)
 }
@@ -122,10 +146,21 @@ export function checkRetire(facts: RetireFacts): GuardResult {
   if (!isBeforeSunset(facts.now, facts.sunsetAt)) return result([])
   const sunset = facts.sunsetAt!.toISOString().slice(0, 10)
   if (!facts.canRetireEarly) {
-    return result([{ code: 'before_sunset', message: `This version can be retired from its sunset date (${sunset}); only an owner can retire it earlier` }])
+    return result([
+      {
+        code: 'before_sunset',
+        message: `This version can be retired from its sunset date (${sunset}); only an owner can retire it earlier`,
+      },
+    ])
   }
   if (!facts.reason?.trim()) {
-    return result([{ code: 'early_retire_reason_required', field: 'reason', message: `Retiring before the sunset date (${sunset}) needs a reason` }])
+    return result([
+      {
+        code: 'early_retire_reason_required',
+        field: 'reason',
+        message: `Retiring before the sunset date (${sunset}) needs a reason`,
+      },
+    ])
   }
   return result([])
 }

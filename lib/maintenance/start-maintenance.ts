@@ -12,7 +12,10 @@ const MONTH_SWEEP_MS = 5 * 60_000
 export function startMaintenance(db: Db): () => Promise<void> {
   const stopPruner = startRetentionPruner(db)
   const stopWebhooks = startWebhookDispatcher(db)
-  const sweep = () => void resolveStaleMonthIncidents(db).catch((error) => console.error('[maintenance] new-month incident sweep failed', error))
+  const sweep = () =>
+    void resolveStaleMonthIncidents(db).catch((error) =>
+      console.error('[maintenance] new-month incident sweep failed', error),
+    )
   sweep()
   const sweepTimer = setInterval(sweep, MONTH_SWEEP_MS)
   sweepTimer.unref()

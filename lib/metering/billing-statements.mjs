@@ -26,7 +26,18 @@ export function* billingStatements(billing, dialect, now, newId) {
       sql: `INSERT INTO "LedgerEntry" ("id", "teamId", "kind", "amountMicros", "currency", "idempotencyKey", "description", "apiId", "planId", "createdAt", "updatedAt")
             SELECT ?, ?, 'CHARGE', ?, COALESCE((SELECT "currency" FROM "BillingAccount" WHERE "teamId" = ?), 'USD'), ?, ?, ?, ?, ?, ?
             ON CONFLICT ("idempotencyKey") DO NOTHING`,
-      params: [c.id, c.teamId, -c.amountMicros, c.teamId, c.idempotencyKey, c.description, c.apiId, c.planId, new Date(c.at), now],
+      params: [
+        c.id,
+        c.teamId,
+        -c.amountMicros,
+        c.teamId,
+        c.idempotencyKey,
+        c.description,
+        c.apiId,
+        c.planId,
+        new Date(c.at),
+        now,
+      ],
     }
   }
 
@@ -68,8 +79,19 @@ export function* billingStatements(billing, dialect, now, newId) {
     yield {
       sql: `INSERT INTO "PaymentIncident" ("id", "consumerTeamId", "ownerTeamId", "apiId", "cause", "state", "firstSeenAt", "lastSeenAt",
               "blockedCalls", "blockedRevenueMicros", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ${cause}, 'OPEN', ?, ?, ?, ?, ?, ?)`,
-      params: [i.id, i.consumerTeamId, i.ownerTeamId, i.apiId, i.cause, new Date(i.firstSeenAt), new Date(i.lastSeenAt),
-        i.blockedCalls, i.blockedRevenueMicros, now, now],
+      params: [
+        i.id,
+        i.consumerTeamId,
+        i.ownerTeamId,
+        i.apiId,
+        i.cause,
+        new Date(i.firstSeenAt),
+        new Date(i.lastSeenAt),
+        i.blockedCalls,
+        i.blockedRevenueMicros,
+        now,
+        now,
+      ],
     }
     const api = yield {
       sql: `SELECT t."slug" AS "teamSlug", a."slug" AS "apiSlug", c."slug" AS "consumerSlug" FROM "Api" a JOIN "Team" t ON t."id" = a."teamId"
@@ -78,14 +100,18 @@ export function* billingStatements(billing, dialect, now, newId) {
       read: true,
     }
     const apiName = api ? `${api.teamSlug}/${api.apiSlug}` : i.apiId
-    yield* notify({
-      teamId: i.consumerTeamId,
-      event: 'payment_incident.opened',
-      title: `Calls to ${apiName} are being refused: ${i.cause.replaceAll('_', ' ')}`,
-      body: 'The gateway answers 402 Payment Required until the cause is fixed.',
-      link: api?.consumerSlug ? `/t/${api.consumerSlug}/incidents/${i.id}` : null,
-      data: { incidentId: i.id, api: apiName, cause: i.cause, firstSeenAt: new Date(i.firstSeenAt).toISOString() },
-    }, now, newId)
+    yield* notify(
+      {
+        teamId: i.consumerTeamId,
+        event: 'payment_incident.opened',
+        title: `Calls to ${apiName} are being refused: ${i.cause.replaceAll('_', ' ')}`,
+        body: 'The gateway answers 402 Payment Required until the cause is fixed.',
+        link: api?.consumerSlug ? `/t/${api.consumerSlug}/incidents/${i.id}` : null,
+        data: { incidentId: i.id, api: apiName, cause: i.cause, firstSeenAt: new Date(i.firstSeenAt).toISOString() },
+      },
+      now,
+      newId,
+    )
   }
 
   for (const r of billing.rollups) {
@@ -95,7 +121,18 @@ export function* billingStatements(billing, dialect, now, newId) {
             ON CONFLICT ("hour", "ownerTeamId", "consumerTeamId", "apiId", "cause") DO UPDATE SET
               "blockedCalls" = "PaymentRollup"."blockedCalls" + excluded."blockedCalls",
               "blockedRevenueMicros" = "PaymentRollup"."blockedRevenueMicros" + excluded."blockedRevenueMicros", "updatedAt" = excluded."updatedAt"`,
-      params: [r.id, new Date(r.hour), r.ownerTeamId, r.consumerTeamId, r.apiId, r.cause, r.blockedCalls, r.blockedRevenueMicros, now, now],
+      params: [
+        r.id,
+        new Date(r.hour),
+        r.ownerTeamId,
+        r.consumerTeamId,
+        r.apiId,
+        r.cause,
+        r.blockedCalls,
+        r.blockedRevenueMicros,
+        now,
+        now,
+      ],
     }
   }
 }
@@ -111,7 +148,10 @@ function* budgetAlerts(teamId, month, now, newId) {
   const budget = BigInt(account.monthlyBudgetMicros)
   const spent = BigInt(account.spendMicros)
   if (budget <= 0n) return
-  const thresholds = String(account.alertThresholds).split(',').map((t) => Number.parseInt(t, 10)).filter((t) => t > 0)
+  const thresholds = String(account.alertThresholds)
+    .split(',')
+    .map((t) => Number.parseInt(t, 10))
+    .filter((t) => t > 0)
   for (const threshold of thresholds) {
     if (spent * 100n < budget * BigInt(threshold)) continue
     const inserted = yield {
@@ -121,14 +161,24 @@ function* budgetAlerts(teamId, month, now, newId) {
     }
     if (!inserted) continue
     const team = yield { sql: 'SELECT "slug" FROM "Team" WHERE "id" = ?', params: [teamId], read: true }
-    yield* notify({
-      teamId,
-      event: 'budget.threshold_crossed',
-      title: `${threshold}% of this month's budget is spent`,
-      body: `Month-to-date spend has reached ${threshold}% of the ${account.currency} budget for ${month}.`,
-      link: team ? `/t/${team.slug}/billing` : null,
-      data: { month, threshold, budgetMicros: budget.toString(), spendMicros: spent.toString(), currency: account.currency },
-    }, now, newId)
+    yield* notify(
+      {
+        teamId,
+        event: 'budget.threshold_crossed',
+        title: `${threshold}% of this month's budget is spent`,
+        body: `Month-to-date spend has reached ${threshold}% of the ${account.currency} budget for ${month}.`,
+        link: team ? `/t/${team.slug}/billing` : null,
+        data: {
+          month,
+          threshold,
+          budgetMicros: budget.toString(),
+          spendMicros: spent.toString(),
+          currency: account.currency,
+        },
+      },
+      now,
+      newId,
+    )
   }
 }
 
@@ -143,7 +193,16 @@ function* notify(event, now, newId) {
   yield {
     sql: `INSERT INTO "WebhookDelivery" ("id", "teamId", "event", "url", "payload", "state", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
           VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)`,
-    params: [id, event.teamId, event.event, team.webhookUrl, webhookPayload(id, event.event, now, event.data), now, now, now],
+    params: [
+      id,
+      event.teamId,
+      event.event,
+      team.webhookUrl,
+      webhookPayload(id, event.event, now, event.data),
+      now,
+      now,
+      now,
+    ],
   }
 }
 

@@ -33,37 +33,81 @@ beforeEach(async () => {
 
 function record(overrides: Partial<InvocationRecord> = {}): InvocationRecord {
   return {
-    requestId: `req-${++seq}`, createdAt: Date.now(), ownerTeamId: 'team_owner', consumerTeamId: 'team_consumer',
-    apiId: 'api_1', versionId: 'ver_1', keyId: null, subscriptionId: 'sub_1', method: 'GET', path: '/gw/a/b/v1/x',
-    status: 200, errorCode: null, latencyMs: 3, upstreamMs: 2, requestBytes: 0, responseBytes: 10,
-    inputTokens: 0, outputTokens: 0, costMicros: 0n, incidentId: null, planId: null, billable: false, blockedMicros: 0n,
-    chargeLabel: null, ...overrides,
+    requestId: `req-${++seq}`,
+    createdAt: Date.now(),
+    ownerTeamId: 'team_owner',
+    consumerTeamId: 'team_consumer',
+    apiId: 'api_1',
+    versionId: 'ver_1',
+    keyId: null,
+    subscriptionId: 'sub_1',
+    method: 'GET',
+    path: '/gw/a/b/v1/x',
+    status: 200,
+    errorCode: null,
+    latencyMs: 3,
+    upstreamMs: 2,
+    requestBytes: 0,
+    responseBytes: 10,
+    inputTokens: 0,
+    outputTokens: 0,
+    costMicros: 0n,
+    incidentId: null,
+    planId: null,
+    billable: false,
+    blockedMicros: 0n,
+    chargeLabel: null,
+    ...overrides,
   }
 }
 
-test.each(SINKS)('%s: a flush writes every row and sums rollups per hour, status class and latency bucket', async (sink) => {
-  const writer = new InvocationWriter(sinkFor(sink))
-  const at = Date.UTC(2026, 10, 24, 15, 20)
-  for (let i = 0; i < 5; i++) writer.record(record({ createdAt: at, latencyMs: 4 }))
-  writer.record(record({ createdAt: at, status: 404, errorCode: 'route_not_found', ownerTeamId: null, consumerTeamId: null, apiId: null, versionId: null, latencyMs: 0.4 }))
-  writer.record(record({ createdAt: at, status: 502, latencyMs: 700 }))
-  await writer.flush()
-  // A second batch in the same hour increments the same rollup rows.
-  writer.record(record({ createdAt: at + 60_000, latencyMs: 5 }))
-  await writer.close()
+test.each(SINKS)(
+  '%s: a flush writes every row and sums rollups per hour, status class and latency bucket',
+  async (sink) => {
+    const writer = new InvocationWriter(sinkFor(sink))
+    const at = Date.UTC(2026, 10, 24, 15, 20)
+    for (let i = 0; i < 5; i++) writer.record(record({ createdAt: at, latencyMs: 4 }))
+    writer.record(
+      record({
+        createdAt: at,
+        status: 404,
+        errorCode: 'route_not_found',
+        ownerTeamId: null,
+        consumerTeamId: null,
+        apiId: null,
+        versionId: null,
+        latencyMs: 0.4,
+      }),
+    )
+    writer.record(record({ createdAt: at, status: 502, latencyMs: 700 }))
+    await writer.flush()
+    // A second batch in the same hour increments the same rollup rows.
+    writer.record(record({ createdAt: at + 60_000, latencyMs: 5 }))
+    await writer.close()
 
-  expect(await testDb.db.invocation.count()).toBe(8)
-  const usage = await testDb.db.usageRollup.findMany({ orderBy: { statusClass: 'asc' } })
-  expect(usage.map((u) => [u.statusClass, u.calls, u.ownerTeamId])).toEqual([[2, 6, 'team_owner'], [4, 1, ''], [5, 1, 'team_owner']])
-  expect(usage[0].hour.getTime()).toBe(hourStart(at))
-  expect(usage[0].latencySumMs).toBeCloseTo(25)
-  const latency = await testDb.db.latencyRollup.findMany({ orderBy: { bucketMs: 'asc' } })
-  expect(latency.map((l) => [l.bucketMs, l.calls])).toEqual([[1, 1], [5, 6], [1000, 1]])
-})
+    expect(await testDb.db.invocation.count()).toBe(8)
+    const usage = await testDb.db.usageRollup.findMany({ orderBy: { statusClass: 'asc' } })
+    expect(usage.map((u) => [u.statusClass, u.calls, u.ownerTeamId])).toEqual([
+      [2, 6, 'team_owner'],
+      [4, 1, ''],
+      [5, 1, 'team_owner'],
+    ])
+    expect(usage[0].hour.getTime()).toBe(hourStart(at))
+    expect(usage[0].latencySumMs).toBeCloseTo(25)
+    const latency = await testDb.db.latencyRollup.findMany({ orderBy: { bucketMs: 'asc' } })
+    expect(latency.map((l) => [l.bucketMs, l.calls])).toEqual([
+      [1, 1],
+      [5, 6],
+      [1000, 1],
+    ])
+  },
+)
 
 test.each(SINKS)('%s: a key used in a batch gets lastUsedAt once, at its latest call', async (sink) => {
   const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
-  const key = await testDb.db.apiKey.create({ data: { id: `key_${++seq}`, teamId: team.id, name: 'k', prefix: 'tg_test_x', hash: `h${seq}` } })
+  const key = await testDb.db.apiKey.create({
+    data: { id: `key_${++seq}`, teamId: team.id, name: 'k', prefix: 'tg_test_x', hash: `h${seq}` },
+  })
   const writer = new InvocationWriter(sinkFor(sink))
   writer.record(record({ keyId: key.id, createdAt: 1_700_000_000_000 }))
   writer.record(record({ keyId: key.id, createdAt: 1_700_000_005_000 }))
@@ -131,32 +175,62 @@ test('pruning removes invocations older than the retention period only', async (
   expect(await testDb.db.usageRollup.count()).toBe(2)
 })
 
-test.each(FAILURES)('$sink: charges, usage and incidents are written with their calls, once, even when a flush is retried ($mode)', async ({ sink, mode }) => {
-  const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
-  await testDb.db.billingAccount.create({ data: { id: `bill_${seq}`, teamId: team.id, balanceMicros: 10_000n } })
-  await testDb.db.ledgerEntry.create({ data: { id: `led_${seq}`, teamId: team.id, kind: 'TOP_UP', amountMicros: 10_000n, idempotencyKey: `top_${seq}` } })
-  const subscriptionId = `sub_${seq}`
-  const incidentId = `pi_${seq}`
-  const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
-  const paid = { consumerTeamId: team.id, subscriptionId, billable: true, costMicros: 1_000n, planId: 'plan_1', chargeLabel: 'acme/weather v1' }
-  for (let i = 0; i < 3; i++) writer.record(record(paid))
-  writer.record(record({ ...paid, costMicros: 0n }))
-  for (let i = 0; i < 2; i++) {
-    writer.record(record({ consumerTeamId: team.id, subscriptionId, status: 402, errorCode: 'insufficient_balance', incidentId, blockedMicros: 1_000n }))
-  }
-  await writer.close()
+test.each(FAILURES)(
+  '$sink: charges, usage and incidents are written with their calls, once, even when a flush is retried ($mode)',
+  async ({ sink, mode }) => {
+    const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
+    await testDb.db.billingAccount.create({ data: { id: `bill_${seq}`, teamId: team.id, balanceMicros: 10_000n } })
+    await testDb.db.ledgerEntry.create({
+      data: { id: `led_${seq}`, teamId: team.id, kind: 'TOP_UP', amountMicros: 10_000n, idempotencyKey: `top_${seq}` },
+    })
+    const subscriptionId = `sub_${seq}`
+    const incidentId = `pi_${seq}`
+    const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
+    const paid = {
+      consumerTeamId: team.id,
+      subscriptionId,
+      billable: true,
+      costMicros: 1_000n,
+      planId: 'plan_1',
+      chargeLabel: 'acme/weather v1',
+    }
+    for (let i = 0; i < 3; i++) writer.record(record(paid))
+    writer.record(record({ ...paid, costMicros: 0n }))
+    for (let i = 0; i < 2; i++) {
+      writer.record(
+        record({
+          consumerTeamId: team.id,
+          subscriptionId,
+          status: 402,
+          errorCode: 'insufficient_balance',
+          incidentId,
+          blockedMicros: 1_000n,
+        }),
+      )
+    }
+    await writer.close()
 
-  const account = await testDb.db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })
-  expect(account.balanceMicros).toBe(7_000n)
-  const charges = await testDb.db.ledgerEntry.findMany({ where: { teamId: team.id, kind: 'CHARGE' } })
-  expect(charges).toHaveLength(1)
-  expect(charges[0]).toMatchObject({ amountMicros: -3_000n, description: '3 calls to acme/weather v1', planId: 'plan_1' })
-  expect(account.spendMicros).toBe(3_000n)
-  const usage = await testDb.db.subscriptionUsage.findFirstOrThrow({ where: { subscriptionId } })
-  expect(usage.calls).toBe(4)
-  const incident = await testDb.db.paymentIncident.findUniqueOrThrow({ where: { id: incidentId } })
-  expect(incident).toMatchObject({ state: 'OPEN', cause: 'insufficient_balance', blockedCalls: 2, blockedRevenueMicros: 2_000n })
-  const rollup = await testDb.db.paymentRollup.findFirstOrThrow({ where: { consumerTeamId: team.id } })
-  expect(rollup).toMatchObject({ cause: 'insufficient_balance', blockedCalls: 2 })
-  expect(await testDb.db.notification.count({ where: { teamId: team.id, kind: 'payment_incident.opened' } })).toBe(1)
-})
+    const account = await testDb.db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })
+    expect(account.balanceMicros).toBe(7_000n)
+    const charges = await testDb.db.ledgerEntry.findMany({ where: { teamId: team.id, kind: 'CHARGE' } })
+    expect(charges).toHaveLength(1)
+    expect(charges[0]).toMatchObject({
+      amountMicros: -3_000n,
+      description: '3 calls to acme/weather v1',
+      planId: 'plan_1',
+    })
+    expect(account.spendMicros).toBe(3_000n)
+    const usage = await testDb.db.subscriptionUsage.findFirstOrThrow({ where: { subscriptionId } })
+    expect(usage.calls).toBe(4)
+    const incident = await testDb.db.paymentIncident.findUniqueOrThrow({ where: { id: incidentId } })
+    expect(incident).toMatchObject({
+      state: 'OPEN',
+      cause: 'insufficient_balance',
+      blockedCalls: 2,
+      blockedRevenueMicros: 2_000n,
+    })
+    const rollup = await testDb.db.paymentRollup.findFirstOrThrow({ where: { consumerTeamId: team.id } })
+    expect(rollup).toMatchObject({ cause: 'insufficient_balance', blockedCalls: 2 })
+    expect(await testDb.db.notification.count({ where: { teamId: team.id, kind: 'payment_incident.opened' } })).toBe(1)
+  },
+)

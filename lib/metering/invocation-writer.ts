@@ -95,7 +95,9 @@ export class InvocationWriter implements Meter {
         if (batch.attempts === 1 || batch.attempts % 20 === 0) {
           // One line: a clash of client-sent request ids (P2002) is routine and fixed on retry.
           const reason = (error as { code?: string }).code ?? String((error as Error).message).split('\n')[0]
-          console.error(`[metering] batch of ${batch.rows.length} failed (attempt ${batch.attempts}, ${reason}); retrying`)
+          console.error(
+            `[metering] batch of ${batch.rows.length} failed (attempt ${batch.attempts}, ${reason}); retrying`,
+          )
         }
         return
       }

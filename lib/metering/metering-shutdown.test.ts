@@ -17,7 +17,12 @@ beforeAll(async () => {
   upstream = await startDemoUpstream(0)
   const acme = await createTeam(testDb.db, 'acme')
   const globex = await createTeam(testDb.db, 'globex')
-  await createApi(testDb.db, { ownerTeamId: acme.id, consumerTeamId: globex.id, slug: 'orders', versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: upstream.url }] })
+  await createApi(testDb.db, {
+    ownerTeamId: acme.id,
+    consumerTeamId: globex.id,
+    slug: 'orders',
+    versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl: upstream.url }],
+  })
   key = (await createKey(testDb.db, globex.id)).value
   path = `/gw/${acme.slug}/orders/v1/orders`
 })
@@ -30,32 +35,40 @@ afterAll(async () => {
 test.each([
   { workers: '1', calls: 400 },
   { workers: '2', calls: 400 },
-])('GATEWAY_WORKERS=$workers: $calls calls, SIGTERM, exactly $calls rows', async ({ workers, calls }) => {
-  const before = await testDb.db.invocation.count()
-  // A long flush interval: without the shutdown flush, most rows would still be in memory.
-  const gateway = await spawnGatewayOnly({ DATABASE_URL: testDb.url, GATEWAY_WORKERS: workers, METERING_FLUSH_MS: '60000' })
-  const statuses: number[] = []
-  for (let i = 0; i < calls; i += 50) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(50, calls - i) }, async (_, j) => {
-        // Every tenth call is a gateway error (no key): those are metered too.
-        const headers: Record<string, string> = (i + j) % 10 === 0 ? {} : { authorization: `Bearer ${key}` }
-        const res = await request(gateway.url + path, { headers })
-        await res.body.dump()
-        return res.statusCode
-      }),
-    )
-    statuses.push(...batch)
-  }
-  expect(statuses.filter((s) => s === 200)).toHaveLength(calls - calls / 10)
-  expect(statuses.filter((s) => s === 401)).toHaveLength(calls / 10)
+])(
+  'GATEWAY_WORKERS=$workers: $calls calls, SIGTERM, exactly $calls rows',
+  async ({ workers, calls }) => {
+    const before = await testDb.db.invocation.count()
+    // A long flush interval: without the shutdown flush, most rows would still be in memory.
+    const gateway = await spawnGatewayOnly({
+      DATABASE_URL: testDb.url,
+      GATEWAY_WORKERS: workers,
+      METERING_FLUSH_MS: '60000',
+    })
+    const statuses: number[] = []
+    for (let i = 0; i < calls; i += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(50, calls - i) }, async (_, j) => {
+          // Every tenth call is a gateway error (no key): those are metered too.
+          const headers: Record<string, string> = (i + j) % 10 === 0 ? {} : { authorization: `Bearer ${key}` }
+          const res = await request(gateway.url + path, { headers })
+          await res.body.dump()
+          return res.statusCode
+        }),
+      )
+      statuses.push(...batch)
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(calls - calls / 10)
+    expect(statuses.filter((s) => s === 401)).toHaveLength(calls / 10)
 
-  // Nothing has been flushed yet (the timer is a minute away, and no batch filled up).
-  expect(await testDb.db.invocation.count()).toBe(before)
-  const exitCode = await gateway.stop('SIGTERM')
-  expect(exitCode, gateway.output()).toBe(0)
-  if ((await testDb.db.invocation.count()) - before !== calls) console.error(gateway.output())
-  expect((await testDb.db.invocation.count()) - before).toBe(calls)
-  const usage = await testDb.db.usageRollup.findMany()
-  expect(usage.reduce((sum, u) => sum + u.calls, 0) - before).toBe(calls)
-}, 60_000)
+    // Nothing has been flushed yet (the timer is a minute away, and no batch filled up).
+    expect(await testDb.db.invocation.count()).toBe(before)
+    const exitCode = await gateway.stop('SIGTERM')
+    expect(exitCode, gateway.output()).toBe(0)
+    if ((await testDb.db.invocation.count()) - before !== calls) console.error(gateway.output())
+    expect((await testDb.db.invocation.count()) - before).toBe(calls)
+    const usage = await testDb.db.usageRollup.findMany()
+    expect(usage.reduce((sum, u) => sum + u.calls, 0) - before).toBe(calls)
+  },
+  60_000,
+)

@@ -55,11 +55,19 @@ export type PreparedBilling = {
 }
 
 const PAYMENT_CAUSES = new Set([
-  'insufficient_balance', 'budget_exceeded', 'payment_method_failed', 'quota_exhausted', 'upstream_payment_required',
+  'insufficient_balance',
+  'budget_exceeded',
+  'payment_method_failed',
+  'quota_exhausted',
+  'upstream_payment_required',
 ])
 
 /** `batchKey` (the batch's first row id) makes each charge's idempotency key unique to this batch. */
-export function prepareBilling(records: readonly InvocationRecord[], batchKey: string, leaseInstanceId: string | null): PreparedBilling {
+export function prepareBilling(
+  records: readonly InvocationRecord[],
+  batchKey: string,
+  leaseInstanceId: string | null,
+): PreparedBilling {
   const charges = new Map<string, BillingCharge>()
   const spend = new Map<string, BillingSpend>()
   const usage = new Map<string, BillingUsage>()
@@ -82,9 +90,17 @@ export function prepareBilling(records: readonly InvocationRecord[], batchKey: s
           if (r.createdAt > charge.at) charge.at = r.createdAt
         } else {
           charges.set(usageKey, {
-            id: createId('led'), idempotencyKey: `charge:${batchKey}:${r.subscriptionId}:${month}`, teamId: r.consumerTeamId,
-            subscriptionId: r.subscriptionId, apiId: r.apiId, planId: r.planId, month, calls: 1, amountMicros: r.costMicros,
-            description: r.chargeLabel ?? '', at: r.createdAt,
+            id: createId('led'),
+            idempotencyKey: `charge:${batchKey}:${r.subscriptionId}:${month}`,
+            teamId: r.consumerTeamId,
+            subscriptionId: r.subscriptionId,
+            apiId: r.apiId,
+            planId: r.planId,
+            month,
+            calls: 1,
+            amountMicros: r.costMicros,
+            description: r.chargeLabel ?? '',
+            at: r.createdAt,
           })
         }
         const spendKey = r.consumerTeamId + '|' + month
@@ -109,8 +125,15 @@ export function prepareBilling(records: readonly InvocationRecord[], batchKey: s
         if (r.createdAt > incident.lastSeenAt) incident.lastSeenAt = r.createdAt
       } else {
         incidents.set(r.incidentId, {
-          id: r.incidentId, consumerTeamId: consumer, ownerTeamId: owner, apiId: api, cause: r.errorCode,
-          firstSeenAt: r.createdAt, lastSeenAt: r.createdAt, blockedCalls: 1, blockedRevenueMicros: r.blockedMicros,
+          id: r.incidentId,
+          consumerTeamId: consumer,
+          ownerTeamId: owner,
+          apiId: api,
+          cause: r.errorCode,
+          firstSeenAt: r.createdAt,
+          lastSeenAt: r.createdAt,
+          blockedCalls: 1,
+          blockedRevenueMicros: r.blockedMicros,
         })
       }
       const hour = hourStart(r.createdAt)
@@ -121,8 +144,14 @@ export function prepareBilling(records: readonly InvocationRecord[], batchKey: s
         rollup.blockedRevenueMicros += r.blockedMicros
       } else {
         rollups.set(rollupKey, {
-          id: createId('pr'), hour, ownerTeamId: owner, consumerTeamId: consumer, apiId: api, cause: r.errorCode,
-          blockedCalls: 1, blockedRevenueMicros: r.blockedMicros,
+          id: createId('pr'),
+          hour,
+          ownerTeamId: owner,
+          consumerTeamId: consumer,
+          apiId: api,
+          cause: r.errorCode,
+          blockedCalls: 1,
+          blockedRevenueMicros: r.blockedMicros,
         })
       }
     }
@@ -133,5 +162,11 @@ export function prepareBilling(records: readonly InvocationRecord[], batchKey: s
   }
   // Months in order, so a batch spanning midnight on the 1st moves month-to-date spend forwards.
   const sortedSpend = [...spend.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-  return { charges: [...charges.values()], spend: sortedSpend, usage: [...usage.values()], incidents: [...incidents.values()], rollups: [...rollups.values()] }
+  return {
+    charges: [...charges.values()],
+    spend: sortedSpend,
+    usage: [...usage.values()],
+    incidents: [...incidents.values()],
+    rollups: [...rollups.values()],
+  }
 }

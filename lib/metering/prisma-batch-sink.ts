@@ -53,7 +53,10 @@ async function writeBilling(tx: Tx, batch: PreparedBatch, dialect: SqlDialect): 
     let index = 0
     const text = dialect === 'postgres' ? sql.replace(/\?/g, () => `$${++index}`) : sql
     // Prisma's SQLite driver has no DateTime parameter type for raw SQL: send the text form Prisma stores.
-    const args = dialect === 'sqlite' ? params.map((p) => (p instanceof Date ? p.toISOString().replace('Z', '+00:00') : p)) : params
+    const args =
+      dialect === 'sqlite'
+        ? params.map((p) => (p instanceof Date ? p.toISOString().replace('Z', '+00:00') : p))
+        : params
     const result = read
       ? ((await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...args))[0] ?? undefined)
       : await tx.$executeRawUnsafe(text, ...args)
@@ -73,34 +76,70 @@ async function renameCollidingRequestIds(tx: Tx, batch: PreparedBatch): Promise<
 
 function toInvocationRow(r: PreparedBatch['rows'][number]) {
   return {
-    id: r.id, requestId: r.requestId, createdAt: new Date(r.createdAt),
-    ownerTeamId: r.ownerTeamId, consumerTeamId: r.consumerTeamId, apiId: r.apiId, versionId: r.versionId,
-    keyId: r.keyId, subscriptionId: r.subscriptionId, method: r.method, path: r.path, status: r.status,
-    errorCode: r.errorCode, latencyMs: r.latencyMs, upstreamMs: r.upstreamMs, requestBytes: r.requestBytes,
-    responseBytes: r.responseBytes, inputTokens: r.inputTokens, outputTokens: r.outputTokens,
-    costMicros: r.costMicros, incidentId: r.incidentId,
+    id: r.id,
+    requestId: r.requestId,
+    createdAt: new Date(r.createdAt),
+    ownerTeamId: r.ownerTeamId,
+    consumerTeamId: r.consumerTeamId,
+    apiId: r.apiId,
+    versionId: r.versionId,
+    keyId: r.keyId,
+    subscriptionId: r.subscriptionId,
+    method: r.method,
+    path: r.path,
+    status: r.status,
+    errorCode: r.errorCode,
+    latencyMs: r.latencyMs,
+    upstreamMs: r.upstreamMs,
+    requestBytes: r.requestBytes,
+    responseBytes: r.responseBytes,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    costMicros: r.costMicros,
+    incidentId: r.incidentId,
   }
 }
 
 function upsertUsage(tx: Tx, u: PreparedBatch['usage'][number]) {
   const key = {
-    hour: new Date(u.hour), ownerTeamId: u.ownerTeamId, consumerTeamId: u.consumerTeamId,
-    apiId: u.apiId, versionId: u.versionId, statusClass: u.statusClass,
+    hour: new Date(u.hour),
+    ownerTeamId: u.ownerTeamId,
+    consumerTeamId: u.consumerTeamId,
+    apiId: u.apiId,
+    versionId: u.versionId,
+    statusClass: u.statusClass,
   }
   return tx.usageRollup.upsert({
     where: { hour_ownerTeamId_consumerTeamId_apiId_versionId_statusClass: key },
-    create: { id: u.id, ...key, calls: u.calls, blocked402: u.blocked402, latencySumMs: u.latencySumMs,
-      costMicros: u.costMicros, inputTokens: u.inputTokens, outputTokens: u.outputTokens },
+    create: {
+      id: u.id,
+      ...key,
+      calls: u.calls,
+      blocked402: u.blocked402,
+      latencySumMs: u.latencySumMs,
+      costMicros: u.costMicros,
+      inputTokens: u.inputTokens,
+      outputTokens: u.outputTokens,
+    },
     update: {
-      calls: { increment: u.calls }, blocked402: { increment: u.blocked402 },
-      latencySumMs: { increment: u.latencySumMs }, costMicros: { increment: u.costMicros },
-      inputTokens: { increment: u.inputTokens }, outputTokens: { increment: u.outputTokens },
+      calls: { increment: u.calls },
+      blocked402: { increment: u.blocked402 },
+      latencySumMs: { increment: u.latencySumMs },
+      costMicros: { increment: u.costMicros },
+      inputTokens: { increment: u.inputTokens },
+      outputTokens: { increment: u.outputTokens },
     },
   })
 }
 
 function upsertLatency(tx: Tx, l: PreparedBatch['latency'][number]) {
-  const key = { hour: new Date(l.hour), ownerTeamId: l.ownerTeamId, consumerTeamId: l.consumerTeamId, apiId: l.apiId, bucketMs: l.bucketMs }
+  const key = {
+    hour: new Date(l.hour),
+    ownerTeamId: l.ownerTeamId,
+    consumerTeamId: l.consumerTeamId,
+    apiId: l.apiId,
+    bucketMs: l.bucketMs,
+  }
   return tx.latencyRollup.upsert({
     where: { hour_ownerTeamId_consumerTeamId_apiId_bucketMs: key },
     create: { id: l.id, ...key, calls: l.calls },

@@ -16,7 +16,11 @@ export async function pruneInvocations(db: Db, days = retentionDays(), now = Dat
   const cutoff = new Date(now - days * 24 * HOUR_MS)
   let deleted = 0
   for (;;) {
-    const rows = await db.invocation.findMany({ where: { createdAt: { lt: cutoff } }, select: { id: true }, take: CHUNK })
+    const rows = await db.invocation.findMany({
+      where: { createdAt: { lt: cutoff } },
+      select: { id: true },
+      take: CHUNK,
+    })
     if (rows.length === 0) return deleted
     const result = await db.invocation.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
     deleted += result.count

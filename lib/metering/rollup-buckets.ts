@@ -57,8 +57,20 @@ export function aggregateRollups(records: readonly InvocationRecord[]): {
     const usageKey = `${hour}|${owner}|${consumer}|${api}|${version}|${statusClass}`
     let u = usage.get(usageKey)
     if (!u) {
-      u = { hour, ownerTeamId: owner, consumerTeamId: consumer, apiId: api, versionId: version, statusClass,
-        calls: 0, blocked402: 0, latencySumMs: 0, costMicros: 0n, inputTokens: 0, outputTokens: 0 }
+      u = {
+        hour,
+        ownerTeamId: owner,
+        consumerTeamId: consumer,
+        apiId: api,
+        versionId: version,
+        statusClass,
+        calls: 0,
+        blocked402: 0,
+        latencySumMs: 0,
+        costMicros: 0n,
+        inputTokens: 0,
+        outputTokens: 0,
+      }
       usage.set(usageKey, u)
     }
     u.calls++

@@ -15,15 +15,20 @@ export class SqliteThreadSink implements BatchSink {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(new URL('./sqlite-writer-thread.mjs', import.meta.url), { workerData: { file: this.file } })
-    worker.on('message', (message: { type: string; id: number; outcome?: 'written' | 'already-written'; error?: string }) => {
-      if (message.type !== 'done') return
-      const waiting = this.pending.get(message.id)
-      this.pending.delete(message.id)
-      if (this.pending.size === 0) worker.unref()
-      if (message.error !== undefined) waiting?.reject(new Error(message.error))
-      else waiting?.resolve(message.outcome!)
+    const worker = new Worker(new URL('./sqlite-writer-thread.mjs', import.meta.url), {
+      workerData: { file: this.file },
     })
+    worker.on(
+      'message',
+      (message: { type: string; id: number; outcome?: 'written' | 'already-written'; error?: string }) => {
+        if (message.type !== 'done') return
+        const waiting = this.pending.get(message.id)
+        this.pending.delete(message.id)
+        if (this.pending.size === 0) worker.unref()
+        if (message.error !== undefined) waiting?.reject(new Error(message.error))
+        else waiting?.resolve(message.outcome!)
+      },
+    )
     // A crashed thread fails what it held (the writer keeps and retries those batches) and is
     // started afresh on the next write.
     const fail = (error: Error) => {

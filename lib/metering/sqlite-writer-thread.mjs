@@ -23,9 +23,28 @@ db.pragma('cache_size = -65536')
 const sqliteDate = (ms) => new Date(ms).toISOString().replace('Z', '+00:00')
 
 const INVOCATION_COLUMNS = [
-  'id', 'requestId', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'keyId', 'subscriptionId',
-  'method', 'path', 'status', 'errorCode', 'latencyMs', 'upstreamMs', 'requestBytes', 'responseBytes',
-  'inputTokens', 'outputTokens', 'costMicros', 'incidentId', 'createdAt', 'updatedAt',
+  'id',
+  'requestId',
+  'ownerTeamId',
+  'consumerTeamId',
+  'apiId',
+  'versionId',
+  'keyId',
+  'subscriptionId',
+  'method',
+  'path',
+  'status',
+  'errorCode',
+  'latencyMs',
+  'upstreamMs',
+  'requestBytes',
+  'responseBytes',
+  'inputTokens',
+  'outputTokens',
+  'costMicros',
+  'incidentId',
+  'createdAt',
+  'updatedAt',
 ]
 const insertInvocation = db.prepare(
   `INSERT INTO "Invocation" (${INVOCATION_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${INVOCATION_COLUMNS.map(() => '?').join(', ')})
@@ -89,17 +108,51 @@ const writeBatch = db.transaction((batch) => {
     const createdAt = sqliteDate(r.createdAt)
     while (
       insertInvocation.run(
-        r.id, requestId, r.ownerTeamId, r.consumerTeamId, r.apiId, r.versionId, r.keyId, r.subscriptionId,
-        r.method, r.path, r.status, r.errorCode, r.latencyMs, r.upstreamMs, r.requestBytes, r.responseBytes,
-        r.inputTokens, r.outputTokens, r.costMicros, r.incidentId, createdAt, now,
+        r.id,
+        requestId,
+        r.ownerTeamId,
+        r.consumerTeamId,
+        r.apiId,
+        r.versionId,
+        r.keyId,
+        r.subscriptionId,
+        r.method,
+        r.path,
+        r.status,
+        r.errorCode,
+        r.latencyMs,
+        r.upstreamMs,
+        r.requestBytes,
+        r.responseBytes,
+        r.inputTokens,
+        r.outputTokens,
+        r.costMicros,
+        r.incidentId,
+        createdAt,
+        now,
       ).changes === 0
     ) {
       requestId = `${r.requestId}~${Math.random().toString(36).slice(2, 8)}`
     }
   }
   for (const u of batch.usage) {
-    upsertUsage.run(u.id, sqliteDate(u.hour), u.ownerTeamId, u.consumerTeamId, u.apiId, u.versionId, u.statusClass,
-      u.calls, u.blocked402, u.latencySumMs, u.costMicros, u.inputTokens, u.outputTokens, now, now)
+    upsertUsage.run(
+      u.id,
+      sqliteDate(u.hour),
+      u.ownerTeamId,
+      u.consumerTeamId,
+      u.apiId,
+      u.versionId,
+      u.statusClass,
+      u.calls,
+      u.blocked402,
+      u.latencySumMs,
+      u.costMicros,
+      u.inputTokens,
+      u.outputTokens,
+      now,
+      now,
+    )
   }
   for (const l of batch.latency) {
     upsertLatency.run(l.id, sqliteDate(l.hour), l.ownerTeamId, l.consumerTeamId, l.apiId, l.bucketMs, l.calls, now, now)
@@ -122,6 +175,10 @@ parentPort.on('message', (message) => {
     const outcome = writeBatch(message.batch)
     parentPort.postMessage({ type: 'done', id: message.id, outcome })
   } catch (error) {
-    parentPort.postMessage({ type: 'done', id: message.id, error: String(error && error.message ? error.message : error) })
+    parentPort.postMessage({
+      type: 'done',
+      id: message.id,
+      error: String(error && error.message ? error.message : error),
+    })
   }
 })

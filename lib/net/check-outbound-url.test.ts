@@ -42,7 +42,11 @@ async function teamWithApi() {
 /** createVersion's refusal as the form sees it, plus proof that nothing was written. */
 async function refusedVersion(upstreamUrl: string) {
   const { teamId, actor, apiId } = await teamWithApi()
-  const error = toAppError(await rejection(() => createVersion({ teamId, actor, input: { apiId, version: 'v1', upstreamUrl, openapi: PETS } })))
+  const error = toAppError(
+    await rejection(() =>
+      createVersion({ teamId, actor, input: { apiId, version: 'v1', upstreamUrl, openapi: PETS } }),
+    ),
+  )
   const written = {
     versions: await db.apiVersion.count({ where: { apiId, teamId } }),
     events: await db.lifecycleEvent.count({ where: { apiId, teamId } }),
@@ -67,13 +71,19 @@ describe('createVersion, with the suite setting (private upstreams allowed)', ()
     ['a 100 KB URL', `http://127.0.0.1:4010/${'a'.repeat(100 * 1024)}`, 'Use at most 2048 characters'],
     ['gopher', 'gopher://127.0.0.1:6379/_FLUSHALL', 'Enter an http:// or https:// URL'],
   ])('%s is refused with a field error, and nothing is written', async (_label, url, message) => {
-    expect(await refusedVersion(url)).toEqual({ status: 422, fieldErrors: { upstreamUrl: [message] }, written: { versions: 0, events: 0 } })
+    expect(await refusedVersion(url)).toEqual({
+      status: 422,
+      fieldErrors: { upstreamUrl: [message] },
+      written: { versions: 0, events: 0 },
+    })
   })
 
   test('a loopback upstream is saved', async () => {
     const { teamId, actor, apiId } = await teamWithApi()
     await createVersion({ teamId, actor, input: { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS } })
-    expect(await db.apiVersion.findFirstOrThrow({ where: { apiId, teamId } })).toMatchObject({ upstreamUrl: upstream.url })
+    expect(await db.apiVersion.findFirstOrThrow({ where: { apiId, teamId } })).toMatchObject({
+      upstreamUrl: upstream.url,
+    })
   })
 })
 
@@ -96,17 +106,32 @@ describe('createVersion and updateDraftVersion, with private upstreams not allow
     ['RFC 1918', () => 'http://10.0.0.1/'],
     ['unique-local', () => 'http://[fd12:3456::1]/'],
   ])('%s is refused as private, and nothing is written', async (_label, url) => {
-    expect(await refusedVersion(url())).toEqual({ status: 422, fieldErrors: { upstreamUrl: [PRIVATE] }, written: { versions: 0, events: 0 } })
+    expect(await refusedVersion(url())).toEqual({
+      status: 422,
+      fieldErrors: { upstreamUrl: [PRIVATE] },
+      written: { versions: 0, events: 0 },
+    })
   })
 
   test('a draft cannot be edited to point at a private address; the draft keeps its upstream', async () => {
     const { teamId, actor, apiId } = await teamWithApi()
     vi.stubEnv('TOLLGATE_ALLOW_PRIVATE_UPSTREAMS', '1')
-    const draft = await createVersion({ teamId, actor, input: { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS } })
+    const draft = await createVersion({
+      teamId,
+      actor,
+      input: { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS },
+    })
     vi.stubEnv('TOLLGATE_ALLOW_PRIVATE_UPSTREAMS', '0')
-    const error = await rejection(() => updateDraftVersion({ teamId, actor, input: { versionId: draft.id, upstreamUrl: 'http://10.1.2.3/' } }))
-    expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({ status: 422, fieldErrors: { upstreamUrl: [PRIVATE] } })
-    expect(await db.apiVersion.findFirstOrThrow({ where: { id: draft.id, teamId } })).toMatchObject({ upstreamUrl: upstream.url })
+    const error = await rejection(() =>
+      updateDraftVersion({ teamId, actor, input: { versionId: draft.id, upstreamUrl: 'http://10.1.2.3/' } }),
+    )
+    expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({
+      status: 422,
+      fieldErrors: { upstreamUrl: [PRIVATE] },
+    })
+    expect(await db.apiVersion.findFirstOrThrow({ where: { id: draft.id, teamId } })).toMatchObject({
+      upstreamUrl: upstream.url,
+    })
   })
 })
 
@@ -124,7 +149,10 @@ describe('setWebhookUrl', () => {
   async function refusedWebhook(url: string, policy: OutboundPolicy) {
     const { team } = await createTestTeam()
     const error = await rejection(() => setWebhookUrl(team.id, { url }, policy))
-    const stored = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { webhookUrl: true, webhookSecretEnc: true } })
+    const stored = await db.team.findUniqueOrThrow({
+      where: { id: team.id },
+      select: { webhookUrl: true, webhookSecretEnc: true },
+    })
     return { status: error.status, fieldErrors: error.fieldErrors, stored }
   }
   const nothing = { webhookUrl: null, webhookSecretEnc: null }
@@ -142,9 +170,16 @@ describe('setWebhookUrl', () => {
     ['metadata.google.internal, private allowed', 'http://metadata.google.internal/', on, SPECIAL],
     ['AWS IPv6 metadata, private allowed', 'http://[fd00:ec2::254]/', on, SPECIAL],
     ['a name that does not resolve', 'https://hooks.nowhere.invalid/in', on, UNRESOLVABLE],
-  ])('%s is refused with a field error on the URL; no URL and no secret are stored', async (_label, url, policy, message) => {
-    expect(await refusedWebhook(url, policy)).toEqual({ status: 422, fieldErrors: { url: [message] }, stored: nothing })
-  })
+  ])(
+    '%s is refused with a field error on the URL; no URL and no secret are stored',
+    async (_label, url, policy, message) => {
+      expect(await refusedWebhook(url, policy)).toEqual({
+        status: 422,
+        fieldErrors: { url: [message] },
+        stored: nothing,
+      })
+    },
+  )
 
   test.each([
     ['a public name', 'https://hooks.example.com/in', off],
@@ -152,7 +187,10 @@ describe('setWebhookUrl', () => {
     ['a loopback literal, private allowed', 'http://127.0.0.1:8080/hooks', on],
   ])('%s is saved', async (_label, url, policy) => {
     const { team } = await createTestTeam()
-    expect(await setWebhookUrl(team.id, { url }, policy)).toMatchObject({ url, secret: expect.stringMatching(/^whsec_/) })
+    expect(await setWebhookUrl(team.id, { url }, policy)).toMatchObject({
+      url,
+      secret: expect.stringMatching(/^whsec_/),
+    })
     expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ webhookUrl: url })
   })
 })

@@ -1,7 +1,14 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
 import { invalid } from '@/lib/errors/app-error'
-import { ALLOW_PRIVATE_SETTING, classifyAddress, isMetadataHostName, lookupFor, outboundPolicyFromEnv, type OutboundPolicy } from './outbound-policy'
+import {
+  ALLOW_PRIVATE_SETTING,
+  classifyAddress,
+  isMetadataHostName,
+  lookupFor,
+  outboundPolicyFromEnv,
+  type OutboundPolicy,
+} from './outbound-policy'
 
 // The save-time check of a tenant-configured URL, in two halves:
 // - its shape (sync, so the zod schemas the server-action wrapper parses can run it), and
@@ -59,14 +66,22 @@ export type OutboundUrlVerdict =
   | { ok: true; hostname: string; addresses: string[] }
   | { ok: false; problem: OutboundUrlProblem; message: string; detail: string }
 
-const refuse = (problem: OutboundUrlProblem, detail: string): OutboundUrlVerdict => ({ ok: false, problem, message: OUTBOUND_URL_MESSAGES[problem], detail })
+const refuse = (problem: OutboundUrlProblem, detail: string): OutboundUrlVerdict => ({
+  ok: false,
+  problem,
+  message: OUTBOUND_URL_MESSAGES[problem],
+  detail,
+})
 
 /**
  * Whether a tenant may save this URL: its shape, then every address its host resolves to. One
  * refused address refuses the URL (a name with a public and a private address would reach the
  * private one on some connections). A name that does not resolve is refused too.
  */
-export async function checkOutboundUrl(text: string, policy: OutboundPolicy = outboundPolicyFromEnv()): Promise<OutboundUrlVerdict> {
+export async function checkOutboundUrl(
+  text: string,
+  policy: OutboundPolicy = outboundPolicyFromEnv(),
+): Promise<OutboundUrlVerdict> {
   const shape = urlShapeProblem(text)
   if (shape) return refuse(shape, shape)
   const hostname = new URL(text).hostname
@@ -74,7 +89,9 @@ export async function checkOutboundUrl(text: string, policy: OutboundPolicy = ou
   if (isMetadataHostName(bare)) return refuse('special', `${bare} is a cloud metadata name`)
   if (isIP(bare)) {
     const verdict = classifyAddress(bare, policy)
-    return verdict.allowed ? { ok: true, hostname: bare, addresses: [verdict.address] } : refuse(verdict.reason, `${verdict.address} is ${verdict.range}`)
+    return verdict.allowed
+      ? { ok: true, hostname: bare, addresses: [verdict.address] }
+      : refuse(verdict.reason, `${verdict.address} is ${verdict.range}`)
   }
   let resolved
   try {
@@ -93,7 +110,11 @@ export async function checkOutboundUrl(text: string, policy: OutboundPolicy = ou
 }
 
 /** checkOutboundUrl for the save paths: a refused URL throws a 422 with a field error on `field`. */
-export async function assertOutboundUrl(text: string, field: string, policy: OutboundPolicy = outboundPolicyFromEnv()): Promise<void> {
+export async function assertOutboundUrl(
+  text: string,
+  field: string,
+  policy: OutboundPolicy = outboundPolicyFromEnv(),
+): Promise<void> {
   const verdict = await checkOutboundUrl(text, policy)
   if (verdict.ok) return
   throw invalid(verdict.message, { [field]: [verdict.message] }, 'outbound_url_refused')

@@ -14,7 +14,10 @@ export const CLIENT_ADDRESS_HEADER = 'x-tollgate-client-ip'
  * `linklocal` and `uniquelocal`. Unset or empty trusts no proxy: the socket's peer is the client.
  */
 export function trustedProxies(value = process.env.TRUST_PROXY): (address: string, hop: number) => boolean {
-  const list = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
+  const list = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
   return proxyAddr.compile(list)
 }
 

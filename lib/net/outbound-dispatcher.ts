@@ -1,6 +1,12 @@
 import { isIP, type LookupFunction } from 'node:net'
 import { Agent, buildConnector } from 'undici'
-import { classifyAddress, isMetadataHostName, lookupFor, type OutboundPolicy, type ResolvedAddress } from './outbound-policy'
+import {
+  classifyAddress,
+  isMetadataHostName,
+  lookupFor,
+  type OutboundPolicy,
+  type ResolvedAddress,
+} from './outbound-policy'
 
 // The connect-time half of the outbound policy (the save-time half is check-outbound-url.ts).
 // Every socket to a tenant destination is opened through guardedConnector, which
@@ -41,7 +47,9 @@ export function guardedLookup(policy: OutboundPolicy): LookupFunction {
           else refusal ||= `${hostname} resolves to ${verdict.address} (${verdict.range})`
         }
         if (allowed.length === 0) {
-          const error = refusal ? new OutboundRefusedError(refusal) : Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' })
+          const error = refusal
+            ? new OutboundRefusedError(refusal)
+            : Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' })
           return callback(error, '', 0)
         }
         if (options.all) callback(null, allowed)
@@ -66,8 +74,15 @@ function logged(error: OutboundRefusedError, target: string): OutboundRefusedErr
 }
 
 /** undici's connector with the policy applied; pass it as the `connect` option of a Pool or Agent. */
-export function guardedConnector(policy: OutboundPolicy, options: buildConnector.BuildOptions = {}): buildConnector.connector {
-  const connect = buildConnector({ timeout: CONNECT_TIMEOUT_MS, ...options, lookup: guardedLookup(policy) } as buildConnector.BuildOptions)
+export function guardedConnector(
+  policy: OutboundPolicy,
+  options: buildConnector.BuildOptions = {},
+): buildConnector.connector {
+  const connect = buildConnector({
+    timeout: CONNECT_TIMEOUT_MS,
+    ...options,
+    lookup: guardedLookup(policy),
+  } as buildConnector.BuildOptions)
   return (target, callback) => {
     const where = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`
     const early = refusalBeforeConnect(target.hostname, policy)
@@ -82,7 +97,15 @@ export function guardedConnector(policy: OutboundPolicy, options: buildConnector
       const verdict = remote ? classifyAddress(remote, policy) : null
       if (verdict?.allowed) return callback(null, socket)
       socket.destroy()
-      callback(logged(new OutboundRefusedError(verdict ? `connected to ${verdict.address} (${verdict.range})` : 'the socket has no remote address'), where), null)
+      callback(
+        logged(
+          new OutboundRefusedError(
+            verdict ? `connected to ${verdict.address} (${verdict.range})` : 'the socket has no remote address',
+          ),
+          where,
+        ),
+        null,
+      )
     })
   }
 }

@@ -8,7 +8,7 @@ import { staticLookup } from './static-lookup'
 const dns = staticLookup({
   'public.example': '93.184.215.14',
   'v6.example': '2606:4700:4700::1111',
-  'localhost': ['127.0.0.1', '::1'],
+  localhost: ['127.0.0.1', '::1'],
   'intranet.example': '10.1.2.3',
   'mixed.example': ['93.184.215.14', '10.0.0.5'],
   'imds.example': '169.254.169.254',
@@ -19,7 +19,8 @@ const dns = staticLookup({
 const off: OutboundPolicy = { allowPrivate: false, lookup: dns }
 const on: OutboundPolicy = { allowPrivate: true, lookup: dns }
 
-type Expected = 'ok' | 'private' | 'special' | 'unresolvable' | 'scheme' | 'not_a_url' | 'credentials' | 'too_long' | 'empty'
+type Expected =
+  'ok' | 'private' | 'special' | 'unresolvable' | 'scheme' | 'not_a_url' | 'credentials' | 'too_long' | 'empty'
 const path = (length: number) => `http://public.example/${'a'.repeat(length - 'http://public.example/'.length)}`
 
 // [label, URL, verdict with the setting off, verdict with it on]
@@ -103,7 +104,10 @@ const cases: Array<[string, string, Expected, Expected]> = [
 
 describe('checkOutboundUrl', () => {
   test.each(cases)('%s: %s', async (_label, url, withoutSetting, withSetting) => {
-    for (const [policy, expected] of [[off, withoutSetting], [on, withSetting]] as const) {
+    for (const [policy, expected] of [
+      [off, withoutSetting],
+      [on, withSetting],
+    ] as const) {
       const verdict = await checkOutboundUrl(url, policy)
       expect(verdict.ok ? 'ok' : verdict.problem, `allowPrivate=${policy.allowPrivate}`).toBe(expected)
     }
@@ -111,16 +115,31 @@ describe('checkOutboundUrl', () => {
 
   test('the refusal message tells the tenant what to do, and never carries the resolved address', async () => {
     const privateName = await checkOutboundUrl('http://intranet.example/', off)
-    expect(privateName).toMatchObject({ ok: false, message: 'This address is private; an operator can allow private upstreams with TOLLGATE_ALLOW_PRIVATE_UPSTREAMS' })
+    expect(privateName).toMatchObject({
+      ok: false,
+      message: 'This address is private; an operator can allow private upstreams with TOLLGATE_ALLOW_PRIVATE_UPSTREAMS',
+    })
     expect(!privateName.ok && privateName.message).not.toContain('10.1.2.3')
     expect(!privateName.ok && privateName.detail).toContain('10.1.2.3')
-    expect(await checkOutboundUrl('http://imds.example/', on)).toMatchObject({ ok: false, message: expect.stringMatching(/never reachable/) })
+    expect(await checkOutboundUrl('http://imds.example/', on)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/never reachable/),
+    })
   })
 
   test('without an injected resolver the system one decides: localhost comes from /etc/hosts', async () => {
-    expect(await checkOutboundUrl('http://localhost:1/', { allowPrivate: false })).toMatchObject({ ok: false, problem: 'private' })
-    expect(await checkOutboundUrl('http://localhost:1/', { allowPrivate: true })).toMatchObject({ ok: true, addresses: expect.arrayContaining(['127.0.0.1']) })
-    expect(await checkOutboundUrl('http://name-that-does-not-exist.invalid/', { allowPrivate: true })).toMatchObject({ ok: false, problem: 'unresolvable' })
+    expect(await checkOutboundUrl('http://localhost:1/', { allowPrivate: false })).toMatchObject({
+      ok: false,
+      problem: 'private',
+    })
+    expect(await checkOutboundUrl('http://localhost:1/', { allowPrivate: true })).toMatchObject({
+      ok: true,
+      addresses: expect.arrayContaining(['127.0.0.1']),
+    })
+    expect(await checkOutboundUrl('http://name-that-does-not-exist.invalid/', { allowPrivate: true })).toMatchObject({
+      ok: false,
+      problem: 'unresolvable',
+    })
   })
 })
 
@@ -146,10 +165,19 @@ describe('classifyAddress, on addresses as a socket reports them', () => {
 })
 
 test.each([
-  ['1', true], ['true', true], ['TRUE', true], [' 1 ', true],
-  ['0', false], ['false', false], ['yes', false], ['', false], [undefined, false],
+  ['1', true],
+  ['true', true],
+  ['TRUE', true],
+  [' 1 ', true],
+  ['0', false],
+  ['false', false],
+  ['yes', false],
+  ['', false],
+  [undefined, false],
 ])('TOLLGATE_ALLOW_PRIVATE_UPSTREAMS=%j allows private addresses: %s', (value, allowed) => {
-  expect(outboundPolicyFromEnv(value === undefined ? {} : { TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: value })).toEqual({ allowPrivate: allowed })
+  expect(outboundPolicyFromEnv(value === undefined ? {} : { TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: value })).toEqual({
+    allowPrivate: allowed,
+  })
 })
 
 describe('outboundUrlSchema (the sync half the server-action wrapper parses)', () => {

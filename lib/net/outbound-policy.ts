@@ -66,11 +66,14 @@ export function classifyAddress(input: string, policy: OutboundPolicy): AddressV
   if (family === 0) return { allowed: false, address: input, reason: 'special', range: 'not an IP address' }
   const address = unwrapIPv4(ipaddr.parse(text))
   const normalized = address.toString()
-  if (METADATA_ADDRESSES.has(normalized)) return { allowed: false, address: normalized, reason: 'special', range: 'cloud metadata' }
+  if (METADATA_ADDRESSES.has(normalized))
+    return { allowed: false, address: normalized, reason: 'special', range: 'cloud metadata' }
   const range = address.range()
   if (range === 'unicast') return { allowed: true, address: normalized }
   if (LIFTABLE_RANGES.has(range)) {
-    return policy.allowPrivate ? { allowed: true, address: normalized } : { allowed: false, address: normalized, reason: 'private', range }
+    return policy.allowPrivate
+      ? { allowed: true, address: normalized }
+      : { allowed: false, address: normalized, reason: 'private', range }
   }
   return { allowed: false, address: normalized, reason: 'special', range }
 }

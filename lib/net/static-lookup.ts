@@ -9,7 +9,8 @@ import type { OutboundLookup } from './outbound-policy'
 export function staticLookup(table: Record<string, string | string[] | (() => string | string[])>): OutboundLookup {
   return async (hostname) => {
     const entry = table[hostname.toLowerCase()]
-    if (entry === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname })
+    if (entry === undefined)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname })
     const value = typeof entry === 'function' ? entry() : entry
     return (Array.isArray(value) ? value : [value]).map((address) => ({ address, family: isIP(address) }))
   }

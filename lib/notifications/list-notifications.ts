@@ -13,10 +13,21 @@ export type NotificationRow = {
   createdAt: Date
 }
 
-export type NotificationList = { items: NotificationRow[]; total: number; unread: number; page: number; pageCount: number }
+export type NotificationList = {
+  items: NotificationRow[]
+  total: number
+  unread: number
+  page: number
+  pageCount: number
+}
 
 /** The team's notifications, newest first, with the unread count for the same team. */
-export async function listNotifications({ teamId, show = 'all', page = 1, pageSize = NOTIFICATIONS_PAGE_SIZE }: Partial<ListNotificationsQuery> & { teamId: string; pageSize?: number }): Promise<NotificationList> {
+export async function listNotifications({
+  teamId,
+  show = 'all',
+  page = 1,
+  pageSize = NOTIFICATIONS_PAGE_SIZE,
+}: Partial<ListNotificationsQuery> & { teamId: string; pageSize?: number }): Promise<NotificationList> {
   const where: Prisma.NotificationWhereInput = { teamId, ...(show === 'unread' ? { readAt: null } : {}) }
   const [total, unread, rows] = await Promise.all([
     db.notification.count({ where }),

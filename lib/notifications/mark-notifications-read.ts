@@ -5,7 +5,11 @@ import type { MarkNotificationsReadInput } from './schemas'
  * Marks one notification, or all of them up to a moment, as read. The team id is in the WHERE,
  * so another team's notification id changes nothing. Returns how many changed.
  */
-export async function markNotificationsRead(teamId: string, input: MarkNotificationsReadInput, now = new Date()): Promise<number> {
+export async function markNotificationsRead(
+  teamId: string,
+  input: MarkNotificationsReadInput,
+  now = new Date(),
+): Promise<number> {
   const { count } = await db.notification.updateMany({
     where: {
       teamId,

@@ -21,18 +21,49 @@ beforeAll(async () => {
   a = (await createTestTeam()).team.id
   b = (await createTestTeam()).team.id
   for (let i = 0; i < 5; i++) {
-    await db.$transaction((tx) => notifyTeam(tx, { teamId: a, event: 'payment_incident.opened', title: `Incident ${i}`, link: `/t/a/incidents/inc_${i}`, data: {} }, at(i)))
+    await db.$transaction((tx) =>
+      notifyTeam(
+        tx,
+        {
+          teamId: a,
+          event: 'payment_incident.opened',
+          title: `Incident ${i}`,
+          link: `/t/a/incidents/inc_${i}`,
+          data: {},
+        },
+        at(i),
+      ),
+    )
   }
-  await db.$transaction((tx) => notifyTeam(tx, { teamId: a, event: 'budget.threshold_crossed', title: 'Sneaky', link: '//evil.example/x', data: {} }, at(5)))
-  await db.$transaction((tx) => notifyTeam(tx, { teamId: b, event: 'budget.threshold_crossed', title: 'B only', data: {} }, at(0)))
+  await db.$transaction((tx) =>
+    notifyTeam(
+      tx,
+      { teamId: a, event: 'budget.threshold_crossed', title: 'Sneaky', link: '//evil.example/x', data: {} },
+      at(5),
+    ),
+  )
+  await db.$transaction((tx) =>
+    notifyTeam(tx, { teamId: b, event: 'budget.threshold_crossed', title: 'B only', data: {} }, at(0)),
+  )
 })
 afterAll(() => database?.cleanup())
 
 test('newest first, paginated, scoped to the team; only console paths become links', async () => {
   const first = await listNotifications({ teamId: a, page: 1, pageSize: 4 })
   const second = await listNotifications({ teamId: a, page: 2, pageSize: 4 })
-  expect([...first.items, ...second.items].map((n) => n.title)).toEqual(['Sneaky', 'Incident 4', 'Incident 3', 'Incident 2', 'Incident 1', 'Incident 0'])
-  expect({ total: first.total, unread: first.unread, pageCount: first.pageCount }).toEqual({ total: 6, unread: 6, pageCount: 2 })
+  expect([...first.items, ...second.items].map((n) => n.title)).toEqual([
+    'Sneaky',
+    'Incident 4',
+    'Incident 3',
+    'Incident 2',
+    'Incident 1',
+    'Incident 0',
+  ])
+  expect({ total: first.total, unread: first.unread, pageCount: first.pageCount }).toEqual({
+    total: 6,
+    unread: 6,
+    pageCount: 2,
+  })
   expect(first.items[0].link).toBeNull()
   expect(first.items[1]).toMatchObject({ kind: 'payment_incident.opened', link: '/t/a/incidents/inc_4', readAt: null })
   expect((await listNotifications({ teamId: b })).items.map((n) => n.title)).toEqual(['B only'])

@@ -11,8 +11,14 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 
 export const listNotificationsQuerySchema = z.object({
-  show: z.preprocess(first, z.enum(['all', 'unread'])).catch('all').default('all'),
-  page: z.preprocess(first, integerInput({ min: 1, max: 10_000 })).catch(1).default(1),
+  show: z
+    .preprocess(first, z.enum(['all', 'unread']))
+    .catch('all')
+    .default('all'),
+  page: z
+    .preprocess(first, integerInput({ min: 1, max: 10_000 }))
+    .catch(1)
+    .default(1),
 })
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>
 

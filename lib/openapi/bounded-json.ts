@@ -4,14 +4,21 @@
 const MAX_NODES = 5_000
 
 /** The value as JSON text, or null when it has more than `maxNodes` values or `maxChars` characters. */
-export function boundedJson(value: unknown, { space, maxChars, maxNodes = MAX_NODES }: { space?: number; maxChars: number; maxNodes?: number }): string | null {
+export function boundedJson(
+  value: unknown,
+  { space, maxChars, maxNodes = MAX_NODES }: { space?: number; maxChars: number; maxNodes?: number },
+): string | null {
   let nodes = 0
   let text: string | undefined
   try {
-    text = JSON.stringify(value, (_key, v: unknown) => {
-      if (++nodes > maxNodes) throw new RangeError('too many values')
-      return v
-    }, space)
+    text = JSON.stringify(
+      value,
+      (_key, v: unknown) => {
+        if (++nodes > maxNodes) throw new RangeError('too many values')
+        return v
+      },
+      space,
+    )
   } catch {
     return null
   }

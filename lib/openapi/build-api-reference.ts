@@ -1,4 +1,11 @@
-import { createSchemaModelBuilder, exampleText, schemaAnchor, type NodeBudget, type SchemaModel, type SchemaModelBuilder } from './build-schema-model'
+import {
+  createSchemaModelBuilder,
+  exampleText,
+  schemaAnchor,
+  type NodeBudget,
+  type SchemaModel,
+  type SchemaModelBuilder,
+} from './build-schema-model'
 import { escapePointerToken } from './json-pointer.mjs'
 import { isRecord, listOperations, type MediaType, type OperationEntry } from './list-operations'
 import { createRefResolver, OpenApiBudgetError, type RefResolver } from './ref-resolver'
@@ -9,7 +16,14 @@ import { createRefResolver, OpenApiBudgetError, type RefResolver } from './ref-r
 // so what a page view costs is bounded whatever the document holds.
 
 export type MediaModel = { mediaType: string; schema?: SchemaModel; examples: Array<{ label: string; text: string }> }
-export type ParameterModel = { name: string; in: string; required: boolean; deprecated: boolean; description?: string; schema: SchemaModel }
+export type ParameterModel = {
+  name: string
+  in: string
+  required: boolean
+  deprecated: boolean
+  description?: string
+  schema: SchemaModel
+}
 export type OperationModel = {
   key: string
   method: string
@@ -50,7 +64,13 @@ export function buildApiReference(document: unknown, nodeBudget = PAGE_NODE_BUDG
     title: typeof info.title === 'string' && info.title ? info.title : 'Untitled API',
     version: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
     description: typeof info.description === 'string' ? info.description : undefined,
-    servers: Array.isArray(root.servers) ? root.servers.filter(isRecord).map((s) => String(s.url ?? '')).filter(Boolean).slice(0, 20) : [],
+    servers: Array.isArray(root.servers)
+      ? root.servers
+          .filter(isRecord)
+          .map((s) => String(s.url ?? ''))
+          .filter(Boolean)
+          .slice(0, 20)
+      : [],
     groups: [],
     schemas: [],
     hiddenOperations: 0,
@@ -72,7 +92,12 @@ export function buildApiReference(document: unknown, nodeBudget = PAGE_NODE_BUDG
   return model
 }
 
-function operationModel(entry: OperationEntry, schemas: SchemaModelBuilder, resolver: RefResolver, budget: NodeBudget): OperationModel {
+function operationModel(
+  entry: OperationEntry,
+  schemas: SchemaModelBuilder,
+  resolver: RefResolver,
+  budget: NodeBudget,
+): OperationModel {
   const { operation } = entry
   const model: OperationModel = {
     key: entry.key,
@@ -88,12 +113,20 @@ function operationModel(entry: OperationEntry, schemas: SchemaModelBuilder, reso
   if (budget.left <= 0) return { ...model, truncated: true }
   try {
     model.parameters = entry.parameters.map((p) => ({
-      name: p.name, in: p.in, required: p.required === true, deprecated: p.deprecated === true,
-      description: typeof p.description === 'string' ? p.description : undefined, schema: schemas.build(p.schema),
+      name: p.name,
+      in: p.in,
+      required: p.required === true,
+      deprecated: p.deprecated === true,
+      description: typeof p.description === 'string' ? p.description : undefined,
+      schema: schemas.build(p.schema),
     }))
     const body = operation.requestBody
     if (isRecord(body?.content)) {
-      model.requestBody = { required: body.required === true, description: typeof body.description === 'string' ? body.description : undefined, content: mediaModels(body.content, schemas, resolver) }
+      model.requestBody = {
+        required: body.required === true,
+        description: typeof body.description === 'string' ? body.description : undefined,
+        content: mediaModels(body.content, schemas, resolver),
+      }
     }
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       budget.left--
@@ -110,24 +143,39 @@ function operationModel(entry: OperationEntry, schemas: SchemaModelBuilder, reso
   return model
 }
 
-function mediaModels(content: Record<string, unknown>, schemas: SchemaModelBuilder, resolver: RefResolver): MediaModel[] {
+function mediaModels(
+  content: Record<string, unknown>,
+  schemas: SchemaModelBuilder,
+  resolver: RefResolver,
+): MediaModel[] {
   return Object.entries(content).map(([mediaType, raw]) => {
     const media = (isRecord(raw) ? raw : {}) as MediaType
     const examples: MediaModel['examples'] = []
     if (media.example !== undefined) examples.push({ label: 'Example', text: exampleText(media.example) })
     for (const [name, rawExample] of Object.entries(isRecord(media.examples) ? media.examples : {})) {
       const example = resolver.resolve(rawExample).value
-      if (isRecord(example) && 'value' in example) examples.push({ label: typeof example.summary === 'string' ? example.summary : name, text: exampleText(example.value) })
+      if (isRecord(example) && 'value' in example)
+        examples.push({
+          label: typeof example.summary === 'string' ? example.summary : name,
+          text: exampleText(example.value),
+        })
     }
     return { mediaType, schema: media.schema === undefined ? undefined : schemas.build(media.schema), examples }
   })
 }
 
 /** Every components/schemas entry, then any other schema a reference pointed at, each once. */
-function addSchemas(model: ApiReferenceModel, root: Record<string, unknown>, schemas: SchemaModelBuilder, resolver: RefResolver) {
+function addSchemas(
+  model: ApiReferenceModel,
+  root: Record<string, unknown>,
+  schemas: SchemaModelBuilder,
+  resolver: RefResolver,
+) {
   const components = isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {}
   const queue: Array<{ ref: string; name: string; pointer: string }> = Object.keys(components).map((name) => ({
-    ref: `#/components/schemas/${escapePointerToken(name)}`, name, pointer: `/components/schemas/${escapePointerToken(name)}`,
+    ref: `#/components/schemas/${escapePointerToken(name)}`,
+    name,
+    pointer: `/components/schemas/${escapePointerToken(name)}`,
   }))
   const done = new Set<string>()
   for (let i = 0; i < queue.length; i++) {
@@ -146,7 +194,8 @@ function addSchemas(model: ApiReferenceModel, root: Record<string, unknown>, sch
       model.hiddenSchemas++
     }
     // Building may have met references outside components/schemas: they join the queue.
-    for (const [other] of schemas.otherTargets) if (!done.has(other)) queue.push({ ref: other, name: other.replace(/^#/, ''), pointer: other.replace(/^#/, '') })
+    for (const [other] of schemas.otherTargets)
+      if (!done.has(other)) queue.push({ ref: other, name: other.replace(/^#/, ''), pointer: other.replace(/^#/, '') })
     schemas.otherTargets.clear()
   }
 }
@@ -155,7 +204,12 @@ function groupByTag(document: Record<string, unknown>, models: OperationModel[],
   const declared = Array.isArray(document.tags) ? document.tags.filter(isRecord) : []
   const groups = new Map<string, ApiReferenceModel['groups'][number]>()
   for (const tag of declared) {
-    if (typeof tag.name === 'string' && !groups.has(tag.name)) groups.set(tag.name, { tag: tag.name, description: typeof tag.description === 'string' ? tag.description : undefined, operations: [] })
+    if (typeof tag.name === 'string' && !groups.has(tag.name))
+      groups.set(tag.name, {
+        tag: tag.name,
+        description: typeof tag.description === 'string' ? tag.description : undefined,
+        operations: [],
+      })
   }
   models.forEach((operation, index) => {
     const tag = entries[index].operation.tags?.[0] ?? UNTAGGED

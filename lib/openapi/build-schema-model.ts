@@ -87,7 +87,9 @@ export function createSchemaModelBuilder(resolver: RefResolver, budget: NodeBudg
     if (isRecord(node.properties)) {
       const required = new Set(Array.isArray(node.required) ? node.required.map(String) : [])
       const entries = Object.entries(node.properties)
-      model.properties = entries.slice(0, MAX_PROPERTIES).map(([name, property]) => ({ name, required: required.has(name), schema: build(property, owner, depth + 1) }))
+      model.properties = entries
+        .slice(0, MAX_PROPERTIES)
+        .map(([name, property]) => ({ name, required: required.has(name), schema: build(property, owner, depth + 1) }))
       if (entries.length > MAX_PROPERTIES) model.hidden = (model.hidden ?? 0) + entries.length - MAX_PROPERTIES
       if (!model.type) model.type = 'object'
     }

@@ -35,10 +35,14 @@ export async function checkOpenApiText(text) {
   }
   const document = /** @type {Record<string, unknown>} */ (value)
   if ('swagger' in document) {
-    return fail('/swagger', `Swagger ${String(document.swagger)} is not supported; convert the document to OpenAPI 3.0 or 3.1 first`)
+    return fail(
+      '/swagger',
+      `Swagger ${String(document.swagger)} is not supported; convert the document to OpenAPI 3.0 or 3.1 first`,
+    )
   }
   if (typeof document.openapi !== 'string' || !SUPPORTED_VERSION.test(document.openapi)) {
-    const found = document.openapi === undefined ? 'no "openapi" field' : `"openapi": ${JSON.stringify(document.openapi)}`
+    const found =
+      document.openapi === undefined ? 'no "openapi" field' : `"openapi": ${JSON.stringify(document.openapi)}`
     return fail('/openapi', `Only OpenAPI 3.0.x and 3.1.x documents are supported (found ${found})`)
   }
 
@@ -47,11 +51,24 @@ export async function checkOpenApiText(text) {
   const refs = collectRefs(document)
   const foreign = refs.filter(({ ref }) => !ref.startsWith('#'))
   if (foreign.length > 0) {
-    return { ok: false, errors: foreign.slice(0, MAX_REPORTED_REFS).map(({ ref, pointer }) => ({ path: pointer, message: `Only local references ("#/...") are supported, not ${JSON.stringify(ref)}` })) }
+    return {
+      ok: false,
+      errors: foreign
+        .slice(0, MAX_REPORTED_REFS)
+        .map(({ ref, pointer }) => ({
+          path: pointer,
+          message: `Only local references ("#/...") are supported, not ${JSON.stringify(ref)}`,
+        })),
+    }
   }
   const dangling = findDanglingRefs(document, refs)
   if (dangling.length > 0) {
-    return { ok: false, errors: dangling.slice(0, MAX_REPORTED_REFS).map(({ ref, pointer }) => ({ path: pointer, message: `The reference ${ref} points at nothing` })) }
+    return {
+      ok: false,
+      errors: dangling
+        .slice(0, MAX_REPORTED_REFS)
+        .map(({ ref, pointer }) => ({ path: pointer, message: `The reference ${ref} points at nothing` })),
+    }
   }
 
   const { prepared, inlined } = prepareForParser(document)
@@ -89,7 +106,8 @@ function readInfo(document) {
   let operationCount = 0
   for (const raw of Object.values(isObject(document.paths) ? document.paths : {})) {
     // A path item may itself be a reference (3.1); one hop is enough to count its operations.
-    const item = isObject(raw) && typeof raw.$ref === 'string' && isLocalRef(raw.$ref) ? getAtPointer(document, raw.$ref) : raw
+    const item =
+      isObject(raw) && typeof raw.$ref === 'string' && isLocalRef(raw.$ref) ? getAtPointer(document, raw.$ref) : raw
     if (isObject(item)) operationCount += HTTP_METHODS.filter((method) => isObject(item[method])).length
   }
   return {
@@ -109,7 +127,8 @@ function findDuplicateOperationId(document, operationId) {
     if (!isObject(item)) continue
     for (const method of HTTP_METHODS) {
       const operation = item[method]
-      if (isObject(operation) && operation.operationId === operationId) seen.push(`/paths/${escapePointerToken(path)}/${method}/operationId`)
+      if (isObject(operation) && operation.operationId === operationId)
+        seen.push(`/paths/${escapePointerToken(path)}/${method}/operationId`)
     }
   }
   return seen[1] ?? seen[0] ?? '/paths'
@@ -119,4 +138,3 @@ function findDuplicateOperationId(document, operationId) {
 function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
-

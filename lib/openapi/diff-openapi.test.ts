@@ -15,15 +15,17 @@ describe('diffOpenApi', () => {
   test('pet store v1 → v2 lists every breaking change with its location', () => {
     const changes = diffOpenApi(petstoreV1, petstoreV2Breaking())
     expect(hasBreakingChanges(changes)).toBe(true)
-    expect(pick(changes)).toEqual(expect.arrayContaining([
-      { kind: 'required-parameter-added', breaking: true, path: 'GET /pets' },
-      { kind: 'response-field-removed', breaking: true, path: 'GET /pets' },
-      { kind: 'response-field-type-changed', breaking: true, path: 'GET /pets' },
-      { kind: 'request-field-became-required', breaking: true, path: 'POST /pets' },
-      { kind: 'response-field-removed', breaking: true, path: 'POST /pets' },
-      { kind: 'response-field-removed', breaking: true, path: 'GET /pets/{petId}' },
-      { kind: 'operation-removed', breaking: true, path: 'DELETE /pets/{petId}' },
-    ]))
+    expect(pick(changes)).toEqual(
+      expect.arrayContaining([
+        { kind: 'required-parameter-added', breaking: true, path: 'GET /pets' },
+        { kind: 'response-field-removed', breaking: true, path: 'GET /pets' },
+        { kind: 'response-field-type-changed', breaking: true, path: 'GET /pets' },
+        { kind: 'request-field-became-required', breaking: true, path: 'POST /pets' },
+        { kind: 'response-field-removed', breaking: true, path: 'POST /pets' },
+        { kind: 'response-field-removed', breaking: true, path: 'GET /pets/{petId}' },
+        { kind: 'operation-removed', breaking: true, path: 'DELETE /pets/{petId}' },
+      ]),
+    )
     expect(changes.filter((c) => !c.breaking)).toEqual([])
     const removedTag = changes.find((c) => c.kind === 'response-field-removed' && c.path === 'GET /pets/{petId}')
     expect(removedTag).toMatchObject({
@@ -37,21 +39,25 @@ describe('diffOpenApi', () => {
   test('additions only are not breaking', () => {
     const changes = diffOpenApi(petstoreV1, petstoreV1Additive())
     expect(hasBreakingChanges(changes)).toBe(false)
-    expect(pick(changes)).toEqual(expect.arrayContaining([
-      { kind: 'parameter-added', breaking: false, path: 'GET /pets' },
-      { kind: 'response-field-added', breaking: false, path: 'GET /pets' },
-      { kind: 'request-field-added', breaking: false, path: 'POST /pets' },
-      { kind: 'path-added', breaking: false, path: '/owners' },
-    ]))
+    expect(pick(changes)).toEqual(
+      expect.arrayContaining([
+        { kind: 'parameter-added', breaking: false, path: 'GET /pets' },
+        { kind: 'response-field-added', breaking: false, path: 'GET /pets' },
+        { kind: 'request-field-added', breaking: false, path: 'POST /pets' },
+        { kind: 'path-added', breaking: false, path: '/owners' },
+      ]),
+    )
   })
 
   test('going backwards (v2 → v1) flips which changes break', () => {
     const changes = diffOpenApi(petstoreV2Breaking(), petstoreV1)
-    expect(pick(changes)).toEqual(expect.arrayContaining([
-      { kind: 'operation-added', breaking: false, path: 'DELETE /pets/{petId}' },
-      { kind: 'parameter-removed', breaking: false, path: 'GET /pets' },
-      { kind: 'response-field-added', breaking: false, path: 'GET /pets/{petId}' },
-    ]))
+    expect(pick(changes)).toEqual(
+      expect.arrayContaining([
+        { kind: 'operation-added', breaking: false, path: 'DELETE /pets/{petId}' },
+        { kind: 'parameter-removed', breaking: false, path: 'GET /pets' },
+        { kind: 'response-field-added', breaking: false, path: 'GET /pets/{petId}' },
+      ]),
+    )
   })
 
   test('orders 3.1: nested response field removal breaks, request widening does not', () => {
@@ -70,15 +76,58 @@ describe('diffOpenApi', () => {
 
   test.each<[string, (doc: any) => void, OpenApiChange['kind'], boolean]>([
     ['path removed', (d) => delete d.paths['/pets/{petId}'], 'path-removed', true],
-    ['optional param becomes required', (d) => (d.paths['/pets'].get.parameters[0].required = true), 'parameter-became-required', true],
-    ['param type changes', (d) => (d.paths['/pets'].get.parameters[0].schema = { type: 'string' }), 'parameter-type-changed', true],
-    ['path param type widens to number', (d) => (d.paths['/pets/{petId}'].parameters[0].schema = { type: 'number' }), 'parameter-type-changed', false],
-    ['new required body field', (d) => { d.components.schemas.NewPet.properties.age = { type: 'integer' }; d.components.schemas.NewPet.required.push('age') }, 'required-request-field-added', true],
-    ['request body field type changes', (d) => (d.components.schemas.NewPet.properties.name = { type: 'integer' }), 'request-field-type-changed', true],
-    ['request body field dropped', (d) => delete d.components.schemas.NewPet.properties.tag, 'request-field-removed', false],
+    [
+      'optional param becomes required',
+      (d) => (d.paths['/pets'].get.parameters[0].required = true),
+      'parameter-became-required',
+      true,
+    ],
+    [
+      'param type changes',
+      (d) => (d.paths['/pets'].get.parameters[0].schema = { type: 'string' }),
+      'parameter-type-changed',
+      true,
+    ],
+    [
+      'path param type widens to number',
+      (d) => (d.paths['/pets/{petId}'].parameters[0].schema = { type: 'number' }),
+      'parameter-type-changed',
+      false,
+    ],
+    [
+      'new required body field',
+      (d) => {
+        d.components.schemas.NewPet.properties.age = { type: 'integer' }
+        d.components.schemas.NewPet.required.push('age')
+      },
+      'required-request-field-added',
+      true,
+    ],
+    [
+      'request body field type changes',
+      (d) => (d.components.schemas.NewPet.properties.name = { type: 'integer' }),
+      'request-field-type-changed',
+      true,
+    ],
+    [
+      'request body field dropped',
+      (d) => delete d.components.schemas.NewPet.properties.tag,
+      'request-field-removed',
+      false,
+    ],
     ['2xx response removed', (d) => delete d.paths['/pets/{petId}'].get.responses['200'], 'response-removed', true],
-    ['response media type removed', (d) => (d.paths['/pets'].post.responses['201'].content = { 'application/xml': { schema: { type: 'object' } } }), 'response-media-type-removed', true],
-    ['response gains a nullable', (d) => (d.components.schemas.Pet.properties.name = { type: 'string', nullable: true }), 'response-field-type-changed', true],
+    [
+      'response media type removed',
+      (d) => (d.paths['/pets'].post.responses['201'].content = { 'application/xml': { schema: { type: 'object' } } }),
+      'response-media-type-removed',
+      true,
+    ],
+    [
+      'response gains a nullable',
+      (d) => (d.components.schemas.Pet.properties.name = { type: 'string', nullable: true }),
+      'response-field-type-changed',
+      true,
+    ],
   ])('%s', (_name, mutate, kind, breaking) => {
     const after = structuredClone(petstoreV1)
     mutate(after)
@@ -98,17 +147,34 @@ describe('diffOpenApi', () => {
     expect(diffOpenApi(doc, structuredClone(doc))).toEqual([])
   })
 
-  test('a field removed inside a shared $ref\'d component breaks every operation that returns it, once each', () => {
+  test("a field removed inside a shared $ref'd component breaks every operation that returns it, once each", () => {
     const after = structuredClone(petstoreV1) as any
     delete after.components.schemas.Owner.properties.email // Owner is reached through Pet.owner
     const changes = diffOpenApi(petstoreV1, after)
     expect(hasBreakingChanges(changes)).toBe(true)
     expect(changes.map(({ kind, breaking, path, message }) => ({ kind, breaking, path, message }))).toEqual([
-      { kind: 'response-field-removed', breaking: true, path: 'GET /pets', message: 'Field `[].owner.email` was removed in the 200 response' },
-      { kind: 'response-field-removed', breaking: true, path: 'POST /pets', message: 'Field `owner.email` was removed in the 201 response' },
-      { kind: 'response-field-removed', breaking: true, path: 'GET /pets/{petId}', message: 'Field `owner.email` was removed in the 200 response' },
+      {
+        kind: 'response-field-removed',
+        breaking: true,
+        path: 'GET /pets',
+        message: 'Field `[].owner.email` was removed in the 200 response',
+      },
+      {
+        kind: 'response-field-removed',
+        breaking: true,
+        path: 'POST /pets',
+        message: 'Field `owner.email` was removed in the 201 response',
+      },
+      {
+        kind: 'response-field-removed',
+        breaking: true,
+        path: 'GET /pets/{petId}',
+        message: 'Field `owner.email` was removed in the 200 response',
+      },
     ])
-    expect(changes[2].location).toBe('/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema/properties/owner/properties/email')
+    expect(changes[2].location).toBe(
+      '/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema/properties/owner/properties/email',
+    )
   })
 
   test('a field type changed in a component shared by request and response is judged from each side', () => {
@@ -118,27 +184,38 @@ describe('diffOpenApi', () => {
     after.components.schemas.Pet.properties.id = { type: 'number' } // integer → number: wider
     const changes = diffOpenApi(before, after)
     expect(changes.filter((c) => c.kind === 'request-field-type-changed')).toEqual([])
-    expect(changes.filter((c) => c.kind === 'response-field-type-changed').map((c) => c.path)).toEqual(['GET /pets', 'POST /pets', 'GET /pets/{petId}'])
+    expect(changes.filter((c) => c.kind === 'response-field-type-changed').map((c) => c.path)).toEqual([
+      'GET /pets',
+      'POST /pets',
+      'GET /pets/{petId}',
+    ])
   })
 
-  test.each([6, 8, 10])('a %i-level reference bomb costs linear work and lists its one change once per site', (levels) => {
-    const before = refBomb(levels)
-    const after = refBomb(levels) as any
-    delete after.components.schemas.S0.properties.leaf
-    const started = performance.now()
-    const changes = diffOpenApi(before, after)
-    expect(performance.now() - started).toBeLessThan(500)
-    const path = Array.from({ length: levels - 1 }, () => 'p0').join('.')
-    expect(changes.map((c) => [c.path, c.kind, c.message])).toEqual([
-      ['GET /boom', 'response-field-removed', `Field \`${path}.leaf\` was removed in the 200 response`],
-      ['POST /boom', 'request-field-removed', `Field \`${path}.leaf\` is no longer accepted in the request body`],
-      ['POST /boom', 'response-field-removed', `Field \`${path}.leaf\` was removed in the 201 response`],
-    ])
-    expect(diffOpenApi(before, refBomb(levels))).toEqual([])
-  })
+  test.each([6, 8, 10])(
+    'a %i-level reference bomb costs linear work and lists its one change once per site',
+    (levels) => {
+      const before = refBomb(levels)
+      const after = refBomb(levels) as any
+      delete after.components.schemas.S0.properties.leaf
+      const started = performance.now()
+      const changes = diffOpenApi(before, after)
+      expect(performance.now() - started).toBeLessThan(500)
+      const path = Array.from({ length: levels - 1 }, () => 'p0').join('.')
+      expect(changes.map((c) => [c.path, c.kind, c.message])).toEqual([
+        ['GET /boom', 'response-field-removed', `Field \`${path}.leaf\` was removed in the 200 response`],
+        ['POST /boom', 'request-field-removed', `Field \`${path}.leaf\` is no longer accepted in the request body`],
+        ['POST /boom', 'response-field-removed', `Field \`${path}.leaf\` was removed in the 201 response`],
+      ])
+      expect(diffOpenApi(before, refBomb(levels))).toEqual([])
+    },
+  )
 
   test.each<[string, DiffLimits, RegExp]>([
-    ['past its work budget', { maxWork: 50 }, /too complex to compare in full \(the comparison stopped after 50 steps\)/],
+    [
+      'past its work budget',
+      { maxWork: 50 },
+      /too complex to compare in full \(the comparison stopped after 50 steps\)/,
+    ],
     ['past its change cap', { maxChanges: 2 }, /More than 2 changes: only the first 2 are listed/],
   ])('a comparison %s ends with a breaking "incomplete" entry instead of hanging', (_name, limits, message) => {
     const changes = diffOpenApi(petstoreV1, petstoreV2Breaking(), limits)

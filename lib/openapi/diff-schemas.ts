@@ -13,8 +13,14 @@ import { OpenApiBudgetError, type RefResolver } from './ref-resolver'
 
 export type Side = 'request' | 'response'
 export type SchemaChangeKind =
-  | 'request-field-added' | 'required-request-field-added' | 'request-field-became-required' | 'request-field-removed' | 'request-field-type-changed'
-  | 'response-field-added' | 'response-field-removed' | 'response-field-type-changed'
+  | 'request-field-added'
+  | 'required-request-field-added'
+  | 'request-field-became-required'
+  | 'request-field-removed'
+  | 'request-field-type-changed'
+  | 'response-field-added'
+  | 'response-field-removed'
+  | 'response-field-type-changed'
 
 type LocalChange = { kind: SchemaChangeKind; breaking: boolean; from?: string; to?: string }
 type Entry = { field: string; location: string; change?: LocalChange; delta?: Delta }
@@ -34,7 +40,13 @@ const EMPTY: Delta = { entries: [] }
 /** Nested schema pairs one comparison may descend through; deeper means "too complex". */
 const MAX_COMPARE_DEPTH = 64
 
-export function compareSchemas(ctx: CompareContext, beforeNode: unknown, afterNode: unknown, side: Side, depth = 0): Delta {
+export function compareSchemas(
+  ctx: CompareContext,
+  beforeNode: unknown,
+  afterNode: unknown,
+  side: Side,
+  depth = 0,
+): Delta {
   ctx.before.spend()
   if (depth > MAX_COMPARE_DEPTH) throw new OpenApiBudgetError(MAX_COMPARE_DEPTH)
   const before = ctx.before.resolve(beforeNode).value
@@ -51,13 +63,23 @@ export function compareSchemas(ctx: CompareContext, beforeNode: unknown, afterNo
   if (oldType && newType && oldType !== newType) {
     const compatible = side === 'request' ? widens(oldType, newType) : widens(newType, oldType)
     if (!compatible) {
-      delta.entries.push({ field: '', location: '', change: { kind: side === 'request' ? 'request-field-type-changed' : 'response-field-type-changed', breaking: true, from: oldType, to: newType } })
+      delta.entries.push({
+        field: '',
+        location: '',
+        change: {
+          kind: side === 'request' ? 'request-field-type-changed' : 'response-field-type-changed',
+          breaking: true,
+          from: oldType,
+          to: newType,
+        },
+      })
       return delta
     }
   }
   const oldItems = ctx.before.resolve(before.items).value
   const newItems = ctx.after.resolve(after.items).value
-  if (isRecord(oldItems) && isRecord(newItems)) child(delta, '[]', '/items', compareSchemas(ctx, before.items, after.items, side, depth + 1))
+  if (isRecord(oldItems) && isRecord(newItems))
+    child(delta, '[]', '/items', compareSchemas(ctx, before.items, after.items, side, depth + 1))
 
   const oldProps = isRecord(before.properties) ? before.properties : {}
   const newProps = isRecord(after.properties) ? after.properties : {}
@@ -69,7 +91,12 @@ export function compareSchemas(ctx: CompareContext, beforeNode: unknown, afterNo
     const location = `/properties/${escapePointerToken(prop)}`
     const old = oldProps[prop]
     if (old === undefined) {
-      const kind = side === 'response' ? 'response-field-added' : newRequired.has(prop) ? 'required-request-field-added' : 'request-field-added'
+      const kind =
+        side === 'response'
+          ? 'response-field-added'
+          : newRequired.has(prop)
+            ? 'required-request-field-added'
+            : 'request-field-added'
       delta.entries.push({ field, location, change: { kind, breaking: kind === 'required-request-field-added' } })
       continue
     }
@@ -81,7 +108,10 @@ export function compareSchemas(ctx: CompareContext, beforeNode: unknown, afterNo
   for (const prop of Object.keys(oldProps)) {
     if (prop in newProps) continue
     ctx.before.spend()
-    const change: LocalChange = side === 'response' ? { kind: 'response-field-removed', breaking: true } : { kind: 'request-field-removed', breaking: false }
+    const change: LocalChange =
+      side === 'response'
+        ? { kind: 'response-field-removed', breaking: true }
+        : { kind: 'request-field-removed', breaking: false }
     delta.entries.push({ field: `.${prop}`, location: `/properties/${escapePointerToken(prop)}`, change })
   }
   return delta
@@ -95,9 +125,16 @@ function child(delta: Delta, field: string, location: string, nested: Delta) {
 export type EmittedChange = { kind: SchemaChangeKind; breaking: boolean; location: string; message: string }
 
 /** The changes of `delta` at one use site, in document order; each Delta is visited once here. */
-export function emitDelta(root: Delta, site: { location: string; where: string }, spend: () => void, emit: (change: EmittedChange) => void) {
+export function emitDelta(
+  root: Delta,
+  site: { location: string; where: string },
+  spend: () => void,
+  emit: (change: EmittedChange) => void,
+) {
   const visited = new Set<Delta>()
-  const stack: Array<{ delta: Delta; field: string; location: string; index: number }> = [{ delta: root, field: '', location: site.location, index: 0 }]
+  const stack: Array<{ delta: Delta; field: string; location: string; index: number }> = [
+    { delta: root, field: '', location: site.location, index: 0 },
+  ]
   visited.add(root)
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]
@@ -117,7 +154,12 @@ export function emitDelta(root: Delta, site: { location: string; where: string }
       continue
     }
     const change = entry.change!
-    emit({ kind: change.kind, breaking: change.breaking, location, message: describe(change, field.replace(/^\./, ''), site.where) })
+    emit({
+      kind: change.kind,
+      breaking: change.breaking,
+      location,
+      message: describe(change, field.replace(/^\./, ''), site.where),
+    })
   }
 }
 

@@ -7,8 +7,20 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 export type Schema = Record<string, unknown>
-export type Parameter = { name: string; in: string; required?: boolean; description?: string; deprecated?: boolean; schema?: Schema; example?: unknown }
-export type MediaType = { schema?: Schema; example?: unknown; examples?: Record<string, { summary?: string; value?: unknown }> }
+export type Parameter = {
+  name: string
+  in: string
+  required?: boolean
+  description?: string
+  deprecated?: boolean
+  schema?: Schema
+  example?: unknown
+}
+export type MediaType = {
+  schema?: Schema
+  example?: unknown
+  examples?: Record<string, { summary?: string; value?: unknown }>
+}
 export type RequestBody = { description?: string; required?: boolean; content?: Record<string, MediaType> }
 export type Response = { description?: string; content?: Record<string, MediaType> }
 export type Operation = {
@@ -33,7 +45,10 @@ export type OperationEntry = {
   parameters: Parameter[]
 }
 
-export function listOperations(document: unknown, resolver: RefResolver = createRefResolver(document)): OperationEntry[] {
+export function listOperations(
+  document: unknown,
+  resolver: RefResolver = createRefResolver(document),
+): OperationEntry[] {
   const paths = isRecord(document) && isRecord(document.paths) ? document.paths : {}
   const entries: OperationEntry[] = []
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -47,7 +62,13 @@ export function listOperations(document: unknown, resolver: RefResolver = create
       resolver.spend()
       const own = asParameters(raw.parameters, resolver)
       const merged = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own]
-      entries.push({ method, path, key: `${method.toUpperCase()} ${path}`, operation: resolveOperation(raw, resolver), parameters: merged })
+      entries.push({
+        method,
+        path,
+        key: `${method.toUpperCase()} ${path}`,
+        operation: resolveOperation(raw, resolver),
+        parameters: merged,
+      })
     }
   }
   return entries
@@ -68,7 +89,9 @@ function resolveOperation(raw: Record<string, unknown>, resolver: RefResolver): 
   } else {
     operation.responses = undefined
   }
-  operation.tags = Array.isArray(raw.tags) ? raw.tags.filter((tag): tag is string => typeof tag === 'string') : undefined
+  operation.tags = Array.isArray(raw.tags)
+    ? raw.tags.filter((tag): tag is string => typeof tag === 'string')
+    : undefined
   return operation
 }
 
@@ -100,7 +123,11 @@ export function describeType(schema: unknown, depth = 0): string {
   if (type) return typeof schema.format === 'string' ? `${type}(${schema.format})` : type
   for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
     const parts = schema[combinator]
-    if (Array.isArray(parts)) return parts.slice(0, 8).map((part) => describeType(part, depth + 1)).join(combinator === 'allOf' ? ' & ' : ' | ')
+    if (Array.isArray(parts))
+      return parts
+        .slice(0, 8)
+        .map((part) => describeType(part, depth + 1))
+        .join(combinator === 'allOf' ? ' & ' : ' | ')
   }
   if (isRecord(schema.properties)) return 'object'
   return 'any'

@@ -11,19 +11,26 @@ export type LoadedDocument = { ok: true; document: Record<string, unknown> } | {
  * takes about a second per megabyte, so it is parsed on a worker thread, off the event loop.
  * The $refs stay as written; readers resolve them as they need them (ref-resolver.ts).
  */
-export async function loadOpenApiDocument(text: string, options: { budget?: WorkerBudget } = {}): Promise<LoadedDocument> {
+export async function loadOpenApiDocument(
+  text: string,
+  options: { budget?: WorkerBudget } = {},
+): Promise<LoadedDocument> {
   if (!text.trim()) return { ok: false, errors: [{ path: '', message: 'This version has no OpenAPI document' }] }
   let parsed: SourceResult
   if (looksLikeJson(text)) parsed = parseOpenApiSource(text)
   else {
     const outcome = await runOpenApiWorker<SourceResult>({ kind: 'parse', text }, options.budget)
-    if (!outcome.ok) return { ok: false, errors: [{ path: '', message: budgetMessage(outcome.limit, outcome.budget, 'Reading') }] }
+    if (!outcome.ok)
+      return { ok: false, errors: [{ path: '', message: budgetMessage(outcome.limit, outcome.budget, 'Reading') }] }
     parsed = outcome.result
   }
   if (!parsed.ok) return { ok: false, errors: [parsed.error] }
   const value = parsed.value
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [{ path: '', message: 'The document must be a JSON or YAML object with an "openapi" field' }] }
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'The document must be a JSON or YAML object with an "openapi" field' }],
+    }
   }
   return { ok: true, document: value as Record<string, unknown> }
 }

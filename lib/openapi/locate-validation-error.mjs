@@ -21,7 +21,9 @@ export function pointersByLine(value) {
     if (node === null || typeof node !== 'object') return
     const entries = Array.isArray(node)
       ? node.map((item, index) => /** @type {const} */ ([String(index), item]))
-      : Object.entries(/** @type {Record<string, unknown>} */ (node)).filter(([, v]) => v !== undefined && typeof v !== 'function')
+      : Object.entries(/** @type {Record<string, unknown>} */ (node)).filter(
+          ([, v]) => v !== undefined && typeof v !== 'function',
+        )
     if (entries.length === 0) return
     for (const [key, child] of entries) {
       const childPointer = `${pointer}/${escapePointerToken(key)}`
@@ -45,7 +47,10 @@ export function pointersByLine(value) {
 export function locateValidationError(rawMessage, lineMap, pathKeys) {
   const [summary, ...rest] = rawMessage.split('\n\n')
   const frame = rest.join('\n\n')
-  const message = summary.replace(/^[A-Z]+ /, '').replace(/\n/g, ' ').trim()
+  const message = summary
+    .replace(/^[A-Z]+ /, '')
+    .replace(/\n/g, ' ')
+    .trim()
   const marker = frame.match(/^>\s*(\d+)\s*\|/m)
   if (marker) {
     const line = Number(marker[1])

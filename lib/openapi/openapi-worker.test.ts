@@ -22,7 +22,9 @@ test('under vitest: validation and YAML parsing run on the worker', async () => 
 })
 
 test('more jobs than threads queue and all finish', async () => {
-  const texts = Array.from({ length: 6 }, (_, i) => JSON.stringify({ ...petstoreV1, info: { ...petstoreV1.info, title: `Pets ${i}` } }))
+  const texts = Array.from({ length: 6 }, (_, i) =>
+    JSON.stringify({ ...petstoreV1, info: { ...petstoreV1.info, title: `Pets ${i}` } }),
+  )
   const results = await Promise.all(texts.map((text) => validateOpenApi(text)))
   expect(results.map((r) => (r.ok ? r.info.title : r.errors[0].message))).toEqual(texts.map((_, i) => `Pets ${i}`))
 })

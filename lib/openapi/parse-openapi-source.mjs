@@ -17,7 +17,8 @@ import { formatBytes, MAX_NESTING_DEPTH, MAX_OPENAPI_BYTES, MAX_YAML_ALIASES } f
  */
 export function parseOpenApiSource(text) {
   if (typeof text !== 'string' || text.trim() === '') return failure('The document is empty')
-  if (Buffer.byteLength(text, 'utf8') > MAX_OPENAPI_BYTES) return failure(`The document is larger than ${formatBytes(MAX_OPENAPI_BYTES)}`)
+  if (Buffer.byteLength(text, 'utf8') > MAX_OPENAPI_BYTES)
+    return failure(`The document is larger than ${formatBytes(MAX_OPENAPI_BYTES)}`)
   if (looksBinary(text)) return failure('The document is not text (binary content found); upload a JSON or YAML file')
   return looksLikeJson(text) ? parseJson(text.trim()) : parseYaml(text)
 }
@@ -35,7 +36,10 @@ function failure(message, path = '') {
 
 /** @param {{ pointer: string, line: number, column: number }} at */
 function tooDeep(at) {
-  return failure(`The document nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep (at line ${at.line}, column ${at.column})`, at.pointer)
+  return failure(
+    `The document nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep (at line ${at.line}, column ${at.column})`,
+    at.pointer,
+  )
 }
 
 /** @param {string} text @returns {SourceResult} */
@@ -65,7 +69,8 @@ export function findTooDeepJson(text, maxDepth) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (stringStart >= 0) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) {
         lastString = text.slice(stringStart, i)
         stringStart = -1
@@ -135,12 +140,19 @@ function parseYaml(text) {
     value = document?.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? null
   } catch (error) {
     const message = /** @type {Error} */ (error).message
-    if (/alias count/i.test(message)) return failure(`Invalid YAML: the document expands aliases (*name) more than ${MAX_YAML_ALIASES} times; write the values out instead`)
+    if (/alias count/i.test(message))
+      return failure(
+        `Invalid YAML: the document expands aliases (*name) more than ${MAX_YAML_ALIASES} times; write the values out instead`,
+      )
     return failure(`Invalid YAML: ${message}`)
   }
   // Aliases can nest one deep anchor inside another, so the composed value is checked too.
   const aliased = findTooDeepValue(value, MAX_NESTING_DEPTH)
-  if (aliased) return failure(`The document nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep once its YAML aliases are expanded`, toPointer(aliased))
+  if (aliased)
+    return failure(
+      `The document nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep once its YAML aliases are expanded`,
+      toPointer(aliased),
+    )
   return { ok: true, value }
 }
 

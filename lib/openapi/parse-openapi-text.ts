@@ -12,5 +12,7 @@ export type TextParseResult = { ok: true; value: unknown } | { ok: false; messag
  */
 export function parseOpenApiText(text: string): TextParseResult {
   const parsed = parseOpenApiSource(text)
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: parsed.error.message, path: parsed.error.path }
+  return parsed.ok
+    ? { ok: true, value: parsed.value }
+    : { ok: false, message: parsed.error.message, path: parsed.error.path }
 }

@@ -101,7 +101,8 @@ export function prepareForParser(document) {
   const components = isObject(prepared.components) ? prepared.components : {}
   for (const kind of ['parameters', 'securitySchemes']) {
     const group = components[kind]
-    if (isObject(group)) for (const name of Object.keys(group)) inline(group, name, `/components/${kind}/${escapePointerToken(name)}`)
+    if (isObject(group))
+      for (const name of Object.keys(group)) inline(group, name, `/components/${kind}/${escapePointerToken(name)}`)
   }
   return { prepared, inlined }
 }
@@ -147,7 +148,10 @@ function hideRefs(node, copies) {
   const out = {}
   copies.set(node, out)
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === '$ref' && typeof value === 'string' && isLocalRef(value) ? HIDDEN_PREFIX + value.slice(1) : hideRefs(value, copies)
+    out[key] =
+      key === '$ref' && typeof value === 'string' && isLocalRef(value)
+        ? HIDDEN_PREFIX + value.slice(1)
+        : hideRefs(value, copies)
   }
   return out
 }

@@ -35,7 +35,8 @@ function positive(value: string | undefined): number | undefined {
 // the scripts and the tests start runs from the root (scripts/lib/run.mjs sets it).
 export function workerFile(): string {
   const file = path.join(process.cwd(), 'lib', 'openapi', 'openapi-worker.mjs')
-  if (!existsSync(file)) throw new Error(`The OpenAPI worker is missing at ${file}; start Tollgate from its project directory`)
+  if (!existsSync(file))
+    throw new Error(`The OpenAPI worker is missing at ${file}; start Tollgate from its project directory`)
   return file
 }
 
@@ -49,7 +50,10 @@ const idle: Slot[] = []
 const IDLE_MS = 30_000
 let nextJobId = 1
 
-export async function runOpenApiWorker<T>(job: WorkerJob, budget: WorkerBudget = defaultWorkerBudget()): Promise<WorkerOutcome<T>> {
+export async function runOpenApiWorker<T>(
+  job: WorkerJob,
+  budget: WorkerBudget = defaultWorkerBudget(),
+): Promise<WorkerOutcome<T>> {
   await acquire()
   try {
     return await runOnce<T>(job, budget)
@@ -64,14 +68,22 @@ function acquire(): Promise<void> {
     return Promise.resolve()
   }
   if (waiting.length >= MAX_WAITING) {
-    return Promise.reject(new AppError({ code: 'validation_busy', status: 429, message: 'The server is busy checking other contracts; try again in a few seconds', extra: { retryAfter: 5 } }))
+    return Promise.reject(
+      new AppError({
+        code: 'validation_busy',
+        status: 429,
+        message: 'The server is busy checking other contracts; try again in a few seconds',
+        extra: { retryAfter: 5 },
+      }),
+    )
   }
   return new Promise((resolve) => waiting.push(resolve))
 }
 
 function release() {
   const next = waiting.shift()
-  if (next) next() // the slot passes straight to the next job
+  if (next)
+    next() // the slot passes straight to the next job
   else running--
 }
 
@@ -85,7 +97,10 @@ function takeSlot(heapMb: number): Slot {
   const worker = new Worker(workerFile(), {
     // The worker needs no loader: keep the parent's flags (tsx, vitest) out of it.
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.round(heapMb / 8))) },
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.round(heapMb / 8))),
+    },
   })
   const slot: Slot = { worker, heapMb }
   worker.on('exit', () => dropIdle(slot))
@@ -127,7 +142,10 @@ function runOnce<T>(job: WorkerJob, budget: WorkerBudget): Promise<WorkerOutcome
     }
     const onMessage = (message: { id: number; ok: true; result: T } | { id: number; ok: false; message: string }) => {
       if (message.id !== id) return
-      finish(message.ok ? { ok: true, result: message.result } : new Error(`OpenAPI worker failed: ${message.message}`), message.ok)
+      finish(
+        message.ok ? { ok: true, result: message.result } : new Error(`OpenAPI worker failed: ${message.message}`),
+        message.ok,
+      )
     }
     const onError = (error: Error & { code?: string }) => {
       finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, limit: 'memory', budget } : error, false)

@@ -33,10 +33,34 @@ describe('validateOpenApi', () => {
     ['a bare YAML scalar', 'just some words', '', /must be a JSON or YAML object/],
     ['broken JSON', '{"openapi": "3.0.0",', '', /Invalid JSON/],
     ['broken YAML', 'openapi: 3.0.0\ninfo: [unclosed', '', /^Invalid YAML: .+ at line 2, column \d+$/],
-    ['Swagger 2.0', JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }), '/swagger', /Swagger 2\.0 is not supported/],
-    ['no openapi field', JSON.stringify({ info: { title: 't', version: '1' }, paths: {} }), '/openapi', /Only OpenAPI 3\.0\.x and 3\.1\.x/],
-    ['OpenAPI 3.2', JSON.stringify({ openapi: '3.2.0', info: { title: 't', version: '1' }, paths: {} }), '/openapi', /found "openapi": "3\.2\.0"/],
-    ['a remote $ref', JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { $ref: 'https://evil.example/r.json' } } } } } }), '/paths/~1a/get/responses/200/$ref', /Only local references/],
+    [
+      'Swagger 2.0',
+      JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+      '/swagger',
+      /Swagger 2\.0 is not supported/,
+    ],
+    [
+      'no openapi field',
+      JSON.stringify({ info: { title: 't', version: '1' }, paths: {} }),
+      '/openapi',
+      /Only OpenAPI 3\.0\.x and 3\.1\.x/,
+    ],
+    [
+      'OpenAPI 3.2',
+      JSON.stringify({ openapi: '3.2.0', info: { title: 't', version: '1' }, paths: {} }),
+      '/openapi',
+      /found "openapi": "3\.2\.0"/,
+    ],
+    [
+      'a remote $ref',
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 't', version: '1' },
+        paths: { '/a': { get: { responses: { '200': { $ref: 'https://evil.example/r.json' } } } } },
+      }),
+      '/paths/~1a/get/responses/200/$ref',
+      /Only local references/,
+    ],
   ])('rejects %s with a clear message', async (_name, text, path, message) => {
     const result = await validateOpenApi(text)
     expect(result.ok).toBe(false)
@@ -59,7 +83,9 @@ describe('validateOpenApi', () => {
     expect(result.errors.find((e) => e.path === '/info')?.message).toMatch(/version/)
     // The bad type is reported where it is written, in the shared component, not at a use site.
     expect(paths).toContain('/components/schemas/Owner/properties/name/type')
-    expect(result.errors.find((e) => e.path === '/components/schemas/Owner/properties/name/type')?.message).toMatch(/allowed values.*Did you mean string/)
+    expect(result.errors.find((e) => e.path === '/components/schemas/Owner/properties/name/type')?.message).toMatch(
+      /allowed values.*Did you mean string/,
+    )
   })
 
   test('spec-rule and $ref errors are located too', async () => {
@@ -67,14 +93,21 @@ describe('validateOpenApi', () => {
     doc.paths['/pets/{petId}'].parameters = []
     const missingParam = await validateOpenApi(JSON.stringify(doc))
     expect(missingParam.ok).toBe(false)
-    if (!missingParam.ok) expect(missingParam.errors[0]).toMatchObject({ path: '/paths/~1pets~1{petId}/get', message: expect.stringMatching(/missing path parameter/) })
+    if (!missingParam.ok)
+      expect(missingParam.errors[0]).toMatchObject({
+        path: '/paths/~1pets~1{petId}/get',
+        message: expect.stringMatching(/missing path parameter/),
+      })
 
     const dangling = structuredClone(petstoreV1) as any
     dangling.paths['/pets'].post.requestBody.content['application/json'].schema.$ref = '#/components/schemas/Nope'
     const danglingResult = await validateOpenApi(JSON.stringify(dangling))
     expect(danglingResult.ok).toBe(false)
     if (!danglingResult.ok) {
-      expect(danglingResult.errors[0]).toEqual({ path: '/paths/~1pets/post/requestBody/content/application~1json/schema/$ref', message: 'The reference #/components/schemas/Nope points at nothing' })
+      expect(danglingResult.errors[0]).toEqual({
+        path: '/paths/~1pets/post/requestBody/content/application~1json/schema/$ref',
+        message: 'The reference #/components/schemas/Nope points at nothing',
+      })
     }
 
     const duplicate = structuredClone(petstoreV1) as any
@@ -88,17 +121,55 @@ describe('validateOpenApi', () => {
 const DEEP = 10_000
 const zeros = (n: number) => '/0'.repeat(n)
 const head = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n'
-const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`)].join('\n')
+const laughs = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+].join('\n')
 
 describe('nesting and alias limits: clear errors with a pointer, never a crash', () => {
   test.each([
-    ['JSON arrays 10,000 deep', '['.repeat(DEEP) + ']'.repeat(DEEP), zeros(128), /more than 128 levels deep \(at line 1, column 129\)/],
-    ['JSON objects 10,000 deep', `{"openapi": "3.0.3",\n "x-deep": ${'{"a/b":'.repeat(DEEP)}1${'}'.repeat(DEEP)}}`, `/x-deep${'/a~1b'.repeat(127)}`, /more than 128 levels deep \(at line 2, column \d+\)/],
-    ['YAML flow 10,000 deep', `${head}x-deep: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}`, `/x-deep${zeros(127)}`, /more than 128 levels deep \(at line 4, column 136\)/],
-    ['YAML block sequences 10,000 deep', `${head}x-deep:\n  ${'- '.repeat(DEEP)}x`, `/x-deep${zeros(127)}`, /more than 128 levels deep \(at line 5, column \d+\)/],
-    ['YAML maps 200 deep', head + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1', '/' + Array.from({ length: 128 }, (_, i) => `k${i}`).join('/'), /more than 128 levels deep \(at line 132, column 129\)/],
-    ['YAML aliases nesting one deep anchor in another', `${head}a: &a ${'['.repeat(100)}${']'.repeat(100)}\nb: ${'['.repeat(60)}*a${']'.repeat(60)}`, `/b${zeros(127)}`, /once its YAML aliases are expanded/],
-    ['a YAML alias bomb ("billion laughs")', `${head}${laughs}`, '', /^Invalid YAML: the document expands aliases \(\*name\) more than 100 times/],
+    [
+      'JSON arrays 10,000 deep',
+      '['.repeat(DEEP) + ']'.repeat(DEEP),
+      zeros(128),
+      /more than 128 levels deep \(at line 1, column 129\)/,
+    ],
+    [
+      'JSON objects 10,000 deep',
+      `{"openapi": "3.0.3",\n "x-deep": ${'{"a/b":'.repeat(DEEP)}1${'}'.repeat(DEEP)}}`,
+      `/x-deep${'/a~1b'.repeat(127)}`,
+      /more than 128 levels deep \(at line 2, column \d+\)/,
+    ],
+    [
+      'YAML flow 10,000 deep',
+      `${head}x-deep: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}`,
+      `/x-deep${zeros(127)}`,
+      /more than 128 levels deep \(at line 4, column 136\)/,
+    ],
+    [
+      'YAML block sequences 10,000 deep',
+      `${head}x-deep:\n  ${'- '.repeat(DEEP)}x`,
+      `/x-deep${zeros(127)}`,
+      /more than 128 levels deep \(at line 5, column \d+\)/,
+    ],
+    [
+      'YAML maps 200 deep',
+      head + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1',
+      '/' + Array.from({ length: 128 }, (_, i) => `k${i}`).join('/'),
+      /more than 128 levels deep \(at line 132, column 129\)/,
+    ],
+    [
+      'YAML aliases nesting one deep anchor in another',
+      `${head}a: &a ${'['.repeat(100)}${']'.repeat(100)}\nb: ${'['.repeat(60)}*a${']'.repeat(60)}`,
+      `/b${zeros(127)}`,
+      /once its YAML aliases are expanded/,
+    ],
+    [
+      'a YAML alias bomb ("billion laughs")',
+      `${head}${laughs}`,
+      '',
+      /^Invalid YAML: the document expands aliases \(\*name\) more than 100 times/,
+    ],
   ])('%s', async (_name, text, path, message) => {
     const started = performance.now()
     const result = await validateOpenApi(text)
@@ -132,7 +203,10 @@ describe('reference bombs validate in linear time', () => {
     doc.components.schemas.S3.properties.p4 = { type: 'strin' }
     const result = await validateOpenApi(JSON.stringify(doc, null, 2))
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.errors).toEqual([{ path: '/components/schemas/S3/properties/p4/type', message: expect.stringMatching(/Did you mean string/) }])
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        { path: '/components/schemas/S3/properties/p4/type', message: expect.stringMatching(/Did you mean string/) },
+      ])
   })
 
   test('a parameter given by $ref is seen through for the path-parameter rules, and its errors point at the component', async () => {

@@ -6,15 +6,17 @@ export type OpenApiDocument = Record<string, unknown>
 
 /** `document` is the parsed contract as written: its $refs are still there (see ref-resolver.ts). */
 export type OpenApiValidation =
-  | { ok: true; document: OpenApiDocument; info: OpenApiInfo }
-  | { ok: false; errors: OpenApiError[] }
+  { ok: true; document: OpenApiDocument; info: OpenApiInfo } | { ok: false; errors: OpenApiError[] }
 
 /**
  * Parses JSON or YAML text and validates it as an OpenAPI 3.0.x or 3.1.x document, on a worker
  * thread under a time and memory budget (run-openapi-worker.ts). A document over the budget is
  * refused with an error naming the limit, like any other invalid document.
  */
-export async function validateOpenApi(text: string, options: { budget?: WorkerBudget } = {}): Promise<OpenApiValidation> {
+export async function validateOpenApi(
+  text: string,
+  options: { budget?: WorkerBudget } = {},
+): Promise<OpenApiValidation> {
   const outcome = await runOpenApiWorker<CheckResult>({ kind: 'validate', text }, options.budget)
   if (!outcome.ok) return { ok: false, errors: [{ path: '', message: budgetMessage(outcome.limit, outcome.budget) }] }
   return outcome.result

@@ -6,9 +6,20 @@ import { bumpConfigVersion } from '@/lib/gateway/config-version'
  * Archives a plan: no new subscriptions, and it no longer counts toward "a plan is attached" when
  * publishing. Existing subscriptions keep it (the row stays; history and invoices refer to it).
  */
-export async function archivePlan({ teamId, planId, now = new Date() }: { teamId: string; planId: string; now?: Date }) {
+export async function archivePlan({
+  teamId,
+  planId,
+  now = new Date(),
+}: {
+  teamId: string
+  planId: string
+  now?: Date
+}) {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.plan.updateMany({ where: { id: planId, teamId, archivedAt: null }, data: { archivedAt: now } })
+    const { count } = await tx.plan.updateMany({
+      where: { id: planId, teamId, archivedAt: null },
+      data: { archivedAt: now },
+    })
     if (count === 0) {
       const exists = await tx.plan.findFirst({ where: { id: planId, teamId }, select: { id: true } })
       if (!exists) throw notFound('Plan')

@@ -7,7 +7,8 @@ import { createPlanSchema, type CreatePlanInput } from './schemas'
 
 /** Adds a plan to one of the team's APIs: free unless marked paid with at least one price. */
 export async function createPlan({ teamId, input }: { teamId: string; input: CreatePlanInput }) {
-  const { apiId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } = createPlanSchema.parse(input)
+  const { apiId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } =
+    createPlanSchema.parse(input)
   const pricing = planPricingData({ paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth })
   const api = await db.api.findFirst({ where: { id: apiId, teamId }, select: { id: true } })
   if (!api) throw notFound('API')
@@ -15,7 +16,10 @@ export async function createPlan({ teamId, input }: { teamId: string; input: Cre
   if (clash) throw nameTaken()
   try {
     return await db.$transaction(async (tx) => {
-      const plan = await tx.plan.create({ data: { id: createId('plan'), apiId, teamId, ...data, ...pricing }, select: { id: true, name: true } })
+      const plan = await tx.plan.create({
+        data: { id: createId('plan'), apiId, teamId, ...data, ...pricing },
+        select: { id: true, name: true },
+      })
       await bumpConfigVersion(tx)
       return plan
     })
@@ -25,4 +29,5 @@ export async function createPlan({ teamId, input }: { teamId: string; input: Cre
   }
 }
 
-export const nameTaken = () => invalid('This API already has a plan with that name', { name: ['Pick another name'] }, 'plan_name_taken')
+export const nameTaken = () =>
+  invalid('This API already has a plan with that name', { name: ['Pick another name'] }, 'plan_name_taken')

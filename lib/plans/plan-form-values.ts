@@ -24,8 +24,15 @@ type PlanRow = Omit<PlanFormValues, 'pricePerCall' | 'pricePerMInput' | 'pricePe
 
 export function planFormValues(plan: PlanRow): PlanFormValues {
   return {
-    id: plan.id, name: plan.name, description: plan.description, rateLimit: plan.rateLimit, rateWindow: plan.rateWindow,
-    approval: plan.approval, paid: plan.paid, currency: plan.currency, freeCallsPerMonth: plan.freeCallsPerMonth,
+    id: plan.id,
+    name: plan.name,
+    description: plan.description,
+    rateLimit: plan.rateLimit,
+    rateWindow: plan.rateWindow,
+    approval: plan.approval,
+    paid: plan.paid,
+    currency: plan.currency,
+    freeCallsPerMonth: plan.freeCallsPerMonth,
     pricePerCall: microsToDecimal(plan.pricePerCallMicros),
     pricePerMInput: microsToDecimal(plan.pricePerMInputMicros),
     pricePerMOutput: microsToDecimal(plan.pricePerMOutputMicros),

@@ -21,7 +21,14 @@ export type PlanPricing = {
   freeCallsPerMonth: number
 }
 
-const PRICING_KEYS = ['paid', 'currency', 'pricePerCall', 'pricePerMInput', 'pricePerMOutput', 'freeCallsPerMonth'] as const
+const PRICING_KEYS = [
+  'paid',
+  'currency',
+  'pricePerCall',
+  'pricePerMInput',
+  'pricePerMOutput',
+  'freeCallsPerMonth',
+] as const
 
 /**
  * The pricing columns to write, or {} when the input touches no pricing field. A free plan is
@@ -32,7 +39,14 @@ export function planPricingData(input: PricingInput, current?: PlanPricing): Par
   const paid = input.paid ?? current?.paid ?? false
   const currency = input.currency ?? current?.currency ?? 'USD'
   if (!paid) {
-    return { paid, currency, pricePerCallMicros: 0n, pricePerMInputMicros: 0n, pricePerMOutputMicros: 0n, freeCallsPerMonth: 0 }
+    return {
+      paid,
+      currency,
+      pricePerCallMicros: 0n,
+      pricePerMInputMicros: 0n,
+      pricePerMOutputMicros: 0n,
+      freeCallsPerMonth: 0,
+    }
   }
   const merged: PlanPricing = {
     paid,
@@ -43,7 +57,11 @@ export function planPricingData(input: PricingInput, current?: PlanPricing): Par
     freeCallsPerMonth: input.freeCallsPerMonth ?? current?.freeCallsPerMonth ?? 0,
   }
   if (merged.pricePerCallMicros === 0n && merged.pricePerMInputMicros === 0n && merged.pricePerMOutputMicros === 0n) {
-    throw invalid('A paid plan needs a price', { pricePerCall: ['A paid plan needs a price per call or per 1M tokens above 0'] }, 'plan_price_required')
+    throw invalid(
+      'A paid plan needs a price',
+      { pricePerCall: ['A paid plan needs a price per call or per 1M tokens above 0'] },
+      'plan_price_required',
+    )
   }
   return merged
 }

@@ -30,9 +30,11 @@ const price = z.preprocess(
     .trim()
     .superRefine((value, ctx) => {
       if (/^-/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Enter 0 or more' })
-      if (!/^\d+(\.\d+)?$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Enter a price such as 0.002' })
+      if (!/^\d+(\.\d+)?$/.test(value))
+        return void ctx.addIssue({ code: 'custom', message: 'Enter a price such as 0.002' })
       if (/\.\d{7,}$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Use at most 6 decimal places' })
-      if (/^\d{8,}/.test(value) || decimalToMicros(value) > MAX_PRICE_MICROS) ctx.addIssue({ code: 'custom', message: 'At most 1000000' })
+      if (/^\d{8,}/.test(value) || decimalToMicros(value) > MAX_PRICE_MICROS)
+        ctx.addIssue({ code: 'custom', message: 'At most 1000000' })
     })
     .transform((value) => decimalToMicros(value)),
 )
@@ -47,21 +49,25 @@ export const createPlanSchema = z.object({
   apiId: idInput(),
   name: plainText().min(2, 'Use at least 2 characters').max(60, 'Use at most 60 characters'),
   description: plainText().max(500, 'Use at most 500 characters').optional(),
-  rateLimit: z.preprocess(emptyToNull, integerInput({ min: 1, max: 1_000_000, tooSmall: 'At least 1 request' }).nullable().optional()),
+  rateLimit: z.preprocess(
+    emptyToNull,
+    integerInput({ min: 1, max: 1_000_000, tooSmall: 'At least 1 request' }).nullable().optional(),
+  ),
   rateWindow: z.enum(['SECOND', 'MINUTE'], { error: 'Choose per second or per minute' }).optional(),
   approval: z.enum(['AUTO', 'MANUAL'], { error: 'Choose automatic or manual approval' }).optional(),
   paid: checkbox.optional(),
-  currency: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
-    z.string({ error: 'Use a 3-letter currency code such as USD' }).regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as USD'),
-  ).optional(),
+  currency: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
+      z
+        .string({ error: 'Use a 3-letter currency code such as USD' })
+        .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as USD'),
+    )
+    .optional(),
   pricePerCall: price.optional(),
   pricePerMInput: price.optional(),
   pricePerMOutput: price.optional(),
-  freeCallsPerMonth: z.preprocess(
-    emptyToZero,
-    integerInput({ min: 0, max: MAX_FREE_CALLS_PER_MONTH }),
-  ).optional(),
+  freeCallsPerMonth: z.preprocess(emptyToZero, integerInput({ min: 0, max: MAX_FREE_CALLS_PER_MONTH })).optional(),
 })
 export type CreatePlanInput = z.input<typeof createPlanSchema>
 

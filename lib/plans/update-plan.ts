@@ -10,22 +10,39 @@ import { updatePlanSchema, type UpdatePlanInput } from './schemas'
  * config version is bumped in the same transaction: a new price applies to the very next call.
  */
 export async function updatePlan({ teamId, input }: { teamId: string; input: UpdatePlanInput }) {
-  const { planId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } = updatePlanSchema.parse(input)
+  const { planId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } =
+    updatePlanSchema.parse(input)
   const plan = await db.plan.findFirst({
     where: { id: planId, teamId },
     select: {
-      id: true, apiId: true, paid: true, currency: true, pricePerCallMicros: true, pricePerMInputMicros: true,
-      pricePerMOutputMicros: true, freeCallsPerMonth: true,
+      id: true,
+      apiId: true,
+      paid: true,
+      currency: true,
+      pricePerCallMicros: true,
+      pricePerMInputMicros: true,
+      pricePerMOutputMicros: true,
+      freeCallsPerMonth: true,
     },
   })
   if (!plan) throw notFound('Plan')
-  const pricing = planPricingData({ paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth }, plan)
+  const pricing = planPricingData(
+    { paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth },
+    plan,
+  )
   if (data.name) {
-    const clash = await db.plan.findFirst({ where: { apiId: plan.apiId, teamId, name: data.name, id: { not: planId } }, select: { id: true } })
+    const clash = await db.plan.findFirst({
+      where: { apiId: plan.apiId, teamId, name: data.name, id: { not: planId } },
+      select: { id: true },
+    })
     if (clash) throw nameTaken()
   }
   return db.$transaction(async (tx) => {
-    const updated = await tx.plan.update({ where: { id: planId, teamId }, data: { ...data, ...pricing }, select: { id: true, name: true } })
+    const updated = await tx.plan.update({
+      where: { id: planId, teamId },
+      data: { ...data, ...pricing },
+      select: { id: true, name: true },
+    })
     await bumpConfigVersion(tx)
     return updated
   })

@@ -19,7 +19,11 @@ export async function getSubscribeOptions(userId: string, apiId: string) {
   const api = await db.api.findFirst({
     where: { id: apiId, OR: [{ visibility: 'INTERNAL' }, { visibility: 'PRIVATE', teamId: { in: memberTeamIds } }] },
     select: {
-      id: true, teamId: true, name: true, visibility: true, state: true,
+      id: true,
+      teamId: true,
+      name: true,
+      visibility: true,
+      state: true,
       plans: {
         where: { archivedAt: null },
         orderBy: [{ createdAt: 'asc' }, { name: 'asc' }],
@@ -55,7 +59,9 @@ export async function getSubscribeOptions(userId: string, apiId: string) {
       const s = latest.get(m.team.id)
       return {
         ...m.team,
-        subscription: s ? { state: s.state, reason: s.reason, planName: s.plan.name, createdAt: s.createdAt, live: isLive(s.state) } : null,
+        subscription: s
+          ? { state: s.state, reason: s.reason, planName: s.plan.name, createdAt: s.createdAt, live: isLive(s.state) }
+          : null,
       }
     }),
   }

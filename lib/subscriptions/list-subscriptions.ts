@@ -15,8 +15,12 @@ export function listOutgoingSubscriptions(input: ListInput) {
   return listSubscriptions('consumer', input)
 }
 
-async function listSubscriptions(side: 'owner' | 'consumer', { teamId, q, state, page = 1, pageSize = SUBSCRIPTIONS_PAGE_SIZE }: ListInput) {
-  const teamWhere: Prisma.SubscriptionWhereInput = side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
+async function listSubscriptions(
+  side: 'owner' | 'consumer',
+  { teamId, q, state, page = 1, pageSize = SUBSCRIPTIONS_PAGE_SIZE }: ListInput,
+) {
+  const teamWhere: Prisma.SubscriptionWhereInput =
+    side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
   const where: Prisma.SubscriptionWhereInput = {
     ...teamWhere,
     ...(state ? { state } : {}),
@@ -39,6 +43,7 @@ async function listSubscriptions(side: 'owner' | 'consumer', { teamId, q, state,
 async function searchWhere(side: 'owner' | 'consumer', q: string): Promise<Prisma.SubscriptionWhereInput[]> {
   const teams = await db.team.findMany({ where: { slug: { contains: q } }, select: { id: true }, take: 200 })
   const teamIds = teams.map((t) => t.id)
-  const otherSide: Prisma.SubscriptionWhereInput = side === 'owner' ? { consumerTeamId: { in: teamIds } } : { ownerTeamId: { in: teamIds } }
+  const otherSide: Prisma.SubscriptionWhereInput =
+    side === 'owner' ? { consumerTeamId: { in: teamIds } } : { ownerTeamId: { in: teamIds } }
   return [{ api: { searchText: { contains: q } } }, { api: { slug: { contains: q } } }, otherSide]
 }

@@ -7,7 +7,9 @@ import { plainText, searchText } from '@/lib/validation/text'
 
 const idSchema = idInput()
 // The reason is shown to the consumer team; it may span lines.
-const reasonSchema = plainText({ multiline: true }).min(3, 'Give a reason of at least 3 characters').max(500, 'Use at most 500 characters')
+const reasonSchema = plainText({ multiline: true })
+  .min(3, 'Give a reason of at least 3 characters')
+  .max(500, 'Use at most 500 characters')
 
 export const SUBSCRIPTION_STATES = ['PENDING', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'CANCELLED'] as const
 export type SubscriptionStateName = (typeof SUBSCRIPTION_STATES)[number]
@@ -44,7 +46,13 @@ export const subscriptionOutputSchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   api: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-  plan: z.object({ id: z.string(), name: z.string(), approval: z.enum(['AUTO', 'MANUAL']), rateLimit: z.number().nullable(), rateWindow: z.enum(['SECOND', 'MINUTE']) }),
+  plan: z.object({
+    id: z.string(),
+    name: z.string(),
+    approval: z.enum(['AUTO', 'MANUAL']),
+    rateLimit: z.number().nullable(),
+    rateWindow: z.enum(['SECOND', 'MINUTE']),
+  }),
   ownerTeam: teamRef,
   consumerTeam: teamRef,
 })

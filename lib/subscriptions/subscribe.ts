@@ -33,7 +33,8 @@ export async function subscribe(actor: SubscriptionActor, input: SubscribeInput)
     where: { id: input.planId, apiId: api.id, archivedAt: null },
     select: { id: true, approval: true },
   })
-  if (!plan) throw invalid('Choose one of this API’s current plans', { planId: ['This plan is not offered for this API'] })
+  if (!plan)
+    throw invalid('Choose one of this API’s current plans', { planId: ['This plan is not offered for this API'] })
 
   const state = plan.approval === 'AUTO' ? 'ACTIVE' : 'PENDING'
   const now = new Date()
@@ -55,8 +56,13 @@ export async function subscribe(actor: SubscriptionActor, input: SubscribeInput)
     }
     return tx.subscription.create({
       data: {
-        id: createId('sub'), apiId: api.id, planId: plan.id, ownerTeamId: api.teamId, consumerTeamId: actor.teamId,
-        state, ...(state === 'ACTIVE' ? { decidedAt: now } : {}),
+        id: createId('sub'),
+        apiId: api.id,
+        planId: plan.id,
+        ownerTeamId: api.teamId,
+        consumerTeamId: actor.teamId,
+        state,
+        ...(state === 'ACTIVE' ? { decidedAt: now } : {}),
       },
       select: SUBSCRIPTION_SELECT,
     })

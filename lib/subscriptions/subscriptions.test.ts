@@ -8,7 +8,12 @@ import { approveSubscription, rejectSubscription, suspendSubscription } from './
 import { getSubscribeOptions } from './get-subscribe-options'
 import { listIncomingSubscriptions, listOutgoingSubscriptions } from './list-subscriptions'
 import { subscribe } from './subscribe'
-import { seedApi, seedSubscriptionFixture, seedTeam, type SubscriptionFixture } from './testing/seed-subscription-fixture'
+import {
+  seedApi,
+  seedSubscriptionFixture,
+  seedTeam,
+  type SubscriptionFixture,
+} from './testing/seed-subscription-fixture'
 
 let fx: SubscriptionFixture
 let cleanup: () => Promise<void>
@@ -21,7 +26,10 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
-  const error = (await promise.then(() => null, (e: unknown) => e)) as AppError | null
+  const error = (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as AppError | null
   if (!error) throw new Error('expected the call to fail')
   return { status: error.status, code: error.code }
 }
@@ -36,7 +44,13 @@ describe('subscribe', () => {
     const consumer = await freshConsumer()
     const before = await readConfigVersion(db)
     const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
-    expect(sub).toMatchObject({ state: 'ACTIVE', plan: { name: 'Auto' }, api: { slug: 'weather' }, ownerTeam: { id: fx.owner.id }, consumerTeam: { id: consumer.id } })
+    expect(sub).toMatchObject({
+      state: 'ACTIVE',
+      plan: { name: 'Auto' },
+      api: { slug: 'weather' },
+      ownerTeam: { id: fx.owner.id },
+      consumerTeam: { id: consumer.id },
+    })
     expect(await readConfigVersion(db)).toBe(before + 1)
   })
 
@@ -57,24 +71,35 @@ describe('subscribe', () => {
     const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
     await rejectSubscription(fx.owner.actor, { subscriptionId: sub.id, reason: 'Not for production use' })
     const outgoing = await listOutgoingSubscriptions({ teamId: consumer.id })
-    expect(outgoing.items).toEqual([expect.objectContaining({ id: sub.id, state: 'REJECTED', reason: 'Not for production use' })])
+    expect(outgoing.items).toEqual([
+      expect.objectContaining({ id: sub.id, state: 'REJECTED', reason: 'Not for production use' }),
+    ])
   })
 
   test('a duplicate live subscription is refused, and a rejected one can be retried', async () => {
     const consumer = await freshConsumer()
     const first = await subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Manual })
-    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({ status: 409, code: 'duplicate_subscription' })
+    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
+      status: 409,
+      code: 'duplicate_subscription',
+    })
     await rejectSubscription(fx.owner.actor, { subscriptionId: first.id, reason: 'try later' })
     const again = await subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto })
     expect(again.state).toBe('ACTIVE')
-    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({ status: 409, code: 'duplicate_subscription' })
+    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
+      status: 409,
+      code: 'duplicate_subscription',
+    })
   })
 
   test('a suspended team cannot subscribe its way around the suspension', async () => {
     const consumer = await freshConsumer()
     const sub = await subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto })
     await suspendSubscription(fx.owner.actor, { subscriptionId: sub.id, reason: 'abuse' })
-    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({ status: 409, code: 'duplicate_subscription' })
+    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
+      status: 409,
+      code: 'duplicate_subscription',
+    })
   })
 
   const archivedPlan = async () => {
@@ -83,11 +108,26 @@ describe('subscribe', () => {
     return { apiId: fx.weather.id, planId: id }
   }
   test.each([
-    ['a plan of another API', async () => ({ apiId: fx.weather.id, planId: fx.maps.plans.Auto }), 422, 'invalid_request'],
+    [
+      'a plan of another API',
+      async () => ({ apiId: fx.weather.id, planId: fx.maps.plans.Auto }),
+      422,
+      'invalid_request',
+    ],
     ['an archived plan', archivedPlan, 422, 'invalid_request'],
     ["another team's PRIVATE API", async () => ({ apiId: fx.vault.id, planId: fx.vault.plans.Auto }), 404, 'not_found'],
-    ["another team's draft-only API", async () => ({ apiId: fx.draft.id, planId: fx.draft.plans.Auto }), 404, 'not_found'],
-    ['a retired API', async () => ({ apiId: fx.retired.id, planId: fx.retired.plans.Auto }), 409, 'api_not_subscribable'],
+    [
+      "another team's draft-only API",
+      async () => ({ apiId: fx.draft.id, planId: fx.draft.plans.Auto }),
+      404,
+      'not_found',
+    ],
+    [
+      'a retired API',
+      async () => ({ apiId: fx.retired.id, planId: fx.retired.plans.Auto }),
+      409,
+      'api_not_subscribable',
+    ],
     ['an unknown API', async () => ({ apiId: 'api_nope', planId: fx.weather.plans.Auto }), 404, 'not_found'],
   ])('%s is refused', async (_label, input, status, code) => {
     const consumer = await freshConsumer()
@@ -105,16 +145,34 @@ describe('state machine', () => {
   test('suspend needs ACTIVE; cancel ends PENDING and ACTIVE but nothing else', async () => {
     const consumer = await freshConsumer()
     const pending = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
-    expect(await failure(suspendSubscription(fx.owner.actor, { subscriptionId: pending.id, reason: 'nope' }))).toEqual({ status: 409, code: 'invalid_transition' })
+    expect(await failure(suspendSubscription(fx.owner.actor, { subscriptionId: pending.id, reason: 'nope' }))).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    })
     expect((await cancelSubscription(consumer.actor, { subscriptionId: pending.id })).state).toBe('CANCELLED')
-    expect(await failure(approveSubscription(fx.owner.actor, { subscriptionId: pending.id }))).toEqual({ status: 409, code: 'invalid_transition' })
-    expect(await failure(cancelSubscription(consumer.actor, { subscriptionId: pending.id }))).toEqual({ status: 409, code: 'invalid_transition' })
+    expect(await failure(approveSubscription(fx.owner.actor, { subscriptionId: pending.id }))).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    })
+    expect(await failure(cancelSubscription(consumer.actor, { subscriptionId: pending.id }))).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    })
 
     const active = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
-    const suspended = await suspendSubscription(fx.owner.actor, { subscriptionId: active.id, reason: 'Unpaid invoices' })
+    const suspended = await suspendSubscription(fx.owner.actor, {
+      subscriptionId: active.id,
+      reason: 'Unpaid invoices',
+    })
     expect(suspended).toMatchObject({ state: 'SUSPENDED', reason: 'Unpaid invoices' })
-    expect(await failure(cancelSubscription(consumer.actor, { subscriptionId: active.id }))).toEqual({ status: 409, code: 'invalid_transition' })
-    expect(await failure(approveSubscription(fx.owner.actor, { subscriptionId: active.id }))).toEqual({ status: 409, code: 'invalid_transition' })
+    expect(await failure(cancelSubscription(consumer.actor, { subscriptionId: active.id }))).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    })
+    expect(await failure(approveSubscription(fx.owner.actor, { subscriptionId: active.id }))).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    })
   })
 
   test('the consumer cancels an ACTIVE subscription and the gateway is told', async () => {
@@ -138,7 +196,10 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
     ['cancel as the owner', (id: string) => cancelSubscription(fx.owner.actor, { subscriptionId: id })],
   ])('%s', async (_label, act) => {
     const consumer = fx.consumer
-    await db.subscription.updateMany({ where: { consumerTeamId: consumer.id, apiId: fx.weather.id, state: { in: ['PENDING', 'ACTIVE'] } }, data: { state: 'CANCELLED' } })
+    await db.subscription.updateMany({
+      where: { consumerTeamId: consumer.id, apiId: fx.weather.id, state: { in: ['PENDING', 'ACTIVE'] } },
+      data: { state: 'CANCELLED' },
+    })
     const planId = _label.startsWith('suspend') ? fx.weather.plans.Auto : fx.weather.plans.Manual
     const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId })
     const before = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })
@@ -173,25 +234,52 @@ describe('lists', () => {
     const all = await listIncomingSubscriptions({ teamId: ownerB.id, pageSize: 4 })
     expect([all.total, all.pageCount, all.items.length]).toEqual([6, 2, 4])
     expect((await listIncomingSubscriptions({ teamId: ownerB.id, pageSize: 4, page: 2 })).items).toHaveLength(2)
-    expect((await listIncomingSubscriptions({ teamId: ownerB.id, q: 'ALPHA' })).items.map((s) => s.api.id)).toEqual([alpha.id, alpha.id, alpha.id])
-    expect((await listIncomingSubscriptions({ teamId: ownerB.id, q: `zed2-${suffix}` })).items.map((s) => s.consumerTeam.id)).toEqual([consumers[1].id, consumers[1].id])
-    expect((await listIncomingSubscriptions({ teamId: ownerB.id, state: 'PENDING' })).items.every((s) => s.state === 'PENDING' && s.api.id === alpha.id)).toBe(true)
+    expect((await listIncomingSubscriptions({ teamId: ownerB.id, q: 'ALPHA' })).items.map((s) => s.api.id)).toEqual([
+      alpha.id,
+      alpha.id,
+      alpha.id,
+    ])
+    expect(
+      (await listIncomingSubscriptions({ teamId: ownerB.id, q: `zed2-${suffix}` })).items.map((s) => s.consumerTeam.id),
+    ).toEqual([consumers[1].id, consumers[1].id])
+    expect(
+      (await listIncomingSubscriptions({ teamId: ownerB.id, state: 'PENDING' })).items.every(
+        (s) => s.state === 'PENDING' && s.api.id === alpha.id,
+      ),
+    ).toBe(true)
     expect((await listOutgoingSubscriptions({ teamId: consumers[0].id, q: `lo-${suffix}` })).total).toBe(2)
   })
 })
 
 describe('subscribe panel options', () => {
   test('plans, eligible teams and each team’s current subscription; null for a hidden API', async () => {
-    const member = await db.user.create({ data: { id: `usr_${fx.consumer.id}`, email: `m-${fx.consumer.id}@example.com`, name: 'm' } })
-    await db.membership.create({ data: { id: `mem_${fx.consumer.id}_1`, userId: member.id, teamId: fx.consumer.id, role: 'MEMBER' } })
-    await db.membership.create({ data: { id: `mem_${fx.consumer.id}_2`, userId: member.id, teamId: fx.outsider.id, role: 'VIEWER' } })
-    await db.subscription.updateMany({ where: { consumerTeamId: fx.consumer.id, apiId: fx.maps.id }, data: { state: 'CANCELLED' } })
+    const member = await db.user.create({
+      data: { id: `usr_${fx.consumer.id}`, email: `m-${fx.consumer.id}@example.com`, name: 'm' },
+    })
+    await db.membership.create({
+      data: { id: `mem_${fx.consumer.id}_1`, userId: member.id, teamId: fx.consumer.id, role: 'MEMBER' },
+    })
+    await db.membership.create({
+      data: { id: `mem_${fx.consumer.id}_2`, userId: member.id, teamId: fx.outsider.id, role: 'VIEWER' },
+    })
+    await db.subscription.updateMany({
+      where: { consumerTeamId: fx.consumer.id, apiId: fx.maps.id },
+      data: { state: 'CANCELLED' },
+    })
     await subscribe(fx.consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Manual })
 
     const options = await getSubscribeOptions(member.id, fx.maps.id)
-    expect(options?.plans.map((p) => [p.name, p.approval])).toEqual([['Auto', 'AUTO'], ['Manual', 'MANUAL']])
+    expect(options?.plans.map((p) => [p.name, p.approval])).toEqual([
+      ['Auto', 'AUTO'],
+      ['Manual', 'MANUAL'],
+    ])
     // The viewer membership cannot subscribe, so that team is not offered.
-    expect(options?.teams).toEqual([expect.objectContaining({ id: fx.consumer.id, subscription: expect.objectContaining({ state: 'PENDING', planName: 'Manual', live: true }) })])
+    expect(options?.teams).toEqual([
+      expect.objectContaining({
+        id: fx.consumer.id,
+        subscription: expect.objectContaining({ state: 'PENDING', planName: 'Manual', live: true }),
+      }),
+    ])
     expect(await getSubscribeOptions(member.id, fx.vault.id)).toBeNull()
     expect(await getSubscribeOptions(member.id, fx.draft.id)).toBeNull()
   })

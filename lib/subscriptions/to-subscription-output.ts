@@ -3,8 +3,14 @@ import { db } from '@/lib/db'
 import { subscriptionOutputSchema, type SubscriptionOutput } from './schemas'
 
 export const SUBSCRIPTION_SELECT = {
-  id: true, state: true, reason: true, decidedAt: true, createdAt: true, updatedAt: true,
-  ownerTeamId: true, consumerTeamId: true,
+  id: true,
+  state: true,
+  reason: true,
+  decidedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  ownerTeamId: true,
+  consumerTeamId: true,
   api: { select: { id: true, slug: true, name: true } },
   plan: { select: { id: true, name: true, approval: true, rateLimit: true, rateWindow: true } },
 } satisfies Prisma.SubscriptionSelect

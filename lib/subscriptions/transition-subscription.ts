@@ -21,7 +21,10 @@ type Transition = {
  */
 export async function transitionSubscription(actor: SubscriptionActor, subscriptionId: string, t: Transition) {
   const teamWhere = t.side === 'owner' ? { ownerTeamId: actor.teamId } : { consumerTeamId: actor.teamId }
-  const current = await db.subscription.findFirst({ where: { id: subscriptionId, ...teamWhere }, select: { state: true } })
+  const current = await db.subscription.findFirst({
+    where: { id: subscriptionId, ...teamWhere },
+    select: { state: true },
+  })
   if (!current) throw notFound('Subscription')
   if (!t.from.includes(current.state)) {
     throw conflict(`A ${current.state.toLowerCase()} subscription cannot be ${t.verb}`, 'invalid_transition')
@@ -33,6 +36,9 @@ export async function transitionSubscription(actor: SubscriptionActor, subscript
   if (count === 0) throw conflict('This subscription changed meanwhile; reload and try again', 'invalid_transition')
   // Only ACTIVE subscriptions are in the gateway's snapshot; other moves are invisible to it.
   if (current.state === 'ACTIVE' || t.to === 'ACTIVE') await bumpConfigVersion(db)
-  const row = await db.subscription.findFirstOrThrow({ where: { id: subscriptionId, ...teamWhere }, select: SUBSCRIPTION_SELECT })
+  const row = await db.subscription.findFirstOrThrow({
+    where: { id: subscriptionId, ...teamWhere },
+    select: SUBSCRIPTION_SELECT,
+  })
   return toSubscriptionOutput(row)
 }

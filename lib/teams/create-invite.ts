@@ -14,7 +14,11 @@ export function hashInviteToken(token: string): string {
   return sha256Hex(token)
 }
 
-export async function createInvite(actor: TeamActor, input: CreateInviteInput, now = new Date()): Promise<CreatedInvite> {
+export async function createInvite(
+  actor: TeamActor,
+  input: CreateInviteInput,
+  now = new Date(),
+): Promise<CreatedInvite> {
   assertCanTouchOwnerRole(actor, input.role)
   // 40 characters from a 36-letter alphabet is about 206 bits: unguessable, and URL-safe as is.
   const token = randomToken(40)

@@ -29,7 +29,10 @@ describe('team input', () => {
   })
 
   test('an empty contact email means none; a bad one is a field error', () => {
-    expect(updateTeamSchema.parse({ name: 'Acme', contactEmail: '' })).toEqual({ name: 'Acme', contactEmail: undefined })
+    expect(updateTeamSchema.parse({ name: 'Acme', contactEmail: '' })).toEqual({
+      name: 'Acme',
+      contactEmail: undefined,
+    })
     const result = updateTeamSchema.safeParse({ name: 'Acme', contactEmail: 'not-an-email' })
     expect(result.success ? [] : result.error.issues.map((i) => i.path.join('.'))).toEqual(['contactEmail'])
   })
@@ -41,7 +44,10 @@ describe('createTeam', () => {
     const slug = `new-${randomToken(6)}`
     const team = await createTeam(user.id, { name: 'New Team', slug, contactEmail: 'ops@example.test' })
     expect(team.slug).toBe(slug)
-    const memberships = await db.membership.findMany({ where: { teamId: team.id }, select: { userId: true, role: true } })
+    const memberships = await db.membership.findMany({
+      where: { teamId: team.id },
+      select: { userId: true, role: true },
+    })
     expect(memberships).toEqual([{ userId: user.id, role: 'OWNER' }])
     expect(await db.billingAccount.count({ where: { teamId: team.id } })).toBe(1)
   })
@@ -51,15 +57,23 @@ describe('createTeam', () => {
     const slug = `dup-${randomToken(6)}`
     await createTeam(user.id, { name: 'First', slug })
     const other = await createUser('second')
-    await expect(createTeam(other.id, { name: 'Second', slug })).rejects.toMatchObject({ status: 422, fieldErrors: { slug: ['That slug is already taken'] } })
+    await expect(createTeam(other.id, { name: 'Second', slug })).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { slug: ['That slug is already taken'] },
+    })
     expect(await db.membership.count({ where: { userId: other.id } })).toBe(0)
   })
 
   test('updateTeam renames and clears the contact email, scoped to that team', async () => {
     const user = await createUser('founder')
-    const team = await createTeam(user.id, { name: 'Before', slug: `upd-${randomToken(6)}`, contactEmail: 'a@example.test' })
+    const team = await createTeam(user.id, {
+      name: 'Before',
+      slug: `upd-${randomToken(6)}`,
+      contactEmail: 'a@example.test',
+    })
     await updateTeam(team.id, { name: 'After', contactEmail: undefined })
-    expect(await db.team.findUnique({ where: { id: team.id }, select: { name: true, contactEmail: true, slug: true } }))
-      .toEqual({ name: 'After', contactEmail: null, slug: team.slug })
+    expect(
+      await db.team.findUnique({ where: { id: team.id }, select: { name: true, contactEmail: true, slug: true } }),
+    ).toEqual({ name: 'After', contactEmail: null, slug: team.slug })
   })
 })

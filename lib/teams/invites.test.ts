@@ -35,7 +35,9 @@ describe('invite links', () => {
     expect(await getInviteSummary(token)).toMatchObject({ status: 'valid', role: 'VIEWER', team: { slug: team.slug } })
 
     expect(await acceptInvite(joiner, token)).toEqual({ teamSlug: team.slug, role: 'VIEWER', alreadyMember: false })
-    const membership = await db.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: joiner.id } } })
+    const membership = await db.membership.findUnique({
+      where: { teamId_userId: { teamId: team.id, userId: joiner.id } },
+    })
     expect(membership?.role).toBe('VIEWER')
 
     const latecomer = await createUser('latecomer')
@@ -46,7 +48,13 @@ describe('invite links', () => {
   })
 
   test.each([
-    ['expired', async (actor: Parameters<typeof createInvite>[0]) => (await createInvite(actor, { role: 'MEMBER' }, new Date(Date.now() - 8 * DAY))).token, 'invite_expired', 410],
+    [
+      'expired',
+      async (actor: Parameters<typeof createInvite>[0]) =>
+        (await createInvite(actor, { role: 'MEMBER' }, new Date(Date.now() - 8 * DAY))).token,
+      'invite_expired',
+      410,
+    ],
     ['unknown', async () => 'a'.repeat(40), 'invite_not_found', 404],
     ['malformed', async () => '../../etc/passwd', 'invite_not_found', 404],
   ])('an %s token is refused with a clear error and adds no member', async (status, makeToken, code, httpStatus) => {
@@ -81,7 +89,9 @@ describe('invite links', () => {
   test('an admin cannot create an owner invite; an owner can', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN' })
     await expect(createInvite(members.admin.actor, { role: 'OWNER' })).rejects.toMatchObject({ status: 403 })
-    await expect(createInvite(members.owner.actor, { role: 'OWNER' })).resolves.toMatchObject({ invite: { role: 'OWNER' } })
+    await expect(createInvite(members.owner.actor, { role: 'OWNER' })).resolves.toMatchObject({
+      invite: { role: 'OWNER' },
+    })
   })
 })
 

@@ -1,7 +1,14 @@
 import type { Role } from '@/generated/sqlite/enums'
 import { db } from '@/lib/db'
 
-export type PendingInvite = { id: string; role: Role; email: string | null; expiresAt: Date; createdAt: Date; expired: boolean }
+export type PendingInvite = {
+  id: string
+  role: Role
+  email: string | null
+  expiresAt: Date
+  createdAt: Date
+  expired: boolean
+}
 
 /** Invites not yet accepted, newest first. Expired ones stay listed (marked) until revoked. */
 export async function listPendingInvites(teamId: string, now = new Date()): Promise<PendingInvite[]> {

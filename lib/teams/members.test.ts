@@ -15,14 +15,17 @@ afterAll(async () => cleanup?.())
 describe('changing roles', () => {
   test('an admin promotes a member to admin', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN', member: 'MEMBER' })
-    await expect(changeMemberRole(members.admin.actor, { membershipId: members.member.membershipId, role: 'ADMIN' })).resolves.toMatchObject({ role: 'ADMIN' })
+    await expect(
+      changeMemberRole(members.admin.actor, { membershipId: members.member.membershipId, role: 'ADMIN' }),
+    ).resolves.toMatchObject({ role: 'ADMIN' })
     expect(await roleOf(members.member.membershipId)).toBe('ADMIN')
   })
 
   test('the last owner cannot be demoted, not even by themselves', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
-    await expect(changeMemberRole(members.owner.actor, { membershipId: members.owner.membershipId, role: 'ADMIN' }))
-      .rejects.toMatchObject({ code: 'last_owner', status: 409, message: expect.stringMatching(/at least one owner/) })
+    await expect(
+      changeMemberRole(members.owner.actor, { membershipId: members.owner.membershipId, role: 'ADMIN' }),
+    ).rejects.toMatchObject({ code: 'last_owner', status: 409, message: expect.stringMatching(/at least one owner/) })
     expect(await roleOf(members.owner.membershipId)).toBe('OWNER')
   })
 
@@ -40,15 +43,18 @@ describe('changing roles', () => {
   ] as const)('an admin cannot %s', async (_label, target, role) => {
     const { members } = await createTeamWith({ owner: 'OWNER', owner2: 'OWNER', admin: 'ADMIN', member: 'MEMBER' })
     const before = await roleOf(members[target].membershipId)
-    await expect(changeMemberRole(members.admin.actor, { membershipId: members[target].membershipId, role })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      changeMemberRole(members.admin.actor, { membershipId: members[target].membershipId, role }),
+    ).rejects.toMatchObject({ status: 403 })
     expect(await roleOf(members[target].membershipId)).toBe(before)
   })
 
   test("another team's membership id is not found and nothing changes", async () => {
     const a = await createTeamWith({ owner: 'OWNER' })
     const b = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
-    await expect(changeMemberRole(a.members.owner.actor, { membershipId: b.members.member.membershipId, role: 'VIEWER' }))
-      .rejects.toMatchObject({ code: 'not_found', status: 404 })
+    await expect(
+      changeMemberRole(a.members.owner.actor, { membershipId: b.members.member.membershipId, role: 'VIEWER' }),
+    ).rejects.toMatchObject({ code: 'not_found', status: 404 })
     expect(await roleOf(b.members.member.membershipId)).toBe('MEMBER')
   })
 })
@@ -63,7 +69,10 @@ describe('removing members', () => {
 
   test('the last owner cannot be removed', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN' })
-    await expect(removeMember(members.owner.actor, members.owner.membershipId)).rejects.toMatchObject({ code: 'last_owner', status: 409 })
+    await expect(removeMember(members.owner.actor, members.owner.membershipId)).rejects.toMatchObject({
+      code: 'last_owner',
+      status: 409,
+    })
     expect(await roleOf(members.owner.membershipId)).toBe('OWNER')
   })
 
@@ -76,8 +85,14 @@ describe('removing members', () => {
   test("team A's admin cannot remove team B's member by id: not found, row untouched", async () => {
     const a = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN' })
     const b = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
-    await expect(removeMember(a.members.admin.actor, b.members.member.membershipId)).rejects.toMatchObject({ code: 'not_found', status: 404 })
-    await expect(removeMember(a.members.admin.actor, b.members.owner.membershipId)).rejects.toMatchObject({ code: 'not_found', status: 404 })
+    await expect(removeMember(a.members.admin.actor, b.members.member.membershipId)).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    })
+    await expect(removeMember(a.members.admin.actor, b.members.owner.membershipId)).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    })
     expect(await db.membership.count({ where: { teamId: b.team.id } })).toBe(2)
   })
 })

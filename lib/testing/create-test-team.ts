@@ -6,7 +6,9 @@ import type { Role } from '@/generated/sqlite/enums'
 export async function createTestTeam(role: Role = 'OWNER') {
   const suffix = randomToken(8)
   const team = await db.team.create({ data: { id: createId('team'), slug: `team-${suffix}`, name: `Team ${suffix}` } })
-  const user = await db.user.create({ data: { id: createId('usr'), email: `user-${suffix}@example.test`, name: `User ${suffix}` } })
+  const user = await db.user.create({
+    data: { id: createId('usr'), email: `user-${suffix}@example.test`, name: `User ${suffix}` },
+  })
   await db.membership.create({ data: { id: createId('mem'), teamId: team.id, userId: user.id, role } })
   return { team, user, actor: { id: user.id, email: user.email } }
 }

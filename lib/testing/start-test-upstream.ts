@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** A real HTTP upstream on a free port; `downUrl` is a port nothing listens on. */
-export async function startTestUpstream(): Promise<{ url: string; downUrl: string; requests: string[]; close: () => Promise<void> }> {
+export async function startTestUpstream(): Promise<{
+  url: string
+  downUrl: string
+  requests: string[]
+  close: () => Promise<void>
+}> {
   const requests: string[] = []
   const server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`)

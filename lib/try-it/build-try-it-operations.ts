@@ -7,7 +7,13 @@ import { createRefResolver, OpenApiBudgetError, type RefResolver } from '@/lib/o
 // author gave them; otherwise a skeleton is sampled from the schema, through its $refs, within a
 // small node budget per body, so no schema can make the list large.
 
-export type TryItParameter = { name: string; in: 'path' | 'query' | 'header'; required: boolean; description: string; example: string }
+export type TryItParameter = {
+  name: string
+  in: 'path' | 'query' | 'header'
+  required: boolean
+  description: string
+  example: string
+}
 export type TryItOperation = {
   key: string
   method: string
@@ -40,7 +46,9 @@ export function buildTryItOperations(document: unknown): TryItOperation[] {
       const op = entry.operation
       const parameters = entry.parameters
         // Cookies are the browser's business; the gateway never sees a console session anyway.
-        .filter((p): p is typeof p & { in: TryItParameter['in'] } => p.in === 'path' || p.in === 'query' || p.in === 'header')
+        .filter(
+          (p): p is typeof p & { in: TryItParameter['in'] } => p.in === 'path' || p.in === 'query' || p.in === 'header',
+        )
         .map((p) => ({
           name: p.name,
           in: p.in,
@@ -61,21 +69,38 @@ export function buildTryItOperations(document: unknown): TryItOperation[] {
 }
 
 function paramExample(schema: unknown): unknown {
-  return isRecord(schema) ? schema.example ?? schema.default : undefined
+  return isRecord(schema) ? (schema.example ?? schema.default) : undefined
 }
 
-function requestBody(body: { required?: boolean; content?: Record<string, MediaType> } | undefined, resolver: RefResolver): TryItOperation['body'] {
+function requestBody(
+  body: { required?: boolean; content?: Record<string, MediaType> } | undefined,
+  resolver: RefResolver,
+): TryItOperation['body'] {
   if (!body || !isRecord(body.content)) return null
   const types = Object.keys(body.content)
   const contentType = types.find((t) => /json/i.test(t)) ?? types[0]
   if (!contentType) return null
   const media = body.content[contentType] ?? {}
   const firstExample = isRecord(media.examples)
-    ? Object.values(media.examples).map((e) => resolver.resolve(e).value).find((e): e is Record<string, unknown> => isRecord(e) && 'value' in e)?.value
+    ? Object.values(media.examples)
+        .map((e) => resolver.resolve(e).value)
+        .find((e): e is Record<string, unknown> => isRecord(e) && 'value' in e)?.value
     : undefined
   const schema = resolver.resolve(media.schema).value
-  const example = media.example ?? firstExample ?? (isRecord(schema) ? schema.example ?? sampleFromSchema(schema, 0, resolver) : undefined)
-  return { contentType, example: example === undefined ? '' : /json/i.test(contentType) ? boundedJson(example, { space: 2, maxChars: MAX_EXAMPLE_CHARS }) ?? '' : exampleText(example), required: body.required === true }
+  const example =
+    media.example ??
+    firstExample ??
+    (isRecord(schema) ? (schema.example ?? sampleFromSchema(schema, 0, resolver)) : undefined)
+  return {
+    contentType,
+    example:
+      example === undefined
+        ? ''
+        : /json/i.test(contentType)
+          ? (boundedJson(example, { space: 2, maxChars: MAX_EXAMPLE_CHARS }) ?? '')
+          : exampleText(example),
+    required: body.required === true,
+  }
 }
 
 // A prefill too large for a form field is left out: the user writes the body instead.
@@ -86,7 +111,12 @@ function exampleText(value: unknown): string {
 }
 
 /** A skeleton value for a schema without an example: enough to show the shape, not a real request. */
-export function sampleFromSchema(schema: Schema, depth: number, resolver: RefResolver = createRefResolver({}), budget = { left: MAX_SAMPLE_NODES }): unknown {
+export function sampleFromSchema(
+  schema: Schema,
+  depth: number,
+  resolver: RefResolver = createRefResolver({}),
+  budget = { left: MAX_SAMPLE_NODES },
+): unknown {
   if (depth > MAX_SAMPLE_DEPTH || budget.left-- <= 0) return null
   const sample = (node: unknown) => {
     const resolved = resolver.resolve(node).value
@@ -102,7 +132,9 @@ export function sampleFromSchema(schema: Schema, depth: number, resolver: RefRes
   if (Array.isArray(schema.allOf)) {
     return Object.assign({}, ...schema.allOf.slice(0, 20).map(sample).filter(isRecord))
   }
-  const type = (schemaType(schema) ?? (isRecord(schema.properties) ? 'object' : '')).split('|').find((t) => t !== 'null')
+  const type = (schemaType(schema) ?? (isRecord(schema.properties) ? 'object' : ''))
+    .split('|')
+    .find((t) => t !== 'null')
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {}

@@ -37,7 +37,12 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 const call = (path: string, extra: Partial<Parameters<typeof callGateway>[0]['request']> = {}) =>
-  callGateway({ keyId: 'key_abc', gatewayPath: '/gw/acme/weather/v1', origin, request: { method: 'GET', path, query: {}, headers: {}, ...extra } })
+  callGateway({
+    keyId: 'key_abc',
+    gatewayPath: '/gw/acme/weather/v1',
+    origin,
+    request: { method: 'GET', path, query: {}, headers: {}, ...extra },
+  })
 
 test('sends a delegation the gateway can verify, never a key, and maps the answer', async () => {
   const result = await call('/current', { query: { city: 'Turin', units: 'metric' }, headers: { 'x-trace': 'yes' } })
@@ -45,7 +50,13 @@ test('sends a delegation the gateway can verify, never a key, and maps the answe
   expect(verifyDelegation(seen?.headers['x-tollgate-delegation'] as string, Date.now())).toBe('key_abc')
   expect(seen?.headers.authorization).toBeUndefined()
   expect(seen?.headers['x-trace']).toBe('yes')
-  expect(result).toMatchObject({ status: 200, statusText: 'OK', body: '{"ok":true}', truncated: false, url: '/gw/acme/weather/v1/current?city=Turin&units=metric' })
+  expect(result).toMatchObject({
+    status: 200,
+    statusText: 'OK',
+    body: '{"ok":true}',
+    truncated: false,
+    url: '/gw/acme/weather/v1/current?city=Turin&units=metric',
+  })
   expect(result.headers).toContainEqual(['x-request-id', 'req_1'])
   expect(result.elapsedMs).toBeGreaterThanOrEqual(0)
 })

@@ -12,7 +12,8 @@ export function gatewayOrigin(): string {
   return process.env.TRY_IT_GATEWAY_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`
 }
 
-const TEXT_TYPES = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|yaml|x-ndjson)|application\/problem)/i
+const TEXT_TYPES =
+  /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|yaml|x-ndjson)|application\/problem)/i
 
 /**
  * Calls the gateway over real HTTP, as a client would, with a short-lived delegation for the key
@@ -84,5 +85,5 @@ export async function callGateway(input: {
 
 function headerValue(value: string | string[] | undefined): string | null {
   if (value === undefined) return null
-  return Array.isArray(value) ? value[0] ?? null : value
+  return Array.isArray(value) ? (value[0] ?? null) : value
 }

@@ -3,7 +3,8 @@ import { signDelegation, verifyDelegation } from './delegation'
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0)
 const SECRET = 'delegation-test-secret'
-const sign = (keyId = 'key_abc123', ttlSeconds = 60, now = NOW) => signDelegation(keyId, { now, ttlSeconds, secret: SECRET })
+const sign = (keyId = 'key_abc123', ttlSeconds = 60, now = NOW) =>
+  signDelegation(keyId, { now, ttlSeconds, secret: SECRET })
 
 describe('verifyDelegation', () => {
   test('a fresh header verifies to its key id', () => {

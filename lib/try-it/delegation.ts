@@ -26,7 +26,10 @@ function mac(payload: string, secret: string): string {
 }
 
 /** Mints a header value for `keyId`, valid until now + ttl. `now` is epoch milliseconds. */
-export function signDelegation(keyId: string, options: { now?: number; ttlSeconds?: number; secret?: string } = {}): string {
+export function signDelegation(
+  keyId: string,
+  options: { now?: number; ttlSeconds?: number; secret?: string } = {},
+): string {
   if (!KEY_ID_PATTERN.test(keyId)) throw new Error('Invalid key id for delegation')
   const expiry = Math.floor((options.now ?? Date.now()) / 1000) + (options.ttlSeconds ?? DELEGATION_TTL_SECONDS)
   const payload = `${keyId}.${expiry}`

@@ -39,7 +39,11 @@ export async function listDelegableKeys(userId: string) {
   })
   const byId = new Map(teams.map((t) => [t.id, t]))
   return keys.map((k) => ({
-    id: k.id, name: k.name, prefix: k.prefix, inGrace: k.graceEndsAt !== null,
-    teamSlug: byId.get(k.teamId)?.slug ?? '', teamName: byId.get(k.teamId)?.name ?? '',
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    inGrace: k.graceEndsAt !== null,
+    teamSlug: byId.get(k.teamId)?.slug ?? '',
+    teamName: byId.get(k.teamId)?.name ?? '',
   }))
 }

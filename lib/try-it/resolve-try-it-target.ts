@@ -11,12 +11,15 @@ export async function resolveTryItTarget(userId: string, versionId: string) {
   const version = await db.apiVersion.findFirst({
     where: {
       id: versionId,
-      OR: [
-        { api: { visibility: 'INTERNAL' }, state: { not: 'DRAFT' } },
-        { teamId: { in: teamIds } },
-      ],
+      OR: [{ api: { visibility: 'INTERNAL' }, state: { not: 'DRAFT' } }, { teamId: { in: teamIds } }],
     },
-    select: { id: true, version: true, state: true, openapi: true, api: { select: { id: true, slug: true, team: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      version: true,
+      state: true,
+      openapi: true,
+      api: { select: { id: true, slug: true, team: { select: { slug: true } } } },
+    },
   })
   if (!version) throw notFound('API version')
   return {

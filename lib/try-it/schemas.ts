@@ -18,27 +18,50 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
 // Headers the user may not set: the gateway owns credentials and forwarding, Node owns framing.
 const BLOCKED_HEADERS = new Set([
-  'host', 'authorization', 'x-api-key', 'x-tollgate-delegation', 'cookie', 'content-length', 'connection',
-  'transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'x-request-id',
+  'host',
+  'authorization',
+  'x-api-key',
+  'x-tollgate-delegation',
+  'cookie',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+  'x-request-id',
 ])
 const isBlockedHeader = (name: string) => {
   const lower = name.toLowerCase()
   return BLOCKED_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('x-forwarded-')
 }
 
-const pairs = (max: number) => z.record(z.string().min(1).max(200), z.string().max(4000))
-  .refine((record) => Object.keys(record).length <= max, `At most ${max} entries`)
+const pairs = (max: number) =>
+  z
+    .record(z.string().min(1).max(200), z.string().max(4000))
+    .refine((record) => Object.keys(record).length <= max, `At most ${max} entries`)
 
 export const tryItRequestSchema = z.object({
   keyId: z.string().trim().min(1, 'Choose a key').max(100),
   versionId: z.string().trim().min(1).max(100),
   method: z.enum(TRY_IT_METHODS),
-  path: z.string().max(2000).regex(PATH_PATTERN, 'The path has characters that must be percent-encoded')
-    .refine((path) => !/(^|\/)\.\.?(\/|$)/.test(path.replace(/%2e/gi, '.')), 'The path may not contain "." or ".." segments'),
+  path: z
+    .string()
+    .max(2000)
+    .regex(PATH_PATTERN, 'The path has characters that must be percent-encoded')
+    .refine(
+      (path) => !/(^|\/)\.\.?(\/|$)/.test(path.replace(/%2e/gi, '.')),
+      'The path may not contain "." or ".." segments',
+    ),
   query: pairs(50).default({}),
   headers: pairs(50)
     .refine((h) => Object.keys(h).every((name) => HEADER_NAME.test(name)), 'A header name has invalid characters')
-    .refine((h) => Object.keys(h).every((name) => !isBlockedHeader(name)), 'Credentials and framing headers are set by Tollgate')
+    .refine(
+      (h) => Object.keys(h).every((name) => !isBlockedHeader(name)),
+      'Credentials and framing headers are set by Tollgate',
+    )
     .refine((h) => Object.values(h).every((value) => !/[\r\n\0]/.test(value)), 'A header value has a line break')
     .default({}),
   body: z.string().max(MAX_REQUEST_BODY_BYTES, 'The body is larger than 1 MB').optional(),

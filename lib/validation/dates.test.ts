@@ -85,7 +85,10 @@ describe('a date and time (datetime-local and ISO 8601)', () => {
   })
 
   test('checkDate explains, parseInstant does not', () => {
-    expect(checkDate('2031-02-29')).toEqual({ ok: false, message: '2031-02-29 does not exist: February 2031 has 28 days' })
+    expect(checkDate('2031-02-29')).toEqual({
+      ok: false,
+      message: '2031-02-29 does not exist: February 2031 has 28 days',
+    })
   })
 })
 
@@ -95,7 +98,15 @@ describe('helpers', () => {
     expect(addYears(new Date('2028-02-29T00:00:00Z'), 1).toISOString()).toBe('2029-03-01T00:00:00.000Z')
   })
 
-  test.each([['2030-02', true], ['2100-12', true], ['2030-13', false], ['2030-00', false], ['2999-01', false], ['1999-12', false], ['2030-2', false]])('month %s: %s', (value, valid) => {
+  test.each([
+    ['2030-02', true],
+    ['2100-12', true],
+    ['2030-13', false],
+    ['2030-00', false],
+    ['2999-01', false],
+    ['1999-12', false],
+    ['2030-2', false],
+  ])('month %s: %s', (value, valid) => {
     expect(isCalendarMonth(value)).toBe(valid)
   })
 })

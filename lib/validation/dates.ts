@@ -12,7 +12,20 @@ export const MAX_YEAR = 2100
 // Years of 5 or 6 digits are matched only to be refused with the range message (a date input
 // lets people type up to 275760).
 const INSTANT = /^(\d{4,6})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 export type DateCheck = { ok: true; date: Date } | { ok: false; message: string }
 
@@ -29,14 +42,18 @@ const yearRangeMessage = `Choose a year from ${MIN_YEAR} to ${MAX_YEAR}`
 export function checkDate(text: string, { time = true }: { time?: boolean } = {}): DateCheck {
   const match = INSTANT.exec(text.trim())
   if (!match || (!time && match[4] !== undefined)) {
-    return { ok: false, message: time ? 'Enter a date as YYYY-MM-DD, optionally with a time as HH:MM' : 'Enter a date as YYYY-MM-DD' }
+    return {
+      ok: false,
+      message: time ? 'Enter a date as YYYY-MM-DD, optionally with a time as HH:MM' : 'Enter a date as YYYY-MM-DD',
+    }
   }
   const [, y, mo, d, hh = '00', mi = '00', ss = '00', ms = '0', zone] = match
   const [year, month, day, hour, minute, second] = [y, mo, d, hh, mi, ss].map(Number)
   if (y.length !== 4 || year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: yearRangeMessage }
   if (month < 1 || month > 12) return { ok: false, message: `There is no month ${mo}: use 01 to 12` }
   const days = daysInMonth(year, month)
-  if (day < 1 || day > days) return { ok: false, message: `${y}-${mo}-${d} does not exist: ${MONTHS[month - 1]} ${year} has ${days} days` }
+  if (day < 1 || day > days)
+    return { ok: false, message: `${y}-${mo}-${d} does not exist: ${MONTHS[month - 1]} ${year} has ${days} days` }
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, message: 'Enter a time from 00:00 to 23:59' }
   let offsetMinutes = 0
   if (zone && zone !== 'Z') {
@@ -68,7 +85,12 @@ function checkDateObject(date: Date): DateCheck {
  */
 export function dateInput({ time = true, missing = 'Enter a date' }: { time?: boolean; missing?: string } = {}) {
   return z.union([z.string(), z.date()], { error: missing }).transform((value, ctx) => {
-    const checked = value instanceof Date ? checkDateObject(value) : value.trim() === '' ? { ok: false as const, message: missing } : checkDate(value, { time })
+    const checked =
+      value instanceof Date
+        ? checkDateObject(value)
+        : value.trim() === ''
+          ? { ok: false as const, message: missing }
+          : checkDate(value, { time })
     if (checked.ok) return checked.date
     ctx.addIssue({ code: 'custom', message: checked.message, continue: false })
     return z.NEVER

@@ -50,21 +50,40 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 const NOT_NUMBERS = ['0x10', '5e3', 'Infinity', '1 000'] as const
 
 describe('version timeouts (createVersion)', () => {
-  test.each([...NOT_NUMBERS.map((v) => [v, 'Enter a number of milliseconds']), ['30000.5', 'Enter whole milliseconds'], ['-3', 'At least 100 ms']])(
-    'timeout %j is refused (%s) and no version is stored', async (timeoutMs, message) => {
-      const { team, actor } = await createTestTeam()
-      const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-      const raw = { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: JSON.stringify(petstoreV1), timeoutMs }
-      const result = await submitForm(createVersionSchema, raw, (input) => createVersion({ teamId: team.id, actor, input }))
-      expect(fieldErrorsOf(result).timeoutMs).toEqual([message])
-      expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
-    })
+  test.each([
+    ...NOT_NUMBERS.map((v) => [v, 'Enter a number of milliseconds']),
+    ['30000.5', 'Enter whole milliseconds'],
+    ['-3', 'At least 100 ms'],
+  ])('timeout %j is refused (%s) and no version is stored', async (timeoutMs, message) => {
+    const { team, actor } = await createTestTeam()
+    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+    const raw = {
+      apiId: api.id,
+      version: 'v1',
+      upstreamUrl: upstream.url,
+      openapi: JSON.stringify(petstoreV1),
+      timeoutMs,
+    }
+    const result = await submitForm(createVersionSchema, raw, (input) =>
+      createVersion({ teamId: team.id, actor, input }),
+    )
+    expect(fieldErrorsOf(result).timeoutMs).toEqual([message])
+    expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
+  })
 
   test('a plain 5000 is saved as 5000 ms', async () => {
     const { team, actor } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-    const raw = { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: JSON.stringify(petstoreV1), timeoutMs: '5000' }
-    expect((await submitForm(createVersionSchema, raw, (input) => createVersion({ teamId: team.id, actor, input }))).ok).toBe(true)
+    const raw = {
+      apiId: api.id,
+      version: 'v1',
+      upstreamUrl: upstream.url,
+      openapi: JSON.stringify(petstoreV1),
+      timeoutMs: '5000',
+    }
+    expect(
+      (await submitForm(createVersionSchema, raw, (input) => createVersion({ teamId: team.id, actor, input }))).ok,
+    ).toBe(true)
     expect((await db.apiVersion.findFirstOrThrow({ where: { apiId: api.id } })).timeoutMs).toBe(5000)
   })
 })
@@ -73,13 +92,24 @@ describe('plan rate limits, quotas and prices (createPlan)', () => {
   test.each([
     ...NOT_NUMBERS.map((v) => [{ rateLimit: v }, 'rateLimit', 'Enter a whole number'] as const),
     [{ rateLimit: '-3' }, 'rateLimit', 'At least 1 request'],
-    ...NOT_NUMBERS.map((v) => [{ paid: 'true', pricePerCall: '0.001', freeCallsPerMonth: v }, 'freeCallsPerMonth', 'Enter a whole number'] as const),
+    ...NOT_NUMBERS.map(
+      (v) =>
+        [
+          { paid: 'true', pricePerCall: '0.001', freeCallsPerMonth: v },
+          'freeCallsPerMonth',
+          'Enter a whole number',
+        ] as const,
+    ),
     [{ paid: 'true', pricePerCall: '0.001', freeCallsPerMonth: '-1' }, 'freeCallsPerMonth', 'Enter 0 or more'],
-    ...NOT_NUMBERS.map((v) => [{ paid: 'true', pricePerCall: v }, 'pricePerCall', 'Enter a price such as 0.002'] as const),
+    ...NOT_NUMBERS.map(
+      (v) => [{ paid: 'true', pricePerCall: v }, 'pricePerCall', 'Enter a price such as 0.002'] as const,
+    ),
   ] as const)('%j is refused on %s and no plan is stored', async (fields, field, message) => {
     const { team } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-    const result = await submitForm(createPlanSchema, { apiId: api.id, name: 'Metered', ...fields }, (input) => createPlan({ teamId: team.id, input }))
+    const result = await submitForm(createPlanSchema, { apiId: api.id, name: 'Metered', ...fields }, (input) =>
+      createPlan({ teamId: team.id, input }),
+    )
     expect(fieldErrorsOf(result)[field]).toEqual([message])
     expect(await db.plan.count({ where: { apiId: api.id } })).toBe(0)
   })
@@ -87,10 +117,21 @@ describe('plan rate limits, quotas and prices (createPlan)', () => {
   test('10 requests, 0 free calls and 0.5 per call are saved as typed', async () => {
     const { team } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-    const raw = { apiId: api.id, name: 'Metered', rateLimit: '10', paid: 'true', pricePerCall: '0.5', freeCallsPerMonth: '0' }
+    const raw = {
+      apiId: api.id,
+      name: 'Metered',
+      rateLimit: '10',
+      paid: 'true',
+      pricePerCall: '0.5',
+      freeCallsPerMonth: '0',
+    }
     expect((await submitForm(createPlanSchema, raw, (input) => createPlan({ teamId: team.id, input }))).ok).toBe(true)
-    expect(await db.plan.findFirstOrThrow({ where: { apiId: api.id }, select: { rateLimit: true, freeCallsPerMonth: true, pricePerCallMicros: true } }))
-      .toEqual({ rateLimit: 10, freeCallsPerMonth: 0, pricePerCallMicros: 500_000n })
+    expect(
+      await db.plan.findFirstOrThrow({
+        where: { apiId: api.id },
+        select: { rateLimit: true, freeCallsPerMonth: true, pricePerCallMicros: true },
+      }),
+    ).toEqual({ rateLimit: 10, freeCallsPerMonth: 0, pricePerCallMicros: 500_000n })
   })
 })
 
@@ -103,8 +144,12 @@ describe('money (top-up, budget, credit limit)', () => {
 
   test.each([
     ...NOT_NUMBERS.map((v) => [topUp, { amount: v, idempotencyKey: 'form-key-123' }, 'amount'] as const),
-    ...NOT_NUMBERS.map((v) => [settings, { monthlyBudget: v, alertThresholds: '', creditLimit: '0' }, 'monthlyBudget'] as const),
-    ...NOT_NUMBERS.map((v) => [settings, { monthlyBudget: '', alertThresholds: '', creditLimit: v }, 'creditLimit'] as const),
+    ...NOT_NUMBERS.map(
+      (v) => [settings, { monthlyBudget: v, alertThresholds: '', creditLimit: '0' }, 'monthlyBudget'] as const,
+    ),
+    ...NOT_NUMBERS.map(
+      (v) => [settings, { monthlyBudget: '', alertThresholds: '', creditLimit: v }, 'creditLimit'] as const,
+    ),
   ])('%#: a non-decimal amount is a field error and moves no money', async (save, raw, field) => {
     const { team, user } = await createTestTeam()
     await updatePaymentMethod({ teamId: team.id, userId: user.id, input: { cardNumber: '4242 4242 4242 4242' } })
@@ -112,13 +157,21 @@ describe('money (top-up, budget, credit limit)', () => {
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result)[field]).toEqual(['Enter a number such as 25 or 25.50'])
     expect(await db.ledgerEntry.count({ where: { teamId: team.id } })).toBe(0)
-    expect(await db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })).toMatchObject({ balanceMicros: 0n, monthlyBudgetMicros: null, creditLimitMicros: 0n })
+    expect(await db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })).toMatchObject({
+      balanceMicros: 0n,
+      monthlyBudgetMicros: null,
+      creditLimitMicros: 0n,
+    })
   })
 
   test('a top-up of 0.5 credits half a unit', async () => {
     const { team, user } = await createTestTeam()
     await updatePaymentMethod({ teamId: team.id, userId: user.id, input: { cardNumber: '4242 4242 4242 4242' } })
-    const result = await submitForm(anyForm, { amount: '0.5', idempotencyKey: createId('topup') }, topUp(team.id, user.id))
+    const result = await submitForm(
+      anyForm,
+      { amount: '0.5', idempotencyKey: createId('topup') },
+      topUp(team.id, user.id),
+    )
     expect(result.ok).toBe(true)
     expect((await db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })).balanceMicros).toBe(500_000n)
   })
@@ -129,10 +182,22 @@ describe('deprecation sunsets (deprecateVersion)', () => {
     const { team, actor } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
     const version = await db.apiVersion.create({
-      data: { id: createId('ver'), apiId: api.id, teamId: team.id, version: 'v1', major: 1, state: 'PUBLISHED', openapi: JSON.stringify(petstoreV1), upstreamUrl: upstream.url, publishedAt: new Date() },
+      data: {
+        id: createId('ver'),
+        apiId: api.id,
+        teamId: team.id,
+        version: 'v1',
+        major: 1,
+        state: 'PUBLISHED',
+        openapi: JSON.stringify(petstoreV1),
+        upstreamUrl: upstream.url,
+        publishedAt: new Date(),
+      },
     })
     const deprecate = (fields: Record<string, string>) =>
-      submitForm(deprecateVersionSchema, { versionId: version.id, ...fields }, (input) => deprecateVersion({ teamId: team.id, actor, ...input }))
+      submitForm(deprecateVersionSchema, { versionId: version.id, ...fields }, (input) =>
+        deprecateVersion({ teamId: team.id, actor, ...input }),
+      )
     return { version, deprecate }
   }
 
@@ -146,13 +211,17 @@ describe('deprecation sunsets (deprecateVersion)', () => {
   ])('sunset %j is refused and the version stays published', async (sunsetAt, message) => {
     const { version, deprecate } = await publishedVersion()
     expect(fieldErrorsOf(await deprecate({ sunsetAt }))).toEqual({ sunsetAt: [message] })
-    expect(await db.apiVersion.findUniqueOrThrow({ where: { id: version.id }, select: { state: true, sunsetAt: true } })).toEqual({ state: 'PUBLISHED', sunsetAt: null })
+    expect(
+      await db.apiVersion.findUniqueOrThrow({ where: { id: version.id }, select: { state: true, sunsetAt: true } }),
+    ).toEqual({ state: 'PUBLISHED', sunsetAt: null })
     expect(await db.lifecycleEvent.count({ where: { versionId: version.id } })).toBe(0)
   })
 
   test('a reason with a bidi control is refused as well', async () => {
     const { version, deprecate } = await publishedVersion()
-    expect(fieldErrorsOf(await deprecate({ sunsetAt: nextLeapDay(), reason: 'Use v2 \u202Enow' })).reason).toEqual([expect.stringContaining('U+202E')])
+    expect(fieldErrorsOf(await deprecate({ sunsetAt: nextLeapDay(), reason: 'Use v2 \u202Enow' })).reason).toEqual([
+      expect.stringContaining('U+202E'),
+    ])
     expect((await db.apiVersion.findUniqueOrThrow({ where: { id: version.id } })).state).toBe('PUBLISHED')
   })
 
@@ -160,8 +229,9 @@ describe('deprecation sunsets (deprecateVersion)', () => {
     const { version, deprecate } = await publishedVersion()
     const day = nextLeapDay()
     expect((await deprecate({ sunsetAt: day })).ok).toBe(true)
-    expect(await db.apiVersion.findUniqueOrThrow({ where: { id: version.id }, select: { state: true, sunsetAt: true } }))
-      .toEqual({ state: 'DEPRECATED', sunsetAt: new Date(`${day}T00:00:00.000Z`) })
+    expect(
+      await db.apiVersion.findUniqueOrThrow({ where: { id: version.id }, select: { state: true, sunsetAt: true } }),
+    ).toEqual({ state: 'DEPRECATED', sunsetAt: new Date(`${day}T00:00:00.000Z`) })
   })
 })
 
@@ -174,7 +244,9 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
     ['next week', 'Enter a date as YYYY-MM-DD, optionally with a time as HH:MM'],
   ])('expiry %j is refused and no key is created', async (expiresAt, message) => {
     const team = await seedTeam('keys', randomToken(6))
-    const result = await submitForm(createKeySchema, { name: 'billing-service', expiresAt }, (input) => createKey(team.actor, input))
+    const result = await submitForm(createKeySchema, { name: 'billing-service', expiresAt }, (input) =>
+      createKey(team.actor, input),
+    )
     expect(fieldErrorsOf(result)).toEqual({ expiresAt: [message] })
     expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(0)
   })
@@ -182,25 +254,48 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
   test('a leap-day expiry is saved as that day', async () => {
     const team = await seedTeam('keys', randomToken(6))
     const day = nextLeapDay()
-    expect((await submitForm(createKeySchema, { name: 'billing-service', expiresAt: day }, (input) => createKey(team.actor, input))).ok).toBe(true)
-    expect((await db.apiKey.findFirstOrThrow({ where: { teamId: team.id } })).expiresAt).toEqual(new Date(`${day}T00:00:00.000Z`))
+    expect(
+      (
+        await submitForm(createKeySchema, { name: 'billing-service', expiresAt: day }, (input) =>
+          createKey(team.actor, input),
+        )
+      ).ok,
+    ).toBe(true)
+    expect((await db.apiKey.findFirstOrThrow({ where: { teamId: team.id } })).expiresAt).toEqual(
+      new Date(`${day}T00:00:00.000Z`),
+    )
   })
 
-  test.each(['0x0', '3.6e3', 'Infinity'])('grace %j is not "none" or "1 hour": the rotation is refused', async (graceSeconds) => {
-    const team = await seedTeam('keys', randomToken(6))
-    const { key } = await createKey(team.actor, { name: 'billing-service' })
-    const result = await submitForm(rotateKeySchema, { keyId: key.id, graceSeconds }, (input) => rotateKey(team.actor, input))
-    expect(fieldErrorsOf(result)).toEqual({ graceSeconds: ['Choose one of the offered grace periods'] })
-    expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(1)
-    expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).graceEndsAt).toBeNull()
-  })
+  test.each(['0x0', '3.6e3', 'Infinity'])(
+    'grace %j is not "none" or "1 hour": the rotation is refused',
+    async (graceSeconds) => {
+      const team = await seedTeam('keys', randomToken(6))
+      const { key } = await createKey(team.actor, { name: 'billing-service' })
+      const result = await submitForm(rotateKeySchema, { keyId: key.id, graceSeconds }, (input) =>
+        rotateKey(team.actor, input),
+      )
+      expect(fieldErrorsOf(result)).toEqual({ graceSeconds: ['Choose one of the offered grace periods'] })
+      expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(1)
+      expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).graceEndsAt).toBeNull()
+    },
+  )
 })
 
 describe('query strings keep their fallbacks', () => {
   test('a NUL or a bidi control in a catalog search is a search, not a database error', async () => {
     const { team } = await createTestTeam()
     const name = `Tide tables ${randomToken(6)}`
-    await db.api.create({ data: { id: createId('api'), teamId: team.id, slug: 'tides', name, visibility: 'INTERNAL', state: 'PUBLISHED', searchText: name.toLowerCase() } })
+    await db.api.create({
+      data: {
+        id: createId('api'),
+        teamId: team.id,
+        slug: 'tides',
+        name,
+        visibility: 'INTERNAL',
+        state: 'PUBLISHED',
+        searchText: name.toLowerCase(),
+      },
+    })
     const viewer = { teamIds: [team.id] }
     const page = await searchCatalog({ q: `${name.split(' ')[2]}\u0000\u202E`, page: '0x10' }, viewer)
     expect(page.items.map((item) => item.name)).toEqual([name])

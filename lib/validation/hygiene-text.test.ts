@@ -68,7 +68,9 @@ describe('team names (createTeam, updateTeam)', () => {
 
   test.each(NEIGHBOURS)('%s are saved', async (_label, name, stored) => {
     const user = await createUser('founder')
-    const result = await submitForm(createTeamSchema, { name, slug: `t-${randomToken(8)}` }, (input) => createTeam(user.id, input))
+    const result = await submitForm(createTeamSchema, { name, slug: `t-${randomToken(8)}` }, (input) =>
+      createTeam(user.id, input),
+    )
     expect(result.ok).toBe(true)
     const team = await db.team.findUniqueOrThrow({ where: { id: result.ok ? result.data.id : '' } })
     expect(team.name).toBe(stored)
@@ -77,7 +79,9 @@ describe('team names (createTeam, updateTeam)', () => {
   test('a rename with a bidi control is refused and the old name stays', async () => {
     const user = await createUser('founder')
     const team = await createTeam(user.id, { name: 'Acme', slug: `t-${randomToken(8)}` })
-    const result = await submitForm(updateTeamSchema, { name: 'Acme\u202Enimda' }, (input) => updateTeam(team.id, input))
+    const result = await submitForm(updateTeamSchema, { name: 'Acme\u202Enimda' }, (input) =>
+      updateTeam(team.id, input),
+    )
     expect(fieldErrorsOf(result).name).toEqual(['Remove the invisible character U+202E (right-to-left override)'])
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe('Acme')
   })
@@ -87,7 +91,9 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   const apiCount = (teamId: string) => db.api.count({ where: { teamId } })
 
   test.each([
-    ...HOSTILE.map(([label, value, codePoint]) => [`a name with ${label}`, { name: value }, 'name', codePoint] as const),
+    ...HOSTILE.map(
+      ([label, value, codePoint]) => [`a name with ${label}`, { name: value }, 'name', codePoint] as const,
+    ),
     ['a description with a NUL', { description: 'Line one\nline\u0000two' }, 'description', 'U+0000'],
     ['a description with a bidi override', { description: 'Returns \u202Etxt.exe' }, 'description', 'U+202E'],
     ['a tag with a bidi override', { tags: 'payments, \u202Eevil' }, 'tags', 'U+202E'],
@@ -100,30 +106,48 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     expect(await apiCount(owner.id)).toBe(0)
   })
 
-  test.each(NEIGHBOURS)('%s are saved as a name, and a multi-line description keeps its lines', async (_label, name, stored) => {
-    const owner = await seedTeam('owner', randomToken(6))
-    const raw = { name, slug: `w-${randomToken(6)}`, description: 'First line\r\n\tSecond line', tags: 'payments' }
-    const result = await submitForm(createApiSchema, raw, (input) => createApi({ teamId: owner.id, input }))
-    expect(result.ok).toBe(true)
-    expect(await db.api.findFirstOrThrow({ where: { teamId: owner.id }, select: { name: true, description: true } }))
-      .toEqual({ name: stored, description: 'First line\n\tSecond line' })
-  })
+  test.each(NEIGHBOURS)(
+    '%s are saved as a name, and a multi-line description keeps its lines',
+    async (_label, name, stored) => {
+      const owner = await seedTeam('owner', randomToken(6))
+      const raw = { name, slug: `w-${randomToken(6)}`, description: 'First line\r\n\tSecond line', tags: 'payments' }
+      const result = await submitForm(createApiSchema, raw, (input) => createApi({ teamId: owner.id, input }))
+      expect(result.ok).toBe(true)
+      expect(
+        await db.api.findFirstOrThrow({ where: { teamId: owner.id }, select: { name: true, description: true } }),
+      ).toEqual({ name: stored, description: 'First line\n\tSecond line' })
+    },
+  )
 
   test('an edit with a control character changes nothing', async () => {
     const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi({ teamId: owner.id, input: { name: 'Weather', slug: 'weather', description: 'Forecasts' } })
-    const result = await submitForm(updateApiSchema, { apiId: api.id, name: 'Weather', description: 'Fore\u0007casts' }, (input) => updateApi({ teamId: owner.id, input }))
+    const api = await createApi({
+      teamId: owner.id,
+      input: { name: 'Weather', slug: 'weather', description: 'Forecasts' },
+    })
+    const result = await submitForm(
+      updateApiSchema,
+      { apiId: api.id, name: 'Weather', description: 'Fore\u0007casts' },
+      (input) => updateApi({ teamId: owner.id, input }),
+    )
     expect(fieldErrorsOf(result).description).toEqual(['Remove the invisible character U+0007 (bell)'])
-    expect(await db.api.findUniqueOrThrow({ where: { id: api.id }, select: { description: true } })).toEqual({ description: 'Forecasts' })
+    expect(await db.api.findUniqueOrThrow({ where: { id: api.id }, select: { description: true } })).toEqual({
+      description: 'Forecasts',
+    })
   })
   test('an OpenAPI document with a NUL past the binary sniffing is refused by the contract check and stores nothing', async () => {
     const owner = await seedTeam('owner', randomToken(6))
     const api = await createApi({ teamId: owner.id, input: { name: 'Pets', slug: 'pets' } })
-    const openapi = JSON.stringify({ ...petstoreV1, info: { ...petstoreV1.info, description: `${'x'.repeat(9000)}\u0000` } }).replace('\\u0000', '\u0000')
+    const openapi = JSON.stringify({
+      ...petstoreV1,
+      info: { ...petstoreV1.info, description: `${'x'.repeat(9000)}\u0000` },
+    }).replace('\\u0000', '\u0000')
     expect(openapi.indexOf('\u0000')).toBeGreaterThan(8192)
     const actor = { id: owner.actor.userId, email: 'owner@example.test' }
     const raw = { apiId: api.id, version: 'v1', upstreamUrl: 'http://127.0.0.1:9/', openapi }
-    const result = await submitForm(createVersionSchema, raw, (input) => createVersion({ teamId: owner.id, actor, input }))
+    const result = await submitForm(createVersionSchema, raw, (input) =>
+      createVersion({ teamId: owner.id, actor, input }),
+    )
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result).openapi?.length).toBeGreaterThan(0)
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
@@ -134,17 +158,25 @@ describe('plan and key names (createPlan, createKey)', () => {
   test('a plan name with a bidi control is refused; an accented one with an emoji is saved', async () => {
     const owner = await seedTeam('owner', randomToken(6))
     const api = await createApi({ teamId: owner.id, input: { name: 'Weather', slug: 'weather' } })
-    const refused = await submitForm(createPlanSchema, { apiId: api.id, name: 'Free\u202E' }, (input) => createPlan({ teamId: owner.id, input }))
+    const refused = await submitForm(createPlanSchema, { apiId: api.id, name: 'Free\u202E' }, (input) =>
+      createPlan({ teamId: owner.id, input }),
+    )
     expect(fieldErrorsOf(refused).name).toEqual([expect.stringContaining('U+202E')])
     expect(await db.plan.count({ where: { apiId: api.id } })).toBe(0)
-    const saved = await submitForm(createPlanSchema, { apiId: api.id, name: 'Básico 🚀', description: 'Para probar' }, (input) => createPlan({ teamId: owner.id, input }))
+    const saved = await submitForm(
+      createPlanSchema,
+      { apiId: api.id, name: 'Básico 🚀', description: 'Para probar' },
+      (input) => createPlan({ teamId: owner.id, input }),
+    )
     expect(saved.ok).toBe(true)
     expect((await db.plan.findFirstOrThrow({ where: { apiId: api.id } })).name).toBe('Básico 🚀')
   })
 
   test('a key name with a NUL is refused; one in Hebrew is saved', async () => {
     const team = await seedTeam('keys', randomToken(6))
-    const refused = await submitForm(createKeySchema, { name: 'billing\u0000prod' }, (input) => createKey(team.actor, input))
+    const refused = await submitForm(createKeySchema, { name: 'billing\u0000prod' }, (input) =>
+      createKey(team.actor, input),
+    )
     expect(fieldErrorsOf(refused).name).toEqual([expect.stringContaining('U+0000')])
     expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(0)
     const saved = await submitForm(createKeySchema, { name: 'שירות חיוב' }, (input) => createKey(team.actor, input))
@@ -160,22 +192,43 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
     const consumer = await seedTeam('consumer', suffix)
     const api = await seedApi(owner.id, 'weather')
     const subscription = await subscribe(consumer.actor, { apiId: api.id, planId: api.plans.Manual })
-    const reject = (reason: string) => submitForm(rejectSubscriptionSchema, { subscriptionId: subscription.id, reason }, (input) => rejectSubscription(owner.actor, input))
+    const reject = (reason: string) =>
+      submitForm(rejectSubscriptionSchema, { subscriptionId: subscription.id, reason }, (input) =>
+        rejectSubscription(owner.actor, input),
+      )
 
     expect(fieldErrorsOf(await reject('Not \u202Eallowed')).reason).toEqual([expect.stringContaining('U+202E')])
-    expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ state: 'PENDING', reason: null })
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
+      state: 'PENDING',
+      reason: null,
+    })
 
     expect((await reject('לא מאושר\r\nנסו שוב')).ok).toBe(true)
-    expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ state: 'REJECTED', reason: 'לא מאושר\nנסו שוב' })
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
+      state: 'REJECTED',
+      reason: 'לא מאושר\nנסו שוב',
+    })
   })
 
   test('an incident resolution note with a NUL is refused and the incident stays open', async () => {
     const team = await seedTeam('consumer', randomToken(6))
     const now = new Date()
     const incident = await db.paymentIncident.create({
-      data: { id: createId('inc'), consumerTeamId: team.id, ownerTeamId: team.id, apiId: createId('api'), cause: 'insufficient_balance', firstSeenAt: now, lastSeenAt: now, blockedCalls: 1 },
+      data: {
+        id: createId('inc'),
+        consumerTeamId: team.id,
+        ownerTeamId: team.id,
+        apiId: createId('api'),
+        cause: 'insufficient_balance',
+        firstSeenAt: now,
+        lastSeenAt: now,
+        blockedCalls: 1,
+      },
     })
-    const resolve = (reason: string) => submitForm(resolveIncidentSchema, { incidentId: incident.id, reason }, (input) => resolveIncident(team.actor, input))
+    const resolve = (reason: string) =>
+      submitForm(resolveIncidentSchema, { incidentId: incident.id, reason }, (input) =>
+        resolveIncident(team.actor, input),
+      )
     expect(fieldErrorsOf(await resolve('Topped up\u0000')).reason).toEqual([expect.stringContaining('U+0000')])
     expect((await db.paymentIncident.findUniqueOrThrow({ where: { id: incident.id } })).state).toBe('OPEN')
     expect((await resolve('Topped up by wire ✅')).ok).toBe(true)
@@ -185,7 +238,11 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
   test('a card number with a control character is a field error and the account is untouched', async () => {
     const team = await seedTeam('payer', randomToken(6))
     // The billing actions hand the form to the lib function, which parses it itself.
-    const result = await submitForm(z.record(z.string(), z.unknown()), { cardNumber: '4242\u0000 4242 4242 4242' }, (input) => updatePaymentMethod({ teamId: team.id, input }))
+    const result = await submitForm(
+      z.record(z.string(), z.unknown()),
+      { cardNumber: '4242\u0000 4242 4242 4242' },
+      (input) => updatePaymentMethod({ teamId: team.id, input }),
+    )
     expect(fieldErrorsOf(result).cardNumber).toEqual([expect.stringContaining('U+0000')])
     expect(await db.billingAccount.count({ where: { teamId: team.id } })).toBe(0)
   })

@@ -16,7 +16,7 @@ test.each([
   expect(id.safeParse(value).success).toBe(valid)
 })
 
-test('an empty id gets the caller\'s message', () => {
+test("an empty id gets the caller's message", () => {
   expect(id.safeParse('').error?.issues.map((i) => i.message)).toEqual(['Choose a plan'])
   expect(id.safeParse(undefined).error?.issues.map((i) => i.message)).toEqual(['Choose a plan'])
 })

@@ -73,7 +73,14 @@ describe('a whole-number field', () => {
   })
 
   test('the caller names its own messages', () => {
-    const timeout = integerInput({ min: 100, max: 300_000, invalid: 'Enter a number of milliseconds', notWhole: 'Enter whole milliseconds', tooSmall: 'At least 100 ms', tooLarge: 'At most 300000 ms' })
+    const timeout = integerInput({
+      min: 100,
+      max: 300_000,
+      invalid: 'Enter a number of milliseconds',
+      notWhole: 'Enter whole milliseconds',
+      tooSmall: 'At least 100 ms',
+      tooLarge: 'At most 300000 ms',
+    })
     expect(outcome(timeout, '0x10')).toEqual(['Enter a number of milliseconds'])
     expect(outcome(timeout, '150.5')).toEqual(['Enter whole milliseconds'])
     expect(outcome(timeout, '50')).toEqual(['At least 100 ms'])
@@ -89,7 +96,13 @@ describe('a whole-number field', () => {
 })
 
 describe('a decimal field', () => {
-  test.each([['0.5', 0.5], ['-0.25', -0.25], ['1', 1], [' 0.125 ', 0.125], [0.5, 0.5]])('reads %j as %s', (value, expected) => {
+  test.each([
+    ['0.5', 0.5],
+    ['-0.25', -0.25],
+    ['1', 1],
+    [' 0.125 ', 0.125],
+    [0.5, 0.5],
+  ])('reads %j as %s', (value, expected) => {
     expect(outcome(ratio, value)).toBe(expected)
   })
 

@@ -43,7 +43,17 @@ type Bounds = {
   tooLarge?: string
 }
 
-function numberInput(integer: boolean, { min, max, invalid = integer ? 'Enter a whole number' : 'Enter a number such as 2.5', notWhole, tooSmall, tooLarge }: Bounds) {
+function numberInput(
+  integer: boolean,
+  {
+    min,
+    max,
+    invalid = integer ? 'Enter a whole number' : 'Enter a number such as 2.5',
+    notWhole,
+    tooSmall,
+    tooLarge,
+  }: Bounds,
+) {
   return z.union([z.string(), z.number()], { error: invalid }).transform((value, ctx) => {
     // continue: false, so a rule chained after this (a .refine) never adds a second message.
     const fail = (message: string) => {
@@ -57,7 +67,7 @@ function numberInput(integer: boolean, { min, max, invalid = integer ? 'Enter a 
       const parts = typeof value === 'string' ? matchDecimal(value) : null
       // 400 digits are a number, just far too large for a double: say so, not "not a number".
       if (parts && !Number.isFinite(Number(parts.whole))) return fail(parts.negative ? small : large)
-      return fail(integer && parts ? notWhole ?? invalid : invalid)
+      return fail(integer && parts ? (notWhole ?? invalid) : invalid)
     }
     if (n < min) return fail(small)
     if (n > max) return fail(large)

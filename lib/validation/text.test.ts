@@ -4,7 +4,8 @@ import { cleanSearchText, findForbiddenCharacter, plainText } from './text'
 const name = plainText().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters')
 const description = plainText({ multiline: true }).max(2000, 'Use at most 2000 characters')
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? []
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((i) => i.message) ?? []
 
 describe('plainText refuses what nobody types on purpose, naming the character', () => {
   test.each([
@@ -41,7 +42,9 @@ describe('plainText refuses what nobody types on purpose, naming the character',
   })
 
   test('a too-short name made of a control gets the character message only', () => {
-    expect(messages(name.safeParse('\u202E'))).toEqual(['Remove the invisible character U+202E (right-to-left override)'])
+    expect(messages(name.safeParse('\u202E'))).toEqual([
+      'Remove the invisible character U+202E (right-to-left override)',
+    ])
   })
 
   test('the position is reported in characters, counting an emoji as one', () => {

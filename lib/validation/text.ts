@@ -23,9 +23,18 @@ const BIDI_CONTROLS: Record<number, string> = {
 }
 
 const CONTROL_NAMES: Record<number, string> = {
-  0x00: 'NUL', 0x07: 'bell', 0x08: 'backspace', 0x09: 'tab', 0x0a: 'line break', 0x0b: 'vertical tab',
-  0x0c: 'form feed', 0x0d: 'carriage return', 0x1b: 'escape', 0x7f: 'delete',
-  0x2028: 'line separator', 0x2029: 'paragraph separator',
+  0x00: 'NUL',
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x09: 'tab',
+  0x0a: 'line break',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x0d: 'carriage return',
+  0x1b: 'escape',
+  0x7f: 'delete',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
 }
 
 export type ForbiddenCharacter = {
@@ -57,7 +66,10 @@ function forbiddenName(codePoint: number, multiline: boolean): string | null {
 }
 
 /** The first character human-entered text may not contain, or null when it is clean. */
-export function findForbiddenCharacter(value: string, { multiline = false }: TextOptions = {}): ForbiddenCharacter | null {
+export function findForbiddenCharacter(
+  value: string,
+  { multiline = false }: TextOptions = {},
+): ForbiddenCharacter | null {
   let index = 0
   for (const char of value) {
     const codePoint = char.codePointAt(0)!
@@ -70,7 +82,12 @@ export function findForbiddenCharacter(value: string, { multiline = false }: Tex
 
 /** The field error for a forbidden character: it says which one, since most are invisible. */
 export function forbiddenCharacterMessage(found: ForbiddenCharacter): string {
-  if (found.codePoint === 0x0a || found.codePoint === 0x0d || found.codePoint === 0x2028 || found.codePoint === 0x2029) {
+  if (
+    found.codePoint === 0x0a ||
+    found.codePoint === 0x0d ||
+    found.codePoint === 0x2028 ||
+    found.codePoint === 0x2029
+  ) {
     return `Use a single line: remove the ${found.label}`
   }
   return `Remove the invisible character ${found.label}`

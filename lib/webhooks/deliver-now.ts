@@ -1,7 +1,12 @@
 import { db } from '@/lib/db'
 import { dispatchDueWebhooks } from './dispatch-webhooks'
 
-export type DeliveryOutcome = { state: 'PENDING' | 'DELIVERED' | 'FAILED'; attempts: number; lastStatusCode: number | null; lastError: string | null }
+export type DeliveryOutcome = {
+  state: 'PENDING' | 'DELIVERED' | 'FAILED'
+  attempts: number
+  lastStatusCode: number | null
+  lastError: string | null
+}
 
 /**
  * Sends one queued delivery now instead of on the next background pass (the "send test event"

@@ -9,7 +9,13 @@ import { startTestUpstream } from '@/lib/testing/start-test-upstream'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { notifyTeam } from '@/lib/notifications/notify-team'
 import { staticLookup } from '@/lib/net/static-lookup'
-import { claimDelivery, dispatchDueWebhooks, MAX_ATTEMPTS, RECEIVER_UNREACHABLE, startWebhookDispatcher } from './dispatch-webhooks'
+import {
+  claimDelivery,
+  dispatchDueWebhooks,
+  MAX_ATTEMPTS,
+  RECEIVER_UNREACHABLE,
+  startWebhookDispatcher,
+} from './dispatch-webhooks'
 import { retryWebhookDelivery } from './retry-webhook-delivery'
 import { setWebhookUrl } from './set-webhook-url'
 import { verifyWebhookSignature } from './verify-signature'
@@ -22,14 +28,22 @@ async function startReceiver(statuses: number[] = [], delayMs = 0) {
   const server: Server = createServer((req, res) => {
     let body = ''
     req.setEncoding('utf8')
-    req.on('data', (chunk) => { body += chunk })
+    req.on('data', (chunk) => {
+      body += chunk
+    })
     req.on('end', () => {
       received.push({ headers: req.headers, body })
-      setTimeout(() => { res.writeHead(statuses.shift() ?? 200).end('ok') }, delayMs)
+      setTimeout(() => {
+        res.writeHead(statuses.shift() ?? 200).end('ok')
+      }, delayMs)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const close = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) })
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, close }
 }
 
@@ -47,7 +61,9 @@ async function teamWithWebhook(url: string) {
 }
 
 async function queueEvent(teamId: string, now: Date, data: Record<string, unknown> = { incidentId: 'inc_1' }) {
-  await db.$transaction((tx) => notifyTeam(tx, { teamId, event: 'payment_incident.opened', title: 'Incident', data }, now))
+  await db.$transaction((tx) =>
+    notifyTeam(tx, { teamId, event: 'payment_incident.opened', title: 'Incident', data }, now),
+  )
   return db.webhookDelivery.findFirstOrThrow({ where: { teamId }, orderBy: { createdAt: 'desc' } })
 }
 
@@ -64,8 +80,16 @@ describe('dispatchDueWebhooks', () => {
     expect(receiver.received).toHaveLength(1)
     const [{ headers, body }] = receiver.received
     expect(body).toBe(delivery.payload)
-    expect(JSON.parse(body)).toMatchObject({ id: delivery.id, type: 'payment_incident.opened', data: { incidentId: 'inc_1' } })
-    expect(headers).toMatchObject({ 'content-type': 'application/json', 'tollgate-event': 'payment_incident.opened', 'tollgate-delivery': delivery.id })
+    expect(JSON.parse(body)).toMatchObject({
+      id: delivery.id,
+      type: 'payment_incident.opened',
+      data: { incidentId: 'inc_1' },
+    })
+    expect(headers).toMatchObject({
+      'content-type': 'application/json',
+      'tollgate-event': 'payment_incident.opened',
+      'tollgate-delivery': delivery.id,
+    })
     const signature = headers['tollgate-signature'] as string
     expect(signature).toMatch(new RegExp(`^t=${Math.floor(now.getTime() / 1000)},v1=[0-9a-f]{64}$`))
     expect(verifyWebhookSignature(body, signature, secret, { now })).toBe(true)
@@ -73,8 +97,13 @@ describe('dispatchDueWebhooks', () => {
     expect(verifyWebhookSignature(body.replace('inc_1', 'inc_2'), signature, secret, { now })).toBe(false)
     expect(verifyWebhookSignature(body, signature, secret, { now: new Date(now.getTime() + 10 * 60_000) })).toBe(false)
 
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } }))
-      .toMatchObject({ state: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastError: null, deliveredAt: now })
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+      state: 'DELIVERED',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      deliveredAt: now,
+    })
   })
 
   test('500, 500, then 200: three attempts, growing backoff, then DELIVERED', async () => {
@@ -84,7 +113,10 @@ describe('dispatchDueWebhooks', () => {
     const { id } = await queueEvent(teamId, now)
     const delays: number[] = []
 
-    for (const expected of [{ attempts: 1, state: 'PENDING' }, { attempts: 2, state: 'PENDING' }]) {
+    for (const expected of [
+      { attempts: 1, state: 'PENDING' },
+      { attempts: 2, state: 'PENDING' },
+    ]) {
       await dispatchDueWebhooks(db, { now })
       const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id } })
       expect(row).toMatchObject({ ...expected, lastStatusCode: 500, lastError: 'The receiver answered HTTP 500' })
@@ -97,7 +129,12 @@ describe('dispatchDueWebhooks', () => {
     await receiver.close()
 
     expect(receiver.received).toHaveLength(3)
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'DELIVERED', attempts: 3, lastStatusCode: 200, lastError: null })
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: 'DELIVERED',
+      attempts: 3,
+      lastStatusCode: 200,
+      lastError: null,
+    })
     expect(delays[0]).toBeGreaterThanOrEqual(24_000)
     expect(delays[1]).toBeGreaterThan(delays[0])
   })
@@ -120,7 +157,10 @@ describe('dispatchDueWebhooks', () => {
       now = (await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).nextAttemptAt
       await dispatchDueWebhooks(db, { now })
     }
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'FAILED', attempts: MAX_ATTEMPTS })
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: 'FAILED',
+      attempts: MAX_ATTEMPTS,
+    })
 
     const receiver = await startReceiver()
     await db.team.update({ where: { id: teamId }, data: { webhookUrl: receiver.url } })
@@ -128,7 +168,11 @@ describe('dispatchDueWebhooks', () => {
     await dispatchDueWebhooks(db, { now, deliveryIds: [id] })
     await receiver.close()
     expect(receiver.received).toHaveLength(1)
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'DELIVERED', url: receiver.url, attempts: MAX_ATTEMPTS + 1 })
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: 'DELIVERED',
+      url: receiver.url,
+      attempts: MAX_ATTEMPTS + 1,
+    })
   })
 
   test('a receiver name that resolves to loopback when the delivery connects (DNS rebinding) is refused; the receiver sees nothing', async () => {
@@ -142,7 +186,11 @@ describe('dispatchDueWebhooks', () => {
     let now = new Date()
     const { id } = await queueEvent(team.id, now)
 
-    expect(await dispatchDueWebhooks(db, { now, policy: { allowPrivate: false, lookup } })).toMatchObject({ claimed: 1, delivered: 0, retrying: 1 })
+    expect(await dispatchDueWebhooks(db, { now, policy: { allowPrivate: false, lookup } })).toMatchObject({
+      claimed: 1,
+      delivered: 0,
+      retrying: 1,
+    })
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id } })
     expect(row).toMatchObject({ state: 'PENDING', attempts: 1, lastStatusCode: null, lastError: RECEIVER_UNREACHABLE })
     expect(receiver.received).toHaveLength(0)
@@ -150,7 +198,9 @@ describe('dispatchDueWebhooks', () => {
 
     // The receiver was there all along: with private receivers allowed, the retry reaches it.
     now = row.nextAttemptAt
-    expect(await dispatchDueWebhooks(db, { now, policy: { allowPrivate: true, lookup } })).toMatchObject({ delivered: 1 })
+    expect(await dispatchDueWebhooks(db, { now, policy: { allowPrivate: true, lookup } })).toMatchObject({
+      delivered: 1,
+    })
     await receiver.close()
     expect(receiver.received).toHaveLength(1)
   })
@@ -170,7 +220,12 @@ describe('dispatchDueWebhooks', () => {
     await dispatchDueWebhooks(db, { now, policy: { allowPrivate: false } })
     await receiver.close()
     expect(receiver.received).toHaveLength(0)
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'PENDING', attempts: 1, lastStatusCode: null, lastError: RECEIVER_UNREACHABLE })
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: 'PENDING',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: RECEIVER_UNREACHABLE,
+    })
   })
 
   test('a dispatcher that read a row before another claimed it cannot claim it too', async () => {
@@ -191,7 +246,10 @@ describe('dispatchDueWebhooks', () => {
     for (let i = 0; i < 30; i++) await queueEvent(teamId, new Date(now.getTime() - i), { n: i })
     const [one, two] = [createDb(database.url), createDb(database.url)]
     try {
-      const results = await Promise.all([dispatchDueWebhooks(one, { now, batchSize: 50 }), dispatchDueWebhooks(two, { now, batchSize: 50 })])
+      const results = await Promise.all([
+        dispatchDueWebhooks(one, { now, batchSize: 50 }),
+        dispatchDueWebhooks(two, { now, batchSize: 50 }),
+      ])
       expect(results[0].claimed + results[1].claimed).toBe(30)
     } finally {
       await Promise.all([one.$disconnect(), two.$disconnect()])
@@ -210,7 +268,9 @@ test('startWebhookDispatcher sends due deliveries in the background and stops cl
   const { id } = await queueEvent(teamId, new Date())
   const stop = startWebhookDispatcher(db, { intervalMs: 50 })
   try {
-    await expect.poll(async () => (await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).state, { timeout: 5_000 }).toBe('DELIVERED')
+    await expect
+      .poll(async () => (await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).state, { timeout: 5_000 })
+      .toBe('DELIVERED')
   } finally {
     await stop()
     await receiver.close()

@@ -51,7 +51,11 @@ type Outcome = { delivered: boolean; final?: boolean; status?: number; error?: s
 export async function dispatchDueWebhooks(db: Db, options: DispatchOptions = {}): Promise<DispatchResult> {
   const now = options.now ?? new Date()
   const candidates = await db.webhookDelivery.findMany({
-    where: { state: 'PENDING', nextAttemptAt: { lte: now }, ...(options.deliveryIds ? { id: { in: options.deliveryIds } } : {}) },
+    where: {
+      state: 'PENDING',
+      nextAttemptAt: { lte: now },
+      ...(options.deliveryIds ? { id: { in: options.deliveryIds } } : {}),
+    },
     orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
     take: options.batchSize ?? BATCH_SIZE,
     select: { id: true, teamId: true, event: true, payload: true, attempts: true, nextAttemptAt: true },
@@ -71,31 +75,39 @@ export async function dispatchDueWebhooks(db: Db, options: DispatchOptions = {})
   // One dispatcher per pass: its sockets are closed when the pass is done.
   const dispatcher = outboundAgent(options.policy ?? outboundPolicyFromEnv())
 
-  await Promise.all(claimed.map(async (delivery) => {
-    const outcome = await attempt(delivery, teamById.get(delivery.teamId), dispatcher, now)
-    const attempts = delivery.attempts + 1
-    const failed = !outcome.delivered && (outcome.final || attempts >= MAX_ATTEMPTS)
-    const state = outcome.delivered ? 'DELIVERED' : failed ? 'FAILED' : 'PENDING'
-    result[outcome.delivered ? 'delivered' : failed ? 'failed' : 'retrying'] += 1
-    // Guarded by our claim, so a send that outlived it cannot overwrite a newer attempt's result.
-    await db.webhookDelivery.updateMany({
-      where: { id: delivery.id, state: 'PENDING', nextAttemptAt: claimedUntil },
-      data: {
-        state,
-        attempts,
-        lastStatusCode: outcome.status ?? null,
-        lastError: outcome.error ?? null,
-        ...(outcome.url ? { url: outcome.url } : {}),
-        ...(outcome.delivered ? { deliveredAt: now } : {}),
-        ...(state === 'PENDING' ? { nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, options.random)) } : {}),
-      },
-    })
-  })).finally(() => dispatcher.close().catch(() => undefined))
+  await Promise.all(
+    claimed.map(async (delivery) => {
+      const outcome = await attempt(delivery, teamById.get(delivery.teamId), dispatcher, now)
+      const attempts = delivery.attempts + 1
+      const failed = !outcome.delivered && (outcome.final || attempts >= MAX_ATTEMPTS)
+      const state = outcome.delivered ? 'DELIVERED' : failed ? 'FAILED' : 'PENDING'
+      result[outcome.delivered ? 'delivered' : failed ? 'failed' : 'retrying'] += 1
+      // Guarded by our claim, so a send that outlived it cannot overwrite a newer attempt's result.
+      await db.webhookDelivery.updateMany({
+        where: { id: delivery.id, state: 'PENDING', nextAttemptAt: claimedUntil },
+        data: {
+          state,
+          attempts,
+          lastStatusCode: outcome.status ?? null,
+          lastError: outcome.error ?? null,
+          ...(outcome.url ? { url: outcome.url } : {}),
+          ...(outcome.delivered ? { deliveredAt: now } : {}),
+          ...(state === 'PENDING'
+            ? { nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, options.random)) }
+            : {}),
+        },
+      })
+    }),
+  ).finally(() => dispatcher.close().catch(() => undefined))
   return result
 }
 
 /** True when this caller won the row: nobody claimed or attempted it since `seen` was read. */
-export async function claimDelivery(db: Db, seen: { id: string; attempts: number; nextAttemptAt: Date }, until: Date): Promise<boolean> {
+export async function claimDelivery(
+  db: Db,
+  seen: { id: string; attempts: number; nextAttemptAt: Date },
+  until: Date,
+): Promise<boolean> {
   const { count } = await db.webhookDelivery.updateMany({
     where: { id: seen.id, state: 'PENDING', attempts: seen.attempts, nextAttemptAt: seen.nextAttemptAt },
     data: { nextAttemptAt: until },
@@ -115,7 +127,10 @@ async function attempt(
   try {
     secret = decryptSecret(team.webhookSecretEnc)
   } catch {
-    return { delivered: false, error: 'The signing secret cannot be decrypted (TOLLGATE_SECRET changed?): rotate it in team settings' }
+    return {
+      delivered: false,
+      error: 'The signing secret cannot be decrypted (TOLLGATE_SECRET changed?): rotate it in team settings',
+    }
   }
   try {
     const response = await fetch(team.webhookUrl, {
@@ -136,10 +151,16 @@ async function attempt(
     // Only the status matters; drop the body so the connection is freed.
     await response.body?.cancel().catch(() => undefined)
     const ok = response.status >= 200 && response.status < 300
-    return { delivered: ok, status: response.status, url: team.webhookUrl, error: ok ? undefined : `The receiver answered HTTP ${response.status}` }
+    return {
+      delivered: ok,
+      status: response.status,
+      url: team.webhookUrl,
+      error: ok ? undefined : `The receiver answered HTTP ${response.status}`,
+    }
   } catch (error) {
     const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { delivered: false, url: team.webhookUrl, error: `No answer within ${TIMEOUT_MS / 1000} s` }
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      return { delivered: false, url: team.webhookUrl, error: `No answer within ${TIMEOUT_MS / 1000} s` }
     const reason = [e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(' ').slice(0, 500)
     console.warn(`[webhooks] delivery ${delivery.id} to ${team.webhookUrl.slice(0, 200)} not delivered: ${reason}`)
     return { delivered: false, url: team.webhookUrl, error: RECEIVER_UNREACHABLE }
@@ -151,7 +172,10 @@ async function attempt(
  * full batches at once. The timer is unref'd, so it never keeps the process alive. The returned
  * stop function clears the timer and waits for a pass in flight (call it before disconnecting).
  */
-export function startWebhookDispatcher(db: Db, { intervalMs = 2_000, ...options }: Omit<DispatchOptions, 'now' | 'deliveryIds'> & { intervalMs?: number } = {}): () => Promise<void> {
+export function startWebhookDispatcher(
+  db: Db,
+  { intervalMs = 2_000, ...options }: Omit<DispatchOptions, 'now' | 'deliveryIds'> & { intervalMs?: number } = {},
+): () => Promise<void> {
   let running: Promise<void> | null = null
   let stopped = false
   const pass = async () => {
@@ -164,7 +188,9 @@ export function startWebhookDispatcher(db: Db, { intervalMs = 2_000, ...options 
     if (running || stopped) return
     running = pass()
       .catch((error: unknown) => console.error('[webhooks] dispatch failed', error))
-      .finally(() => { running = null })
+      .finally(() => {
+        running = null
+      })
   }
   const timer = setInterval(tick, intervalMs)
   timer.unref()

@@ -8,5 +8,10 @@ export async function getWebhookSettings(teamId: string): Promise<WebhookSetting
     db.webhookDelivery.count({ where: { teamId, state: 'PENDING' } }),
     db.webhookDelivery.count({ where: { teamId, state: 'FAILED' } }),
   ])
-  return webhookSettingsSchema.parse({ url: team.webhookUrl, hasSecret: Boolean(team.webhookSecretEnc), pending, failed })
+  return webhookSettingsSchema.parse({
+    url: team.webhookUrl,
+    hasSecret: Boolean(team.webhookSecretEnc),
+    pending,
+    failed,
+  })
 }

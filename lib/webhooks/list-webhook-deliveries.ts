@@ -16,7 +16,12 @@ export type DeliveryRow = {
 }
 
 /** The team's webhook deliveries, newest first; the payload stays in the database. */
-export async function listWebhookDeliveries({ teamId, dstate, dpage = 1, pageSize = DELIVERIES_PAGE_SIZE }: Partial<ListDeliveriesQuery> & { teamId: string; pageSize?: number }) {
+export async function listWebhookDeliveries({
+  teamId,
+  dstate,
+  dpage = 1,
+  pageSize = DELIVERIES_PAGE_SIZE,
+}: Partial<ListDeliveriesQuery> & { teamId: string; pageSize?: number }) {
   const where: Prisma.WebhookDeliveryWhereInput = { teamId, ...(dstate ? { state: dstate } : {}) }
   const [total, items] = await Promise.all([
     db.webhookDelivery.count({ where }),
@@ -25,7 +30,18 @@ export async function listWebhookDeliveries({ teamId, dstate, dpage = 1, pageSiz
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (dpage - 1) * pageSize,
       take: pageSize,
-      select: { id: true, event: true, url: true, state: true, attempts: true, nextAttemptAt: true, lastStatusCode: true, lastError: true, deliveredAt: true, createdAt: true },
+      select: {
+        id: true,
+        event: true,
+        url: true,
+        state: true,
+        attempts: true,
+        nextAttemptAt: true,
+        lastStatusCode: true,
+        lastError: true,
+        deliveredAt: true,
+        createdAt: true,
+      },
     }),
   ])
   return { items: items as DeliveryRow[], total, page: dpage, pageCount: Math.max(1, Math.ceil(total / pageSize)) }

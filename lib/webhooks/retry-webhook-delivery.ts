@@ -6,7 +6,11 @@ import { notFound } from '@/lib/errors/app-error'
  * used all its retries gets exactly one more attempt, not another hour of them. The team id and
  * the FAILED state are in the WHERE: another team's id, or a delivery already queued, is "not found".
  */
-export async function retryWebhookDelivery(teamId: string, deliveryId: string, now = new Date()): Promise<{ deliveryId: string }> {
+export async function retryWebhookDelivery(
+  teamId: string,
+  deliveryId: string,
+  now = new Date(),
+): Promise<{ deliveryId: string }> {
   const { count } = await db.webhookDelivery.updateMany({
     where: { id: deliveryId, teamId, state: 'FAILED' },
     data: { state: 'PENDING', nextAttemptAt: now },

@@ -33,7 +33,10 @@ export const deliveryIdSchema = z.object({ deliveryId: idInput('Missing delivery
 
 export const listDeliveriesQuerySchema = z.object({
   dstate: z.preprocess(blankToUndefined, z.enum(DELIVERY_STATES)).optional().catch(undefined),
-  dpage: z.preprocess(first, integerInput({ min: 1, max: 10_000 })).catch(1).default(1),
+  dpage: z
+    .preprocess(first, integerInput({ min: 1, max: 10_000 }))
+    .catch(1)
+    .default(1),
 })
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>
 

@@ -19,7 +19,10 @@ export async function sendTestWebhook(teamId: string, now = new Date()): Promise
       teamId,
       event: TEST_EVENT,
       url: team.webhookUrl,
-      payload: webhookPayload(id, TEST_EVENT, now, { team: team.slug, message: 'A test event from Tollgate. Verify its signature, then answer 2xx.' }),
+      payload: webhookPayload(id, TEST_EVENT, now, {
+        team: team.slug,
+        message: 'A test event from Tollgate. Verify its signature, then answer 2xx.',
+      }),
       nextAttemptAt: now,
       createdAt: now,
     },

@@ -16,7 +16,11 @@ export type SetWebhookUrlResult = {
  * one here, in the same transaction: there is never a URL without a secret. A URL whose host is
  * private, link-local, cloud metadata or does not resolve is refused with a field error on `url`.
  */
-export async function setWebhookUrl(teamId: string, input: SetWebhookUrlInput, policy: OutboundPolicy = outboundPolicyFromEnv()): Promise<SetWebhookUrlResult> {
+export async function setWebhookUrl(
+  teamId: string,
+  input: SetWebhookUrlInput,
+  policy: OutboundPolicy = outboundPolicyFromEnv(),
+): Promise<SetWebhookUrlResult> {
   // Resolved before the transaction: a DNS wait must not hold a database connection.
   await assertOutboundUrl(input.url, 'url', policy)
   return db.$transaction(async (tx) => {

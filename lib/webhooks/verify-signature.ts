@@ -11,7 +11,12 @@ export type VerifyOptions = {
 }
 
 /** True when `header` signs exactly `body` with `secret`, recently enough. */
-export function verifyWebhookSignature(body: string, header: string | null | undefined, secret: string, options: VerifyOptions = {}): boolean {
+export function verifyWebhookSignature(
+  body: string,
+  header: string | null | undefined,
+  secret: string,
+  options: VerifyOptions = {},
+): boolean {
   if (!header || !secret) return false
   const parts = header.split(',').map((part) => part.trim().split('='))
   const timestamp = Number(parts.find(([key]) => key === 't')?.[1])

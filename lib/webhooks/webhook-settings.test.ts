@@ -19,7 +19,10 @@ import { clearWebhookUrl, setWebhookUrl } from './set-webhook-url'
 
 // The receiver's name resolves to a public address (no DNS on this machine): the save-time
 // address check passes, as it would for a real public receiver.
-const publicDns: OutboundPolicy = { allowPrivate: false, lookup: staticLookup({ 'hooks.example.com': '93.184.215.14' }) }
+const publicDns: OutboundPolicy = {
+  allowPrivate: false,
+  lookup: staticLookup({ 'hooks.example.com': '93.184.215.14' }),
+}
 
 let database: TestDatabase
 beforeAll(async () => {
@@ -58,8 +61,13 @@ describe('settings', () => {
     expect(decryptSecret(stored.webhookSecretEnc!)).toBe(first.secret)
 
     // Changing the URL keeps the secret, and does not show it again.
-    expect(await setWebhookUrl(team.id, { url: 'https://hooks.example.com/b' }, publicDns)).toEqual({ url: 'https://hooks.example.com/b', secret: null })
-    await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: { threshold: 80 } }))
+    expect(await setWebhookUrl(team.id, { url: 'https://hooks.example.com/b' }, publicDns)).toEqual({
+      url: 'https://hooks.example.com/b',
+      secret: null,
+    })
+    await db.$transaction((tx) =>
+      notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: { threshold: 80 } }),
+    )
 
     const settings = await getWebhookSettings(team.id)
     const deliveries = await listWebhookDeliveries({ teamId: team.id })
@@ -77,18 +85,26 @@ describe('settings', () => {
     const { secret } = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     const rotated = await rotateWebhookSecret(team.id)
     expect(rotated.secret).not.toBe(secret)
-    expect(decryptSecret((await db.team.findUniqueOrThrow({ where: { id: team.id } })).webhookSecretEnc!)).toBe(rotated.secret)
+    expect(decryptSecret((await db.team.findUniqueOrThrow({ where: { id: team.id } })).webhookSecretEnc!)).toBe(
+      rotated.secret,
+    )
     expect(JSON.stringify(await getWebhookSettings(team.id))).not.toContain(rotated.secret)
   })
 
   test('clearing the URL stops new deliveries and fails the waiting ones; the secret stays', async () => {
     const { team } = await createTestTeam()
     await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
-    await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }))
+    await db.$transaction((tx) =>
+      notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }),
+    )
     expect(await clearWebhookUrl(team.id)).toEqual({ cancelled: 1 })
-    await db.$transaction((tx) => notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }))
+    await db.$transaction((tx) =>
+      notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }),
+    )
     expect(await getWebhookSettings(team.id)).toEqual({ url: null, hasSecret: true, pending: 0, failed: 1 })
-    expect((await listWebhookDeliveries({ teamId: team.id })).items).toEqual([expect.objectContaining({ state: 'FAILED', lastError: 'Webhook URL removed' })])
+    expect((await listWebhookDeliveries({ teamId: team.id })).items).toEqual([
+      expect.objectContaining({ state: 'FAILED', lastError: 'Webhook URL removed' }),
+    ])
   })
 })
 
@@ -96,12 +112,20 @@ describe('test events, the deliveries list and retry', () => {
   test('a test event needs a URL, is queued like any event, and adds no notification', async () => {
     const { team } = await createTestTeam()
     const error = await rejection(() => sendTestWebhook(team.id))
-    expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({ status: 422, fieldErrors: { url: ['Set a webhook URL first'] } })
+    expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({
+      status: 422,
+      fieldErrors: { url: ['Set a webhook URL first'] },
+    })
 
     await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     const { deliveryId } = await sendTestWebhook(team.id)
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })
-    expect(row).toMatchObject({ teamId: team.id, event: 'webhook.test', state: 'PENDING', url: 'https://hooks.example.com/a' })
+    expect(row).toMatchObject({
+      teamId: team.id,
+      event: 'webhook.test',
+      state: 'PENDING',
+      url: 'https://hooks.example.com/a',
+    })
     expect(JSON.parse(row.payload)).toMatchObject({ id: deliveryId, type: 'webhook.test', data: { team: team.slug } })
     expect(await db.notification.count({ where: { teamId: team.id } })).toBe(0)
   })
@@ -111,8 +135,12 @@ describe('test events, the deliveries list and retry', () => {
     const other = (await createTestTeam()).team
     await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
     const ids: string[] = []
-    for (let i = 0; i < 5; i++) ids.push((await sendTestWebhook(team.id, new Date(Date.UTC(2026, 10, 24, 10, i)))).deliveryId)
-    await db.webhookDelivery.update({ where: { id: ids[1] }, data: { state: 'FAILED', attempts: 8, lastError: 'The receiver answered HTTP 500', lastStatusCode: 500 } })
+    for (let i = 0; i < 5; i++)
+      ids.push((await sendTestWebhook(team.id, new Date(Date.UTC(2026, 10, 24, 10, i)))).deliveryId)
+    await db.webhookDelivery.update({
+      where: { id: ids[1] },
+      data: { state: 'FAILED', attempts: 8, lastError: 'The receiver answered HTTP 500', lastStatusCode: 500 },
+    })
 
     const page1 = await listWebhookDeliveries({ teamId: team.id, pageSize: 3 })
     const page2 = await listWebhookDeliveries({ teamId: team.id, dpage: 2, pageSize: 3 })
@@ -124,11 +152,18 @@ describe('test events, the deliveries list and retry', () => {
     expect(parseListDeliveriesQuery({ dstate: 'LOST', dpage: 'x' })).toEqual({ dstate: undefined, dpage: 1 })
 
     // Retry: only FAILED rows of this team.
-    for (const [teamId, id] of [[other.id, ids[1]], [team.id, ids[0]]]) {
+    for (const [teamId, id] of [
+      [other.id, ids[1]],
+      [team.id, ids[0]],
+    ]) {
       expect((await rejection(() => retryWebhookDelivery(teamId, id))).status).toBe(404)
     }
     const now = new Date('2026-11-24T12:00:00Z')
     await retryWebhookDelivery(team.id, ids[1], now)
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ state: 'PENDING', nextAttemptAt: now, attempts: 8 })
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({
+      state: 'PENDING',
+      nextAttemptAt: now,
+      attempts: 8,
+    })
   })
 })

@@ -26,9 +26,15 @@ export function pgErrorToEngineError(error, config) {
   const code = cause?.originalCode ?? cause?.code
   const where = `${config.host ?? 'localhost'}:${config.port ?? 5432}`
   if (cause?.kind === 'DatabaseDoesNotExist' || code === '3D000') {
-    return new EngineError('P1003', `Database \`${config.database}\` does not exist on the database server at \`${where}\`.`)
+    return new EngineError(
+      'P1003',
+      `Database \`${config.database}\` does not exist on the database server at \`${where}\`.`,
+    )
   }
-  if (cause?.kind === 'DatabaseNotReachable' || ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code)) {
+  if (
+    cause?.kind === 'DatabaseNotReachable' ||
+    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code)
+  ) {
     return new EngineError('P1001', `Can't reach database server at \`${where}\``)
   }
   if (cause?.kind === 'AuthenticationFailed' || code === '28P01' || code === '28000') {

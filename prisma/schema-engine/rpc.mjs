@@ -16,7 +16,10 @@ function toRpcError(error) {
   if (error?.rpcCode) return { code: error.rpcCode, message: error.message }
   let message = String(error?.message ?? error)
   // wasm errors carry a span trace ("   0: schema_engine_wasm::...") the native CLI never shows.
-  message = message.replace(/\n\s+0: [\s\S]*$/, '').replace(/^Error: /, '').trimEnd()
+  message = message
+    .replace(/\n\s+0: [\s\S]*$/, '')
+    .replace(/^Error: /, '')
+    .trimEnd()
   if (error instanceof WebAssembly.RuntimeError) message = `The wasm schema engine crashed: ${message}`
   const errorCode = typeof error?.code === 'string' && /^P\d{4}$/.test(error.code) ? error.code : undefined
   return {

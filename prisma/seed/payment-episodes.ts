@@ -6,7 +6,13 @@ import type { Random } from './seed-large-usage-calls'
 // to a few hours) until someone fixes the cause, so 402s come in runs per (consumer, API, cause),
 // each run one PaymentIncident, never as isolated random calls. Shared by both seeds.
 
-export const PAYMENT_CAUSES = ['insufficient_balance', 'budget_exceeded', 'payment_method_failed', 'quota_exhausted', 'upstream_payment_required'] as const
+export const PAYMENT_CAUSES = [
+  'insufficient_balance',
+  'budget_exceeded',
+  'payment_method_failed',
+  'quota_exhausted',
+  'upstream_payment_required',
+] as const
 export type PaymentCauseCode = (typeof PAYMENT_CAUSES)[number]
 
 export type PaymentEpisode = {
@@ -64,10 +70,16 @@ export function planEpisodes(
     for (let i = 0; i < n; i++) {
       // Now and then the last episode is still going: those incidents are the OPEN ones.
       const open = i === n - 1 && random() < 0.2
-      const start = open ? Math.floor(windowEnd - length) : Math.floor(windowStart + i * slot + random() * Math.max(0, slot - length))
+      const start = open
+        ? Math.floor(windowEnd - length)
+        : Math.floor(windowStart + i * slot + random() * Math.max(0, slot - length))
       const cause = PAYMENT_CAUSES[Math.floor(random() * PAYMENT_CAUSES.length)]
       episodes.push({
-        incidentId: createId('pi'), cause, start, end: open ? windowEnd + 1 : Math.floor(start + length), open,
+        incidentId: createId('pi'),
+        cause,
+        start,
+        end: open ? windowEnd + 1 : Math.floor(start + length),
+        open,
         resolution: open ? null : resolutionFor(cause, random),
       })
     }

@@ -9,13 +9,15 @@ async function main() {
   try {
     const context = await runSeedLarge(db, {}, (message) => console.log(message))
     const apis = await db.api.count({ where: { teamId: { in: context.teams.map((t) => t.id) } } })
-    console.log(`Large seed: ${context.teams.length} teams, ${apis} APIs in total (${((Date.now() - started) / 1000).toFixed(1)} s).`)
+    console.log(
+      `Large seed: ${context.teams.length} teams, ${apis} APIs in total (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    )
   } finally {
     await db.$disconnect()
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(`Large seed failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+  console.error(`Large seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   process.exit(1)
 })

@@ -16,7 +16,10 @@ async function main() {
     const { counter } = await runSeed(db, config)
     console.log(`Seed: ${counter.summary()} (${Date.now() - started} ms).`)
     if (config.apiKey) console.log('Seed: globex has the API key from SEED_API_KEY.')
-    if (config.initechApiKey) console.log('Seed: initech has the API key from SEED_API_KEY_INITECH (its balance pays for 20 calls to acme/weather).')
+    if (config.initechApiKey)
+      console.log(
+        'Seed: initech has the API key from SEED_API_KEY_INITECH (its balance pays for 20 calls to acme/weather).',
+      )
     console.log(`Sign in at http://localhost:${process.env.PORT ?? 3000}/login as owner@acme.test / ${config.password}`)
   } finally {
     await db.$disconnect()

@@ -10,7 +10,11 @@ import { runSeed } from './seed-demo'
 // promise the e2e suite relies on: initech's balance pays for exactly 20 calls to acme/weather.
 
 const INITECH_KEY = 'tg_test_initechseedtest000000000001'
-const config = readSeedConfig({ SEED_API_KEY: 'tg_test_globexseedtest0000000000001', SEED_API_KEY_INITECH: INITECH_KEY, DEMO_UPSTREAM_PORT: '4999' })
+const config = readSeedConfig({
+  SEED_API_KEY: 'tg_test_globexseedtest0000000000001',
+  SEED_API_KEY_INITECH: INITECH_KEY,
+  DEMO_UPSTREAM_PORT: '4999',
+})
 let cleanup: () => Promise<void>
 
 beforeAll(async () => {
@@ -30,27 +34,41 @@ async function weatherPlan() {
 }
 
 describe('demo billing history', () => {
-  test('initech pays per call for acme/weather, has used this month\'s free calls and can pay for exactly 20 more', async () => {
+  test("initech pays per call for acme/weather, has used this month's free calls and can pay for exactly 20 more", async () => {
     const initech = await team('initech')
     const { api, plan } = await weatherPlan()
     expect(plan).toMatchObject({ paid: true, currency: 'USD', pricePerCallMicros: 2_000n, freeCallsPerMonth: 1_000 })
-    const subscription = await db.subscription.findFirstOrThrow({ where: { apiId: api.id, consumerTeamId: initech.id } })
+    const subscription = await db.subscription.findFirstOrThrow({
+      where: { apiId: api.id, consumerTeamId: initech.id },
+    })
     expect([subscription.state, subscription.planId]).toEqual(['ACTIVE', plan.id])
     // Every billable call counts towards the month, free or paid (as the gateway counts them): no free call is left.
-    const usage = await db.subscriptionUsage.findUniqueOrThrow({ where: { subscriptionId_month: { subscriptionId: subscription.id, month: utcMonth(config.now.getTime()) } } })
+    const usage = await db.subscriptionUsage.findUniqueOrThrow({
+      where: { subscriptionId_month: { subscriptionId: subscription.id, month: utcMonth(config.now.getTime()) } },
+    })
     expect(usage.calls).toBeGreaterThanOrEqual(plan.freeCallsPerMonth)
 
     expect(initech.billingAccount).toMatchObject({
-      balanceMicros: 20n * plan.pricePerCallMicros, creditLimitMicros: 0n, monthlyBudgetMicros: null, paymentMethodStatus: 'VALID', paymentMethodLabel: 'Visa •••• 4242',
+      balanceMicros: 20n * plan.pricePerCallMicros,
+      creditLimitMicros: 0n,
+      monthlyBudgetMicros: null,
+      paymentMethodStatus: 'VALID',
+      paymentMethodLabel: 'Visa •••• 4242',
     })
     expect(sum((await ledgerOf(initech.id)).map((e) => e.amountMicros))).toBe(20n * plan.pricePerCallMicros)
   })
 
-  test('initech\'s ledger never dips below zero, is empty when its calls are refused, and the top-up that resolved it is there', async () => {
+  test("initech's ledger never dips below zero, is empty when its calls are refused, and the top-up that resolved it is there", async () => {
     const initech = await team('initech')
-    const incident = await db.paymentIncident.findFirstOrThrow({ where: { consumerTeamId: initech.id, cause: 'insufficient_balance' } })
+    const incident = await db.paymentIncident.findFirstOrThrow({
+      where: { consumerTeamId: initech.id, cause: 'insufficient_balance' },
+    })
     const owner = await db.user.findUniqueOrThrow({ where: { email: 'owner@initech.test' } })
-    expect(incident).toMatchObject({ state: 'RESOLVED', resolution: 'Resolved automatically: top-up of $20.00', resolvedById: owner.id })
+    expect(incident).toMatchObject({
+      state: 'RESOLVED',
+      resolution: 'Resolved automatically: top-up of $20.00',
+      resolvedById: owner.id,
+    })
     let balance = 0n
     let atIncident: bigint | null = null
     for (const entry of await ledgerOf(initech.id)) {
@@ -59,7 +77,9 @@ describe('demo billing history', () => {
       expect(balance, `${entry.createdAt.toISOString()} ${entry.description}`).toBeGreaterThanOrEqual(0n)
     }
     expect(atIncident).toBe(0n)
-    const topUp = await db.ledgerEntry.findFirstOrThrow({ where: { teamId: initech.id, kind: 'TOP_UP', createdAt: incident.resolvedAt! } })
+    const topUp = await db.ledgerEntry.findFirstOrThrow({
+      where: { teamId: initech.id, kind: 'TOP_UP', createdAt: incident.resolvedAt! },
+    })
     expect(topUp.amountMicros).toBe(20_000_000n)
   })
 
@@ -69,19 +89,30 @@ describe('demo billing history', () => {
     for (const consumer of [globex, initech]) {
       const charges = await db.ledgerEntry.findMany({ where: { teamId: consumer.id, kind: 'CHARGE' } })
       expect(charges.length, consumer.slug).toBeGreaterThan(10)
-      expect(charges.every((c) => c.apiId === api.id && c.planId === plan.id && /^[\d,]+ calls? to acme\/weather v[12]$/.test(c.description))).toBe(true)
-      const cost = await db.usageRollup.aggregate({ where: { consumerTeamId: consumer.id, apiId: api.id }, _sum: { costMicros: true } })
+      expect(
+        charges.every(
+          (c) =>
+            c.apiId === api.id && c.planId === plan.id && /^[\d,]+ calls? to acme\/weather v[12]$/.test(c.description),
+        ),
+      ).toBe(true)
+      const cost = await db.usageRollup.aggregate({
+        where: { consumerTeamId: consumer.id, apiId: api.id },
+        _sum: { costMicros: true },
+      })
       expect(-sum(charges.map((c) => c.amountMicros)), consumer.slug).toBe(cost._sum.costMicros)
       // Month-to-date spend is this month's charges, as the gateway's budget check reads it.
       const month = utcMonth(config.now.getTime())
       const thisMonth = charges.filter((c) => utcMonth(c.createdAt.getTime()) === month)
-      expect(consumer.billingAccount).toMatchObject({ spendMonth: month, spendMicros: -sum(thisMonth.map((c) => c.amountMicros)) })
+      expect(consumer.billingAccount).toMatchObject({
+        spendMonth: month,
+        spendMicros: -sum(thisMonth.map((c) => c.amountMicros)),
+      })
     }
     const revenue = await db.usageRollup.aggregate({ where: { ownerTeamId: acme.id }, _sum: { costMicros: true } })
     expect(revenue._sum.costMicros).toBeGreaterThan(0n)
   })
 
-  test('globex keeps a healthy balance, and its raised budget is above this month\'s spend', async () => {
+  test("globex keeps a healthy balance, and its raised budget is above this month's spend", async () => {
     const globex = await team('globex')
     const account = globex.billingAccount!
     expect(account.balanceMicros).toBe(sum((await ledgerOf(globex.id)).map((e) => e.amountMicros)))
@@ -89,23 +120,41 @@ describe('demo billing history', () => {
     expect([account.paymentMethodStatus, account.monthlyBudgetMicros]).toEqual(['VALID', 150_000_000n])
     expect(account.spendMicros).toBeLessThan(account.monthlyBudgetMicros!)
     const incident = await db.paymentIncident.findFirstOrThrow({ where: { consumerTeamId: globex.id } })
-    expect(incident).toMatchObject({ cause: 'budget_exceeded', state: 'RESOLVED', resolution: 'Resolved automatically: monthly budget raised to $150.00' })
+    expect(incident).toMatchObject({
+      cause: 'budget_exceeded',
+      state: 'RESOLVED',
+      resolution: 'Resolved automatically: monthly budget raised to $150.00',
+    })
   })
 
   test('two resolved episodes and one open; every refused call is in the call log and the 402 rollups', async () => {
     const incidents = await db.paymentIncident.findMany({ orderBy: { firstSeenAt: 'asc' } })
     expect(incidents.map((i) => [i.cause, i.state])).toEqual([
-      ['insufficient_balance', 'RESOLVED'], ['budget_exceeded', 'RESOLVED'], ['upstream_payment_required', 'OPEN'],
+      ['insufficient_balance', 'RESOLVED'],
+      ['budget_exceeded', 'RESOLVED'],
+      ['upstream_payment_required', 'OPEN'],
     ])
     for (const incident of incidents) {
       const calls = await db.invocation.findMany({ where: { incidentId: incident.id } })
       expect(calls.length, incident.cause).toBe(incident.blockedCalls)
       expect(calls.length).toBeGreaterThanOrEqual(5)
-      expect(calls.every((c) => c.status === 402 && c.errorCode === incident.cause && c.consumerTeamId === incident.consumerTeamId && c.costMicros === 0n)).toBe(true)
+      expect(
+        calls.every(
+          (c) =>
+            c.status === 402 &&
+            c.errorCode === incident.cause &&
+            c.consumerTeamId === incident.consumerTeamId &&
+            c.costMicros === 0n,
+        ),
+      ).toBe(true)
       const rollups = await db.paymentRollup.aggregate({
-        where: { consumerTeamId: incident.consumerTeamId, apiId: incident.apiId, cause: incident.cause }, _sum: { blockedCalls: true, blockedRevenueMicros: true },
+        where: { consumerTeamId: incident.consumerTeamId, apiId: incident.apiId, cause: incident.cause },
+        _sum: { blockedCalls: true, blockedRevenueMicros: true },
       })
-      expect([rollups._sum.blockedCalls, rollups._sum.blockedRevenueMicros]).toEqual([incident.blockedCalls, incident.blockedRevenueMicros])
+      expect([rollups._sum.blockedCalls, rollups._sum.blockedRevenueMicros]).toEqual([
+        incident.blockedCalls,
+        incident.blockedRevenueMicros,
+      ])
       expect(incident.lastSeenAt.getTime()).toBeLessThanOrEqual(config.now.getTime())
     }
     const open = incidents.at(-1)!
@@ -117,15 +166,30 @@ describe('demo billing history', () => {
   test('SEED_API_KEY_INITECH gives initech a key with exactly that value (hash only)', async () => {
     const initech = await team('initech')
     const key = await db.apiKey.findUniqueOrThrow({ where: { hash: hashKey(INITECH_KEY) } })
-    expect([key.teamId, key.prefix, key.revokedAt, key.expiresAt]).toEqual([initech.id, keyDisplayPrefix(INITECH_KEY), null, null])
+    expect([key.teamId, key.prefix, key.revokedAt, key.expiresAt]).toEqual([
+      initech.id,
+      keyDisplayPrefix(INITECH_KEY),
+      null,
+      null,
+    ])
   })
 
   test('running it again changes no balance and writes no history', async () => {
     const snapshot = async () => ({
-      accounts: await db.billingAccount.findMany({ select: { teamId: true, balanceMicros: true, spendMicros: true }, orderBy: { teamId: 'asc' } }),
-      ledger: await db.ledgerEntry.count(), usage: await db.usageRollup.count(), latency: await db.latencyRollup.count(),
-      payments: await db.paymentRollup.count(), incidents: await db.paymentIncident.count(), calls: await db.invocation.count(),
-      quota: await db.subscriptionUsage.findMany({ select: { subscriptionId: true, month: true, calls: true }, orderBy: [{ subscriptionId: 'asc' }, { month: 'asc' }] }),
+      accounts: await db.billingAccount.findMany({
+        select: { teamId: true, balanceMicros: true, spendMicros: true },
+        orderBy: { teamId: 'asc' },
+      }),
+      ledger: await db.ledgerEntry.count(),
+      usage: await db.usageRollup.count(),
+      latency: await db.latencyRollup.count(),
+      payments: await db.paymentRollup.count(),
+      incidents: await db.paymentIncident.count(),
+      calls: await db.invocation.count(),
+      quota: await db.subscriptionUsage.findMany({
+        select: { subscriptionId: true, month: true, calls: true },
+        orderBy: [{ subscriptionId: 'asc' }, { month: 'asc' }],
+      }),
     })
     const before = await snapshot()
     // A later run (an hour on) must not add another month of history either.
@@ -137,9 +201,17 @@ describe('demo billing history', () => {
 
 describe('SEED_API_KEY_INITECH', () => {
   test.each([
-    ['no tg_ prefix', { SEED_API_KEY_INITECH: 'sk_live_0123456789abcdef' }, /SEED_API_KEY_INITECH must start with "tg_"/],
+    [
+      'no tg_ prefix',
+      { SEED_API_KEY_INITECH: 'sk_live_0123456789abcdef' },
+      /SEED_API_KEY_INITECH must start with "tg_"/,
+    ],
     ['upper case', { SEED_API_KEY_INITECH: 'tg_live_0123456789ABCDEF' }, /SEED_API_KEY_INITECH must look like/],
-    ['the same value as SEED_API_KEY', { SEED_API_KEY: 'tg_live_0123456789abcdef', SEED_API_KEY_INITECH: 'tg_live_0123456789abcdef' }, /must be different/],
+    [
+      'the same value as SEED_API_KEY',
+      { SEED_API_KEY: 'tg_live_0123456789abcdef', SEED_API_KEY_INITECH: 'tg_live_0123456789abcdef' },
+      /must be different/,
+    ],
   ])('is refused loudly with %s', (_label, env, message) => {
     expect(() => readSeedConfig(env)).toThrow(message)
   })

@@ -12,7 +12,12 @@ import type { SeededTeams } from './seed-teams'
  * pages (the story is told in billing-history/demo-streams.ts). Each stream is written once, in
  * one transaction with its incident, whose fixed id is the "already done" mark.
  */
-export async function seedBillingHistory(db: Db, config: SeedConfig, teams: SeededTeams, counter: SeedCounter): Promise<void> {
+export async function seedBillingHistory(
+  db: Db,
+  config: SeedConfig,
+  teams: SeededTeams,
+  counter: SeedCounter,
+): Promise<void> {
   const streams = await loadDemoStreams(db, config, teams)
   for (const stream of streams) {
     if (await db.paymentIncident.findUnique({ where: { id: stream.incidentId }, select: { id: true } })) continue

@@ -16,7 +16,8 @@ export type SeedConfig = {
 export function readSeedConfig(env: Record<string, string | undefined> = process.env, now = new Date()): SeedConfig {
   const apiKey = readApiKey(env, 'SEED_API_KEY')
   const initechApiKey = readApiKey(env, 'SEED_API_KEY_INITECH')
-  if (apiKey && apiKey === initechApiKey) throw new Error('SEED_API_KEY and SEED_API_KEY_INITECH must be different keys')
+  if (apiKey && apiKey === initechApiKey)
+    throw new Error('SEED_API_KEY and SEED_API_KEY_INITECH must be different keys')
   const port = env.DEMO_UPSTREAM_PORT?.trim() || '4010'
   if (!/^\d{1,5}$/.test(port)) throw new Error(`DEMO_UPSTREAM_PORT must be a port number (got "${port}")`)
   return {
@@ -36,7 +37,9 @@ function readApiKey(env: Record<string, string | undefined>, name: string): stri
   }
   // The gateway refuses anything else before it even hashes the key, so catch it here instead.
   if (key && !KEY_PATTERN.test(key)) {
-    throw new Error(`${name} must look like tg_<env>_<16 to 64 lowercase letters or digits>, e.g. tg_live_0123456789abcdef0123`)
+    throw new Error(
+      `${name} must look like tg_<env>_<16 to 64 lowercase letters or digits>, e.g. tg_live_0123456789abcdef0123`,
+    )
   }
   return key
 }

@@ -12,7 +12,11 @@ import { readSeedConfig } from './seed-config'
 import { runSeed } from './seed-demo'
 
 const SEED_KEY = 'tg_live_seedtest0123456789abcdef'
-const config = readSeedConfig({ SEED_PASSWORD: 'correct horse battery', SEED_API_KEY: SEED_KEY, DEMO_UPSTREAM_PORT: '4999' })
+const config = readSeedConfig({
+  SEED_PASSWORD: 'correct horse battery',
+  SEED_API_KEY: SEED_KEY,
+  DEMO_UPSTREAM_PORT: '4999',
+})
 let cleanup: () => Promise<void>
 let firstRunTotal = 0
 
@@ -23,25 +27,48 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 const apiBySlug = (team: string, slug: string) =>
-  db.api.findFirstOrThrow({ where: { slug, team: { slug: team } }, include: { versions: true, plans: true, tags: true } })
+  db.api.findFirstOrThrow({
+    where: { slug, team: { slug: team } },
+    include: { versions: true, plans: true, tags: true },
+  })
 
 async function tableCounts() {
   return {
-    users: await db.user.count(), teams: await db.team.count(), memberships: await db.membership.count(),
-    apis: await db.api.count(), tags: await db.apiTag.count(), versions: await db.apiVersion.count(),
-    events: await db.lifecycleEvent.count(), plans: await db.plan.count(), subscriptions: await db.subscription.count(),
-    keys: await db.apiKey.count(), billing: await db.billingAccount.count(), ledger: await db.ledgerEntry.count(),
-    usageRollups: await db.usageRollup.count(), paymentRollups: await db.paymentRollup.count(), incidents: await db.paymentIncident.count(),
-    invocations: await db.invocation.count(), subscriptionUsage: await db.subscriptionUsage.count(),
+    users: await db.user.count(),
+    teams: await db.team.count(),
+    memberships: await db.membership.count(),
+    apis: await db.api.count(),
+    tags: await db.apiTag.count(),
+    versions: await db.apiVersion.count(),
+    events: await db.lifecycleEvent.count(),
+    plans: await db.plan.count(),
+    subscriptions: await db.subscription.count(),
+    keys: await db.apiKey.count(),
+    billing: await db.billingAccount.count(),
+    ledger: await db.ledgerEntry.count(),
+    usageRollups: await db.usageRollup.count(),
+    paymentRollups: await db.paymentRollup.count(),
+    incidents: await db.paymentIncident.count(),
+    invocations: await db.invocation.count(),
+    subscriptionUsage: await db.subscriptionUsage.count(),
   }
 }
 
 describe('demo seed', () => {
   test('creates acme, globex and initech with an owner, a member and a viewer whose passwords work', async () => {
     for (const slug of ['acme', 'globex', 'initech']) {
-      const members = await db.membership.findMany({ where: { team: { slug } }, select: { role: true, user: { select: { email: true } } } })
-      expect(members.map((m) => `${m.user.email}:${m.role}`).sort()).toEqual([`member@${slug}.test:MEMBER`, `owner@${slug}.test:OWNER`, `viewer@${slug}.test:VIEWER`])
-      expect(await verifyPassword(`owner@${slug}.test`, 'correct horse battery')).toMatchObject({ email: `owner@${slug}.test` })
+      const members = await db.membership.findMany({
+        where: { team: { slug } },
+        select: { role: true, user: { select: { email: true } } },
+      })
+      expect(members.map((m) => `${m.user.email}:${m.role}`).sort()).toEqual([
+        `member@${slug}.test:MEMBER`,
+        `owner@${slug}.test:OWNER`,
+        `viewer@${slug}.test:VIEWER`,
+      ])
+      expect(await verifyPassword(`owner@${slug}.test`, 'correct horse battery')).toMatchObject({
+        email: `owner@${slug}.test`,
+      })
       expect(await verifyPassword(`viewer@${slug}.test`, 'tollgate-demo')).toBeNull()
     }
   })
@@ -66,7 +93,9 @@ describe('demo seed', () => {
   })
 
   test('a dozen APIs cover every lifecycle state, with state and searchText kept consistent', async () => {
-    const apis = await db.api.findMany({ include: { versions: { select: { state: true } }, tags: { select: { tag: true } } } })
+    const apis = await db.api.findMany({
+      include: { versions: { select: { state: true } }, tags: { select: { tag: true } } },
+    })
     expect(apis.length).toBeGreaterThanOrEqual(12)
     expect(new Set(apis.map((a) => a.state))).toEqual(new Set(['DRAFT', 'PUBLISHED', 'DEPRECATED', 'RETIRED']))
     for (const api of apis) {
@@ -78,8 +107,15 @@ describe('demo seed', () => {
   })
 
   test('every published or deprecated API has an AUTO plan', async () => {
-    const live = await db.api.findMany({ where: { state: { in: ['PUBLISHED', 'DEPRECATED'] } }, include: { plans: true } })
-    for (const api of live) expect(api.plans.some((p) => p.approval === 'AUTO' && !p.archivedAt), api.slug).toBe(true)
+    const live = await db.api.findMany({
+      where: { state: { in: ['PUBLISHED', 'DEPRECATED'] } },
+      include: { plans: true },
+    })
+    for (const api of live)
+      expect(
+        api.plans.some((p) => p.approval === 'AUTO' && !p.archivedAt),
+        api.slug,
+      ).toBe(true)
   })
 
   test('every version has a lifecycle history that ends in its current state, in the past and in order', async () => {
@@ -87,7 +123,8 @@ describe('demo seed', () => {
     for (const version of versions) {
       const chain = version.events.map((e) => `${e.fromState ?? '-'}>${e.toState}`)
       expect(chain[0], version.id).toBe('->DRAFT')
-      for (let i = 1; i < version.events.length; i++) expect(version.events[i].fromState).toBe(version.events[i - 1].toState)
+      for (let i = 1; i < version.events.length; i++)
+        expect(version.events[i].fromState).toBe(version.events[i - 1].toState)
       expect(version.events.at(-1)!.toState).toBe(version.state)
       expect(version.events.at(-1)!.createdAt.getTime()).toBeLessThanOrEqual(Date.now())
       expect(version.events.every((e) => e.actorEmail?.endsWith('.test'))).toBe(true)
@@ -95,7 +132,9 @@ describe('demo seed', () => {
   })
 
   test('every OpenAPI document is a valid OpenAPI 3.x document with real paths', async () => {
-    const versions = await db.apiVersion.findMany({ select: { openapi: true, version: true, api: { select: { slug: true } } } })
+    const versions = await db.apiVersion.findMany({
+      select: { openapi: true, version: true, api: { select: { slug: true } } },
+    })
     for (const version of versions) {
       const document = parseYaml(version.openapi)
       const result = await validate(document)
@@ -108,7 +147,9 @@ describe('demo seed', () => {
   test('globex is actively subscribed to acme/weather and holds the SEED_API_KEY key (hash only)', async () => {
     const weather = await apiBySlug('acme', 'weather')
     const globex = await db.team.findUniqueOrThrow({ where: { slug: 'globex' } })
-    expect(await db.subscription.count({ where: { apiId: weather.id, consumerTeamId: globex.id, state: 'ACTIVE' } })).toBe(1)
+    expect(
+      await db.subscription.count({ where: { apiId: weather.id, consumerTeamId: globex.id, state: 'ACTIVE' } }),
+    ).toBe(1)
     const key = await db.apiKey.findUniqueOrThrow({ where: { hash: hashKey(SEED_KEY) } })
     expect([key.teamId, key.prefix, key.revokedAt]).toEqual([globex.id, keyDisplayPrefix(SEED_KEY), null])
   })
@@ -125,11 +166,19 @@ describe('demo seed', () => {
   test('running it again writes nothing', async () => {
     expect(firstRunTotal).toBeGreaterThan(50)
     const before = await tableCounts()
-    const stamps = await db.user.findMany({ select: { email: true, updatedAt: true, passwordHash: true }, orderBy: { email: 'asc' } })
+    const stamps = await db.user.findMany({
+      select: { email: true, updatedAt: true, passwordHash: true },
+      orderBy: { email: 'asc' },
+    })
     const again = await runSeed(db, config)
     expect(again.counter.total).toBe(0)
     expect(await tableCounts()).toEqual(before)
-    expect(await db.user.findMany({ select: { email: true, updatedAt: true, passwordHash: true }, orderBy: { email: 'asc' } })).toEqual(stamps)
+    expect(
+      await db.user.findMany({
+        select: { email: true, updatedAt: true, passwordHash: true },
+        orderBy: { email: 'asc' },
+      }),
+    ).toEqual(stamps)
   })
 })
 
@@ -143,6 +192,10 @@ describe('seed configuration', () => {
   })
 
   test('defaults: demo password, demo upstream on port 4010, no key', () => {
-    expect(readSeedConfig({})).toMatchObject({ password: 'tollgate-demo', upstreamBase: 'http://127.0.0.1:4010', apiKey: null })
+    expect(readSeedConfig({})).toMatchObject({
+      password: 'tollgate-demo',
+      upstreamBase: 'http://127.0.0.1:4010',
+      apiKey: null,
+    })
   })
 })

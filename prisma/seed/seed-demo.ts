@@ -27,7 +27,11 @@ export async function runSeed(db: Db, config: SeedConfig = readSeedConfig()): Pr
   await seedApiKeys(db, config, teams, counter)
   // Running gateways rebuild their snapshot when this row changes; only touch it when we wrote something.
   if (counter.total > 0) {
-    await db.configVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } })
+    await db.configVersion.upsert({
+      where: { id: 1 },
+      create: { id: 1, version: 1 },
+      update: { version: { increment: 1 } },
+    })
   }
   return { counter, config }
 }

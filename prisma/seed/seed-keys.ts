@@ -15,14 +15,32 @@ export async function seedApiKeys(db: Db, config: SeedConfig, teams: SeededTeams
   await seedApiKey(db, teams, counter, 'initech', config.initechApiKey, 'Demo key (SEED_API_KEY_INITECH)')
 }
 
-async function seedApiKey(db: Db, teams: SeededTeams, counter: SeedCounter, team: DemoTeamSlug, value: string | null, name: string): Promise<void> {
+async function seedApiKey(
+  db: Db,
+  teams: SeededTeams,
+  counter: SeedCounter,
+  team: DemoTeamSlug,
+  value: string | null,
+  name: string,
+): Promise<void> {
   if (!value) return
   const hash = hashKey(value)
   const env = value.split('_')[1] ?? 'live'
-  await counter.upsert('API key', () => db.apiKey.findUnique({ where: { hash }, select: { id: true } }), () =>
-    db.apiKey.create({
-      data: { id: createId('key'), teamId: teams[team].id, name, env, prefix: keyDisplayPrefix(value), hash, createdById: teams[team].users.owner.id },
-      select: { id: true },
-    }),
+  await counter.upsert(
+    'API key',
+    () => db.apiKey.findUnique({ where: { hash }, select: { id: true } }),
+    () =>
+      db.apiKey.create({
+        data: {
+          id: createId('key'),
+          teamId: teams[team].id,
+          name,
+          env,
+          prefix: keyDisplayPrefix(value),
+          hash,
+          createdById: teams[team].users.owner.id,
+        },
+        select: { id: true },
+      }),
   )
 }

@@ -54,7 +54,13 @@ const logNormal = (random: Random, median: number, sigma: number) => {
   return median * Math.exp(sigma * z)
 }
 
-export function createProfile(random: Random, kind: CallRoute['kind'], windowStart: number, windowEnd: number, timeoutMs: number): ApiProfile {
+export function createProfile(
+  random: Random,
+  kind: CallRoute['kind'],
+  windowStart: number,
+  windowEnd: number,
+  timeoutMs: number,
+): ApiProfile {
   const ai = kind !== 'REST'
   // Log-uniform medians: most APIs answer in tens of ms, AI ones in seconds.
   const medianMs = ai ? 600 * Math.pow(5, random()) : 8 * Math.pow(40, random())
@@ -133,7 +139,13 @@ function forcedOutcome(forced: ForcedOutcome): Outcome {
  * One synthetic call on `route` at `at` (epoch ms), shaped like what the gateway meters. Its cost
  * is the full price; the caller takes free calls off with FreeCallCounter, as the gateway would.
  */
-export function makeCall(random: Random, route: CallRoute, at: number, requestId: string, forced?: ForcedOutcome): InvocationRecord {
+export function makeCall(
+  random: Random,
+  route: CallRoute,
+  at: number,
+  requestId: string,
+  forced?: ForcedOutcome,
+): InvocationRecord {
   const outcome = forced ? forcedOutcome(forced) : pickOutcome(random, route, at)
   const overheadMs = 0.2 + random() * 1.3
   let latencyMs: number
@@ -149,7 +161,12 @@ export function makeCall(random: Random, route: CallRoute, at: number, requestId
   const ai = route.kind !== 'REST'
   const ok = outcome.status < 400
   const method = ai ? 'POST' : random() < 0.72 ? 'GET' : random() < 0.85 ? 'POST' : random() < 0.5 ? 'PUT' : 'DELETE'
-  const suffix = route.kind === 'AI_CHAT' ? '/chat/completions' : route.kind === 'AI_PROMPT' ? '' : `/${REST_PATHS[Math.floor(random() * REST_PATHS.length)]}`
+  const suffix =
+    route.kind === 'AI_CHAT'
+      ? '/chat/completions'
+      : route.kind === 'AI_PROMPT'
+        ? ''
+        : `/${REST_PATHS[Math.floor(random() * REST_PATHS.length)]}`
   const inputTokens = ai && ok ? Math.floor(50 + random() * 1_500) : 0
   const outputTokens = ai && ok ? Math.floor(20 + random() * 600) : 0
   // An unknown key has no consumer: the gateway cannot tell who called (rollups use '').
@@ -174,11 +191,12 @@ export function makeCall(random: Random, route: CallRoute, at: number, requestId
     latencyMs: Math.round(latencyMs * 100) / 100,
     upstreamMs: upstreamMs === null ? null : Math.round(upstreamMs * 100) / 100,
     requestBytes: method === 'GET' || method === 'DELETE' ? 0 : Math.floor(logNormal(random, ai ? 2_000 : 500, 0.8)),
-    responseBytes: outcome.status === 204 || outcome.status === 304 ? 0 : Math.floor(logNormal(random, ok ? 1_800 : 250, 0.9)),
+    responseBytes:
+      outcome.status === 204 || outcome.status === 304 ? 0 : Math.floor(logNormal(random, ok ? 1_800 : 250, 0.9)),
     inputTokens,
     outputTokens,
     costMicros: ok ? route.pricePerCallMicros : 0n,
-    incidentId: blocked ? forced?.incidentId ?? null : null,
+    incidentId: blocked ? (forced?.incidentId ?? null) : null,
     planId: anonymous ? null : route.planId,
     billable,
     // What the owner did not earn: the price of each refused call.

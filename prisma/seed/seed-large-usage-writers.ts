@@ -28,9 +28,28 @@ export type SeedBatch = {
 export type BatchWriter = { write(batch: SeedBatch): Promise<void>; close(): Promise<void> }
 
 const INVOCATION_COLUMNS = [
-  'id', 'requestId', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'keyId', 'subscriptionId', 'method', 'path',
-  'status', 'errorCode', 'latencyMs', 'upstreamMs', 'requestBytes', 'responseBytes', 'inputTokens', 'outputTokens',
-  'costMicros', 'incidentId', 'createdAt', 'updatedAt',
+  'id',
+  'requestId',
+  'ownerTeamId',
+  'consumerTeamId',
+  'apiId',
+  'versionId',
+  'keyId',
+  'subscriptionId',
+  'method',
+  'path',
+  'status',
+  'errorCode',
+  'latencyMs',
+  'upstreamMs',
+  'requestBytes',
+  'responseBytes',
+  'inputTokens',
+  'outputTokens',
+  'costMicros',
+  'incidentId',
+  'createdAt',
+  'updatedAt',
 ] as const
 const USAGE_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'] as const
 const USAGE_SUMS = ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'] as const
@@ -42,7 +61,12 @@ export const emptyBatch = (): SeedBatch => ({ calls: [], usage: [], latency: [],
 
 /** The Invocation columns only: the record also carries billing hints the table has no column for. */
 function invocationRow(c: SeedBatch['calls'][number]) {
-  return Object.fromEntries(INVOCATION_COLUMNS.map((column) => [column, column === 'createdAt' || column === 'updatedAt' ? new Date(c.createdAt) : c[column]]))
+  return Object.fromEntries(
+    INVOCATION_COLUMNS.map((column) => [
+      column,
+      column === 'createdAt' || column === 'updatedAt' ? new Date(c.createdAt) : c[column],
+    ]),
+  )
 }
 
 /** A new incident row: the episode says whether it is still OPEN and how it ended. */
@@ -50,11 +74,21 @@ function incidentRow(i: SeedBatch['incidents'][number]) {
   const { episode } = i
   const resolvedAt = episode.open ? null : new Date(episode.end)
   return {
-    id: i.id, consumerTeamId: i.consumerTeamId, ownerTeamId: i.ownerTeamId, apiId: i.apiId, cause: episode.cause,
-    state: episode.open ? ('OPEN' as const) : ('RESOLVED' as const), firstSeenAt: new Date(i.firstSeenAt), lastSeenAt: new Date(i.lastSeenAt),
-    blockedCalls: i.blockedCalls, blockedRevenueMicros: i.blockedRevenueMicros, resolvedAt, resolution: episode.resolution,
-    resolvedById: episode.open ? null : episode.resolvedById ?? null,
-    createdAt: new Date(i.firstSeenAt), updatedAt: resolvedAt ?? new Date(i.lastSeenAt),
+    id: i.id,
+    consumerTeamId: i.consumerTeamId,
+    ownerTeamId: i.ownerTeamId,
+    apiId: i.apiId,
+    cause: episode.cause,
+    state: episode.open ? ('OPEN' as const) : ('RESOLVED' as const),
+    firstSeenAt: new Date(i.firstSeenAt),
+    lastSeenAt: new Date(i.lastSeenAt),
+    blockedCalls: i.blockedCalls,
+    blockedRevenueMicros: i.blockedRevenueMicros,
+    resolvedAt,
+    resolution: episode.resolution,
+    resolvedById: episode.open ? null : (episode.resolvedById ?? null),
+    createdAt: new Date(i.firstSeenAt),
+    updatedAt: resolvedAt ?? new Date(i.lastSeenAt),
   }
 }
 
@@ -77,39 +111,129 @@ export function createSqliteWriter(file: string): BatchWriter {
   raw.pragma('busy_timeout = 30000')
   // WAL + NORMAL only syncs at checkpoints: still crash-safe, and the bulk load stops waiting on fsync.
   raw.pragma('synchronous = NORMAL')
-  const insertCall = raw.prepare(`INSERT INTO "Invocation" (${quote(INVOCATION_COLUMNS)}) VALUES (${marks(INVOCATION_COLUMNS.length)})`)
+  const insertCall = raw.prepare(
+    `INSERT INTO "Invocation" (${quote(INVOCATION_COLUMNS)}) VALUES (${marks(INVOCATION_COLUMNS.length)})`,
+  )
   const upsertUsage = raw.prepare(upsertSql('UsageRollup', USAGE_KEY, USAGE_SUMS))
   const upsertLatency = raw.prepare(upsertSql('LatencyRollup', LATENCY_KEY, ['calls']))
   const upsertPayment = raw.prepare(upsertSql('PaymentRollup', PAYMENT_KEY, PAYMENT_SUMS))
-  const INCIDENT_COLUMNS = ['id', 'consumerTeamId', 'ownerTeamId', 'apiId', 'cause', 'state', 'firstSeenAt', 'lastSeenAt', 'blockedCalls',
-    'blockedRevenueMicros', 'resolvedAt', 'resolution', 'resolvedById', 'createdAt', 'updatedAt'] as const
+  const INCIDENT_COLUMNS = [
+    'id',
+    'consumerTeamId',
+    'ownerTeamId',
+    'apiId',
+    'cause',
+    'state',
+    'firstSeenAt',
+    'lastSeenAt',
+    'blockedCalls',
+    'blockedRevenueMicros',
+    'resolvedAt',
+    'resolution',
+    'resolvedById',
+    'createdAt',
+    'updatedAt',
+  ] as const
   // Batches come in time order, so a later batch's lastSeenAt is always the latest.
-  const upsertIncident = raw.prepare(`INSERT INTO "PaymentIncident" (${quote(INCIDENT_COLUMNS)}) VALUES (${marks(INCIDENT_COLUMNS.length)})
+  const upsertIncident =
+    raw.prepare(`INSERT INTO "PaymentIncident" (${quote(INCIDENT_COLUMNS)}) VALUES (${marks(INCIDENT_COLUMNS.length)})
     ON CONFLICT ("id") DO UPDATE SET "blockedCalls" = "PaymentIncident"."blockedCalls" + excluded."blockedCalls",
       "blockedRevenueMicros" = "PaymentIncident"."blockedRevenueMicros" + excluded."blockedRevenueMicros", "lastSeenAt" = excluded."lastSeenAt"`)
   const writeAll = raw.transaction((batch: SeedBatch) => {
     const now = sqliteTime(Date.now())
     for (const c of batch.calls) {
       const at = sqliteTime(c.createdAt)
-      insertCall.run(c.id, c.requestId, c.ownerTeamId, c.consumerTeamId, c.apiId, c.versionId, c.keyId, c.subscriptionId, c.method,
-        c.path, c.status, c.errorCode, c.latencyMs, c.upstreamMs, c.requestBytes, c.responseBytes, c.inputTokens, c.outputTokens,
-        c.costMicros, c.incidentId, at, at)
+      insertCall.run(
+        c.id,
+        c.requestId,
+        c.ownerTeamId,
+        c.consumerTeamId,
+        c.apiId,
+        c.versionId,
+        c.keyId,
+        c.subscriptionId,
+        c.method,
+        c.path,
+        c.status,
+        c.errorCode,
+        c.latencyMs,
+        c.upstreamMs,
+        c.requestBytes,
+        c.responseBytes,
+        c.inputTokens,
+        c.outputTokens,
+        c.costMicros,
+        c.incidentId,
+        at,
+        at,
+      )
     }
     for (const u of batch.usage) {
-      upsertUsage.run(createId('ur'), sqliteTime(u.hour), u.ownerTeamId, u.consumerTeamId, u.apiId, u.versionId, u.statusClass,
-        u.calls, u.blocked402, u.latencySumMs, u.costMicros, u.inputTokens, u.outputTokens, now, now)
+      upsertUsage.run(
+        createId('ur'),
+        sqliteTime(u.hour),
+        u.ownerTeamId,
+        u.consumerTeamId,
+        u.apiId,
+        u.versionId,
+        u.statusClass,
+        u.calls,
+        u.blocked402,
+        u.latencySumMs,
+        u.costMicros,
+        u.inputTokens,
+        u.outputTokens,
+        now,
+        now,
+      )
     }
     for (const l of batch.latency) {
-      upsertLatency.run(createId('lr'), sqliteTime(l.hour), l.ownerTeamId, l.consumerTeamId, l.apiId, l.bucketMs, l.calls, now, now)
+      upsertLatency.run(
+        createId('lr'),
+        sqliteTime(l.hour),
+        l.ownerTeamId,
+        l.consumerTeamId,
+        l.apiId,
+        l.bucketMs,
+        l.calls,
+        now,
+        now,
+      )
     }
     for (const p of batch.paymentRollups) {
-      upsertPayment.run(createId('pr'), sqliteTime(p.hour), p.ownerTeamId, p.consumerTeamId, p.apiId, p.cause, p.blockedCalls, p.blockedRevenueMicros, now, now)
+      upsertPayment.run(
+        createId('pr'),
+        sqliteTime(p.hour),
+        p.ownerTeamId,
+        p.consumerTeamId,
+        p.apiId,
+        p.cause,
+        p.blockedCalls,
+        p.blockedRevenueMicros,
+        now,
+        now,
+      )
     }
     for (const i of batch.incidents) {
       const row = incidentRow(i)
       const time = (date: Date | null) => (date ? sqliteTime(date.getTime()) : null)
-      upsertIncident.run(row.id, row.consumerTeamId, row.ownerTeamId, row.apiId, row.cause, row.state, time(row.firstSeenAt), time(row.lastSeenAt),
-        row.blockedCalls, row.blockedRevenueMicros, time(row.resolvedAt), row.resolution, row.resolvedById, time(row.createdAt), time(row.updatedAt))
+      upsertIncident.run(
+        row.id,
+        row.consumerTeamId,
+        row.ownerTeamId,
+        row.apiId,
+        row.cause,
+        row.state,
+        time(row.firstSeenAt),
+        time(row.lastSeenAt),
+        row.blockedCalls,
+        row.blockedRevenueMicros,
+        time(row.resolvedAt),
+        row.resolution,
+        row.resolvedById,
+        time(row.createdAt),
+        time(row.updatedAt),
+      )
     }
   })
   return {
@@ -136,7 +260,9 @@ export function createPrismaWriter(db: Db): BatchWriter {
 /** One batch through Prisma inside the caller's transaction (the demo seed adds its ledger to the same one). */
 export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<void> {
   for (let i = 0; i < batch.calls.length; i += INSERT_ROWS) {
-    await tx.invocation.createMany({ data: batch.calls.slice(i, i + INSERT_ROWS).map(invocationRow) as Prisma.InvocationCreateManyInput[] })
+    await tx.invocation.createMany({
+      data: batch.calls.slice(i, i + INSERT_ROWS).map(invocationRow) as Prisma.InvocationCreateManyInput[],
+    })
   }
   await writePaymentSide(tx, batch)
   if (batch.usage.length === 0) return
@@ -144,8 +270,22 @@ export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<vo
   const range = { gte: new Date(Math.min(...hours)), lte: new Date(Math.max(...hours)) }
   // Rollups from the gateway or an earlier run may already cover these hours: add to them.
   const [usageRows, latencyRows] = await Promise.all([
-    tx.usageRollup.findMany({ where: { hour: range }, select: { id: true, hour: true, ownerTeamId: true, consumerTeamId: true, apiId: true, versionId: true, statusClass: true } }),
-    tx.latencyRollup.findMany({ where: { hour: range }, select: { id: true, hour: true, ownerTeamId: true, consumerTeamId: true, apiId: true, bucketMs: true } }),
+    tx.usageRollup.findMany({
+      where: { hour: range },
+      select: {
+        id: true,
+        hour: true,
+        ownerTeamId: true,
+        consumerTeamId: true,
+        apiId: true,
+        versionId: true,
+        statusClass: true,
+      },
+    }),
+    tx.latencyRollup.findMany({
+      where: { hour: range },
+      select: { id: true, hour: true, ownerTeamId: true, consumerTeamId: true, apiId: true, bucketMs: true },
+    }),
   ])
   const usageKey = (u: Omit<(typeof usageRows)[number], 'hour' | 'id'> & { hour: number }) =>
     `${u.hour}|${u.ownerTeamId}|${u.consumerTeamId}|${u.apiId}|${u.versionId}|${u.statusClass}`
@@ -158,7 +298,11 @@ export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<vo
   for (const u of batch.usage) {
     const id = usageIds.get(usageKey(u))
     if (!id) newUsage.push({ ...u, id: createId('ur'), hour: new Date(u.hour) })
-    else await tx.usageRollup.update({ where: { id }, data: Object.fromEntries(USAGE_SUMS.map((c) => [c, { increment: u[c] }])) })
+    else
+      await tx.usageRollup.update({
+        where: { id },
+        data: Object.fromEntries(USAGE_SUMS.map((c) => [c, { increment: u[c] }])),
+      })
   }
   const newLatency = []
   for (const l of batch.latency) {
@@ -166,8 +310,10 @@ export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<vo
     if (!id) newLatency.push({ ...l, id: createId('lr'), hour: new Date(l.hour) })
     else await tx.latencyRollup.update({ where: { id }, data: { calls: { increment: l.calls } } })
   }
-  for (let i = 0; i < newUsage.length; i += INSERT_ROWS) await tx.usageRollup.createMany({ data: newUsage.slice(i, i + INSERT_ROWS) })
-  for (let i = 0; i < newLatency.length; i += INSERT_ROWS) await tx.latencyRollup.createMany({ data: newLatency.slice(i, i + INSERT_ROWS) })
+  for (let i = 0; i < newUsage.length; i += INSERT_ROWS)
+    await tx.usageRollup.createMany({ data: newUsage.slice(i, i + INSERT_ROWS) })
+  for (let i = 0; i < newLatency.length; i += INSERT_ROWS)
+    await tx.latencyRollup.createMany({ data: newLatency.slice(i, i + INSERT_ROWS) })
 }
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -175,11 +321,22 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 /** Incidents and PaymentRollup rows through Prisma, adding to rows an earlier batch wrote. */
 async function writePaymentSide(tx: Tx, batch: SeedBatch): Promise<void> {
   if (batch.incidents.length > 0) {
-    const known = new Set((await tx.paymentIncident.findMany({ where: { id: { in: batch.incidents.map((i) => i.id) } }, select: { id: true } })).map((i) => i.id))
+    const known = new Set(
+      (
+        await tx.paymentIncident.findMany({
+          where: { id: { in: batch.incidents.map((i) => i.id) } },
+          select: { id: true },
+        })
+      ).map((i) => i.id),
+    )
     for (const i of batch.incidents.filter((i) => known.has(i.id))) {
       await tx.paymentIncident.update({
         where: { id: i.id },
-        data: { blockedCalls: { increment: i.blockedCalls }, blockedRevenueMicros: { increment: i.blockedRevenueMicros }, lastSeenAt: new Date(i.lastSeenAt) },
+        data: {
+          blockedCalls: { increment: i.blockedCalls },
+          blockedRevenueMicros: { increment: i.blockedRevenueMicros },
+          lastSeenAt: new Date(i.lastSeenAt),
+        },
       })
     }
     await tx.paymentIncident.createMany({ data: batch.incidents.filter((i) => !known.has(i.id)).map(incidentRow) })
@@ -197,7 +354,14 @@ async function writePaymentSide(tx: Tx, batch: SeedBatch): Promise<void> {
   for (const p of batch.paymentRollups) {
     const id = ids.get(key(p))
     if (!id) fresh.push({ ...p, id: createId('pr'), hour: new Date(p.hour), cause: p.cause as PaymentCause })
-    else await tx.paymentRollup.update({ where: { id }, data: { blockedCalls: { increment: p.blockedCalls }, blockedRevenueMicros: { increment: p.blockedRevenueMicros } } })
+    else
+      await tx.paymentRollup.update({
+        where: { id },
+        data: {
+          blockedCalls: { increment: p.blockedCalls },
+          blockedRevenueMicros: { increment: p.blockedRevenueMicros },
+        },
+      })
   }
   if (fresh.length > 0) await tx.paymentRollup.createMany({ data: fresh })
 }

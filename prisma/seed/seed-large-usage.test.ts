@@ -13,27 +13,85 @@ const NOW = new Date('2026-11-24T15:20:00Z')
 
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
-  const team = (slug: string) => db.team.create({ data: { id: createId('team'), slug: `${slug}-${randomToken(5)}`, name: slug } })
+  const team = (slug: string) =>
+    db.team.create({ data: { id: createId('team'), slug: `${slug}-${randomToken(5)}`, name: slug } })
   const [owner, consumerA, consumerB] = await Promise.all([team('owner'), team('consumer-a'), team('consumer-b')])
-  for (const [slug, kind] of [['orders', 'REST'], ['chat', 'AI_CHAT']] as const) {
-    const api = await db.api.create({ data: { id: createId('api'), teamId: owner.id, slug, name: slug, kind, state: 'PUBLISHED' } })
-    for (const [version, state] of [['v1', 'DEPRECATED'], ['v2', 'PUBLISHED'], ['v3', 'DRAFT']] as const) {
-      await db.apiVersion.create({ data: { id: createId('ver'), apiId: api.id, teamId: owner.id, version, major: Number(version[1]), state, openapi: '{}', upstreamUrl: 'http://x' } })
+  for (const [slug, kind] of [
+    ['orders', 'REST'],
+    ['chat', 'AI_CHAT'],
+  ] as const) {
+    const api = await db.api.create({
+      data: { id: createId('api'), teamId: owner.id, slug, name: slug, kind, state: 'PUBLISHED' },
+    })
+    for (const [version, state] of [
+      ['v1', 'DEPRECATED'],
+      ['v2', 'PUBLISHED'],
+      ['v3', 'DRAFT'],
+    ] as const) {
+      await db.apiVersion.create({
+        data: {
+          id: createId('ver'),
+          apiId: api.id,
+          teamId: owner.id,
+          version,
+          major: Number(version[1]),
+          state,
+          openapi: '{}',
+          upstreamUrl: 'http://x',
+        },
+      })
     }
-    const plan = await db.plan.create({ data: { id: createId('plan'), apiId: api.id, teamId: owner.id, name: 'Paid', paid: true, pricePerCallMicros: 1_500n } })
+    const plan = await db.plan.create({
+      data: {
+        id: createId('plan'),
+        apiId: api.id,
+        teamId: owner.id,
+        name: 'Paid',
+        paid: true,
+        pricePerCallMicros: 1_500n,
+      },
+    })
     for (const consumer of [consumerA, consumerB]) {
-      await db.subscription.create({ data: { id: createId('sub'), apiId: api.id, planId: plan.id, ownerTeamId: owner.id, consumerTeamId: consumer.id, state: 'ACTIVE' } })
+      await db.subscription.create({
+        data: {
+          id: createId('sub'),
+          apiId: api.id,
+          planId: plan.id,
+          ownerTeamId: owner.id,
+          consumerTeamId: consumer.id,
+          state: 'ACTIVE',
+        },
+      })
     }
   }
-  await db.apiKey.create({ data: { id: createId('key'), teamId: consumerA.id, name: 'k', prefix: 'tg_live_aaaaaa', hash: randomToken(40) } })
+  await db.apiKey.create({
+    data: { id: createId('key'), teamId: consumerA.id, name: 'k', prefix: 'tg_live_aaaaaa', hash: randomToken(40) },
+  })
 })
 afterAll(async () => cleanup?.())
 
 async function rollupsMatchLog() {
-  const calls = await db.invocation.findMany({ select: { createdAt: true, ownerTeamId: true, consumerTeamId: true, apiId: true, versionId: true, status: true, costMicros: true } })
+  const calls = await db.invocation.findMany({
+    select: {
+      createdAt: true,
+      ownerTeamId: true,
+      consumerTeamId: true,
+      apiId: true,
+      versionId: true,
+      status: true,
+      costMicros: true,
+    },
+  })
   const expected = new Map<string, { calls: number; blocked402: number; costMicros: bigint }>()
   for (const c of calls) {
-    const key = [hourStart(c.createdAt.getTime()), c.ownerTeamId ?? '', c.consumerTeamId ?? '', c.apiId ?? '', c.versionId ?? '', Math.floor(c.status / 100)].join('|')
+    const key = [
+      hourStart(c.createdAt.getTime()),
+      c.ownerTeamId ?? '',
+      c.consumerTeamId ?? '',
+      c.apiId ?? '',
+      c.versionId ?? '',
+      Math.floor(c.status / 100),
+    ].join('|')
     const e = expected.get(key) ?? { calls: 0, blocked402: 0, costMicros: 0n }
     e.calls++
     if (c.status === 402) e.blocked402++
@@ -41,10 +99,12 @@ async function rollupsMatchLog() {
     expected.set(key, e)
   }
   const rollups = await db.usageRollup.findMany()
-  const actual = new Map(rollups.map((u) => [
-    [u.hour.getTime(), u.ownerTeamId, u.consumerTeamId, u.apiId, u.versionId, u.statusClass].join('|'),
-    { calls: u.calls, blocked402: u.blocked402, costMicros: u.costMicros },
-  ]))
+  const actual = new Map(
+    rollups.map((u) => [
+      [u.hour.getTime(), u.ownerTeamId, u.consumerTeamId, u.apiId, u.versionId, u.statusClass].join('|'),
+      { calls: u.calls, blocked402: u.blocked402, costMicros: u.costMicros },
+    ]),
+  )
   expect(actual).toEqual(expected)
   const latency = await db.latencyRollup.aggregate({ _sum: { calls: true } })
   expect(latency._sum.calls).toBe(calls.length)
@@ -74,8 +134,17 @@ test('2,000 calls: rollup totals equal the call log, key by key', async () => {
 test('402 episodes: incidents in both states whose counters, like the 402 rollups, equal the refused calls', async () => {
   const before = await db.invocation.count()
   const refusedBefore = await db.invocation.count({ where: { status: 402 } })
-  const result = await seedLargeUsage(db, { invocations: 3_000, now: NOW, seed: 11, paymentEpisodes: 16, blockedShare: 0.04 })
-  const refused = await db.invocation.findMany({ where: { status: 402 }, select: { incidentId: true, errorCode: true, createdAt: true, consumerTeamId: true, apiId: true } })
+  const result = await seedLargeUsage(db, {
+    invocations: 3_000,
+    now: NOW,
+    seed: 11,
+    paymentEpisodes: 16,
+    blockedShare: 0.04,
+  })
+  const refused = await db.invocation.findMany({
+    where: { status: 402 },
+    select: { incidentId: true, errorCode: true, createdAt: true, consumerTeamId: true, apiId: true },
+  })
   expect(result.blocked).toBe(refused.length - refusedBefore)
   // Roughly the share asked for (the window is weighted by time of day, so not exactly).
   expect(refused.length / (before + 3_000)).toBeGreaterThan(0.01)
@@ -86,7 +155,12 @@ test('402 episodes: incidents in both states whose counters, like the 402 rollup
   for (const incident of incidents) {
     const calls = refused.filter((c) => c.incidentId === incident.id)
     expect(calls.length, incident.id).toBe(incident.blockedCalls)
-    expect(calls.every((c) => c.errorCode === incident.cause && c.consumerTeamId === incident.consumerTeamId && c.apiId === incident.apiId)).toBe(true)
+    expect(
+      calls.every(
+        (c) =>
+          c.errorCode === incident.cause && c.consumerTeamId === incident.consumerTeamId && c.apiId === incident.apiId,
+      ),
+    ).toBe(true)
     expect(Math.min(...calls.map((c) => c.createdAt.getTime()))).toBe(incident.firstSeenAt.getTime())
     expect(Math.max(...calls.map((c) => c.createdAt.getTime()))).toBe(incident.lastSeenAt.getTime())
     // 1,500 micros per refused call on the test plan: the revenue the owner did not get.
@@ -97,7 +171,9 @@ test('402 episodes: incidents in both states whose counters, like the 402 rollup
   const rollups = await db.paymentRollup.findMany()
   expect(rollups.reduce((sum, r) => sum + r.blockedCalls, 0)).toBe(refused.length)
   for (const cause of new Set(refused.map((c) => c.errorCode))) {
-    expect(rollups.filter((r) => r.cause === cause).reduce((sum, r) => sum + r.blockedCalls, 0)).toBe(refused.filter((c) => c.errorCode === cause).length)
+    expect(rollups.filter((r) => r.cause === cause).reduce((sum, r) => sum + r.blockedCalls, 0)).toBe(
+      refused.filter((c) => c.errorCode === cause).length,
+    )
   }
   await rollupsMatchLog()
 })

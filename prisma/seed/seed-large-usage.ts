@@ -3,7 +3,15 @@ import { randomToken } from '@/lib/ids'
 import { prepareBilling } from '@/lib/metering/prepare-billing'
 import { aggregateRollups } from '@/lib/metering/rollup-buckets'
 import { episodeAt, planEpisodes, type PaymentEpisode } from './payment-episodes'
-import { createProfile, createRandom, FreeCallCounter, hourWeight, makeCall, pickWeighted, type CallRoute } from './seed-large-usage-calls'
+import {
+  createProfile,
+  createRandom,
+  FreeCallCounter,
+  hourWeight,
+  makeCall,
+  pickWeighted,
+  type CallRoute,
+} from './seed-large-usage-calls'
 import { createPrismaWriter, createSqliteWriter, emptyBatch, type SeedBatch } from './seed-large-usage-writers'
 
 // `npm run seed:large`'s call history: millions of Invocation rows over the last N days for the
@@ -36,7 +44,13 @@ export type SeedLargeUsageOptions = {
 }
 
 export type SeedLargeUsageResult = {
-  invocations: number; usageRollups: number; latencyRollups: number; paymentIncidents: number; blocked: number; routes: number; ms: number
+  invocations: number
+  usageRollups: number
+  latencyRollups: number
+  paymentIncidents: number
+  blocked: number
+  routes: number
+  ms: number
 }
 
 const HOUR_MS = 3_600_000
@@ -51,7 +65,13 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   const routes = await loadRoutes(db, random, options.maxApis ?? 40, windowStart, now)
   const cumulative = new Float64Array(routes.length)
   routes.reduce((sum, route, i) => (cumulative[i] = sum + route.weight), 0)
-  const episodes = planEpisodes(random, routes.map((r) => r.weight), windowStart, now, { count: options.paymentEpisodes, share: options.blockedShare })
+  const episodes = planEpisodes(
+    random,
+    routes.map((r) => r.weight),
+    windowStart,
+    now,
+    { count: options.paymentEpisodes, share: options.blockedShare },
+  )
   const episodeById = new Map<string, PaymentEpisode>(episodes.flat().map((e) => [e.incidentId, e]))
   const freeCalls = new FreeCallCounter()
 
@@ -125,47 +145,99 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   } finally {
     await writer.close()
   }
-  return { invocations: written, usageRollups, latencyRollups, paymentIncidents: incidents.size, blocked, routes: routes.length, ms: Date.now() - started }
+  return {
+    invocations: written,
+    usageRollups,
+    latencyRollups,
+    paymentIncidents: incidents.size,
+    blocked,
+    routes: routes.length,
+    ms: Date.now() - started,
+  }
 }
 
-async function loadRoutes(db: Db, random: () => number, maxApis: number, windowStart: number, windowEnd: number): Promise<CallRoute[]> {
+async function loadRoutes(
+  db: Db,
+  random: () => number,
+  maxApis: number,
+  windowStart: number,
+  windowEnd: number,
+): Promise<CallRoute[]> {
   const subscriptions = await db.subscription.findMany({
     where: { state: { in: ['ACTIVE', 'SUSPENDED'] } },
     orderBy: { createdAt: 'asc' },
     take: 2_000,
-    select: { id: true, consumerTeamId: true, apiId: true, plan: { select: { id: true, paid: true, pricePerCallMicros: true, freeCallsPerMonth: true } } },
+    select: {
+      id: true,
+      consumerTeamId: true,
+      apiId: true,
+      plan: { select: { id: true, paid: true, pricePerCallMicros: true, freeCallsPerMonth: true } },
+    },
   })
   // Without subscriptions (a bare catalog), other teams call the first APIs, priced at the API's
   // paid plan if it has one but without a subscription (so no free quota and no usage rows).
   const apiIds = [...new Set(subscriptions.map((s) => s.apiId))].slice(0, maxApis)
   const apis = await db.api.findMany({
-    where: apiIds.length > 0 ? { id: { in: apiIds } } : { versions: { some: { state: { in: ['PUBLISHED', 'DEPRECATED'] } } } },
+    where:
+      apiIds.length > 0
+        ? { id: { in: apiIds } }
+        : { versions: { some: { state: { in: ['PUBLISHED', 'DEPRECATED'] } } } },
     take: maxApis,
     orderBy: { createdAt: 'asc' },
     select: {
-      id: true, slug: true, kind: true, teamId: true, team: { select: { slug: true } },
+      id: true,
+      slug: true,
+      kind: true,
+      teamId: true,
+      team: { select: { slug: true } },
       plans: { where: { paid: true, archivedAt: null }, take: 1, select: { pricePerCallMicros: true } },
-      versions: { where: { state: { in: ['PUBLISHED', 'DEPRECATED'] } }, select: { id: true, version: true, state: true, timeoutMs: true } },
+      versions: {
+        where: { state: { in: ['PUBLISHED', 'DEPRECATED'] } },
+        select: { id: true, version: true, state: true, timeoutMs: true },
+      },
     },
   })
   const usable = apis.filter((a) => a.versions.length > 0)
-  if (usable.length === 0) throw new Error('seedLargeUsage needs published APIs: run `npm run seed` (or the catalog seed) first')
+  if (usable.length === 0)
+    throw new Error('seedLargeUsage needs published APIs: run `npm run seed` (or the catalog seed) first')
 
-  const fallbackConsumers = apiIds.length > 0 ? [] : (await db.team.findMany({ select: { id: true }, orderBy: { createdAt: 'asc' }, take: 4 })).map((t) => t.id)
+  const fallbackConsumers =
+    apiIds.length > 0
+      ? []
+      : (await db.team.findMany({ select: { id: true }, orderBy: { createdAt: 'asc' }, take: 4 })).map((t) => t.id)
   const consumerIds = [...new Set([...subscriptions.map((s) => s.consumerTeamId), ...fallbackConsumers])]
-  const keys = await db.apiKey.findMany({ where: { teamId: { in: consumerIds }, revokedAt: null }, select: { id: true, teamId: true }, take: 5_000 })
+  const keys = await db.apiKey.findMany({
+    where: { teamId: { in: consumerIds }, revokedAt: null },
+    select: { id: true, teamId: true },
+    take: 5_000,
+  })
   const keysByTeam = new Map<string, string[]>()
   for (const k of keys) keysByTeam.set(k.teamId, [...(keysByTeam.get(k.teamId) ?? []), k.id].slice(0, 3))
 
   // Shuffle, then Zipf: a few APIs take most of the traffic, a long tail sees little.
-  const ranked = usable.map((api) => ({ api, order: random() })).sort((a, b) => a.order - b.order).map((x) => x.api)
+  const ranked = usable
+    .map((api) => ({ api, order: random() }))
+    .sort((a, b) => a.order - b.order)
+    .map((x) => x.api)
   const routes: CallRoute[] = []
   ranked.forEach((api, rank) => {
-    const consumers = apiIds.length > 0
-      ? subscriptions.filter((s) => s.apiId === api.id).map((s) => ({ teamId: s.consumerTeamId, subscriptionId: s.id, plan: s.plan }))
-      : fallbackConsumers.filter((id) => id !== api.teamId).map((teamId) => ({
-        teamId, subscriptionId: null, plan: { id: null, paid: false, pricePerCallMicros: api.plans[0]?.pricePerCallMicros ?? 0n, freeCallsPerMonth: 0 },
-      }))
+    const consumers =
+      apiIds.length > 0
+        ? subscriptions
+            .filter((s) => s.apiId === api.id)
+            .map((s) => ({ teamId: s.consumerTeamId, subscriptionId: s.id, plan: s.plan }))
+        : fallbackConsumers
+            .filter((id) => id !== api.teamId)
+            .map((teamId) => ({
+              teamId,
+              subscriptionId: null,
+              plan: {
+                id: null,
+                paid: false,
+                pricePerCallMicros: api.plans[0]?.pricePerCallMicros ?? 0n,
+                freeCallsPerMonth: 0,
+              },
+            }))
     const timeoutMs = api.versions[0].timeoutMs
     const profile = createProfile(random, api.kind, windowStart, windowEnd, timeoutMs)
     const apiWeight = 1 / Math.pow(rank + 1, 1.1)
@@ -173,16 +245,26 @@ async function loadRoutes(db: Db, random: () => number, maxApis: number, windowS
       const versionWeight = version.state === 'PUBLISHED' ? 1 : 0.35
       for (const consumer of consumers) {
         routes.push({
-          ownerTeamId: api.teamId, consumerTeamId: consumer.teamId, apiId: api.id, versionId: version.id,
-          basePath: `/gw/${api.team.slug}/${api.slug}/${version.version}`, kind: api.kind,
-          subscriptionId: consumer.subscriptionId, keyIds: keysByTeam.get(consumer.teamId) ?? [],
-          planId: consumer.plan.id, paid: consumer.plan.paid, freeCallsPerMonth: consumer.plan.freeCallsPerMonth,
-          pricePerCallMicros: consumer.plan.pricePerCallMicros, label: `${api.team.slug}/${api.slug} ${version.version}`,
-          weight: (apiWeight * versionWeight) / consumers.length, profile,
+          ownerTeamId: api.teamId,
+          consumerTeamId: consumer.teamId,
+          apiId: api.id,
+          versionId: version.id,
+          basePath: `/gw/${api.team.slug}/${api.slug}/${version.version}`,
+          kind: api.kind,
+          subscriptionId: consumer.subscriptionId,
+          keyIds: keysByTeam.get(consumer.teamId) ?? [],
+          planId: consumer.plan.id,
+          paid: consumer.plan.paid,
+          freeCallsPerMonth: consumer.plan.freeCallsPerMonth,
+          pricePerCallMicros: consumer.plan.pricePerCallMicros,
+          label: `${api.team.slug}/${api.slug} ${version.version}`,
+          weight: (apiWeight * versionWeight) / consumers.length,
+          profile,
         })
       }
     }
   })
-  if (routes.length === 0) throw new Error('seedLargeUsage found APIs but no team to call them: add a second team or a subscription')
+  if (routes.length === 0)
+    throw new Error('seedLargeUsage found APIs but no team to call them: add a second team or a subscription')
   return routes
 }

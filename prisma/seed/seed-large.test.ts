@@ -34,7 +34,9 @@ describe('large seed', () => {
   })
 
   test('slugs are unique per team and every team has an owner and a billing account', async () => {
-    const teams = await db.team.findMany({ include: { apis: { select: { slug: true } }, memberships: true, billingAccount: true } })
+    const teams = await db.team.findMany({
+      include: { apis: { select: { slug: true } }, memberships: true, billingAccount: true },
+    })
     expect(teams).toHaveLength(3)
     for (const team of teams) {
       expect(new Set(team.apis.map((a) => a.slug)).size).toBe(20)
@@ -59,7 +61,10 @@ describe('large seed', () => {
   })
 
   test('402s come in episodes: each is an incident, and the 402 rollups add up to the refused calls', async () => {
-    const refused = await db.invocation.findMany({ where: { status: 402 }, select: { incidentId: true, errorCode: true, costMicros: true } })
+    const refused = await db.invocation.findMany({
+      where: { status: 402 },
+      select: { incidentId: true, errorCode: true, costMicros: true },
+    })
     expect(refused.length).toBeGreaterThan(0)
     expect(refused.length).toBeLessThan(1_500 * 0.05)
     const incidents = await db.paymentIncident.findMany()

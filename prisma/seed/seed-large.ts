@@ -9,7 +9,14 @@ import { readSeedConfig } from './seed-config'
 // It runs as a list of steps sharing one context, so later work (invocations, rollups) adds a
 // step at the end of LARGE_SEED_STEPS instead of touching the ones here.
 
-export type LargeSeedOptions = { teams: number; apisPerTeam: number; teamsPerChunk: number; invocations: number; upstreamBase: string; now: Date }
+export type LargeSeedOptions = {
+  teams: number
+  apisPerTeam: number
+  teamsPerChunk: number
+  invocations: number
+  upstreamBase: string
+  now: Date
+}
 
 export type LargeSeedContext = {
   db: Db
@@ -23,7 +30,10 @@ export type LargeSeedContext = {
 export type LargeSeedStep = { name: string; run: (context: LargeSeedContext) => Promise<void> }
 
 export const DEFAULT_LARGE_OPTIONS: Omit<LargeSeedOptions, 'upstreamBase' | 'now'> = {
-  teams: 50, apisPerTeam: 200, teamsPerChunk: 5, invocations: Number(process.env.LARGE_SEED_INVOCATIONS ?? 5_000_000),
+  teams: 50,
+  apisPerTeam: 200,
+  teamsPerChunk: 5,
+  invocations: Number(process.env.LARGE_SEED_INVOCATIONS ?? 5_000_000),
 }
 
 export function largeTeamName(index: number): { slug: string; name: string } {
@@ -41,11 +51,21 @@ const seedLargeTeams: LargeSeedStep = {
     const { db, options } = context
     for (let index = 0; index < options.teams; index++) {
       const { slug, name } = largeTeamName(index)
-      const team = (await db.team.findUnique({ where: { slug }, select: { id: true } })) ??
+      const team =
+        (await db.team.findUnique({ where: { slug }, select: { id: true } })) ??
         (await db.$transaction(async (tx) => {
-          const created = await tx.team.create({ data: { id: createId('team'), slug, name, contactEmail: `platform@${slug}.test` }, select: { id: true } })
-          const owner = await tx.user.upsert({ where: { email: `owner@${slug}.test` }, update: {}, create: { id: createId('usr'), email: `owner@${slug}.test`, name: `${name} Owner` } })
-          await tx.membership.create({ data: { id: createId('mem'), teamId: created.id, userId: owner.id, role: 'OWNER' } })
+          const created = await tx.team.create({
+            data: { id: createId('team'), slug, name, contactEmail: `platform@${slug}.test` },
+            select: { id: true },
+          })
+          const owner = await tx.user.upsert({
+            where: { email: `owner@${slug}.test` },
+            update: {},
+            create: { id: createId('usr'), email: `owner@${slug}.test`, name: `${name} Owner` },
+          })
+          await tx.membership.create({
+            data: { id: createId('mem'), teamId: created.id, userId: owner.id, role: 'OWNER' },
+          })
           await tx.billingAccount.create({ data: { id: createId('bill'), teamId: created.id } })
           context.written++
           return created
@@ -63,14 +83,28 @@ const seedLargeApis: LargeSeedStep = {
   name: 'APIs',
   async run(context) {
     const { db, options } = context
-    const counts = await db.api.groupBy({ by: ['teamId'], where: { teamId: { in: context.teams.map((t) => t.id) } }, _count: { _all: true } })
+    const counts = await db.api.groupBy({
+      by: ['teamId'],
+      where: { teamId: { in: context.teams.map((t) => t.id) } },
+      _count: { _all: true },
+    })
     const done = new Set(counts.filter((c) => c._count._all > 0).map((c) => c.teamId))
     const pending = context.teams.filter((t) => !done.has(t.id))
     if (pending.length === 0) return context.log('  every team already has its APIs; skipping')
     for (let start = 0; start < pending.length; start += options.teamsPerChunk) {
       const rows: LargeApiRows = emptyRows()
       for (const team of pending.slice(start, start + options.teamsPerChunk)) {
-        buildTeamApis({ teamId: team.id, teamSlug: team.slug, firstIndex: team.index * options.apisPerTeam, count: options.apisPerTeam, upstreamBase: options.upstreamBase, now: options.now }, rows)
+        buildTeamApis(
+          {
+            teamId: team.id,
+            teamSlug: team.slug,
+            firstIndex: team.index * options.apisPerTeam,
+            count: options.apisPerTeam,
+            upstreamBase: options.upstreamBase,
+            now: options.now,
+          },
+          rows,
+        )
       }
       await db.$transaction([
         db.api.createMany({ data: rows.apis }),
@@ -80,7 +114,9 @@ const seedLargeApis: LargeSeedStep = {
         db.lifecycleEvent.createMany({ data: rows.events }),
       ])
       context.written += rows.apis.length
-      context.log(`  ${Math.min(start + options.teamsPerChunk, pending.length)}/${pending.length} teams, ${rows.apis.length} APIs in this chunk`)
+      context.log(
+        `  ${Math.min(start + options.teamsPerChunk, pending.length)}/${pending.length} teams, ${rows.apis.length} APIs in this chunk`,
+      )
     }
   },
 }
@@ -95,7 +131,9 @@ const seedLargeTraffic: LargeSeedStep = {
     if (existing >= target) return context.log(`Large seed: ${existing} invocations already present`)
     const result = await seedLargeUsage(context.db, {
       invocations: target - existing,
-      onProgress: (done, total) => { if (done % 500_000 < 25_000) context.log(`Large seed: ${done}/${total} invocations`) },
+      onProgress: (done, total) => {
+        if (done % 500_000 < 25_000) context.log(`Large seed: ${done}/${total} invocations`)
+      },
     })
     context.written += result.invocations
   },
@@ -103,9 +141,18 @@ const seedLargeTraffic: LargeSeedStep = {
 
 export const LARGE_SEED_STEPS: LargeSeedStep[] = [seedLargeTeams, seedLargeApis, seedLargeTraffic]
 
-export async function runSeedLarge(db: Db, overrides: Partial<LargeSeedOptions> = {}, log: (message: string) => void = () => {}): Promise<LargeSeedContext> {
+export async function runSeedLarge(
+  db: Db,
+  overrides: Partial<LargeSeedOptions> = {},
+  log: (message: string) => void = () => {},
+): Promise<LargeSeedContext> {
   const config = readSeedConfig()
-  const options: LargeSeedOptions = { ...DEFAULT_LARGE_OPTIONS, upstreamBase: config.upstreamBase, now: config.now, ...overrides }
+  const options: LargeSeedOptions = {
+    ...DEFAULT_LARGE_OPTIONS,
+    upstreamBase: config.upstreamBase,
+    now: config.now,
+    ...overrides,
+  }
   const context: LargeSeedContext = { db, options, teams: [], written: 0, log }
   for (const step of LARGE_SEED_STEPS) {
     const started = Date.now()
@@ -114,6 +161,11 @@ export async function runSeedLarge(db: Db, overrides: Partial<LargeSeedOptions> 
     log(`Large seed: ${step.name} done in ${Date.now() - started} ms`)
   }
   // Running gateways pick the new routes up on their next poll.
-  if (context.written > 0) await db.configVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } })
+  if (context.written > 0)
+    await db.configVersion.upsert({
+      where: { id: 1 },
+      create: { id: 1, version: 1 },
+      update: { version: { increment: 1 } },
+    })
   return context
 }

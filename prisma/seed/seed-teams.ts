@@ -20,21 +20,31 @@ const DEMO_ROLES: Array<{ local: string; role: Role; label: string }> = [
   { local: 'viewer', role: 'VIEWER', label: 'Viewer' },
 ]
 
-export type SeededTeams = Record<DemoTeamSlug, { id: string; users: Record<'owner' | 'member' | 'viewer', { id: string; email: string }> }>
+export type SeededTeams = Record<
+  DemoTeamSlug,
+  { id: string; users: Record<'owner' | 'member' | 'viewer', { id: string; email: string }> }
+>
 
 /** Teams, users (owner@/member@/viewer@<team>.test) and memberships, upserted on their natural keys. */
 export async function seedTeams(db: Db, config: SeedConfig, counter: SeedCounter): Promise<SeededTeams> {
   const result = {} as SeededTeams
   for (const spec of DEMO_TEAMS) {
-    const team = await counter.upsert('team', () => db.team.findUnique({ where: { slug: spec.slug } }), () =>
-      db.team.create({ data: { id: createId('team'), ...spec, createdAt: new Date(config.now.getTime() - 90 * 86_400_000) } }),
+    const team = await counter.upsert(
+      'team',
+      () => db.team.findUnique({ where: { slug: spec.slug } }),
+      () =>
+        db.team.create({
+          data: { id: createId('team'), ...spec, createdAt: new Date(config.now.getTime() - 90 * 86_400_000) },
+        }),
     )
     const users = {} as SeededTeams[DemoTeamSlug]['users']
     for (const { local, role, label } of DEMO_ROLES) {
       const email = `${local}@${spec.slug}.test`
       const user = await upsertUser(db, config, counter, email, `${spec.name.split(' ')[0]} ${label}`)
-      await counter.upsert('membership', () => db.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: user.id } } }), () =>
-        db.membership.create({ data: { id: createId('mem'), teamId: team.id, userId: user.id, role } }),
+      await counter.upsert(
+        'membership',
+        () => db.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: user.id } } }),
+        () => db.membership.create({ data: { id: createId('mem'), teamId: team.id, userId: user.id, role } }),
       )
       users[local as 'owner'] = { id: user.id, email }
     }
@@ -54,5 +64,7 @@ async function upsertUser(db: Db, config: SeedConfig, counter: SeedCounter, emai
     return existing
   }
   counter.changed('user')
-  return db.user.create({ data: { id: createId('usr'), email, name, passwordHash: await hashPassword(config.password) } })
+  return db.user.create({
+    data: { id: createId('usr'), email, name, passwordHash: await hashPassword(config.password) },
+  })
 }

@@ -39,7 +39,10 @@ export function resolveDatabaseUrl(url = process.env.DATABASE_URL) {
 }
 
 /** The file behind a SQLite URL. */
-export const sqliteFile = (url) => resolveDatabaseUrl(url).replace(/^file:/, '').replace(/\?.*$/, '')
+export const sqliteFile = (url) =>
+  resolveDatabaseUrl(url)
+    .replace(/^file:/, '')
+    .replace(/\?.*$/, '')
 
 /**
  * Runs the Prisma CLI. Resolves with { code, stdout, stderr }; rejects on an exit code not in

@@ -16,9 +16,14 @@ const schema = z.object({
 
 export async function signInWithPassword(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = schema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
+  if (!parsed.success)
+    return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
   try {
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeCallback(parsed.data.callbackUrl) })
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallback(parsed.data.callbackUrl),
+    })
     return { ok: true, data: undefined }
   } catch (error) {
     if (error instanceof AuthError) {

@@ -6,7 +6,10 @@ import { Field, FormMessage, Input } from '@/components/ui/form-field'
 import { signInWithPassword } from './actions'
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
-  const [state, action, pending] = useActionState(signInWithPassword, initialError ? { ok: false, error: initialError } : null)
+  const [state, action, pending] = useActionState(
+    signInWithPassword,
+    initialError ? { ok: false, error: initialError } : null,
+  )
   // Controlled, so React's reset after a failed attempt does not make the user retype the email.
   const [email, setEmail] = useState('')
   return (
@@ -14,12 +17,21 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage result={state} />
       <Field label="Email" name="email" errors={state?.ok === false ? state.fieldErrors?.email : undefined}>
-        <Input name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       </Field>
       <Field label="Password" name="password" errors={state?.ok === false ? state.fieldErrors?.password : undefined}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
     </form>
   )
 }

@@ -22,8 +22,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {/* Auth.js's own endpoints (single sign-on, POST /api/auth/callback/...) report failures here. */}
         <LoginForm callbackUrl={callbackUrl} initialError={signInErrorMessage(error, code)} />
         {sso ? (
-          <form action={async () => { 'use server'; await signIn('oidc', { redirectTo: callbackUrl.startsWith('/') ? callbackUrl : '/catalog' }) }}>
-            <Button type="submit" variant="secondary" className="w-full">Continue with {sso}</Button>
+          <form
+            action={async () => {
+              'use server'
+              await signIn('oidc', { redirectTo: callbackUrl.startsWith('/') ? callbackUrl : '/catalog' })
+            }}
+          >
+            <Button type="submit" variant="secondary" className="w-full">
+              Continue with {sso}
+            </Button>
           </form>
         ) : null}
       </div>

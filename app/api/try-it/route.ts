@@ -23,15 +23,27 @@ export async function POST(request: Request): Promise<Response> {
       throw new AppError({ code: 'invalid_json', status: 400, message: 'The request body is not JSON' })
     })
     const input = tryItRequestSchema.parse(raw)
-    const [key, target] = await Promise.all([findDelegableKey(user.id, input.keyId), resolveTryItTarget(user.id, input.versionId)])
-    const result = await callGateway({ keyId: key.id, gatewayPath: target.gatewayPath, request: input }).catch((error: unknown) => {
-      console.error(`[try-it ${requestId}] gateway call failed`, error)
-      throw new AppError({ code: 'gateway_unreachable', status: 502, message: 'The gateway could not be reached from the console' })
-    })
+    const [key, target] = await Promise.all([
+      findDelegableKey(user.id, input.keyId),
+      resolveTryItTarget(user.id, input.versionId),
+    ])
+    const result = await callGateway({ keyId: key.id, gatewayPath: target.gatewayPath, request: input }).catch(
+      (error: unknown) => {
+        console.error(`[try-it ${requestId}] gateway call failed`, error)
+        throw new AppError({
+          code: 'gateway_unreachable',
+          status: 502,
+          message: 'The gateway could not be reached from the console',
+        })
+      },
+    )
     // The gateway's own status (even 402 or 500) is data for the console, not this route's status.
     return Response.json(result, { headers: { 'cache-control': 'no-store' } })
   } catch (error) {
     const problem = toProblem(error, requestId)
-    return Response.json(problem, { status: problem.status, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } })
+    return Response.json(problem, {
+      status: problem.status,
+      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    })
   }
 }

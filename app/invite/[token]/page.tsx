@@ -30,8 +30,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               You are invited to join <strong>{invite.team.name}</strong> as {ROLE_LABELS[invite.role].toLowerCase()}.
             </p>
             {invite.email && invite.email !== user.email ? (
-              <p role="alert" data-form-error className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
-                This invite is for {invite.email}, but you are signed in as {user.email}. Sign in with that address to accept it.
+              <p
+                role="alert"
+                data-form-error
+                className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200"
+              >
+                This invite is for {invite.email}, but you are signed in as {user.email}. Sign in with that address to
+                accept it.
               </p>
             ) : (
               <AcceptInviteForm token={token} email={user.email} action={acceptInviteAction} />
@@ -39,10 +44,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </>
         ) : (
           <div className="space-y-4">
-            <p role="alert" data-form-error data-invite-status={invite.status} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+            <p
+              role="alert"
+              data-form-error
+              data-invite-status={invite.status}
+              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+            >
               {inviteError(invite.status).message}
             </p>
-            <ButtonLink href="/catalog" variant="secondary">Go to the catalog</ButtonLink>
+            <ButtonLink href="/catalog" variant="secondary">
+              Go to the catalog
+            </ButtonLink>
           </div>
         )}
       </div>

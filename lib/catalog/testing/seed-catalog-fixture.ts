@@ -23,7 +23,12 @@ const OPENAPI = JSON.stringify({ openapi: '3.0.3', info: { title: 'Fixture', ver
 
 export async function createTeam(key: string, suffix: string) {
   return db.team.create({
-    data: { id: createId('team'), slug: `${key}-${suffix}`, name: `${key[0].toUpperCase()}${key.slice(1)} ${suffix}`, contactEmail: `${key}@example.com` },
+    data: {
+      id: createId('team'),
+      slug: `${key}-${suffix}`,
+      name: `${key[0].toUpperCase()}${key.slice(1)} ${suffix}`,
+      contactEmail: `${key}@example.com`,
+    },
   })
 }
 
@@ -48,18 +53,34 @@ export async function createApi(teamId: string, spec: ApiSpec) {
   for (const [i, v] of (spec.versions ?? []).entries()) {
     const row = await db.apiVersion.create({
       data: {
-        id: createId('ver'), apiId: api.id, teamId, version: v.version, major: Number(v.version.replace(/^v/, '').split('.')[0]) || 1,
-        state: v.state, openapi: OPENAPI, upstreamUrl: 'http://127.0.0.1:9/upstream', sunsetAt: v.sunsetAt ?? null,
+        id: createId('ver'),
+        apiId: api.id,
+        teamId,
+        version: v.version,
+        major: Number(v.version.replace(/^v/, '').split('.')[0]) || 1,
+        state: v.state,
+        openapi: OPENAPI,
+        upstreamUrl: 'http://127.0.0.1:9/upstream',
+        sunsetAt: v.sunsetAt ?? null,
         createdAt: v.createdAt ?? new Date(Date.UTC(2026, 0, 1 + i)),
       },
     })
     ids.set(v.version, row.id)
     await db.lifecycleEvent.create({
-      data: { id: createId('evt'), apiId: api.id, versionId: row.id, teamId, action: 'create', toState: 'DRAFT', actorEmail: 'owner@example.com' },
+      data: {
+        id: createId('evt'),
+        apiId: api.id,
+        versionId: row.id,
+        teamId,
+        action: 'create',
+        toState: 'DRAFT',
+        actorEmail: 'owner@example.com',
+      },
     })
   }
   for (const v of spec.versions ?? []) {
-    if (v.successor) await db.apiVersion.update({ where: { id: ids.get(v.version)! }, data: { successorId: ids.get(v.successor)! } })
+    if (v.successor)
+      await db.apiVersion.update({ where: { id: ids.get(v.version)! }, data: { successorId: ids.get(v.successor)! } })
   }
   return { ...api, versionIds: ids }
 }
@@ -78,54 +99,121 @@ export async function seedCatalogFixture() {
   const d = (text: string) => `${text} ${unique}`
 
   const payments = await createApi(other.id, {
-    team: 'other', slug: 'payments', name: 'Payments Gateway', description: d('Card charges and refunds'), tags: ['billing', 'money'], state: 'PUBLISHED',
-    versions: [{ version: 'v1', state: 'PUBLISHED' }, { version: 'v2', state: 'DRAFT' }],
+    team: 'other',
+    slug: 'payments',
+    name: 'Payments Gateway',
+    description: d('Card charges and refunds'),
+    tags: ['billing', 'money'],
+    state: 'PUBLISHED',
+    versions: [
+      { version: 'v1', state: 'PUBLISHED' },
+      { version: 'v2', state: 'DRAFT' },
+    ],
   })
   const ledger = await createApi(other.id, {
-    team: 'other', slug: 'ledger', name: 'Ledger Export', description: d('Nightly journal dumps with 100% coverage'), tags: ['money'], state: 'DEPRECATED',
+    team: 'other',
+    slug: 'ledger',
+    name: 'Ledger Export',
+    description: d('Nightly journal dumps with 100% coverage'),
+    tags: ['money'],
+    state: 'DEPRECATED',
     versions: [
       { version: 'v1', state: 'DEPRECATED', sunsetAt: new Date('2030-01-01T00:00:00Z'), successor: 'v2' },
       { version: 'v2', state: 'DEPRECATED', sunsetAt: new Date('2030-06-01T00:00:00Z') },
     ],
   })
   const chat = await createApi(ai.id, {
-    team: 'ai', slug: 'chat', name: 'Chat Assistant', description: d('Answers questions about invoices'), tags: ['llm'], kind: 'AI_CHAT', state: 'PUBLISHED',
+    team: 'ai',
+    slug: 'chat',
+    name: 'Chat Assistant',
+    description: d('Answers questions about invoices'),
+    tags: ['llm'],
+    kind: 'AI_CHAT',
+    state: 'PUBLISHED',
     versions: [{ version: 'v1', state: 'PUBLISHED' }],
   })
   const summarizer = await createApi(ai.id, {
-    team: 'ai', slug: 'summarizer', name: 'Prompt Summarizer', description: d('Summaries of long text'), tags: ['llm', 'text'], kind: 'AI_PROMPT', state: 'PUBLISHED',
-    versions: [{ version: 'v1', state: 'RETIRED' }, { version: 'v2', state: 'PUBLISHED' }, { version: 'v3', state: 'DRAFT' }],
+    team: 'ai',
+    slug: 'summarizer',
+    name: 'Prompt Summarizer',
+    description: d('Summaries of long text'),
+    tags: ['llm', 'text'],
+    kind: 'AI_PROMPT',
+    state: 'PUBLISHED',
+    versions: [
+      { version: 'v1', state: 'RETIRED' },
+      { version: 'v2', state: 'PUBLISHED' },
+      { version: 'v3', state: 'DRAFT' },
+    ],
   })
   const payroll = await createApi(other.id, {
-    team: 'other', slug: 'payroll', name: 'Secret Payroll', description: d('Salaries'), tags: ['confidential'], visibility: 'PRIVATE', state: 'PUBLISHED',
+    team: 'other',
+    slug: 'payroll',
+    name: 'Secret Payroll',
+    description: d('Salaries'),
+    tags: ['confidential'],
+    visibility: 'PRIVATE',
+    state: 'PUBLISHED',
     versions: [{ version: 'v1', state: 'PUBLISHED' }],
   })
   const ownPrivate = await createApi(viewer.id, {
-    team: 'viewer', slug: 'tooling', name: 'Own Private Tooling', description: d('Internal build hooks'), tags: ['ops'], visibility: 'PRIVATE', state: 'PUBLISHED',
+    team: 'viewer',
+    slug: 'tooling',
+    name: 'Own Private Tooling',
+    description: d('Internal build hooks'),
+    tags: ['ops'],
+    visibility: 'PRIVATE',
+    state: 'PUBLISHED',
     versions: [{ version: 'v1', state: 'PUBLISHED' }],
   })
   const ownDraft = await createApi(viewer.id, {
-    team: 'viewer', slug: 'wip', name: 'Work In Progress', description: d('Not ready'), state: 'DRAFT', versions: [{ version: 'v1', state: 'DRAFT' }],
+    team: 'viewer',
+    slug: 'wip',
+    name: 'Work In Progress',
+    description: d('Not ready'),
+    state: 'DRAFT',
+    versions: [{ version: 'v1', state: 'DRAFT' }],
   })
   const draftOnly = await createApi(ai.id, {
-    team: 'ai', slug: 'draft-only', name: 'Draft Only', description: d('Unreleased'), tags: ['draft-tag'], state: 'DRAFT',
+    team: 'ai',
+    slug: 'draft-only',
+    name: 'Draft Only',
+    description: d('Unreleased'),
+    tags: ['draft-tag'],
+    state: 'DRAFT',
     versions: [{ version: 'v1', state: 'DRAFT' }],
   })
   const retired = await createApi(ai.id, {
-    team: 'ai', slug: 'retired', name: 'Retired Thing', description: d('Gone'), tags: ['retired-tag'], state: 'RETIRED',
+    team: 'ai',
+    slug: 'retired',
+    name: 'Retired Thing',
+    description: d('Gone'),
+    tags: ['retired-tag'],
+    state: 'RETIRED',
     versions: [{ version: 'v1', state: 'RETIRED' }],
   })
   await createApi(hidden.id, {
-    team: 'hidden', slug: 'vault', name: 'Hidden Vault', description: d('Private only'), tags: ['vault-tag'], visibility: 'PRIVATE', state: 'PUBLISHED',
+    team: 'hidden',
+    slug: 'vault',
+    name: 'Hidden Vault',
+    description: d('Private only'),
+    tags: ['vault-tag'],
+    visibility: 'PRIVATE',
+    state: 'PUBLISHED',
     versions: [{ version: 'v1', state: 'PUBLISHED' }],
   })
   const base = Date.UTC(2026, 2, 1)
   for (let i = 1; i <= 23; i++) {
     const n = String(i).padStart(2, '0')
     await createApi(bulk.id, {
-      team: 'bulk', slug: `bulk-${n}`, name: `Bulk ${n}`, description: d('Filler'), state: 'PUBLISHED',
+      team: 'bulk',
+      slug: `bulk-${n}`,
+      name: `Bulk ${n}`,
+      description: d('Filler'),
+      state: 'PUBLISHED',
       // Later numbers are updated later, so "recently updated" reverses the name order.
-      updatedAt: new Date(base + i * 60_000), versions: [{ version: 'v1', state: 'PUBLISHED' }],
+      updatedAt: new Date(base + i * 60_000),
+      versions: [{ version: 'v1', state: 'PUBLISHED' }],
     })
   }
 

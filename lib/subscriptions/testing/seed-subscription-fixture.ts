@@ -5,19 +5,38 @@ import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 
 export async function seedTeam(key: string, suffix: string) {
-  const team = await db.team.create({ data: { id: createId('team'), slug: `${key}-${suffix}`, name: `${key} ${suffix}` } })
+  const team = await db.team.create({
+    data: { id: createId('team'), slug: `${key}-${suffix}`, name: `${key} ${suffix}` },
+  })
   const user = await db.user.create({ data: { id: createId('usr'), email: `${key}-${suffix}@example.com`, name: key } })
   return { ...team, actor: { teamId: team.id, userId: user.id } }
 }
 
-export async function seedApi(teamId: string, slug: string, options: { visibility?: Visibility; state?: VersionState; plans?: [string, ApprovalMode][] } = {}) {
+export async function seedApi(
+  teamId: string,
+  slug: string,
+  options: { visibility?: Visibility; state?: VersionState; plans?: [string, ApprovalMode][] } = {},
+) {
   const state = options.state ?? 'PUBLISHED'
   const api = await db.api.create({
-    data: { id: createId('api'), teamId, slug, name: `${slug} api`, visibility: options.visibility ?? 'INTERNAL', state, searchText: `${slug} api` },
+    data: {
+      id: createId('api'),
+      teamId,
+      slug,
+      name: `${slug} api`,
+      visibility: options.visibility ?? 'INTERNAL',
+      state,
+      searchText: `${slug} api`,
+    },
   })
   const plans: Record<string, string> = {}
-  for (const [name, approval] of options.plans ?? [['Auto', 'AUTO'], ['Manual', 'MANUAL']]) {
-    plans[name] = (await db.plan.create({ data: { id: createId('plan'), apiId: api.id, teamId, name, approval, rateLimit: 10 } })).id
+  for (const [name, approval] of options.plans ?? [
+    ['Auto', 'AUTO'],
+    ['Manual', 'MANUAL'],
+  ]) {
+    plans[name] = (
+      await db.plan.create({ data: { id: createId('plan'), apiId: api.id, teamId, name, approval, rateLimit: 10 } })
+    ).id
   }
   return { ...api, plans }
 }

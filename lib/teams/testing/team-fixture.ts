@@ -17,8 +17,15 @@ export async function createTeamWith(roles: Record<string, Role>) {
   const members: Record<string, { userId: string; email: string; membershipId: string; actor: TeamActor }> = {}
   for (const [label, role] of Object.entries(roles)) {
     const user = await createUser(label)
-    const membership = await db.membership.create({ data: { id: createId('mem'), teamId: team.id, userId: user.id, role } })
-    members[label] = { userId: user.id, email: user.email, membershipId: membership.id, actor: { teamId: team.id, userId: user.id, role } }
+    const membership = await db.membership.create({
+      data: { id: createId('mem'), teamId: team.id, userId: user.id, role },
+    })
+    members[label] = {
+      userId: user.id,
+      email: user.email,
+      membershipId: membership.id,
+      actor: { teamId: team.id, userId: user.id, role },
+    }
   }
   return { team, members }
 }

@@ -8,7 +8,11 @@ export type Submitted<T> = { ok: true; data: T } | { ok: false; status: number; 
  * schema, then the lib function that saves, with every failure turned into the field errors the
  * form shows. The session check is the only part left out.
  */
-export async function submitForm<S extends z.ZodType, T>(schema: S, raw: unknown, save: (input: z.infer<S>) => Promise<T>): Promise<Submitted<T>> {
+export async function submitForm<S extends z.ZodType, T>(
+  schema: S,
+  raw: unknown,
+  save: (input: z.infer<S>) => Promise<T>,
+): Promise<Submitted<T>> {
   try {
     const parsed = schema.safeParse(raw)
     if (!parsed.success) throw parsed.error

@@ -14,7 +14,12 @@ export type StreamEpisode = { episode: PaymentEpisode; blocked: number; route: C
 
 export function buildStreamCalls(
   random: Random,
-  { slots, routeAt, episodes, freeCallsPerMonth }: { slots: HourSlot[]; routeAt: (at: number) => CallRoute; episodes: StreamEpisode[]; freeCallsPerMonth: number },
+  {
+    slots,
+    routeAt,
+    episodes,
+    freeCallsPerMonth,
+  }: { slots: HourSlot[]; routeAt: (at: number) => CallRoute; episodes: StreamEpisode[]; freeCallsPerMonth: number },
 ): SeedCall[] {
   const tag = randomToken(6)
   let seq = 0
@@ -25,7 +30,10 @@ export function buildStreamCalls(
 
   const calls: SeedCall[] = []
   for (const slot of slots) {
-    const times = Array.from({ length: slot.calls }, () => slot.start + Math.floor(random() * (slot.end - slot.start))).sort((a, b) => a - b)
+    const times = Array.from(
+      { length: slot.calls },
+      () => slot.start + Math.floor(random() * (slot.end - slot.start)),
+    ).sort((a, b) => a - b)
     for (const at of times) calls.push(call(routeAt(at), at, { status: random() < 0.9 ? 200 : 201 }))
   }
   for (const { episode, blocked, route } of episodes) {

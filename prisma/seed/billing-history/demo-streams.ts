@@ -37,7 +37,13 @@ export type DemoStream = {
 }
 
 const MINUTE = 60_000
-const DEMO_PROFILE: ApiProfile = { medianMs: 38, serverErrorRate: 0, clientErrorRate: 0, timeoutMs: 30_000, outage: null }
+const DEMO_PROFILE: ApiProfile = {
+  medianMs: 38,
+  serverErrorRate: 0,
+  clientErrorRate: 0,
+  timeoutMs: 30_000,
+  outage: null,
+}
 export const INITECH_CALLS_LEFT = 20n
 
 export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededTeams): Promise<DemoStream[]> {
@@ -47,11 +53,24 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
   const route = (api: PaidApi, consumer: keyof SeededTeams, version: string): CallRoute => {
     const v = api.versions.find((candidate) => candidate.version === version)!
     const subscription = api.subscriptions.find((s) => s.consumerTeamId === teams[consumer].id)
-    if (!subscription) throw new Error(`The demo billing history needs ${consumer} subscribed to ${api.label} on "Pay as you go"`)
+    if (!subscription)
+      throw new Error(`The demo billing history needs ${consumer} subscribed to ${api.label} on "Pay as you go"`)
     return {
-      ownerTeamId: api.teamId, consumerTeamId: teams[consumer].id, apiId: api.id, versionId: v.id, basePath: `/gw/${api.label}/${version}`,
-      kind: 'REST', subscriptionId: subscription.id, keyIds: [], planId: api.plan.id, paid: true, freeCallsPerMonth: api.plan.freeCallsPerMonth,
-      pricePerCallMicros: api.plan.pricePerCallMicros, label: `${api.label} ${version}`, weight: 1, profile: DEMO_PROFILE,
+      ownerTeamId: api.teamId,
+      consumerTeamId: teams[consumer].id,
+      apiId: api.id,
+      versionId: v.id,
+      basePath: `/gw/${api.label}/${version}`,
+      kind: 'REST',
+      subscriptionId: subscription.id,
+      keyIds: [],
+      planId: api.plan.id,
+      paid: true,
+      freeCallsPerMonth: api.plan.freeCallsPerMonth,
+      pricePerCallMicros: api.plan.pricePerCallMicros,
+      label: `${api.label} ${version}`,
+      weight: 1,
+      profile: DEMO_PROFILE,
     }
   }
   const v2Since = weather.versions.find((v) => v.version === 'v2')!.publishedAt!.getTime()
@@ -84,39 +103,102 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
   // After v2 ships, globex moves over gradually: a fifth of its calls at first, four fifths by now.
   const v2Share = (at: number) => 0.2 + (0.6 * (at - v2Since)) / Math.max(1, now - v2Since)
 
-  const episode = (incidentId: string, cause: PaymentEpisode['cause'], start: number, end: number, resolution: string | null, resolvedById: string | null): PaymentEpisode =>
-    ({ incidentId, cause, start, end, open: resolution === null, resolution, resolvedById })
+  const episode = (
+    incidentId: string,
+    cause: PaymentEpisode['cause'],
+    start: number,
+    end: number,
+    resolution: string | null,
+    resolvedById: string | null,
+  ): PaymentEpisode => ({ incidentId, cause, start, end, open: resolution === null, resolution, resolvedById })
 
   return [
     {
-      key: 'initech-weather', incidentId: 'pi_demo_initech_weather', consumerTeamId: teams.initech.id, freeCallsPerMonth: free, seed: 1,
+      key: 'initech-weather',
+      incidentId: 'pi_demo_initech_weather',
+      consumerTeamId: teams.initech.id,
+      freeCallsPerMonth: free,
+      seed: 1,
       slots: initechSlots,
       routeAt: (at) => route(weather, 'initech', at < initechV2 ? 'v1' : 'v2'),
-      episodes: [{
-        episode: episode('pi_demo_initech_weather', 'insufficient_balance', outOfMoney, toppedUp, 'Resolved automatically: top-up of $20.00', teams.initech.users.owner.id),
-        blocked: 21, route: route(weather, 'initech', outOfMoney < initechV2 ? 'v1' : 'v2'),
-      }],
+      episodes: [
+        {
+          episode: episode(
+            'pi_demo_initech_weather',
+            'insufficient_balance',
+            outOfMoney,
+            toppedUp,
+            'Resolved automatically: top-up of $20.00',
+            teams.initech.users.owner.id,
+          ),
+          blocked: 21,
+          route: route(weather, 'initech', outOfMoney < initechV2 ? 'v1' : 'v2'),
+        },
+      ],
       topUps: [
-        { key: 'seed:top-up:initech:1', at: initechFrom + 5 * MINUTE, amountMicros: topUp1, description: 'Top-up (Visa •••• 4242)' },
+        {
+          key: 'seed:top-up:initech:1',
+          at: initechFrom + 5 * MINUTE,
+          amountMicros: topUp1,
+          description: 'Top-up (Visa •••• 4242)',
+        },
         { key: 'seed:top-up:initech:2', at: toppedUp, amountMicros: topUp2, description: 'Top-up (Visa •••• 4242)' },
       ],
       finalBalanceMicros: INITECH_CALLS_LEFT * price,
     },
     {
-      key: 'globex-weather', incidentId: 'pi_demo_globex_weather', consumerTeamId: teams.globex.id, freeCallsPerMonth: free, seed: 2,
+      key: 'globex-weather',
+      incidentId: 'pi_demo_globex_weather',
+      consumerTeamId: teams.globex.id,
+      freeCallsPerMonth: free,
+      seed: 2,
       slots: globexSlots,
       routeAt: (at) => route(weather, 'globex', at >= v2Since && globexRandom() < v2Share(at) ? 'v2' : 'v1'),
-      episodes: [{
-        episode: episode('pi_demo_globex_weather', 'budget_exceeded', overBudget, budgetRaised, 'Resolved automatically: monthly budget raised to $150.00', teams.globex.users.owner.id),
-        blocked: 16, route: route(weather, 'globex', overBudget >= v2Since ? 'v2' : 'v1'),
-      }],
-      topUps: [{ key: 'seed:top-up:globex:1', at: globexFrom - 60 * MINUTE, amountMicros: 600_000_000n, description: 'Top-up (Mastercard •••• 5454)' }],
+      episodes: [
+        {
+          episode: episode(
+            'pi_demo_globex_weather',
+            'budget_exceeded',
+            overBudget,
+            budgetRaised,
+            'Resolved automatically: monthly budget raised to $150.00',
+            teams.globex.users.owner.id,
+          ),
+          blocked: 16,
+          route: route(weather, 'globex', overBudget >= v2Since ? 'v2' : 'v1'),
+        },
+      ],
+      topUps: [
+        {
+          key: 'seed:top-up:globex:1',
+          at: globexFrom - 60 * MINUTE,
+          amountMicros: 600_000_000n,
+          description: 'Top-up (Mastercard •••• 5454)',
+        },
+      ],
     },
     {
-      key: 'initech-fx', incidentId: 'pi_demo_initech_fx', consumerTeamId: teams.initech.id, freeCallsPerMonth: fx.plan.freeCallsPerMonth, seed: 3,
+      key: 'initech-fx',
+      incidentId: 'pi_demo_initech_fx',
+      consumerTeamId: teams.initech.id,
+      freeCallsPerMonth: fx.plan.freeCallsPerMonth,
+      seed: 3,
       slots: [],
       routeAt: () => route(fx, 'initech', 'v1'),
-      episodes: [{ episode: episode('pi_demo_initech_fx', 'upstream_payment_required', now - 240 * MINUTE, now - 20 * MINUTE, null, null), blocked: 9, route: route(fx, 'initech', 'v1') }],
+      episodes: [
+        {
+          episode: episode(
+            'pi_demo_initech_fx',
+            'upstream_payment_required',
+            now - 240 * MINUTE,
+            now - 20 * MINUTE,
+            null,
+            null,
+          ),
+          blocked: 9,
+          route: route(fx, 'initech', 'v1'),
+        },
+      ],
       topUps: [],
     },
   ]
@@ -129,12 +211,24 @@ async function loadPaidApi(db: Db, teamId: string, slug: string) {
   const api = await db.api.findUniqueOrThrow({
     where: { teamId_slug: { teamId, slug } },
     select: {
-      id: true, teamId: true, slug: true, team: { select: { slug: true } },
+      id: true,
+      teamId: true,
+      slug: true,
+      team: { select: { slug: true } },
       versions: { select: { id: true, version: true, publishedAt: true } },
-      plans: { where: { name: 'Pay as you go' }, select: { id: true, pricePerCallMicros: true, freeCallsPerMonth: true, subscriptions: { select: { id: true, consumerTeamId: true, createdAt: true } } } },
+      plans: {
+        where: { name: 'Pay as you go' },
+        select: {
+          id: true,
+          pricePerCallMicros: true,
+          freeCallsPerMonth: true,
+          subscriptions: { select: { id: true, consumerTeamId: true, createdAt: true } },
+        },
+      },
     },
   })
   const plan = api.plans[0]
-  if (!plan || plan.pricePerCallMicros <= 0n) throw new Error(`The demo billing history needs a paid "Pay as you go" plan on ${api.team.slug}/${slug}`)
+  if (!plan || plan.pricePerCallMicros <= 0n)
+    throw new Error(`The demo billing history needs a paid "Pay as you go" plan on ${api.team.slug}/${slug}`)
   return { ...api, label: `${api.team.slug}/${api.slug}`, plan, subscriptions: plan.subscriptions }
 }

@@ -12,7 +12,13 @@ const HOUR_MS = 3_600_000
 export type HourSlot = { start: number; end: number; calls: number; free: number; paid: number }
 
 /** Slots of at most an hour over [from, to), with a working-day curve and some jitter; none inside `gaps`. */
-export function planHourlyCalls(random: Random, from: number, to: number, callsPerDay: number, gaps: Array<[number, number]>): HourSlot[] {
+export function planHourlyCalls(
+  random: Random,
+  from: number,
+  to: number,
+  callsPerDay: number,
+  gaps: Array<[number, number]>,
+): HourSlot[] {
   // The curve's mean over a week, so `callsPerDay` is what an average day sees.
   let weekWeight = 0
   for (let h = 0; h < 7 * 24; h++) weekWeight += hourWeight(Date.UTC(2026, 0, 5) + h * HOUR_MS)
@@ -21,7 +27,15 @@ export function planHourlyCalls(random: Random, from: number, to: number, callsP
   for (let h = hourStart(from); h < to; h += HOUR_MS) {
     // An hour cut by a gap becomes the pieces before and after it, so no call lands inside a gap.
     let pieces: Array<[number, number]> = [[Math.max(h, from), Math.min(h + HOUR_MS, to)]]
-    for (const [a, b] of gaps) pieces = pieces.flatMap(([s, e]): Array<[number, number]> => (b <= s || a >= e ? [[s, e]] : [[s, a], [b, e]]))
+    for (const [a, b] of gaps)
+      pieces = pieces.flatMap(([s, e]): Array<[number, number]> =>
+        b <= s || a >= e
+          ? [[s, e]]
+          : [
+              [s, a],
+              [b, e],
+            ],
+      )
     for (const [start, end] of pieces) {
       if (end <= start) continue
       const calls = Math.round(perWeight * hourWeight(h) * ((end - start) / HOUR_MS) * (0.85 + 0.3 * random()))
@@ -53,7 +67,10 @@ export function useUpMonthQuota(slots: HourSlot[], now: number, freePerMonth: nu
   const total = current.reduce((sum, slot) => sum + slot.calls, 0)
   const wanted = freePerMonth + extra
   if (total >= wanted || current.length === 0) return
-  const counts = spread(current.map((slot) => slot.calls || 1), wanted)
+  const counts = spread(
+    current.map((slot) => slot.calls || 1),
+    wanted,
+  )
   current.forEach((slot, i) => (slot.calls = counts[i]))
 }
 
@@ -61,8 +78,14 @@ export function useUpMonthQuota(slots: HourSlot[], now: number, freePerMonth: nu
 export function scalePaidCalls(slots: HourSlot[], from: number, to: number, target: number): void {
   const inRange = slots.filter((slot) => slot.start >= from && slot.start < to && slot.paid > 0)
   // Only hours that already pay can take paid calls: earlier ones are still on the free quota.
-  if (inRange.length === 0) throw new Error(`No paid traffic between ${new Date(from).toISOString()} and ${new Date(to).toISOString()} to scale`)
-  const counts = spread(inRange.map((slot) => slot.paid), target)
+  if (inRange.length === 0)
+    throw new Error(
+      `No paid traffic between ${new Date(from).toISOString()} and ${new Date(to).toISOString()} to scale`,
+    )
+  const counts = spread(
+    inRange.map((slot) => slot.paid),
+    target,
+  )
   inRange.forEach((slot, i) => {
     slot.paid = counts[i]
     slot.calls = slot.free + slot.paid

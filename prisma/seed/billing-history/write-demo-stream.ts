@@ -19,26 +19,41 @@ export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCal
   const { usage, latency } = aggregateRollups(calls)
   const billing = prepareBilling(calls, `seed:${stream.key}`, null)
   const episodes = new Map(stream.episodes.map(({ episode }) => [episode.incidentId, episode]))
-  const charges = dailyCharges(stream.key, calls, stream.topUps.map((t) => t.at))
+  const charges = dailyCharges(
+    stream.key,
+    calls,
+    stream.topUps.map((t) => t.at),
+  )
   const blocked = calls.filter((c) => c.status === 402)
 
-  return db.$transaction(async (tx) => {
-    await writeBatchWithPrisma(tx, {
-      calls: blocked, usage, latency, paymentRollups: billing.rollups,
-      incidents: billing.incidents.map((incident) => ({ ...incident, episode: episodes.get(incident.id)! })),
-    })
-    const entries = await ledgerEntries(tx, stream, charges)
-    await tx.ledgerEntry.createMany({ data: entries })
-    await moveAccount(tx, stream.consumerTeamId, entries, charges, utcMonth(now.getTime()))
-    for (const u of billing.usage) {
-      await tx.subscriptionUsage.upsert({
-        where: { subscriptionId_month: { subscriptionId: u.subscriptionId, month: u.month } },
-        create: { id: createId('su'), subscriptionId: u.subscriptionId, month: u.month, calls: u.calls },
-        update: { calls: { increment: u.calls } },
+  return db.$transaction(
+    async (tx) => {
+      await writeBatchWithPrisma(tx, {
+        calls: blocked,
+        usage,
+        latency,
+        paymentRollups: billing.rollups,
+        incidents: billing.incidents.map((incident) => ({ ...incident, episode: episodes.get(incident.id)! })),
       })
-    }
-    return { usageRollups: usage.length, ledgerEntries: entries.length, blockedCalls: blocked.length, incidents: billing.incidents.length }
-  }, { timeout: 120_000, maxWait: 30_000 })
+      const entries = await ledgerEntries(tx, stream, charges)
+      await tx.ledgerEntry.createMany({ data: entries })
+      await moveAccount(tx, stream.consumerTeamId, entries, charges, utcMonth(now.getTime()))
+      for (const u of billing.usage) {
+        await tx.subscriptionUsage.upsert({
+          where: { subscriptionId_month: { subscriptionId: u.subscriptionId, month: u.month } },
+          create: { id: createId('su'), subscriptionId: u.subscriptionId, month: u.month, calls: u.calls },
+          update: { calls: { increment: u.calls } },
+        })
+      }
+      return {
+        usageRollups: usage.length,
+        ledgerEntries: entries.length,
+        blockedCalls: blocked.length,
+        incidents: billing.incidents.length,
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  )
 }
 
 /**
@@ -59,31 +74,78 @@ function dailyCharges(key: string, calls: SeedCall[], topUps: number[]): Billing
   return [...groups.entries()].flatMap(([group, list]) => prepareBilling(list, `seed:${key}:${group}`, null).charges)
 }
 
-type Entry = { id: string; teamId: string; kind: 'TOP_UP' | 'CHARGE'; amountMicros: bigint; idempotencyKey: string; description: string; apiId: string | null; planId: string | null; createdAt: Date; updatedAt: Date }
+type Entry = {
+  id: string
+  teamId: string
+  kind: 'TOP_UP' | 'CHARGE'
+  amountMicros: bigint
+  idempotencyKey: string
+  description: string
+  apiId: string | null
+  planId: string | null
+  createdAt: Date
+  updatedAt: Date
+}
 
 async function ledgerEntries(tx: Tx, stream: DemoStream, charges: BillingCharge[]): Promise<Entry[]> {
   const topUps = stream.topUps.map((t) => ({ ...t }))
   if (stream.finalBalanceMicros !== undefined && topUps.length > 0) {
     // Whatever the account already holds, the last top-up makes the balance end where the story says.
-    const account = await tx.billingAccount.findUniqueOrThrow({ where: { teamId: stream.consumerTeamId }, select: { balanceMicros: true } })
+    const account = await tx.billingAccount.findUniqueOrThrow({
+      where: { teamId: stream.consumerTeamId },
+      select: { balanceMicros: true },
+    })
     const spent = charges.reduce((sum, c) => sum + c.amountMicros, 0n)
     const added = topUps.reduce((sum, t) => sum + t.amountMicros, 0n)
     const last = topUps[topUps.length - 1]
     last.amountMicros += stream.finalBalanceMicros - (account.balanceMicros + added - spent)
-    if (last.amountMicros <= 0n) throw new Error(`The ${stream.key} billing history cannot end at its balance: the team already holds too much`)
+    if (last.amountMicros <= 0n)
+      throw new Error(`The ${stream.key} billing history cannot end at its balance: the team already holds too much`)
   }
-  const row = (e: Omit<Entry, 'id' | 'teamId' | 'updatedAt'>): Entry => ({ ...e, id: createId('led'), teamId: stream.consumerTeamId, updatedAt: e.createdAt })
+  const row = (e: Omit<Entry, 'id' | 'teamId' | 'updatedAt'>): Entry => ({
+    ...e,
+    id: createId('led'),
+    teamId: stream.consumerTeamId,
+    updatedAt: e.createdAt,
+  })
   return [
-    ...topUps.map((t) => row({ kind: 'TOP_UP', amountMicros: t.amountMicros, idempotencyKey: t.key, description: t.description, apiId: null, planId: null, createdAt: new Date(t.at) })),
-    ...charges.map((c) => row({
-      kind: 'CHARGE', amountMicros: -c.amountMicros, idempotencyKey: c.idempotencyKey, description: c.description, apiId: c.apiId, planId: c.planId, createdAt: new Date(c.at),
-    })),
+    ...topUps.map((t) =>
+      row({
+        kind: 'TOP_UP',
+        amountMicros: t.amountMicros,
+        idempotencyKey: t.key,
+        description: t.description,
+        apiId: null,
+        planId: null,
+        createdAt: new Date(t.at),
+      }),
+    ),
+    ...charges.map((c) =>
+      row({
+        kind: 'CHARGE',
+        amountMicros: -c.amountMicros,
+        idempotencyKey: c.idempotencyKey,
+        description: c.description,
+        apiId: c.apiId,
+        planId: c.planId,
+        createdAt: new Date(c.at),
+      }),
+    ),
   ]
 }
 
 /** Balance by the entries' sum (so it stays equal to the ledger) and this month's spend by its charges. */
-async function moveAccount(tx: Tx, teamId: string, entries: Entry[], charges: BillingCharge[], month: string): Promise<void> {
-  const account = await tx.billingAccount.findUniqueOrThrow({ where: { teamId }, select: { spendMonth: true, spendMicros: true } })
+async function moveAccount(
+  tx: Tx,
+  teamId: string,
+  entries: Entry[],
+  charges: BillingCharge[],
+  month: string,
+): Promise<void> {
+  const account = await tx.billingAccount.findUniqueOrThrow({
+    where: { teamId },
+    select: { spendMonth: true, spendMicros: true },
+  })
   const spentThisMonth = charges.filter((c) => c.month === month).reduce((sum, c) => sum + c.amountMicros, 0n)
   await tx.billingAccount.update({
     where: { teamId },

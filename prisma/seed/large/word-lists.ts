@@ -1,10 +1,34 @@
 // Word lists for the large seed. Names are combined deterministically, so every run builds the
 // same 10,000 APIs and the catalog's search, facets and paging have realistic variety to chew on.
 
-export const COMPANY_FIRST = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip', 'Adatum', 'Litware', 'Proseware', 'Lucerne', 'Woodgrove']
+export const COMPANY_FIRST = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Wingtip',
+  'Adatum',
+  'Litware',
+  'Proseware',
+  'Lucerne',
+  'Woodgrove',
+]
 export const COMPANY_SECOND = ['Logistics', 'Health', 'Bank', 'Retail', 'Energy']
 
-export const QUALIFIERS = ['Realtime', 'Batch', 'Partner', 'Internal', 'Public', 'Regional', 'Legacy', 'Smart', 'Unified', 'Secure', 'Mobile', 'Global']
+export const QUALIFIERS = [
+  'Realtime',
+  'Batch',
+  'Partner',
+  'Internal',
+  'Public',
+  'Regional',
+  'Legacy',
+  'Smart',
+  'Unified',
+  'Secure',
+  'Mobile',
+  'Global',
+]
 
 export const DOMAINS: Array<{ word: string; tags: string[] }> = [
   { word: 'Customer', tags: ['crm', 'customers'] },
@@ -34,7 +58,23 @@ export const DOMAINS: Array<{ word: string; tags: string[] }> = [
   { word: 'Appointment', tags: ['scheduling'] },
 ]
 
-export const NOUNS = ['Profile', 'Events', 'Lookup', 'Sync', 'Reports', 'Notifications', 'Export', 'Import', 'Scoring', 'Directory', 'Status', 'Insights', 'Gateway', 'Registry', 'Feed']
+export const NOUNS = [
+  'Profile',
+  'Events',
+  'Lookup',
+  'Sync',
+  'Reports',
+  'Notifications',
+  'Export',
+  'Import',
+  'Scoring',
+  'Directory',
+  'Status',
+  'Insights',
+  'Gateway',
+  'Registry',
+  'Feed',
+]
 
 export const DESCRIPTION_TEMPLATES = [
   (subject: string) => `Read and update ${subject} records with cursor pagination and webhooks on change.`,

@@ -8,7 +8,9 @@ export default function CatalogLoading() {
       </div>
       <div className="mb-5 h-20 rounded-lg bg-slate-200/70" />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        {Array.from({ length: 9 }, (_, i) => <div key={i} className="h-40 rounded-lg bg-slate-200/60" />)}
+        {Array.from({ length: 9 }, (_, i) => (
+          <div key={i} className="h-40 rounded-lg bg-slate-200/60" />
+        ))}
       </div>
     </div>
   )

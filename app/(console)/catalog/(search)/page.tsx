@@ -11,7 +11,11 @@ import { searchCatalog } from '@/lib/catalog/search-catalog'
 
 export const metadata: Metadata = { title: 'Catalog' }
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CatalogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const viewer = await getCatalogViewer()
   const [result, facets] = await Promise.all([searchCatalog(await searchParams, viewer), listCatalogFacets(viewer)])
   const { query, items, total, page, pageCount } = result
@@ -19,7 +23,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="mx-auto max-w-7xl">
-      <PageHeader title="Catalog" description="Every API shared across your organisation, plus your own teams' private ones." />
+      <PageHeader
+        title="Catalog"
+        description="Every API shared across your organisation, plus your own teams' private ones."
+      />
       <CatalogFilters query={query} facets={facets} />
       {items.length === 0 ? (
         <CatalogEmptyState query={query} facets={facets} />
@@ -27,13 +34,21 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <>
           <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="APIs">
             {items.map((item) => (
-              <CatalogApiCard key={item.id} item={item} tagHref={(tag) => withParams('/catalog', current, { tag, page: undefined })} />
+              <CatalogApiCard
+                key={item.id}
+                item={item}
+                tagHref={(tag) => withParams('/catalog', current, { tag, page: undefined })}
+              />
             ))}
           </ul>
-          <Pagination page={page} pageCount={pageCount} total={total} hrefFor={(p) => withParams('/catalog', current, { page: p > 1 ? p : undefined })} />
+          <Pagination
+            page={page}
+            pageCount={pageCount}
+            total={total}
+            hrefFor={(p) => withParams('/catalog', current, { page: p > 1 ? p : undefined })}
+          />
         </>
       )}
     </div>
   )
 }
-

@@ -5,7 +5,13 @@ import { countUnreadNotifications } from '@/lib/notifications/count-unread-notif
 // Membership is checked here, above every loading boundary, so a team you are not in answers a
 // real 404 status before any streaming starts. Pages call requireTeamPage again (cached) for context.
 // Owners and admins, who receive the team's notifications, see the unread count on every team page.
-export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
+export default async function TeamLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode
+  params: Promise<{ team: string }>
+}) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
   const unread = context.can('team.manage') ? await countUnreadNotifications(context.team.id) : null
@@ -13,7 +19,11 @@ export default async function TeamLayout({ children, params }: { children: React
     <>
       {unread !== null ? (
         <div className="-mb-2 flex justify-end">
-          <NotificationBell teamSlug={slug} unread={unread} className="text-slate-500 hover:bg-slate-100 hover:text-slate-900" />
+          <NotificationBell
+            teamSlug={slug}
+            unread={unread}
+            className="text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+          />
         </div>
       ) : null}
       {children}

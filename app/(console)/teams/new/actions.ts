@@ -14,7 +14,8 @@ export async function createTeamAction(_previous: ActionState, formData: FormDat
   const user = await getSessionUser()
   if (!user) return { ok: false, error: 'Sign in first' }
   const parsed = createTeamSchema.safeParse(formDataToObject(formData))
-  if (!parsed.success) return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
+  if (!parsed.success)
+    return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
   let slug: string
   try {
     slug = (await createTeam(user.id, parsed.data)).slug

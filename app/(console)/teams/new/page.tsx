@@ -10,8 +10,15 @@ export default async function NewTeamPage() {
   await requireUser()
   return (
     <div className="max-w-xl">
-      <PageHeader title="Create a team" description="You become its owner. Invite others from the team settings afterwards." />
-      <Card><CardBody><CreateTeamForm action={createTeamAction} /></CardBody></Card>
+      <PageHeader
+        title="Create a team"
+        description="You become its owner. Invite others from the team settings afterwards."
+      />
+      <Card>
+        <CardBody>
+          <CreateTeamForm action={createTeamAction} />
+        </CardBody>
+      </Card>
     </div>
   )
 }

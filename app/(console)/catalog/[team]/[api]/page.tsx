@@ -22,7 +22,8 @@ type Props = {
 
 // generateMetadata and the page share one lookup per request.
 const loadApi = cache(async (team: string, api: string, version: string | undefined) =>
-  getCatalogApi({ team, api, version }, await getCatalogViewer()))
+  getCatalogApi({ team, api, version }, await getCatalogViewer()),
+)
 
 async function load({ params, searchParams }: Props) {
   const [{ team, api }, query] = await Promise.all([params, searchParams])
@@ -46,18 +47,39 @@ export default async function CatalogApiPage(props: Props) {
       <CatalogApiHeader api={api} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
-          {versions.length > 0 ? <VersionTabs basePath={basePath} versions={versions} selectedId={selected?.id ?? null} /> : null}
+          {versions.length > 0 ? (
+            <VersionTabs basePath={basePath} versions={versions} selectedId={selected?.id ?? null} />
+          ) : null}
           {selected ? <VersionNotice version={selected} basePath={basePath} /> : null}
-          <section id="try-it" aria-label="Try it" className="empty:hidden">{selected ? <TryItPanel apiId={api.id} versionId={selected.id} /> : null}</section>
+          <section id="try-it" aria-label="Try it" className="empty:hidden">
+            {selected ? <TryItPanel apiId={api.id} versionId={selected.id} /> : null}
+          </section>
           {selected && reference ? (
             <Card>
-              <CardHeader title={<span className="flex items-center gap-2">API reference <span className="font-mono font-normal text-slate-500">{selected.version}</span> <StateBadge state={selected.state} /></span>} />
+              <CardHeader
+                title={
+                  <span className="flex items-center gap-2">
+                    API reference <span className="font-mono font-normal text-slate-500">{selected.version}</span>{' '}
+                    <StateBadge state={selected.state} />
+                  </span>
+                }
+              />
               <CardBody>
-                {reference.ok ? <ApiReference document={reference.document} baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`} /> : (
+                {reference.ok ? (
+                  <ApiReference
+                    document={reference.document}
+                    baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`}
+                  />
+                ) : (
                   <div role="note" className="text-sm text-slate-600">
                     <p>This version&apos;s OpenAPI document could not be rendered:</p>
                     <ul className="mt-1 list-disc pl-5 font-mono text-xs text-red-700">
-                      {reference.errors.slice(0, 5).map((e) => <li key={`${e.path}:${e.message}`}>{e.path ? `${e.path}: ` : ''}{e.message}</li>)}
+                      {reference.errors.slice(0, 5).map((e) => (
+                        <li key={`${e.path}:${e.message}`}>
+                          {e.path ? `${e.path}: ` : ''}
+                          {e.message}
+                        </li>
+                      ))}
                     </ul>
                   </div>
                 )}
@@ -68,7 +90,9 @@ export default async function CatalogApiPage(props: Props) {
           )}
         </div>
         <aside className="min-w-0 space-y-6" aria-label="Access">
-          <section id="subscribe" aria-label="Subscribe" className="empty:hidden"><SubscribePanel apiId={api.id} /></section>
+          <section id="subscribe" aria-label="Subscribe" className="empty:hidden">
+            <SubscribePanel apiId={api.id} />
+          </section>
           <PlanList plans={plans} />
           <Card>
             <CardHeader title="Lifecycle history" />

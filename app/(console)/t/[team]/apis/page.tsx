@@ -27,35 +27,64 @@ export default async function ApisPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title="APIs" description={`Design, publish and retire ${context.team.name}'s APIs.`}
-        actions={canWrite ? <ButtonLink href={`${basePath}/new`}>New API</ButtonLink> : null} />
+      <PageHeader
+        title="APIs"
+        description={`Design, publish and retire ${context.team.name}'s APIs.`}
+        actions={canWrite ? <ButtonLink href={`${basePath}/new`}>New API</ButtonLink> : null}
+      />
       <ApiListFilters basePath={basePath} q={query.q} state={query.state} />
       {result.total === 0 ? (
-        query.q || query.state
-          ? <EmptyState title="No APIs match" description="Try another search or state." />
-          : <EmptyState title="No APIs yet" description="Create an API, add a version with its OpenAPI contract, attach a plan and publish it."
-              action={canWrite ? <ButtonLink href={`${basePath}/new`}>New API</ButtonLink> : null} />
+        query.q || query.state ? (
+          <EmptyState title="No APIs match" description="Try another search or state." />
+        ) : (
+          <EmptyState
+            title="No APIs yet"
+            description="Create an API, add a version with its OpenAPI contract, attach a plan and publish it."
+            action={canWrite ? <ButtonLink href={`${basePath}/new`}>New API</ButtonLink> : null}
+          />
+        )
       ) : (
         <>
           <Table>
             <thead>
-              <tr><Th>Name</Th><Th>Slug</Th><Th>Kind</Th><Th>Visibility</Th><Th>State</Th><Th className="text-right">Versions</Th><Th>Updated</Th></tr>
+              <tr>
+                <Th>Name</Th>
+                <Th>Slug</Th>
+                <Th>Kind</Th>
+                <Th>Visibility</Th>
+                <Th>State</Th>
+                <Th className="text-right">Versions</Th>
+                <Th>Updated</Th>
+              </tr>
             </thead>
             <TBody>
               {result.items.map((api) => (
                 <tr key={api.id} data-api={api.slug}>
-                  <Td><Link href={`${basePath}/${api.slug}`} className="font-medium text-brand-700 hover:underline">{api.name}</Link></Td>
+                  <Td>
+                    <Link href={`${basePath}/${api.slug}`} className="font-medium text-brand-700 hover:underline">
+                      {api.name}
+                    </Link>
+                  </Td>
                   <Td className="font-mono text-xs">{api.slug}</Td>
                   <Td className="text-xs">{KIND_LABELS[api.kind] ?? api.kind}</Td>
                   <Td className="text-xs">{api.visibility === 'INTERNAL' ? 'Internal' : 'Private'}</Td>
-                  <Td><StateBadge state={api.state} /></Td>
+                  <Td>
+                    <StateBadge state={api.state} />
+                  </Td>
                   <Td className="text-right tabular-nums">{api.versionCount}</Td>
-                  <Td className="text-xs"><time dateTime={api.updatedAt.toISOString()}>{api.updatedAt.toISOString().slice(0, 10)}</time></Td>
+                  <Td className="text-xs">
+                    <time dateTime={api.updatedAt.toISOString()}>{api.updatedAt.toISOString().slice(0, 10)}</time>
+                  </Td>
                 </tr>
               ))}
             </TBody>
           </Table>
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(page) => withParams(basePath, current, { page })} />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            hrefFor={(page) => withParams(basePath, current, { page })}
+          />
         </>
       )}
     </div>

@@ -20,32 +20,51 @@ const anyForm = z.record(z.string(), z.unknown())
 const doTopUp = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
   const result = await topUpBalance({ teamId: team.id, userId: user.id, input })
   const resolved = result.resolvedIncidents ? ` ${result.resolvedIncidents} payment incident(s) resolved.` : ''
-  return { message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}` }
+  return {
+    message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}`,
+  }
 })
 
-const doUpdatePaymentMethod = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
-  const method = await updatePaymentMethod({ teamId: team.id, userId: user.id, input })
-  const resolved = method.resolvedIncidents ? ` ${method.resolvedIncidents} payment incident(s) resolved.` : ''
-  return { message: `Payment method saved: ${method.label}.${resolved}` }
-})
+const doUpdatePaymentMethod = teamAction(
+  'billing.write',
+  anyForm,
+  async (input, { team, user }): Promise<BillingActionData> => {
+    const method = await updatePaymentMethod({ teamId: team.id, userId: user.id, input })
+    const resolved = method.resolvedIncidents ? ` ${method.resolvedIncidents} payment incident(s) resolved.` : ''
+    return { message: `Payment method saved: ${method.label}.${resolved}` }
+  },
+)
 
-const doUpdateSettings = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
-  const settings = await updateBillingSettings({ teamId: team.id, userId: user.id, input })
-  const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
-  return { message: `Budget and limits saved.${resolved}` }
-})
+const doUpdateSettings = teamAction(
+  'billing.write',
+  anyForm,
+  async (input, { team, user }): Promise<BillingActionData> => {
+    const settings = await updateBillingSettings({ teamId: team.id, userId: user.id, input })
+    const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
+    return { message: `Budget and limits saved.${resolved}` }
+  },
+)
 
 function run(formData: FormData, action: TeamActionRunner<BillingActionData>): Promise<ActionState<BillingActionData>> {
   // Also after a decline: the card's new status (FAILED/EXPIRED) must show on the page.
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/billing`), { refreshOnFailure: true })
 }
 
-export async function topUpAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {
+export async function topUpAction(
+  _previous: ActionState<BillingActionData>,
+  formData: FormData,
+): Promise<ActionState<BillingActionData>> {
   return run(formData, doTopUp)
 }
-export async function updatePaymentMethodAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {
+export async function updatePaymentMethodAction(
+  _previous: ActionState<BillingActionData>,
+  formData: FormData,
+): Promise<ActionState<BillingActionData>> {
   return run(formData, doUpdatePaymentMethod)
 }
-export async function updateBillingSettingsAction(_previous: ActionState<BillingActionData>, formData: FormData): Promise<ActionState<BillingActionData>> {
+export async function updateBillingSettingsAction(
+  _previous: ActionState<BillingActionData>,
+  formData: FormData,
+): Promise<ActionState<BillingActionData>> {
   return run(formData, doUpdateSettings)
 }

@@ -54,44 +54,94 @@ export default async function BillingPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
-      <PageHeader title="Billing" description="Prepaid balance, payment method, budget, the ledger and monthly statements. Amounts in micro-unit precision; times in UTC." />
+      <PageHeader
+        title="Billing"
+        description="Prepaid balance, payment method, budget, the ledger and monthly statements. Amounts in micro-unit precision; times in UTC."
+      />
       <BillingSummary teamSlug={slug} overview={overview} canFix={canWrite} />
 
       {canWrite ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
-            <CardHeader title="Top up" description="Adds funds to the prepaid balance. Open payment incidents caused by missing funds close automatically." />
-            <CardBody><TopUpForm teamSlug={slug} idempotencyKey={createId('topup')} currency={overview.currency} action={topUpAction} /></CardBody>
+            <CardHeader
+              title="Top up"
+              description="Adds funds to the prepaid balance. Open payment incidents caused by missing funds close automatically."
+            />
+            <CardBody>
+              <TopUpForm
+                teamSlug={slug}
+                idempotencyKey={createId('topup')}
+                currency={overview.currency}
+                action={topUpAction}
+              />
+            </CardBody>
           </Card>
           <section id="payment-method" className={methodValid ? '' : 'rounded-lg ring-2 ring-amber-400'}>
             <Card>
-              <CardHeader title={methodValid ? 'Replace the payment method' : 'Fix the payment method'}
-                description={methodValid ? `On file: ${overview.paymentMethodLabel ?? 'a card'}.` : 'Calls that need credit answer 402 until a valid card is on file.'} />
-              <CardBody><PaymentMethodForm teamSlug={slug} hint={cardHint} submitLabel={methodValid ? 'Replace card' : 'Save card'} action={updatePaymentMethodAction} /></CardBody>
+              <CardHeader
+                title={methodValid ? 'Replace the payment method' : 'Fix the payment method'}
+                description={
+                  methodValid
+                    ? `On file: ${overview.paymentMethodLabel ?? 'a card'}.`
+                    : 'Calls that need credit answer 402 until a valid card is on file.'
+                }
+              />
+              <CardBody>
+                <PaymentMethodForm
+                  teamSlug={slug}
+                  hint={cardHint}
+                  submitLabel={methodValid ? 'Replace card' : 'Save card'}
+                  action={updatePaymentMethodAction}
+                />
+              </CardBody>
             </Card>
           </section>
           <section id="budget" className="lg:col-span-2">
             <Card>
-              <CardHeader title="Budget and limits" description="Raising or removing the budget closes open budget incidents." />
+              <CardHeader
+                title="Budget and limits"
+                description="Raising or removing the budget closes open budget incidents."
+              />
               <CardBody>
-                <BudgetForm teamSlug={slug} currency={overview.currency} action={updateBillingSettingsAction} values={{
-                  monthlyBudget: overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
-                  alertThresholds: overview.alertThresholds,
-                  creditLimit: microsToDecimal(overview.creditLimitMicros),
-                }} />
+                <BudgetForm
+                  teamSlug={slug}
+                  currency={overview.currency}
+                  action={updateBillingSettingsAction}
+                  values={{
+                    monthlyBudget:
+                      overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
+                    alertThresholds: overview.alertThresholds,
+                    creditLimit: microsToDecimal(overview.creditLimitMicros),
+                  }}
+                />
               </CardBody>
             </Card>
           </section>
         </div>
       ) : null}
 
-      <BillingCharts teamSlug={slug} currency={overview.currency} window={window} cost={cost} spend={spend} revenue={revenue} />
+      <BillingCharts
+        teamSlug={slug}
+        currency={overview.currency}
+        window={window}
+        cost={cost}
+        spend={spend}
+        revenue={revenue}
+      />
 
-      <PaidSubscriptionsSection teamSlug={slug} month={overview.month} subscriptions={subscriptions} sq={query.sq} keep={{ q: query.q, month }} />
+      <PaidSubscriptionsSection
+        teamSlug={slug}
+        month={overview.month}
+        subscriptions={subscriptions}
+        sq={query.sq}
+        keep={{ q: query.q, month }}
+      />
       <LedgerSection teamSlug={slug} ledger={ledger} q={query.q} keep={{ month, sq: query.sq }} />
 
       <section id="statement" className="space-y-3" aria-labelledby="statement-heading">
-        <h2 id="statement-heading" className="text-sm font-semibold text-slate-900">Monthly statement</h2>
+        <h2 id="statement-heading" className="text-sm font-semibold text-slate-900">
+          Monthly statement
+        </h2>
         <StatementTable teamSlug={slug} statement={statement} keep={{ q: query.q, sq: query.sq }} />
       </section>
     </div>

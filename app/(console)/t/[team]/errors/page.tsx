@@ -39,32 +39,68 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-7xl">
-      <PageHeader title="Errors & latency" description={`From hourly rollups, ${period.granularity === 'day' ? 'per day' : 'per hour'} (UTC). Every number and bar opens the matching calls.`}
-        actions={<>
-          <SegmentedLinks label="Whose calls" options={TEAM_VIEWS.map((v) => ({ label: TEAM_VIEW_LABELS[v], href: withParams(basePath, current, { view: v === 'owner' ? undefined : v }), active: v === view }))} />
-          <SegmentedLinks label="Time range" options={DASHBOARD_RANGES.map((r) => ({ label: RANGE_LABELS[r], href: withParams(basePath, current, { range: r === '24h' ? undefined : r }), active: r === range }))} />
-        </>} />
+      <PageHeader
+        title="Errors & latency"
+        description={`From hourly rollups, ${period.granularity === 'day' ? 'per day' : 'per hour'} (UTC). Every number and bar opens the matching calls.`}
+        actions={
+          <>
+            <SegmentedLinks
+              label="Whose calls"
+              options={TEAM_VIEWS.map((v) => ({
+                label: TEAM_VIEW_LABELS[v],
+                href: withParams(basePath, current, { view: v === 'owner' ? undefined : v }),
+                active: v === view,
+              }))}
+            />
+            <SegmentedLinks
+              label="Time range"
+              options={DASHBOARD_RANGES.map((r) => ({
+                label: RANGE_LABELS[r],
+                href: withParams(basePath, current, { range: r === '24h' ? undefined : r }),
+                active: r === range,
+              }))}
+            />
+          </>
+        }
+      />
       {summary.calls === 0 ? (
-        <EmptyState title="No calls in this time range"
-          description={view === 'owner' ? 'Once consumers call your APIs through the gateway, their status codes and latency show up here.' : 'Once your team calls APIs through the gateway, their status codes and latency show up here.'} />
+        <EmptyState
+          title="No calls in this time range"
+          description={
+            view === 'owner'
+              ? 'Once consumers call your APIs through the gateway, their status codes and latency show up here.'
+              : 'Once your team calls APIs through the gateway, their status codes and latency show up here.'
+          }
+        />
       ) : (
         <>
           <ErrorSummary {...tableProps} summary={summary} p95={latency.overall.p95} />
           <div className="mb-6 grid gap-6 xl:grid-cols-2">
             <Card>
               <CardHeader title="Requests by status class" description="Select a bar to list those calls." />
-              <CardBody><StatusClassesChart data={classes} {...chartProps} /></CardBody>
+              <CardBody>
+                <StatusClassesChart data={classes} {...chartProps} />
+              </CardBody>
             </Card>
             <Card>
-              <CardHeader title="Latency p50 / p95 / p99" description="From latency histograms; select a point to list calls slower than its p95." />
-              <CardBody><LatencyPercentilesChart data={latency.points} {...chartProps} /></CardBody>
+              <CardHeader
+                title="Latency p50 / p95 / p99"
+                description="From latency histograms; select a point to list calls slower than its p95."
+              />
+              <CardBody>
+                <LatencyPercentilesChart data={latency.points} {...chartProps} />
+              </CardBody>
             </Card>
           </div>
           <section aria-labelledby="top-failing-heading" className="space-y-3">
-            <h2 id="top-failing-heading" className="text-sm font-semibold text-slate-900">Top failing APIs and versions</h2>
-            {topFailing.length === 0
-              ? <EmptyState title="No failed calls" description="Nothing answered 4xx or 5xx in this time range." />
-              : <TopFailingApisTable {...tableProps} apis={topFailing} />}
+            <h2 id="top-failing-heading" className="text-sm font-semibold text-slate-900">
+              Top failing APIs and versions
+            </h2>
+            {topFailing.length === 0 ? (
+              <EmptyState title="No failed calls" description="Nothing answered 4xx or 5xx in this time range." />
+            ) : (
+              <TopFailingApisTable {...tableProps} apis={topFailing} />
+            )}
           </section>
         </>
       )}

@@ -10,9 +10,13 @@ import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 // form; resolveIncident then only finds incidents where that team is the consumer or the owner.
 
 const doResolve = teamAction('incidents.write', resolveIncidentSchema, async (input, context) =>
-  resolveIncident({ teamId: context.team.id, userId: context.user.id }, input))
+  resolveIncident({ teamId: context.team.id, userId: context.user.id }, input),
+)
 
-export async function resolveIncidentAction(_previous: ActionState, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function resolveIncidentAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   // The list, the detail page and the call log's incident links all change.
   return runTeamForm(formData, doResolve, (slug) => revalidatePath(`/t/${slug}/incidents`, 'layout'))
 }

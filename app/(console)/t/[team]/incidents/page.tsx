@@ -56,41 +56,106 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-7xl">
-      <PageHeader title="Payment incidents"
+      <PageHeader
+        title="Payment incidents"
         description={`HTTP 402 episodes: ${owner ? 'calls to your APIs refused because the consumer could not pay' : 'your calls refused because your team could not pay'}. Charts from hourly rollups (UTC).`}
-        actions={<>
-          {views.length > 1 ? <SegmentedLinks label="Side" options={views.map((v) => ({ label: VIEW_LABELS[v], href: withParams(basePath, { range: shown.range }, { view: v }), active: v === view }))} /> : null}
-          <SegmentedLinks label="Time range" options={DASHBOARD_RANGES.map((r) => ({ label: RANGE_LABELS[r], href: withParams(basePath, current, { range: r === '24h' ? undefined : r, page: undefined }), active: r === range }))} />
-        </>} />
-      <IncidentSummary teamSlug={context.team.slug} view={view} window={period} blockedCalls={byApi.totalCalls} revenueMicros={byApi.totalRevenueMicros}
-        openIncidents={open} openHref={withParams(basePath, shown, { state: 'OPEN' })} />
+        actions={
+          <>
+            {views.length > 1 ? (
+              <SegmentedLinks
+                label="Side"
+                options={views.map((v) => ({
+                  label: VIEW_LABELS[v],
+                  href: withParams(basePath, { range: shown.range }, { view: v }),
+                  active: v === view,
+                }))}
+              />
+            ) : null}
+            <SegmentedLinks
+              label="Time range"
+              options={DASHBOARD_RANGES.map((r) => ({
+                label: RANGE_LABELS[r],
+                href: withParams(basePath, current, { range: r === '24h' ? undefined : r, page: undefined }),
+                active: r === range,
+              }))}
+            />
+          </>
+        }
+      />
+      <IncidentSummary
+        teamSlug={context.team.slug}
+        view={view}
+        window={period}
+        blockedCalls={byApi.totalCalls}
+        revenueMicros={byApi.totalRevenueMicros}
+        openIncidents={open}
+        openHref={withParams(basePath, shown, { state: 'OPEN' })}
+      />
       {byApi.totalCalls === 0 ? null : (
         <div className="mb-6 grid gap-6 xl:grid-cols-[3fr_2fr]">
           <Card>
-            <CardHeader title="Blocked calls by cause" description={`${period.granularity === 'day' ? 'Per day' : 'Per hour'}; select a bar to list its 402s.`} />
-            <CardBody><PaymentCausesChart data={timeline} granularity={period.granularity} teamSlug={context.team.slug} view={view} /></CardBody>
+            <CardHeader
+              title="Blocked calls by cause"
+              description={`${period.granularity === 'day' ? 'Per day' : 'Per hour'}; select a bar to list its 402s.`}
+            />
+            <CardBody>
+              <PaymentCausesChart
+                data={timeline}
+                granularity={period.granularity}
+                teamSlug={context.team.slug}
+                view={view}
+              />
+            </CardBody>
           </Card>
           <Card>
-            <CardHeader title={owner ? 'Lost revenue by API' : 'Blocked calls by API'} description="Top 10; select a bar to list that API's 402s." />
-            <CardBody><PaymentApisChart data={apiBars} metric={owner ? 'Lost revenue' : 'Blocked calls'} teamSlug={context.team.slug} view={view}
-              from={period.from.toISOString()} to={period.to.toISOString()} /></CardBody>
+            <CardHeader
+              title={owner ? 'Lost revenue by API' : 'Blocked calls by API'}
+              description="Top 10; select a bar to list that API's 402s."
+            />
+            <CardBody>
+              <PaymentApisChart
+                data={apiBars}
+                metric={owner ? 'Lost revenue' : 'Blocked calls'}
+                teamSlug={context.team.slug}
+                view={view}
+                from={period.from.toISOString()}
+                to={period.to.toISOString()}
+              />
+            </CardBody>
           </Card>
         </div>
       )}
       <section className="space-y-3" aria-labelledby="incidents-heading">
         <div className="flex flex-wrap items-end justify-between gap-2">
-          <h2 id="incidents-heading" className="text-sm font-semibold text-slate-900">Incidents</h2>
+          <h2 id="incidents-heading" className="text-sm font-semibold text-slate-900">
+            Incidents
+          </h2>
           <IncidentFilters basePath={basePath} query={query} keep={shown} />
         </div>
         {list.items.length === 0 ? (
-          <EmptyState title={filtered ? 'No incidents match these filters' : 'No payment incidents'}
-            description={owner
-              ? 'When a consumer cannot pay for calls to your APIs, the gateway answers 402 and the episode shows up here.'
-              : 'When your team cannot pay for a call, the gateway answers 402 and the episode shows up here with what to do about it.'} />
+          <EmptyState
+            title={filtered ? 'No incidents match these filters' : 'No payment incidents'}
+            description={
+              owner
+                ? 'When a consumer cannot pay for calls to your APIs, the gateway answers 402 and the episode shows up here.'
+                : 'When your team cannot pay for a call, the gateway answers 402 and the episode shows up here with what to do about it.'
+            }
+          />
         ) : (
           <>
-            <IncidentsTable teamSlug={context.team.slug} view={view} incidents={list.items} canResolve={context.can('incidents.write')} resolve={resolveIncidentAction} />
-            <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => withParams(basePath, current, { page })} />
+            <IncidentsTable
+              teamSlug={context.team.slug}
+              view={view}
+              incidents={list.items}
+              canResolve={context.can('incidents.write')}
+              resolve={resolveIncidentAction}
+            />
+            <Pagination
+              page={list.page}
+              pageCount={list.pageCount}
+              total={list.total}
+              hrefFor={(page) => withParams(basePath, current, { page })}
+            />
           </>
         )}
       </section>

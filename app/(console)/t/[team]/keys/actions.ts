@@ -34,10 +34,16 @@ function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<Action
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/keys`))
 }
 
-export async function createKeyAction(_previous: ActionState<NewKey>, formData: FormData): Promise<ActionState<NewKey>> {
+export async function createKeyAction(
+  _previous: ActionState<NewKey>,
+  formData: FormData,
+): Promise<ActionState<NewKey>> {
   return run(formData, doCreate)
 }
-export async function rotateKeyAction(_previous: ActionState<NewKey>, formData: FormData): Promise<ActionState<NewKey>> {
+export async function rotateKeyAction(
+  _previous: ActionState<NewKey>,
+  formData: FormData,
+): Promise<ActionState<NewKey>> {
   return run(formData, doRotate)
 }
 export async function revokeKeyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

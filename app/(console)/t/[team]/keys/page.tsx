@@ -28,23 +28,51 @@ export default async function KeysPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="API keys" description="Keys authenticate your team's calls at the gateway. A key is shown once; Tollgate stores only its hash." />
+      <PageHeader
+        title="API keys"
+        description="Keys authenticate your team's calls at the gateway. A key is shown once; Tollgate stores only its hash."
+      />
       {canWrite ? (
         <Card>
           <CardHeader title="Create a key" />
-          <CardBody><CreateKeyForm teamSlug={slug} subscriptions={subscriptions} action={createKeyAction} /></CardBody>
+          <CardBody>
+            <CreateKeyForm teamSlug={slug} subscriptions={subscriptions} action={createKeyAction} />
+          </CardBody>
         </Card>
       ) : null}
       <section className="space-y-3" aria-labelledby="keys-heading">
         <div className="flex flex-wrap items-end justify-between gap-2">
-          <h2 id="keys-heading" className="text-sm font-semibold text-slate-900">Keys</h2>
+          <h2 id="keys-heading" className="text-sm font-semibold text-slate-900">
+            Keys
+          </h2>
           <form method="get" role="search" className="flex gap-2">
-            <div className="w-64"><Input name="q" type="search" aria-label="Search keys" placeholder="Name or prefix" defaultValue={query.q ?? ''} /></div>
-            <Button type="submit" variant="secondary">Search</Button>
+            <div className="w-64">
+              <Input
+                name="q"
+                type="search"
+                aria-label="Search keys"
+                placeholder="Name or prefix"
+                defaultValue={query.q ?? ''}
+              />
+            </div>
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
           </form>
         </div>
-        <KeysTable teamSlug={slug} keys={list.items} canWrite={canWrite} rotate={rotateKeyAction} revoke={revokeKeyAction} />
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => withParams(basePath, { q: query.q }, { page })} />
+        <KeysTable
+          teamSlug={slug}
+          keys={list.items}
+          canWrite={canWrite}
+          rotate={rotateKeyAction}
+          revoke={revokeKeyAction}
+        />
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          hrefFor={(page) => withParams(basePath, { q: query.q }, { page })}
+        />
       </section>
     </div>
   )

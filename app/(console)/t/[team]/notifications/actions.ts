@@ -13,7 +13,10 @@ const doMarkRead = teamAction('team.manage', markNotificationsReadSchema, async 
   count: await markNotificationsRead(context.team.id, input),
 }))
 
-export async function markNotificationsReadAction(_previous: ActionState<{ count: number }>, formData: FormData): Promise<ActionState<{ count: number }>> {
+export async function markNotificationsReadAction(
+  _previous: ActionState<{ count: number }>,
+  formData: FormData,
+): Promise<ActionState<{ count: number }>> {
   // The unread count sits in the shell on every team page.
   return runTeamForm(formData, doMarkRead, (slug) => revalidatePath(`/t/${slug}`, 'layout'))
 }

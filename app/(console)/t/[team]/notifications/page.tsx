@@ -20,8 +20,10 @@ export default async function NotificationsPage({ params, searchParams }: Props)
     return (
       <div className="mx-auto max-w-3xl">
         <PageHeader title="Notifications" />
-        <EmptyState title="Notifications go to owners and admins"
-          description="Payment incidents and budget alerts are sent to the team's owners and admins (and to its webhook, if one is set). Ask one of them if you need to follow these." />
+        <EmptyState
+          title="Notifications go to owners and admins"
+          description="Payment incidents and budget alerts are sent to the team's owners and admins (and to its webhook, if one is set). Ask one of them if you need to follow these."
+        />
       </div>
     )
   }
@@ -33,23 +35,51 @@ export default async function NotificationsPage({ params, searchParams }: Props)
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title="Notifications" description={`Payment incidents and budget alerts for ${context.team.name}. ${list.unread} unread.`}
-        actions={<>
-          <SegmentedLinks label="Show" options={[
-            { label: 'All', href: withParams(basePath, {}, {}), active: query.show === 'all' },
-            { label: `Unread (${list.unread})`, href: withParams(basePath, {}, { show: 'unread' }), active: query.show === 'unread' },
-          ]} />
-          {list.unread > 0 && newest && query.page === 1
-            ? <MarkReadButton teamSlug={context.team.slug} upTo={newest.toISOString()} label="Mark all read" action={markNotificationsReadAction} />
-            : null}
-        </>} />
+      <PageHeader
+        title="Notifications"
+        description={`Payment incidents and budget alerts for ${context.team.name}. ${list.unread} unread.`}
+        actions={
+          <>
+            <SegmentedLinks
+              label="Show"
+              options={[
+                { label: 'All', href: withParams(basePath, {}, {}), active: query.show === 'all' },
+                {
+                  label: `Unread (${list.unread})`,
+                  href: withParams(basePath, {}, { show: 'unread' }),
+                  active: query.show === 'unread',
+                },
+              ]}
+            />
+            {list.unread > 0 && newest && query.page === 1 ? (
+              <MarkReadButton
+                teamSlug={context.team.slug}
+                upTo={newest.toISOString()}
+                label="Mark all read"
+                action={markNotificationsReadAction}
+              />
+            ) : null}
+          </>
+        }
+      />
       {list.items.length === 0 ? (
-        <EmptyState title={query.show === 'unread' ? 'Nothing unread' : 'No notifications yet'}
-          description="You are notified here when calls are refused with 402 (a payment incident opens) and when spend crosses a budget threshold." />
+        <EmptyState
+          title={query.show === 'unread' ? 'Nothing unread' : 'No notifications yet'}
+          description="You are notified here when calls are refused with 402 (a payment incident opens) and when spend crosses a budget threshold."
+        />
       ) : (
         <>
-          <NotificationsList teamSlug={context.team.slug} notifications={list.items} markRead={markNotificationsReadAction} />
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => withParams(basePath, current, { page })} />
+          <NotificationsList
+            teamSlug={context.team.slug}
+            notifications={list.items}
+            markRead={markNotificationsReadAction}
+          />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            total={list.total}
+            hrefFor={(page) => withParams(basePath, current, { page })}
+          />
         </>
       )}
     </div>

@@ -8,7 +8,13 @@ import { changeMemberRole } from '@/lib/teams/change-member-role'
 import { createInvite } from '@/lib/teams/create-invite'
 import { removeMember } from '@/lib/teams/remove-member'
 import { revokeInvite } from '@/lib/teams/revoke-invite'
-import { changeMemberRoleSchema, createInviteSchema, removeMemberSchema, revokeInviteSchema, updateTeamSchema } from '@/lib/teams/schemas'
+import {
+  changeMemberRoleSchema,
+  createInviteSchema,
+  removeMemberSchema,
+  revokeInviteSchema,
+  updateTeamSchema,
+} from '@/lib/teams/schemas'
 import type { TeamActor } from '@/lib/teams/team-actor'
 import type { TeamContext } from '@/lib/auth/team-context'
 import { updateTeam } from '@/lib/teams/update-team'
@@ -24,7 +30,11 @@ import { clearWebhookUrl, setWebhookUrl } from '@/lib/webhooks/set-webhook-url'
 // that the signed-in user is a member with 'team.manage' there. The actor's team id and role come
 // from that check, never from the form, so a forged id from another team only ever reads "not found".
 
-const actorOf = (context: TeamContext): TeamActor => ({ teamId: context.team.id, userId: context.user.id, role: context.role })
+const actorOf = (context: TeamContext): TeamActor => ({
+  teamId: context.team.id,
+  userId: context.user.id,
+  role: context.role,
+})
 
 const doUpdateTeam = teamAction('team.manage', updateTeamSchema, async (input, context) => {
   const team = await updateTeam(context.team.id, input)
@@ -59,11 +69,17 @@ function run<T>(formData: FormData, action: TeamActionRunner<T>) {
 export type TeamDetails = { name: string; contactEmail: string | null }
 export type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
 
-export async function updateTeamAction(_previous: ActionState<TeamDetails>, formData: FormData): Promise<ActionState<TeamDetails>> {
+export async function updateTeamAction(
+  _previous: ActionState<TeamDetails>,
+  formData: FormData,
+): Promise<ActionState<TeamDetails>> {
   return run(formData, doUpdateTeam)
 }
 
-export async function createInviteAction(_previous: ActionState<NewInvite>, formData: FormData): Promise<ActionState<NewInvite>> {
+export async function createInviteAction(
+  _previous: ActionState<NewInvite>,
+  formData: FormData,
+): Promise<ActionState<NewInvite>> {
   return run(formData, doCreateInvite)
 }
 
@@ -71,7 +87,10 @@ export async function revokeInviteAction(_previous: ActionState, formData: FormD
   return run(formData, doRevokeInvite)
 }
 
-export async function changeMemberRoleAction(_previous: ActionState<{ role: string }>, formData: FormData): Promise<ActionState<{ role: string }>> {
+export async function changeMemberRoleAction(
+  _previous: ActionState<{ role: string }>,
+  formData: FormData,
+): Promise<ActionState<{ role: string }>> {
   return run(formData, doChangeRole)
 }
 
@@ -90,13 +109,22 @@ export type WebhookUrlResult = { url: string | null; secret: string | null }
 export type WebhookSecretResult = { secret: string }
 export type WebhookSendResult = DeliveryOutcome | null
 
-const doSetWebhookUrl = teamAction('team.manage', setWebhookUrlSchema, async (input, context): Promise<WebhookUrlResult> =>
-  setWebhookUrl(context.team.id, input))
-const doClearWebhookUrl = teamAction('team.manage', z.object({}), async (_input, context): Promise<WebhookUrlResult> => {
-  await clearWebhookUrl(context.team.id)
-  return { url: null, secret: null }
-})
-const doRotateWebhookSecret = teamAction('team.manage', z.object({}), async (_input, context) => rotateWebhookSecret(context.team.id))
+const doSetWebhookUrl = teamAction(
+  'team.manage',
+  setWebhookUrlSchema,
+  async (input, context): Promise<WebhookUrlResult> => setWebhookUrl(context.team.id, input),
+)
+const doClearWebhookUrl = teamAction(
+  'team.manage',
+  z.object({}),
+  async (_input, context): Promise<WebhookUrlResult> => {
+    await clearWebhookUrl(context.team.id)
+    return { url: null, secret: null }
+  },
+)
+const doRotateWebhookSecret = teamAction('team.manage', z.object({}), async (_input, context) =>
+  rotateWebhookSecret(context.team.id),
+)
 const doSendTestWebhook = teamAction('team.manage', z.object({}), async (_input, context) => {
   const { deliveryId } = await sendTestWebhook(context.team.id)
   return deliverNow(context.team.id, deliveryId)
@@ -110,18 +138,33 @@ function runWebhook<T>(formData: FormData, action: TeamActionRunner<T>) {
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/settings`))
 }
 
-export async function setWebhookUrlAction(_previous: ActionState<WebhookUrlResult>, formData: FormData): Promise<ActionState<WebhookUrlResult>> {
+export async function setWebhookUrlAction(
+  _previous: ActionState<WebhookUrlResult>,
+  formData: FormData,
+): Promise<ActionState<WebhookUrlResult>> {
   return runWebhook(formData, doSetWebhookUrl)
 }
-export async function clearWebhookUrlAction(_previous: ActionState<WebhookUrlResult>, formData: FormData): Promise<ActionState<WebhookUrlResult>> {
+export async function clearWebhookUrlAction(
+  _previous: ActionState<WebhookUrlResult>,
+  formData: FormData,
+): Promise<ActionState<WebhookUrlResult>> {
   return runWebhook(formData, doClearWebhookUrl)
 }
-export async function rotateWebhookSecretAction(_previous: ActionState<WebhookSecretResult>, formData: FormData): Promise<ActionState<WebhookSecretResult>> {
+export async function rotateWebhookSecretAction(
+  _previous: ActionState<WebhookSecretResult>,
+  formData: FormData,
+): Promise<ActionState<WebhookSecretResult>> {
   return runWebhook(formData, doRotateWebhookSecret)
 }
-export async function sendTestWebhookAction(_previous: ActionState<WebhookSendResult>, formData: FormData): Promise<ActionState<WebhookSendResult>> {
+export async function sendTestWebhookAction(
+  _previous: ActionState<WebhookSendResult>,
+  formData: FormData,
+): Promise<ActionState<WebhookSendResult>> {
   return runWebhook(formData, doSendTestWebhook)
 }
-export async function retryWebhookDeliveryAction(_previous: ActionState<WebhookSendResult>, formData: FormData): Promise<ActionState<WebhookSendResult>> {
+export async function retryWebhookDeliveryAction(
+  _previous: ActionState<WebhookSendResult>,
+  formData: FormData,
+): Promise<ActionState<WebhookSendResult>> {
   return runWebhook(formData, doRetryWebhookDelivery)
 }

@@ -14,15 +14,26 @@ import { getWebhookSettings } from '@/lib/webhooks/get-webhook-settings'
 import { listWebhookDeliveries } from '@/lib/webhooks/list-webhook-deliveries'
 import { parseListDeliveriesQuery } from '@/lib/webhooks/schemas'
 import {
-  changeMemberRoleAction, clearWebhookUrlAction, createInviteAction, removeMemberAction, retryWebhookDeliveryAction, revokeInviteAction,
-  rotateWebhookSecretAction, sendTestWebhookAction, setWebhookUrlAction, updateTeamAction,
+  changeMemberRoleAction,
+  clearWebhookUrlAction,
+  createInviteAction,
+  removeMemberAction,
+  retryWebhookDeliveryAction,
+  revokeInviteAction,
+  rotateWebhookSecretAction,
+  sendTestWebhookAction,
+  setWebhookUrlAction,
+  updateTeamAction,
 } from './actions'
 
 export const metadata: Metadata = { title: 'Team & members' }
 
 const WEBHOOK_ACTIONS = {
-  save: setWebhookUrlAction, clear: clearWebhookUrlAction, rotate: rotateWebhookSecretAction,
-  sendTest: sendTestWebhookAction, retry: retryWebhookDeliveryAction,
+  save: setWebhookUrlAction,
+  clear: clearWebhookUrlAction,
+  rotate: rotateWebhookSecretAction,
+  sendTest: sendTestWebhookAction,
+  retry: retryWebhookDeliveryAction,
 }
 
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -34,7 +45,9 @@ export default async function TeamSettingsPage({ params, searchParams }: Props) 
   // Webhook settings and deliveries (payloads carry billing events) are for owners and admins only.
   const deliveriesQuery = parseListDeliveriesQuery(raw)
   const [team, members, invites, webhook, deliveries] = await Promise.all([
-    getTeam(context.team.id), listMembers(context.team.id), listPendingInvites(context.team.id),
+    getTeam(context.team.id),
+    listMembers(context.team.id),
+    listPendingInvites(context.team.id),
     canManage ? getWebhookSettings(context.team.id) : null,
     canManage ? listWebhookDeliveries({ teamId: context.team.id, ...deliveriesQuery }) : null,
   ])
@@ -42,29 +55,62 @@ export default async function TeamSettingsPage({ params, searchParams }: Props) 
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Team & members" description={canManage ? 'Team details, members and invite links.' : 'Only owners and admins can change these settings.'}
-        actions={<ButtonLink href="/teams/new" variant="secondary">Create another team</ButtonLink>} />
+      <PageHeader
+        title="Team & members"
+        description={
+          canManage ? 'Team details, members and invite links.' : 'Only owners and admins can change these settings.'
+        }
+        actions={
+          <ButtonLink href="/teams/new" variant="secondary">
+            Create another team
+          </ButtonLink>
+        }
+      />
       <Card>
         <CardHeader title="Team" />
-        <CardBody><TeamDetailsForm team={team} canManage={canManage} action={updateTeamAction} /></CardBody>
+        <CardBody>
+          <TeamDetailsForm team={team} canManage={canManage} action={updateTeamAction} />
+        </CardBody>
       </Card>
       <section className="space-y-3" aria-labelledby="members-heading">
-        <h2 id="members-heading" className="text-sm font-semibold text-slate-900">Members ({members.length})</h2>
-        <MembersTable teamSlug={team.slug} members={members} currentUserId={context.user.id} canManage={canManage}
-          canTouchOwner={canTouchOwner} changeRole={changeMemberRoleAction} remove={removeMemberAction} />
+        <h2 id="members-heading" className="text-sm font-semibold text-slate-900">
+          Members ({members.length})
+        </h2>
+        <MembersTable
+          teamSlug={team.slug}
+          members={members}
+          currentUserId={context.user.id}
+          canManage={canManage}
+          canTouchOwner={canTouchOwner}
+          changeRole={changeMemberRoleAction}
+          remove={removeMemberAction}
+        />
       </section>
       {canManage ? (
         <Card>
-          <CardHeader title="Invite someone" description="Anyone signed in who opens the link joins with the chosen role. Links expire after 7 days." />
-          <CardBody><InviteForm teamSlug={team.slug} canTouchOwner={canTouchOwner} action={createInviteAction} /></CardBody>
+          <CardHeader
+            title="Invite someone"
+            description="Anyone signed in who opens the link joins with the chosen role. Links expire after 7 days."
+          />
+          <CardBody>
+            <InviteForm teamSlug={team.slug} canTouchOwner={canTouchOwner} action={createInviteAction} />
+          </CardBody>
         </Card>
       ) : null}
       <section className="space-y-3" aria-labelledby="invites-heading">
-        <h2 id="invites-heading" className="text-sm font-semibold text-slate-900">Pending invites</h2>
+        <h2 id="invites-heading" className="text-sm font-semibold text-slate-900">
+          Pending invites
+        </h2>
         <PendingInvitesTable teamSlug={team.slug} invites={invites} canManage={canManage} revoke={revokeInviteAction} />
       </section>
       {webhook && deliveries ? (
-        <WebhookSettingsSection teamSlug={team.slug} settings={webhook} deliveries={deliveries} query={deliveriesQuery} actions={WEBHOOK_ACTIONS} />
+        <WebhookSettingsSection
+          teamSlug={team.slug}
+          settings={webhook}
+          deliveries={deliveries}
+          query={deliveriesQuery}
+          actions={WEBHOOK_ACTIONS}
+        />
       ) : null}
     </div>
   )

@@ -7,7 +7,10 @@ import type { TeamContext } from '@/lib/auth/team-context'
 import { cancelSubscription } from '@/lib/subscriptions/cancel-subscription'
 import { approveSubscription, rejectSubscription, suspendSubscription } from '@/lib/subscriptions/decide-subscription'
 import {
-  approveSubscriptionSchema, cancelSubscriptionSchema, rejectSubscriptionSchema, suspendSubscriptionSchema,
+  approveSubscriptionSchema,
+  cancelSubscriptionSchema,
+  rejectSubscriptionSchema,
+  suspendSubscriptionSchema,
 } from '@/lib/subscriptions/schemas'
 import type { SubscriptionActor } from '@/lib/subscriptions/subscription-actor'
 

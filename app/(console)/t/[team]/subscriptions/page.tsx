@@ -8,7 +8,12 @@ import { IncomingSubscriptionsTable, OutgoingSubscriptionsTable } from '@/compon
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listIncomingSubscriptions, listOutgoingSubscriptions } from '@/lib/subscriptions/list-subscriptions'
 import { listSubscriptionsQuerySchema } from '@/lib/subscriptions/schemas'
-import { approveSubscriptionAction, cancelSubscriptionAction, rejectSubscriptionAction, suspendSubscriptionAction } from './actions'
+import {
+  approveSubscriptionAction,
+  cancelSubscriptionAction,
+  rejectSubscriptionAction,
+  suspendSubscriptionAction,
+} from './actions'
 
 export const metadata: Metadata = { title: 'Subscriptions' }
 
@@ -21,7 +26,9 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
   const query = listSubscriptionsQuerySchema.parse({ q: raw.q, state: raw.state, page: raw.page })
   const teamId = context.team.id
   const [list, pendingCount] = await Promise.all([
-    tab === 'incoming' ? listIncomingSubscriptions({ teamId, ...query }) : listOutgoingSubscriptions({ teamId, ...query }),
+    tab === 'incoming'
+      ? listIncomingSubscriptions({ teamId, ...query })
+      : listOutgoingSubscriptions({ teamId, ...query }),
     listIncomingSubscriptions({ teamId, state: 'PENDING', pageSize: 1 }).then((r) => r.total),
   ])
   const basePath = `/t/${slug}/subscriptions`
@@ -29,29 +36,64 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
 
   return (
     <div className="space-y-4">
-      <PageHeader title="Subscriptions" description="Requests to your team's APIs, and your team's subscriptions to other APIs." />
+      <PageHeader
+        title="Subscriptions"
+        description="Requests to your team's APIs, and your team's subscriptions to other APIs."
+      />
       <nav aria-label="Subscription lists" className="flex gap-1 border-b border-slate-200">
         <TabLink href={`${basePath}?tab=incoming`} active={tab === 'incoming'}>
-          Incoming requests{pendingCount > 0 ? <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{pendingCount}</span> : null}
+          Incoming requests
+          {pendingCount > 0 ? (
+            <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{pendingCount}</span>
+          ) : null}
         </TabLink>
-        <TabLink href={`${basePath}?tab=outgoing`} active={tab === 'outgoing'}>Our subscriptions</TabLink>
+        <TabLink href={`${basePath}?tab=outgoing`} active={tab === 'outgoing'}>
+          Our subscriptions
+        </TabLink>
       </nav>
-      <SubscriptionFilters tab={tab} q={query.q} state={query.state} placeholder={tab === 'incoming' ? 'API or consumer team' : 'API or owner team'} />
+      <SubscriptionFilters
+        tab={tab}
+        q={query.q}
+        state={query.state}
+        placeholder={tab === 'incoming' ? 'API or consumer team' : 'API or owner team'}
+      />
       {tab === 'incoming' ? (
-        <IncomingSubscriptionsTable teamSlug={slug} items={list.items} canApprove={context.can('subscriptions.approve')}
-          approve={approveSubscriptionAction} reject={rejectSubscriptionAction} suspend={suspendSubscriptionAction} />
+        <IncomingSubscriptionsTable
+          teamSlug={slug}
+          items={list.items}
+          canApprove={context.can('subscriptions.approve')}
+          approve={approveSubscriptionAction}
+          reject={rejectSubscriptionAction}
+          suspend={suspendSubscriptionAction}
+        />
       ) : (
-        <OutgoingSubscriptionsTable teamSlug={slug} items={list.items} canWrite={context.can('subscriptions.write')} cancel={cancelSubscriptionAction} />
+        <OutgoingSubscriptionsTable
+          teamSlug={slug}
+          items={list.items}
+          canWrite={context.can('subscriptions.write')}
+          cancel={cancelSubscriptionAction}
+        />
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => withParams(basePath, current, { page })} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        hrefFor={(page) => withParams(basePath, current, { page })}
+      />
     </div>
   )
 }
 
 function TabLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
-    <Link href={href} aria-current={active ? 'page' : undefined}
-      className={cn('-mb-px border-b-2 px-3 py-2 text-sm font-medium', active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800')}>
+    <Link
+      href={href}
+      aria-current={active ? 'page' : undefined}
+      className={cn(
+        '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
+        active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800',
+      )}
+    >
       {children}
     </Link>
   )

@@ -11,12 +11,19 @@ import { actionInput } from '../action-input'
 
 const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email })
 
-const check = teamAction('apis.publish', publishVersionSchema, (input, { team }) => getPublishChecks({ teamId: team.id, ...input }))
-const publish = teamAction('apis.publish', publishVersionSchema, (input, { team, user }) => publishVersion({ teamId: team.id, actor: actorOf(user), ...input }))
-const deprecate = teamAction('apis.publish', deprecateVersionSchema, (input, { team, user }) => deprecateVersion({ teamId: team.id, actor: actorOf(user), ...input }))
+const check = teamAction('apis.publish', publishVersionSchema, (input, { team }) =>
+  getPublishChecks({ teamId: team.id, ...input }),
+)
+const publish = teamAction('apis.publish', publishVersionSchema, (input, { team, user }) =>
+  publishVersion({ teamId: team.id, actor: actorOf(user), ...input }),
+)
+const deprecate = teamAction('apis.publish', deprecateVersionSchema, (input, { team, user }) =>
+  deprecateVersion({ teamId: team.id, actor: actorOf(user), ...input }),
+)
 // The early-retire right comes from the member's role, never from the form.
 const retire = teamAction('apis.publish', retireVersionSchema, (input, { team, user, can }) =>
-  retireVersion({ teamId: team.id, actor: actorOf(user), canRetireEarly: can('apis.retire_early'), ...input }))
+  retireVersion({ teamId: team.id, actor: actorOf(user), canRetireEarly: can('apis.retire_early'), ...input }),
+)
 
 function revalidateApis(teamSlug: string) {
   revalidatePath(`/t/${teamSlug}/apis`, 'layout')

@@ -18,7 +18,10 @@ import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
 import { planFormValues } from '@/lib/plans/plan-form-values'
 
-type Props = { params: Promise<{ team: string; api: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  params: Promise<{ team: string; api: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).api} · APIs` }
@@ -35,46 +38,118 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
     latest ? getVersion({ teamId: context.team.id, versionId: latest.id }) : null,
   ])
   const now = new Date()
-  const permissions = { canWrite: context.can('apis.write'), canPublish: context.can('apis.publish'), canRetireEarly: context.can('apis.retire_early') }
+  const permissions = {
+    canWrite: context.can('apis.write'),
+    canPublish: context.can('apis.publish'),
+    canRetireEarly: context.can('apis.retire_early'),
+  }
   const basePath = `/t/${team}/apis/${api.slug}`
   // ?editPlan=<id> swaps the new-plan form for that plan's edit form; an unknown id is ignored.
   const editing = permissions.canWrite ? api.plans.find((p) => p.id === query.editPlan && !p.archivedAt) : undefined
 
   return (
     <div className="mx-auto max-w-7xl">
-      <p className="mb-2 text-sm"><Link href={`/t/${team}/apis`} className="text-slate-500 hover:text-slate-800">← APIs</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${team}/apis`} className="text-slate-500 hover:text-slate-800">
+          ← APIs
+        </Link>
+      </p>
       <PageHeader
-        title={<span className="flex items-center gap-2">{api.name} <StateBadge state={api.state} /></span>}
-        description={<span className="flex flex-wrap items-center gap-2"><code className="font-mono">{api.slug}</code><Badge>{api.kind}</Badge><Badge tone={api.visibility === 'INTERNAL' ? 'blue' : 'gray'}>{api.visibility === 'INTERNAL' ? 'Internal' : 'Private'}</Badge></span>}
-        actions={api.versions.length > 1 ? <ButtonLink variant="secondary" href={`${basePath}/diff`}>Compare versions</ButtonLink> : null}
+        title={
+          <span className="flex items-center gap-2">
+            {api.name} <StateBadge state={api.state} />
+          </span>
+        }
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <code className="font-mono">{api.slug}</code>
+            <Badge>{api.kind}</Badge>
+            <Badge tone={api.visibility === 'INTERNAL' ? 'blue' : 'gray'}>
+              {api.visibility === 'INTERNAL' ? 'Internal' : 'Private'}
+            </Badge>
+          </span>
+        }
+        actions={
+          api.versions.length > 1 ? (
+            <ButtonLink variant="secondary" href={`${basePath}/diff`}>
+              Compare versions
+            </ButtonLink>
+          ) : null
+        }
       />
       <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="versions-heading" className="space-y-2">
-            <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">Versions</h2>
+            <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">
+              Versions
+            </h2>
             {api.versions.length > 0 ? (
-              <VersionsTable teamSlug={team} apiSlug={api.slug} versions={api.versions} permissions={permissions} now={now}
-                earliestSunset={earliestSunset(now, minSunsetDays()).toISOString().slice(0, 10)} />
+              <VersionsTable
+                teamSlug={team}
+                apiSlug={api.slug}
+                versions={api.versions}
+                permissions={permissions}
+                now={now}
+                earliestSunset={earliestSunset(now, minSunsetDays()).toISOString().slice(0, 10)}
+              />
             ) : (
-              <p className="text-sm text-slate-500">No versions yet.{permissions.canWrite ? ' Add the first one below.' : ''}</p>
+              <p className="text-sm text-slate-500">
+                No versions yet.{permissions.canWrite ? ' Add the first one below.' : ''}
+              </p>
             )}
           </section>
           {permissions.canWrite ? (
             <Card>
-              <CardHeader title="Add a version" description={latestVersion ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.` : 'Upload, paste or write the OpenAPI 3.x contract.'} />
+              <CardHeader
+                title="Add a version"
+                description={
+                  latestVersion
+                    ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.`
+                    : 'Upload, paste or write the OpenAPI 3.x contract.'
+                }
+              />
               <CardBody>
-                <VersionForm teamSlug={team} apiSlug={api.slug} apiId={api.id} suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                  template={latestVersion ? { openapi: latestVersion.openapi, upstreamUrl: latestVersion.upstreamUrl, timeoutMs: latestVersion.timeoutMs } : undefined} />
+                <VersionForm
+                  teamSlug={team}
+                  apiSlug={api.slug}
+                  apiId={api.id}
+                  suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                  template={
+                    latestVersion
+                      ? {
+                          openapi: latestVersion.openapi,
+                          upstreamUrl: latestVersion.upstreamUrl,
+                          timeoutMs: latestVersion.timeoutMs,
+                        }
+                      : undefined
+                  }
+                />
               </CardBody>
             </Card>
           ) : null}
           <div id="plans" className="scroll-mt-4">
             <Card>
-              <CardHeader title="Plans" description="Consumers subscribe to a plan. Publishing needs at least one active plan." />
+              <CardHeader
+                title="Plans"
+                description="Consumers subscribe to a plan. Publishing needs at least one active plan."
+              />
               <CardBody className="space-y-5">
-                <PlansTable teamSlug={team} plans={api.plans} canWrite={permissions.canWrite} editHref={(planId) => `${basePath}?editPlan=${planId}#plans`} />
-                {editing ? <PlanForm key={editing.id} teamSlug={team} plan={planFormValues(editing)} cancelHref={`${basePath}#plans`} />
-                  : permissions.canWrite ? <PlanForm teamSlug={team} apiId={api.id} /> : null}
+                <PlansTable
+                  teamSlug={team}
+                  plans={api.plans}
+                  canWrite={permissions.canWrite}
+                  editHref={(planId) => `${basePath}?editPlan=${planId}#plans`}
+                />
+                {editing ? (
+                  <PlanForm
+                    key={editing.id}
+                    teamSlug={team}
+                    plan={planFormValues(editing)}
+                    cancelHref={`${basePath}#plans`}
+                  />
+                ) : permissions.canWrite ? (
+                  <PlanForm teamSlug={team} apiId={api.id} />
+                ) : null}
               </CardBody>
             </Card>
           </div>
@@ -83,13 +158,24 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
           <Card>
             <CardHeader title="Details" />
             <CardBody>
-              <EditApiForm teamSlug={team} canEdit={permissions.canWrite}
-                api={{ id: api.id, name: api.name, description: api.description, tags: api.tags.map((t) => t.tag), visibility: api.visibility }} />
+              <EditApiForm
+                teamSlug={team}
+                canEdit={permissions.canWrite}
+                api={{
+                  id: api.id,
+                  name: api.name,
+                  description: api.description,
+                  tags: api.tags.map((t) => t.tag),
+                  visibility: api.visibility,
+                }}
+              />
             </CardBody>
           </Card>
           <Card>
             <CardHeader title="Lifecycle history" />
-            <CardBody><LifecycleTimeline events={events} /></CardBody>
+            <CardBody>
+              <LifecycleTimeline events={events} />
+            </CardBody>
           </Card>
         </aside>
       </div>

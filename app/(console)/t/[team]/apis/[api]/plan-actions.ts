@@ -10,7 +10,9 @@ import { actionInput } from '../action-input'
 
 const create = teamAction('apis.write', createPlanSchema, (input, { team }) => createPlan({ teamId: team.id, input }))
 const update = teamAction('apis.write', updatePlanSchema, (input, { team }) => updatePlan({ teamId: team.id, input }))
-const archive = teamAction('apis.write', archivePlanSchema, ({ planId }, { team }) => archivePlan({ teamId: team.id, planId }))
+const archive = teamAction('apis.write', archivePlanSchema, ({ planId }, { team }) =>
+  archivePlan({ teamId: team.id, planId }),
+)
 
 function revalidatePlans(teamSlug: string) {
   revalidatePath(`/t/${teamSlug}/apis`, 'layout')

@@ -10,9 +10,15 @@ import { actionInput } from '../action-input'
 
 const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email })
 
-const create = teamAction('apis.write', createVersionSchema, (input, { team, user }) => createVersion({ teamId: team.id, actor: actorOf(user), input }))
-const update = teamAction('apis.write', updateDraftVersionSchema, (input, { team, user }) => updateDraftVersion({ teamId: team.id, actor: actorOf(user), input }))
-const remove = teamAction('apis.write', versionIdSchema, ({ versionId }, { team, user }) => deleteDraftVersion({ teamId: team.id, actor: actorOf(user), versionId }))
+const create = teamAction('apis.write', createVersionSchema, (input, { team, user }) =>
+  createVersion({ teamId: team.id, actor: actorOf(user), input }),
+)
+const update = teamAction('apis.write', updateDraftVersionSchema, (input, { team, user }) =>
+  updateDraftVersion({ teamId: team.id, actor: actorOf(user), input }),
+)
+const remove = teamAction('apis.write', versionIdSchema, ({ versionId }, { team, user }) =>
+  deleteDraftVersion({ teamId: team.id, actor: actorOf(user), versionId }),
+)
 
 export async function createVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
   const result = await create(teamSlug, actionInput(input))

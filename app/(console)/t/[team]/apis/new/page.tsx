@@ -11,12 +11,23 @@ export default async function NewApiPage({ params }: { params: Promise<{ team: s
   const context = await requireTeamPage(team)
   return (
     <div className="mx-auto max-w-2xl">
-      <p className="mb-2 text-sm"><Link href={`/t/${team}/apis`} className="text-slate-500 hover:text-slate-800">← APIs</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${team}/apis`} className="text-slate-500 hover:text-slate-800">
+          ← APIs
+        </Link>
+      </p>
       <PageHeader title="New API" description="Versions, contracts and plans come next, on the API's page." />
       {context.can('apis.write') ? (
-        <Card><CardBody><CreateApiForm teamSlug={team} /></CardBody></Card>
+        <Card>
+          <CardBody>
+            <CreateApiForm teamSlug={team} />
+          </CardBody>
+        </Card>
       ) : (
-        <EmptyState title="You cannot create APIs" description={`Your role (${context.role.toLowerCase()}) can view this team's APIs but not change them.`} />
+        <EmptyState
+          title="You cannot create APIs"
+          description={`Your role (${context.role.toLowerCase()}) can view this team's APIs but not change them.`}
+        />
       )}
     </div>
   )

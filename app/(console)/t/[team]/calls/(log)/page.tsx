@@ -18,32 +18,63 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
   const query = parseCallLogQuery(await searchParams)
-  const [page, options] = await Promise.all([listCalls(context.team.id, query), listCallFilterOptions(context.team.id, query.view, { consumerTeamId: query.consumerTeamId })])
+  const [page, options] = await Promise.all([
+    listCalls(context.team.id, query),
+    listCallFilterOptions(context.team.id, query.view, { consumerTeamId: query.consumerTeamId }),
+  ])
   const basePath = `/t/${context.team.slug}/calls`
   const current = callLogQueryToParams(query)
-  const filtered = Boolean(query.apiId || query.versionId || query.keyId || query.status || query.requestId || query.incidentId || query.consumerTeamId || query.slowMs !== undefined)
+  const filtered = Boolean(
+    query.apiId ||
+    query.versionId ||
+    query.keyId ||
+    query.status ||
+    query.requestId ||
+    query.incidentId ||
+    query.consumerTeamId ||
+    query.slowMs !== undefined,
+  )
 
   return (
     <div className="mx-auto max-w-7xl">
-      <PageHeader title="Call log" description="Every call through the gateway, newest first. Times are UTC."
-        actions={<SegmentedLinks label="Whose calls" options={TEAM_VIEWS.map((view) => ({
-          label: TEAM_VIEW_LABELS[view],
-          // APIs, keys, versions and consumers differ between the two sides; status, time and request id carry over.
-          href: withParams(basePath, current, { view: view === 'owner' ? undefined : view, api: undefined, key: undefined, version: undefined, consumer: undefined }),
-          active: query.view === view,
-        }))} />} />
+      <PageHeader
+        title="Call log"
+        description="Every call through the gateway, newest first. Times are UTC."
+        actions={
+          <SegmentedLinks
+            label="Whose calls"
+            options={TEAM_VIEWS.map((view) => ({
+              label: TEAM_VIEW_LABELS[view],
+              // APIs, keys, versions and consumers differ between the two sides; status, time and request id carry over.
+              href: withParams(basePath, current, {
+                view: view === 'owner' ? undefined : view,
+                api: undefined,
+                key: undefined,
+                version: undefined,
+                consumer: undefined,
+              }),
+              active: query.view === view,
+            }))}
+          />
+        }
+      />
       <CallFilters basePath={basePath} query={query} options={options} />
       {page.items.length === 0 ? (
-        <EmptyState title={filtered ? 'No calls match these filters' : 'No calls in this time range'}
-          description={query.view === 'owner'
-            ? 'Calls to your APIs appear here a moment after the gateway answers them.'
-            : 'Calls your team makes with its API keys appear here a moment after the gateway answers them.'} />
+        <EmptyState
+          title={filtered ? 'No calls match these filters' : 'No calls in this time range'}
+          description={
+            query.view === 'owner'
+              ? 'Calls to your APIs appear here a moment after the gateway answers them.'
+              : 'Calls your team makes with its API keys appear here a moment after the gateway answers them.'
+          }
+        />
       ) : (
         <>
           <CallsTable teamSlug={context.team.slug} calls={page.items} />
           <CursorPagination
             prevHref={page.prevCursor ? withParams(basePath, current, { before: page.prevCursor }) : null}
-            nextHref={page.nextCursor ? withParams(basePath, current, { cursor: page.nextCursor }) : null} />
+            nextHref={page.nextCursor ? withParams(basePath, current, { cursor: page.nextCursor }) : null}
+          />
         </>
       )}
     </div>

@@ -18,8 +18,15 @@ export default async function CallPage({ params }: { params: Promise<{ team: str
 
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title={`${call.method} ${call.status}`} description={<span className="font-mono">{call.requestId}</span>}
-        actions={<ButtonLink href={callLogHref(context.team.slug, { view: call.viewerRole })} variant="secondary">Back to the call log</ButtonLink>} />
+      <PageHeader
+        title={`${call.method} ${call.status}`}
+        description={<span className="font-mono">{call.requestId}</span>}
+        actions={
+          <ButtonLink href={callLogHref(context.team.slug, { view: call.viewerRole })} variant="secondary">
+            Back to the call log
+          </ButtonLink>
+        }
+      />
       <CallDetailCard teamSlug={context.team.slug} call={call} />
     </div>
   )

@@ -29,25 +29,57 @@ export default async function VersionPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-7xl">
-      <p className="mb-2 text-sm"><Link href={`/t/${team}/apis/${api.slug}`} className="text-slate-500 hover:text-slate-800">← {api.name}</Link></p>
-      <PageHeader title={<span className="flex items-center gap-2">{api.name} <code className="font-mono">{version.version}</code> <StateBadge state={version.state} /></span>}
-        description={<>Upstream <code className="font-mono">{version.upstreamUrl}</code> · timeout {version.timeoutMs} ms</>} />
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${team}/apis/${api.slug}`} className="text-slate-500 hover:text-slate-800">
+          ← {api.name}
+        </Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            {api.name} <code className="font-mono">{version.version}</code> <StateBadge state={version.state} />
+          </span>
+        }
+        description={
+          <>
+            Upstream <code className="font-mono">{version.upstreamUrl}</code> · timeout {version.timeoutMs} ms
+          </>
+        }
+      />
       <div className="space-y-6">
         {canWrite ? (
           <Card>
             <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
             <CardBody>
-              <VersionForm teamSlug={team} apiSlug={api.slug} apiId={api.id} suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                existing={{ id: version.id, version: version.version, state: version.state, upstreamUrl: version.upstreamUrl, timeoutMs: version.timeoutMs, openapi: version.openapi }} />
+              <VersionForm
+                teamSlug={team}
+                apiSlug={api.slug}
+                apiId={api.id}
+                suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                existing={{
+                  id: version.id,
+                  version: version.version,
+                  state: version.state,
+                  upstreamUrl: version.upstreamUrl,
+                  timeoutMs: version.timeoutMs,
+                  openapi: version.openapi,
+                }}
+              />
             </CardBody>
           </Card>
         ) : null}
         <Card>
           <CardHeader title="API reference" />
           <CardBody>
-            {reference.ok ? <ApiReference document={reference.document} /> : (
+            {reference.ok ? (
+              <ApiReference document={reference.document} />
+            ) : (
               <ul className="list-disc pl-5 font-mono text-xs text-red-700">
-                {reference.errors.map((e) => <li key={`${e.path}:${e.message}`}>{e.path || '/'}: {e.message}</li>)}
+                {reference.errors.map((e) => (
+                  <li key={`${e.path}:${e.message}`}>
+                    {e.path || '/'}: {e.message}
+                  </li>
+                ))}
               </ul>
             )}
           </CardBody>
@@ -55,7 +87,11 @@ export default async function VersionPage({ params }: Props) {
         {!canWrite ? (
           <Card>
             <CardHeader title="OpenAPI document" />
-            <CardBody><pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{version.openapi}</pre></CardBody>
+            <CardBody>
+              <pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
+                {version.openapi}
+              </pre>
+            </CardBody>
           </Card>
         ) : null}
       </div>
