@@ -9,6 +9,8 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client'
 import { PrismaClient as PostgresClient } from '../generated/postgres/client'
 
 export type Db = SqliteClient
+/** The client inside `db.$transaction(async (tx) => …)`: functions that must join the caller's transaction take it. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 export const DEFAULT_SQLITE_URL = 'file:./data/tollgate.db'
 
 export function databaseUrl(): string {

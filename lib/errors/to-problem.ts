@@ -1,3 +1,4 @@
+import { fieldErrorsOf } from './field-errors'
 import { ZodError } from 'zod'
 import { AppError } from './app-error'
 
@@ -40,16 +41,11 @@ export function problemTitle(status: number): string {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error
   if (error instanceof ZodError) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of error.issues) {
-      const key = issue.path.join('.') || '_'
-      ;(fieldErrors[key] ??= []).push(issue.message)
-    }
     return new AppError({
       code: 'validation_failed',
       status: 422,
       message: 'The request did not validate',
-      fieldErrors,
+      fieldErrors: fieldErrorsOf(error),
     })
   }
   const prismaCode = (error as { code?: unknown } | null)?.code
