@@ -261,7 +261,7 @@ export function createPrismaWriter(db: Db): BatchWriter {
 export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<void> {
   for (let i = 0; i < batch.calls.length; i += INSERT_ROWS) {
     await tx.invocation.createMany({
-      data: batch.calls.slice(i, i + INSERT_ROWS).map(invocationRow) as Prisma.InvocationCreateManyInput[],
+      data: batch.calls.slice(i, i + INSERT_ROWS).map(invocationRow) as unknown as Prisma.InvocationCreateManyInput[],
     })
   }
   await writePaymentSide(tx, batch)
