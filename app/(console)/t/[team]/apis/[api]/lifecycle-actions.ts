@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { scopeOf } from '@/lib/auth/actor'
 import { teamAction } from '@/lib/auth/team-action'
 import { deprecateVersion } from '@/lib/lifecycle/deprecate-version'
 import { getPublishChecks } from '@/lib/lifecycle/get-publish-checks'
@@ -9,20 +10,18 @@ import { retireVersion } from '@/lib/lifecycle/retire-version'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
 import { actionInput } from '../action-input'
 
-const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email })
-
-const check = teamAction('apis.publish', publishVersionSchema, (input, { team }) =>
-  getPublishChecks({ teamId: team.id, ...input }),
+const check = teamAction('apis.publish', publishVersionSchema, (input, context) =>
+  getPublishChecks(scopeOf(context), input),
 )
-const publish = teamAction('apis.publish', publishVersionSchema, (input, { team, user }) =>
-  publishVersion({ teamId: team.id, actor: actorOf(user), ...input }),
+const publish = teamAction('apis.publish', publishVersionSchema, (input, context) =>
+  publishVersion(scopeOf(context), input),
 )
-const deprecate = teamAction('apis.publish', deprecateVersionSchema, (input, { team, user }) =>
-  deprecateVersion({ teamId: team.id, actor: actorOf(user), ...input }),
+const deprecate = teamAction('apis.publish', deprecateVersionSchema, (input, context) =>
+  deprecateVersion(scopeOf(context), input),
 )
-// The early-retire right comes from the member's role, never from the form.
-const retire = teamAction('apis.publish', retireVersionSchema, (input, { team, user, can }) =>
-  retireVersion({ teamId: team.id, actor: actorOf(user), canRetireEarly: can('apis.retire_early'), ...input }),
+// The early-retire right comes from the member's role in the scope, never from the form.
+const retire = teamAction('apis.publish', retireVersionSchema, (input, context) =>
+  retireVersion(scopeOf(context), input),
 )
 
 function revalidateApis(teamSlug: string) {

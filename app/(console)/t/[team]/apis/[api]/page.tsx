@@ -13,6 +13,7 @@ import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
@@ -30,12 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ApiDetailPage({ params, searchParams }: Props) {
   const [{ team, api: slug }, query] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(team)
-  const api = await getApiBySlug({ teamId: context.team.id, slug })
+  const scope = scopeOf(context)
+  const api = await getApiBySlug(scope, { slug })
   if (!api) notFound()
   const latest = api.versions[0]
   const [events, latestVersion] = await Promise.all([
-    listLifecycleEvents({ teamId: context.team.id, apiId: api.id }),
-    latest ? getVersion({ teamId: context.team.id, versionId: latest.id }) : null,
+    listLifecycleEvents(scope, { apiId: api.id }),
+    latest ? getVersion(scope, { versionId: latest.id }) : null,
   ])
   const now = new Date()
   const permissions = {

@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { scopeOf } from '@/lib/auth/actor'
 import { teamAction } from '@/lib/auth/team-action'
 import { archivePlan } from '@/lib/plans/archive-plan'
 import { createPlan } from '@/lib/plans/create-plan'
@@ -8,11 +9,9 @@ import { archivePlanSchema, createPlanSchema, updatePlanSchema } from '@/lib/pla
 import { updatePlan } from '@/lib/plans/update-plan'
 import { actionInput } from '../action-input'
 
-const create = teamAction('apis.write', createPlanSchema, (input, { team }) => createPlan({ teamId: team.id, input }))
-const update = teamAction('apis.write', updatePlanSchema, (input, { team }) => updatePlan({ teamId: team.id, input }))
-const archive = teamAction('apis.write', archivePlanSchema, ({ planId }, { team }) =>
-  archivePlan({ teamId: team.id, planId }),
-)
+const create = teamAction('apis.write', createPlanSchema, (input, context) => createPlan(scopeOf(context), input))
+const update = teamAction('apis.write', updatePlanSchema, (input, context) => updatePlan(scopeOf(context), input))
+const archive = teamAction('apis.write', archivePlanSchema, (input, context) => archivePlan(scopeOf(context), input))
 
 function revalidatePlans(teamSlug: string) {
   revalidatePath(`/t/${teamSlug}/apis`, 'layout')

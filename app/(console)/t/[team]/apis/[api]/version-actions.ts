@@ -5,19 +5,16 @@ import { createVersion } from '@/lib/apis/create-version'
 import { deleteDraftVersion } from '@/lib/apis/delete-draft-version'
 import { createVersionSchema, updateDraftVersionSchema, versionIdSchema } from '@/lib/apis/schemas'
 import { updateDraftVersion } from '@/lib/apis/update-draft-version'
+import { scopeOf } from '@/lib/auth/actor'
 import { teamAction } from '@/lib/auth/team-action'
 import { actionInput } from '../action-input'
 
-const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email })
-
-const create = teamAction('apis.write', createVersionSchema, (input, { team, user }) =>
-  createVersion({ teamId: team.id, actor: actorOf(user), input }),
+const create = teamAction('apis.write', createVersionSchema, (input, context) => createVersion(scopeOf(context), input))
+const update = teamAction('apis.write', updateDraftVersionSchema, (input, context) =>
+  updateDraftVersion(scopeOf(context), input),
 )
-const update = teamAction('apis.write', updateDraftVersionSchema, (input, { team, user }) =>
-  updateDraftVersion({ teamId: team.id, actor: actorOf(user), input }),
-)
-const remove = teamAction('apis.write', versionIdSchema, ({ versionId }, { team, user }) =>
-  deleteDraftVersion({ teamId: team.id, actor: actorOf(user), versionId }),
+const remove = teamAction('apis.write', versionIdSchema, (input, context) =>
+  deleteDraftVersion(scopeOf(context), input),
 )
 
 export async function createVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
