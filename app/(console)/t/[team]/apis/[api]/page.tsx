@@ -18,6 +18,24 @@ import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
 import { planFormValues } from '@/lib/plans/plan-form-values'
+import { updateApiAction } from '../actions'
+import {
+  checkPublishAction,
+  deprecateVersionAction,
+  publishVersionAction,
+  retireVersionAction,
+} from './lifecycle-actions'
+import { archivePlanAction, createPlanAction, updatePlanAction } from './plan-actions'
+import { createVersionAction, deleteDraftVersionAction } from './version-actions'
+
+// The buttons of each version row, as one set of server actions.
+const VERSION_ACTIONS = {
+  checkPublish: checkPublishAction,
+  publish: publishVersionAction,
+  deprecate: deprecateVersionAction,
+  retire: retireVersionAction,
+  deleteDraft: deleteDraftVersionAction,
+}
 
 type Props = {
   params: Promise<{ team: string; api: string }>
@@ -93,6 +111,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                 permissions={permissions}
                 now={now}
                 earliestSunset={earliestSunset(now, minSunsetDays()).toISOString().slice(0, 10)}
+                actions={VERSION_ACTIONS}
               />
             ) : (
               <p className="text-sm text-slate-500">
@@ -112,6 +131,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
               />
               <CardBody>
                 <VersionForm
+                  action={createVersionAction}
                   teamSlug={team}
                   apiSlug={api.slug}
                   apiId={api.id}
@@ -141,16 +161,18 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                   plans={api.plans}
                   canWrite={permissions.canWrite}
                   editHref={(planId) => `${basePath}?editPlan=${planId}#plans`}
+                  archive={archivePlanAction}
                 />
                 {editing ? (
                   <PlanForm
                     key={editing.id}
+                    action={updatePlanAction}
                     teamSlug={team}
                     plan={planFormValues(editing)}
                     cancelHref={`${basePath}#plans`}
                   />
                 ) : permissions.canWrite ? (
-                  <PlanForm teamSlug={team} apiId={api.id} />
+                  <PlanForm action={createPlanAction} teamSlug={team} apiId={api.id} />
                 ) : null}
               </CardBody>
             </Card>
@@ -161,6 +183,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
             <CardHeader title="Details" />
             <CardBody>
               <EditApiForm
+                action={updateApiAction}
                 teamSlug={team}
                 canEdit={permissions.canWrite}
                 api={{

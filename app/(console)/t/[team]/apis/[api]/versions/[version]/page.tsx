@@ -11,6 +11,7 @@ import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { updateDraftVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -54,6 +55,7 @@ export default async function VersionPage({ params }: Props) {
             <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
             <CardBody>
               <VersionForm
+                action={updateDraftVersionAction}
                 teamSlug={team}
                 apiSlug={api.slug}
                 apiId={api.id}
