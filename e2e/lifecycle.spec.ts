@@ -51,13 +51,11 @@ async function addVersion(page: Page, label: string, document: object) {
   await page.getByLabel('Version label').fill(label)
   await page.getByLabel('Upstream URL').fill(UPSTREAM)
   // Load the contract the way a user would: through the file picker.
-  await page
-    .getByLabel('OpenAPI file')
-    .setInputFiles({
-      name: `shipments-${label}.json`,
-      mimeType: 'application/json',
-      buffer: Buffer.from(asJson(document)),
-    })
+  await page.getByLabel('OpenAPI file').setInputFiles({
+    name: `shipments-${label}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(asJson(document)),
+  })
   await expect(page.getByLabel('OpenAPI document (3.0 or 3.1, JSON or YAML)')).toHaveValue(/"title": "Shipments"/)
   await page.getByRole('button', { name: 'Add version' }).click()
   await expect(page.getByRole('heading', { name: new RegExp(`${label.replace('.', '\\.')}\\s*Draft`) })).toBeVisible()
@@ -340,4 +338,30 @@ test('[LIFECYCLE] garbage OpenAPI uploads show errors by the field and create no
   await page.reload()
   await expect(page.getByText('No versions yet.')).toBeVisible()
   expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
+})
+
+test('[LIFECYCLE] a member archives a plan and deletes a draft through their confirmation dialogs', async ({
+  page,
+}) => {
+  const team = await seedTeam('confirm')
+  const api = await seedDraftApi(team, 'parcels')
+  await signIn(page, team.users.MEMBER.email)
+  await page.goto(`/t/${team.slug}/apis/${api.slug}`)
+
+  const plan = page.locator('tr[data-plan="Free"]')
+  await expect(plan).toContainText('Active')
+  await plan.getByRole('button', { name: 'Archive' }).click()
+  await page.getByRole('dialog', { name: 'Archive plan “Free”' }).getByRole('button', { name: 'Archive' }).click()
+  await expect(plan).toContainText('Archived')
+  await expect(plan.getByRole('button', { name: 'Archive' })).toHaveCount(0)
+
+  await versionRow(page, 'v1').getByRole('button', { name: 'Delete draft' }).click()
+  await page.getByRole('dialog', { name: 'Delete draft v1' }).getByRole('button', { name: 'Delete' }).click()
+  await expect(versionRow(page, 'v1')).toHaveCount(0)
+  await expect(page.getByText('No versions yet.')).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Lifecycle history' })).toContainText('Draft deleted')
+
+  const db = e2eDb()
+  expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
+  expect((await db.plan.findFirstOrThrow({ where: { apiId: api.id, teamId: team.id } })).archivedAt).not.toBeNull()
 })

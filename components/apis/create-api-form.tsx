@@ -1,10 +1,10 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { createApiAction } from '@/app/(console)/t/[team]/apis/actions'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form-field'
-import { fieldErrors } from './field-errors'
+import type { SavedApi } from '@/lib/apis/create-api'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
 import { useSubmit } from './use-submit'
 
 function slugify(name: string): string {
@@ -15,19 +15,18 @@ function slugify(name: string): string {
     .slice(0, 48)
 }
 
-export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
-  const [state, action, pending] = useActionState(
-    (_: unknown, formData: FormData) => createApiAction(teamSlug, formData),
-    null,
-  )
-  const submit = useSubmit(action)
+/** On success the action redirects to the new API's page. */
+export function CreateApiForm({ teamSlug, action }: { teamSlug: string; action: FormAction<SavedApi> }) {
+  const [state, formAction, pending] = useActionState(action, null)
+  const submit = useSubmit(formAction)
   const [name, setName] = useState('')
   const [slug, setSlug] = useState('')
   const [slugEdited, setSlugEdited] = useState(false)
   return (
     <form onSubmit={submit} className="space-y-4">
+      <input type="hidden" name="team" value={teamSlug} />
       <FormMessage result={state} />
-      <Field label="Name" name="name" errors={fieldErrors(state, 'name')}>
+      <Field label="Name" name="name" errors={fieldErrorsFor(state, 'name')}>
         <Input
           name="name"
           required
@@ -36,13 +35,13 @@ export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
             setName(e.target.value)
             if (!slugEdited) setSlug(slugify(e.target.value))
           }}
-          invalid={!!fieldErrors(state, 'name')}
+          invalid={!!fieldErrorsFor(state, 'name')}
         />
       </Field>
       <Field
         label="Slug"
         name="slug"
-        errors={fieldErrors(state, 'slug')}
+        errors={fieldErrorsFor(state, 'slug')}
         hint={
           <>
             Part of the gateway URL:{' '}
@@ -62,29 +61,29 @@ export function CreateApiForm({ teamSlug }: { teamSlug: string }) {
             setSlugEdited(true)
           }}
           pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          invalid={!!fieldErrors(state, 'slug')}
+          invalid={!!fieldErrorsFor(state, 'slug')}
         />
       </Field>
-      <Field label="Description" name="description" errors={fieldErrors(state, 'description')}>
-        <Textarea name="description" rows={3} className="font-sans" invalid={!!fieldErrors(state, 'description')} />
+      <Field label="Description" name="description" errors={fieldErrorsFor(state, 'description')}>
+        <Textarea name="description" rows={3} className="font-sans" invalid={!!fieldErrorsFor(state, 'description')} />
       </Field>
       <Field
         label="Tags"
         name="tags"
-        errors={fieldErrors(state, 'tags')}
+        errors={fieldErrorsFor(state, 'tags')}
         hint="Comma-separated, e.g. payments, internal"
       >
-        <Input name="tags" invalid={!!fieldErrors(state, 'tags')} />
+        <Input name="tags" invalid={!!fieldErrorsFor(state, 'tags')} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Kind" name="kind" errors={fieldErrors(state, 'kind')}>
+        <Field label="Kind" name="kind" errors={fieldErrorsFor(state, 'kind')}>
           <Select name="kind" defaultValue="REST">
             <option value="REST">REST</option>
             <option value="AI_CHAT">AI chat (OpenAI-compatible)</option>
             <option value="AI_PROMPT">AI prompt</option>
           </Select>
         </Field>
-        <Field label="Visibility" name="visibility" errors={fieldErrors(state, 'visibility')}>
+        <Field label="Visibility" name="visibility" errors={fieldErrorsFor(state, 'visibility')}>
           <Select name="visibility" defaultValue="INTERNAL">
             <option value="INTERNAL">Internal: listed in the shared catalog</option>
             <option value="PRIVATE">Private: this team only</option>

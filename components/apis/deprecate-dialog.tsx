@@ -2,10 +2,10 @@
 
 import { useRouter } from 'next/navigation'
 import { useActionState, useRef } from 'react'
-import { deprecateVersionAction } from '@/app/(console)/t/[team]/apis/[api]/lifecycle-actions'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form-field'
-import { fieldErrors } from './field-errors'
+import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
+import type { DeprecatedVersion } from '@/lib/lifecycle/deprecate-version'
 import { useSubmit } from './use-submit'
 
 /** Deprecation needs a sunset date (at least the notice period ahead) and may name a successor. */
@@ -15,6 +15,7 @@ export function DeprecateDialog({
   label,
   earliestSunset,
   successors,
+  action,
 }: {
   teamSlug: string
   versionId: string
@@ -22,18 +23,22 @@ export function DeprecateDialog({
   /** YYYY-MM-DD, the first date the server will accept. */
   earliestSunset: string
   successors: Array<{ id: string; version: string }>
+  action: FormAction<DeprecatedVersion>
 }) {
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
-  const [state, action, pending] = useActionState(async (_: unknown, formData: FormData) => {
-    const result = await deprecateVersionAction(teamSlug, formData)
-    if (result.ok) {
-      dialog.current?.close()
-      router.refresh()
-    }
-    return result
-  }, null)
-  const submit = useSubmit(action)
+  const [state, formAction, pending] = useActionState(
+    async (previous: ActionState<DeprecatedVersion>, formData: FormData) => {
+      const result = await action(previous, formData)
+      if (result?.ok) {
+        dialog.current?.close()
+        router.refresh()
+      }
+      return result
+    },
+    null,
+  )
+  const submit = useSubmit(formAction)
   const prefix = `deprecate-${versionId}`
 
   return (
@@ -47,6 +52,7 @@ export function DeprecateDialog({
         className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form onSubmit={submit} className="space-y-4 p-5">
+          <input type="hidden" name="team" value={teamSlug} />
           <input type="hidden" name="versionId" value={versionId} />
           <h2 className="text-base font-semibold text-slate-900">Deprecate {label}</h2>
           <p className="text-sm text-slate-600">
@@ -56,7 +62,7 @@ export function DeprecateDialog({
           <Field
             label="Sunset date"
             name={`${prefix}-sunsetAt`}
-            errors={fieldErrors(state, 'sunsetAt')}
+            errors={fieldErrorsFor(state, 'sunsetAt')}
             hint={`${earliestSunset} or later`}
           >
             <Input
@@ -66,13 +72,13 @@ export function DeprecateDialog({
               required
               min={earliestSunset}
               defaultValue={earliestSunset}
-              invalid={!!fieldErrors(state, 'sunsetAt')}
+              invalid={!!fieldErrorsFor(state, 'sunsetAt')}
             />
           </Field>
           <Field
             label="Successor version"
             name={`${prefix}-successorId`}
-            errors={fieldErrors(state, 'successorId')}
+            errors={fieldErrorsFor(state, 'successorId')}
             hint="Advertised in the Link header and the 410 after retirement"
           >
             <Select id={`${prefix}-successorId`} name="successorId" defaultValue="">
@@ -84,13 +90,13 @@ export function DeprecateDialog({
               ))}
             </Select>
           </Field>
-          <Field label="Reason (optional)" name={`${prefix}-reason`} errors={fieldErrors(state, 'reason')}>
+          <Field label="Reason (optional)" name={`${prefix}-reason`} errors={fieldErrorsFor(state, 'reason')}>
             <Textarea
               id={`${prefix}-reason`}
               name="reason"
               rows={2}
               className="font-sans"
-              invalid={!!fieldErrors(state, 'reason')}
+              invalid={!!fieldErrorsFor(state, 'reason')}
             />
           </Field>
           <div className="flex justify-end gap-2">

@@ -2,36 +2,39 @@
 
 import { useRouter } from 'next/navigation'
 import { useActionState, useRef, useState } from 'react'
-import { createPlanAction, updatePlanAction } from '@/app/(console)/t/[team]/apis/[api]/plan-actions'
 import { Button, ButtonLink } from '@/components/ui/button'
 import { Field, FormMessage, Input, Select } from '@/components/ui/form-field'
+import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
+import type { SavedPlan } from '@/lib/plans/create-plan'
 import type { PlanFormValues } from '@/lib/plans/plan-form-values'
-import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 
-type Props =
-  | { teamSlug: string; apiId: string; plan?: undefined; cancelHref?: undefined }
-  | { teamSlug: string; apiId?: undefined; plan: PlanFormValues; cancelHref: string }
+/** `action` creates the plan, or saves the edits to `plan` when one is given. */
+type Props = { teamSlug: string; action: FormAction<SavedPlan> } & (
+  | { apiId: string; plan?: undefined; cancelHref?: undefined }
+  | { apiId?: undefined; plan: PlanFormValues; cancelHref: string }
+)
 
 /** Adds a plan, or edits one when `plan` is given. Prices only show for a paid plan. */
-export function PlanForm({ teamSlug, apiId, plan, cancelHref }: Props) {
+export function PlanForm({ teamSlug, action, apiId, plan, cancelHref }: Props) {
   const router = useRouter()
   const form = useRef<HTMLFormElement>(null)
   const [paid, setPaid] = useState(plan?.paid ?? false)
-  const [state, action, pending] = useActionState(async (_: unknown, formData: FormData) => {
-    const result = plan ? await updatePlanAction(teamSlug, formData) : await createPlanAction(teamSlug, formData)
-    if (result.ok && plan) router.replace(cancelHref!, { scroll: false })
-    if (result.ok && !plan) {
+  const [state, formAction, pending] = useActionState(async (previous: ActionState<SavedPlan>, formData: FormData) => {
+    const result = await action(previous, formData)
+    if (result?.ok && plan) router.replace(cancelHref!, { scroll: false })
+    if (result?.ok && !plan) {
       form.current?.reset()
       setPaid(false)
     }
     return result
   }, null)
-  const submit = useSubmit(action)
+  const submit = useSubmit(formAction)
   const p = plan ? 'edit-plan' : 'plan'
-  const errors = (name: string) => fieldErrors(state, name)
+  const errors = (name: string) => fieldErrorsFor(state, name)
   return (
     <form ref={form} onSubmit={submit} className="space-y-3" aria-label={plan ? `Edit plan ${plan.name}` : 'New plan'}>
+      <input type="hidden" name="team" value={teamSlug} />
       {plan ? (
         <input type="hidden" name="planId" value={plan.id} />
       ) : (

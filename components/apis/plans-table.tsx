@@ -1,8 +1,10 @@
 import { Badge } from '@/components/ui/badge'
 import { ButtonLink } from '@/components/ui/button'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
+import type { FormAction } from '@/lib/auth/action-result'
+import type { ArchivedPlan } from '@/lib/plans/archive-plan'
 import { formatPlanPrice } from '@/lib/plans/format-plan-price'
-import { ArchivePlanButton } from './archive-plan-button'
 
 type PlanRow = {
   id: string
@@ -26,11 +28,13 @@ export function PlansTable({
   plans,
   canWrite,
   editHref,
+  archive,
 }: {
   teamSlug: string
   plans: PlanRow[]
   canWrite: boolean
   editHref: (planId: string) => string
+  archive: FormAction<ArchivedPlan>
 }) {
   if (plans.length === 0)
     return (
@@ -77,7 +81,14 @@ export function PlansTable({
                   >
                     Edit
                   </ButtonLink>
-                  <ArchivePlanButton teamSlug={teamSlug} planId={plan.id} name={plan.name} />
+                  <ConfirmActionButton
+                    label="Archive"
+                    title={`Archive plan “${plan.name}”`}
+                    description="No one can subscribe to an archived plan any more. Existing subscriptions keep working."
+                    confirmLabel="Archive"
+                    fields={{ team: teamSlug, planId: plan.id }}
+                    action={archive}
+                  />
                 </span>
               ) : null}
             </Td>

@@ -2,27 +2,50 @@
 
 import { useRouter } from 'next/navigation'
 import { useRef, useState, useTransition } from 'react'
-import { checkPublishAction, publishVersionAction } from '@/app/(console)/t/[team]/apis/[api]/lifecycle-actions'
 import { Button } from '@/components/ui/button'
 import { Spinner } from '@/components/ui/spinner'
-import type { ActionResult } from '@/lib/auth/action-result'
+import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
 import type { PublishChecks } from '@/lib/lifecycle/get-publish-checks'
+import type { PublishedVersion } from '@/lib/lifecycle/publish-version'
 import { ChangeList } from './change-list'
+
+const NO_ANSWER = { ok: false, error: 'That did not work' } as const
 
 /**
  * Publishing is a two-step dialog: the checks run first (validation, upstream, plan, breaking
  * changes) and are shown; the publish button then sends the override and its reason if needed.
  * The server runs every check again before it commits.
  */
-export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string; versionId: string; label: string }) {
+export function PublishDialog({
+  teamSlug,
+  versionId,
+  label,
+  check,
+  publish: publishAction,
+}: {
+  teamSlug: string
+  versionId: string
+  label: string
+  check: FormAction<PublishChecks>
+  publish: FormAction<PublishedVersion>
+}) {
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
-  const [checks, setChecks] = useState<ActionResult<PublishChecks> | null>(null)
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null)
+  const [checks, setChecks] = useState<ActionState<PublishChecks>>(null)
+  const [result, setResult] = useState<ActionState<PublishedVersion>>(null)
   const [override, setOverride] = useState(false)
   const [reason, setReason] = useState('')
   const [checking, startChecking] = useTransition()
   const [publishing, startPublishing] = useTransition()
+
+  // The dialog posts what a form would: the team, the version and, for publishing, the override.
+  function form(fields: Record<string, string> = {}) {
+    const formData = new FormData()
+    formData.set('team', teamSlug)
+    formData.set('versionId', versionId)
+    for (const [name, value] of Object.entries(fields)) formData.set(name, value)
+    return formData
+  }
 
   function open() {
     setChecks(null)
@@ -30,16 +53,13 @@ export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string
     setOverride(false)
     setReason('')
     dialog.current?.showModal()
-    startChecking(async () => setChecks(await checkPublishAction(teamSlug, { versionId })))
+    startChecking(async () => setChecks((await check(null, form())) ?? NO_ANSWER))
   }
 
   function publish() {
     startPublishing(async () => {
-      const outcome = await publishVersionAction(teamSlug, {
-        versionId,
-        override: override ? 'on' : '',
-        overrideReason: reason,
-      })
+      const outcome =
+        (await publishAction(null, form({ override: override ? 'on' : '', overrideReason: reason }))) ?? NO_ANSWER
       setResult(outcome)
       if (outcome.ok) {
         dialog.current?.close()
@@ -48,7 +68,7 @@ export function PublishDialog({ teamSlug, versionId, label }: { teamSlug: string
     })
   }
 
-  const reasonErrors = result && !result.ok ? result.fieldErrors?.overrideReason : undefined
+  const reasonErrors = fieldErrorsFor(result, 'overrideReason')
   const data = checks?.ok ? checks.data : null
   const basicsOk = !!data && data.document.ok && data.upstream.ok && data.plans.ok
   const canPublish = basicsOk && (!data.needsOverride || (override && reason.trim().length > 0))

@@ -1,15 +1,29 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { deleteDraftVersionAction } from '@/app/(console)/t/[team]/apis/[api]/version-actions'
-import { retireVersionAction } from '@/app/(console)/t/[team]/apis/[api]/lifecycle-actions'
 import { Button } from '@/components/ui/button'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
+import type { DeletedDraft } from '@/lib/apis/delete-draft-version'
+import type { FormAction } from '@/lib/auth/action-result'
+import type { DeprecatedVersion } from '@/lib/lifecycle/deprecate-version'
+import type { PublishChecks } from '@/lib/lifecycle/get-publish-checks'
+import type { PublishedVersion } from '@/lib/lifecycle/publish-version'
+import type { RetiredVersion } from '@/lib/lifecycle/retire-version'
 import { allowedActions } from '@/lib/lifecycle/state-machine'
 import { DeprecateDialog } from './deprecate-dialog'
 import { PublishDialog } from './publish-dialog'
 
 export type VersionPermissions = { canWrite: boolean; canPublish: boolean; canRetireEarly: boolean }
+
+/** The server actions behind a version's buttons, passed down by the API page. */
+export type VersionLifecycleActions = {
+  checkPublish: FormAction<PublishChecks>
+  publish: FormAction<PublishedVersion>
+  deprecate: FormAction<DeprecatedVersion>
+  retire: FormAction<RetiredVersion>
+  deleteDraft: FormAction<DeletedDraft>
+}
 
 /**
  * Only the transitions the state machine allows from this state, and only those the member may
@@ -22,6 +36,7 @@ export function VersionActions({
   earliestSunset,
   permissions,
   now,
+  actions,
 }: {
   teamSlug: string
   version: {
@@ -35,21 +50,35 @@ export function VersionActions({
   permissions: VersionPermissions
   /** Server time (ISO), so "before the sunset" agrees with the server's clock. */
   now: string
+  actions: VersionLifecycleActions
 }) {
   const router = useRouter()
   const allowed = allowedActions(version.state)
-  const refresh = async <T extends { ok: boolean; error?: string }>(promise: Promise<T>) => {
-    const result = await promise
-    if (result.ok) router.refresh()
-    return result
-  }
   const beforeSunset = version.sunsetAt !== null && new Date(now) < new Date(version.sunsetAt)
   const sunsetDay = version.sunsetAt?.slice(0, 10)
+
+  async function retire(reason: string) {
+    const formData = new FormData()
+    formData.set('team', teamSlug)
+    formData.set('versionId', version.id)
+    formData.set('reason', reason)
+    const result = await actions.retire(null, formData)
+    if (!result) return { ok: false, error: 'That did not work' }
+    if (result.ok) router.refresh()
+    // The dialog shows one message under its reason box: the reason's own field error first.
+    return result.ok ? result : { ok: false, error: result.fieldErrors?.reason?.[0] ?? result.error }
+  }
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
       {allowed.includes('publish') && permissions.canPublish ? (
-        <PublishDialog teamSlug={teamSlug} versionId={version.id} label={version.version} />
+        <PublishDialog
+          teamSlug={teamSlug}
+          versionId={version.id}
+          label={version.version}
+          check={actions.checkPublish}
+          publish={actions.publish}
+        />
       ) : null}
       {allowed.includes('deprecate') && permissions.canPublish ? (
         <DeprecateDialog
@@ -58,6 +87,7 @@ export function VersionActions({
           label={version.version}
           earliestSunset={earliestSunset}
           successors={successors.filter((s) => s.id !== version.id)}
+          action={actions.deprecate}
         />
       ) : null}
       {allowed.includes('retire') && permissions.canPublish ? (
@@ -82,21 +112,18 @@ export function VersionActions({
             confirmLabel="Retire"
             reasonLabel={beforeSunset ? 'Reason (required before the sunset date)' : 'Reason (optional)'}
             reasonRequired={beforeSunset}
-            onConfirm={async (reason) => {
-              // The dialog shows one message under its reason box: the reason's own field error first.
-              const result = await refresh(retireVersionAction(teamSlug, { versionId: version.id, reason }))
-              return result.ok ? result : { ok: false, error: result.fieldErrors?.reason?.[0] ?? result.error }
-            }}
+            onConfirm={retire}
           />
         )
       ) : null}
       {allowed.includes('delete') && permissions.canWrite ? (
-        <ConfirmButton
+        <ConfirmActionButton
           label="Delete draft"
           title={`Delete draft ${version.version}`}
           description="The draft and its contract are removed. The lifecycle history keeps a record."
           confirmLabel="Delete"
-          onConfirm={() => refresh(deleteDraftVersionAction(teamSlug, { versionId: version.id }))}
+          fields={{ team: teamSlug, versionId: version.id }}
+          action={actions.deleteDraft}
         />
       ) : null}
     </div>

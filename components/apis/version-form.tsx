@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation'
 import { useActionState, useState } from 'react'
-import { createVersionAction, updateDraftVersionAction } from '@/app/(console)/t/[team]/apis/[api]/version-actions'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input, Textarea } from '@/components/ui/form-field'
+import type { SavedVersion } from '@/lib/apis/update-draft-version'
+import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
 import { formatBytes, MAX_OPENAPI_BYTES } from '@/lib/openapi/openapi-limits.mjs'
-import { fieldErrors } from './field-errors'
 import { useSubmit } from './use-submit'
 import { OpenApiErrorList } from './openapi-error-list'
 
@@ -20,8 +20,9 @@ type ExistingVersion = {
 }
 
 /**
- * Adds a version, or edits one. A draft is saved in place; for a published (or later) version the
- * same form saves the edited contract as a new draft, because a published contract is immutable.
+ * Adds a version, or edits one (`existing`); `action` is the matching server action. A draft is
+ * saved in place; for a published (or later) version the same form saves the edited contract as a
+ * new draft, because a published contract is immutable.
  * The OpenAPI document can be pasted, typed, or loaded from a file (read in the browser). A file
  * or text over MAX_OPENAPI_BYTES is refused here, by the field, before anything is posted.
  */
@@ -33,6 +34,7 @@ export function VersionForm({
   suggestedLabel,
   template,
   canEdit = true,
+  action,
 }: {
   teamSlug: string
   apiSlug: string
@@ -42,25 +44,26 @@ export function VersionForm({
   /** For a new version: the latest version's contract and upstream, as a starting point. */
   template?: { openapi: string; upstreamUrl: string; timeoutMs: number }
   canEdit?: boolean
+  action: FormAction<SavedVersion>
 }) {
   const router = useRouter()
   const editingDraft = existing?.state === 'DRAFT'
   const [openapi, setOpenapi] = useState(existing?.openapi ?? template?.openapi ?? '')
   // A refusal made in the browser (too large); the server's own errors come back in `state`.
   const [localError, setLocalError] = useState<string | null>(null)
-  const [state, action, pending] = useActionState(async (_: unknown, formData: FormData) => {
-    const result = existing
-      ? await updateDraftVersionAction(teamSlug, formData)
-      : await createVersionAction(teamSlug, formData)
-    if (result.ok) {
-      const data = result.data as { id?: string; versionId?: string; created?: boolean }
-      const id = data.versionId ?? data.id
-      if (!existing || data.created) router.push(`/t/${teamSlug}/apis/${apiSlug}/versions/${id}`)
-      else router.refresh()
-    }
-    return result
-  }, null)
-  const submit = useSubmit(action)
+  const [state, formAction, pending] = useActionState(
+    async (previous: ActionState<SavedVersion>, formData: FormData) => {
+      const result = await action(previous, formData)
+      if (result?.ok) {
+        // A new version (added, or a published one edited into a new draft) has its own page.
+        if (result.data.created) router.push(`/t/${teamSlug}/apis/${apiSlug}/versions/${result.data.versionId}`)
+        else router.refresh()
+      }
+      return result
+    },
+    null,
+  )
+  const submit = useSubmit(formAction)
   const tooLarge = (what: string, bytes: number) =>
     `${what} is ${formatBytes(bytes)}; a contract may be ${formatBytes(MAX_OPENAPI_BYTES)} at most`
 
@@ -81,6 +84,7 @@ export function VersionForm({
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
+      <input type="hidden" name="team" value={teamSlug} />
       {existing ? (
         <input type="hidden" name="versionId" value={existing.id} />
       ) : (
@@ -104,10 +108,15 @@ export function VersionForm({
             <Field
               label={existing ? 'New version label' : 'Version label'}
               name="version"
-              errors={fieldErrors(state, 'version')}
+              errors={fieldErrorsFor(state, 'version')}
               hint="v1, v2, v2.1…"
             >
-              <Input name="version" required defaultValue={suggestedLabel} invalid={!!fieldErrors(state, 'version')} />
+              <Input
+                name="version"
+                required
+                defaultValue={suggestedLabel}
+                invalid={!!fieldErrorsFor(state, 'version')}
+              />
             </Field>
           ) : (
             <Field label="Version" name="versionLabel">
@@ -117,7 +126,7 @@ export function VersionForm({
           <Field
             label="Upstream URL"
             name="upstreamUrl"
-            errors={fieldErrors(state, 'upstreamUrl')}
+            errors={fieldErrorsFor(state, 'upstreamUrl')}
             hint="Where the gateway forwards calls"
           >
             <Input
@@ -126,16 +135,16 @@ export function VersionForm({
               required
               defaultValue={(existing ?? template)?.upstreamUrl ?? ''}
               placeholder="https://pets.internal.example.com"
-              invalid={!!fieldErrors(state, 'upstreamUrl')}
+              invalid={!!fieldErrorsFor(state, 'upstreamUrl')}
             />
           </Field>
-          <Field label="Timeout (ms)" name="timeoutMs" errors={fieldErrors(state, 'timeoutMs')}>
+          <Field label="Timeout (ms)" name="timeoutMs" errors={fieldErrorsFor(state, 'timeoutMs')}>
             <Input
               name="timeoutMs"
               inputMode="numeric"
               autoComplete="off"
               defaultValue={(existing ?? template)?.timeoutMs ?? 30000}
-              invalid={!!fieldErrors(state, 'timeoutMs')}
+              invalid={!!fieldErrorsFor(state, 'timeoutMs')}
             />
           </Field>
         </div>
@@ -151,7 +160,7 @@ export function VersionForm({
                 setLocalError(null)
               }}
               spellCheck={false}
-              invalid={!!localError || !!fieldErrors(state, 'openapi')}
+              invalid={!!localError || !!fieldErrorsFor(state, 'openapi')}
               className="text-xs"
               placeholder={'openapi: 3.1.0\ninfo:\n  title: …'}
             />
@@ -167,7 +176,7 @@ export function VersionForm({
                 className="mt-1 block w-full text-xs text-slate-600 file:mr-2 file:rounded-md file:border-0 file:bg-slate-100 file:px-2.5 file:py-1.5 file:text-xs file:font-medium"
               />
             </label>
-            {localError ? null : <OpenApiErrorList errors={fieldErrors(state, 'openapi')} />}
+            {localError ? null : <OpenApiErrorList errors={fieldErrorsFor(state, 'openapi')} />}
           </div>
         </div>
       </fieldset>

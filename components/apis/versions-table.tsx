@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { StateBadge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import { VersionActions, type VersionPermissions } from './version-actions'
+import { VersionActions, type VersionLifecycleActions, type VersionPermissions } from './version-actions'
 
 type VersionRow = {
   id: string
@@ -23,6 +23,7 @@ export function VersionsTable({
   permissions,
   earliestSunset,
   now,
+  actions,
 }: {
   teamSlug: string
   apiSlug: string
@@ -30,6 +31,7 @@ export function VersionsTable({
   permissions: VersionPermissions
   earliestSunset: string
   now: Date
+  actions: VersionLifecycleActions
 }) {
   const published = versions.filter((v) => v.state === 'PUBLISHED').map((v) => ({ id: v.id, version: v.version }))
   const labelOf = (id: string | null) => versions.find((v) => v.id === id)?.version
@@ -80,6 +82,7 @@ export function VersionsTable({
                 now={now.toISOString()}
                 successors={published}
                 version={{ id: v.id, version: v.version, state: v.state, sunsetAt: v.sunsetAt?.toISOString() ?? null }}
+                actions={actions}
               />
             </Td>
           </tr>

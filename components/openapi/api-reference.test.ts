@@ -67,13 +67,16 @@ test('a shared component is rendered once, by name, and linked from every use', 
 })
 
 test('a circular schema is a link to itself, and the page stays small', () => {
-  const doc = structuredClone(petstoreV1) as any
-  doc.components.schemas.Node = {
+  const doc = structuredClone(petstoreV1)
+  const schemas: Record<string, unknown> = doc.components.schemas
+  schemas.Node = {
     type: 'object',
     properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
   }
-  doc.components.schemas.Owner.properties.pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } }
-  doc.paths['/tree'] = {
+  const ownerProperties: Record<string, unknown> = doc.components.schemas.Owner.properties
+  ownerProperties.pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } }
+  const paths: Record<string, unknown> = doc.paths
+  paths['/tree'] = {
     get: {
       summary: 'The tree',
       responses: {
@@ -95,12 +98,13 @@ test('a circular schema is a link to itself, and the page stays small', () => {
 })
 
 test('a reference that points outside components/schemas is rendered once too; a dangling one is marked', () => {
-  const doc = structuredClone(petstoreV1) as any
-  doc.paths['/pets'].post.responses['202'] = {
+  const doc = structuredClone(petstoreV1)
+  const responses: Record<string, unknown> = doc.paths['/pets'].post.responses
+  responses['202'] = {
     description: 'Queued',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet/properties/owner' } } },
   }
-  doc.paths['/pets'].post.responses['203'] = {
+  responses['203'] = {
     description: 'Odd',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Gone' } } },
   }
@@ -110,12 +114,15 @@ test('a reference that points outside components/schemas is rendered once too; a
 })
 
 test('escapes markup in every string of the document', () => {
-  const evil = structuredClone(petstoreV1) as any
+  const evil = structuredClone(petstoreV1)
   evil.info.description = '<img src=x onerror=alert(1)>'
   evil.paths['/pets'].get.summary = '<script>alert(1)</script>'
-  evil.components.schemas.Pet.properties.name.description = '<b>bold</b>'
-  evil.components.schemas['<i>x</i>'] = { type: 'string' }
-  evil.paths['/pets'].get.responses['200'].content['application/json'].example = '</pre><script>alert(2)</script>'
+  const name: { type: string; description?: string } = evil.components.schemas.Pet.properties.name
+  name.description = '<b>bold</b>'
+  const schemas: Record<string, unknown> = evil.components.schemas
+  schemas['<i>x</i>'] = { type: 'string' }
+  const listed: { example?: unknown } = evil.paths['/pets'].get.responses['200'].content['application/json']
+  listed.example = '</pre><script>alert(2)</script>'
   const html = render(evil)
   expect(html).not.toContain('<script>')
   expect(html).not.toContain('<img')
@@ -125,11 +132,9 @@ test('escapes markup in every string of the document', () => {
 })
 
 test('a huge example is cut short, not printed whole', () => {
-  const doc = structuredClone(petstoreV1) as any
-  doc.paths['/pets'].get.responses['200'].content['application/json'].example = Array.from(
-    { length: 20_000 },
-    (_, id) => ({ id, name: `pet ${id}` }),
-  )
+  const doc = structuredClone(petstoreV1)
+  const listed: { example?: unknown } = doc.paths['/pets'].get.responses['200'].content['application/json']
+  listed.example = Array.from({ length: 20_000 }, (_, id) => ({ id, name: `pet ${id}` }))
   const html = render(doc)
   expect(html).toContain('(This example is too large to show.)')
   expect(html.length).toBeLessThan(40_000)

@@ -1,12 +1,11 @@
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
-import { requireUser } from '@/lib/auth/team-context'
+import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
 import { loadTryIt } from '@/lib/try-it/load-try-it'
 import { TryItConsole } from './try-it-console'
 
 /** Server wrapper for the catalog API page: loads the version's operations and the user's usable keys. */
 export async function TryItPanel({ apiId, versionId }: { apiId: string; versionId: string }) {
-  const user = await requireUser()
-  const data = await loadTryIt(user.id, apiId, versionId)
+  const data = await loadTryIt(await getCatalogViewer(), { apiId, versionId })
   if (!data) return null
   return (
     <Card>

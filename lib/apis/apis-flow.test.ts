@@ -33,19 +33,16 @@ const PETS = JSON.stringify(petstoreV1)
 
 describe('APIs', () => {
   test('create, search, edit; slugs are unique per team only', async () => {
-    const { team } = await createTestTeam()
+    const { scope } = await createTestTeam()
     const other = await createTestTeam()
-    const api = await createApi({
-      teamId: team.id,
-      input: {
-        name: 'Payments Gateway',
-        slug: 'payments',
-        description: 'Charge cards',
-        tags: 'Billing, cards, billing',
-        visibility: 'PRIVATE',
-      },
+    const api = await createApi(scope, {
+      name: 'Payments Gateway',
+      slug: 'payments',
+      description: 'Charge cards',
+      tags: 'Billing, cards, billing',
+      visibility: 'PRIVATE',
     })
-    const stored = await getApiBySlug({ teamId: team.id, slug: 'payments' })
+    const stored = await getApiBySlug(scope, { slug: 'payments' })
     expect(stored).toMatchObject({
       name: 'Payments Gateway',
       visibility: 'PRIVATE',
@@ -55,19 +52,19 @@ describe('APIs', () => {
     })
     expect(stored?.tags.map((t) => t.tag)).toEqual(['billing', 'cards'])
 
-    const taken = await rejection(() => createApi({ teamId: team.id, input: { name: 'Other', slug: 'payments' } }))
+    const taken = await rejection(() => createApi(scope, { name: 'Other', slug: 'payments' }))
     expect(taken).toMatchObject({
       status: 422,
       code: 'slug_taken',
       fieldErrors: { slug: ['This slug is already taken'] },
     })
-    await expect(
-      createApi({ teamId: other.team.id, input: { name: 'Theirs', slug: 'payments' } }),
-    ).resolves.toMatchObject({ slug: 'payments' })
-    expect(await getApiBySlug({ teamId: other.team.id, slug: 'nope' })).toBeNull()
+    await expect(createApi(other.scope, { name: 'Theirs', slug: 'payments' })).resolves.toMatchObject({
+      slug: 'payments',
+    })
+    expect(await getApiBySlug(other.scope, { slug: 'nope' })).toBeNull()
 
-    await updateApi({ teamId: team.id, input: { apiId: api.id, description: 'Refunds too', tags: ['refunds'] } })
-    const edited = await getApiBySlug({ teamId: team.id, slug: 'payments' })
+    await updateApi(scope, { apiId: api.id, description: 'Refunds too', tags: ['refunds'] })
+    const edited = await getApiBySlug(scope, { slug: 'payments' })
     expect(edited).toMatchObject({
       name: 'Payments Gateway',
       description: 'Refunds too',
@@ -75,44 +72,42 @@ describe('APIs', () => {
       searchText: 'payments gateway refunds too refunds',
     })
     expect(edited?.tags.map((t) => t.tag)).toEqual(['refunds'])
-    expect(
-      await rejection(() => updateApi({ teamId: other.team.id, input: { apiId: api.id, name: 'Stolen' } })),
-    ).toMatchObject({ status: 404 })
+    expect(await rejection(() => updateApi(other.scope, { apiId: api.id, name: 'Stolen' }))).toMatchObject({
+      status: 404,
+    })
 
-    const found = await listApis({ teamId: team.id, q: 'REFUND' })
+    const found = await listApis(scope, { q: 'REFUND' })
     expect(found.items.map((a) => a.slug)).toEqual(['payments'])
-    expect((await listApis({ teamId: team.id, state: 'PUBLISHED' })).total).toBe(0)
-    expect((await listApis({ teamId: other.team.id, q: 'refund' })).total).toBe(0)
+    expect((await listApis(scope, { state: 'PUBLISHED' })).total).toBe(0)
+    expect((await listApis(other.scope, { q: 'refund' })).total).toBe(0)
   })
 
   test('list pagination counts versions', async () => {
-    const { team, actor } = await createTestTeam()
-    for (let i = 0; i < 3; i++) await createApi({ teamId: team.id, input: { name: `Api ${i}`, slug: `api-${i}` } })
-    const first = await getApiBySlug({ teamId: team.id, slug: 'api-0' })
-    await createVersion({
-      teamId: team.id,
-      actor,
-      input: { apiId: first!.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS },
-    })
-    const page = await listApis({ teamId: team.id, page: 2, pageSize: 2 })
+    const { scope } = await createTestTeam()
+    for (let i = 0; i < 3; i++) await createApi(scope, { name: `Api ${i}`, slug: `api-${i}` })
+    const first = await getApiBySlug(scope, { slug: 'api-0' })
+    await createVersion(scope, { apiId: first!.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS })
+    const page = await listApis(scope, { page: 2, pageSize: 2 })
     expect(page).toMatchObject({ total: 3, page: 2, pageCount: 2 })
     expect(page.items).toHaveLength(1)
-    const all = await listApis({ teamId: team.id })
+    const all = await listApis(scope)
     expect(all.items.find((a) => a.slug === 'api-0')?.versionCount).toBe(1)
   })
 })
 
 describe('versions', () => {
   test('an invalid document is refused with JSON pointers and nothing is stored', async () => {
-    const { team, actor } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-    const broken = structuredClone(petstoreV1) as any
-    delete broken.paths['/pets'].get.responses['200'].description
+    const { scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
+    const broken = structuredClone(petstoreV1)
+    const ok: { description?: string } = broken.paths['/pets'].get.responses['200']
+    delete ok.description
     const error = await rejection(() =>
-      createVersion({
-        teamId: team.id,
-        actor,
-        input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: JSON.stringify(broken) },
+      createVersion(scope, {
+        apiId: api.id,
+        version: 'v1',
+        upstreamUrl: upstream.url,
+        openapi: JSON.stringify(broken),
       }),
     )
     expect(error).toMatchObject({ status: 422, code: 'invalid_openapi' })
@@ -120,26 +115,20 @@ describe('versions', () => {
       expect.stringMatching(/^\/paths\/~1pets\/get\/responses\/200 — .*description/),
     ])
     const swagger = await rejection(() =>
-      createVersion({
-        teamId: team.id,
-        actor,
-        input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: '{"swagger":"2.0"}' },
-      }),
+      createVersion(scope, { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: '{"swagger":"2.0"}' }),
     )
     expect(swagger.fieldErrors?.openapi?.[0]).toMatch(/^\/swagger — Swagger 2\.0 is not supported/)
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
 
-    await createVersion({
-      teamId: team.id,
-      actor,
-      input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS, timeoutMs: '5000' },
+    await createVersion(scope, {
+      apiId: api.id,
+      version: 'v1',
+      upstreamUrl: upstream.url,
+      openapi: PETS,
+      timeoutMs: '5000',
     })
     const duplicate = await rejection(() =>
-      createVersion({
-        teamId: team.id,
-        actor,
-        input: { apiId: api.id, version: 'V1', upstreamUrl: upstream.url, openapi: PETS },
-      }),
+      createVersion(scope, { apiId: api.id, version: 'V1', upstreamUrl: upstream.url, openapi: PETS }),
     )
     expect(duplicate).toMatchObject({
       code: 'version_taken',
@@ -148,20 +137,17 @@ describe('versions', () => {
   })
 
   test('a draft is edited in place; a published contract stays immutable and the edit becomes a new draft', async () => {
-    const { team, actor } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-    await createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Free' } })
-    const v1 = await createVersion({
-      teamId: team.id,
-      actor,
-      input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.downUrl, openapi: PETS },
+    const { scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
+    await createPlan(scope, { apiId: api.id, name: 'Free' })
+    const v1 = await createVersion(scope, {
+      apiId: api.id,
+      version: 'v1',
+      upstreamUrl: upstream.downUrl,
+      openapi: PETS,
     })
 
-    const inPlace = await updateDraftVersion({
-      teamId: team.id,
-      actor,
-      input: { versionId: v1.id, upstreamUrl: upstream.url, timeoutMs: '2000' },
-    })
+    const inPlace = await updateDraftVersion(scope, { versionId: v1.id, upstreamUrl: upstream.url, timeoutMs: '2000' })
     expect(inPlace).toEqual({ versionId: v1.id, version: 'v1', created: false })
     expect(await db.apiVersion.findFirstOrThrow({ where: { id: v1.id } })).toMatchObject({
       upstreamUrl: upstream.url,
@@ -169,9 +155,9 @@ describe('versions', () => {
       openapi: PETS,
     })
 
-    await publishVersion({ teamId: team.id, actor, versionId: v1.id })
+    await publishVersion(scope, { versionId: v1.id })
     const v2Doc = JSON.stringify(petstoreV2Breaking())
-    const edit = await updateDraftVersion({ teamId: team.id, actor, input: { versionId: v1.id, openapi: v2Doc } })
+    const edit = await updateDraftVersion(scope, { versionId: v1.id, openapi: v2Doc })
     expect(edit).toMatchObject({ version: 'v2', created: true })
     expect(await db.apiVersion.findFirstOrThrow({ where: { id: v1.id } })).toMatchObject({
       state: 'PUBLISHED',
@@ -186,54 +172,37 @@ describe('versions', () => {
     })
 
     // The diff between any two versions, either way round, and only within the team.
-    const diff = await getVersionDiff({
-      teamId: team.id,
-      apiId: api.id,
-      fromVersionId: v1.id,
-      toVersionId: edit.versionId,
-    })
+    const diff = await getVersionDiff(scope, { apiId: api.id, fromVersionId: v1.id, toVersionId: edit.versionId })
     expect(diff).toMatchObject({ from: { version: 'v1' }, to: { version: 'v2' } })
     expect(diff.breakingCount).toBeGreaterThan(0)
     const other = await createTestTeam()
     expect(
       await rejection(() =>
-        getVersionDiff({ teamId: other.team.id, apiId: api.id, fromVersionId: v1.id, toVersionId: edit.versionId }),
+        getVersionDiff(other.scope, { apiId: api.id, fromVersionId: v1.id, toVersionId: edit.versionId }),
       ),
     ).toMatchObject({ status: 404 })
-    expect(
-      await rejection(() =>
-        updateDraftVersion({ teamId: other.team.id, actor: other.actor, input: { versionId: v1.id, openapi: PETS } }),
-      ),
-    ).toMatchObject({ status: 404 })
+    expect(await rejection(() => updateDraftVersion(other.scope, { versionId: v1.id, openapi: PETS }))).toMatchObject({
+      status: 404,
+    })
   })
 
   test('only drafts can be deleted; the audit event outlives the row', async () => {
-    const { team, actor } = await createTestTeam()
+    const { scope } = await createTestTeam()
     const other = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
-    await createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Free' } })
-    const v1 = await createVersion({
-      teamId: team.id,
-      actor,
-      input: { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS },
-    })
-    const v2 = await createVersion({
-      teamId: team.id,
-      actor,
-      input: { apiId: api.id, version: 'v2', upstreamUrl: upstream.url, openapi: PETS },
-    })
-    await publishVersion({ teamId: team.id, actor, versionId: v1.id })
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
+    await createPlan(scope, { apiId: api.id, name: 'Free' })
+    const v1 = await createVersion(scope, { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: PETS })
+    const v2 = await createVersion(scope, { apiId: api.id, version: 'v2', upstreamUrl: upstream.url, openapi: PETS })
+    await publishVersion(scope, { versionId: v1.id })
 
-    expect(await rejection(() => deleteDraftVersion({ teamId: team.id, actor, versionId: v1.id }))).toMatchObject({
+    expect(await rejection(() => deleteDraftVersion(scope, { versionId: v1.id }))).toMatchObject({
       status: 409,
       code: 'invalid_transition',
     })
-    expect(
-      await rejection(() => deleteDraftVersion({ teamId: other.team.id, actor: other.actor, versionId: v2.id })),
-    ).toMatchObject({ status: 404 })
-    await deleteDraftVersion({ teamId: team.id, actor, versionId: v2.id })
+    expect(await rejection(() => deleteDraftVersion(other.scope, { versionId: v2.id }))).toMatchObject({ status: 404 })
+    await deleteDraftVersion(scope, { versionId: v2.id })
     expect(await db.apiVersion.findFirst({ where: { id: v2.id } })).toBeNull()
-    const [latest] = await listLifecycleEvents({ teamId: team.id, apiId: api.id })
+    const [latest] = await listLifecycleEvents(scope, { apiId: api.id })
     expect(latest).toMatchObject({
       action: 'delete',
       fromState: 'DRAFT',

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
@@ -5,7 +6,7 @@ import { createApiSchema, type CreateApiInput } from './schemas'
 import { buildSearchText } from './search-text'
 
 /** Creates an API (no versions yet, so its state is DRAFT). */
-export async function createApi({ teamId, input }: { teamId: string; input: CreateApiInput }) {
+export async function createApi({ teamId }: TeamScope, input: CreateApiInput) {
   const data = createApiSchema.parse(input)
   const tags = data.tags ?? []
   const description = data.description ?? ''
@@ -39,3 +40,6 @@ const slugTaken = () =>
     { slug: ['This slug is already taken'] },
     'slug_taken',
   )
+
+/** What a saved API answers with (create and update alike). */
+export type SavedApi = Awaited<ReturnType<typeof createApi>>

@@ -1,7 +1,8 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
-import { recordTransition, type Actor } from '@/lib/lifecycle/record-transition'
+import { recordTransition } from '@/lib/lifecycle/record-transition'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { assertValidOpenApi } from './assert-valid-openapi'
 import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas'
@@ -10,15 +11,8 @@ import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas
  * Adds a DRAFT version. The document must validate: an invalid contract is never stored, so
  * everything downstream (publish, the reference page, the diff) can trust what it loads.
  */
-export async function createVersion({
-  teamId,
-  actor,
-  input,
-}: {
-  teamId: string
-  actor: Actor
-  input: CreateVersionInput
-}) {
+export async function createVersion(scope: TeamScope, input: CreateVersionInput) {
+  const { teamId } = scope
   const data = createVersionSchema.parse(input)
   const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true } })
   if (!api) throw notFound('API')
@@ -44,15 +38,11 @@ export async function createVersion({
         },
         select: { id: true, version: true, major: true, state: true },
       })
-      await recordTransition(tx, {
-        teamId,
-        apiId: api.id,
-        versionId: version.id,
-        actor,
-        from: null,
-        to: 'DRAFT',
-        action: 'create',
-      })
+      await recordTransition(
+        scope,
+        { apiId: api.id, versionId: version.id, from: null, to: 'DRAFT', action: 'create' },
+        tx,
+      )
       return version
     })
   } catch (error) {

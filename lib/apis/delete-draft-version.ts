@@ -1,19 +1,14 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { guardError } from '@/lib/lifecycle/guard-error'
-import { recordTransition, type Actor } from '@/lib/lifecycle/record-transition'
+import { recordTransition } from '@/lib/lifecycle/record-transition'
 import { checkDelete } from '@/lib/lifecycle/state-machine'
+import type { VersionIdInput } from './schemas'
 
 /** DRAFT → deleted, the only way a version ever disappears. The audit event outlives the row. */
-export async function deleteDraftVersion({
-  teamId,
-  actor,
-  versionId,
-}: {
-  teamId: string
-  actor: Actor
-  versionId: string
-}) {
+export async function deleteDraftVersion(scope: TeamScope, { versionId }: VersionIdInput) {
+  const { teamId } = scope
   return db.$transaction(async (tx) => {
     const version = await tx.apiVersion.findFirst({
       where: { id: versionId, teamId },
@@ -24,16 +19,20 @@ export async function deleteDraftVersion({
     if (!guard.ok) throw guardError(guard.failures)
     const { count } = await tx.apiVersion.deleteMany({ where: { id: versionId, teamId, state: 'DRAFT' } })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
-    await recordTransition(tx, {
-      teamId,
-      apiId: version.apiId,
-      versionId: null,
-      actor,
-      from: 'DRAFT',
-      to: null,
-      action: 'delete',
-      reason: `Draft ${version.version} deleted`,
-    })
+    await recordTransition(
+      scope,
+      {
+        apiId: version.apiId,
+        versionId: null,
+        from: 'DRAFT',
+        to: null,
+        action: 'delete',
+        reason: `Draft ${version.version} deleted`,
+      },
+      tx,
+    )
     return { apiId: version.apiId, version: version.version }
   })
 }
+
+export type DeletedDraft = Awaited<ReturnType<typeof deleteDraftVersion>>

@@ -1,3 +1,4 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 // Everything the API detail page shows except the OpenAPI texts, which load one version at a time.
@@ -18,7 +19,7 @@ const VERSION_SELECT = {
 } as const
 
 /** The team's API by slug, or null: another team's slug is indistinguishable from a missing one. */
-export async function getApiBySlug({ teamId, slug }: { teamId: string; slug: string }) {
+export async function getApiBySlug({ teamId }: TeamReadScope, { slug }: { slug: string }) {
   return db.api.findFirst({
     where: { teamId, slug },
     include: {

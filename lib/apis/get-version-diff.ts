@@ -1,20 +1,15 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { diffOpenApi } from '@/lib/openapi/diff-openapi'
 import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
+import type { VersionDiffQuery } from './schemas'
 
 /** The changes from one version of an API to another (any two, in either direction). */
-export async function getVersionDiff({
-  teamId,
-  apiId,
-  fromVersionId,
-  toVersionId,
-}: {
-  teamId: string
-  apiId: string
-  fromVersionId: string
-  toVersionId: string
-}) {
+export async function getVersionDiff(
+  { teamId }: TeamReadScope,
+  { apiId, fromVersionId, toVersionId }: VersionDiffQuery,
+) {
   const versions = await db.apiVersion.findMany({
     where: { teamId, apiId, id: { in: [fromVersionId, toVersionId] } },
     select: { id: true, version: true, state: true, openapi: true },

@@ -114,15 +114,18 @@ export const updateDraftVersionSchema = createVersionSchema
 export type UpdateDraftVersionInput = z.input<typeof updateDraftVersionSchema>
 
 export const versionIdSchema = z.object({ versionId: idInput() })
+export type VersionIdInput = z.input<typeof versionIdSchema>
 
 export const versionDiffSchema = z.object({
   apiId: idInput(),
   fromVersionId: idInput('Choose a version'),
   toVersionId: idInput('Choose a version'),
 })
+export type VersionDiffQuery = z.input<typeof versionDiffSchema>
 
 export const listApisSchema = z.object({
   q: searchText().max(100).optional().catch(undefined),
   state: z.enum(['DRAFT', 'PUBLISHED', 'DEPRECATED', 'RETIRED']).optional().catch(undefined),
   page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })
+export type ListApisQuery = Partial<z.infer<typeof listApisSchema>> & { pageSize?: number }

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
@@ -5,7 +6,7 @@ import { updateApiSchema, type UpdateApiInput } from './schemas'
 import { buildSearchText } from './search-text'
 
 /** Edits an API's metadata; the slug and kind stay fixed. Keeps searchText in step. */
-export async function updateApi({ teamId, input }: { teamId: string; input: UpdateApiInput }) {
+export async function updateApi({ teamId }: TeamScope, input: UpdateApiInput) {
   const { apiId, tags, ...fields } = updateApiSchema.parse(input)
   return db.$transaction(async (tx) => {
     const api = await tx.api.findFirst({ where: { id: apiId, teamId }, include: { tags: { select: { tag: true } } } })

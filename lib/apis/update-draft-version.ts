@@ -1,6 +1,6 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
-import type { Actor } from '@/lib/lifecycle/record-transition'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { assertValidOpenApi } from './assert-valid-openapi'
 import { createVersion } from './create-version'
@@ -12,31 +12,23 @@ import { updateDraftVersionSchema, type UpdateDraftVersionInput } from './schema
  * DRAFT version carrying the edits instead, labelled `input.version` or the next major.
  * Returns the id of the version that now holds the edits and whether it is new.
  */
-export async function updateDraftVersion({
-  teamId,
-  actor,
-  input,
-}: {
-  teamId: string
-  actor: Actor
-  input: UpdateDraftVersionInput
-}) {
+/** The version that holds the saved contract, and whether it was created by this save. */
+export type SavedVersion = { versionId: string; version: string; created: boolean }
+
+export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVersionInput): Promise<SavedVersion> {
+  const { teamId } = scope
   const { versionId, version: newLabel, ...fields } = updateDraftVersionSchema.parse(input)
   const current = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
   if (!current) throw notFound('Version')
 
   if (current.state !== 'DRAFT') {
     const majors = await db.apiVersion.findMany({ where: { apiId: current.apiId, teamId }, select: { major: true } })
-    const created = await createVersion({
-      teamId,
-      actor,
-      input: {
-        apiId: current.apiId,
-        version: newLabel ?? nextVersionLabel(majors.map((m) => m.major)),
-        openapi: fields.openapi ?? current.openapi,
-        upstreamUrl: fields.upstreamUrl ?? current.upstreamUrl,
-        timeoutMs: fields.timeoutMs ?? current.timeoutMs,
-      },
+    const created = await createVersion(scope, {
+      apiId: current.apiId,
+      version: newLabel ?? nextVersionLabel(majors.map((m) => m.major)),
+      openapi: fields.openapi ?? current.openapi,
+      upstreamUrl: fields.upstreamUrl ?? current.upstreamUrl,
+      timeoutMs: fields.timeoutMs ?? current.timeoutMs,
     })
     return { versionId: created.id, version: created.version, created: true }
   }

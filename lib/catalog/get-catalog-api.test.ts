@@ -22,7 +22,7 @@ const get = (
   api: string,
   viewer: { teamIds: string[] },
   version?: string,
-) => getCatalogApi({ team: fx.teams[team].slug, api, version }, viewer)
+) => getCatalogApi(viewer, { team: fx.teams[team].slug, api, version })
 
 describe('visibility', () => {
   test.each([
@@ -36,7 +36,7 @@ describe('visibility', () => {
   })
 
   test('an unknown team is not found', async () => {
-    expect(await getCatalogApi({ team: 'no-such-team', api: 'payments' }, outsider())).toBeNull()
+    expect(await getCatalogApi(outsider(), { team: 'no-such-team', api: 'payments' })).toBeNull()
   })
 
   test('the owning team sees its PRIVATE API', async () => {

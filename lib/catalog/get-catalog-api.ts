@@ -1,5 +1,7 @@
 import { db } from '@/lib/db'
 import type { Prisma } from '@/generated/sqlite/client'
+import { LIFECYCLE_EVENT_SELECT, type LifecycleEventRow } from '@/lib/lifecycle/list-lifecycle-events'
+import { CATALOG_API_SELECT } from './catalog-api-select'
 import { compareVersionsNewestFirst, pickDefaultVersion } from './pick-default-version'
 import type { CatalogViewer } from './visible-api-where'
 
@@ -7,17 +9,10 @@ import type { CatalogViewer } from './visible-api-where'
 const MAX_EVENTS = 50
 
 const API_SELECT = {
-  id: true,
+  ...CATALOG_API_SELECT,
   teamId: true,
-  slug: true,
-  name: true,
-  description: true,
-  kind: true,
-  visibility: true,
-  state: true,
-  updatedAt: true,
-  team: { select: { slug: true, name: true, contactEmail: true } },
-  tags: { select: { tag: true }, orderBy: { tag: 'asc' } },
+  // The API's page also names whom to contact.
+  team: { select: { ...CATALOG_API_SELECT.team.select, contactEmail: true } },
   // Everything but the OpenAPI text: only the selected version's document is loaded.
   versions: {
     select: {
@@ -53,21 +48,10 @@ const API_SELECT = {
   },
 } satisfies Prisma.ApiSelect
 
-const EVENT_SELECT = {
-  id: true,
-  action: true,
-  fromState: true,
-  toState: true,
-  reason: true,
-  actorEmail: true,
-  createdAt: true,
-  version: { select: { version: true } },
-} satisfies Prisma.LifecycleEventSelect
-
 type ApiRow = Prisma.ApiGetPayload<{ select: typeof API_SELECT }>
 export type CatalogVersion = ApiRow['versions'][number] & { successor: { id: string; version: string } | null }
 export type CatalogPlan = ApiRow['plans'][number]
-export type CatalogEvent = Prisma.LifecycleEventGetPayload<{ select: typeof EVENT_SELECT }>
+export type CatalogEvent = LifecycleEventRow
 
 export type CatalogApiDetail = {
   api: Omit<ApiRow, 'versions' | 'plans' | 'tags' | 'teamId'> & { tags: string[] }
@@ -86,8 +70,8 @@ export type CatalogApiDetail = {
  * `version` is a label such as "v2"; an unknown label falls back to the default version.
  */
 export async function getCatalogApi(
-  input: { team: string; api: string; version?: string },
   viewer: CatalogViewer,
+  input: { team: string; api: string; version?: string },
 ): Promise<CatalogApiDetail | null> {
   const row = await db.api.findFirst({
     where: { slug: input.api, team: { slug: input.team } },
@@ -122,7 +106,7 @@ export async function getCatalogApi(
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: MAX_EVENTS,
-      select: EVENT_SELECT,
+      select: LIFECYCLE_EVENT_SELECT,
     }),
   ])
 

@@ -17,7 +17,7 @@ afterAll(async () => cleanup?.())
 const asViewer = () => ({ teamIds: [fx.teams.viewer.id] })
 /** Search restricted to this run's fixture rows (their descriptions all contain fx.unique). */
 const search = (params: Record<string, string | string[] | undefined> = {}, viewer = asViewer()) =>
-  searchCatalog({ ...params, q: `${fx.unique} ${params.q ?? ''}` }, viewer)
+  searchCatalog(viewer, { ...params, q: `${fx.unique} ${params.q ?? ''}` })
 const names = (page: Awaited<ReturnType<typeof searchCatalog>>) => page.items.map((i) => i.name)
 
 describe('search', () => {
@@ -154,7 +154,7 @@ describe('bad params fall back to defaults instead of failing', () => {
   })
 
   test('params that are not an object at all give the first page of everything', async () => {
-    const page = await searchCatalog(undefined, asViewer())
+    const page = await searchCatalog(asViewer(), undefined)
     expect(page.query).toEqual({ q: '', sort: 'name', page: 1 })
     expect(page.total).toBeGreaterThanOrEqual(28)
   })

@@ -1,47 +1,20 @@
 import { db } from '@/lib/db'
 import type { Prisma } from '@/generated/sqlite/client'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
+import { CATALOG_API_SELECT, type CatalogApiRow } from './catalog-api-select'
 import { pickDefaultVersion } from './pick-default-version'
 import { CATALOG_PAGE_SIZE, CATALOG_STATES, parseCatalogQuery, searchTerms, type CatalogQuery } from './schemas'
 import { visibleApiWhere, type CatalogViewer } from './visible-api-where'
 
-export type CatalogItem = {
-  id: string
-  slug: string
-  name: string
-  description: string
-  kind: 'REST' | 'AI_CHAT' | 'AI_PROMPT'
-  visibility: 'PRIVATE' | 'INTERNAL'
-  state: 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED'
-  updatedAt: Date
-  team: { slug: string; name: string }
+export type CatalogItem = Omit<CatalogApiRow, 'tags'> & {
   tags: string[]
   /** Label of the newest PUBLISHED version, else the newest DEPRECATED one. */
   latestVersion: string | null
 }
 
-export type CatalogPage = {
-  query: CatalogQuery
-  items: CatalogItem[]
-  total: number
-  page: number
-  pageCount: number
-  pageSize: number
-}
+export type CatalogPage = OffsetPage<CatalogItem> & { query: CatalogQuery; pageSize: number }
 
-const ITEM_SELECT = {
-  id: true,
-  slug: true,
-  name: true,
-  description: true,
-  kind: true,
-  visibility: true,
-  state: true,
-  updatedAt: true,
-  team: { select: { slug: true, name: true } },
-  tags: { select: { tag: true }, orderBy: { tag: 'asc' } },
-} satisfies Prisma.ApiSelect
-
-export function buildCatalogWhere(query: CatalogQuery, viewer: CatalogViewer): Prisma.ApiWhereInput {
+function buildCatalogWhere(viewer: CatalogViewer, query: CatalogQuery): Prisma.ApiWhereInput {
   const and: Prisma.ApiWhereInput[] = [visibleApiWhere(viewer), { state: query.state ?? { in: [...CATALOG_STATES] } }]
   // searchText is already lower-cased, so a plain (case-sensitive) LIKE behaves the same on
   // SQLite and PostgreSQL (see searchTerms for the wildcard characters).
@@ -58,39 +31,32 @@ function orderFor(query: CatalogQuery): Prisma.ApiOrderByWithRelationInput[] {
 }
 
 /**
- * One page of the shared catalog. `rawParams` is the page's searchParams: every value is
- * validated and bad ones fall back to defaults. Three queries whatever the page size: the page,
- * the count, and the latest version labels of the page's ids.
+ * One page of the shared catalog as `viewer` may see it. `rawParams` is the page's searchParams:
+ * every value is validated and bad ones fall back to defaults. Three queries whatever the page
+ * size: the page, the count, and the latest version labels of the page's ids.
  */
-export async function searchCatalog(rawParams: unknown, viewer: CatalogViewer): Promise<CatalogPage> {
+export async function searchCatalog(viewer: CatalogViewer, rawParams: unknown): Promise<CatalogPage> {
   const query = parseCatalogQuery(rawParams)
-  const where = buildCatalogWhere(query, viewer)
+  const where = buildCatalogWhere(viewer, query)
   const orderBy = orderFor(query)
-  const findPage = (page: number) =>
-    db.api.findMany({
-      where,
-      orderBy,
-      select: ITEM_SELECT,
-      skip: (page - 1) * CATALOG_PAGE_SIZE,
-      take: CATALOG_PAGE_SIZE,
-    })
-
-  let page = query.page
-  let [rows, total] = await Promise.all([findPage(page), db.api.count({ where })])
-  const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE))
-  // A stale link past the end (the list shrank) lands on the last page rather than an empty one.
-  if (page > pageCount) {
-    page = pageCount
-    rows = total > 0 ? await findPage(page) : []
+  const rows = {
+    count: () => db.api.count({ where }),
+    findMany: (window: { skip: number; take: number }) =>
+      db.api.findMany({ where, orderBy, select: CATALOG_API_SELECT, ...window }),
   }
 
-  const labels = await latestVersionLabels(rows.map((r) => r.id))
-  const items: CatalogItem[] = rows.map((row) => ({
+  let page = await paginateOffset({ page: query.page, pageSize: CATALOG_PAGE_SIZE }, rows)
+  // A stale link past the end (the list shrank) lands on the last page rather than an empty one.
+  if (page.page > page.pageCount)
+    page = await paginateOffset({ page: page.pageCount, pageSize: CATALOG_PAGE_SIZE }, rows)
+
+  const labels = await latestVersionLabels(page.items.map((r) => r.id))
+  const items: CatalogItem[] = page.items.map((row) => ({
     ...row,
     tags: row.tags.map((t) => t.tag),
     latestVersion: labels.get(row.id) ?? null,
   }))
-  return { query: { ...query, page }, items, total, page, pageCount, pageSize: CATALOG_PAGE_SIZE }
+  return { ...page, items, query: { ...query, page: page.page }, pageSize: CATALOG_PAGE_SIZE }
 }
 
 /** One query for the whole page: the label each API should advertise. */

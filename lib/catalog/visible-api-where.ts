@@ -1,8 +1,13 @@
 import type { Prisma } from '@/generated/sqlite/client'
 import { CATALOG_STATES } from './schemas'
 
-/** Who is looking at the catalog: the ids of the teams they belong to. */
+/**
+ * Who is looking at the catalog: the ids of the teams they belong to. The catalog is not one
+ * team's data, so its reads take this scope first, the way team reads take `TeamReadScope`.
+ */
 export type CatalogViewer = { teamIds: string[] }
+/** The signed-in user behind a viewer, for what is theirs to spend (try-it calls with a team key). */
+export type CatalogUser = CatalogViewer & { userId: string }
 
 /**
  * INTERNAL APIs are shared with every signed-in user; PRIVATE ones only with their own team.

@@ -1,30 +1,18 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { guardError } from './guard-error'
-import { recordTransition, type Actor } from './record-transition'
+import { recordTransition } from './record-transition'
+import type { DeprecateVersionInput } from './schemas'
 import { checkDeprecate, minSunsetDays } from './state-machine'
 
 /**
  * PUBLISHED → DEPRECATED with a sunset date far enough ahead for consumers to move, and optionally
  * a successor (another published version of the same API) that the gateway advertises in Link.
  */
-export async function deprecateVersion({
-  teamId,
-  actor,
-  versionId,
-  sunsetAt,
-  successorId,
-  reason,
-  now = new Date(),
-}: {
-  teamId: string
-  actor: Actor
-  versionId: string
-  sunsetAt: Date
-  successorId?: string
-  reason?: string
-  now?: Date
-}) {
+export async function deprecateVersion(scope: TeamScope, input: DeprecateVersionInput, now = new Date()) {
+  const { teamId } = scope
+  const { versionId, sunsetAt, successorId, reason } = input
   const version = await db.apiVersion.findFirst({
     where: { id: versionId, teamId },
     select: { id: true, apiId: true, state: true },
@@ -61,16 +49,20 @@ export async function deprecateVersion({
     ]
       .filter(Boolean)
       .join(', ')
-    await recordTransition(tx, {
-      teamId,
-      apiId: version.apiId,
-      versionId,
-      actor,
-      from: 'PUBLISHED',
-      to: 'DEPRECATED',
-      action: 'deprecate',
-      reason: reason ? `${details}. ${reason}` : details,
-    })
+    await recordTransition(
+      scope,
+      {
+        apiId: version.apiId,
+        versionId,
+        from: 'PUBLISHED',
+        to: 'DEPRECATED',
+        action: 'deprecate',
+        reason: reason ? `${details}. ${reason}` : details,
+      },
+      tx,
+    )
     return { versionId, apiId: version.apiId, state: 'DEPRECATED' as const, sunsetAt }
   })
 }
+
+export type DeprecatedVersion = Awaited<ReturnType<typeof deprecateVersion>>

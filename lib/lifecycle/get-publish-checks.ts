@@ -1,9 +1,11 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { diffOpenApi, type OpenApiChange } from '@/lib/openapi/diff-openapi'
 import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
 import { validateOpenApi, type OpenApiError } from '@/lib/openapi/validate-openapi'
 import { checkUpstream, type UpstreamCheck } from './check-upstream'
+import type { PublishVersionInput } from './schemas'
 import { checkPublish, needsBreakingOverride, type GuardResult } from './state-machine'
 
 export type PublishChecks = {
@@ -23,17 +25,10 @@ export type PublishChecks = {
  * publishVersion runs it again on the server before it commits. The upstream check is a network
  * call, so it happens here, outside any transaction.
  */
-export async function getPublishChecks({
-  teamId,
-  versionId,
-  override = false,
-  overrideReason,
-}: {
-  teamId: string
-  versionId: string
-  override?: boolean
-  overrideReason?: string
-}): Promise<PublishChecks> {
+export async function getPublishChecks(
+  { teamId }: TeamReadScope,
+  { versionId, override = false, overrideReason }: PublishVersionInput,
+): Promise<PublishChecks> {
   const version = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
   if (!version) throw notFound('Version')
 

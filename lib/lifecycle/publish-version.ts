@@ -1,29 +1,19 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { conflict } from '@/lib/errors/app-error'
 import { getPublishChecks } from './get-publish-checks'
 import { guardError } from './guard-error'
-import { recordTransition, type Actor } from './record-transition'
+import { recordTransition } from './record-transition'
+import type { PublishVersionInput } from './schemas'
 
 /**
  * DRAFT → PUBLISHED, once the document validates, the upstream answers, a plan exists and any
  * breaking change is either a new major or explicitly overridden (the reason goes in the event).
  */
-export async function publishVersion({
-  teamId,
-  actor,
-  versionId,
-  override = false,
-  overrideReason,
-  now = new Date(),
-}: {
-  teamId: string
-  actor: Actor
-  versionId: string
-  override?: boolean
-  overrideReason?: string
-  now?: Date
-}) {
-  const checks = await getPublishChecks({ teamId, versionId, override, overrideReason })
+export async function publishVersion(scope: TeamScope, input: PublishVersionInput, now = new Date()) {
+  const { teamId } = scope
+  const { versionId, override = false, overrideReason } = input
+  const checks = await getPublishChecks(scope, { versionId, override, overrideReason })
   if (!checks.guard.ok) throw guardError(checks.guard.failures)
   const { version } = checks
   const overriding = checks.needsOverride && override
@@ -41,16 +31,18 @@ export async function publishVersion({
       data: { state: 'PUBLISHED', publishedAt: now },
     })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
-    await recordTransition(tx, {
-      teamId,
-      apiId: version.apiId,
-      versionId,
-      actor,
-      from: 'DRAFT',
-      to: 'PUBLISHED',
-      action: overriding ? 'publish_override' : 'publish',
-      reason,
-    })
+    await recordTransition(
+      scope,
+      {
+        apiId: version.apiId,
+        versionId,
+        from: 'DRAFT',
+        to: 'PUBLISHED',
+        action: overriding ? 'publish_override' : 'publish',
+        reason,
+      },
+      tx,
+    )
     return {
       versionId,
       apiId: version.apiId,
@@ -60,3 +52,5 @@ export async function publishVersion({
     }
   })
 }
+
+export type PublishedVersion = Awaited<ReturnType<typeof publishVersion>>

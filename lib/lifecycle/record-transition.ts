@@ -1,51 +1,44 @@
-import type { Prisma } from '@/generated/sqlite/client'
 import type { VersionState } from '@/generated/sqlite/enums'
+import type { TeamScope } from '@/lib/auth/actor'
+import type { Tx } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
 import { deriveApiState } from './derive-api-state'
 
-/** Who acted: taken from the session by the server action, never from the form. */
-export type Actor = { id: string; email: string }
-
-export type Tx = Prisma.TransactionClient
+export type Transition = {
+  apiId: string
+  versionId: string | null
+  from: VersionState | null
+  to: VersionState | null
+  action: string
+  reason?: string | null
+}
 
 /**
  * The three things every lifecycle transition does inside its own transaction, so they can never
  * disagree with the version row: append the audit event, re-derive Api.state, bump the config
- * version the gateway watches.
+ * version the gateway watches. The actor comes from the scope the server action built.
  */
-export async function recordTransition(
-  tx: Tx,
-  event: {
-    teamId: string
-    apiId: string
-    versionId: string | null
-    actor: Actor
-    from: VersionState | null
-    to: VersionState | null
-    action: string
-    reason?: string | null
-  },
-): Promise<void> {
+export async function recordTransition({ teamId, actor }: TeamScope, transition: Transition, tx: Tx): Promise<void> {
   await tx.lifecycleEvent.create({
     data: {
       id: createId('evt'),
-      teamId: event.teamId,
-      apiId: event.apiId,
-      versionId: event.versionId,
-      actorId: event.actor.id,
-      actorEmail: event.actor.email,
-      fromState: event.from,
-      toState: event.to,
-      action: event.action,
-      reason: event.reason ?? null,
+      teamId,
+      apiId: transition.apiId,
+      versionId: transition.versionId,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      fromState: transition.from,
+      toState: transition.to,
+      action: transition.action,
+      reason: transition.reason ?? null,
     },
   })
-  await syncApiState(tx, event.teamId, event.apiId)
+  await syncApiState(tx, teamId, transition.apiId)
   await bumpConfigVersion(tx)
 }
 
-export async function syncApiState(tx: Tx, teamId: string, apiId: string): Promise<void> {
+async function syncApiState(tx: Tx, teamId: string, apiId: string): Promise<void> {
   const versions = await tx.apiVersion.findMany({ where: { apiId, teamId }, select: { state: true } })
   await tx.api.update({ where: { id: apiId, teamId }, data: { state: deriveApiState(versions.map((v) => v.state)) } })
 }

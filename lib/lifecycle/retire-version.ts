@@ -1,29 +1,20 @@
+import type { TeamScope } from '@/lib/auth/actor'
+import { roleCan } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { guardError } from './guard-error'
-import { recordTransition, type Actor } from './record-transition'
+import { recordTransition } from './record-transition'
+import type { RetireVersionInput } from './schemas'
 import { checkRetire, isBeforeSunset } from './state-machine'
 
 /**
  * DEPRECATED → RETIRED at or after the sunset date; earlier only for someone holding
- * 'apis.retire_early' (owners), with a reason. The gateway answers 410 from then on.
+ * 'apis.retire_early' (owners), with a reason. The gateway answers 410 from then on. The right
+ * comes from the actor's role in the scope the action built, never from the form.
  */
-export async function retireVersion({
-  teamId,
-  actor,
-  versionId,
-  reason,
-  canRetireEarly,
-  now = new Date(),
-}: {
-  teamId: string
-  actor: Actor
-  versionId: string
-  reason?: string
-  /** context.can('apis.retire_early') of the acting member. */
-  canRetireEarly: boolean
-  now?: Date
-}) {
+export async function retireVersion(scope: TeamScope, { versionId, reason }: RetireVersionInput, now = new Date()) {
+  const { teamId, actor } = scope
+  const canRetireEarly = roleCan(actor.role, 'apis.retire_early')
   const version = await db.apiVersion.findFirst({
     where: { id: versionId, teamId },
     select: { id: true, apiId: true, state: true, sunsetAt: true },
@@ -39,18 +30,22 @@ export async function retireVersion({
       data: { state: 'RETIRED', retiredAt: now },
     })
     if (count === 0) throw conflict('The version changed meanwhile; reload and try again')
-    await recordTransition(tx, {
-      teamId,
-      apiId: version.apiId,
-      versionId,
-      actor,
-      from: 'DEPRECATED',
-      to: 'RETIRED',
-      action: early ? 'retire_early' : 'retire',
-      reason: early
-        ? `Retired before the sunset date (${version.sunsetAt!.toISOString().slice(0, 10)}): ${reason?.trim()}`
-        : (reason ?? null),
-    })
+    await recordTransition(
+      scope,
+      {
+        apiId: version.apiId,
+        versionId,
+        from: 'DEPRECATED',
+        to: 'RETIRED',
+        action: early ? 'retire_early' : 'retire',
+        reason: early
+          ? `Retired before the sunset date (${version.sunsetAt!.toISOString().slice(0, 10)}): ${reason?.trim()}`
+          : (reason ?? null),
+      },
+      tx,
+    )
     return { versionId, apiId: version.apiId, state: 'RETIRED' as const, early }
   })
 }
+
+export type RetiredVersion = Awaited<ReturnType<typeof retireVersion>>

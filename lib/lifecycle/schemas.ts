@@ -44,3 +44,9 @@ export const retireVersionSchema = z.object({
   versionId: idInput(),
   reason: optionalText(500),
 })
+
+// What the lifecycle functions take: the schemas' parsed output, with the optional fields optional
+// (the server actions pass the parsed form, so the compiler checks the two agree).
+export type PublishVersionInput = { versionId: string; override?: boolean; overrideReason?: string }
+export type DeprecateVersionInput = { versionId: string; sunsetAt: Date; successorId?: string; reason?: string }
+export type RetireVersionInput = { versionId: string; reason?: string }

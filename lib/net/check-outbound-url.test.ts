@@ -34,18 +34,16 @@ afterAll(async () => {
 })
 
 async function teamWithApi() {
-  const { team, actor } = await createTestTeam()
-  const api = await createApi({ teamId: team.id, input: { name: 'Shipments', slug: 'shipments' } })
-  return { teamId: team.id, actor, apiId: api.id }
+  const { team, scope } = await createTestTeam()
+  const api = await createApi(scope, { name: 'Shipments', slug: 'shipments' })
+  return { teamId: team.id, scope, apiId: api.id }
 }
 
 /** createVersion's refusal as the form sees it, plus proof that nothing was written. */
 async function refusedVersion(upstreamUrl: string) {
-  const { teamId, actor, apiId } = await teamWithApi()
+  const { teamId, scope, apiId } = await teamWithApi()
   const error = toAppError(
-    await rejection(() =>
-      createVersion({ teamId, actor, input: { apiId, version: 'v1', upstreamUrl, openapi: PETS } }),
-    ),
+    await rejection(() => createVersion(scope, { apiId, version: 'v1', upstreamUrl, openapi: PETS })),
   )
   const written = {
     versions: await db.apiVersion.count({ where: { apiId, teamId } }),
@@ -79,8 +77,8 @@ describe('createVersion, with the suite setting (private upstreams allowed)', ()
   })
 
   test('a loopback upstream is saved', async () => {
-    const { teamId, actor, apiId } = await teamWithApi()
-    await createVersion({ teamId, actor, input: { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS } })
+    const { teamId, scope, apiId } = await teamWithApi()
+    await createVersion(scope, { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS })
     expect(await db.apiVersion.findFirstOrThrow({ where: { apiId, teamId } })).toMatchObject({
       upstreamUrl: upstream.url,
     })
@@ -114,16 +112,12 @@ describe('createVersion and updateDraftVersion, with private upstreams not allow
   })
 
   test('a draft cannot be edited to point at a private address; the draft keeps its upstream', async () => {
-    const { teamId, actor, apiId } = await teamWithApi()
+    const { teamId, scope, apiId } = await teamWithApi()
     vi.stubEnv('TOLLGATE_ALLOW_PRIVATE_UPSTREAMS', '1')
-    const draft = await createVersion({
-      teamId,
-      actor,
-      input: { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS },
-    })
+    const draft = await createVersion(scope, { apiId, version: 'v1', upstreamUrl: upstream.url, openapi: PETS })
     vi.stubEnv('TOLLGATE_ALLOW_PRIVATE_UPSTREAMS', '0')
     const error = await rejection(() =>
-      updateDraftVersion({ teamId, actor, input: { versionId: draft.id, upstreamUrl: 'http://10.1.2.3/' } }),
+      updateDraftVersion(scope, { versionId: draft.id, upstreamUrl: 'http://10.1.2.3/' }),
     )
     expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({
       status: 422,

@@ -1,3 +1,5 @@
+import type { TeamScope } from '@/lib/auth/actor'
+import type { ArchivePlanInput } from './schemas'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
@@ -6,15 +8,7 @@ import { bumpConfigVersion } from '@/lib/gateway/config-version'
  * Archives a plan: no new subscriptions, and it no longer counts toward "a plan is attached" when
  * publishing. Existing subscriptions keep it (the row stays; history and invoices refer to it).
  */
-export async function archivePlan({
-  teamId,
-  planId,
-  now = new Date(),
-}: {
-  teamId: string
-  planId: string
-  now?: Date
-}) {
+export async function archivePlan({ teamId }: TeamScope, { planId }: ArchivePlanInput, now = new Date()) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.plan.updateMany({
       where: { id: planId, teamId, archivedAt: null },
@@ -29,3 +23,5 @@ export async function archivePlan({
     return { planId, archived: true }
   })
 }
+
+export type ArchivedPlan = Awaited<ReturnType<typeof archivePlan>>

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { invalid, notFound } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
@@ -6,7 +7,7 @@ import { planPricingData } from './plan-pricing'
 import { createPlanSchema, type CreatePlanInput } from './schemas'
 
 /** Adds a plan to one of the team's APIs: free unless marked paid with at least one price. */
-export async function createPlan({ teamId, input }: { teamId: string; input: CreatePlanInput }) {
+export async function createPlan({ teamId }: TeamScope, input: CreatePlanInput) {
   const { apiId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } =
     createPlanSchema.parse(input)
   const pricing = planPricingData({ paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth })
@@ -31,3 +32,6 @@ export async function createPlan({ teamId, input }: { teamId: string; input: Cre
 
 export const nameTaken = () =>
   invalid('This API already has a plan with that name', { name: ['Pick another name'] }, 'plan_name_taken')
+
+/** What a saved plan answers with (create and update alike). */
+export type SavedPlan = Awaited<ReturnType<typeof createPlan>>

@@ -1,15 +1,11 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 /** The API's plans, active ones first; pass includeArchived to show the archived ones too. */
-export async function listPlans({
-  teamId,
-  apiId,
-  includeArchived = false,
-}: {
-  teamId: string
-  apiId: string
-  includeArchived?: boolean
-}) {
+export async function listPlans(
+  { teamId }: TeamReadScope,
+  { apiId, includeArchived = false }: { apiId: string; includeArchived?: boolean },
+) {
   return db.plan.findMany({
     where: { teamId, apiId, ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ archivedAt: 'asc' }, { createdAt: 'asc' }],

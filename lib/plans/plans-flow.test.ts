@@ -25,20 +25,17 @@ beforeAll(async () => {
 afterAll(() => database?.cleanup())
 
 test('create, edit and archive plans; archived plans do not count for publishing', async () => {
-  const { team, actor } = await createTestTeam()
+  const { scope } = await createTestTeam()
   const other = await createTestTeam()
-  const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+  const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
   const before = await readConfigVersion(db)
-  const plan = await createPlan({
-    teamId: team.id,
-    input: {
-      apiId: api.id,
-      name: 'Starter',
-      description: 'For trying it out',
-      rateLimit: '10',
-      rateWindow: 'SECOND',
-      approval: 'MANUAL',
-    },
+  const plan = await createPlan(scope, {
+    apiId: api.id,
+    name: 'Starter',
+    description: 'For trying it out',
+    rateLimit: '10',
+    rateWindow: 'SECOND',
+    approval: 'MANUAL',
   })
   expect(await readConfigVersion(db)).toBeGreaterThan(before)
   expect(await db.plan.findFirstOrThrow({ where: { id: plan.id } })).toMatchObject({
@@ -49,57 +46,56 @@ test('create, edit and archive plans; archived plans do not count for publishing
     archivedAt: null,
   })
 
-  expect(
-    await rejection(() => createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Starter' } })),
-  ).toMatchObject({ status: 422, fieldErrors: { name: ['Pick another name'] } })
-  expect(
-    await rejection(() => createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Bad', rateLimit: '0' } })),
-  ).toMatchObject({ name: 'ZodError' })
+  expect(await rejection(() => createPlan(scope, { apiId: api.id, name: 'Starter' }))).toMatchObject({
+    status: 422,
+    fieldErrors: { name: ['Pick another name'] },
+  })
+  expect(await rejection(() => createPlan(scope, { apiId: api.id, name: 'Bad', rateLimit: '0' }))).toMatchObject({
+    name: 'ZodError',
+  })
 
   // A partial update leaves the other fields alone; "" clears the rate limit.
-  await updatePlan({ teamId: team.id, input: { planId: plan.id, description: 'Renamed' } })
+  await updatePlan(scope, { planId: plan.id, description: 'Renamed' })
   expect(await db.plan.findFirstOrThrow({ where: { id: plan.id } })).toMatchObject({
     description: 'Renamed',
     rateLimit: 10,
     rateWindow: 'SECOND',
     approval: 'MANUAL',
   })
-  await updatePlan({ teamId: team.id, input: { planId: plan.id, rateLimit: '' } })
+  await updatePlan(scope, { planId: plan.id, rateLimit: '' })
   expect((await db.plan.findFirstOrThrow({ where: { id: plan.id } })).rateLimit).toBeNull()
-  expect(
-    await rejection(() => updatePlan({ teamId: other.team.id, input: { planId: plan.id, name: 'Mine' } })),
-  ).toMatchObject({ status: 404 })
-  expect(await rejection(() => archivePlan({ teamId: other.team.id, planId: plan.id }))).toMatchObject({ status: 404 })
-
-  const v1 = await createVersion({
-    teamId: team.id,
-    actor,
-    input: { apiId: api.id, version: 'v1', upstreamUrl: 'http://127.0.0.1:9', openapi: JSON.stringify(petstoreV1) },
+  expect(await rejection(() => updatePlan(other.scope, { planId: plan.id, name: 'Mine' }))).toMatchObject({
+    status: 404,
   })
-  expect((await getPublishChecks({ teamId: team.id, versionId: v1.id })).plans).toEqual({ ok: true, count: 1 })
-  expect(await archivePlan({ teamId: team.id, planId: plan.id })).toEqual({ planId: plan.id, archived: true })
-  expect(await archivePlan({ teamId: team.id, planId: plan.id })).toEqual({ planId: plan.id, archived: false })
-  expect((await getPublishChecks({ teamId: team.id, versionId: v1.id })).plans).toEqual({ ok: false, count: 0 })
-  expect(await listPlans({ teamId: team.id, apiId: api.id })).toEqual([])
-  expect(await listPlans({ teamId: team.id, apiId: api.id, includeArchived: true })).toHaveLength(1)
+  expect(await rejection(() => archivePlan(other.scope, { planId: plan.id }))).toMatchObject({ status: 404 })
+
+  const v1 = await createVersion(scope, {
+    apiId: api.id,
+    version: 'v1',
+    upstreamUrl: 'http://127.0.0.1:9',
+    openapi: JSON.stringify(petstoreV1),
+  })
+  expect((await getPublishChecks(scope, { versionId: v1.id })).plans).toEqual({ ok: true, count: 1 })
+  expect(await archivePlan(scope, { planId: plan.id })).toEqual({ planId: plan.id, archived: true })
+  expect(await archivePlan(scope, { planId: plan.id })).toEqual({ planId: plan.id, archived: false })
+  expect((await getPublishChecks(scope, { versionId: v1.id })).plans).toEqual({ ok: false, count: 0 })
+  expect(await listPlans(scope, { apiId: api.id })).toEqual([])
+  expect(await listPlans(scope, { apiId: api.id, includeArchived: true })).toHaveLength(1)
 })
 
 test('paid plans: decimal prices become micro-units, round-trip through the form values and bump the config version', async () => {
-  const { team } = await createTestTeam()
-  const api = await createApi({ teamId: team.id, input: { name: 'Weather', slug: 'weather' } })
+  const { team, scope } = await createTestTeam()
+  const api = await createApi(scope, { name: 'Weather', slug: 'weather' })
   const before = await readConfigVersion(db)
-  const created = await createPlan({
-    teamId: team.id,
-    input: {
-      apiId: api.id,
-      name: 'Pay as you go',
-      paid: 'on',
-      currency: ' eur ',
-      pricePerCall: '0.002',
-      pricePerMInput: '',
-      pricePerMOutput: '1.5',
-      freeCallsPerMonth: '1000',
-    },
+  const created = await createPlan(scope, {
+    apiId: api.id,
+    name: 'Pay as you go',
+    paid: 'on',
+    currency: ' eur ',
+    pricePerCall: '0.002',
+    pricePerMInput: '',
+    pricePerMOutput: '1.5',
+    freeCallsPerMonth: '1000',
   })
   const plan = await db.plan.findFirstOrThrow({ where: { id: created.id, teamId: team.id } })
   expect(plan).toMatchObject({
@@ -124,16 +120,13 @@ test('paid plans: decimal prices become micro-units, round-trip through the form
   // The edit form posts its own values back: nothing changes, but the gateways are told to re-read.
   const values = planFormValues(plan)
   const beforeEdit = await readConfigVersion(db)
-  await updatePlan({
-    teamId: team.id,
-    input: {
-      ...values,
-      planId: plan.id,
-      paid: ['false', 'true'],
-      rateLimit: '',
-      rateWindow: 'MINUTE',
-      approval: 'AUTO',
-    },
+  await updatePlan(scope, {
+    ...values,
+    planId: plan.id,
+    paid: ['false', 'true'],
+    rateLimit: '',
+    rateWindow: 'MINUTE',
+    approval: 'AUTO',
   })
   expect(await db.plan.findFirstOrThrow({ where: { id: plan.id } })).toMatchObject({
     pricePerCallMicros: 2_000n,
@@ -143,7 +136,7 @@ test('paid plans: decimal prices become micro-units, round-trip through the form
   expect(await readConfigVersion(db)).toBeGreaterThan(beforeEdit)
 
   // A partial update keeps the other prices; the smallest step is one micro-unit.
-  await updatePlan({ teamId: team.id, input: { planId: plan.id, pricePerCall: '0.000001' } })
+  await updatePlan(scope, { planId: plan.id, pricePerCall: '0.000001' })
   expect(await db.plan.findFirstOrThrow({ where: { id: plan.id } })).toMatchObject({
     pricePerCallMicros: 1n,
     pricePerMOutputMicros: 1_500_000n,
@@ -151,15 +144,13 @@ test('paid plans: decimal prices become micro-units, round-trip through the form
   })
 
   // Turning "paid" off clears prices and quota: a free plan is never charged.
-  await updatePlan({ teamId: team.id, input: { planId: plan.id, paid: 'false' } })
+  await updatePlan(scope, { planId: plan.id, paid: 'false' })
   const free = await db.plan.findFirstOrThrow({ where: { id: plan.id } })
   expect(free).toMatchObject({ paid: false, pricePerCallMicros: 0n, pricePerMOutputMicros: 0n, freeCallsPerMonth: 0 })
   expect(formatPlanPrice(free)).toBe('Free')
 
   // Turning it back on without a price is refused on the plan as it would be saved.
-  expect(
-    await rejection(() => updatePlan({ teamId: team.id, input: { planId: plan.id, paid: 'true' } })),
-  ).toMatchObject({
+  expect(await rejection(() => updatePlan(scope, { planId: plan.id, paid: 'true' }))).toMatchObject({
     status: 422,
     code: 'plan_price_required',
     fieldErrors: { pricePerCall: [expect.stringContaining('needs a price')] },
@@ -167,8 +158,8 @@ test('paid plans: decimal prices become micro-units, round-trip through the form
 })
 
 test('the form is parsed twice on its way in (action wrapper, then lib) and keeps its prices', async () => {
-  const { team } = await createTestTeam()
-  const api = await createApi({ teamId: team.id, input: { name: 'Quotes', slug: 'quotes' } })
+  const { team, scope } = await createTestTeam()
+  const api = await createApi(scope, { name: 'Quotes', slug: 'quotes' })
   const raw = {
     apiId: api.id,
     name: 'Metered',
@@ -180,7 +171,7 @@ test('the form is parsed twice on its way in (action wrapper, then lib) and keep
     freeCallsPerMonth: '1000',
   }
   // What teamAction hands createPlan is already parsed: bigint prices, booleans, numbers.
-  const created = await createPlan({ teamId: team.id, input: createPlanSchema.parse(raw) })
+  const created = await createPlan(scope, createPlanSchema.parse(raw))
   const plan = await db.plan.findFirstOrThrow({ where: { id: created.id, teamId: team.id } })
   expect(plan).toMatchObject({
     paid: true,
@@ -217,11 +208,11 @@ test.each([
     /whole number/,
   ],
 ])('refuses %s with a field error', async (_label, pricing, field, message) => {
-  const { team } = await createTestTeam()
-  const api = await createApi({ teamId: team.id, input: { name: 'Priced', slug: 'priced' } })
+  const { scope } = await createTestTeam()
+  const api = await createApi(scope, { name: 'Priced', slug: 'priced' })
   const input = { apiId: api.id, name: 'Paid', ...pricing }
   // Schema mistakes surface as a ZodError (teamAction maps its issues to fields), rule breaks as an AppError.
-  const error = await rejection(() => createPlan({ teamId: team.id, input }))
+  const error = await rejection(() => createPlan(scope, input))
   const messages =
     error.fieldErrors?.[field] ??
     (error as unknown as ZodError).issues?.filter((i) => i.path[0] === field).map((i) => i.message)

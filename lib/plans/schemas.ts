@@ -75,3 +75,4 @@ export const updatePlanSchema = createPlanSchema.omit({ apiId: true }).partial()
 export type UpdatePlanInput = z.input<typeof updatePlanSchema>
 
 export const archivePlanSchema = z.object({ planId: idInput() })
+export type ArchivePlanInput = z.input<typeof archivePlanSchema>

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
@@ -9,7 +10,7 @@ import { updatePlanSchema, type UpdatePlanInput } from './schemas'
  * Edits a plan. Running gateways price calls and apply rate limits from their snapshot, so the
  * config version is bumped in the same transaction: a new price applies to the very next call.
  */
-export async function updatePlan({ teamId, input }: { teamId: string; input: UpdatePlanInput }) {
+export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) {
   const { planId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } =
     updatePlanSchema.parse(input)
   const plan = await db.plan.findFirst({

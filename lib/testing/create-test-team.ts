@@ -1,6 +1,7 @@
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import type { Role } from '@/generated/sqlite/enums'
+import { scopeOf } from '@/lib/auth/actor'
 
 /** A team with one member of the given role, named randomly so test files never collide. */
 export async function createTestTeam(role: Role = 'OWNER') {
@@ -10,5 +11,7 @@ export async function createTestTeam(role: Role = 'OWNER') {
     data: { id: createId('usr'), email: `user-${suffix}@example.test`, name: `User ${suffix}` },
   })
   await db.membership.create({ data: { id: createId('mem'), teamId: team.id, userId: user.id, role } })
-  return { team, user, actor: { id: user.id, email: user.email } }
+  // The scope a server action of this member would build: the first argument of lib functions.
+  const scope = scopeOf({ team, user, role })
+  return { team, user, actor: scope.actor, scope }
 }

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db'
 import { roleCan } from '@/lib/auth/permissions'
+import type { CatalogUser } from '@/lib/catalog/visible-api-where'
 import { notFound } from '@/lib/errors/app-error'
 
 /**
@@ -7,7 +8,10 @@ import { notFound } from '@/lib/errors/app-error'
  * role has 'keys.write' (a call may be billed to the team, so viewers cannot spend). Any other
  * id, another team's included, reads as "not found".
  */
-export async function findDelegableKey(userId: string, keyId: string): Promise<{ id: string; teamId: string }> {
+export async function findDelegableKey(
+  { userId }: CatalogUser,
+  { keyId }: { keyId: string },
+): Promise<{ id: string; teamId: string }> {
   const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true, role: true } })
   const teamIds = memberships.filter((m) => roleCan(m.role, 'keys.write')).map((m) => m.teamId)
   const key = teamIds.length
@@ -18,7 +22,7 @@ export async function findDelegableKey(userId: string, keyId: string): Promise<{
 }
 
 /** The user's keys that can still be used, for the try-it picker; never with their hash. */
-export async function listDelegableKeys(userId: string) {
+export async function listDelegableKeys({ userId }: CatalogUser) {
   const memberships = await db.membership.findMany({
     where: { userId },
     select: { role: true, team: { select: { id: true, slug: true, name: true } } },

@@ -1,4 +1,5 @@
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import type { CatalogUser } from '@/lib/catalog/visible-api-where'
 import { AppError } from '@/lib/errors/app-error'
 import { buildTryItOperations, type TryItOperation } from './build-try-it-operations'
 import { listDelegableKeys } from './find-delegable-key'
@@ -14,13 +15,16 @@ export type TryItData = {
 }
 
 /** Everything the try-it panel renders for one version; null when the user cannot see it. */
-export async function loadTryIt(userId: string, apiId: string, versionId: string): Promise<TryItData | null> {
-  const target = await resolveTryItTarget(userId, versionId).catch((error: unknown) => {
+export async function loadTryIt(
+  viewer: CatalogUser,
+  { apiId, versionId }: { apiId: string; versionId: string },
+): Promise<TryItData | null> {
+  const target = await resolveTryItTarget(viewer, { versionId }).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) return null
     throw error
   })
   if (!target || target.apiId !== apiId) return null
-  const [reference, keys] = await Promise.all([loadApiReference(target.openapi), listDelegableKeys(userId)])
+  const [reference, keys] = await Promise.all([loadApiReference(target.openapi), listDelegableKeys(viewer)])
   return {
     versionId: target.versionId,
     label: target.label,

@@ -1,13 +1,12 @@
+import type { CatalogViewer } from '@/lib/catalog/visible-api-where'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 
 /**
- * The gateway path of a version the user can see: INTERNAL APIs for everyone, PRIVATE ones for
+ * The gateway path of a version the viewer can see: INTERNAL APIs for everyone, PRIVATE ones for
  * their own teams, and drafts only for the owning team (the gateway answers 404 for those anyway).
  */
-export async function resolveTryItTarget(userId: string, versionId: string) {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true } })
-  const teamIds = memberships.map((m) => m.teamId)
+export async function resolveTryItTarget({ teamIds }: CatalogViewer, { versionId }: { versionId: string }) {
   const version = await db.apiVersion.findFirst({
     where: {
       id: versionId,

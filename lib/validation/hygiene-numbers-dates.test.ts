@@ -55,8 +55,8 @@ describe('version timeouts (createVersion)', () => {
     ['30000.5', 'Enter whole milliseconds'],
     ['-3', 'At least 100 ms'],
   ])('timeout %j is refused (%s) and no version is stored', async (timeoutMs, message) => {
-    const { team, actor } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+    const { scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
     const raw = {
       apiId: api.id,
       version: 'v1',
@@ -64,16 +64,14 @@ describe('version timeouts (createVersion)', () => {
       openapi: JSON.stringify(petstoreV1),
       timeoutMs,
     }
-    const result = await submitForm(createVersionSchema, raw, (input) =>
-      createVersion({ teamId: team.id, actor, input }),
-    )
+    const result = await submitForm(createVersionSchema, raw, (input) => createVersion(scope, input))
     expect(fieldErrorsOf(result).timeoutMs).toEqual([message])
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
   })
 
   test('a plain 5000 is saved as 5000 ms', async () => {
-    const { team, actor } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+    const { scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
     const raw = {
       apiId: api.id,
       version: 'v1',
@@ -81,9 +79,7 @@ describe('version timeouts (createVersion)', () => {
       openapi: JSON.stringify(petstoreV1),
       timeoutMs: '5000',
     }
-    expect(
-      (await submitForm(createVersionSchema, raw, (input) => createVersion({ teamId: team.id, actor, input }))).ok,
-    ).toBe(true)
+    expect((await submitForm(createVersionSchema, raw, (input) => createVersion(scope, input))).ok).toBe(true)
     expect((await db.apiVersion.findFirstOrThrow({ where: { apiId: api.id } })).timeoutMs).toBe(5000)
   })
 })
@@ -105,18 +101,18 @@ describe('plan rate limits, quotas and prices (createPlan)', () => {
       (v) => [{ paid: 'true', pricePerCall: v }, 'pricePerCall', 'Enter a price such as 0.002'] as const,
     ),
   ] as const)('%j is refused on %s and no plan is stored', async (fields, field, message) => {
-    const { team } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+    const { scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
     const result = await submitForm(createPlanSchema, { apiId: api.id, name: 'Metered', ...fields }, (input) =>
-      createPlan({ teamId: team.id, input }),
+      createPlan(scope, input),
     )
     expect(fieldErrorsOf(result)[field]).toEqual([message])
     expect(await db.plan.count({ where: { apiId: api.id } })).toBe(0)
   })
 
   test('10 requests, 0 free calls and 0.5 per call are saved as typed', async () => {
-    const { team } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+    const { scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
     const raw = {
       apiId: api.id,
       name: 'Metered',
@@ -125,7 +121,7 @@ describe('plan rate limits, quotas and prices (createPlan)', () => {
       pricePerCall: '0.5',
       freeCallsPerMonth: '0',
     }
-    expect((await submitForm(createPlanSchema, raw, (input) => createPlan({ teamId: team.id, input }))).ok).toBe(true)
+    expect((await submitForm(createPlanSchema, raw, (input) => createPlan(scope, input))).ok).toBe(true)
     expect(
       await db.plan.findFirstOrThrow({
         where: { apiId: api.id },
@@ -179,8 +175,8 @@ describe('money (top-up, budget, credit limit)', () => {
 
 describe('deprecation sunsets (deprecateVersion)', () => {
   async function publishedVersion() {
-    const { team, actor } = await createTestTeam()
-    const api = await createApi({ teamId: team.id, input: { name: 'Pets', slug: 'pets' } })
+    const { team, scope } = await createTestTeam()
+    const api = await createApi(scope, { name: 'Pets', slug: 'pets' })
     const version = await db.apiVersion.create({
       data: {
         id: createId('ver'),
@@ -196,7 +192,7 @@ describe('deprecation sunsets (deprecateVersion)', () => {
     })
     const deprecate = (fields: Record<string, string>) =>
       submitForm(deprecateVersionSchema, { versionId: version.id, ...fields }, (input) =>
-        deprecateVersion({ teamId: team.id, actor, ...input }),
+        deprecateVersion(scope, input),
       )
     return { version, deprecate }
   }
@@ -297,7 +293,7 @@ describe('query strings keep their fallbacks', () => {
       },
     })
     const viewer = { teamIds: [team.id] }
-    const page = await searchCatalog({ q: `${name.split(' ')[2]}\u0000\u202E`, page: '0x10' }, viewer)
+    const page = await searchCatalog(viewer, { q: `${name.split(' ')[2]}\u0000\u202E`, page: '0x10' })
     expect(page.items.map((item) => item.name)).toEqual([name])
     expect(page.query.page).toBe(1)
   })

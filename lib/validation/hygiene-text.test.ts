@@ -8,6 +8,7 @@ import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { createApiSchema, createVersionSchema, updateApiSchema } from '@/lib/apis/schemas'
 import { updateApi } from '@/lib/apis/update-api'
+import type { TeamScope } from '@/lib/auth/actor'
 import { updatePaymentMethodSchema } from '@/lib/billing/schemas'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
 import { db } from '@/lib/db'
@@ -36,6 +37,12 @@ beforeAll(async () => {
   database = await setupTestDatabase()
 })
 afterAll(() => database?.cleanup())
+
+/** The scope an owner's server action passes the API and plan functions (scopeOf). */
+const ownerScope = (owner: Awaited<ReturnType<typeof seedTeam>>): TeamScope => ({
+  teamId: owner.id,
+  actor: { userId: owner.actor.userId, email: 'owner@example.test', role: 'OWNER' },
+})
 
 const HOSTILE = [
   ['a right-to-left override', 'abc\u202Egnp.exe', 'U+202E'],
@@ -100,7 +107,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   ] as const)('%s is refused on its field and no API is created', async (_label, fields, field, codePoint) => {
     const owner = await seedTeam('owner', randomToken(6))
     const raw = { name: 'Weather', slug: `w-${randomToken(6)}`, ...fields }
-    const result = await submitForm(createApiSchema, raw, (input) => createApi({ teamId: owner.id, input }))
+    const result = await submitForm(createApiSchema, raw, (input) => createApi(ownerScope(owner), input))
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result)[field]).toEqual([expect.stringContaining(codePoint)])
     expect(await apiCount(owner.id)).toBe(0)
@@ -111,7 +118,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     async (_label, name, stored) => {
       const owner = await seedTeam('owner', randomToken(6))
       const raw = { name, slug: `w-${randomToken(6)}`, description: 'First line\r\n\tSecond line', tags: 'payments' }
-      const result = await submitForm(createApiSchema, raw, (input) => createApi({ teamId: owner.id, input }))
+      const result = await submitForm(createApiSchema, raw, (input) => createApi(ownerScope(owner), input))
       expect(result.ok).toBe(true)
       expect(
         await db.api.findFirstOrThrow({ where: { teamId: owner.id }, select: { name: true, description: true } }),
@@ -121,14 +128,11 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
 
   test('an edit with a control character changes nothing', async () => {
     const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi({
-      teamId: owner.id,
-      input: { name: 'Weather', slug: 'weather', description: 'Forecasts' },
-    })
+    const api = await createApi(ownerScope(owner), { name: 'Weather', slug: 'weather', description: 'Forecasts' })
     const result = await submitForm(
       updateApiSchema,
       { apiId: api.id, name: 'Weather', description: 'Fore\u0007casts' },
-      (input) => updateApi({ teamId: owner.id, input }),
+      (input) => updateApi(ownerScope(owner), input),
     )
     expect(fieldErrorsOf(result).description).toEqual(['Remove the invisible character U+0007 (bell)'])
     expect(await db.api.findUniqueOrThrow({ where: { id: api.id }, select: { description: true } })).toEqual({
@@ -137,17 +141,14 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   })
   test('an OpenAPI document with a NUL past the binary sniffing is refused by the contract check and stores nothing', async () => {
     const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi({ teamId: owner.id, input: { name: 'Pets', slug: 'pets' } })
+    const api = await createApi(ownerScope(owner), { name: 'Pets', slug: 'pets' })
     const openapi = JSON.stringify({
       ...petstoreV1,
       info: { ...petstoreV1.info, description: `${'x'.repeat(9000)}\u0000` },
     }).replace('\\u0000', '\u0000')
     expect(openapi.indexOf('\u0000')).toBeGreaterThan(8192)
-    const actor = { id: owner.actor.userId, email: 'owner@example.test' }
     const raw = { apiId: api.id, version: 'v1', upstreamUrl: 'http://127.0.0.1:9/', openapi }
-    const result = await submitForm(createVersionSchema, raw, (input) =>
-      createVersion({ teamId: owner.id, actor, input }),
-    )
+    const result = await submitForm(createVersionSchema, raw, (input) => createVersion(ownerScope(owner), input))
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result).openapi?.length).toBeGreaterThan(0)
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
@@ -157,16 +158,16 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
 describe('plan and key names (createPlan, createKey)', () => {
   test('a plan name with a bidi control is refused; an accented one with an emoji is saved', async () => {
     const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi({ teamId: owner.id, input: { name: 'Weather', slug: 'weather' } })
+    const api = await createApi(ownerScope(owner), { name: 'Weather', slug: 'weather' })
     const refused = await submitForm(createPlanSchema, { apiId: api.id, name: 'Free\u202E' }, (input) =>
-      createPlan({ teamId: owner.id, input }),
+      createPlan(ownerScope(owner), input),
     )
     expect(fieldErrorsOf(refused).name).toEqual([expect.stringContaining('U+202E')])
     expect(await db.plan.count({ where: { apiId: api.id } })).toBe(0)
     const saved = await submitForm(
       createPlanSchema,
       { apiId: api.id, name: 'Básico 🚀', description: 'Para probar' },
-      (input) => createPlan({ teamId: owner.id, input }),
+      (input) => createPlan(ownerScope(owner), input),
     )
     expect(saved.ok).toBe(true)
     expect((await db.plan.findFirstOrThrow({ where: { apiId: api.id } })).name).toBe('Básico 🚀')

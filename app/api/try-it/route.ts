@@ -1,5 +1,6 @@
 // POST /api/try-it - call the gateway with one of the signed-in user's team keys (try-it console)
 import { getSessionUser } from '@/lib/auth/team-context'
+import { catalogViewerOf } from '@/lib/catalog/get-catalog-viewer'
 import { AppError } from '@/lib/errors/app-error'
 import { toProblem } from '@/lib/errors/to-problem'
 import { createId } from '@/lib/ids'
@@ -23,10 +24,8 @@ export async function POST(request: Request): Promise<Response> {
       throw new AppError({ code: 'invalid_json', status: 400, message: 'The request body is not JSON' })
     })
     const input = tryItRequestSchema.parse(raw)
-    const [key, target] = await Promise.all([
-      findDelegableKey(user.id, input.keyId),
-      resolveTryItTarget(user.id, input.versionId),
-    ])
+    const viewer = await catalogViewerOf(user.id)
+    const [key, target] = await Promise.all([findDelegableKey(viewer, input), resolveTryItTarget(viewer, input)])
     const result = await callGateway({ keyId: key.id, gatewayPath: target.gatewayPath, request: input }).catch(
       (error: unknown) => {
         console.error(`[try-it ${requestId}] gateway call failed`, error)

@@ -17,7 +17,7 @@ export default async function CatalogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
   const viewer = await getCatalogViewer()
-  const [result, facets] = await Promise.all([searchCatalog(await searchParams, viewer), listCatalogFacets(viewer)])
+  const [result, facets] = await Promise.all([searchCatalog(viewer, await searchParams), listCatalogFacets(viewer)])
   const { query, items, total, page, pageCount } = result
   const current = catalogQueryToParams(query)
 

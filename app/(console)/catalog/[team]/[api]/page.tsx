@@ -22,7 +22,7 @@ type Props = {
 
 // generateMetadata and the page share one lookup per request.
 const loadApi = cache(async (team: string, api: string, version: string | undefined) =>
-  getCatalogApi({ team, api, version }, await getCatalogViewer()),
+  getCatalogApi(await getCatalogViewer(), { team, api, version }),
 )
 
 async function load({ params, searchParams }: Props) {

@@ -2,27 +2,32 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { createApi } from '@/lib/apis/create-api'
+import { createApi, type SavedApi } from '@/lib/apis/create-api'
 import { createApiSchema, updateApiSchema } from '@/lib/apis/schemas'
 import { updateApi } from '@/lib/apis/update-api'
-import { teamAction } from '@/lib/auth/team-action'
-import { actionInput } from './action-input'
+import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
+import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 
-const create = teamAction('apis.write', createApiSchema, (input, { team }) => createApi({ teamId: team.id, input }))
-const update = teamAction('apis.write', updateApiSchema, (input, { team }) => updateApi({ teamId: team.id, input }))
+// The team comes from teamAction's membership check (the form's hidden `team` field names it),
+// never from the input: another team's API id only ever reads "not found".
 
-export async function createApiAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await create(teamSlug, actionInput(input))
+const doCreate = teamAction('apis.write', createApiSchema, (input, context) => createApi(scopeOf(context), input))
+const doUpdate = teamAction('apis.write', updateApiSchema, (input, context) => updateApi(scopeOf(context), input))
+
+export async function createApiAction(
+  _previous: ActionState<SavedApi>,
+  formData: FormData,
+): Promise<ActionState<SavedApi>> {
+  const result = await runTeamForm(formData, doCreate, (slug) => revalidatePath(`/t/${slug}/apis`))
   // redirect() throws, so it runs outside teamAction's error handling.
-  if (result.ok) {
-    revalidatePath(`/t/${teamSlug}/apis`)
-    redirect(`/t/${teamSlug}/apis/${result.data.slug}`)
-  }
+  if (result.ok) redirect(`/t/${String(formData.get('team'))}/apis/${result.data.slug}`)
   return result
 }
 
-export async function updateApiAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await update(teamSlug, actionInput(input))
-  if (result.ok) revalidatePath(`/t/${teamSlug}/apis`, 'layout')
-  return result
+export async function updateApiAction(
+  _previous: ActionState<SavedApi>,
+  formData: FormData,
+): Promise<ActionState<SavedApi>> {
+  return runTeamForm(formData, doUpdate, (slug) => revalidatePath(`/t/${slug}/apis`, 'layout'))
 }

@@ -8,6 +8,7 @@ import { Pagination, withParams } from '@/components/ui/pagination'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import { listApis } from '@/lib/apis/list-apis'
 import { listApisSchema } from '@/lib/apis/schemas'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 
 export const metadata: Metadata = { title: 'APIs' }
@@ -20,7 +21,7 @@ export default async function ApisPage({ params, searchParams }: Props) {
   const [{ team }, raw] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(team)
   const query = listApisSchema.parse(raw)
-  const result = await listApis({ teamId: context.team.id, ...query })
+  const result = await listApis(scopeOf(context), query)
   const basePath = `/t/${team}/apis`
   const current = { q: query.q, state: query.state }
   const canWrite = context.can('apis.write')

@@ -1,54 +1,62 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { teamAction } from '@/lib/auth/team-action'
-import { deprecateVersion } from '@/lib/lifecycle/deprecate-version'
-import { getPublishChecks } from '@/lib/lifecycle/get-publish-checks'
-import { publishVersion } from '@/lib/lifecycle/publish-version'
-import { retireVersion } from '@/lib/lifecycle/retire-version'
+import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
+import { deprecateVersion, type DeprecatedVersion } from '@/lib/lifecycle/deprecate-version'
+import { getPublishChecks, type PublishChecks } from '@/lib/lifecycle/get-publish-checks'
+import { publishVersion, type PublishedVersion } from '@/lib/lifecycle/publish-version'
+import { retireVersion, type RetiredVersion } from '@/lib/lifecycle/retire-version'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
-import { actionInput } from '../action-input'
 
-const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email })
-
-const check = teamAction('apis.publish', publishVersionSchema, (input, { team }) =>
-  getPublishChecks({ teamId: team.id, ...input }),
+const doCheck = teamAction('apis.publish', publishVersionSchema, (input, context) =>
+  getPublishChecks(scopeOf(context), input),
 )
-const publish = teamAction('apis.publish', publishVersionSchema, (input, { team, user }) =>
-  publishVersion({ teamId: team.id, actor: actorOf(user), ...input }),
+const doPublish = teamAction('apis.publish', publishVersionSchema, (input, context) =>
+  publishVersion(scopeOf(context), input),
 )
-const deprecate = teamAction('apis.publish', deprecateVersionSchema, (input, { team, user }) =>
-  deprecateVersion({ teamId: team.id, actor: actorOf(user), ...input }),
+const doDeprecate = teamAction('apis.publish', deprecateVersionSchema, (input, context) =>
+  deprecateVersion(scopeOf(context), input),
 )
-// The early-retire right comes from the member's role, never from the form.
-const retire = teamAction('apis.publish', retireVersionSchema, (input, { team, user, can }) =>
-  retireVersion({ teamId: team.id, actor: actorOf(user), canRetireEarly: can('apis.retire_early'), ...input }),
+// The early-retire right comes from the member's role in the scope, never from the form.
+const doRetire = teamAction('apis.publish', retireVersionSchema, (input, context) =>
+  retireVersion(scopeOf(context), input),
 )
 
-function revalidateApis(teamSlug: string) {
-  revalidatePath(`/t/${teamSlug}/apis`, 'layout')
-  revalidatePath('/catalog', 'layout')
+function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
+  return runTeamForm(formData, action, (slug) => {
+    revalidatePath(`/t/${slug}/apis`, 'layout')
+    revalidatePath('/catalog', 'layout')
+  })
 }
 
 /** Runs the publish checks (validation, upstream, plan, breaking changes) without publishing. */
-export async function checkPublishAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  return check(teamSlug, actionInput(input))
+export async function checkPublishAction(
+  _previous: ActionState<PublishChecks>,
+  formData: FormData,
+): Promise<ActionState<PublishChecks>> {
+  // Nothing changes, so nothing is revalidated.
+  return runTeamForm(formData, doCheck, () => {})
 }
 
-export async function publishVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await publish(teamSlug, actionInput(input))
-  if (result.ok) revalidateApis(teamSlug)
-  return result
+export async function publishVersionAction(
+  _previous: ActionState<PublishedVersion>,
+  formData: FormData,
+): Promise<ActionState<PublishedVersion>> {
+  return run(formData, doPublish)
 }
 
-export async function deprecateVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await deprecate(teamSlug, actionInput(input))
-  if (result.ok) revalidateApis(teamSlug)
-  return result
+export async function deprecateVersionAction(
+  _previous: ActionState<DeprecatedVersion>,
+  formData: FormData,
+): Promise<ActionState<DeprecatedVersion>> {
+  return run(formData, doDeprecate)
 }
 
-export async function retireVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await retire(teamSlug, actionInput(input))
-  if (result.ok) revalidateApis(teamSlug)
-  return result
+export async function retireVersionAction(
+  _previous: ActionState<RetiredVersion>,
+  formData: FormData,
+): Promise<ActionState<RetiredVersion>> {
+  return run(formData, doRetire)
 }

@@ -13,10 +13,29 @@ import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
 import { planFormValues } from '@/lib/plans/plan-form-values'
+import { updateApiAction } from '../actions'
+import {
+  checkPublishAction,
+  deprecateVersionAction,
+  publishVersionAction,
+  retireVersionAction,
+} from './lifecycle-actions'
+import { archivePlanAction, createPlanAction, updatePlanAction } from './plan-actions'
+import { createVersionAction, deleteDraftVersionAction } from './version-actions'
+
+// The buttons of each version row, as one set of server actions.
+const VERSION_ACTIONS = {
+  checkPublish: checkPublishAction,
+  publish: publishVersionAction,
+  deprecate: deprecateVersionAction,
+  retire: retireVersionAction,
+  deleteDraft: deleteDraftVersionAction,
+}
 
 type Props = {
   params: Promise<{ team: string; api: string }>
@@ -30,12 +49,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ApiDetailPage({ params, searchParams }: Props) {
   const [{ team, api: slug }, query] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(team)
-  const api = await getApiBySlug({ teamId: context.team.id, slug })
+  const scope = scopeOf(context)
+  const api = await getApiBySlug(scope, { slug })
   if (!api) notFound()
   const latest = api.versions[0]
   const [events, latestVersion] = await Promise.all([
-    listLifecycleEvents({ teamId: context.team.id, apiId: api.id }),
-    latest ? getVersion({ teamId: context.team.id, versionId: latest.id }) : null,
+    listLifecycleEvents(scope, { apiId: api.id }),
+    latest ? getVersion(scope, { versionId: latest.id }) : null,
   ])
   const now = new Date()
   const permissions = {
@@ -91,6 +111,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                 permissions={permissions}
                 now={now}
                 earliestSunset={earliestSunset(now, minSunsetDays()).toISOString().slice(0, 10)}
+                actions={VERSION_ACTIONS}
               />
             ) : (
               <p className="text-sm text-slate-500">
@@ -110,6 +131,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
               />
               <CardBody>
                 <VersionForm
+                  action={createVersionAction}
                   teamSlug={team}
                   apiSlug={api.slug}
                   apiId={api.id}
@@ -139,16 +161,18 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                   plans={api.plans}
                   canWrite={permissions.canWrite}
                   editHref={(planId) => `${basePath}?editPlan=${planId}#plans`}
+                  archive={archivePlanAction}
                 />
                 {editing ? (
                   <PlanForm
                     key={editing.id}
+                    action={updatePlanAction}
                     teamSlug={team}
                     plan={planFormValues(editing)}
                     cancelHref={`${basePath}#plans`}
                   />
                 ) : permissions.canWrite ? (
-                  <PlanForm teamSlug={team} apiId={api.id} />
+                  <PlanForm action={createPlanAction} teamSlug={team} apiId={api.id} />
                 ) : null}
               </CardBody>
             </Card>
@@ -159,6 +183,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
             <CardHeader title="Details" />
             <CardBody>
               <EditApiForm
+                action={updateApiAction}
                 teamSlug={team}
                 canEdit={permissions.canWrite}
                 api={{

@@ -1,38 +1,42 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { teamAction } from '@/lib/auth/team-action'
-import { archivePlan } from '@/lib/plans/archive-plan'
-import { createPlan } from '@/lib/plans/create-plan'
+import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
+import { archivePlan, type ArchivedPlan } from '@/lib/plans/archive-plan'
+import { createPlan, type SavedPlan } from '@/lib/plans/create-plan'
 import { archivePlanSchema, createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import { updatePlan } from '@/lib/plans/update-plan'
-import { actionInput } from '../action-input'
 
-const create = teamAction('apis.write', createPlanSchema, (input, { team }) => createPlan({ teamId: team.id, input }))
-const update = teamAction('apis.write', updatePlanSchema, (input, { team }) => updatePlan({ teamId: team.id, input }))
-const archive = teamAction('apis.write', archivePlanSchema, ({ planId }, { team }) =>
-  archivePlan({ teamId: team.id, planId }),
-)
+const doCreate = teamAction('apis.write', createPlanSchema, (input, context) => createPlan(scopeOf(context), input))
+const doUpdate = teamAction('apis.write', updatePlanSchema, (input, context) => updatePlan(scopeOf(context), input))
+const doArchive = teamAction('apis.write', archivePlanSchema, (input, context) => archivePlan(scopeOf(context), input))
 
-function revalidatePlans(teamSlug: string) {
-  revalidatePath(`/t/${teamSlug}/apis`, 'layout')
-  revalidatePath('/catalog', 'layout')
+function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
+  return runTeamForm(formData, action, (slug) => {
+    revalidatePath(`/t/${slug}/apis`, 'layout')
+    revalidatePath('/catalog', 'layout')
+  })
 }
 
-export async function createPlanAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await create(teamSlug, actionInput(input))
-  if (result.ok) revalidatePlans(teamSlug)
-  return result
+export async function createPlanAction(
+  _previous: ActionState<SavedPlan>,
+  formData: FormData,
+): Promise<ActionState<SavedPlan>> {
+  return run(formData, doCreate)
 }
 
-export async function updatePlanAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await update(teamSlug, actionInput(input))
-  if (result.ok) revalidatePlans(teamSlug)
-  return result
+export async function updatePlanAction(
+  _previous: ActionState<SavedPlan>,
+  formData: FormData,
+): Promise<ActionState<SavedPlan>> {
+  return run(formData, doUpdate)
 }
 
-export async function archivePlanAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await archive(teamSlug, actionInput(input))
-  if (result.ok) revalidatePlans(teamSlug)
-  return result
+export async function archivePlanAction(
+  _previous: ActionState<ArchivedPlan>,
+  formData: FormData,
+): Promise<ActionState<ArchivedPlan>> {
+  return run(formData, doArchive)
 }

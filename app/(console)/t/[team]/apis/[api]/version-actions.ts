@@ -2,38 +2,46 @@
 
 import { revalidatePath } from 'next/cache'
 import { createVersion } from '@/lib/apis/create-version'
-import { deleteDraftVersion } from '@/lib/apis/delete-draft-version'
+import { deleteDraftVersion, type DeletedDraft } from '@/lib/apis/delete-draft-version'
 import { createVersionSchema, updateDraftVersionSchema, versionIdSchema } from '@/lib/apis/schemas'
-import { updateDraftVersion } from '@/lib/apis/update-draft-version'
-import { teamAction } from '@/lib/auth/team-action'
-import { actionInput } from '../action-input'
+import { updateDraftVersion, type SavedVersion } from '@/lib/apis/update-draft-version'
+import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
+import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 
-const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email })
+// A new version and an edited one answer alike, so the version form handles both the same way.
+const doCreate = teamAction('apis.write', createVersionSchema, async (input, context): Promise<SavedVersion> => {
+  const version = await createVersion(scopeOf(context), input)
+  return { versionId: version.id, version: version.version, created: true }
+})
+const doUpdate = teamAction('apis.write', updateDraftVersionSchema, (input, context) =>
+  updateDraftVersion(scopeOf(context), input),
+)
+const doDelete = teamAction('apis.write', versionIdSchema, (input, context) =>
+  deleteDraftVersion(scopeOf(context), input),
+)
 
-const create = teamAction('apis.write', createVersionSchema, (input, { team, user }) =>
-  createVersion({ teamId: team.id, actor: actorOf(user), input }),
-)
-const update = teamAction('apis.write', updateDraftVersionSchema, (input, { team, user }) =>
-  updateDraftVersion({ teamId: team.id, actor: actorOf(user), input }),
-)
-const remove = teamAction('apis.write', versionIdSchema, ({ versionId }, { team, user }) =>
-  deleteDraftVersion({ teamId: team.id, actor: actorOf(user), versionId }),
-)
-
-export async function createVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await create(teamSlug, actionInput(input))
-  if (result.ok) revalidatePath(`/t/${teamSlug}/apis`, 'layout')
-  return result
+function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
+  return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/apis`, 'layout'))
 }
 
-export async function updateDraftVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await update(teamSlug, actionInput(input))
-  if (result.ok) revalidatePath(`/t/${teamSlug}/apis`, 'layout')
-  return result
+export async function createVersionAction(
+  _previous: ActionState<SavedVersion>,
+  formData: FormData,
+): Promise<ActionState<SavedVersion>> {
+  return run(formData, doCreate)
 }
 
-export async function deleteDraftVersionAction(teamSlug: string, input: FormData | Record<string, unknown>) {
-  const result = await remove(teamSlug, actionInput(input))
-  if (result.ok) revalidatePath(`/t/${teamSlug}/apis`, 'layout')
-  return result
+export async function updateDraftVersionAction(
+  _previous: ActionState<SavedVersion>,
+  formData: FormData,
+): Promise<ActionState<SavedVersion>> {
+  return run(formData, doUpdate)
+}
+
+export async function deleteDraftVersionAction(
+  _previous: ActionState<DeletedDraft>,
+  formData: FormData,
+): Promise<ActionState<DeletedDraft>> {
+  return run(formData, doDelete)
 }

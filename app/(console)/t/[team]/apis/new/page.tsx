@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { CreateApiForm } from '@/components/apis/create-api-form'
 import { Card, CardBody, EmptyState, PageHeader } from '@/components/ui/card'
 import { requireTeamPage } from '@/lib/auth/team-context'
+import { createApiAction } from '../actions'
 
 export const metadata: Metadata = { title: 'New API' }
 
@@ -20,7 +21,7 @@ export default async function NewApiPage({ params }: { params: Promise<{ team: s
       {context.can('apis.write') ? (
         <Card>
           <CardBody>
-            <CreateApiForm teamSlug={team} />
+            <CreateApiForm teamSlug={team} action={createApiAction} />
           </CardBody>
         </Card>
       ) : (

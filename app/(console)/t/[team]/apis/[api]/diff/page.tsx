@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { Select } from '@/components/ui/form-field'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersionDiff } from '@/lib/apis/get-version-diff'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 
 export const metadata: Metadata = { title: 'Compare versions' }
@@ -19,7 +20,8 @@ type Props = {
 export default async function DiffPage({ params, searchParams }: Props) {
   const [{ team, api: slug }, query] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(team)
-  const api = await getApiBySlug({ teamId: context.team.id, slug })
+  const scope = scopeOf(context)
+  const api = await getApiBySlug(scope, { slug })
   if (!api) notFound()
   // Versions are newest first: by default compare the previous one with the newest.
   const ids = api.versions.map((v) => v.id)
@@ -27,10 +29,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
     typeof value === 'string' && ids.includes(value) ? value : fallback
   const to = pick(query.to, ids[0])
   const from = pick(query.from, ids[1] ?? ids[0])
-  const diff =
-    from && to
-      ? await getVersionDiff({ teamId: context.team.id, apiId: api.id, fromVersionId: from, toVersionId: to })
-      : null
+  const diff = from && to ? await getVersionDiff(scope, { apiId: api.id, fromVersionId: from, toVersionId: to }) : null
 
   return (
     <div className="mx-auto max-w-5xl">

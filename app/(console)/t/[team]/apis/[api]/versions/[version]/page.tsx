@@ -8,8 +8,10 @@ import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { updateDraftVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -18,10 +20,11 @@ export const metadata: Metadata = { title: 'Version' }
 export default async function VersionPage({ params }: Props) {
   const { team, api: slug, version: versionId } = await params
   const context = await requireTeamPage(team)
-  const api = await getApiBySlug({ teamId: context.team.id, slug })
+  const scope = scopeOf(context)
+  const api = await getApiBySlug(scope, { slug })
   if (!api) notFound()
   // The version must belong to this team *and* this API, or the page does not exist.
-  const version = await getVersion({ teamId: context.team.id, apiId: api.id, versionId })
+  const version = await getVersion(scope, { apiId: api.id, versionId })
   if (!version) notFound()
   // Parsed, not validated again: the contract was validated when it was saved.
   const reference = await loadApiReference(version.openapi)
@@ -52,6 +55,7 @@ export default async function VersionPage({ params }: Props) {
             <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
             <CardBody>
               <VersionForm
+                action={updateDraftVersionAction}
                 teamSlug={team}
                 apiSlug={api.slug}
                 apiId={api.id}

@@ -7,7 +7,9 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '@/server/demo-upstream'
-import { ApiReference } from '@/components/openapi/api-reference'
+import { createApi } from '@/lib/apis/create-api'
+import { createVersion } from '@/lib/apis/create-version'
+import { getVersionDiff } from '@/lib/apis/get-version-diff'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
 import { db } from '@/lib/db'
 import { closedPort, startTestGateway, type TestGateway } from '@/lib/gateway/test-fixtures'
@@ -19,9 +21,7 @@ import { validateOpenApi } from '@/lib/openapi/validate-openapi'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
-import { createApi } from './create-api'
-import { createVersion } from './create-version'
-import { getVersionDiff } from './get-version-diff'
+import { ApiReference } from './api-reference'
 
 let database: TestDatabase
 let upstream: DemoUpstream
@@ -36,7 +36,7 @@ beforeAll(async () => {
   world = await seedWorld(db, upstream.url, `http://127.0.0.1:${await closedPort()}`)
   gw = await startTestGateway({ db, databaseUrl: database.url })
   owner = await createTestTeam()
-  apiId = (await createApi({ teamId: owner.team.id, input: { name: 'Contracts', slug: 'contracts' } })).id
+  apiId = (await createApi(owner.scope, { name: 'Contracts', slug: 'contracts' })).id
   // Start a validation thread first, so the timings below measure documents, not a thread's start-up.
   await validateOpenApi(JSON.stringify(petstoreV1))
 })
@@ -81,11 +81,7 @@ function probeGateway() {
 }
 
 const save = (version: string, openapi: string) =>
-  createVersion({
-    teamId: owner.team.id,
-    actor: owner.actor,
-    input: { apiId, version, upstreamUrl: upstream.url, openapi },
-  })
+  createVersion(owner.scope, { apiId, version, upstreamUrl: upstream.url, openapi })
 
 function expectFast(probe: Awaited<ReturnType<ReturnType<typeof probeGateway>>>) {
   expect(probe.count).toBeGreaterThan(0)
@@ -124,12 +120,13 @@ describe('reference bombs are saved and shown in bounded time and size, and the 
 
   test('the diff of two bombs is linear too, and lists the one change once per site', async () => {
     const before = await save('v20', JSON.stringify(refBomb(10)))
-    const changed = refBomb(10) as any
-    changed.components.schemas.S0.properties.leaf.type = 'integer'
+    const changed = refBomb(10)
+    const s0 = changed.components.schemas.S0 as { properties: { leaf: { type: string } } }
+    s0.properties.leaf.type = 'integer'
     const after = await save('v21', JSON.stringify(changed))
     const stop = probeGateway()
     const started = performance.now()
-    const diff = await getVersionDiff({ teamId: owner.team.id, apiId, fromVersionId: before.id, toVersionId: after.id })
+    const diff = await getVersionDiff(owner.scope, { apiId, fromVersionId: before.id, toVersionId: after.id })
     const diffMs = performance.now() - started
     const probe = await stop()
     expect(diffMs).toBeLessThan(1_000)
