@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/sqlite/client'
 import type { VersionState } from '@/generated/sqlite/enums'
 import { createId } from '@/lib/ids'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { deriveApiState } from './derive-api-state'
 
 /** Who acted: taken from the session by the server action, never from the form. */
@@ -42,7 +42,7 @@ export async function recordTransition(
     },
   })
   await syncApiState(tx, event.teamId, event.apiId)
-  await bumpConfigVersion(tx)
+  await publishConfigChange(tx)
 }
 
 export async function syncApiState(tx: Tx, teamId: string, apiId: string): Promise<void> {
