@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '../db'
 import { createId, randomToken } from '../ids'
-import { generateKeyValue, hashKey, keyDisplayPrefix } from '../keys/key-format'
+import { generateKeyValue, hashKey, keyDisplayPrefix } from '../credentials/key-format'
 import { migrate } from '../../scripts/db-migrate.mjs'
 import { createGateway, type Gateway, type GatewayOptions } from '../../server/create-gateway'
 

@@ -4,7 +4,7 @@ import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import type { Db } from '@/lib/db'
 import type { KeyActor } from './key-actor'
-import { generateKeyValue, hashKey, keyDisplayPrefix } from './key-format'
+import { generateKeyValue, hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { createKeySchema, type CreateKeyInput, type ApiKeyOutput } from './schemas'
 import { KEY_SELECT, toKeyOutput } from './to-key-output'
 

@@ -11,7 +11,7 @@ import { seedApi, seedTeam } from '@/lib/subscriptions/testing/seed-subscription
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { randomToken } from '@/lib/ids'
 import { createKey } from './create-key'
-import { hashKey, KEY_PATTERN } from './key-format'
+import { hashKey, KEY_PATTERN } from '@/lib/credentials/key-format'
 import { keyStatus } from './key-status'
 import { listKeys } from './list-keys'
 import { revokeKey } from './revoke-key'
