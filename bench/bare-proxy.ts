@@ -12,7 +12,7 @@ if (workers > 1 && cluster.isPrimary) {
 } else {
   const pool = new Pool(process.env.UPSTREAM_URL!, { connections: null, pipelining: 1, keepAliveTimeout: 30_000 })
   createServer((req, res) => {
-    const { host, connection, ...headers } = req.headers
+    const { host: _host, connection: _connection, ...headers } = req.headers
     pool
       .stream(
         {

@@ -18,10 +18,10 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
 const WARMUP_SEC = 3
 
-async function withTarget<T>(start: () => Promise<Target>, use: (target: Target) => Promise<T>): Promise<T> {
+async function withTarget<T>(start: () => Promise<Target>, run: (target: Target) => Promise<T>): Promise<T> {
   const target = await start()
   try {
-    return await use(target)
+    return await run(target)
   } finally {
     await target.stop()
   }

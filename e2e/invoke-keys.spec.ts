@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { keyDisplayPrefix } from '../lib/keys/key-format'
+import { keyDisplayPrefix } from '../lib/credentials/key-format'
 import { callGateway, seedInvokeApi, seedKey, seedSubscription, type SeededApi } from './fixtures/seed-invoke'
 import { seedTeam, type SeededTeam } from './fixtures/seed-team'
 import { signIn } from './fixtures/sign-in'

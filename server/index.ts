@@ -4,7 +4,7 @@
 import { createServer } from 'node:http'
 import next from 'next'
 import { databaseUrl, db } from '../lib/db'
-import { createGateway } from '../lib/gateway/create-gateway'
+import { createGateway } from './create-gateway'
 import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/net/client-address'

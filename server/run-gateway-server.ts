@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Db } from '../lib/db'
-import { createGateway, type Gateway } from '../lib/gateway/create-gateway'
+import { createGateway, type Gateway } from './create-gateway'
 import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { AppError } from '../lib/errors/app-error'
 import { frontDoor, guardServer, writeProblem, type FrontDoorOptions } from './front-door'

@@ -1,8 +1,8 @@
 import type { PaymentMethodStatus } from '@/generated/sqlite/enums'
-import { createSandboxPaymentProvider } from './sandbox-payment-provider'
 
 // The seam between Tollgate's ledger and whoever moves real money. The console only ever talks to
-// a PaymentProvider; docs/payment-providers.md describes how a Stripe implementation would fill it.
+// a PaymentProvider (getPaymentProvider() picks it); docs/payment-providers.md describes how a
+// Stripe implementation would fill it.
 
 export type AttachPaymentMethodInput = {
   teamId: string
@@ -40,24 +40,6 @@ export interface PaymentProvider {
   attachPaymentMethod(input: AttachPaymentMethodInput): Promise<AttachedPaymentMethod>
   /** Charges the team's stored method. A decline is a result, not an exception. */
   charge(input: ChargeInput): Promise<ChargeResult>
-}
-
-export const PAYMENT_PROVIDERS = ['sandbox'] as const
-
-let cached: PaymentProvider | undefined
-
-/** The configured provider (env PAYMENT_PROVIDER, default "sandbox"): the one place it is chosen. */
-export function getPaymentProvider(): PaymentProvider {
-  if (cached) return cached
-  const name = process.env.PAYMENT_PROVIDER || 'sandbox'
-  switch (name) {
-    case 'sandbox':
-      cached = createSandboxPaymentProvider()
-      return cached
-    default:
-      // Fail loudly: silently falling back to the sandbox would hand out free money in production.
-      throw new Error(`Unknown PAYMENT_PROVIDER "${name}"; supported: ${PAYMENT_PROVIDERS.join(', ')}`)
-  }
 }
 
 /** What a decline means for the stored method, so the console shows the card that needs fixing. */

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import type { PaymentCause } from '@/generated/sqlite/enums'
 import type { Tx } from './post-ledger-entry'
 
@@ -44,6 +44,6 @@ export async function resolveIncidents(input: ResolveIncidentsInput, tx?: Tx): P
       resolvedById: input.resolvedById ?? null,
     },
   })
-  if (count > 0) await bumpConfigVersion(client)
+  if (count > 0) await publishConfigChange(client)
   return count
 }

@@ -1,10 +1,11 @@
 import { db } from '@/lib/db'
 import { AppError, conflict } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { availableFunds } from './available-funds'
 import { ensureBillingAccount } from './ensure-billing-account'
 import { formatMicros } from './money'
-import { DECLINE_MESSAGES, getPaymentProvider, STATUS_AFTER_DECLINE, type PaymentProvider } from './payment-provider'
+import { getPaymentProvider } from './get-payment-provider'
+import { DECLINE_MESSAGES, STATUS_AFTER_DECLINE, type PaymentProvider } from './payment-provider'
 import { postLedgerEntry } from './post-ledger-entry'
 import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
 import { parseBillingInput, topUpSchema, type TopUpInput } from './schemas'
@@ -42,7 +43,7 @@ export async function topUpBalance(
       const status = STATUS_AFTER_DECLINE[charge.reason]
       if (status && status !== account.paymentMethodStatus) {
         await db.billingAccount.update({ where: { teamId }, data: { paymentMethodStatus: status } })
-        await bumpConfigVersion(db)
+        await publishConfigChange(db)
       }
       throw new AppError({ code: charge.reason, status: 402, message: DECLINE_MESSAGES[charge.reason] })
     }
@@ -70,7 +71,7 @@ export async function topUpBalance(
           resolvedById: userId ?? null,
         })
       : 0
-  await bumpConfigVersion(db)
+  await publishConfigChange(db)
   return {
     entryId: posted.entry.id,
     amountMicros,

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { formatMicros } from './money'
 import { monthToDateSpend } from './month-to-date-spend'
@@ -53,7 +53,7 @@ export async function updateBillingSettings({
           tx,
         )
       : 0
-    await bumpConfigVersion(tx)
+    await publishConfigChange(tx)
     return {
       monthlyBudgetMicros: account.monthlyBudgetMicros,
       alertThresholds: account.alertThresholds,

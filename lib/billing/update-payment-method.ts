@@ -1,8 +1,9 @@
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
-import { getPaymentProvider, type AttachedPaymentMethod, type PaymentProvider } from './payment-provider'
+import { getPaymentProvider } from './get-payment-provider'
+import type { AttachedPaymentMethod, PaymentProvider } from './payment-provider'
 import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
 import { parseBillingInput, updatePaymentMethodSchema, type UpdatePaymentMethodInput } from './schemas'
 
@@ -45,7 +46,7 @@ export async function updatePaymentMethod(
           )
         : 0
     // The gateway re-reads the account at once: credit counts again (or stops counting).
-    await bumpConfigVersion(tx)
+    await publishConfigChange(tx)
     return count
   })
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb, type Db } from '../db'
 import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fixtures'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
-import { DEFAULT_GRANT_POLICY } from './gateway-charging'
+import { DEFAULT_GRANT_POLICY } from './lease-charging'
 import { call, fundAccount, ledgerOf, PRICE, seedBillingWorld, startBillingUpstream } from './test-billing-world'
 
 // No overdraft at any concurrency: with a balance that covers exactly N calls, 10×N simultaneous

@@ -4,7 +4,7 @@ import { request } from 'undici'
 import type { PaymentMethodStatus } from '@/generated/sqlite/enums'
 import { postLedgerEntry } from '../billing/post-ledger-entry'
 import type { Db } from '../db'
-import { bumpConfigVersion } from '../gateway/config-version'
+import { publishConfigChange } from '../config-events/publish-config-change'
 import { createApi, createKey, createTeam } from '../gateway/test-fixtures'
 import { createId } from '../ids'
 
@@ -71,7 +71,7 @@ export async function seedBillingWorld(db: Db, upstreamUrl: string, plan: { free
   await db.plan.update({ where: { id: limited.plan.id }, data: { paid: true, pricePerCallMicros: PRICE } })
   await db.billingAccount.create({ data: { id: createId('bill'), teamId: initech.id, paymentMethodStatus: 'VALID' } })
   const key = await createKey(db, initech.id)
-  await bumpConfigVersion(db)
+  await publishConfigChange(db)
   return { acme, initech, weather, limited, key, path: (suffix: string) => `/gw/${acme.slug}/weather/v1${suffix}` }
 }
 
@@ -94,7 +94,7 @@ export async function fundAccount(
     )
   }
   await db.billingAccount.update({ where: { teamId }, data: account })
-  await bumpConfigVersion(db)
+  await publishConfigChange(db)
 }
 
 export async function call(baseUrl: string, path: string, key: string, headers: Record<string, string> = {}) {

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
-import { hashKey, KEY_PATTERN } from '../keys/key-format'
+import { hashKey, KEY_PATTERN } from '../credentials/key-format'
 import type { GatewayErrorCode } from './gateway-errors'
 import type { KeyEntry, Snapshot, SubscriptionEntry, RouteEntry } from './snapshot-types'
 import { subscriptionKey } from './snapshot-types'
-import { DELEGATION_HEADER, verifyDelegation } from '../try-it/delegation'
+import { DELEGATION_HEADER, verifyDelegation } from '../credentials/delegation'
 
 // Steps 2 and 4 of the pipeline: who is calling, and may they call this API.
 

@@ -2,10 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../errors/app-error'
 import { toProblem } from '../errors/to-problem'
-import type { Meter } from '../metering/invocation-record'
-import type { ChargeHold, Charging } from './charging'
+import type { Meter } from './invocation-record'
+import type { ChargeableCall, ChargeHold, ChargingStep } from './charging-step'
 import { GATEWAY_ERRORS, type GatewayErrorCode } from './gateway-errors'
 import { PAYMENT_PAGE_CSP, prefersHtml, renderPaymentRequiredPage } from './payment-required-page'
+import type { OutHeaders } from './out-headers'
 import { requestIdFor } from './request-id'
 import { addSecurityHeaders } from './security-headers'
 import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
@@ -13,11 +14,9 @@ import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
 // The state of one call as it moves through the pipeline, and the single place that answers it
 // and meters it. finish() runs exactly once per call, whatever path the call took.
 
-export type OutHeaders = Record<string, string | string[] | number>
-
 const MAX_METERED_PATH = 2_048
 
-export class GatewayCall {
+export class GatewayCall implements ChargeableCall {
   readonly requestId: string
   readonly startedAt = performance.now()
   readonly createdAt = Date.now()
@@ -50,7 +49,7 @@ export class GatewayCall {
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
     private readonly meter: Meter,
-    private readonly charging: Charging,
+    private readonly charging: ChargingStep,
   ) {
     this.requestId = requestIdFor(req.headers['x-request-id'])
   }

@@ -1,7 +1,7 @@
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import { bumpConfigVersion } from './config-version'
+import { publishConfigChange } from '../config-events/publish-config-change'
 import {
   createApi,
   createKey,
@@ -57,12 +57,12 @@ async function status(baseUrl: string, key: string): Promise<number> {
 test('a rotated key keeps working until graceEndsAt, then answers 401', async () => {
   const old = await createKey(testDb.db, consumerTeamId)
   const replacement = await createKey(testDb.db, consumerTeamId)
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await waitFor(async () => (await status(gw.url, replacement.value)) === 200, 1_000)
 
   const graceEndsAt = new Date(Date.now() + 1_500)
   await testDb.db.apiKey.update({ where: { id: old.id }, data: { graceEndsAt, replacedById: replacement.id } })
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await new Promise((resolve) => setTimeout(resolve, 100))
   expect(await status(gw.url, old.value)).toBe(200)
   expect(await status(gw.url, replacement.value)).toBe(200)
@@ -77,24 +77,24 @@ test('a rotated key keeps working until graceEndsAt, then answers 401', async ()
 
 test('revocation reaches the in-process gateway within 1 s (config bus)', async () => {
   const key = await createKey(testDb.db, consumerTeamId)
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await waitFor(async () => (await status(gw.url, key.value)) === 200, 1_000)
 
   await testDb.db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } })
   const revokedAt = Date.now()
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await waitFor(async () => (await status(gw.url, key.value)) === 401, 1_000)
   expect(Date.now() - revokedAt).toBeLessThan(1_000)
 })
 
 test('revocation reaches a separate gateway-only process within 1 s (polling)', async () => {
   const key = await createKey(testDb.db, consumerTeamId)
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await waitFor(async () => (await status(other.url, key.value)) === 200, 2_000)
 
   await testDb.db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } })
   const revokedAt = Date.now()
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await waitFor(async () => (await status(other.url, key.value)) === 401, 1_000, 20)
   expect(Date.now() - revokedAt).toBeLessThan(1_000)
 })

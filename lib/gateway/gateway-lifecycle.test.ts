@@ -1,7 +1,7 @@
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import { bumpConfigVersion } from './config-version'
+import { publishConfigChange } from '../config-events/publish-config-change'
 import { closedPort, createTestDb, startTestGateway, waitFor, type TestDb, type TestGateway } from './test-fixtures'
 import { DEPRECATED_AT, seedWorld, SUNSET_AT, type World } from './test-world'
 
@@ -84,7 +84,7 @@ test('retiring a version takes effect within 1 s of the config bump (in process)
     data: { state: 'RETIRED', retiredAt: new Date() },
   })
   const bumpedAt = Date.now()
-  await bumpConfigVersion(testDb.db)
+  await publishConfigChange(testDb.db)
   await waitFor(async () => (await get(path)).statusCode === 410, 1_000)
   expect(Date.now() - bumpedAt).toBeLessThan(1_000)
 })

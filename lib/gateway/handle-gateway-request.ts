@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppError } from '../errors/app-error'
-import type { Meter } from '../metering/invocation-record'
+import type { Meter } from './invocation-record'
 import { authenticateKey, findSubscription, hasAmbiguousCredentials } from './authenticate-key'
-import type { Charging } from './charging'
+import type { ChargingStep } from './charging-step'
 import { GatewayCall } from './gateway-call'
 import { proxyRequest } from './proxy-request'
 import type { RateLimiter } from './rate-limiter'
@@ -20,7 +20,7 @@ export type GatewayDeps = {
   store: SnapshotStore
   meter: Meter
   limiter: RateLimiter
-  charging: Charging
+  charging: ChargingStep
   maxBodyBytes: number
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db'
-import { readConfigVersion } from './config-version'
+import { readConfigVersion } from '../config-events/read-config-version'
 import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
 import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
 import { incidentKey, subscriptionKey } from './snapshot-types'

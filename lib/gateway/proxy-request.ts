@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
 import { buildResponseHeaders, buildUpstreamHeaders, type OutHeadersInput } from './forward-headers'
 import { CLIENT_CLOSED_STATUS, type GatewayErrorCode } from './gateway-errors'
-import type { GatewayCall, OutHeaders } from './gateway-call'
+import type { GatewayCall } from './gateway-call'
+import type { OutHeaders } from './out-headers'
 
 // Step 7: stream the call to the upstream and the answer back, both ways without buffering
 // (SSE chunks are written as they arrive). One handler object per call drives undici's

@@ -1,4 +1,4 @@
-import type { OutHeaders } from './gateway-call'
+import type { OutHeaders } from './out-headers'
 
 // Every /gw answer, the gateway's own and the upstream's, is served from the console's origin
 // (unless the gateway has a host name of its own). So no answer may run script or forms there, be

@@ -1,12 +1,14 @@
 import type { Db } from '../db'
-import { onConfigChange, readConfigVersion } from './config-version'
+import { onConfigChange } from '../config-events/config-bus'
+import { readConfigVersion } from '../config-events/read-config-version'
 import { loadSnapshot } from './load-snapshot'
 import { EMPTY_SNAPSHOT, type Snapshot } from './snapshot-types'
 import { UpstreamPools } from './upstream-pools'
 
-// Holds the current snapshot and keeps it fresh: at once on an in-process bump (the config bus),
-// and by polling the version row for changes made by other processes. Reloads are coalesced:
-// however many bumps arrive during a load, exactly one more load follows.
+// Holds the current snapshot and keeps it fresh: it subscribes to config events, reloading at once
+// on a change published in this process (the config bus) and polling the version row for changes
+// published by other processes. Reloads are coalesced: however many changes arrive during a load,
+// exactly one more load follows.
 
 export const DEFAULT_POLL_MS = 300
 

@@ -5,9 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '../db'
 import { createId, randomToken } from '../ids'
-import { generateKeyValue, hashKey, keyDisplayPrefix } from '../keys/key-format'
+import { generateKeyValue, hashKey, keyDisplayPrefix } from '../credentials/key-format'
 import { migrate } from '../../scripts/db-migrate.mjs'
-import { createGateway, type Gateway, type GatewayOptions } from './create-gateway'
+import { createGateway, type Gateway, type GatewayOptions } from '../../server/create-gateway'
 
 // Test helpers for the gateway: a migrated SQLite file per test file, a seeded little world
 // (teams, APIs in every lifecycle state, plans, subscriptions, keys) and a listening gateway.

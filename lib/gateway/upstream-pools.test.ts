@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { checkOutboundUrl } from '../net/check-outbound-url'
 import type { OutboundPolicy } from '../net/outbound-policy'
 import { staticLookup } from '../net/static-lookup'
-import { createGateway } from './create-gateway'
+import { createGateway } from '../../server/create-gateway'
 import { createApi, createKey, createTeam, createTestDb, type TestDb } from './test-fixtures'
 
 let testDb: TestDb

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import { createId } from '@/lib/ids'
-import { readConfigVersion } from '@/lib/gateway/config-version'
+import { readConfigVersion } from '@/lib/config-events/read-config-version'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { resolveStaleMonthIncidents } from './resolve-stale-month-incidents'

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db'
 import { CAUSES_FIXED_BY } from '@/lib/billing/resolve-incidents'
 import { monthRange, utcMonth } from '@/lib/billing/month'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 
 // Budgets and free quotas reset at the start of each UTC month, which removes the cause of
 // budget_exceeded and quota_exhausted incidents without anyone doing anything. The server's
@@ -25,6 +25,6 @@ export async function resolveStaleMonthIncidents(db: Db, now = new Date()): Prom
     },
   })
   // Gateways hand out incident ids from their snapshot; make them drop the closed ones now.
-  if (count > 0) await bumpConfigVersion(db)
+  if (count > 0) await publishConfigChange(db)
   return count
 }

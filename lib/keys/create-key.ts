@@ -1,10 +1,10 @@
 import { db } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import type { Db } from '@/lib/db'
 import type { KeyActor } from './key-actor'
-import { generateKeyValue, hashKey, keyDisplayPrefix } from './key-format'
+import { generateKeyValue, hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { createKeySchema, type CreateKeyInput, type ApiKeyOutput } from './schemas'
 import { KEY_SELECT, toKeyOutput } from './to-key-output'
 
@@ -21,7 +21,7 @@ export async function createKey(actor: KeyActor, raw: CreateKeyInput): Promise<{
     await assertRestrictable(tx, actor.teamId, subscriptionIds)
     return insertKey(tx, actor, { name: input.name, expiresAt: input.expiresAt ?? null, subscriptionIds })
   })
-  await bumpConfigVersion(db)
+  await publishConfigChange(db)
   return { key: toKeyOutput(row), value }
 }
 

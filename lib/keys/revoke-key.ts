@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import type { KeyActor } from './key-actor'
 import type { ApiKeyOutput } from './schemas'
 import { KEY_SELECT, toKeyOutput } from './to-key-output'
@@ -18,7 +18,7 @@ export async function revokeKey(actor: KeyActor, input: { keyId: string }): Prom
     const exists = await db.apiKey.count({ where: { id: input.keyId, teamId: actor.teamId } })
     throw exists ? conflict('This key is already revoked', 'key_already_revoked') : notFound('Key')
   }
-  await bumpConfigVersion(db)
+  await publishConfigChange(db)
   const row = await db.apiKey.findFirstOrThrow({ where: { id: input.keyId, teamId: actor.teamId }, select: KEY_SELECT })
   return toKeyOutput(row)
 }

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { insertKey } from './create-key'
 import type { KeyActor } from './key-actor'
 import { keyStatus } from './key-status'
@@ -47,6 +47,6 @@ export async function rotateKey(
     })
     return { ...created, previous }
   })
-  await bumpConfigVersion(db)
+  await publishConfigChange(db)
   return { key: toKeyOutput(result.row), value: result.value, previous: toKeyOutput(result.previous) }
 }

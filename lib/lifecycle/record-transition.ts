@@ -2,7 +2,7 @@ import type { VersionState } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
 import type { Tx } from '@/lib/db'
 import { createId } from '@/lib/ids'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { deriveApiState } from './derive-api-state'
 
 export type Transition = {
@@ -35,7 +35,7 @@ export async function recordTransition({ teamId, actor }: TeamScope, transition:
     },
   })
   await syncApiState(tx, teamId, transition.apiId)
-  await bumpConfigVersion(tx)
+  await publishConfigChange(tx)
 }
 
 async function syncApiState(tx: Tx, teamId: string, apiId: string): Promise<void> {

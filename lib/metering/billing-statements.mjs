@@ -10,6 +10,8 @@
 //     budget threshold crossed.
 // Plain .mjs because the worker thread loads it without a TypeScript loader.
 
+import { webhookPayload } from '../webhooks/webhook-payload.mjs'
+
 /**
  * @typedef {{ sql: string, params: unknown[], read?: boolean }} Statement
  * @param {import('./prepare-billing').PreparedBilling} billing
@@ -204,14 +206,4 @@ function* notify(event, now, newId) {
       now,
     ],
   }
-}
-
-/**
- * The JSON body every webhook carries; its id doubles as the receiver's idempotency key.
- * @param {string} id @param {string} event @param {Date} at @param {Record<string, unknown>} data
- */
-export function webhookPayload(id, event, at, data) {
-  return JSON.stringify({ id, type: event, createdAt: at.toISOString(), data }, (_key, value) =>
-    typeof value === 'bigint' ? value.toString() : value,
-  )
 }

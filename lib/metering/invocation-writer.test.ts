@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { createTestDb, type TestDb } from '../gateway/test-fixtures'
-import type { InvocationRecord } from './invocation-record'
+import type { InvocationRecord } from '../gateway/invocation-record'
 import { createBatchSink, InvocationWriter } from './invocation-writer'
 import type { BatchSink } from './prepare-batch'
 import { PrismaBatchSink } from './prisma-batch-sink'

@@ -1,5 +1,5 @@
 import { isPostgresUrl, sqliteFilePath, type Db } from '../db'
-import type { InvocationRecord, Meter } from './invocation-record'
+import type { InvocationRecord, Meter } from '../gateway/invocation-record'
 import { prepareBatch, type BatchSink, type PreparedBatch } from './prepare-batch'
 import { PrismaBatchSink } from './prisma-batch-sink'
 import { SqliteThreadSink } from './sqlite-thread-sink'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createId, randomToken } from '../ids'
-import type { InvocationRecord } from './invocation-record'
+import type { InvocationRecord } from '../gateway/invocation-record'
 import { prepareBilling, type PreparedBilling } from './prepare-billing'
 import { aggregateRollups, type LatencyCounter, type UsageCounter } from './rollup-buckets'
 

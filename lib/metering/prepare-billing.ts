@@ -1,6 +1,6 @@
 import { utcMonth } from '../billing/month'
 import { createId } from '../ids'
-import type { InvocationRecord } from './invocation-record'
+import type { InvocationRecord } from '../gateway/invocation-record'
 import { hourStart } from './rollup-buckets'
 
 // The money side of one metering batch, summed once when the batch is prepared so that a retry

@@ -1,4 +1,4 @@
-import type { Db } from '../db'
+import type { Db, Tx } from '../db'
 import { createId, randomToken } from '../ids'
 import { billingStatements } from './billing-statements.mjs'
 import type { BatchSink, PreparedBatch } from './prepare-batch'
@@ -6,8 +6,6 @@ import type { BatchSink, PreparedBatch } from './prepare-batch'
 // Writes batches through Prisma: the portable sink, used for PostgreSQL (async I/O, so it does
 // not block the event loop) and whenever the SQLite file is not known. Its per-row CPU cost is
 // far higher than the SQLite thread sink's; see sqlite-writer-thread.mjs.
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 export type SqlDialect = 'sqlite' | 'postgres'
 

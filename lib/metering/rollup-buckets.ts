@@ -1,4 +1,4 @@
-import type { InvocationRecord } from './invocation-record'
+import type { InvocationRecord } from '../gateway/invocation-record'
 
 // Fixed latency histogram bounds (ms). A LatencyRollup row counts the calls whose latency is at
 // most bucketMs and above the previous bound; dashboards derive p50/p95/p99 from these counts.

@@ -1,6 +1,6 @@
 import { createId } from '@/lib/ids'
-import type { Tx } from '@/lib/billing/post-ledger-entry'
-import { webhookPayload } from '@/lib/metering/billing-statements.mjs'
+import type { Tx } from '@/lib/db'
+import { webhookPayload } from '@/lib/webhooks/webhook-payload.mjs'
 
 // The outbox: an in-app notification, and a webhook delivery row when the team has a webhook URL,
 // written in the caller's transaction. The webhook dispatcher sends PENDING deliveries later, so a
@@ -46,5 +46,3 @@ export async function notifyTeam(tx: Tx, input: TeamEvent, now = new Date()): Pr
     },
   })
 }
-
-export { webhookPayload }

@@ -2,7 +2,7 @@ import type { TeamScope } from '@/lib/auth/actor'
 import type { ArchivePlanInput } from './schemas'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 
 /**
  * Archives a plan: no new subscriptions, and it no longer counts toward "a plan is attached" when
@@ -19,7 +19,7 @@ export async function archivePlan({ teamId }: TeamScope, { planId }: ArchivePlan
       if (!exists) throw notFound('Plan')
       return { planId, archived: false }
     }
-    await bumpConfigVersion(tx)
+    await publishConfigChange(tx)
     return { planId, archived: true }
   })
 }

@@ -1,7 +1,7 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { invalid, notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { planPricingData } from './plan-pricing'
 import { createPlanSchema, type CreatePlanInput } from './schemas'
@@ -21,7 +21,7 @@ export async function createPlan({ teamId }: TeamScope, input: CreatePlanInput) 
         data: { id: createId('plan'), apiId, teamId, ...data, ...pricing },
         select: { id: true, name: true },
       })
-      await bumpConfigVersion(tx)
+      await publishConfigChange(tx)
       return plan
     })
   } catch (error) {

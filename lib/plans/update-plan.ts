@@ -1,7 +1,7 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { nameTaken } from './create-plan'
 import { planPricingData } from './plan-pricing'
 import { updatePlanSchema, type UpdatePlanInput } from './schemas'
@@ -44,7 +44,7 @@ export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) 
       data: { ...data, ...pricing },
       select: { id: true, name: true },
     })
-    await bumpConfigVersion(tx)
+    await publishConfigChange(tx)
     return updated
   })
 }

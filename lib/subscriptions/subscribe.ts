@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { lockTeam } from '@/lib/teams/lock-team'
 import { LIVE_STATES, type SubscribeInput } from './schemas'
@@ -68,6 +68,6 @@ export async function subscribe(actor: SubscriptionActor, input: SubscribeInput)
     })
   })
   // After the commit, so a gateway that reloads on the bump already sees the new row.
-  if (state === 'ACTIVE') await bumpConfigVersion(db)
+  if (state === 'ACTIVE') await publishConfigChange(db)
   return toSubscriptionOutput(row)
 }

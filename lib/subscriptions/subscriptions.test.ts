@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import type { AppError } from '@/lib/errors/app-error'
-import { readConfigVersion } from '@/lib/gateway/config-version'
+import { readConfigVersion } from '@/lib/config-events/read-config-version'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { cancelSubscription } from './cancel-subscription'
 import { approveSubscription, rejectSubscription, suspendSubscription } from './decide-subscription'

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
-import { bumpConfigVersion } from '@/lib/gateway/config-version'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import type { SubscriptionStateName } from './schemas'
 import type { SubscriptionActor } from './subscription-actor'
 import { SUBSCRIPTION_SELECT, toSubscriptionOutput } from './to-subscription-output'
@@ -35,7 +35,7 @@ export async function transitionSubscription(actor: SubscriptionActor, subscript
   })
   if (count === 0) throw conflict('This subscription changed meanwhile; reload and try again', 'invalid_transition')
   // Only ACTIVE subscriptions are in the gateway's snapshot; other moves are invisible to it.
-  if (current.state === 'ACTIVE' || t.to === 'ACTIVE') await bumpConfigVersion(db)
+  if (current.state === 'ACTIVE' || t.to === 'ACTIVE') await publishConfigChange(db)
   const row = await db.subscription.findFirstOrThrow({
     where: { id: subscriptionId, ...teamWhere },
     select: SUBSCRIPTION_SELECT,

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { callGateway } from './call-gateway'
-import { verifyDelegation } from './delegation'
+import { verifyDelegation } from '@/lib/credentials/delegation'
 import { MAX_RESPONSE_BYTES } from './schemas'
 
 // A stand-in gateway: records what the console sent and answers per path.

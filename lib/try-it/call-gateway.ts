@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import { request } from 'undici'
-import { DELEGATION_HEADER, signDelegation } from './delegation'
+import { DELEGATION_HEADER, signDelegation } from '@/lib/credentials/delegation'
 import { MAX_RESPONSE_BYTES, type TryItRequest, type TryItResponse } from './schemas'
 
 // How long the console waits for the gateway; the gateway's own upstream timeout (30 s by

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
-import { webhookPayload } from '@/lib/notifications/notify-team'
+import { webhookPayload } from './webhook-payload.mjs'
 
 export const TEST_EVENT = 'webhook.test'
 

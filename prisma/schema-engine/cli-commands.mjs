@@ -5,7 +5,7 @@
 // The CLI reads the outcome from the exit code and stderr: it skips stderr's first line and parses
 // every other line as JSON, so stderr must carry exactly one free-text line, then JSON lines, and
 // no trailing newline (an empty last line would not parse).
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { pgConfig, providerOfUrl, redact, sqlitePath } from './datasource.mjs'
 import { logLine } from './log.mjs'

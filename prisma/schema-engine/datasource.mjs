@@ -36,10 +36,11 @@ export function sqlitePath(url) {
  * WHY separate fields: when pg gets a `connectionString`, the string wins over a `database` given
  * next to it, so a copy of the config pointed at another database (shadow, admin) would silently
  * still talk to the original one.
- * Prisma's own `?schema=` parameter is not a libpq option; it is returned apart.
+ * Prisma's own `?schema=` parameter is not a libpq option; it is returned apart. Its pool
+ * parameters (`connection_limit`, `pool_timeout`) are not libpq options either; they are dropped.
  */
 export function pgConfig(url) {
-  const { schema, sslmode, connection_limit, pool_timeout, ...rest } = parsePgUrl(url)
+  const { schema, sslmode, connection_limit: _connectionLimit, pool_timeout: _poolTimeout, ...rest } = parsePgUrl(url)
   const config = {}
   for (const [key, value] of Object.entries(rest)) if (value !== undefined && value !== '') config[key] = value
   if (config.port) config.port = Number(config.port)

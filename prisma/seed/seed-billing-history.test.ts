@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { utcMonth } from '@/lib/billing/month'
 import { db } from '@/lib/db'
-import { hashKey, keyDisplayPrefix } from '@/lib/keys/key-format'
+import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { readSeedConfig } from './seed-config'
 import { runSeed } from './seed-demo'

@@ -1,4 +1,4 @@
-import { KEY_PATTERN } from '@/lib/keys/key-format'
+import { KEY_PATTERN } from '@/lib/credentials/key-format'
 
 // Everything the demo seed reads from the environment, checked in one place so a bad value
 // fails before any row is written.

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db'
 import { createId } from '@/lib/ids'
-import { hashKey, keyDisplayPrefix } from '@/lib/keys/key-format'
+import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import type { SeedConfig } from './seed-config'
 import type { SeedCounter } from './seed-counter'
 import type { DemoTeamSlug, SeededTeams } from './seed-teams'

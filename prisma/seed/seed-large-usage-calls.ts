@@ -1,5 +1,5 @@
 import { utcMonth } from '@/lib/billing/month'
-import type { InvocationRecord } from '@/lib/metering/invocation-record'
+import type { InvocationRecord } from '@/lib/gateway/invocation-record'
 
 // The call model behind seedLargeUsage: who calls what, when, and how it goes. Deterministic for a
 // given seed, so a test (or a benchmark) gets the same history every run.

@@ -1,5 +1,5 @@
 import { createId, randomToken } from '@/lib/ids'
-import type { InvocationRecord } from '@/lib/metering/invocation-record'
+import type { InvocationRecord } from '@/lib/gateway/invocation-record'
 import type { PaymentEpisode } from '../payment-episodes'
 import { FreeCallCounter, makeCall, type CallRoute, type Random } from '../seed-large-usage-calls'
 import type { HourSlot } from './hourly-traffic'

@@ -4,7 +4,7 @@ import { daysAgo, type SeedConfig } from '../seed-config'
 import { createRandom, type ApiProfile, type CallRoute } from '../seed-large-usage-calls'
 import type { SeededTeams } from '../seed-teams'
 import type { StreamEpisode } from './build-stream-calls'
-import { planHourlyCalls, scalePaidCalls, splitFreeCalls, useUpMonthQuota, type HourSlot } from './hourly-traffic'
+import { planHourlyCalls, scalePaidCalls, splitFreeCalls, fillMonthQuota, type HourSlot } from './hourly-traffic'
 
 // The story the billing and incident pages tell after `npm run seed`, as three streams of calls:
 //
@@ -85,7 +85,7 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
   const toppedUp = outOfMoney + 140 * MINUTE
   const initechRandom = createRandom(4_242)
   const initechSlots = planHourlyCalls(initechRandom, initechFrom + 30 * MINUTE, now, 900, [[outOfMoney, toppedUp]])
-  useUpMonthQuota(initechSlots, now, free)
+  fillMonthQuota(initechSlots, now, free)
   splitFreeCalls(initechSlots, free)
   // Exactly what each top-up pays for: the first runs out at `outOfMoney`, the second leaves 20 calls.
   scalePaidCalls(initechSlots, initechFrom, outOfMoney, Number(topUp1 / price))
@@ -98,7 +98,7 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
   const budgetRaised = overBudget + 95 * MINUTE
   const globexRandom = createRandom(5_454)
   const globexSlots = planHourlyCalls(globexRandom, globexFrom, now, 1_400, [[overBudget, budgetRaised]])
-  useUpMonthQuota(globexSlots, now, free)
+  fillMonthQuota(globexSlots, now, free)
   splitFreeCalls(globexSlots, free)
   // After v2 ships, globex moves over gradually: a fifth of its calls at first, four fifths by now.
   const v2Share = (at: number) => 0.2 + (0.6 * (at - v2Since)) / Math.max(1, now - v2Since)

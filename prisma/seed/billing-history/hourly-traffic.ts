@@ -61,7 +61,7 @@ export function splitFreeCalls(slots: HourSlot[], freePerMonth: number): void {
  * Makes sure the current month's free quota is used up (plus `extra` paid calls), however early in
  * the month the seed runs: a month that began an hour ago gets a busy first hour.
  */
-export function useUpMonthQuota(slots: HourSlot[], now: number, freePerMonth: number, extra = 150): void {
+export function fillMonthQuota(slots: HourSlot[], now: number, freePerMonth: number, extra = 150): void {
   const month = utcMonth(now)
   const current = slots.filter((slot) => utcMonth(slot.start) === month)
   const total = current.reduce((sum, slot) => sum + slot.calls, 0)

@@ -3,12 +3,11 @@ import { utcMonth } from '../billing/month'
 import { resolveIncidents } from '../billing/resolve-incidents'
 import type { Db } from '../db'
 import { AppError } from '../errors/app-error'
-import type { CallOutcome, Charging } from '../gateway/charging'
-import type { GatewayCall } from '../gateway/gateway-call'
+import type { CallOutcome, ChargeableCall, ChargingStep } from '../gateway/charging-step'
 import type { SnapshotStore } from '../gateway/snapshot-store'
 import { incidentKey, type KeyEntry } from '../gateway/snapshot-types'
 import { createId, randomToken } from '../ids'
-import type { InvocationRecord } from '../metering/invocation-record'
+import type { InvocationRecord } from '../gateway/invocation-record'
 import { AccountBook, type Reservation } from './account-book'
 import { FreeQuota } from './free-quota'
 import { LeaseStore, type GrantPolicy } from './lease-store'
@@ -16,9 +15,10 @@ import { findOrOpenIncident } from './find-or-open-incident'
 import { denialCause, paymentRequired } from './payment-required'
 import { readKeyUsage, type KeyUsage } from './read-key-usage'
 
-// Step 6 of the gateway pipeline for paid plans: free quota first, then a reservation of the
-// call's price against the consumer's money; after the response, a successful call is charged
-// (written by the metering writer with the call) and anything else gives the reservation back.
+// The gateway's charging step (lib/gateway/charging-step.ts) for paid plans, paid from credit
+// leases: free quota first, then a reservation of the call's price against the consumer's money
+// (the lease this instance holds on it); after the response, a successful call is charged (written
+// by the metering writer with the call) and anything else gives the reservation back.
 // Unpaid plans return at once: the hot path for them is one property read.
 
 export const DEFAULT_GRANT_POLICY: GrantPolicy = { floorMicros: 1_000_000n, chunkMicros: 10_000_000n }
@@ -42,7 +42,7 @@ function billingUnavailable(error: unknown): AppError {
   })
 }
 
-export class GatewayCharging implements Charging {
+export class LeaseCharging implements ChargingStep {
   readonly instanceId = `gw-${randomToken(12)}`
   readonly leases: LeaseStore
   readonly book: AccountBook
@@ -79,7 +79,7 @@ export class GatewayCharging implements Charging {
     await this.leases.releaseAll()
   }
 
-  beforeForward(call: GatewayCall): AppError | null | Promise<AppError | null> {
+  beforeForward(call: ChargeableCall): AppError | null | Promise<AppError | null> {
     const subscription = call.subscription!
     const plan = subscription.plan
     if (!plan.paid) return null
@@ -90,7 +90,7 @@ export class GatewayCharging implements Charging {
     return this.reserve(call, month, free)
   }
 
-  private reserve(call: GatewayCall, month: string, free: boolean): AppError | null | Promise<AppError | null> {
+  private reserve(call: ChargeableCall, month: string, free: boolean): AppError | null | Promise<AppError | null> {
     const price = call.subscription!.plan.pricePerCallMicros
     if (free || price <= 0n) {
       call.charge = { month, free, reservedMicros: 0n }
@@ -103,7 +103,7 @@ export class GatewayCharging implements Charging {
   }
 
   private decide(
-    call: GatewayCall,
+    call: ChargeableCall,
     month: string,
     price: bigint,
     reservation: Reservation,
@@ -136,7 +136,7 @@ export class GatewayCharging implements Charging {
     return typeof incidentId === 'string' ? answer(incidentId) : incidentId.then(answer)
   }
 
-  afterResponse(call: GatewayCall, outcome: CallOutcome): void {
+  afterResponse(call: ChargeableCall, outcome: CallOutcome): void {
     const charge = call.charge
     const subscription = call.subscription
     if (outcome.status === 402 && call.forwarded && subscription !== null) {
@@ -188,7 +188,7 @@ export class GatewayCharging implements Charging {
   }
 
   /** An upstream that answers again after its own 402 has been paid: that episode is over. */
-  private resolveUpstreamIncident(call: GatewayCall): void {
+  private resolveUpstreamIncident(call: ChargeableCall): void {
     if (this.opened.size === 0 && this.store.current.openIncidents.size === 0) return
     const id = this.knownIncident(call, 'upstream_payment_required')
     if (id === null) return
@@ -205,7 +205,7 @@ export class GatewayCharging implements Charging {
   }
 
   /** The OPEN incident for this consumer, API and cause, if the snapshot or this instance knows it. */
-  private knownIncident(call: GatewayCall, cause: PaymentCause): string | null {
+  private knownIncident(call: ChargeableCall, cause: PaymentCause): string | null {
     const key = incidentKey(call.key!.teamId, call.route!.apiId, cause)
     const snapshot = this.store.current
     const known = snapshot.openIncidents.get(key)
@@ -220,7 +220,7 @@ export class GatewayCharging implements Charging {
   }
 
   /** Opens (or joins) the incident in the database; concurrent refusals here share one lookup. */
-  private openIncident(call: GatewayCall, cause: PaymentCause): Promise<string> {
+  private openIncident(call: ChargeableCall, cause: PaymentCause): Promise<string> {
     const key = incidentKey(call.key!.teamId, call.route!.apiId, cause)
     const pending = this.opening.get(key)
     if (pending) return pending
@@ -245,7 +245,7 @@ export class GatewayCharging implements Charging {
     return opening
   }
 
-  private rememberIncident(call: GatewayCall, cause: PaymentCause, id: string, writtenAt: number | null): string {
+  private rememberIncident(call: ChargeableCall, cause: PaymentCause, id: string, writtenAt: number | null): string {
     this.opened.set(incidentKey(call.key!.teamId, call.route!.apiId, cause), { id, writtenAt })
     return id
   }

@@ -1,17 +1,16 @@
 import type { AppError } from '../errors/app-error'
-import type { InvocationRecord } from '../metering/invocation-record'
-import type { GatewayCall } from './gateway-call'
-import type { KeyEntry } from './snapshot-types'
+import type { InvocationRecord } from './invocation-record'
+import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
 
-// The seam for billing (step 6 of the pipeline). The billing issue plugs in a Charging that
+// The seam for billing (step 6 of the pipeline). lib/charging plugs in a ChargingStep that
 // reserves funds before the call is forwarded and settles (or releases) after the response:
 //   - beforeForward returns null to let the call through, or an AppError (402 with code
 //     insufficient_balance, budget_exceeded, ...) that the gateway answers as problem+json.
 //     It may return a Promise when a reservation needs I/O; a synchronous answer keeps the
 //     hot path free of promise allocations.
 //   - afterResponse runs once per forwarded call (and once for any call holding a reservation),
-//     whatever the outcome (upstream 5xx, timeout, client gone), before the call is metered: it may set call.costMicros, call.incidentId and
-//     token counts, which land in the Invocation row.
+//     whatever the outcome (upstream 5xx, timeout, client gone), before the call is metered: it may
+//     set call.costMicros, call.incidentId and token counts, which land in the Invocation row.
 
 export type CallOutcome = {
   status: number
@@ -28,9 +27,26 @@ export type ChargeHold = {
   reservedMicros: bigint
 }
 
-export interface Charging {
-  beforeForward(call: GatewayCall): AppError | null | Promise<AppError | null>
-  afterResponse(call: GatewayCall, outcome: CallOutcome): void
+/** What the charging step sees of a call (a GatewayCall): it reads the first block and sets the rest. */
+export interface ChargeableCall {
+  readonly createdAt: number
+  readonly route: RouteEntry | null
+  readonly key: KeyEntry | null
+  readonly subscription: SubscriptionEntry | null
+  readonly forwarded: boolean
+  charge: ChargeHold | null
+  errorCode: string | null
+  incidentId: string | null
+  costMicros: bigint
+  inputTokens: number
+  outputTokens: number
+  billable: boolean
+  blockedMicros: bigint
+}
+
+export interface ChargingStep {
+  beforeForward(call: ChargeableCall): AppError | null | Promise<AppError | null>
+  afterResponse(call: ChargeableCall, outcome: CallOutcome): void
   /** Whose credit leases the metering writer shrinks as it writes this instance's charges. */
   readonly instanceId?: string
   /** The metering writer committed these calls. */
@@ -42,7 +58,8 @@ export interface Charging {
   stop?(): Promise<void>
 }
 
-export const noCharging: Charging = {
+/** No billing at all: every call goes through and none is charged (the benchmark's baseline). */
+export const noCharging: ChargingStep = {
   beforeForward: () => null,
   afterResponse: () => {},
 }

@@ -1,5 +1,6 @@
-// One gateway call as the metering writer receives it. Times are epoch milliseconds so the hot
-// path allocates no Date; the writer converts them once per batch.
+// The metering seam: the record the gateway makes of every call (GatewayCall.finish), and the
+// Meter it hands each one to (lib/metering's writer plugs in here). Times are epoch milliseconds
+// so the hot path allocates no Date; the writer converts them once per batch.
 export type InvocationRecord = {
   requestId: string
   createdAt: number

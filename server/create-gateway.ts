@@ -1,16 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Db } from '../db'
-import { createBatchSink, InvocationWriter } from '../metering/invocation-writer'
-import { DEFAULT_GRANT_POLICY, GatewayCharging } from '../charging/gateway-charging'
-import type { GrantPolicy } from '../charging/lease-store'
-import type { Charging } from './charging'
-import { noCharging } from './charging'
-import { createGatewayHandler } from './handle-gateway-request'
-import { RateLimiter } from './rate-limiter'
-import { DEFAULT_POLL_MS, SnapshotStore } from './snapshot-store'
+import { DEFAULT_GRANT_POLICY, LeaseCharging } from '../lib/charging/lease-charging'
+import type { GrantPolicy } from '../lib/charging/lease-store'
+import type { Db } from '../lib/db'
+import { noCharging, type ChargingStep } from '../lib/gateway/charging-step'
+import { createGatewayHandler } from '../lib/gateway/handle-gateway-request'
+import { RateLimiter } from '../lib/gateway/rate-limiter'
+import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
+import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
 
-// Wires one gateway instance: snapshot (kept fresh), rate limiter, metering writer and the
-// request handler. server/index.ts and server/gateway-only.ts mount `handle`; tests do too.
+// Wires one gateway instance: the data plane (lib/gateway: snapshot kept fresh, rate limiter,
+// request handler) with what plugs into it, the metering writer (lib/metering) and the charging
+// step (lib/charging). server/index.ts and server/run-gateway-server.ts mount `handle`; tests do too.
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 
@@ -19,7 +19,7 @@ export type GatewayOptions = {
   /** The URL `db` was made from; for SQLite it lets metering write from its own thread. */
   databaseUrl?: string
   /** Billing (default: reservations against credit leases); `false` turns it off (the benchmark's baseline). */
-  charging?: Charging | false
+  charging?: ChargingStep | false
   /** How credit leases are sized (default: the last 1.00 of an account is reserved call by call). */
   grantPolicy?: GrantPolicy
   maxBodyBytes?: number
@@ -32,7 +32,7 @@ export type Gateway = {
   handle: (req: IncomingMessage, res: ServerResponse) => void
   store: SnapshotStore
   writer: InvocationWriter
-  charging: Charging
+  charging: ChargingStep
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
   /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
@@ -44,14 +44,14 @@ const envNumber = (name: string): number | undefined => {
   return Number.isFinite(value) && value > 0 ? value : undefined
 }
 
-function chargingFor(options: GatewayOptions, store: SnapshotStore): Charging {
+function chargingFor(options: GatewayOptions, store: SnapshotStore): ChargingStep {
   if (options.charging === false || process.env.GATEWAY_CHARGING === 'off') return noCharging
   if (options.charging) return options.charging
   const floor = process.env.BILLING_LEASE_FLOOR_MICROS
   const policy =
     options.grantPolicy ??
     (floor === undefined ? DEFAULT_GRANT_POLICY : { ...DEFAULT_GRANT_POLICY, floorMicros: BigInt(floor) })
-  return new GatewayCharging(options.db, store, policy)
+  return new LeaseCharging(options.db, store, policy)
 }
 
 export function createGateway(options: GatewayOptions): Gateway {

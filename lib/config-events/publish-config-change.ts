@@ -1,0 +1,26 @@
+import type { Tx } from '../db'
+import { announceConfigChange } from './config-bus'
+
+// A console change the gateway must see (a key created, rotated or revoked; a version published,
+// deprecated or retired; a subscription decided; an account's money or incidents changed)
+// publishes one config event. An event is the single ConfigVersion row (id = 1) going up by one,
+// which every gateway polls, and a notice on the in-process bus, so that a gateway in the same
+// process reloads at once. The gateway subscribes (onConfigChange, readConfigVersion); control-plane
+// code never imports the gateway.
+
+/** The caller's transaction, or the client itself after the change committed. */
+export type ConfigEventWriter = Pick<Tx, 'configVersion'>
+
+/** Publishes a config change in `tx`; returns the new config version. */
+export async function publishConfigChange(tx: ConfigEventWriter): Promise<number> {
+  const row = await tx.configVersion.upsert({
+    where: { id: 1 },
+    create: { id: 1, version: 1 },
+    update: { version: { increment: 1 } },
+    select: { version: true },
+  })
+  // Announced on the next turn: inside a transaction the caller's commit usually lands first; if
+  // not, the gateway's poller still sees the new version within one interval.
+  setImmediate(() => announceConfigChange(row.version))
+  return row.version
+}
