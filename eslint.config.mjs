@@ -11,6 +11,24 @@ const REACT_AND_NEXT = [
   { name: 'next', message: 'The gateway is the data plane: no Next.' },
 ]
 
+const CONTROL_PLANE = [
+  'apis',
+  'lifecycle',
+  'plans',
+  'catalog',
+  'try-it',
+  'keys',
+  'subscriptions',
+  'teams',
+  'billing',
+  'incidents',
+  'notifications',
+  'webhooks',
+  'calls',
+  'analytics',
+  'auth',
+].map((d) => `./lib/${d}`)
+
 export default [
   {
     ignores: [
@@ -65,6 +83,41 @@ export default [
             {
               group: ['next/*', 'react/*', 'react-dom/*'],
               message: 'The gateway is the data plane: no React or Next.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The planes (CONTRIBUTING.md): the control plane publishes config events and never imports the
+    // gateway; the gateway imports neither the control plane nor what plugs into it. Tests aside.
+    files: ['app/**', 'components/**', 'lib/**', 'prisma/**'],
+    ignores: ['**/*.test.ts', '**/test-*.ts', '**/testing/**'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './components',
+              from: './app',
+              message: 'Pages pass server actions to components as props (CONTRIBUTING.md).',
+            },
+            {
+              target: './lib',
+              from: ['./components', './app'],
+              message: 'lib/ is server-side domain code: it never imports UI or routes.',
+            },
+            {
+              target: ['./app', './components', ...CONTROL_PLANE],
+              from: './lib/gateway',
+              message: 'Control-plane code publishes config events (lib/config-events); it never imports the gateway.',
+            },
+            {
+              target: './lib/gateway',
+              from: [...CONTROL_PLANE, './lib/charging', './lib/metering', './server'],
+              message: 'The gateway defines the seams its plug-ins implement; server/create-gateway.ts wires them.',
             },
           ],
         },
