@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TEAM_VIEWS, type TeamView } from './team-scope'
+import { TEAM_VIEWS, type TeamView } from '@/lib/teams/team-view'
 
 // The error dashboard's time windows. Rollups are hourly, so windows are aligned to whole hours
 // (whole UTC days for 30 d): every bar then covers exactly the calls its drill-down link lists.

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db'
 import { PAYMENT_CAUSES, type PaymentCauseCode } from '@/lib/incidents/causes'
 import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // Blocked calls and the revenue they would have brought, per API and cause, over the window:
 // one grouped PaymentRollup query, then one name lookup for the APIs that made the list.

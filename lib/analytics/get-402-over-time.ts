@@ -1,7 +1,7 @@
 import { db } from '@/lib/db'
 import { PAYMENT_CAUSES, type PaymentCauseCode } from '@/lib/incidents/causes'
 import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // Blocked (402) calls per cause per hour, or per day for 30 d, from PaymentRollup only: one
 // grouped query over the (team, hour) index, never a scan of the raw calls.

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db'
 import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
 import { percentiles, type HistogramBucket, type Percentiles } from './histogram-quantile'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // p50/p95/p99 per hour (or day) from the LatencyRollup histograms. Grouping by (hour, bucket)
 // merges every API and consumer of the team in the database; percentiles cannot be averaged, so

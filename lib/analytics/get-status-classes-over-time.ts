@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // Requests per status class per hour (or per day for 30 d), from UsageRollup only: one grouped
 // query over the (team, hour) index, however many raw calls the window holds.

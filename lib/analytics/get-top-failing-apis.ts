@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // The APIs (and, below each, the versions: the "routes") with the most failed calls in the
 // window. One grouped rollup query per (api, version, status class), then one name lookup for

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // The headline numbers of the error dashboard, from UsageRollup grouped by status class.
 // p95 is not here: it comes from the latency histograms (getLatencyPercentilesOverTime.overall).

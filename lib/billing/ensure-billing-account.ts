@@ -1,6 +1,5 @@
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { createId } from '@/lib/ids'
-import type { Tx } from './post-ledger-entry'
 
 /**
  * The team's billing account, created with the schema's defaults on first use. An upsert, so two

@@ -6,7 +6,7 @@ import { ensureBillingAccount } from './ensure-billing-account'
 import { formatMicros } from './money'
 import { DECLINE_MESSAGES, getPaymentProvider, STATUS_AFTER_DECLINE, type PaymentProvider } from './payment-provider'
 import { postLedgerEntry } from './post-ledger-entry'
-import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { parseBillingInput, topUpSchema, type TopUpInput } from './schemas'
 
 export type TopUpResult = {
@@ -63,7 +63,7 @@ export async function topUpBalance(
   const after = await db.billingAccount.findUniqueOrThrow({ where: { teamId } })
   const resolvedIncidents =
     availableFunds(after) > 0n
-      ? await resolveIncidents({
+      ? await resolveFixedIncidents({
           consumerTeamId: teamId,
           causes: CAUSES_FIXED_BY.top_up,
           resolution: `Resolved automatically: top-up of ${formatMicros(amountMicros, after.currency)}`,

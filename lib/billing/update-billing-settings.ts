@@ -3,7 +3,7 @@ import { bumpConfigVersion } from '@/lib/gateway/config-version'
 import { createId } from '@/lib/ids'
 import { formatMicros } from './money'
 import { monthToDateSpend } from './month-to-date-spend'
-import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { parseBillingInput, updateBillingSettingsSchema, type UpdateBillingSettingsInput } from './schemas'
 
 export type BillingSettings = {
@@ -39,7 +39,7 @@ export async function updateBillingSettings({
     })
     const withinBudget = monthlyBudget === null || monthlyBudget > monthToDateSpend(account, now.getTime())
     const resolvedIncidents = withinBudget
-      ? await resolveIncidents(
+      ? await resolveFixedIncidents(
           {
             consumerTeamId: teamId,
             causes: CAUSES_FIXED_BY.budget_raised,

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
 import { createId } from '@/lib/ids'
 import { getPaymentProvider, type AttachedPaymentMethod, type PaymentProvider } from './payment-provider'
-import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { parseBillingInput, updatePaymentMethodSchema, type UpdatePaymentMethodInput } from './schemas'
 
 export type UpdatePaymentMethodResult = AttachedPaymentMethod & { resolvedIncidents: number }
@@ -34,7 +34,7 @@ export async function updatePaymentMethod(
     })
     const count =
       method.status === 'VALID'
-        ? await resolveIncidents(
+        ? await resolveFixedIncidents(
             {
               consumerTeamId: teamId,
               causes: CAUSES_FIXED_BY.payment_method_fixed,

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 
 // Choices for the call log's API and key selects. Owners pick among their own APIs, consumers
 // among the APIs they subscribe to; keys are the team's own (consumer view only).

@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/sqlite/client'
 import { db } from '@/lib/db'
-import { teamScopeWhere } from '@/lib/analytics/team-scope'
+import { teamScopeWhere } from '@/lib/teams/team-view'
 import { CALLS_PAGE_SIZE, encodeCursor, type CallCursor, type CallLogQuery, type StatusFilter } from './schemas'
 
 // One page of the call log, newest first. Keyset pagination on (createdAt, id): every page is an

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TEAM_VIEWS, type TeamView } from '@/lib/analytics/team-scope'
+import { TEAM_VIEWS, type TeamView } from '@/lib/teams/team-view'
 import { parseInstant } from '@/lib/validation/dates'
 import { integerInput } from '@/lib/validation/numbers'
 import { searchText } from '@/lib/validation/text'

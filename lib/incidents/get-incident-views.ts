@@ -1,5 +1,5 @@
 import { db } from '@/lib/db'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 
 /**
  * The sides of the 402 log a team has: consumer when it subscribes to APIs (or was ever blocked),

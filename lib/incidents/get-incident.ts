@@ -1,5 +1,5 @@
 import { db } from '@/lib/db'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { toIncidentRows, type IncidentRow } from './incident-output'
 
 export type IncidentDetail = IncidentRow & {

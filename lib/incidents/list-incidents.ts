@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/sqlite/client'
 import { db } from '@/lib/db'
-import { teamScopeWhere, type TeamView } from '@/lib/analytics/team-scope'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 import { toIncidentRows, type IncidentRow } from './incident-output'
 import { INCIDENTS_PAGE_SIZE, type ListIncidentsQuery } from './schemas'
 

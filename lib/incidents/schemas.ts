@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { TEAM_VIEWS } from '@/lib/teams/team-view'
 import { idInput } from '@/lib/validation/ids'
 import { integerInput } from '@/lib/validation/numbers'
 import { plainText, searchText } from '@/lib/validation/text'

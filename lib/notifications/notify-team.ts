@@ -1,5 +1,5 @@
 import { createId } from '@/lib/ids'
-import type { Tx } from '@/lib/billing/post-ledger-entry'
+import type { Tx } from '@/lib/db'
 import { webhookPayload } from '@/lib/metering/billing-statements.mjs'
 
 // The outbox: an in-app notification, and a webhook delivery row when the team has a webhook URL,

@@ -11,7 +11,7 @@ import { getLatencyPercentilesOverTime } from '@/lib/analytics/get-latency-perce
 import { getStatusClassesOverTime } from '@/lib/analytics/get-status-classes-over-time'
 import { getTopFailingApis } from '@/lib/analytics/get-top-failing-apis'
 import { getUsageSummary } from '@/lib/analytics/get-usage-summary'
-import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
 import { requireTeamPage } from '@/lib/auth/team-context'
 
 export const metadata: Metadata = { title: 'Errors & latency' }
