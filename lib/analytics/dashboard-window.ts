@@ -13,6 +13,9 @@ export const DAY_MS = 24 * HOUR_MS
 
 export type DashboardQuery = { range: DashboardRange; view: TeamView }
 
+/** What every dashboard query reads: one side of the team over one window. */
+export type DashboardRequest = { view: TeamView; window: DashboardWindow; limit?: number }
+
 export type DashboardWindow = {
   range: DashboardRange
   from: Date

@@ -1,7 +1,8 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { PAYMENT_CAUSES, type PaymentCauseCode } from '@/lib/incidents/causes'
-import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
+import { bucketEnd, bucketStart, type DashboardRequest } from './dashboard-window'
+import { teamScopeWhere } from '@/lib/teams/team-view'
 
 // Blocked (402) calls per cause per hour, or per day for 30 d, from PaymentRollup only: one
 // grouped query over the (team, hour) index, never a scan of the raw calls.
@@ -16,9 +17,8 @@ export type PaymentPoint = {
 } & Record<PaymentCauseCode, number>
 
 export async function get402sOverTime(
-  teamId: string,
-  view: TeamView,
-  window: DashboardWindow,
+  { teamId }: TeamReadScope,
+  { view, window }: DashboardRequest,
 ): Promise<PaymentPoint[]> {
   const groups = await db.paymentRollup.groupBy({
     by: ['hour', 'cause'],

@@ -1,4 +1,5 @@
 import { getApiLabels } from '@/lib/billing/get-api-labels'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
 
@@ -12,8 +13,8 @@ export type CostSeries = { key: string; apiId: string | null; label: string }
 export type CostPoint = { from: string; to: string; total: number } & Record<string, number | string>
 
 export async function getCostByDay(
-  teamId: string,
-  window: DashboardWindow,
+  { teamId }: TeamReadScope,
+  { window }: { window: DashboardWindow },
 ): Promise<{ series: CostSeries[]; points: CostPoint[] }> {
   if (!teamId) throw new Error('getCostByDay needs a team id')
   const groups = await db.usageRollup.groupBy({

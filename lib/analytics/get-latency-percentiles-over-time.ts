@@ -1,7 +1,8 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
+import { bucketEnd, bucketStart, type DashboardRequest } from './dashboard-window'
 import { percentiles, type HistogramBucket, type Percentiles } from './histogram-quantile'
-import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
+import { teamScopeWhere } from '@/lib/teams/team-view'
 
 // p50/p95/p99 per hour (or day) from the LatencyRollup histograms. Grouping by (hour, bucket)
 // merges every API and consumer of the team in the database; percentiles cannot be averaged, so
@@ -16,9 +17,8 @@ export type LatencyPercentiles = {
 }
 
 export async function getLatencyPercentilesOverTime(
-  teamId: string,
-  view: TeamView,
-  window: DashboardWindow,
+  { teamId }: TeamReadScope,
+  { view, window }: DashboardRequest,
 ): Promise<LatencyPercentiles> {
   const groups = await db.latencyRollup.groupBy({
     by: ['hour', 'bucketMs'],

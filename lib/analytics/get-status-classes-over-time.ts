@@ -1,6 +1,7 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
+import { bucketEnd, bucketStart, type DashboardRequest } from './dashboard-window'
+import { teamScopeWhere } from '@/lib/teams/team-view'
 
 // Requests per status class per hour (or per day for 30 d), from UsageRollup only: one grouped
 // query over the (team, hour) index, however many raw calls the window holds.
@@ -16,9 +17,8 @@ export type StatusClassPoint = {
 } & Record<StatusClassKey, number>
 
 export async function getStatusClassesOverTime(
-  teamId: string,
-  view: TeamView,
-  window: DashboardWindow,
+  { teamId }: TeamReadScope,
+  { view, window }: DashboardRequest,
 ): Promise<StatusClassPoint[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['hour', 'statusClass'],

@@ -1,6 +1,7 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
+import type { DashboardRequest } from './dashboard-window'
+import { teamScopeWhere } from '@/lib/teams/team-view'
 
 // The headline numbers of the error dashboard, from UsageRollup grouped by status class.
 // p95 is not here: it comes from the latency histograms (getLatencyPercentilesOverTime.overall).
@@ -15,7 +16,10 @@ export type UsageSummary = {
   avgLatencyMs: number | null
 }
 
-export async function getUsageSummary(teamId: string, view: TeamView, window: DashboardWindow): Promise<UsageSummary> {
+export async function getUsageSummary(
+  { teamId }: TeamReadScope,
+  { view, window }: DashboardRequest,
+): Promise<UsageSummary> {
   const groups = await db.usageRollup.groupBy({
     by: ['statusClass'],
     where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { AppError, conflict } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
@@ -24,12 +25,13 @@ export type TopUpResult = {
  * A declined card records the method's new status, writes no ledger entry, and is a 402.
  */
 export async function topUpBalance(
-  { teamId, userId, input }: { teamId: string; userId?: string | null; input: TopUpInput | Record<string, unknown> },
+  { teamId, actor }: TeamScope,
+  input: TopUpInput | Record<string, unknown>,
   provider: PaymentProvider = getPaymentProvider(),
 ): Promise<TopUpResult> {
   const { amount: amountMicros, idempotencyKey: formKey } = parseBillingInput(topUpSchema, input)
   const idempotencyKey = `topup:${teamId}:${formKey}`
-  const account = await ensureBillingAccount(teamId)
+  const account = await ensureBillingAccount({ teamId })
 
   // A retry after the entry was written: answer from the ledger without asking the provider again.
   const existing = await db.ledgerEntry.findUnique({ where: { idempotencyKey } })
@@ -67,7 +69,7 @@ export async function topUpBalance(
           consumerTeamId: teamId,
           causes: CAUSES_FIXED_BY.top_up,
           resolution: `Resolved automatically: top-up of ${formatMicros(amountMicros, after.currency)}`,
-          resolvedById: userId ?? null,
+          resolvedById: actor.userId,
         })
       : 0
   await bumpConfigVersion(db)

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
 import { createId } from '@/lib/ids'
@@ -18,17 +19,11 @@ export type BillingSettings = {
  * budget is above this month's spend (or there is none), budget_exceeded is no longer true, so its
  * open incidents are resolved in the same transaction.
  */
-export async function updateBillingSettings({
-  teamId,
-  userId,
-  input,
+export async function updateBillingSettings(
+  { teamId, actor }: TeamScope,
+  input: UpdateBillingSettingsInput | Record<string, unknown>,
   now = new Date(),
-}: {
-  teamId: string
-  userId?: string | null
-  input: UpdateBillingSettingsInput | Record<string, unknown>
-  now?: Date
-}): Promise<BillingSettings> {
+): Promise<BillingSettings> {
   const { monthlyBudget, alertThresholds, creditLimit } = parseBillingInput(updateBillingSettingsSchema, input)
   return db.$transaction(async (tx) => {
     const data = { monthlyBudgetMicros: monthlyBudget, alertThresholds, creditLimitMicros: creditLimit }
@@ -47,7 +42,7 @@ export async function updateBillingSettings({
               monthlyBudget === null
                 ? 'Resolved automatically: monthly budget removed'
                 : `Resolved automatically: monthly budget raised to ${formatMicros(monthlyBudget, account.currency)}`,
-            resolvedById: userId ?? null,
+            resolvedById: actor.userId,
             now,
           },
           tx,

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors/app-error'
 import { bumpConfigVersion } from '@/lib/gateway/config-version'
@@ -14,11 +15,8 @@ export type UpdatePaymentMethodResult = AttachedPaymentMethod & { resolvedIncide
  * and then reported as a 402 with a field error; a VALID one resolves the incidents it caused.
  */
 export async function updatePaymentMethod(
-  {
-    teamId,
-    userId,
-    input,
-  }: { teamId: string; userId?: string | null; input: UpdatePaymentMethodInput | Record<string, unknown> },
+  { teamId, actor }: TeamScope,
+  input: UpdatePaymentMethodInput | Record<string, unknown>,
   provider: PaymentProvider = getPaymentProvider(),
 ): Promise<UpdatePaymentMethodResult> {
   const { cardNumber } = parseBillingInput(updatePaymentMethodSchema, input)
@@ -39,7 +37,7 @@ export async function updatePaymentMethod(
               consumerTeamId: teamId,
               causes: CAUSES_FIXED_BY.payment_method_fixed,
               resolution: `Resolved automatically: payment method updated (${method.label})`,
-              resolvedById: userId ?? null,
+              resolvedById: actor.userId,
             },
             tx,
           )

@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { teamScopeWhere } from '@/lib/teams/team-view'
 import { CALLS_PAGE_SIZE, encodeCursor, type CallCursor, type CallLogQuery, type StatusFilter } from './schemas'
@@ -27,7 +28,10 @@ export type CallRow = {
 
 export type CallPage = { items: CallRow[]; nextCursor: string | null; prevCursor: string | null }
 
-export async function listCalls(teamId: string, query: CallLogQuery, pageSize = CALLS_PAGE_SIZE): Promise<CallPage> {
+export async function listCalls(
+  { teamId }: TeamReadScope,
+  { pageSize = CALLS_PAGE_SIZE, ...query }: CallLogQuery & { pageSize?: number },
+): Promise<CallPage> {
   const backwards = Boolean(query.before)
   const cursor = query.before ?? query.after
   const direction: Prisma.SortOrder = backwards ? 'asc' : 'desc'

@@ -1,9 +1,8 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import type { ResolveIncidentInput } from './schemas'
-
-export type IncidentResolver = { teamId: string; userId: string }
 
 /**
  * Closes one OPEN incident by hand, with a note. Either side may: the consumer team (it fixed the
@@ -13,18 +12,18 @@ export type IncidentResolver = { teamId: string; userId: string }
  * transaction. If the cause persists, the gateway simply opens a new incident on the next 402.
  */
 export async function resolveIncident(
-  actor: IncidentResolver,
+  { teamId, actor }: TeamScope,
   input: ResolveIncidentInput,
   now = new Date(),
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const incident = await tx.paymentIncident.findFirst({
-      where: { id: input.incidentId, OR: [{ consumerTeamId: actor.teamId }, { ownerTeamId: actor.teamId }] },
+      where: { id: input.incidentId, OR: [{ consumerTeamId: teamId }, { ownerTeamId: teamId }] },
       select: { id: true, state: true, cause: true, consumerTeamId: true },
     })
     if (!incident) throw notFound('Incident')
     if (incident.state !== 'OPEN') throw conflict('This incident is already resolved', 'incident_resolved')
-    const side = incident.consumerTeamId === actor.teamId ? 'Resolved by hand' : 'Resolved by the API owner'
+    const side = incident.consumerTeamId === teamId ? 'Resolved by hand' : 'Resolved by the API owner'
     const count = await resolveFixedIncidents(
       {
         consumerTeamId: incident.consumerTeamId,

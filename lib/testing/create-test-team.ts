@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import type { Role } from '@/generated/sqlite/enums'
@@ -10,5 +11,6 @@ export async function createTestTeam(role: Role = 'OWNER') {
     data: { id: createId('usr'), email: `user-${suffix}@example.test`, name: `User ${suffix}` },
   })
   await db.membership.create({ data: { id: createId('mem'), teamId: team.id, userId: user.id, role } })
-  return { team, user, actor: { id: user.id, email: user.email } }
+  const scope: TeamScope = { teamId: team.id, actor: { userId: user.id, email: user.email, role } }
+  return { team, user, actor: { id: user.id, email: user.email }, scope }
 }

@@ -30,6 +30,7 @@ export const setWebhookUrlSchema = z.object({ url: webhookUrlSchema })
 export type SetWebhookUrlInput = z.infer<typeof setWebhookUrlSchema>
 
 export const deliveryIdSchema = z.object({ deliveryId: idInput('Missing delivery') })
+export type DeliveryIdInput = z.infer<typeof deliveryIdSchema>
 
 export const listDeliveriesQuerySchema = z.object({
   dstate: z.preprocess(blankToUndefined, z.enum(DELIVERY_STATES)).optional().catch(undefined),

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 import { resolveIncident } from '@/lib/incidents/resolve-incident'
 import { resolveIncidentSchema } from '@/lib/incidents/schemas'
@@ -10,7 +11,7 @@ import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 // form; resolveIncident then only finds incidents where that team is the consumer or the owner.
 
 const doResolve = teamAction('incidents.write', resolveIncidentSchema, async (input, context) =>
-  resolveIncident({ teamId: context.team.id, userId: context.user.id }, input),
+  resolveIncident(scopeOf(context), input),
 )
 
 export async function resolveIncidentAction(
