@@ -1,5 +1,5 @@
 import { StatTiles } from '@/components/ui/stat-tiles'
-import { formatCount } from '@/components/calls/format'
+import { formatCount } from '@/components/ui/format'
 import type { TeamView } from '@/lib/teams/team-view'
 import { formatMicros } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'

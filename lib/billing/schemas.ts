@@ -94,6 +94,9 @@ export const updateBillingSettingsSchema = z.object({
 })
 export type UpdateBillingSettingsInput = z.input<typeof updateBillingSettingsSchema>
 
+/** What a billing form shows after a success. */
+export type BillingActionData = { message: string }
+
 export const LEDGER_PAGE_SIZE = 25
 export const SUBSCRIPTION_USAGE_PAGE_SIZE = 10
 

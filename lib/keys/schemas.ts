@@ -56,6 +56,9 @@ export type RotateKeyInput = z.input<typeof rotateKeySchema>
 export const revokeKeySchema = z.object({ keyId: idSchema })
 export type RevokeKeyInput = z.infer<typeof revokeKeySchema>
 
+/** What the keys page shows once after a create or a rotation: the only time the value is readable. */
+export type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: string | null }
+
 export const KEYS_PAGE_SIZE = 20
 
 export const listKeysQuerySchema = z.object({

@@ -38,6 +38,9 @@ export type UpdateTeamInput = z.infer<typeof updateTeamSchema>
 
 export const INVITE_TTL_DAYS = 7
 
+/** The invite form's result: the link's token, shown once. */
+export type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
+
 export const createInviteSchema = z.object({
   role: roleSchema,
   email: optionalEmail,

@@ -45,6 +45,9 @@ export function parseListDeliveriesQuery(searchParams: unknown): ListDeliveriesQ
   return listDeliveriesQuerySchema.parse(searchParams && typeof searchParams === 'object' ? searchParams : {})
 }
 
+/** The settings form's result: the secret only when this save created the team's first one. */
+export type WebhookUrlResult = { url: string | null; secret: string | null }
+
 export const webhookSettingsSchema = z.object({
   url: z.string().nullable(),
   hasSecret: z.boolean(),

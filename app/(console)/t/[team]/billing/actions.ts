@@ -6,6 +6,7 @@ import type { ActionState } from '@/lib/auth/action-result'
 import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import { formatMicros } from '@/lib/billing/money'
+import type { BillingActionData } from '@/lib/billing/schemas'
 import { topUpBalance } from '@/lib/billing/top-up-balance'
 import { updateBillingSettings } from '@/lib/billing/update-billing-settings'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
@@ -13,8 +14,6 @@ import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
 // The team id comes from teamAction's membership check, never from the form. The lib functions
 // validate their own input (amounts become bigint micro-units there), so teamAction only checks
 // the shape here and field errors come back from the lib as a 422.
-
-export type BillingActionData = { message: string }
 
 const anyForm = z.record(z.string(), z.unknown())
 

@@ -15,7 +15,7 @@ const doResolve = teamAction('incidents.write', resolveIncidentSchema, async (in
 )
 
 export async function resolveIncidentAction(
-  _previous: ActionState,
+  _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
   // The list, the detail page and the call log's incident links all change.

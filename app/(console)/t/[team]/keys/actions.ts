@@ -7,12 +7,10 @@ import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-
 import { createKey } from '@/lib/keys/create-key'
 import { revokeKey } from '@/lib/keys/revoke-key'
 import { rotateKey } from '@/lib/keys/rotate-key'
-import { createKeySchema, revokeKeySchema, rotateKeySchema } from '@/lib/keys/schemas'
+import { createKeySchema, revokeKeySchema, rotateKeySchema, type NewKey } from '@/lib/keys/schemas'
 
 // The team id comes from teamAction's membership check, never from the form: another team's key
 // id only ever reads "not found". The full key value is in the result of create and rotate only.
-
-export type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: string | null }
 
 const doCreate = teamAction('keys.write', createKeySchema, async (input, context): Promise<NewKey> => {
   const { key, value } = await createKey(scopeOf(context), input)

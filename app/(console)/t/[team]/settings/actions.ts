@@ -15,13 +15,14 @@ import {
   removeMemberSchema,
   revokeInviteSchema,
   updateTeamSchema,
+  type NewInvite,
 } from '@/lib/teams/schemas'
 import { updateTeam } from '@/lib/teams/update-team'
 import { z } from 'zod'
 import { deliverNow, type DeliveryOutcome } from '@/lib/webhooks/deliver-now'
 import { retryWebhookDelivery } from '@/lib/webhooks/retry-webhook-delivery'
 import { rotateWebhookSecret } from '@/lib/webhooks/rotate-webhook-secret'
-import { deliveryIdSchema, setWebhookUrlSchema } from '@/lib/webhooks/schemas'
+import { deliveryIdSchema, setWebhookUrlSchema, type WebhookUrlResult } from '@/lib/webhooks/schemas'
 import { sendTestWebhook } from '@/lib/webhooks/send-test-webhook'
 import { clearWebhookUrl, setWebhookUrl } from '@/lib/webhooks/set-webhook-url'
 
@@ -60,7 +61,6 @@ function run<T>(formData: FormData, action: TeamActionRunner<T>) {
 }
 
 export type TeamDetails = { name: string; contactEmail: string | null }
-export type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
 
 export async function updateTeamAction(
   _previous: ActionState<TeamDetails>,
@@ -98,7 +98,6 @@ export async function removeMemberAction(_previous: ActionState, formData: FormD
 // Same 'team.manage' check. The signing secret is in the result of the action that creates it
 // (first URL, rotation) and nowhere else; the page only ever learns whether one exists.
 
-export type WebhookUrlResult = { url: string | null; secret: string | null }
 export type WebhookSecretResult = { secret: string }
 export type WebhookSendResult = DeliveryOutcome | null
 
