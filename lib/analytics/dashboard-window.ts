@@ -50,11 +50,36 @@ export function resolveDashboardWindow(range: DashboardRange, now: Date = new Da
 }
 
 /** The bucket a rollup hour falls into, as epoch ms. */
-export function bucketStart(hour: Date, granularity: Granularity): number {
+function bucketStart(hour: Date, granularity: Granularity): number {
   const t = hour.getTime()
   return granularity === 'day' ? t - (t % DAY_MS) : t - (t % HOUR_MS)
 }
 
-export function bucketEnd(start: number, granularity: Granularity): number {
+function bucketEnd(start: number, granularity: Granularity): number {
   return start + (granularity === 'day' ? DAY_MS : HOUR_MS)
+}
+
+/** A chart point: the ISO start and (exclusive) end of its bucket, so a bar links to exactly its calls. */
+export type BucketPoint = { from: string; to: string }
+
+/**
+ * The window's buckets as chart points, oldest first, each starting as `empty()`, so an hour
+ * without calls is a zero rather than a gap. Every over-time query groups its rollups by hour
+ * and adds each group to `at(group.hour)`: the point of the bucket it falls into, or undefined
+ * outside the window.
+ */
+export function bucketSeries<P extends object>(window: DashboardWindow, empty: () => P) {
+  const points = new Map<number, BucketPoint & P>()
+  for (const start of window.buckets) {
+    const t = start.getTime()
+    points.set(t, {
+      from: start.toISOString(),
+      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
+      ...empty(),
+    })
+  }
+  return {
+    at: (hour: Date): (BucketPoint & P) | undefined => points.get(bucketStart(hour, window.granularity)),
+    points: (): Array<BucketPoint & P> => [...points.values()],
+  }
 }
