@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TEAM_VIEWS, type TeamView } from '@/lib/teams/team-view'
+import { TEAM_VIEWS, teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // The error dashboard's time windows. Rollups are hourly, so windows are aligned to whole hours
 // (whole UTC days for 30 d): every bar then covers exactly the calls its drill-down link lists.
@@ -15,6 +15,11 @@ export type DashboardQuery = { range: DashboardRange; view: TeamView }
 
 /** What every dashboard query reads: one side of the team over one window. */
 export type DashboardRequest = { view: TeamView; window: DashboardWindow; limit?: number }
+
+/** The rollup WHERE of every dashboard query: the team's side of the calls, the window's hours. */
+export function rollupWhere(teamId: string, { view, window }: DashboardRequest) {
+  return { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } }
+}
 
 export type DashboardWindow = {
   range: DashboardRange

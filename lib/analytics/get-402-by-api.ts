@@ -1,8 +1,7 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { PAYMENT_CAUSES, type PaymentCauseCode } from '@/lib/incidents/causes'
-import type { DashboardRequest } from './dashboard-window'
-import { teamScopeWhere } from '@/lib/teams/team-view'
+import { rollupWhere, type DashboardRequest } from './dashboard-window'
 
 // Blocked calls and the revenue they would have brought, per API and cause, over the window:
 // one grouped PaymentRollup query, then one name lookup for the APIs that made the list.
@@ -25,7 +24,7 @@ export async function get402sByApi(
 ): Promise<Api402Summary> {
   const groups = await db.paymentRollup.groupBy({
     by: ['apiId', 'cause'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { blockedCalls: true, blockedRevenueMicros: true },
   })
 

@@ -1,8 +1,7 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { PAYMENT_CAUSES, type PaymentCauseCode } from '@/lib/incidents/causes'
-import { bucketSeries, type BucketPoint, type DashboardRequest } from './dashboard-window'
-import { teamScopeWhere } from '@/lib/teams/team-view'
+import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } from './dashboard-window'
 
 // Blocked (402) calls per cause per hour, or per day for 30 d, from PaymentRollup only: one
 // grouped query over the (team, hour) index, never a scan of the raw calls.
@@ -19,7 +18,7 @@ export async function get402sOverTime(
 ): Promise<PaymentPoint[]> {
   const groups = await db.paymentRollup.groupBy({
     by: ['hour', 'cause'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { blockedCalls: true, blockedRevenueMicros: true },
   })
 

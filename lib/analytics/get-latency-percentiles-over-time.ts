@@ -1,8 +1,7 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { bucketSeries, type BucketPoint, type DashboardRequest } from './dashboard-window'
+import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } from './dashboard-window'
 import { percentiles, type HistogramBucket, type Percentiles } from './histogram-quantile'
-import { teamScopeWhere } from '@/lib/teams/team-view'
 
 // p50/p95/p99 per hour (or day) from the LatencyRollup histograms. Grouping by (hour, bucket)
 // merges every API and consumer of the team in the database; percentiles cannot be averaged, so
@@ -22,7 +21,7 @@ export async function getLatencyPercentilesOverTime(
 ): Promise<LatencyPercentiles> {
   const groups = await db.latencyRollup.groupBy({
     by: ['hour', 'bucketMs'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true },
   })
 

@@ -1,7 +1,6 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { bucketSeries, type BucketPoint, type DashboardRequest } from './dashboard-window'
-import { teamScopeWhere } from '@/lib/teams/team-view'
+import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } from './dashboard-window'
 
 // Requests per status class per hour (or per day for 30 d), from UsageRollup only: one grouped
 // query over the (team, hour) index, however many raw calls the window holds.
@@ -17,7 +16,7 @@ export async function getStatusClassesOverTime(
 ): Promise<StatusClassPoint[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['hour', 'statusClass'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true },
   })
 

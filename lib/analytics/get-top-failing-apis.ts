@@ -1,7 +1,6 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { DashboardRequest } from './dashboard-window'
-import { teamScopeWhere } from '@/lib/teams/team-view'
+import { rollupWhere, type DashboardRequest } from './dashboard-window'
 
 // The APIs (and, below each, the versions: the "routes") with the most failed calls in the
 // window. One grouped rollup query per (api, version, status class), then one name lookup for
@@ -19,7 +18,7 @@ export async function getTopFailingApis(
 ): Promise<FailingApi[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['apiId', 'versionId', 'statusClass'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true },
   })
 

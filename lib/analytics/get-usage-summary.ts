@@ -1,7 +1,6 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { DashboardRequest } from './dashboard-window'
-import { teamScopeWhere } from '@/lib/teams/team-view'
+import { rollupWhere, type DashboardRequest } from './dashboard-window'
 
 // The headline numbers of the error dashboard, from UsageRollup grouped by status class.
 // p95 is not here: it comes from the latency histograms (getLatencyPercentilesOverTime.overall).
@@ -22,7 +21,7 @@ export async function getUsageSummary(
 ): Promise<UsageSummary> {
   const groups = await db.usageRollup.groupBy({
     by: ['statusClass'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true, blocked402: true, latencySumMs: true },
   })
   let calls = 0
