@@ -2,18 +2,8 @@
 
 import { startTransition, useActionState, useRef } from 'react'
 import { FormMessage } from '@/components/ui/form-field'
-import type { ActionState } from '@/lib/auth/action-result'
-
-export type BillingActionData = { message: string }
-export type BillingFormAction = (
-  previous: ActionState<BillingActionData>,
-  formData: FormData,
-) => Promise<ActionState<BillingActionData>>
-
-/** The messages for one field from the last result, for <Field errors={...}>. */
-export function errorsFor(state: ActionState<BillingActionData>, name: string): string[] | undefined {
-  return state?.ok === false ? state.fieldErrors?.[name] : undefined
-}
+import type { ActionState, FormAction } from '@/lib/auth/action-result'
+import type { BillingActionData } from '@/lib/billing/schemas'
 
 /**
  * The shared shell of the billing forms: posts to a server action without React's automatic form
@@ -31,7 +21,7 @@ export function BillingForm({
   teamSlug: string
   /** Off for forms prefilled with the saved values, which the refreshed page supplies anyway. */
   resetOnSuccess?: boolean
-  action: BillingFormAction
+  action: FormAction<BillingActionData>
   label: string
   className?: string
   children: (state: ActionState<BillingActionData>, pending: boolean) => React.ReactNode

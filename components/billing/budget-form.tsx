@@ -3,7 +3,9 @@
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/form-field'
 import { Spinner } from '@/components/ui/spinner'
-import { BillingForm, errorsFor, type BillingFormAction } from './billing-form'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
+import type { BillingActionData } from '@/lib/billing/schemas'
+import { BillingForm } from './billing-form'
 
 /** Monthly budget (empty for none), alert thresholds and credit limit, prefilled with the current values. */
 export function BudgetForm({
@@ -15,7 +17,7 @@ export function BudgetForm({
   teamSlug: string
   currency: string
   values: { monthlyBudget: string; alertThresholds: string; creditLimit: string }
-  action: BillingFormAction
+  action: FormAction<BillingActionData>
 }) {
   return (
     <BillingForm teamSlug={teamSlug} action={action} label="Budget and limits" resetOnSuccess={false}>
@@ -25,7 +27,7 @@ export function BudgetForm({
             <Field
               label={`Monthly budget (${currency})`}
               name="monthlyBudget"
-              errors={errorsFor(state, 'monthlyBudget')}
+              errors={fieldErrorsFor(state, 'monthlyBudget')}
               hint="Empty for no budget. Calls past it answer 402."
             >
               <Input
@@ -34,13 +36,13 @@ export function BudgetForm({
                 autoComplete="off"
                 defaultValue={values.monthlyBudget}
                 placeholder="No budget"
-                invalid={!!errorsFor(state, 'monthlyBudget')}
+                invalid={!!fieldErrorsFor(state, 'monthlyBudget')}
               />
             </Field>
             <Field
               label="Alert thresholds (%)"
               name="alertThresholds"
-              errors={errorsFor(state, 'alertThresholds')}
+              errors={fieldErrorsFor(state, 'alertThresholds')}
               hint="Percentages of the budget, e.g. 80,100."
             >
               <Input
@@ -48,13 +50,13 @@ export function BudgetForm({
                 autoComplete="off"
                 defaultValue={values.alertThresholds}
                 placeholder="80,100"
-                invalid={!!errorsFor(state, 'alertThresholds')}
+                invalid={!!fieldErrorsFor(state, 'alertThresholds')}
               />
             </Field>
             <Field
               label={`Credit limit (${currency})`}
               name="creditLimit"
-              errors={errorsFor(state, 'creditLimit')}
+              errors={fieldErrorsFor(state, 'creditLimit')}
               hint="How far below zero the balance may go while the card is valid."
             >
               <Input
@@ -62,7 +64,7 @@ export function BudgetForm({
                 inputMode="decimal"
                 autoComplete="off"
                 defaultValue={values.creditLimit}
-                invalid={!!errorsFor(state, 'creditLimit')}
+                invalid={!!fieldErrorsFor(state, 'creditLimit')}
               />
             </Field>
           </div>

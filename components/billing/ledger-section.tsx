@@ -4,8 +4,9 @@ import { Input } from '@/components/ui/form-field'
 import { Pagination, withParams } from '@/components/ui/pagination'
 import type { LedgerRow } from '@/lib/billing/list-ledger-entries'
 import { LedgerTable } from './ledger-table'
+import type { OffsetPage } from '@/lib/pagination/paginate-offset'
 
-type Page = { items: LedgerRow[]; total: number; page: number; pageCount: number }
+type Page = OffsetPage<LedgerRow>
 
 /** The ledger with its search, paging and CSV export (of the same search). Other params are kept. */
 export function LedgerSection({

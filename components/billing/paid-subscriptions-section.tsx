@@ -4,8 +4,9 @@ import { Input } from '@/components/ui/form-field'
 import { Pagination, withParams } from '@/components/ui/pagination'
 import type { PaidSubscriptionUsage } from '@/lib/billing/list-paid-subscription-usage'
 import { SubscriptionUsageTable } from './subscription-usage-table'
+import type { OffsetPage } from '@/lib/pagination/paginate-offset'
 
-type Page = { items: PaidSubscriptionUsage[]; total: number; page: number; pageCount: number }
+type Page = OffsetPage<PaidSubscriptionUsage>
 
 /** The consumer view: paid subscriptions and their free quota, with their own search (sq) and page (sp). */
 export function PaidSubscriptionsSection({

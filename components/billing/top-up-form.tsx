@@ -3,7 +3,9 @@
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/form-field'
 import { Spinner } from '@/components/ui/spinner'
-import { BillingForm, errorsFor, type BillingFormAction } from './billing-form'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
+import type { BillingActionData } from '@/lib/billing/schemas'
+import { BillingForm } from './billing-form'
 
 /**
  * Adds funds by charging the payment method. `idempotencyKey` is minted by the server for each
@@ -18,7 +20,7 @@ export function TopUpForm({
   teamSlug: string
   idempotencyKey: string
   currency: string
-  action: BillingFormAction
+  action: FormAction<BillingActionData>
 }) {
   return (
     <BillingForm teamSlug={teamSlug} action={action} label="Top up">
@@ -28,7 +30,7 @@ export function TopUpForm({
           <Field
             label={`Amount (${currency})`}
             name="amount"
-            errors={errorsFor(state, 'amount') ?? errorsFor(state, 'idempotencyKey')}
+            errors={fieldErrorsFor(state, 'amount') ?? fieldErrorsFor(state, 'idempotencyKey')}
             hint="Up to 100000 per top-up, charged to the payment method on file."
           >
             <Input
@@ -37,7 +39,7 @@ export function TopUpForm({
               autoComplete="off"
               placeholder="50.00"
               required
-              invalid={!!errorsFor(state, 'amount')}
+              invalid={!!fieldErrorsFor(state, 'amount')}
             />
           </Field>
           <Button type="submit" disabled={pending}>

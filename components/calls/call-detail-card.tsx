@@ -5,7 +5,7 @@ import { formatMicros } from '@/lib/billing/money'
 import type { CallDetail } from '@/lib/calls/get-call'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { causeLabel } from '@/lib/incidents/causes'
-import { formatBytes, formatCount, formatMs, formatTime } from './format'
+import { formatBytes, formatCount, formatMs, formatTime } from '@/components/ui/format'
 import { StatusBadge } from './status-badge'
 
 /** Everything recorded about one call, grouped the way an operator debugs it. */

@@ -4,7 +4,7 @@ import { Input, Select } from '@/components/ui/form-field'
 import { withParams } from '@/components/ui/pagination'
 import type { CallFilterOptions } from '@/lib/calls/list-call-filter-options'
 import { callLogQueryToParams, statusFilterToParam, type CallLogQuery } from '@/lib/calls/schemas'
-import { formatMs } from './format'
+import { formatMs } from '@/components/ui/format'
 
 const STATUS_CHOICES = [
   ['2xx', '2xx success'],

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { CallRow } from '@/lib/calls/list-calls'
-import { formatBytes, formatMs, formatTime } from './format'
+import { formatBytes, formatMs, formatTime } from '@/components/ui/format'
 import { StatusBadge } from './status-badge'
 
 /** The call log page: one row per call, each opening its details. */

@@ -1,8 +1,8 @@
 import { StatTiles } from '@/components/ui/stat-tiles'
 import type { UsageSummary } from '@/lib/analytics/get-usage-summary'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { formatCount, formatMs, formatPercent } from './format'
+import { formatCount, formatMs, formatPercent } from '@/components/ui/format'
 
 type Window = { from: Date; to: Date }
 

@@ -1,9 +1,9 @@
 import Link from 'next/link'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { FailingApi } from '@/lib/analytics/get-top-failing-apis'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { formatCount, formatPercent } from './format'
+import { formatCount, formatPercent } from '@/components/ui/format'
 
 type Window = { from: Date; to: Date }
 

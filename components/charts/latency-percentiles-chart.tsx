@@ -13,9 +13,9 @@ import {
   type DotItemDotProps,
 } from 'recharts'
 import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-time'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { formatMs } from '@/components/calls/format'
+import { formatMs } from '@/components/ui/format'
 import { bucketLabel, midnightTicks, tickLabel, type Granularity } from './chart-time'
 
 const SERIES = [

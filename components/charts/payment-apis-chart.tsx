@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
 export type PaymentApiBar = {

@@ -1,7 +1,7 @@
 'use client'
 
 import type { PaymentPoint } from '@/lib/analytics/get-402-over-time'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { CAUSE_COLORS, CAUSE_LABELS, PAYMENT_CAUSES } from '@/lib/incidents/causes'
 import type { Granularity } from './chart-time'

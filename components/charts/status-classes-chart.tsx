@@ -1,7 +1,7 @@
 'use client'
 
 import type { StatusClassPoint } from '@/lib/analytics/get-status-classes-over-time'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { Granularity } from './chart-time'
 import { StackedTimeBars } from './stacked-time-bars'

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { formatCount, formatTime } from '@/components/calls/format'
+import { formatCount, formatTime } from '@/components/ui/format'
 import { StateBadge } from '@/components/ui/badge'
 import { formatMicros } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'

@@ -1,6 +1,6 @@
 import { StatTiles } from '@/components/ui/stat-tiles'
-import { formatCount } from '@/components/calls/format'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import { formatCount } from '@/components/ui/format'
+import type { TeamView } from '@/lib/teams/team-view'
 import { formatMicros } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 

@@ -1,9 +1,9 @@
 import Link from 'next/link'
-import { formatCount, formatTime } from '@/components/calls/format'
+import { formatCount, formatTime } from '@/components/ui/format'
 import { StateBadge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import type { TeamView } from '@/lib/analytics/team-scope'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { TeamView } from '@/lib/teams/team-view'
+import type { FormAction } from '@/lib/auth/action-result'
 import { formatMicros } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { IncidentRow } from '@/lib/incidents/incident-output'
@@ -36,7 +36,7 @@ export function IncidentsTable({
   view: TeamView
   incidents: IncidentRow[]
   canResolve: boolean
-  resolve: (previous: ActionState, formData: FormData) => Promise<ActionState<{ id: string }>>
+  resolve: FormAction<{ id: string }>
 }) {
   return (
     <Table>

@@ -1,7 +1,7 @@
 'use client'
 
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { FormAction } from '@/lib/auth/action-result'
 
 /** Closes an OPEN incident by hand; the note is required and kept on the incident. */
 export function ResolveIncidentButton({
@@ -13,7 +13,7 @@ export function ResolveIncidentButton({
   teamSlug: string
   incidentId: string
   side: 'consumer' | 'owner'
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState<{ id: string }>>
+  action: FormAction<{ id: string }>
 }) {
   return (
     <ConfirmActionButton

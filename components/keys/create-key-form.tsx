@@ -1,17 +1,13 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
-import type { ActionState } from '@/lib/auth/action-result'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
+import type { NewKey } from '@/lib/keys/schemas'
 import { KeySecretBox } from './key-secret-box'
 
-type NewKey = { value: string; name: string; prefix: string }
 type Subscription = { id: string; api: { name: string }; plan: { name: string } }
-
-function fieldErrors(state: ActionState<unknown>, name: string) {
-  return state?.ok === false ? state.fieldErrors?.[name] : undefined
-}
 
 /** Name, optional expiry and optional restriction to some ACTIVE subscriptions; the new key is shown once. */
 export function CreateKeyForm({
@@ -21,10 +17,11 @@ export function CreateKeyForm({
 }: {
   teamSlug: string
   subscriptions: Subscription[]
-  action: (previous: ActionState<NewKey>, formData: FormData) => Promise<ActionState<NewKey>>
+  action: FormAction<NewKey>
 }) {
   const [state, formAction, pending] = useActionState(action, null)
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+  // Read once, when the form mounts: the date picker's lower bound (the server checks the real rule).
+  const [tomorrow] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
@@ -32,18 +29,18 @@ export function CreateKeyForm({
         <Field
           label="Name"
           name="name"
-          errors={fieldErrors(state, 'name')}
+          errors={fieldErrorsFor(state, 'name')}
           hint="Where the key is used, e.g. “billing-service prod”."
         >
-          <Input name="name" required minLength={2} maxLength={60} invalid={!!fieldErrors(state, 'name')} />
+          <Input name="name" required minLength={2} maxLength={60} invalid={!!fieldErrorsFor(state, 'name')} />
         </Field>
         <Field
           label="Expires on (optional)"
           name="expiresAt"
-          errors={fieldErrors(state, 'expiresAt')}
+          errors={fieldErrorsFor(state, 'expiresAt')}
           hint="At 00:00 UTC that day. Leave empty for no expiry."
         >
-          <Input name="expiresAt" type="date" min={tomorrow} invalid={!!fieldErrors(state, 'expiresAt')} />
+          <Input name="expiresAt" type="date" min={tomorrow} invalid={!!fieldErrorsFor(state, 'expiresAt')} />
         </Field>
         <fieldset className="space-y-1 sm:col-span-2">
           <legend className="text-sm font-medium text-slate-700">Restrict to subscriptions (optional)</legend>
@@ -66,7 +63,7 @@ export function CreateKeyForm({
               </div>
             </>
           )}
-          {fieldErrors(state, 'subscriptionIds')?.map((m) => (
+          {fieldErrorsFor(state, 'subscriptionIds')?.map((m) => (
             <p key={m} className="text-xs text-red-600" data-field-error="subscriptionIds">
               {m}
             </p>

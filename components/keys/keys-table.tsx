@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/card'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { FormAction } from '@/lib/auth/action-result'
 import type { ApiKeyOutput, KeyStatus } from '@/lib/keys/schemas'
 import { RevokeKeyButton } from './revoke-key-button'
 import { RotateKeyButton } from './rotate-key-button'
@@ -27,7 +27,7 @@ export function KeysTable({
   keys: ApiKeyOutput[]
   canWrite: boolean
   rotate: React.ComponentProps<typeof RotateKeyButton>['action']
-  revoke: (previous: ActionState, formData: FormData) => Promise<ActionState>
+  revoke: FormAction
 }) {
   if (keys.length === 0)
     return <EmptyState title="No keys" description="Create a key to call the APIs your team subscribes to." />

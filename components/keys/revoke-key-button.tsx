@@ -1,7 +1,7 @@
 'use client'
 
 import { ConfirmButton } from '@/components/ui/confirm-button'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { FormAction } from '@/lib/auth/action-result'
 
 /** Revocation is immediate and final, so it always goes through a confirmation dialog. */
 export function RevokeKeyButton({
@@ -13,7 +13,7 @@ export function RevokeKeyButton({
   teamSlug: string
   keyId: string
   keyName: string
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>
+  action: FormAction
 }) {
   return (
     <ConfirmButton

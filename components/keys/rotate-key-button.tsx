@@ -3,11 +3,10 @@
 import { useRef, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/form-field'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { ActionState, FormAction } from '@/lib/auth/action-result'
+import type { NewKey } from '@/lib/keys/schemas'
 import { DEFAULT_GRACE_SECONDS, GRACE_OPTIONS } from '@/lib/keys/schemas'
 import { KeySecretBox } from './key-secret-box'
-
-type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: string | null }
 
 /**
  * Asks for a grace period, rotates, then shows the replacement key once in the same dialog.
@@ -25,7 +24,7 @@ export function RotateKeyButton({
   keyId: string
   keyName: string
   rotatable: boolean
-  action: (previous: ActionState<NewKey>, formData: FormData) => Promise<ActionState<NewKey>>
+  action: FormAction<NewKey>
 }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [grace, setGrace] = useState(String(DEFAULT_GRACE_SECONDS))

@@ -3,12 +3,9 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-field'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { FormAction } from '@/lib/auth/action-result'
 
-type MarkReadAction = (
-  previous: ActionState<{ count: number }>,
-  formData: FormData,
-) => Promise<ActionState<{ count: number }>>
+type MarkReadAction = FormAction<{ count: number }>
 
 /** "Mark read" for one notification, or "Mark all read" up to the newest one on screen. */
 export function MarkReadButton({

@@ -1,8 +1,8 @@
 import Link from 'next/link'
-import { formatTime } from '@/components/calls/format'
+import { formatTime } from '@/components/ui/format'
 import { Badge } from '@/components/ui/badge'
 import { cn } from '@/components/ui/cn'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { FormAction } from '@/lib/auth/action-result'
 import type { NotificationRow } from '@/lib/notifications/list-notifications'
 import { MarkReadButton } from './mark-read-button'
 
@@ -19,7 +19,7 @@ export function NotificationsList({
 }: {
   teamSlug: string
   notifications: NotificationRow[]
-  markRead: (previous: ActionState<{ count: number }>, formData: FormData) => Promise<ActionState<{ count: number }>>
+  markRead: FormAction<{ count: number }>
 }) {
   return (
     <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-xs ring-1 ring-slate-200">

@@ -5,8 +5,8 @@ import { useActionState, useState } from 'react'
 import { StateBadge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Select } from '@/components/ui/form-field'
-import type { ActionState } from '@/lib/auth/action-result'
-import type { SubscribeResult } from './subscribe-action'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
+import type { SubscribeResult } from '@/lib/subscriptions/schemas'
 
 type Plan = {
   id: string
@@ -34,13 +34,13 @@ export function SubscribeForm({
   apiId: string
   plans: Plan[]
   teams: TeamOption[]
-  action: (previous: ActionState<SubscribeResult>, formData: FormData) => Promise<ActionState<SubscribeResult>>
+  action: FormAction<SubscribeResult>
 }) {
   const [state, formAction, pending] = useActionState(action, null)
   const [teamSlug, setTeamSlug] = useState(teams[0]?.slug ?? '')
   const team = teams.find((t) => t.slug === teamSlug)
   const existing = team?.subscription
-  const planErrors = state?.ok === false ? state.fieldErrors?.planId : undefined
+  const planErrors = fieldErrorsFor(state, 'planId')
 
   return (
     <form action={formAction} className="space-y-3">

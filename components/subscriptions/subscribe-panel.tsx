@@ -1,11 +1,12 @@
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { requireUser } from '@/lib/auth/team-context'
+import type { FormAction } from '@/lib/auth/action-result'
 import { getSubscribeOptions } from '@/lib/subscriptions/get-subscribe-options'
-import { subscribeAction } from './subscribe-action'
+import type { SubscribeResult } from '@/lib/subscriptions/schemas'
 import { SubscribeForm } from './subscribe-form'
 
 /** The catalog API page's subscribe box: plans, the user's eligible teams and their current status. */
-export async function SubscribePanel({ apiId }: { apiId: string }) {
+export async function SubscribePanel({ apiId, action }: { apiId: string; action: FormAction<SubscribeResult> }) {
   const user = await requireUser()
   const options = await getSubscribeOptions(user.id, apiId)
   if (!options) return null
@@ -28,7 +29,7 @@ export async function SubscribePanel({ apiId }: { apiId: string }) {
             None of your teams can subscribe: that needs the member, admin or owner role in a team.
           </p>
         ) : (
-          <SubscribeForm apiId={options.api.id} plans={options.plans} teams={options.teams} action={subscribeAction} />
+          <SubscribeForm apiId={options.api.id} plans={options.plans} teams={options.teams} action={action} />
         )}
       </CardBody>
     </Card>

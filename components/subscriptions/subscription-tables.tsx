@@ -2,11 +2,11 @@ import Link from 'next/link'
 import { StateBadge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/card'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import type { ActionState } from '@/lib/auth/action-result'
+import type { FormAction } from '@/lib/auth/action-result'
 import type { SubscriptionOutput } from '@/lib/subscriptions/schemas'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>
+type Action = FormAction
 const day = (date: Date) => date.toISOString().slice(0, 10)
 
 function StateCell({ subscription }: { subscription: SubscriptionOutput }) {

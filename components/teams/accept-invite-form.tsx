@@ -3,7 +3,7 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-field'
-import type { FormAction } from './form-action'
+import type { FormAction } from '@/lib/auth/action-result'
 
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, null)

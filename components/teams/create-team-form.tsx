@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
-import { fieldErrors, type FormAction } from './form-action'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
 
 /** Suggests a slug from the name until the user edits the slug themselves. */
 function slugify(name: string): string {
@@ -23,12 +23,12 @@ export function CreateTeamForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage result={state} />
-      <Field label="Team name" name="name" errors={fieldErrors(state, 'name')}>
+      <Field label="Team name" name="name" errors={fieldErrorsFor(state, 'name')}>
         <Input
           name="name"
           required
           value={name}
-          invalid={!!fieldErrors(state, 'name')}
+          invalid={!!fieldErrorsFor(state, 'name')}
           onChange={(e) => {
             setName(e.target.value)
             if (!slugEdited) setSlug(slugify(e.target.value))
@@ -38,7 +38,7 @@ export function CreateTeamForm({ action }: { action: FormAction }) {
       <Field
         label="Slug"
         name="slug"
-        errors={fieldErrors(state, 'slug')}
+        errors={fieldErrorsFor(state, 'slug')}
         hint="Lowercase letters, digits and hyphens. Used in URLs such as /gw/<slug>/… and cannot change later."
       >
         <Input
@@ -46,15 +46,15 @@ export function CreateTeamForm({ action }: { action: FormAction }) {
           required
           value={slug}
           pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          invalid={!!fieldErrors(state, 'slug')}
+          invalid={!!fieldErrorsFor(state, 'slug')}
           onChange={(e) => {
             setSlug(e.target.value)
             setSlugEdited(true)
           }}
         />
       </Field>
-      <Field label="Contact email (optional)" name="contactEmail" errors={fieldErrors(state, 'contactEmail')}>
-        <Input name="contactEmail" type="email" invalid={!!fieldErrors(state, 'contactEmail')} />
+      <Field label="Contact email (optional)" name="contactEmail" errors={fieldErrorsFor(state, 'contactEmail')}>
+        <Input name="contactEmail" type="email" invalid={!!fieldErrorsFor(state, 'contactEmail')} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create team'}

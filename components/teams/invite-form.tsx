@@ -3,9 +3,9 @@
 import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input, Select } from '@/components/ui/form-field'
-import { fieldErrors, ROLE_HINTS, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
-
-type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
+import type { NewInvite } from '@/lib/teams/schemas'
+import { ROLE_HINTS, ROLE_LABELS, type RoleName } from '@/lib/teams/roles'
 
 /** Creates an invite and shows its link once; the server keeps only the token's SHA-256. */
 export function InviteForm({
@@ -40,7 +40,7 @@ export function InviteForm({
         className="grid max-w-2xl gap-4 sm:grid-cols-[10rem_1fr_auto] sm:items-start"
       >
         <input type="hidden" name="team" value={teamSlug} />
-        <Field label="Role" name="role" errors={fieldErrors(state, 'role')}>
+        <Field label="Role" name="role" errors={fieldErrorsFor(state, 'role')}>
           <Select name="role" defaultValue="MEMBER">
             {roles.map((role) => (
               <option key={role} value={role} title={ROLE_HINTS[role]}>
@@ -52,14 +52,14 @@ export function InviteForm({
         <Field
           label="Email (optional)"
           name="email"
-          errors={fieldErrors(state, 'email')}
+          errors={fieldErrorsFor(state, 'email')}
           hint="When set, only this address can accept."
         >
           <Input
             name="email"
             type="email"
             placeholder="colleague@example.com"
-            invalid={!!fieldErrors(state, 'email')}
+            invalid={!!fieldErrorsFor(state, 'email')}
           />
         </Field>
         <div className="sm:pt-6">

@@ -3,7 +3,8 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/form-field'
-import { ROLE_LABELS, type FormAction, type RoleName } from './form-action'
+import type { FormAction } from '@/lib/auth/action-result'
+import { ROLE_LABELS, type RoleName } from '@/lib/teams/roles'
 
 /** Inline role picker for one member row; errors such as "last owner" appear right under it. */
 export function MemberRoleForm({

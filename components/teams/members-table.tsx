@@ -1,7 +1,9 @@
 import { Badge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
-import { formatDate, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
+import type { FormAction } from '@/lib/auth/action-result'
+import { ROLE_LABELS, type RoleName } from '@/lib/teams/roles'
+import { formatIsoDate } from '@/components/ui/format'
 import { MemberRoleForm } from './member-role-form'
 
 export type MemberView = {
@@ -68,7 +70,7 @@ export function MembersTable({
                   <Badge tone={member.role === 'OWNER' ? 'violet' : 'gray'}>{ROLE_LABELS[member.role]}</Badge>
                 )}
               </Td>
-              <Td>{formatDate(member.joinedAt)}</Td>
+              <Td>{formatIsoDate(member.joinedAt)}</Td>
               {canManage ? (
                 <Td className="text-right">
                   <ConfirmActionButton

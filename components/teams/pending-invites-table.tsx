@@ -2,7 +2,9 @@ import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/card'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
-import { formatDate, ROLE_LABELS, type FormAction, type RoleName } from './form-action'
+import type { FormAction } from '@/lib/auth/action-result'
+import { ROLE_LABELS, type RoleName } from '@/lib/teams/roles'
+import { formatIsoDate } from '@/components/ui/format'
 
 export type InviteView = {
   id: string
@@ -47,8 +49,8 @@ export function PendingInvitesTable({
           <tr key={invite.id} data-invite={invite.id}>
             <Td>{invite.email ?? <span className="text-slate-400">Anyone with the link</span>}</Td>
             <Td>{ROLE_LABELS[invite.role]}</Td>
-            <Td>{formatDate(invite.createdAt)}</Td>
-            <Td>{invite.expired ? <Badge tone="amber">Expired</Badge> : formatDate(invite.expiresAt)}</Td>
+            <Td>{formatIsoDate(invite.createdAt)}</Td>
+            <Td>{invite.expired ? <Badge tone="amber">Expired</Badge> : formatIsoDate(invite.expiresAt)}</Td>
             {canManage ? (
               <Td className="text-right">
                 <ConfirmActionButton

@@ -3,7 +3,7 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
-import { fieldErrors, type FormAction } from './form-action'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
 
 export function TeamDetailsForm({
   team,
@@ -24,13 +24,13 @@ export function TeamDetailsForm({
           Saved.
         </p>
       ) : null}
-      <Field label="Team name" name="name" errors={fieldErrors(state, 'name')}>
+      <Field label="Team name" name="name" errors={fieldErrorsFor(state, 'name')}>
         <Input
           name="name"
           defaultValue={team.name}
           required
           disabled={!canManage}
-          invalid={!!fieldErrors(state, 'name')}
+          invalid={!!fieldErrorsFor(state, 'name')}
         />
       </Field>
       <Field label="Slug" name="slug" hint="Part of every console and gateway URL, so it cannot change.">
@@ -39,7 +39,7 @@ export function TeamDetailsForm({
       <Field
         label="Contact email"
         name="contactEmail"
-        errors={fieldErrors(state, 'contactEmail')}
+        errors={fieldErrorsFor(state, 'contactEmail')}
         hint="Where consumers and billing alerts reach this team. Optional."
       >
         <Input
@@ -47,7 +47,7 @@ export function TeamDetailsForm({
           type="email"
           defaultValue={team.contactEmail ?? ''}
           disabled={!canManage}
-          invalid={!!fieldErrors(state, 'contactEmail')}
+          invalid={!!fieldErrorsFor(state, 'contactEmail')}
         />
       </Field>
       {canManage ? (

@@ -1,5 +1,5 @@
-import { formatTime } from '@/components/calls/format'
-import type { FormAction } from '@/components/teams/form-action'
+import { formatTime } from '@/components/ui/format'
+import type { FormAction } from '@/lib/auth/action-result'
 import { StateBadge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { DeliveryOutcome } from '@/lib/webhooks/deliver-now'

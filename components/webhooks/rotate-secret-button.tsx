@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import type { FormAction } from '@/components/teams/form-action'
+import type { FormAction } from '@/lib/auth/action-result'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { WebhookSecretBox } from './webhook-secret-box'
 

@@ -3,7 +3,7 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-field'
-import type { FormAction } from '@/components/teams/form-action'
+import type { FormAction } from '@/lib/auth/action-result'
 import type { DeliveryOutcome } from '@/lib/webhooks/deliver-now'
 
 /** "Send test event" and "Retry now": one attempt right away, with its outcome shown inline. */

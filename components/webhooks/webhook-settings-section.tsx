@@ -1,24 +1,30 @@
-import type { FormAction } from '@/components/teams/form-action'
+import type { FormAction } from '@/lib/auth/action-result'
 import { Card, CardBody, CardHeader, EmptyState } from '@/components/ui/card'
 import { Pagination, withParams } from '@/components/ui/pagination'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import type { DeliveryOutcome } from '@/lib/webhooks/deliver-now'
 import type { DeliveryRow } from '@/lib/webhooks/list-webhook-deliveries'
-import { DELIVERY_STATES, type ListDeliveriesQuery, type WebhookSettings } from '@/lib/webhooks/schemas'
+import type { OffsetPage } from '@/lib/pagination/paginate-offset'
+import {
+  DELIVERY_STATES,
+  type ListDeliveriesQuery,
+  type WebhookSettings,
+  type WebhookUrlResult,
+} from '@/lib/webhooks/schemas'
 import { DeliveriesTable } from './deliveries-table'
 import { RotateSecretButton } from './rotate-secret-button'
 import { SendDeliveryButton } from './send-delivery-button'
 import { WebhookUrlForm } from './webhook-url-form'
 
 export type WebhookActions = {
-  save: FormAction<{ url: string | null; secret: string | null }>
-  clear: FormAction<{ url: string | null; secret: string | null }>
+  save: FormAction<WebhookUrlResult>
+  clear: FormAction<WebhookUrlResult>
   rotate: FormAction<{ secret: string }>
   sendTest: FormAction<DeliveryOutcome | null>
   retry: FormAction<DeliveryOutcome | null>
 }
 
-type Deliveries = { items: DeliveryRow[]; total: number; page: number; pageCount: number }
+type Deliveries = OffsetPage<DeliveryRow>
 
 /** The settings page's webhook section: endpoint, signing secret, test event and deliveries. */
 export function WebhookSettingsSection({

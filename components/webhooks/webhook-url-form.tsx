@@ -1,13 +1,12 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { fieldErrors, type FormAction } from '@/components/teams/form-action'
+import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
+import type { WebhookUrlResult } from '@/lib/webhooks/schemas'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
 import { WebhookSecretBox } from './webhook-secret-box'
-
-type UrlResult = { url: string | null; secret: string | null }
 
 /** Set or change the URL (the first one also creates the signing secret, shown once), or remove it. */
 export function WebhookUrlForm({
@@ -18,8 +17,8 @@ export function WebhookUrlForm({
 }: {
   teamSlug: string
   url: string | null
-  save: FormAction<UrlResult>
-  clear: FormAction<UrlResult>
+  save: FormAction<WebhookUrlResult>
+  clear: FormAction<WebhookUrlResult>
 }) {
   const [state, formAction, pending] = useActionState(save, null)
   const [secret, setSecret] = useState<string | null>(null)
@@ -32,7 +31,7 @@ export function WebhookUrlForm({
           <Field
             label="Endpoint URL"
             name="url"
-            errors={fieldErrors(state, 'url')}
+            errors={fieldErrorsFor(state, 'url')}
             hint="We POST every event here as JSON. http:// or https:// only."
           >
             <Input
@@ -42,7 +41,7 @@ export function WebhookUrlForm({
               maxLength={2000}
               placeholder="https://example.com/hooks/tollgate"
               defaultValue={url ?? ''}
-              invalid={!!fieldErrors(state, 'url')}
+              invalid={!!fieldErrorsFor(state, 'url')}
             />
           </Field>
         </div>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TEAM_VIEWS, type TeamView } from './team-scope'
+import { TEAM_VIEWS, teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 
 // The error dashboard's time windows. Rollups are hourly, so windows are aligned to whole hours
 // (whole UTC days for 30 d): every bar then covers exactly the calls its drill-down link lists.
@@ -12,6 +12,14 @@ export const HOUR_MS = 3_600_000
 export const DAY_MS = 24 * HOUR_MS
 
 export type DashboardQuery = { range: DashboardRange; view: TeamView }
+
+/** What every dashboard query reads: one side of the team over one window. */
+export type DashboardRequest = { view: TeamView; window: DashboardWindow; limit?: number }
+
+/** The rollup WHERE of every dashboard query: the team's side of the calls, the window's hours. */
+export function rollupWhere(teamId: string, { view, window }: DashboardRequest) {
+  return { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } }
+}
 
 export type DashboardWindow = {
   range: DashboardRange
@@ -47,11 +55,36 @@ export function resolveDashboardWindow(range: DashboardRange, now: Date = new Da
 }
 
 /** The bucket a rollup hour falls into, as epoch ms. */
-export function bucketStart(hour: Date, granularity: Granularity): number {
+function bucketStart(hour: Date, granularity: Granularity): number {
   const t = hour.getTime()
   return granularity === 'day' ? t - (t % DAY_MS) : t - (t % HOUR_MS)
 }
 
-export function bucketEnd(start: number, granularity: Granularity): number {
+function bucketEnd(start: number, granularity: Granularity): number {
   return start + (granularity === 'day' ? DAY_MS : HOUR_MS)
+}
+
+/** A chart point: the ISO start and (exclusive) end of its bucket, so a bar links to exactly its calls. */
+export type BucketPoint = { from: string; to: string }
+
+/**
+ * The window's buckets as chart points, oldest first, each starting as `empty()`, so an hour
+ * without calls is a zero rather than a gap. Every over-time query groups its rollups by hour
+ * and adds each group to `at(group.hour)`: the point of the bucket it falls into, or undefined
+ * outside the window.
+ */
+export function bucketSeries<P extends object>(window: DashboardWindow, empty: () => P) {
+  const points = new Map<number, BucketPoint & P>()
+  for (const start of window.buckets) {
+    const t = start.getTime()
+    points.set(t, {
+      from: start.toISOString(),
+      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
+      ...empty(),
+    })
+  }
+  return {
+    at: (hour: Date): (BucketPoint & P) | undefined => points.get(bucketStart(hour, window.granularity)),
+    points: (): Array<BucketPoint & P> => [...points.values()],
+  }
 }

@@ -122,7 +122,7 @@ afterAll(async () => cleanup?.())
 
 describe('getStatusClassesOverTime', () => {
   test('counts calls per hour and status class, with zero-filled hours', async () => {
-    const points = await getStatusClassesOverTime(t.a, 'owner', day)
+    const points = await getStatusClassesOverTime({ teamId: t.a }, { view: 'owner', window: day })
     expect(points).toHaveLength(24)
     const at = (h: number) => points.find((p) => p.from === hour(h).toISOString())
     expect(at(2)).toMatchObject({ '2xx': 90, '3xx': 0, '4xx': 5, '5xx': 10, total: 105, to: hour(1).toISOString() })
@@ -131,7 +131,7 @@ describe('getStatusClassesOverTime', () => {
   })
 
   test('30 d sums hours into UTC days', async () => {
-    const points = await getStatusClassesOverTime(t.a, 'owner', month)
+    const points = await getStatusClassesOverTime({ teamId: t.a }, { view: 'owner', window: month })
     expect(points).toHaveLength(30)
     expect(points.at(-1)).toMatchObject({ from: '2026-11-24T00:00:00.000Z', total: 210 })
     // 30 hours before 15:00 on the 24th is 09:00 on the 23rd.
@@ -139,14 +139,14 @@ describe('getStatusClassesOverTime', () => {
   })
 
   test('the consumer view counts the calls the team made, not the anonymous ones', async () => {
-    const points = await getStatusClassesOverTime(t.b, 'consumer', day)
+    const points = await getStatusClassesOverTime({ teamId: t.b }, { view: 'consumer', window: day })
     expect(points.reduce((s, p) => s + p.total, 0)).toBe(206)
   })
 })
 
 describe('getLatencyPercentilesOverTime', () => {
   test('computes p50/p95/p99 per hour from the merged histogram', async () => {
-    const { points } = await getLatencyPercentilesOverTime(t.a, 'owner', day)
+    const { points } = await getLatencyPercentilesOverTime({ teamId: t.a }, { view: 'owner', window: day })
     const h2 = points.find((p) => p.from === hour(2).toISOString())!
     expect(h2.calls).toBe(100)
     expect(h2.p50).toBeCloseTo(10)
@@ -158,7 +158,7 @@ describe('getLatencyPercentilesOverTime', () => {
   })
 
   test('the window percentiles come from the summed histogram, not averaged hours', async () => {
-    const { overall } = await getLatencyPercentilesOverTime(t.a, 'owner', day)
+    const { overall } = await getLatencyPercentilesOverTime({ teamId: t.a }, { view: 'owner', window: day })
     expect(overall.calls).toBe(200)
     expect(overall.p50).toBeCloseTo(5)
     expect(overall.p95).toBeCloseTo(20)
@@ -168,13 +168,13 @@ describe('getLatencyPercentilesOverTime', () => {
 
 describe('getUsageSummary', () => {
   test('totals, error rate and 402s for the window', async () => {
-    const summary = await getUsageSummary(t.a, 'owner', day)
+    const summary = await getUsageSummary({ teamId: t.a }, { view: 'owner', window: day })
     expect(summary).toMatchObject({ calls: 210, clientErrors: 10, serverErrors: 10, blocked402: 2, avgLatencyMs: 10 })
     expect(summary.errorRate).toBeCloseTo(20 / 210)
   })
 
   test('no calls: zero rate and no average', async () => {
-    expect(await getUsageSummary(t.c, 'owner', day)).toEqual({
+    expect(await getUsageSummary({ teamId: t.c }, { view: 'owner', window: day })).toEqual({
       calls: 0,
       clientErrors: 0,
       serverErrors: 0,
@@ -187,7 +187,7 @@ describe('getUsageSummary', () => {
 
 describe('getTopFailingApis', () => {
   test('orders APIs by failed calls and breaks them down by version', async () => {
-    const top = await getTopFailingApis(t.a, 'owner', day)
+    const top = await getTopFailingApis({ teamId: t.a }, { view: 'owner', window: day })
     expect(top.map((a) => [a.name, a.calls, a.clientErrors, a.serverErrors])).toEqual([
       ['Payments', 109, 9, 10],
       ['Weather', 101, 1, 0],
@@ -200,13 +200,13 @@ describe('getTopFailingApis', () => {
   })
 
   test('a wider window changes the order: the old Weather outage counts over 7 d', async () => {
-    const top = await getTopFailingApis(t.a, 'owner', week)
+    const top = await getTopFailingApis({ teamId: t.a }, { view: 'owner', window: week })
     expect(top.map((a) => a.name)).toEqual(['Weather', 'Payments'])
     expect(top[0].serverErrors).toBe(1_000)
   })
 
   test('APIs without failures are left out', async () => {
-    const top = await getTopFailingApis(t.a, 'owner', week)
+    const top = await getTopFailingApis({ teamId: t.a }, { view: 'owner', window: week })
     expect(top.map((a) => a.apiId)).toEqual([ids.api2, ids.api1])
   })
 })
@@ -214,10 +214,10 @@ describe('getTopFailingApis', () => {
 describe('team scoping', () => {
   const all = (teamId: string, view: 'owner' | 'consumer') =>
     Promise.all([
-      getStatusClassesOverTime(teamId, view, month),
-      getLatencyPercentilesOverTime(teamId, view, month),
-      getUsageSummary(teamId, view, month),
-      getTopFailingApis(teamId, view, month),
+      getStatusClassesOverTime({ teamId }, { view, window: month }),
+      getLatencyPercentilesOverTime({ teamId }, { view, window: month }),
+      getUsageSummary({ teamId }, { view, window: month }),
+      getTopFailingApis({ teamId }, { view, window: month }),
     ])
 
   test("an unrelated team sees none of A's or B's traffic, as owner or as consumer", async () => {
@@ -238,7 +238,7 @@ describe('team scoping', () => {
     expect(latency.overall.p50!).toBeGreaterThan(30_000)
     expect(top.map((a) => a.name)).toEqual(['Geocoding'])
     // As a consumer B sees its calls to A, never A's anonymous 401s.
-    const consumer = await getUsageSummary(t.b, 'consumer', month)
+    const consumer = await getUsageSummary({ teamId: t.b }, { view: 'consumer', window: month })
     expect(consumer.calls).toBe(1_206)
   })
 })

@@ -1,7 +1,7 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { PAYMENT_CAUSES, type PaymentCauseCode } from '@/lib/incidents/causes'
-import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { rollupWhere, type DashboardRequest } from './dashboard-window'
 
 // Blocked calls and the revenue they would have brought, per API and cause, over the window:
 // one grouped PaymentRollup query, then one name lookup for the APIs that made the list.
@@ -19,14 +19,12 @@ export type Api402Row = {
 export type Api402Summary = { apis: Api402Row[]; totalCalls: number; totalRevenueMicros: bigint }
 
 export async function get402sByApi(
-  teamId: string,
-  view: TeamView,
-  window: DashboardWindow,
-  limit = 10,
+  { teamId }: TeamReadScope,
+  { view, window, limit = 10 }: DashboardRequest,
 ): Promise<Api402Summary> {
   const groups = await db.paymentRollup.groupBy({
     by: ['apiId', 'cause'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { blockedCalls: true, blockedRevenueMicros: true },
   })
 

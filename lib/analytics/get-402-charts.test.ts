@@ -54,7 +54,7 @@ afterAll(() => database?.cleanup())
 
 describe('get402sOverTime', () => {
   test('24 h: one bar per hour, stacked by cause, empty hours as zero, revenue per bar', async () => {
-    const points = await get402sOverTime(t.a, 'owner', resolveDashboardWindow('24h', NOW))
+    const points = await get402sOverTime({ teamId: t.a }, { view: 'owner', window: resolveDashboardWindow('24h', NOW) })
     expect(points).toHaveLength(24)
     expect(points.at(-1)).toMatchObject({
       from: '2026-11-24T15:00:00.000Z',
@@ -69,7 +69,7 @@ describe('get402sOverTime', () => {
   })
 
   test('30 d: per UTC day', async () => {
-    const points = await get402sOverTime(t.a, 'owner', resolveDashboardWindow('30d', NOW))
+    const points = await get402sOverTime({ teamId: t.a }, { view: 'owner', window: resolveDashboardWindow('30d', NOW) })
     expect(points).toHaveLength(30)
     expect(points.at(-1)).toMatchObject({ from: '2026-11-24T00:00:00.000Z', total: 12 })
     expect(points.at(-2)).toMatchObject({ from: '2026-11-23T00:00:00.000Z', total: 7, payment_method_failed: 7 })
@@ -78,7 +78,7 @@ describe('get402sOverTime', () => {
   test('the consumer side sees only its own blocked calls', async () => {
     const window = resolveDashboardWindow('7d', NOW)
     const total = async (teamId: string, view: 'owner' | 'consumer') =>
-      (await get402sOverTime(teamId, view, window)).reduce((s, p) => s + p.total, 0)
+      (await get402sOverTime({ teamId }, { view, window })).reduce((s, p) => s + p.total, 0)
     expect(await total(t.b, 'consumer')).toBe(14)
     expect(await total(t.c, 'consumer')).toBe(5)
     expect(await total(t.b, 'owner')).toBe(0)
@@ -88,7 +88,7 @@ describe('get402sOverTime', () => {
 
 describe('get402sByApi', () => {
   test('owner: ranked by lost revenue, with totals and causes', async () => {
-    const summary = await get402sByApi(t.a, 'owner', resolveDashboardWindow('24h', NOW))
+    const summary = await get402sByApi({ teamId: t.a }, { view: 'owner', window: resolveDashboardWindow('24h', NOW) })
     expect(summary.apis.map((a) => [a.name, a.blockedCalls, a.revenueMicros])).toEqual([
       ['Maps', 5, 900_000n],
       ['Weather', 7, 14_000n],
@@ -98,9 +98,11 @@ describe('get402sByApi', () => {
   })
 
   test('consumer: ranked by blocked calls, only its own', async () => {
-    const summary = await get402sByApi(t.b, 'consumer', resolveDashboardWindow('7d', NOW))
+    const summary = await get402sByApi({ teamId: t.b }, { view: 'consumer', window: resolveDashboardWindow('7d', NOW) })
     expect(summary.apis.map((a) => [a.name, a.blockedCalls])).toEqual([['Weather', 14]])
     expect(summary.apis[0].teamSlug).toMatch(/^team-/)
-    expect((await get402sByApi(t.b, 'owner', resolveDashboardWindow('7d', NOW))).apis).toEqual([])
+    expect(
+      (await get402sByApi({ teamId: t.b }, { view: 'owner', window: resolveDashboardWindow('7d', NOW) })).apis,
+    ).toEqual([])
   })
 })

@@ -74,7 +74,7 @@ async function seed() {
 test('cost per day: stacked by API with the smallest folded into "Other", summed per UTC day', async () => {
   const { owner, otherOwner, consumer, a } = await seed()
   const window = resolveDashboardWindow('30d', NOW)
-  const { series, points } = await getCostByDay(consumer.id, window)
+  const { series, points } = await getCostByDay({ teamId: consumer.id }, { window })
   expect(series).toEqual([
     { key: 's0', apiId: a[0], label: `${owner.slug}/a1` },
     { key: 's1', apiId: a[1], label: `${owner.slug}/a2` },
@@ -99,12 +99,12 @@ test('cost per day: stacked by API with the smallest folded into "Other", summed
   expect(day(D2)).toMatchObject({ total: 841_000, s0: 0, s1: 500_000, s2: 100_000, s3: 90_000, other: 151_000 })
   expect(points.reduce((sum, p) => sum + p.total, 0)).toBe(6_841_000)
   expect(points.filter((p) => p.total > 0)).toHaveLength(2)
-  expect(await getCostByDay(otherOwner.id, window)).toEqual({ series: [], points: expect.any(Array) })
+  expect(await getCostByDay({ teamId: otherOwner.id }, { window })).toEqual({ series: [], points: expect.any(Array) })
 })
 
 test('spend by API: window totals and calls, biggest first, this consumer only', async () => {
   const { owner, otherOwner, consumer, a, b1 } = await seed()
-  const spend = await getSpendByApi(consumer.id, resolveDashboardWindow('30d', NOW))
+  const spend = await getSpendByApi({ teamId: consumer.id }, { window: resolveDashboardWindow('30d', NOW) })
   expect(spend.map((s) => [s.apiId, s.costMicros, s.calls])).toEqual([
     [a[0], 4_000_000n, 44],
     [a[1], 2_500_000n, 25],
@@ -116,12 +116,14 @@ test('spend by API: window totals and calls, biggest first, this consumer only',
   ])
   expect(spend[6].label).toBe(`${otherOwner.slug}/b1`)
   expect(spend[0].label).toBe(`${owner.slug}/a1`)
-  expect(await getSpendByApi(consumer.id, resolveDashboardWindow('30d', NOW), 2)).toHaveLength(2)
+  expect(
+    await getSpendByApi({ teamId: consumer.id }, { window: resolveDashboardWindow('30d', NOW), limit: 2 }),
+  ).toHaveLength(2)
 })
 
 test("revenue by consumer: what each team paid for this owner's APIs, split by API", async () => {
   const { owner, otherOwner, consumer, otherConsumer, a, b1 } = await seed()
-  const revenue = await getRevenueByConsumer(owner.id, resolveDashboardWindow('30d', NOW))
+  const revenue = await getRevenueByConsumer({ teamId: owner.id }, { window: resolveDashboardWindow('30d', NOW) })
   expect(revenue.consumers.map((c) => [c.consumerTeamId, c.consumerName, c.totalMicros])).toEqual([
     [consumer.id, consumer.name, 6_840_000n],
     [otherConsumer.id, otherConsumer.name, 5_500_000n],
@@ -136,6 +138,6 @@ test("revenue by consumer: what each team paid for this owner's APIs, split by A
   )
   expect(revenue.apis.some((x) => x.apiId === b1)).toBe(false)
 
-  const other = await getRevenueByConsumer(otherOwner.id, resolveDashboardWindow('30d', NOW))
+  const other = await getRevenueByConsumer({ teamId: otherOwner.id }, { window: resolveDashboardWindow('30d', NOW) })
   expect(other.consumers.map((c) => [c.consumerTeamId, c.totalMicros])).toEqual([[consumer.id, 1_000n]])
 })

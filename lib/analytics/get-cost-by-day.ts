@@ -1,6 +1,7 @@
 import { getApiLabels } from '@/lib/billing/get-api-labels'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
+import { bucketSeries, type BucketPoint, type DashboardWindow } from './dashboard-window'
 
 // The consumer's cost per day, stacked by API, from UsageRollup.costMicros only. The biggest APIs
 // get their own series; the rest share "Other", so the legend stays readable.
@@ -9,11 +10,11 @@ export const MAX_COST_SERIES = 5
 
 export type CostSeries = { key: string; apiId: string | null; label: string }
 /** Amounts are micro-units as plain numbers (recharts plots numbers); format only for display. */
-export type CostPoint = { from: string; to: string; total: number } & Record<string, number | string>
+export type CostPoint = BucketPoint & { total: number } & Record<string, number | string>
 
 export async function getCostByDay(
-  teamId: string,
-  window: DashboardWindow,
+  { teamId }: TeamReadScope,
+  { window }: { window: DashboardWindow },
 ): Promise<{ series: CostSeries[]; points: CostPoint[] }> {
   if (!teamId) throw new Error('getCostByDay needs a team id')
   const groups = await db.usageRollup.groupBy({
@@ -37,24 +38,17 @@ export async function getCostByDay(
   if (ranked.length > top.length) series.push({ key: 'other', apiId: null, label: 'Other APIs' })
   const keyOf = new Map(series.flatMap((s) => (s.apiId ? [[s.apiId, s.key] as const] : [])))
 
-  const points = new Map<number, CostPoint>()
-  for (const start of window.buckets) {
-    const t = start.getTime()
-    const point: CostPoint = {
-      from: start.toISOString(),
-      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
-      total: 0,
-    }
-    for (const s of series) point[s.key] = 0
-    points.set(t, point)
-  }
+  const points = bucketSeries(window, () => ({
+    total: 0,
+    ...Object.fromEntries(series.map((s) => [s.key, 0])),
+  }))
   for (const g of groups) {
-    const point = points.get(bucketStart(g.hour, window.granularity))
+    const point: CostPoint | undefined = points.at(g.hour)
     if (!point) continue
     const micros = Number(g._sum.costMicros ?? 0n)
     const key = keyOf.get(g.apiId) ?? 'other'
     point[key] = (point[key] as number) + micros
     point.total += micros
   }
-  return { series, points: [...points.values()] }
+  return { series, points: points.points() }
 }

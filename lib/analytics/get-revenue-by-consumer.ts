@@ -1,4 +1,5 @@
 import { getApiLabels } from '@/lib/billing/get-api-labels'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 // What each consumer team paid for this team's APIs over a window, split by API, from UsageRollup.
@@ -13,9 +14,8 @@ export type RevenueByConsumer = {
 }
 
 export async function getRevenueByConsumer(
-  teamId: string,
-  window: { from: Date; to: Date },
-  limit = 10,
+  { teamId }: TeamReadScope,
+  { window, limit = 10 }: { window: { from: Date; to: Date }; limit?: number },
 ): Promise<{ apis: RevenueApi[]; consumers: RevenueByConsumer[] }> {
   if (!teamId) throw new Error('getRevenueByConsumer needs a team id')
   const groups = await db.usageRollup.groupBy({

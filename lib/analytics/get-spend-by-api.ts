@@ -1,4 +1,5 @@
 import { getApiLabels } from '@/lib/billing/get-api-labels'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 // What the team spent per API it calls, over a window, from UsageRollup only.
@@ -6,9 +7,8 @@ import { db } from '@/lib/db'
 export type SpendByApi = { apiId: string; label: string; costMicros: bigint; calls: number }
 
 export async function getSpendByApi(
-  teamId: string,
-  window: { from: Date; to: Date },
-  limit = 10,
+  { teamId }: TeamReadScope,
+  { window, limit = 10 }: { window: { from: Date; to: Date }; limit?: number },
 ): Promise<SpendByApi[]> {
   if (!teamId) throw new Error('getSpendByApi needs a team id')
   const groups = await db.usageRollup.groupBy({

@@ -1,6 +1,6 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { bucketEnd, bucketStart, type DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } from './dashboard-window'
 
 // Requests per status class per hour (or per day for 30 d), from UsageRollup only: one grouped
 // query over the (team, hour) index, however many raw calls the window holds.
@@ -8,39 +8,21 @@ import { teamScopeWhere, type TeamView } from './team-scope'
 export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'] as const
 export type StatusClassKey = (typeof STATUS_CLASSES)[number]
 
-export type StatusClassPoint = {
-  /** ISO start and (exclusive) end of the bucket, so a bar can link to exactly its calls. */
-  from: string
-  to: string
-  total: number
-} & Record<StatusClassKey, number>
+export type StatusClassPoint = BucketPoint & { total: number } & Record<StatusClassKey, number>
 
 export async function getStatusClassesOverTime(
-  teamId: string,
-  view: TeamView,
-  window: DashboardWindow,
+  { teamId }: TeamReadScope,
+  { view, window }: DashboardRequest,
 ): Promise<StatusClassPoint[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['hour', 'statusClass'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true },
   })
 
-  const points = new Map<number, StatusClassPoint>()
-  for (const start of window.buckets) {
-    const t = start.getTime()
-    points.set(t, {
-      from: start.toISOString(),
-      to: new Date(bucketEnd(t, window.granularity)).toISOString(),
-      total: 0,
-      '2xx': 0,
-      '3xx': 0,
-      '4xx': 0,
-      '5xx': 0,
-    })
-  }
+  const series = bucketSeries(window, () => ({ total: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 }))
   for (const g of groups) {
-    const point = points.get(bucketStart(g.hour, window.granularity))
+    const point = series.at(g.hour)
     const calls = g._sum.calls ?? 0
     if (!point) continue
     point.total += calls
@@ -48,5 +30,5 @@ export async function getStatusClassesOverTime(
     // 1xx never reaches the log; anything outside 2xx-5xx still counts in the total.
     if ((STATUS_CLASSES as readonly string[]).includes(key)) point[key as StatusClassKey] += calls
   }
-  return [...points.values()]
+  return series.points()
 }

@@ -1,6 +1,6 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { rollupWhere, type DashboardRequest } from './dashboard-window'
 
 // The APIs (and, below each, the versions: the "routes") with the most failed calls in the
 // window. One grouped rollup query per (api, version, status class), then one name lookup for
@@ -13,14 +13,12 @@ export type FailingApi = FailureCounts & { apiId: string; name: string; versions
 const UNKNOWN_API = 'Unmatched route'
 
 export async function getTopFailingApis(
-  teamId: string,
-  view: TeamView,
-  window: DashboardWindow,
-  limit = 10,
+  { teamId }: TeamReadScope,
+  { view, window, limit = 10 }: DashboardRequest,
 ): Promise<FailingApi[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['apiId', 'versionId', 'statusClass'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true },
   })
 

@@ -1,6 +1,6 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { DashboardWindow } from './dashboard-window'
-import { teamScopeWhere, type TeamView } from './team-scope'
+import { rollupWhere, type DashboardRequest } from './dashboard-window'
 
 // The headline numbers of the error dashboard, from UsageRollup grouped by status class.
 // p95 is not here: it comes from the latency histograms (getLatencyPercentilesOverTime.overall).
@@ -15,10 +15,13 @@ export type UsageSummary = {
   avgLatencyMs: number | null
 }
 
-export async function getUsageSummary(teamId: string, view: TeamView, window: DashboardWindow): Promise<UsageSummary> {
+export async function getUsageSummary(
+  { teamId }: TeamReadScope,
+  { view, window }: DashboardRequest,
+): Promise<UsageSummary> {
   const groups = await db.usageRollup.groupBy({
     by: ['statusClass'],
-    where: { ...teamScopeWhere(view, teamId), hour: { gte: window.from, lt: window.to } },
+    where: rollupWhere(teamId, { view, window }),
     _sum: { calls: true, blocked402: true, latencySumMs: true },
   })
   let calls = 0

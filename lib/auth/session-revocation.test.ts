@@ -102,7 +102,7 @@ describe('removing a member', () => {
     const { members } = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
     const removed = newSessionClaims(members.member.userId, later(-1_000))
     const remover = newSessionClaims(members.owner.userId, later(-1_000))
-    await removeMember(members.owner.actor, members.member.membershipId)
+    await removeMember(members.owner.scope, { membershipId: members.member.membershipId })
     expect(await findLiveSessionUser(removed)).toBeNull()
     expect(await findLiveSessionUser(remover)).toMatchObject({ id: members.owner.userId })
   })
@@ -110,9 +110,11 @@ describe('removing a member', () => {
   test("a refused removal ends nobody's sessions", async () => {
     const { members } = await createTeamWith({ owner: 'OWNER' })
     const claims = newSessionClaims(members.owner.userId, later(-1_000))
-    await expect(removeMember(members.owner.actor, members.owner.membershipId)).rejects.toMatchObject({
-      code: 'last_owner',
-    })
+    await expect(removeMember(members.owner.scope, { membershipId: members.owner.membershipId })).rejects.toMatchObject(
+      {
+        code: 'last_owner',
+      },
+    )
     expect(await findLiveSessionUser(claims)).toMatchObject({ id: members.owner.userId })
   })
 })

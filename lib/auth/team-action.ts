@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { fieldErrorsOf } from '@/lib/errors/field-errors'
 import { toAppError } from '@/lib/errors/to-problem'
 import type { ActionResult } from './action-result'
 import type { Permission } from './permissions'
@@ -21,7 +22,7 @@ export function teamAction<S extends z.ZodType, T>(
       const context = await requireTeamPermission(teamSlug, permission)
       const parsed = schema.safeParse(raw)
       if (!parsed.success) {
-        return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
+        return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: fieldErrorsOf(parsed.error) }
       }
       return { ok: true, data: await handler(parsed.data, context) }
     } catch (error) {
@@ -30,15 +31,6 @@ export function teamAction<S extends z.ZodType, T>(
       return { ok: false, error: appError.message, fieldErrors: appError.fieldErrors }
     }
   }
-}
-
-export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_'
-    ;(fieldErrors[key] ??= []).push(issue.message)
-  }
-  return fieldErrors
 }
 
 /** FormData → plain object; repeated keys become arrays. */

@@ -2,6 +2,7 @@
 // with the sandbox payment provider.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { PaymentCause } from '@/generated/sqlite/enums'
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { toAppError } from '@/lib/errors/to-problem'
 import { readConfigVersion } from '@/lib/config-events/read-config-version'
@@ -28,9 +29,9 @@ const DECLINED = '4000 0000 0000 0002'
 const EXPIRED = '4000 0000 0000 0069'
 
 async function teamWithCard(card = VISA) {
-  const { team, user } = await createTestTeam()
-  await updatePaymentMethod({ teamId: team.id, userId: user.id, input: { cardNumber: card } }).catch(() => undefined)
-  return { teamId: team.id, userId: user.id }
+  const { team, user, scope } = await createTestTeam()
+  await updatePaymentMethod(scope, { cardNumber: card }).catch(() => undefined)
+  return { teamId: team.id, userId: user.id, scope }
 }
 
 async function books(teamId: string) {
@@ -64,12 +65,10 @@ test.each([
   { card: EXPIRED, status: 'EXPIRED', label: 'Visa •••• 0069', charge: { ok: false, reason: 'card_expired' } },
 ])('sandbox: card $card attaches as $status and charges accordingly', async ({ card, status, label, charge }) => {
   const provider = createSandboxPaymentProvider()
-  const { team } = await createTestTeam()
+  const { team, scope } = await createTestTeam()
   expect(await provider.attachPaymentMethod({ teamId: team.id, cardNumber: card })).toEqual({ status, label })
 
-  const outcome = await updatePaymentMethod({ teamId: team.id, input: { cardNumber: card } }, provider).catch(
-    (e: unknown) => toAppError(e),
-  )
+  const outcome = await updatePaymentMethod(scope, { cardNumber: card }, provider).catch((e: unknown) => toAppError(e))
   if (status === 'VALID') expect(outcome).toMatchObject({ status, label })
   else
     expect(outcome).toMatchObject({
@@ -111,35 +110,39 @@ test('sandbox: no card on file is no_payment_method; other numbers are field err
 })
 
 test('top-up: the same form key twice (even concurrently) writes one entry and moves the balance once', async () => {
-  const { teamId, userId } = await teamWithCard()
+  const { teamId, scope } = await teamWithCard()
   const input = { amount: '12.345678', idempotencyKey: createId('topup') }
-  const results = await Promise.all([topUpBalance({ teamId, userId, input }), topUpBalance({ teamId, userId, input })])
-  const again = await topUpBalance({ teamId, userId, input })
+  const results = await Promise.all([topUpBalance(scope, input), topUpBalance(scope, input)])
+  const again = await topUpBalance(scope, input)
   expect(new Set([...results, again].map((r) => r.entryId)).size).toBe(1)
   expect(again).toMatchObject({ replayed: true, amountMicros: 12_345_678n, balanceMicros: 12_345_678n })
 
   const { entries } = await books(teamId)
   expect(entries).toHaveLength(1)
   expect(entries[0]).toMatchObject({ kind: 'TOP_UP', amountMicros: 12_345_678n })
-  expect(await getLedgerBalance(teamId)).toEqual({ accountBalanceMicros: 12_345_678n, ledgerSumMicros: 12_345_678n })
+  expect(await getLedgerBalance({ teamId })).toEqual({
+    accountBalanceMicros: 12_345_678n,
+    ledgerSumMicros: 12_345_678n,
+  })
 
   // A fresh form key is a new top-up; the old key with another amount is refused.
-  await topUpBalance({ teamId, userId, input: { amount: '1', idempotencyKey: createId('topup') } })
-  expect(await rejection(() => topUpBalance({ teamId, userId, input: { ...input, amount: '99' } }))).toMatchObject({
+  await topUpBalance(scope, { amount: '1', idempotencyKey: createId('topup') })
+  expect(await rejection(() => topUpBalance(scope, { ...input, amount: '99' }))).toMatchObject({
     status: 409,
     code: 'idempotency_conflict',
   })
-  expect(await getLedgerBalance(teamId)).toEqual({ accountBalanceMicros: 13_345_678n, ledgerSumMicros: 13_345_678n })
+  expect(await getLedgerBalance({ teamId })).toEqual({
+    accountBalanceMicros: 13_345_678n,
+    ledgerSumMicros: 13_345_678n,
+  })
 })
 
 test.each([
   { card: DECLINED, code: 'card_declined', status: 'FAILED' },
   { card: EXPIRED, code: 'card_expired', status: 'EXPIRED' },
 ])('top-up with the $code card on file: 402, no ledger row', async ({ card, code, status }) => {
-  const { teamId } = await teamWithCard(card)
-  const error = await rejection(() =>
-    topUpBalance({ teamId, input: { amount: '10', idempotencyKey: createId('topup') } }),
-  )
+  const { teamId, scope } = await teamWithCard(card)
+  const error = await rejection(() => topUpBalance(scope, { amount: '10', idempotencyKey: createId('topup') }))
   expect(error).toMatchObject({ status: 402, code })
   expect(await books(teamId)).toMatchObject({
     entries: [],
@@ -148,7 +151,7 @@ test.each([
 })
 
 test('a decline at charge time records the new card status and bumps the config version', async () => {
-  const { teamId } = await teamWithCard(VISA)
+  const { teamId, scope } = await teamWithCard(VISA)
   const declining: PaymentProvider = {
     name: 'test',
     attachPaymentMethod: async () => ({ status: 'VALID', label: 'x' }),
@@ -156,21 +159,19 @@ test('a decline at charge time records the new card status and bumps the config 
   }
   const before = await readConfigVersion(db)
   expect(
-    await rejection(() =>
-      topUpBalance({ teamId, input: { amount: '10', idempotencyKey: createId('topup') } }, declining),
-    ),
+    await rejection(() => topUpBalance(scope, { amount: '10', idempotencyKey: createId('topup') }, declining)),
   ).toMatchObject({ status: 402, code: 'card_declined' })
   expect(await books(teamId)).toMatchObject({ entries: [], account: { paymentMethodStatus: 'FAILED' } })
   expect(await readConfigVersion(db)).toBeGreaterThan(before)
 })
 
 test('top-up resolves insufficient_balance incidents and leaves budget_exceeded open', async () => {
-  const { teamId, userId } = await teamWithCard()
+  const { teamId, userId, scope } = await teamWithCard()
   const insufficient = await openIncident(teamId, 'insufficient_balance')
   const budget = await openIncident(teamId, 'budget_exceeded')
   const before = await readConfigVersion(db)
 
-  const result = await topUpBalance({ teamId, userId, input: { amount: '50', idempotencyKey: createId('topup') } })
+  const result = await topUpBalance(scope, { amount: '50', idempotencyKey: createId('topup') })
   expect(result.resolvedIncidents).toBe(1)
   expect(await db.paymentIncident.findUniqueOrThrow({ where: { id: insufficient.id } })).toMatchObject({
     state: 'RESOLVED',
@@ -182,24 +183,22 @@ test('top-up resolves insufficient_balance incidents and leaves budget_exceeded 
 })
 
 test('a top-up that still leaves no funds does not claim the incident is resolved', async () => {
-  const { teamId } = await teamWithCard()
+  const { teamId, scope } = await teamWithCard()
   await db.ledgerEntry.create({
     data: { id: createId('led'), teamId, kind: 'CHARGE', amountMicros: -100_000_000n, idempotencyKey: createId('k') },
   })
   await db.billingAccount.update({ where: { teamId }, data: { balanceMicros: -100_000_000n } })
   const incident = await openIncident(teamId, 'insufficient_balance')
-  expect(
-    (await topUpBalance({ teamId, input: { amount: '1', idempotencyKey: createId('topup') } })).resolvedIncidents,
-  ).toBe(0)
+  expect((await topUpBalance(scope, { amount: '1', idempotencyKey: createId('topup') })).resolvedIncidents).toBe(0)
   expect(await incidentState(incident.id)).toBe('OPEN')
 })
 
 test('fixing the payment method resolves payment_method_failed; a declined card does not', async () => {
-  const { teamId } = await teamWithCard(DECLINED)
+  const { teamId, scope } = await teamWithCard(DECLINED)
   const incident = await openIncident(teamId, 'payment_method_failed')
-  await rejection(() => updatePaymentMethod({ teamId, input: { cardNumber: EXPIRED } }))
+  await rejection(() => updatePaymentMethod(scope, { cardNumber: EXPIRED }))
   expect(await incidentState(incident.id)).toBe('OPEN')
-  expect(await updatePaymentMethod({ teamId, input: { cardNumber: VISA } })).toMatchObject({
+  expect(await updatePaymentMethod(scope, { cardNumber: VISA })).toMatchObject({
     status: 'VALID',
     resolvedIncidents: 1,
   })
@@ -207,7 +206,7 @@ test('fixing the payment method resolves payment_method_failed; a declined card 
 })
 
 test("raising the budget above the month's spend resolves budget_exceeded; staying below does not", async () => {
-  const { teamId, userId } = await teamWithCard()
+  const { teamId, scope } = await teamWithCard()
   await db.billingAccount.update({
     where: { teamId },
     data: { monthlyBudgetMicros: 10_000_000n, spendMonth: utcMonth(Date.now()), spendMicros: 10_000_000n },
@@ -215,10 +214,10 @@ test("raising the budget above the month's spend resolves budget_exceeded; stayi
   const incident = await openIncident(teamId, 'budget_exceeded')
   const insufficient = await openIncident(teamId, 'insufficient_balance')
 
-  const still = await updateBillingSettings({
-    teamId,
-    userId,
-    input: { monthlyBudget: '9.5', alertThresholds: '100, 80, 80', creditLimit: '' },
+  const still = await updateBillingSettings(scope, {
+    monthlyBudget: '9.5',
+    alertThresholds: '100, 80, 80',
+    creditLimit: '',
   })
   expect(still).toEqual({
     monthlyBudgetMicros: 9_500_000n,
@@ -228,10 +227,10 @@ test("raising the budget above the month's spend resolves budget_exceeded; stayi
   })
   expect(await incidentState(incident.id)).toBe('OPEN')
 
-  const raised = await updateBillingSettings({
-    teamId,
-    userId,
-    input: { monthlyBudget: '20', alertThresholds: '50,90', creditLimit: '5.5' },
+  const raised = await updateBillingSettings(scope, {
+    monthlyBudget: '20',
+    alertThresholds: '50,90',
+    creditLimit: '5.5',
   })
   expect(raised).toEqual({
     monthlyBudgetMicros: 20_000_000n,
@@ -247,7 +246,7 @@ test("raising the budget above the month's spend resolves budget_exceeded; stayi
 })
 
 test('removing the budget resolves budget_exceeded and stores null', async () => {
-  const { teamId } = await teamWithCard()
+  const { teamId, scope } = await teamWithCard()
   await db.billingAccount.update({
     where: { teamId },
     data: { monthlyBudgetMicros: 1_000_000n, spendMonth: utcMonth(Date.now()), spendMicros: 2_000_000n },
@@ -255,7 +254,7 @@ test('removing the budget resolves budget_exceeded and stores null', async () =>
   const incident = await openIncident(teamId, 'budget_exceeded')
   const before = await readConfigVersion(db)
   expect(
-    await updateBillingSettings({ teamId, input: { monthlyBudget: '', alertThresholds: '', creditLimit: '0' } }),
+    await updateBillingSettings(scope, { monthlyBudget: '', alertThresholds: '', creditLimit: '0' }),
   ).toMatchObject({ monthlyBudgetMicros: null, alertThresholds: '', resolvedIncidents: 1 })
   expect(await incidentState(incident.id)).toBe('RESOLVED')
   expect(await readConfigVersion(db)).toBeGreaterThan(before)
@@ -326,20 +325,20 @@ test.each([
   },
   {
     name: 'unknown card',
-    run: (teamId: string) => updatePaymentMethod({ teamId, input: { cardNumber: '1234 5678 9012 3456' } }),
+    run: (scope: TeamScope) => updatePaymentMethod(scope, { cardNumber: '1234 5678 9012 3456' }),
     field: 'cardNumber',
     message: 'The sandbox only accepts its test cards',
   },
   {
     name: 'empty card',
-    run: (teamId: string) => updatePaymentMethod({ teamId, input: { cardNumber: ' ' } }),
+    run: (scope: TeamScope) => updatePaymentMethod(scope, { cardNumber: ' ' }),
     field: 'cardNumber',
     message: 'Enter a card number',
   },
 ])('invalid input ($name) is a field error and writes nothing', async ({ run, field, message }) => {
-  const { team } = await createTestTeam()
+  const { team, scope } = await createTestTeam()
   const before = await readConfigVersion(db)
-  const error = toAppError(await rejection(() => run(team.id)))
+  const error = toAppError(await rejection(() => run(scope)))
   expect(error.status).toBe(422)
   expect(error.fieldErrors?.[field]).toContainEqual(message)
   expect(await books(team.id)).toEqual({ account: null, entries: [] })
@@ -347,40 +346,36 @@ test.each([
 })
 
 function topUp(overrides: Record<string, string>) {
-  return (teamId: string) =>
-    topUpBalance({ teamId, input: { amount: '10', idempotencyKey: createId('topup'), ...overrides } })
+  return (scope: TeamScope) => topUpBalance(scope, { amount: '10', idempotencyKey: createId('topup'), ...overrides })
 }
 function settings(overrides: Record<string, string>) {
-  return (teamId: string) =>
-    updateBillingSettings({
-      teamId,
-      input: { monthlyBudget: '', alertThresholds: '80,100', creditLimit: '0', ...overrides },
-    })
+  return (scope: TeamScope) =>
+    updateBillingSettings(scope, { monthlyBudget: '', alertThresholds: '80,100', creditLimit: '0', ...overrides })
 }
 
 test("cross-team: one team's actions never touch another team's account or incidents", async () => {
   const a = await teamWithCard()
   const b = await teamWithCard()
-  await updateBillingSettings({
-    teamId: a.teamId,
-    input: { monthlyBudget: '7', alertThresholds: '80', creditLimit: '3' },
-  })
+  await updateBillingSettings(a.scope, { monthlyBudget: '7', alertThresholds: '80', creditLimit: '3' })
   const aIncident = await openIncident(a.teamId, 'insufficient_balance')
   const aBudgetIncident = await openIncident(a.teamId, 'budget_exceeded')
   const aBefore = (await books(a.teamId)).account
 
   // B replays A's form key: namespaced per team, so B gets its own entry and A is untouched.
   const key = createId('topup')
-  await topUpBalance({ teamId: a.teamId, input: { amount: '5', idempotencyKey: key } })
-  await topUpBalance({ teamId: b.teamId, input: { amount: '8', idempotencyKey: key } })
-  await updateBillingSettings({
-    teamId: b.teamId,
-    input: { monthlyBudget: '', alertThresholds: '100', creditLimit: '9' },
-  })
-  await updatePaymentMethod({ teamId: b.teamId, input: { cardNumber: VISA } })
+  await topUpBalance(a.scope, { amount: '5', idempotencyKey: key })
+  await topUpBalance(b.scope, { amount: '8', idempotencyKey: key })
+  await updateBillingSettings(b.scope, { monthlyBudget: '', alertThresholds: '100', creditLimit: '9' })
+  await updatePaymentMethod(b.scope, { cardNumber: VISA })
 
-  expect(await getLedgerBalance(a.teamId)).toEqual({ accountBalanceMicros: 5_000_000n, ledgerSumMicros: 5_000_000n })
-  expect(await getLedgerBalance(b.teamId)).toEqual({ accountBalanceMicros: 8_000_000n, ledgerSumMicros: 8_000_000n })
+  expect(await getLedgerBalance({ teamId: a.teamId })).toEqual({
+    accountBalanceMicros: 5_000_000n,
+    ledgerSumMicros: 5_000_000n,
+  })
+  expect(await getLedgerBalance({ teamId: b.teamId })).toEqual({
+    accountBalanceMicros: 8_000_000n,
+    ledgerSumMicros: 8_000_000n,
+  })
   expect((await books(a.teamId)).account).toMatchObject({
     monthlyBudgetMicros: aBefore?.monthlyBudgetMicros,
     creditLimitMicros: 3_000_000n,

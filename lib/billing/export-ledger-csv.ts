@@ -1,3 +1,4 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { csvRow } from './format-csv'
 import { getApiLabels } from './get-api-labels'
@@ -10,7 +11,7 @@ const BATCH = 500
  * Every ledger entry of the team (or those matching the page's search), oldest first, as CSV
  * lines. Reads in keyset batches so memory stays flat however long the ledger is.
  */
-export async function* exportLedgerCsv(teamId: string, q?: string): AsyncGenerator<string> {
+export async function* exportLedgerCsv({ teamId }: TeamReadScope, { q }: { q?: string } = {}): AsyncGenerator<string> {
   yield csvRow(['date_utc', 'id', 'kind', 'amount', 'currency', 'description', 'api'])
   const where = ledgerWhere(teamId, q)
   let cursor: { id: string } | undefined

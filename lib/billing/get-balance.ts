@@ -1,12 +1,13 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { databaseUrl, db, isPostgresUrl } from '@/lib/db'
 
 /**
  * The team's stored balance next to the sum of its ledger entries. The two must be equal; a
  * difference means a write bypassed postLedgerEntry. A team without an account reads as 0.
  */
-export async function getLedgerBalance(
-  teamId: string,
-): Promise<{ accountBalanceMicros: bigint; ledgerSumMicros: bigint }> {
+export async function getLedgerBalance({
+  teamId,
+}: TeamReadScope): Promise<{ accountBalanceMicros: bigint; ledgerSumMicros: bigint }> {
   // Both reads come from one snapshot, or a concurrent posting could land between them and show
   // a mismatch that never existed. PostgreSQL's default READ COMMITTED takes a snapshot per
   // statement, so ask for REPEATABLE READ; SQLite transactions are always serializable. An

@@ -1,3 +1,4 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import type { PaymentMethodStatus } from '@/generated/sqlite/enums'
 import { availableFunds } from './available-funds'
@@ -20,7 +21,7 @@ export type BillingOverview = {
 }
 
 /** The summary cards' numbers. A team without an account yet reads as the schema's defaults. */
-export async function getBillingOverview(teamId: string, now = Date.now()): Promise<BillingOverview> {
+export async function getBillingOverview({ teamId }: TeamReadScope, now = Date.now()): Promise<BillingOverview> {
   const account = await db.billingAccount.findUnique({ where: { teamId } })
   const a = account ?? {
     currency: 'USD',

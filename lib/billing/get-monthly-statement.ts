@@ -1,3 +1,4 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { getApiLabels } from './get-api-labels'
 import { monthRange } from './month'
@@ -33,7 +34,10 @@ export type MonthlyStatement = {
  * SubscriptionUsage. The hourly rollups do not record the plan, so with two plans on one API
  * they could only give the API's total on both lines.
  */
-export async function getMonthlyStatement(teamId: string, month: string): Promise<MonthlyStatement> {
+export async function getMonthlyStatement(
+  { teamId }: TeamReadScope,
+  { month }: { month: string },
+): Promise<MonthlyStatement> {
   const { start: from, end: to } = monthRange(month)
   const inMonth = { teamId, createdAt: { gte: from, lt: to } }
   const [groups, topUps, account] = await Promise.all([

@@ -75,7 +75,7 @@ test('property: after any sequence with replays, each balance equals the sum of 
         expect(entries).toHaveLength(expectedCount[i])
         expect(balance ?? 0n).toBe(expected[i])
         expect(entries.reduce((sum, e) => sum + e.amountMicros, 0n)).toBe(expected[i])
-        expect(await getLedgerBalance(teamId)).toEqual({
+        expect(await getLedgerBalance({ teamId })).toEqual({
           accountBalanceMicros: expected[i],
           ledgerSumMicros: expected[i],
         })
@@ -162,7 +162,7 @@ test('20 concurrent posts with different keys lose no amount', async () => {
     ),
   )
   // 1 + 2 + ... + 20 = 210
-  expect(await getLedgerBalance(team)).toEqual({ accountBalanceMicros: 210n, ledgerSumMicros: 210n })
+  expect(await getLedgerBalance({ teamId: team })).toEqual({ accountBalanceMicros: 210n, ledgerSumMicros: 210n })
 })
 
 test("inside a caller's transaction, a rollback takes the entries and the balance with it", async () => {

@@ -1,8 +1,10 @@
 import type { LedgerKind } from '@/generated/sqlite/enums'
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { databaseUrl, db, isPostgresUrl } from '@/lib/db'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
 import { getApiLabels } from './get-api-labels'
-import { LEDGER_PAGE_SIZE } from './schemas'
+import { LEDGER_PAGE_SIZE, type BillingListQuery } from './schemas'
 
 const KINDS: LedgerKind[] = ['TOP_UP', 'CHARGE', 'REFUND', 'ADJUSTMENT']
 
@@ -32,40 +34,36 @@ export type LedgerRow = {
 }
 
 /** One page of the team's ledger, newest first. */
-export async function listLedgerEntries({
-  teamId,
-  q,
-  page = 1,
-  pageSize = LEDGER_PAGE_SIZE,
-}: {
-  teamId: string
-  q?: string
-  page?: number
-  pageSize?: number
-}) {
+export async function listLedgerEntries(
+  { teamId }: TeamReadScope,
+  { q, page, pageSize = LEDGER_PAGE_SIZE }: BillingListQuery = {},
+): Promise<OffsetPage<LedgerRow>> {
   const where = ledgerWhere(teamId, q)
-  const [total, rows] = await Promise.all([
-    db.ledgerEntry.count({ where }),
-    db.ledgerEntry.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        createdAt: true,
-        kind: true,
-        amountMicros: true,
-        currency: true,
-        description: true,
-        apiId: true,
-      },
-    }),
-  ])
-  const labels = await getApiLabels(rows.flatMap((r) => (r.apiId ? [r.apiId] : [])))
-  const items: LedgerRow[] = rows.map((r) => ({
+  const result = await paginateOffset(
+    { page, pageSize },
+    {
+      count: () => db.ledgerEntry.count({ where }),
+      findMany: (window) =>
+        db.ledgerEntry.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          ...window,
+          select: {
+            id: true,
+            createdAt: true,
+            kind: true,
+            amountMicros: true,
+            currency: true,
+            description: true,
+            apiId: true,
+          },
+        }),
+    },
+  )
+  const labels = await getApiLabels(result.items.flatMap((r) => (r.apiId ? [r.apiId] : [])))
+  const items: LedgerRow[] = result.items.map((r) => ({
     ...r,
     apiLabel: r.apiId ? (labels.get(r.apiId)?.label ?? null) : null,
   }))
-  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  return { ...result, items }
 }

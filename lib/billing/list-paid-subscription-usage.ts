@@ -1,8 +1,9 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
 import { utcMonth } from './month'
-
-export const SUBSCRIPTION_USAGE_PAGE_SIZE = 10
+import { SUBSCRIPTION_USAGE_PAGE_SIZE, type BillingListQuery } from './schemas'
 
 export type PaidSubscriptionUsage = {
   id: string
@@ -24,19 +25,10 @@ export type PaidSubscriptionUsage = {
  * The consumer's view of what it pays for: its ACTIVE subscriptions on paid plans, with this UTC
  * month's free-quota use from SubscriptionUsage. Searchable by API or plan name, paginated.
  */
-export async function listPaidSubscriptionUsage({
-  teamId,
-  q,
-  page = 1,
-  pageSize = SUBSCRIPTION_USAGE_PAGE_SIZE,
-  now = Date.now(),
-}: {
-  teamId: string
-  q?: string
-  page?: number
-  pageSize?: number
-  now?: number
-}) {
+export async function listPaidSubscriptionUsage(
+  { teamId }: TeamReadScope,
+  { q, page, pageSize = SUBSCRIPTION_USAGE_PAGE_SIZE, now = Date.now() }: BillingListQuery & { now?: number } = {},
+): Promise<OffsetPage<PaidSubscriptionUsage>> {
   const where: Prisma.SubscriptionWhereInput = {
     consumerTeamId: teamId,
     state: 'ACTIVE',
@@ -44,30 +36,34 @@ export async function listPaidSubscriptionUsage({
     // Api.searchText is stored lower-cased, so this matches without regard to case on both providers.
     ...(q ? { OR: [{ api: { searchText: { contains: q.toLowerCase() } } }, { plan: { name: { contains: q } } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.subscription.count({ where }),
-    db.subscription.findMany({
-      where,
-      orderBy: [{ api: { name: 'asc' } }, { id: 'asc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        apiId: true,
-        api: { select: { name: true, slug: true, team: { select: { slug: true } } } },
-        plan: {
+  const result = await paginateOffset(
+    { page, pageSize },
+    {
+      count: () => db.subscription.count({ where }),
+      findMany: (window) =>
+        db.subscription.findMany({
+          where,
+          orderBy: [{ api: { name: 'asc' } }, { id: 'asc' }],
+          ...window,
           select: {
-            name: true,
-            currency: true,
-            pricePerCallMicros: true,
-            pricePerMInputMicros: true,
-            pricePerMOutputMicros: true,
-            freeCallsPerMonth: true,
+            id: true,
+            apiId: true,
+            api: { select: { name: true, slug: true, team: { select: { slug: true } } } },
+            plan: {
+              select: {
+                name: true,
+                currency: true,
+                pricePerCallMicros: true,
+                pricePerMInputMicros: true,
+                pricePerMOutputMicros: true,
+                freeCallsPerMonth: true,
+              },
+            },
           },
-        },
-      },
-    }),
-  ])
+        }),
+    },
+  )
+  const rows = result.items
   const usage = rows.length
     ? await db.subscriptionUsage.findMany({
         where: { subscriptionId: { in: rows.map((r) => r.id) }, month: utcMonth(now) },
@@ -88,5 +84,5 @@ export async function listPaidSubscriptionUsage({
       freeLeft: Math.max(0, plan.freeCallsPerMonth - usedThisMonth),
     }
   })
-  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  return { ...result, items }
 }

@@ -1,11 +1,8 @@
-import { db, type Db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, invalid } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import type { LedgerKind } from '@/generated/sqlite/enums'
 import type { LedgerEntry } from '@/generated/sqlite/client'
-
-/** The client an interactive transaction hands to its callback, so batched writers can pass theirs. */
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 export type PostLedgerEntryInput = {
   teamId: string

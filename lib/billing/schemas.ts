@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { invalid } from '@/lib/errors/app-error'
+import { fieldErrorsOf } from '@/lib/errors/field-errors'
 import { isCalendarMonth } from '@/lib/validation/dates'
 import { integerInput } from '@/lib/validation/numbers'
 import { plainText, searchText } from '@/lib/validation/text'
@@ -93,7 +94,14 @@ export const updateBillingSettingsSchema = z.object({
 })
 export type UpdateBillingSettingsInput = z.input<typeof updateBillingSettingsSchema>
 
+/** What a billing form shows after a success. */
+export type BillingActionData = { message: string }
+
 export const LEDGER_PAGE_SIZE = 25
+export const SUBSCRIPTION_USAGE_PAGE_SIZE = 10
+
+/** A page of a searchable billing list (the ledger, the paid subscriptions). */
+export type BillingListQuery = { q?: string; page?: number; pageSize?: number }
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
@@ -128,7 +136,5 @@ export function parseBillingPageQuery(searchParams: unknown, now = Date.now()) {
 export function parseBillingInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input)
   if (parsed.success) return parsed.data
-  const fieldErrors: Record<string, string[]> = {}
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message)
-  throw invalid('Please correct the highlighted fields', fieldErrors, 'validation_failed')
+  throw invalid('Please correct the highlighted fields', fieldErrorsOf(parsed.error), 'validation_failed')
 }

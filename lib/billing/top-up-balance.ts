@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { AppError, conflict } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
@@ -7,7 +8,7 @@ import { formatMicros } from './money'
 import { getPaymentProvider } from './get-payment-provider'
 import { DECLINE_MESSAGES, STATUS_AFTER_DECLINE, type PaymentProvider } from './payment-provider'
 import { postLedgerEntry } from './post-ledger-entry'
-import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { parseBillingInput, topUpSchema, type TopUpInput } from './schemas'
 
 export type TopUpResult = {
@@ -25,12 +26,13 @@ export type TopUpResult = {
  * A declined card records the method's new status, writes no ledger entry, and is a 402.
  */
 export async function topUpBalance(
-  { teamId, userId, input }: { teamId: string; userId?: string | null; input: TopUpInput | Record<string, unknown> },
+  { teamId, actor }: TeamScope,
+  input: TopUpInput | Record<string, unknown>,
   provider: PaymentProvider = getPaymentProvider(),
 ): Promise<TopUpResult> {
   const { amount: amountMicros, idempotencyKey: formKey } = parseBillingInput(topUpSchema, input)
   const idempotencyKey = `topup:${teamId}:${formKey}`
-  const account = await ensureBillingAccount(teamId)
+  const account = await ensureBillingAccount({ teamId })
 
   // A retry after the entry was written: answer from the ledger without asking the provider again.
   const existing = await db.ledgerEntry.findUnique({ where: { idempotencyKey } })
@@ -64,11 +66,11 @@ export async function topUpBalance(
   const after = await db.billingAccount.findUniqueOrThrow({ where: { teamId } })
   const resolvedIncidents =
     availableFunds(after) > 0n
-      ? await resolveIncidents({
+      ? await resolveFixedIncidents({
           consumerTeamId: teamId,
           causes: CAUSES_FIXED_BY.top_up,
           resolution: `Resolved automatically: top-up of ${formatMicros(amountMicros, after.currency)}`,
-          resolvedById: userId ?? null,
+          resolvedById: actor.userId,
         })
       : 0
   await publishConfigChange(db)

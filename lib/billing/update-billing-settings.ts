@@ -1,9 +1,10 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { formatMicros } from './money'
 import { monthToDateSpend } from './month-to-date-spend'
-import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { parseBillingInput, updateBillingSettingsSchema, type UpdateBillingSettingsInput } from './schemas'
 
 export type BillingSettings = {
@@ -18,17 +19,11 @@ export type BillingSettings = {
  * budget is above this month's spend (or there is none), budget_exceeded is no longer true, so its
  * open incidents are resolved in the same transaction.
  */
-export async function updateBillingSettings({
-  teamId,
-  userId,
-  input,
+export async function updateBillingSettings(
+  { teamId, actor }: TeamScope,
+  input: UpdateBillingSettingsInput | Record<string, unknown>,
   now = new Date(),
-}: {
-  teamId: string
-  userId?: string | null
-  input: UpdateBillingSettingsInput | Record<string, unknown>
-  now?: Date
-}): Promise<BillingSettings> {
+): Promise<BillingSettings> {
   const { monthlyBudget, alertThresholds, creditLimit } = parseBillingInput(updateBillingSettingsSchema, input)
   return db.$transaction(async (tx) => {
     const data = { monthlyBudgetMicros: monthlyBudget, alertThresholds, creditLimitMicros: creditLimit }
@@ -39,7 +34,7 @@ export async function updateBillingSettings({
     })
     const withinBudget = monthlyBudget === null || monthlyBudget > monthToDateSpend(account, now.getTime())
     const resolvedIncidents = withinBudget
-      ? await resolveIncidents(
+      ? await resolveFixedIncidents(
           {
             consumerTeamId: teamId,
             causes: CAUSES_FIXED_BY.budget_raised,
@@ -47,7 +42,7 @@ export async function updateBillingSettings({
               monthlyBudget === null
                 ? 'Resolved automatically: monthly budget removed'
                 : `Resolved automatically: monthly budget raised to ${formatMicros(monthlyBudget, account.currency)}`,
-            resolvedById: userId ?? null,
+            resolvedById: actor.userId,
             now,
           },
           tx,

@@ -1,10 +1,11 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { getPaymentProvider } from './get-payment-provider'
 import type { AttachedPaymentMethod, PaymentProvider } from './payment-provider'
-import { CAUSES_FIXED_BY, resolveIncidents } from './resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { parseBillingInput, updatePaymentMethodSchema, type UpdatePaymentMethodInput } from './schemas'
 
 export type UpdatePaymentMethodResult = AttachedPaymentMethod & { resolvedIncidents: number }
@@ -15,11 +16,8 @@ export type UpdatePaymentMethodResult = AttachedPaymentMethod & { resolvedIncide
  * and then reported as a 402 with a field error; a VALID one resolves the incidents it caused.
  */
 export async function updatePaymentMethod(
-  {
-    teamId,
-    userId,
-    input,
-  }: { teamId: string; userId?: string | null; input: UpdatePaymentMethodInput | Record<string, unknown> },
+  { teamId, actor }: TeamScope,
+  input: UpdatePaymentMethodInput | Record<string, unknown>,
   provider: PaymentProvider = getPaymentProvider(),
 ): Promise<UpdatePaymentMethodResult> {
   const { cardNumber } = parseBillingInput(updatePaymentMethodSchema, input)
@@ -35,12 +33,12 @@ export async function updatePaymentMethod(
     })
     const count =
       method.status === 'VALID'
-        ? await resolveIncidents(
+        ? await resolveFixedIncidents(
             {
               consumerTeamId: teamId,
               causes: CAUSES_FIXED_BY.payment_method_fixed,
               resolution: `Resolved automatically: payment method updated (${method.label})`,
-              resolvedById: userId ?? null,
+              resolvedById: actor.userId,
             },
             tx,
           )

@@ -1,4 +1,4 @@
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 
 // Links into the call log with filters set: the dashboards' drill-downs all go through here so
 // their param names always match what parseCallLogQuery reads. Safe in client components.

@@ -1,11 +1,12 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 // One call with everything the detail page shows. Only a team that owns the API or made the call
 // may see it: for anyone else the row does not exist (null → 404, never 403, so ids leak nothing).
 
-export async function getCall(teamId: string, id: string) {
+export async function getCall({ teamId }: TeamReadScope, { callId }: { callId: string }) {
   const call = await db.invocation.findFirst({
-    where: { id, OR: [{ ownerTeamId: teamId }, { consumerTeamId: teamId }] },
+    where: { id: callId, OR: [{ ownerTeamId: teamId }, { consumerTeamId: teamId }] },
   })
   if (!call) return null
 

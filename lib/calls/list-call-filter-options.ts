@@ -1,5 +1,6 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 
 // Choices for the call log's API and key selects. Owners pick among their own APIs, consumers
 // among the APIs they subscribe to; keys are the team's own (consumer view only).
@@ -15,9 +16,8 @@ export type CallFilterOptions = {
 }
 
 export async function listCallFilterOptions(
-  teamId: string,
-  view: TeamView,
-  filter: { consumerTeamId?: string } = {},
+  { teamId }: TeamReadScope,
+  { view, consumerTeamId }: { view: TeamView; consumerTeamId?: string },
 ): Promise<CallFilterOptions> {
   if (view === 'owner') {
     const [apis, consumer] = await Promise.all([
@@ -27,9 +27,9 @@ export async function listCallFilterOptions(
         orderBy: { name: 'asc' },
         take: MAX_OPTIONS,
       }),
-      filter.consumerTeamId ? getConsumerName(teamId, filter.consumerTeamId) : null,
+      consumerTeamId ? getConsumerName(teamId, consumerTeamId) : null,
     ])
-    return { apis, keys: [], consumer: filter.consumerTeamId ? { id: filter.consumerTeamId, name: consumer } : null }
+    return { apis, keys: [], consumer: consumerTeamId ? { id: consumerTeamId, name: consumer } : null }
   }
   const [subscriptions, keys] = await Promise.all([
     db.subscription.findMany({

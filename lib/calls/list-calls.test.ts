@@ -115,7 +115,7 @@ describe('cursor pagination', () => {
     const sizes: number[] = []
     let cursor: string | null = null
     do {
-      const page: CallPage = await listCalls(t.a, query(cursor ? { cursor } : {}))
+      const page: CallPage = await listCalls({ teamId: t.a }, query(cursor ? { cursor } : {}))
       seen.push(...page.items.map((r) => r.id))
       sizes.push(page.items.length)
       cursor = page.nextCursor
@@ -126,21 +126,21 @@ describe('cursor pagination', () => {
   })
 
   test('Newer from the last page walks back through the same pages', async () => {
-    const first = await listCalls(t.a, query())
+    const first = await listCalls({ teamId: t.a }, query())
     expect(first.prevCursor).toBeNull()
-    const second = await listCalls(t.a, query({ cursor: first.nextCursor! }))
-    const third = await listCalls(t.a, query({ cursor: second.nextCursor! }))
+    const second = await listCalls({ teamId: t.a }, query({ cursor: first.nextCursor! }))
+    const third = await listCalls({ teamId: t.a }, query({ cursor: second.nextCursor! }))
     expect(third.nextCursor).toBeNull()
-    const backToSecond = await listCalls(t.a, query({ before: third.prevCursor! }))
+    const backToSecond = await listCalls({ teamId: t.a }, query({ before: third.prevCursor! }))
     expect(backToSecond.items.map((r) => r.id)).toEqual(second.items.map((r) => r.id))
-    const backToFirst = await listCalls(t.a, query({ before: backToSecond.prevCursor! }))
+    const backToFirst = await listCalls({ teamId: t.a }, query({ before: backToSecond.prevCursor! }))
     expect(backToFirst.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id))
     expect(backToFirst.prevCursor).toBeNull()
   })
 
   test('a call logged between two pages does not shift the next page', async () => {
-    const first = await listCalls(t.a, query())
-    const before = await listCalls(t.a, query({ cursor: first.nextCursor! }))
+    const first = await listCalls({ teamId: t.a }, query())
+    const before = await listCalls({ teamId: t.a }, query({ cursor: first.nextCursor! }))
     const fresh = await db.invocation.create({
       data: {
         id: createId('inv'),
@@ -155,13 +155,13 @@ describe('cursor pagination', () => {
         createdAt: new Date(NOW.getTime() - 1_000),
       },
     })
-    const after = await listCalls(t.a, query({ cursor: first.nextCursor! }))
+    const after = await listCalls({ teamId: t.a }, query({ cursor: first.nextCursor! }))
     expect(after.items.map((r) => r.id)).toEqual(before.items.map((r) => r.id))
     await db.invocation.delete({ where: { id: fresh.id } })
   })
 
   test('rows carry api name, version label and key prefix', async () => {
-    const page: CallPage = await listCalls(t.a, query({ q: 'req-1' }))
+    const page: CallPage = await listCalls({ teamId: t.a }, query({ q: 'req-1' }))
     expect(page.items).toEqual([
       expect.objectContaining({
         requestId: 'req-1',
@@ -179,7 +179,7 @@ describe('filters', () => {
     let total = 0
     let cursor: string | null = null
     do {
-      const page: CallPage = await listCalls(teamId, query(cursor ? { ...params, cursor } : params))
+      const page: CallPage = await listCalls({ teamId }, query(cursor ? { ...params, cursor } : params))
       total += page.items.length
       cursor = page.nextCursor
     } while (cursor)
@@ -232,7 +232,7 @@ describe('filters', () => {
     await db.invocation.createMany({ data: blocked })
     try {
       const ids = async (teamId: string, params: Record<string, string>) =>
-        (await listCalls(teamId, query({ incident: incidentId, ...params }))).items.map((r) => r.requestId)
+        (await listCalls({ teamId }, query({ incident: incidentId, ...params }))).items.map((r) => r.requestId)
       expect(await ids(t.b, { view: 'consumer' })).toEqual(['req-blocked-0', 'req-blocked-1'])
       expect(await ids(t.a, { range: '1h' })).toEqual(['req-blocked-0', 'req-blocked-1'])
       expect(await ids(t.c, {})).toEqual([])
@@ -276,17 +276,17 @@ describe('consumer filter', () => {
     await db.invocation.deleteMany({ where: { consumerTeamId: d } })
   })
   const requestIds = async (teamId: string, params: Record<string, string>) =>
-    (await listCalls(teamId, query(params))).items.map((r) => r.requestId)
+    (await listCalls({ teamId }, query(params))).items.map((r) => r.requestId)
 
   test("the owner sees one consumer's calls, within the time range, and with the API filter", async () => {
     expect(await requestIds(t.a, { consumer: d })).toEqual(['req-d-0', 'req-d-1', 'req-d-2', 'req-d-3'])
     expect(await requestIds(t.a, { consumer: d, api: apiId })).toEqual(['req-d-0', 'req-d-1', 'req-d-2'])
     expect(await requestIds(t.a, { consumer: d, range: '7d' })).toHaveLength(5)
-    const fromB = await listCalls(t.a, query({ consumer: t.b, api: otherApiId }))
+    const fromB = await listCalls({ teamId: t.a }, query({ consumer: t.b, api: otherApiId }))
     expect(fromB.items).toHaveLength(13)
     expect(fromB.items.every((r) => r.apiId === otherApiId && !r.requestId.startsWith('req-d'))).toBe(true)
     // Without the filter both consumers are listed.
-    expect((await listCalls(t.a, query())).items.map((r) => r.requestId)).toEqual(
+    expect((await listCalls({ teamId: t.a }, query())).items.map((r) => r.requestId)).toEqual(
       expect.arrayContaining(['req-d-0', 'req-136']),
     )
   })
@@ -312,48 +312,56 @@ describe('consumer filter', () => {
 
   test('the filter cannot replace the team scope even if the parser is bypassed', async () => {
     const forged = { ...query({ view: 'consumer' }), consumerTeamId: d }
-    const ids = (await listCalls(t.b, forged)).items.map((r) => r.requestId)
+    const ids = (await listCalls({ teamId: t.b }, forged)).items.map((r) => r.requestId)
     expect(ids).toHaveLength(50)
     expect(ids.some((id) => id.startsWith('req-d'))).toBe(false)
   })
 
   test("the chip names a consumer only when it subscribes to one of the owner's APIs", async () => {
-    expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: null })
+    expect((await listCallFilterOptions({ teamId: t.a }, { view: 'owner', consumerTeamId: d })).consumer).toEqual({
+      id: d,
+      name: null,
+    })
     const planId = (
       await db.plan.create({ data: { id: createId('plan'), apiId, teamId: t.a, name: `Plan ${randomToken(4)}` } })
     ).id
     await db.subscription.create({
       data: { id: createId('sub'), apiId, planId, ownerTeamId: t.a, consumerTeamId: d, state: 'ACTIVE' },
     })
-    expect((await listCallFilterOptions(t.a, 'owner', { consumerTeamId: d })).consumer).toEqual({
+    expect((await listCallFilterOptions({ teamId: t.a }, { view: 'owner', consumerTeamId: d })).consumer).toEqual({
       id: d,
       name: 'Team D',
     })
-    expect((await listCallFilterOptions(t.c, 'owner', { consumerTeamId: d })).consumer).toEqual({ id: d, name: null })
-    expect((await listCallFilterOptions(t.b, 'consumer', { consumerTeamId: d })).consumer).toBeNull()
+    expect((await listCallFilterOptions({ teamId: t.c }, { view: 'owner', consumerTeamId: d })).consumer).toEqual({
+      id: d,
+      name: null,
+    })
+    expect((await listCallFilterOptions({ teamId: t.b }, { view: 'consumer', consumerTeamId: d })).consumer).toBeNull()
   })
 })
 
 describe('team scoping', () => {
   test('each team sees only the calls it owns or made', async () => {
-    expect((await listCalls(t.b, query({ view: 'consumer' }))).items).toHaveLength(50)
-    expect((await listCalls(t.b, query())).items).toEqual([])
-    expect((await listCalls(t.a, query({ view: 'consumer' }))).items.map((r) => r.requestId)).toEqual(['req-a-out'])
+    expect((await listCalls({ teamId: t.b }, query({ view: 'consumer' }))).items).toHaveLength(50)
+    expect((await listCalls({ teamId: t.b }, query())).items).toEqual([])
+    expect((await listCalls({ teamId: t.a }, query({ view: 'consumer' }))).items.map((r) => r.requestId)).toEqual([
+      'req-a-out',
+    ])
     for (const view of ['owner', 'consumer']) {
-      const page: CallPage = await listCalls(t.c, query({ view }))
+      const page: CallPage = await listCalls({ teamId: t.c }, query({ view }))
       expect(page.items.map((r) => r.requestId)).toEqual(view === 'owner' ? ['req-a-out'] : [])
     }
   })
 
   test('a request id from another team finds nothing', async () => {
-    expect((await listCalls(t.c, query({ q: 'req-1' }))).items).toEqual([])
-    expect((await listCalls(t.c, query({ q: 'req-1', view: 'consumer' }))).items).toEqual([])
+    expect((await listCalls({ teamId: t.c }, query({ q: 'req-1' }))).items).toEqual([])
+    expect((await listCalls({ teamId: t.c }, query({ q: 'req-1', view: 'consumer' }))).items).toEqual([])
   })
 })
 
 describe('getCall', () => {
   test('the owner sees the call with team names, timing and the key prefix but not its name', async () => {
-    const call = await getCall(t.a, rows[1].id)
+    const call = await getCall({ teamId: t.a }, { callId: rows[1].id })
     expect(call).toMatchObject({
       requestId: 'req-1',
       viewerRole: 'owner',
@@ -369,9 +377,12 @@ describe('getCall', () => {
   })
 
   test('the consumer sees its own key name and the error code', async () => {
-    const call = await getCall(t.b, rows[5].id)
+    const call = await getCall({ teamId: t.b }, { callId: rows[5].id })
     expect(call).toMatchObject({ viewerRole: 'consumer', status: 429, key: { name: 'CI key' } })
-    expect(await getCall(t.b, rows[4].id)).toMatchObject({ status: 402, errorCode: 'insufficient_balance' })
+    expect(await getCall({ teamId: t.b }, { callId: rows[4].id })).toMatchObject({
+      status: 402,
+      errorCode: 'insufficient_balance',
+    })
   })
 
   test("a 402 carries its cause and incident, a charged call its cost in the plan's currency, to both sides only", async () => {
@@ -441,32 +452,32 @@ describe('getCall', () => {
     await db.invocation.createMany({ data: [paid, blocked, orphan, plain] })
 
     for (const teamId of [t.a, t.b]) {
-      expect(await getCall(teamId, paid.id)).toMatchObject({
+      expect(await getCall({ teamId }, { callId: paid.id })).toMatchObject({
         costMicros: 2_500n,
         currency: 'EUR',
         planName: 'Per call',
         payment: null,
       })
-      expect(await getCall(teamId, blocked.id)).toMatchObject({
+      expect(await getCall({ teamId }, { callId: blocked.id })).toMatchObject({
         costMicros: 0n,
         payment: { cause: 'budget_exceeded', incident: { id: incidentId, state: 'OPEN' } },
       })
-      expect(await getCall(teamId, orphan.id)).toMatchObject({
+      expect(await getCall({ teamId }, { callId: orphan.id })).toMatchObject({
         incidentId: 'inc_elsewhere',
         payment: { cause: 'insufficient_balance', incident: null },
       })
-      expect(await getCall(teamId, plain.id)).toMatchObject({
+      expect(await getCall({ teamId }, { callId: plain.id })).toMatchObject({
         costMicros: 0n,
         currency: 'USD',
         planName: null,
         payment: null,
       })
     }
-    for (const id of [paid.id, blocked.id]) expect(await getCall(t.c, id)).toBeNull()
+    for (const id of [paid.id, blocked.id]) expect(await getCall({ teamId: t.c }, { callId: id })).toBeNull()
   })
 
   test('an unrelated team, or an unknown id, gets null (the page answers 404)', async () => {
-    expect(await getCall(t.c, rows[1].id)).toBeNull()
-    expect(await getCall(t.a, 'inv_does_not_exist')).toBeNull()
+    expect(await getCall({ teamId: t.c }, { callId: rows[1].id })).toBeNull()
+    expect(await getCall({ teamId: t.a }, { callId: 'inv_does_not_exist' })).toBeNull()
   })
 })

@@ -1,11 +1,12 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { teamScopeWhere } from '@/lib/analytics/team-scope'
-import { CALLS_PAGE_SIZE, encodeCursor, type CallCursor, type CallLogQuery, type StatusFilter } from './schemas'
+import { teamScopeWhere } from '@/lib/teams/team-view'
+import { paginateCursor, type CursorPage } from '@/lib/pagination/paginate-cursor'
+import { CALLS_PAGE_SIZE, type CallLogQuery, type StatusFilter } from './schemas'
 
-// One page of the call log, newest first. Keyset pagination on (createdAt, id): every page is an
-// index range scan on (ownerTeamId|consumerTeamId, createdAt), as fast on page 1,000 as on page 1,
-// and rows written meanwhile never shift a page (no duplicates, no gaps).
+// One page of the call log, newest first, through the keyset cursors of lib/pagination: every page
+// is an index range scan on (ownerTeamId|consumerTeamId, createdAt), however deep.
 
 export type CallRow = {
   id: string
@@ -25,37 +26,46 @@ export type CallRow = {
   keyPrefix: string | null
 }
 
-export type CallPage = { items: CallRow[]; nextCursor: string | null; prevCursor: string | null }
+export type CallPage = CursorPage<CallRow>
 
-export async function listCalls(teamId: string, query: CallLogQuery, pageSize = CALLS_PAGE_SIZE): Promise<CallPage> {
-  const backwards = Boolean(query.before)
-  const cursor = query.before ?? query.after
-  const direction: Prisma.SortOrder = backwards ? 'asc' : 'desc'
-  const rows = await db.invocation.findMany({
-    where: { AND: [callFilterWhere(teamId, query), ...(cursor ? cursorWhere(cursor, backwards) : [])] },
-    orderBy: [{ createdAt: direction }, { id: direction }],
-    take: pageSize + 1,
-    select: {
-      id: true,
-      requestId: true,
-      createdAt: true,
-      method: true,
-      path: true,
-      status: true,
-      errorCode: true,
-      latencyMs: true,
-      requestBytes: true,
-      responseBytes: true,
-      apiId: true,
-      versionId: true,
-      keyId: true,
+export async function listCalls(
+  { teamId }: TeamReadScope,
+  { pageSize = CALLS_PAGE_SIZE, ...query }: CallLogQuery & { pageSize?: number },
+): Promise<CallPage> {
+  return paginateCursor(
+    { after: query.after, before: query.before, pageSize },
+    {
+      findMany: ({ keyset, orderBy, take }) =>
+        db.invocation.findMany({
+          where: { AND: [callFilterWhere(teamId, query), ...keyset] },
+          orderBy,
+          take,
+          select: {
+            id: true,
+            requestId: true,
+            createdAt: true,
+            method: true,
+            path: true,
+            status: true,
+            errorCode: true,
+            latencyMs: true,
+            requestBytes: true,
+            responseBytes: true,
+            apiId: true,
+            versionId: true,
+            keyId: true,
+          },
+        }),
+      mapPage: withNames,
     },
-  })
-  const hasMore = rows.length > pageSize
-  const page = rows.slice(0, pageSize)
-  if (backwards) page.reverse()
+  )
+}
 
-  const ids = (pick: (r: (typeof page)[number]) => string | null) => [
+type InvocationRow = Omit<CallRow, 'apiName' | 'version' | 'keyPrefix'> & { keyId: string | null }
+
+/** The API names, version labels and key prefixes of one page, in one query each. */
+async function withNames(page: InvocationRow[]): Promise<CallRow[]> {
+  const ids = (pick: (r: InvocationRow) => string | null) => [
     ...new Set(page.map(pick).filter((v): v is string => Boolean(v))),
   ]
   const [apis, versions, keys] = await Promise.all([
@@ -66,22 +76,12 @@ export async function listCalls(teamId: string, query: CallLogQuery, pageSize = 
   const apiNames = new Map(apis.map((a) => [a.id, a.name]))
   const versionLabels = new Map(versions.map((v) => [v.id, v.version]))
   const keyPrefixes = new Map(keys.map((k) => [k.id, k.prefix]))
-
-  const items = page.map(({ keyId, ...r }) => ({
+  return page.map(({ keyId, ...r }) => ({
     ...r,
     apiName: r.apiId ? (apiNames.get(r.apiId) ?? null) : null,
     version: r.versionId ? (versionLabels.get(r.versionId) ?? null) : null,
     keyPrefix: keyId ? (keyPrefixes.get(keyId) ?? null) : null,
   }))
-  const firstRow = items[0]
-  const lastRow = items[items.length - 1]
-  return {
-    items,
-    // Going back, there is always an older page (the one we came from); going forward, a newer
-    // one exists whenever this page did not start at the top.
-    nextCursor: lastRow && (backwards || hasMore) ? encodeCursor(lastRow) : null,
-    prevCursor: firstRow && (backwards ? hasMore : Boolean(cursor)) ? encodeCursor(firstRow) : null,
-  }
 }
 
 /** Every filter except the cursor; the team scope is always part of it. */
@@ -109,15 +109,4 @@ function statusWhere(status: StatusFilter): Prisma.IntFilter | number {
   if (status.value === 'errors') return { gte: 400, lt: 600 }
   const base = Number(status.value[0]) * 100
   return { gte: base, lt: base + 100 }
-}
-
-function cursorWhere(cursor: CallCursor, backwards: boolean): Prisma.InvocationWhereInput[] {
-  const beyond = backwards ? 'gt' : 'lt'
-  return [
-    // The plain bound lets the database narrow its index range; the OR breaks ties on id.
-    { createdAt: { [backwards ? 'gte' : 'lte']: cursor.createdAt } },
-    {
-      OR: [{ createdAt: { [beyond]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [beyond]: cursor.id } }],
-    },
-  ]
 }

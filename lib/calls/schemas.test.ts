@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { callLogHref } from './call-log-href'
-import { callLogQueryToParams, decodeCursor, encodeCursor, parseCallLogQuery, parseInstant } from './schemas'
+import { decodeCursor, encodeCursor } from '@/lib/pagination/paginate-cursor'
+import { callLogQueryToParams, parseCallLogQuery, parseInstant } from './schemas'
 
 // Every bad or missing param falls back to its default: a hand-edited URL never causes a 500.
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { TEAM_VIEWS, type TeamView } from '@/lib/analytics/team-scope'
+import { decodeCursor, type Cursor } from '@/lib/pagination/paginate-cursor'
+import { TEAM_VIEWS, type TeamView } from '@/lib/teams/team-view'
 import { parseInstant } from '@/lib/validation/dates'
 import { integerInput } from '@/lib/validation/numbers'
 import { searchText } from '@/lib/validation/text'
@@ -22,8 +23,6 @@ const RANGE_MS: Record<CallRange, number> = {
 export type StatusClassFilter = (typeof STATUS_FILTER_CLASSES)[number]
 export type StatusFilter = { kind: 'code'; code: number } | { kind: 'class'; value: StatusClassFilter }
 
-export type CallCursor = { createdAt: Date; id: string }
-
 export type CallLogQuery = {
   view: TeamView
   apiId?: string
@@ -43,9 +42,9 @@ export type CallLogQuery = {
   /** Exclusive. */
   to: Date
   /** Older than this row (the "Older" link)… */
-  after?: CallCursor
+  after?: Cursor
   /** …or newer than this row (the "Newer" link). */
-  before?: CallCursor
+  before?: Cursor
 }
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
@@ -133,17 +132,6 @@ export function statusFilterToParam(status: StatusFilter | undefined): string | 
  * <input type="datetime-local"> sends) is read as UTC, because the console shows every time in UTC.
  */
 export { parseInstant }
-
-// Cursors are "<epoch ms>~<row id>": the (createdAt desc, id desc) sort key of the boundary row.
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return `${row.createdAt.getTime()}~${row.id}`
-}
-
-export function decodeCursor(value: string | undefined): CallCursor | undefined {
-  const match = value?.match(/^(\d{1,15})~([\w-]{1,100})$/)
-  if (!match) return undefined
-  return { createdAt: new Date(Number(match[1])), id: match[2] }
-}
 
 /** The filters as URL params (defaults and cursors left out), for links that keep them. */
 export function callLogQueryToParams(query: CallLogQuery): Record<string, string | undefined> {

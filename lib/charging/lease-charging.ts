@@ -1,6 +1,6 @@
 import type { PaymentCause } from '@/generated/sqlite/enums'
 import { utcMonth } from '../billing/month'
-import { resolveIncidents } from '../billing/resolve-incidents'
+import { resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import type { Db } from '../db'
 import { AppError } from '../errors/app-error'
 import type { CallOutcome, ChargeableCall, ChargingStep } from '../gateway/charging-step'
@@ -196,7 +196,7 @@ export class LeaseCharging implements ChargingStep {
     const resolution = 'Resolved automatically: the upstream answered successfully again.'
     void this.db
       .$transaction((tx) =>
-        resolveIncidents(
+        resolveFixedIncidents(
           { consumerTeamId: call.key!.teamId, causes: ['upstream_payment_required'], resolution, incidentIds: [id] },
           tx,
         ),

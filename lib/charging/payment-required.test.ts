@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { CAUSES_FIXED_BY, resolveIncidents } from '../billing/resolve-incidents'
+import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { encryptSecret } from '../crypto/secret-box'
 import { createDb, type Db } from '../db'
 import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fixtures'
@@ -226,7 +226,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
     await fundAccount(db, world.initech.id, PRICE)
     await db.$transaction((tx) =>
-      resolveIncidents({ consumerTeamId: world.initech.id, causes: CAUSES_FIXED_BY.top_up, resolution: 'Top-up' }, tx),
+      resolveFixedIncidents(
+        { consumerTeamId: world.initech.id, causes: CAUSES_FIXED_BY.top_up, resolution: 'Top-up' },
+        tx,
+      ),
     )
     await gateway.gateway.store.reload()
     expect(

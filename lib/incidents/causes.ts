@@ -1,4 +1,4 @@
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 
 // What each 402 cause means and what to do about it, from either side of the call. Plain data,
 // safe in client components (the charts colour and label causes with it).

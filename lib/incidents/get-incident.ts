@@ -1,5 +1,6 @@
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
 import { toIncidentRows, type IncidentRow } from './incident-output'
 
 export type IncidentDetail = IncidentRow & {
@@ -10,9 +11,12 @@ export type IncidentDetail = IncidentRow & {
 }
 
 /** One incident, if the team is its consumer or the owner of its API; otherwise null (a 404). */
-export async function getIncident(teamId: string, id: string): Promise<IncidentDetail | null> {
+export async function getIncident(
+  { teamId }: TeamReadScope,
+  { incidentId }: { incidentId: string },
+): Promise<IncidentDetail | null> {
   const incident = await db.paymentIncident.findFirst({
-    where: { id, OR: [{ consumerTeamId: teamId }, { ownerTeamId: teamId }] },
+    where: { id: incidentId, OR: [{ consumerTeamId: teamId }, { ownerTeamId: teamId }] },
   })
   if (!incident) return null
   const [[row], owner, resolvedBy] = await Promise.all([

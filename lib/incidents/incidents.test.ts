@@ -1,6 +1,7 @@
 // Integration: the incidents table, the detail lookup and manual resolution against a real
 // database. Team A owns Weather, C owns Maps; B and D consume; each side sees only its own.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import { readConfigVersion } from '@/lib/config-events/read-config-version'
@@ -16,12 +17,8 @@ import { parseListIncidentsQuery, resolveIncidentSchema } from './schemas'
 const NOW = new Date('2026-11-24T15:00:00Z')
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000)
 let database: TestDatabase
-const team = {
-  a: { id: '', slug: '', user: '' },
-  b: { id: '', slug: '', user: '' },
-  c: { id: '', slug: '', user: '' },
-  d: { id: '', slug: '', user: '' },
-}
+type SeededTeam = { id: string; slug: string; user: string; scope: TeamScope }
+const team = {} as Record<'a' | 'b' | 'c' | 'd', SeededTeam>
 const inc = { i1: '', i2: '', i3: '', i4: '' }
 let weather = ''
 
@@ -56,7 +53,7 @@ beforeAll(async () => {
   database = await setupTestDatabase()
   for (const key of ['a', 'b', 'c', 'd'] as const) {
     const created = await createTestTeam('OWNER')
-    team[key] = { id: created.team.id, slug: created.team.slug, user: created.user.id }
+    team[key] = { id: created.team.id, slug: created.team.slug, user: created.user.id, scope: created.scope }
   }
   weather = (
     await db.api.create({ data: { id: createId('api'), teamId: team.a.id, slug: 'weather', name: 'Weather' } })
@@ -71,7 +68,7 @@ beforeAll(async () => {
 afterAll(() => database?.cleanup())
 
 const ids = async (teamId: string, view: 'owner' | 'consumer', params: Record<string, string> = {}) => {
-  const list = await listIncidents({ teamId, view, ...parseListIncidentsQuery(params) })
+  const list = await listIncidents({ teamId }, { view, ...parseListIncidentsQuery(params) })
   return list.items.map((i) => i.id)
 }
 
@@ -85,7 +82,7 @@ describe('listIncidents', () => {
   })
 
   test('rows carry the API, both teams, the cause, counts and money', async () => {
-    const list = await listIncidents({ teamId: team.a.id, view: 'owner', page: 1 })
+    const list = await listIncidents({ teamId: team.a.id }, { view: 'owner', page: 1 })
     expect(list.items[1]).toMatchObject({
       id: inc.i3,
       cause: 'quota_exhausted',
@@ -119,8 +116,8 @@ describe('listIncidents', () => {
   })
 
   test('pages of two', async () => {
-    const first = await listIncidents({ teamId: team.a.id, view: 'owner', page: 1, pageSize: 2 })
-    const second = await listIncidents({ teamId: team.a.id, view: 'owner', page: 2, pageSize: 2 })
+    const first = await listIncidents({ teamId: team.a.id }, { view: 'owner', page: 1, pageSize: 2 })
+    const second = await listIncidents({ teamId: team.a.id }, { view: 'owner', page: 2, pageSize: 2 })
     expect({ total: first.total, pageCount: first.pageCount }).toEqual({ total: 3, pageCount: 2 })
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual([inc.i1, inc.i3, inc.i2])
   })
@@ -128,47 +125,41 @@ describe('listIncidents', () => {
 
 describe('getIncident and getIncidentViews', () => {
   test('the consumer and the owner see it, from their side; anyone else gets null', async () => {
-    expect(await getIncident(team.b.id, inc.i1)).toMatchObject({
+    expect(await getIncident({ teamId: team.b.id }, { incidentId: inc.i1 })).toMatchObject({
       id: inc.i1,
       view: 'consumer',
       api: { name: 'Weather' },
     })
-    expect(await getIncident(team.a.id, inc.i1)).toMatchObject({
+    expect(await getIncident({ teamId: team.a.id }, { incidentId: inc.i1 })).toMatchObject({
       id: inc.i1,
       view: 'owner',
       consumerTeam: { slug: team.b.slug },
     })
-    expect(await getIncident(team.c.id, inc.i1)).toBeNull()
-    expect(await getIncident(team.a.id, 'inc_missing')).toBeNull()
+    expect(await getIncident({ teamId: team.c.id }, { incidentId: inc.i1 })).toBeNull()
+    expect(await getIncident({ teamId: team.a.id }, { incidentId: 'inc_missing' })).toBeNull()
   })
 
   test('a team has the consumer side, the owner side, or both', async () => {
-    expect(await getIncidentViews(team.b.id)).toEqual(['consumer'])
-    expect(await getIncidentViews(team.a.id)).toEqual(['owner'])
+    expect(await getIncidentViews({ teamId: team.b.id })).toEqual(['consumer'])
+    expect(await getIncidentViews({ teamId: team.a.id })).toEqual(['owner'])
     const both = (await createTestTeam()).team.id
     await db.api.create({ data: { id: createId('api'), teamId: both, slug: 'own', name: 'Own' } })
     await incident(both, team.a.id, weather, 'insufficient_balance', 'RESOLVED', 500)
-    expect(await getIncidentViews(both)).toEqual(['consumer', 'owner'])
-    expect(await getIncidentViews((await createTestTeam()).team.id)).toEqual([])
+    expect(await getIncidentViews({ teamId: both })).toEqual(['consumer', 'owner'])
+    expect(await getIncidentViews((await createTestTeam()).scope)).toEqual([])
   })
 })
 
 describe('resolveIncident', () => {
   test('an unrelated team gets 404 and changes nothing', async () => {
-    const error = await rejection(() =>
-      resolveIncident({ teamId: team.c.id, userId: team.c.user }, { incidentId: inc.i1, reason: 'not mine' }),
-    )
+    const error = await rejection(() => resolveIncident(team.c.scope, { incidentId: inc.i1, reason: 'not mine' }))
     expect({ status: error.status, code: error.code }).toEqual({ status: 404, code: 'not_found' })
     expect((await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i1 } })).state).toBe('OPEN')
   })
 
   test('the consumer resolves with a note; the gateway is told', async () => {
     const before = await readConfigVersion(db)
-    await resolveIncident(
-      { teamId: team.b.id, userId: team.b.user },
-      { incidentId: inc.i1, reason: 'Paid by invoice' },
-      NOW,
-    )
+    await resolveIncident(team.b.scope, { incidentId: inc.i1, reason: 'Paid by invoice' }, NOW)
     const row = await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i1 } })
     expect(row).toMatchObject({
       state: 'RESOLVED',
@@ -180,7 +171,7 @@ describe('resolveIncident', () => {
   })
 
   test('the API owner resolves an incident on its API', async () => {
-    await resolveIncident({ teamId: team.a.id, userId: team.a.user }, { incidentId: inc.i3, reason: 'Quota waived' })
+    await resolveIncident(team.a.scope, { incidentId: inc.i3, reason: 'Quota waived' })
     expect(await db.paymentIncident.findUniqueOrThrow({ where: { id: inc.i3 } })).toMatchObject({
       state: 'RESOLVED',
       resolution: 'Resolved by the API owner: Quota waived',
@@ -189,9 +180,7 @@ describe('resolveIncident', () => {
   })
 
   test('resolving twice is a 409', async () => {
-    const error = await rejection(() =>
-      resolveIncident({ teamId: team.b.id, userId: team.b.user }, { incidentId: inc.i1, reason: 'again' }),
-    )
+    const error = await rejection(() => resolveIncident(team.b.scope, { incidentId: inc.i1, reason: 'again' }))
     expect({ status: error.status, code: error.code }).toEqual({ status: 409, code: 'incident_resolved' })
   })
 

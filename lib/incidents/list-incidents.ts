@@ -1,25 +1,20 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { teamScopeWhere, type TeamView } from '@/lib/analytics/team-scope'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
+import { teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 import { toIncidentRows, type IncidentRow } from './incident-output'
-import { INCIDENTS_PAGE_SIZE, type ListIncidentsQuery } from './schemas'
+import { INCIDENTS_PAGE_SIZE, type ListIncidentsInput } from './schemas'
 
 // The incidents table: OPEN first, then the most recently seen. Scoped to one side of the team
 // (its calls blocked as a consumer, or the calls to its APIs blocked as the owner) in the WHERE.
 
-export type IncidentList = { items: IncidentRow[]; total: number; page: number; pageCount: number }
+export type IncidentList = OffsetPage<IncidentRow>
 
-type Input = Omit<ListIncidentsQuery, 'view'> & { teamId: string; view: TeamView; pageSize?: number }
-
-export async function listIncidents({
-  teamId,
-  view,
-  q,
-  cause,
-  state,
-  page = 1,
-  pageSize = INCIDENTS_PAGE_SIZE,
-}: Input): Promise<IncidentList> {
+export async function listIncidents(
+  { teamId }: TeamReadScope,
+  { view, q, cause, state, page, pageSize = INCIDENTS_PAGE_SIZE }: ListIncidentsInput,
+): Promise<IncidentList> {
   const scope = teamScopeWhere(view, teamId)
   const where: Prisma.PaymentIncidentWhereInput = {
     ...scope,
@@ -27,17 +22,20 @@ export async function listIncidents({
     ...(state ? { state } : {}),
     ...(q ? { OR: await searchWhere(scope, view, q) } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.paymentIncident.count({ where }),
-    // OPEN sorts before RESOLVED on both providers (text order on SQLite, enum order on PostgreSQL).
-    db.paymentIncident.findMany({
-      where,
-      orderBy: [{ state: 'asc' }, { lastSeenAt: 'desc' }, { id: 'asc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-  ])
-  return { items: await toIncidentRows(rows), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  const result = await paginateOffset(
+    { page, pageSize },
+    {
+      count: () => db.paymentIncident.count({ where }),
+      // OPEN sorts before RESOLVED on both providers (text order on SQLite, enum order on PostgreSQL).
+      findMany: (window) =>
+        db.paymentIncident.findMany({
+          where,
+          orderBy: [{ state: 'asc' }, { lastSeenAt: 'desc' }, { id: 'asc' }],
+          ...window,
+        }),
+    },
+  )
+  return { ...result, items: await toIncidentRows(result.items) }
 }
 
 /**

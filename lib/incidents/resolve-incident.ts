@@ -1,31 +1,30 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { resolveIncidents } from '@/lib/billing/resolve-incidents'
+import { resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import type { ResolveIncidentInput } from './schemas'
-
-export type IncidentResolver = { teamId: string; userId: string }
 
 /**
  * Closes one OPEN incident by hand, with a note. Either side may: the consumer team (it fixed the
  * cause some other way) or the team owning the API (it waived the problem). The lookup's WHERE
  * holds the acting team as consumer OR owner, so an id from an unrelated team reads "not found";
- * the update then runs through resolveIncidents, scoped to the incident's consumer, in the same
+ * the update then runs through resolveFixedIncidents, scoped to the incident's consumer, in the same
  * transaction. If the cause persists, the gateway simply opens a new incident on the next 402.
  */
 export async function resolveIncident(
-  actor: IncidentResolver,
+  { teamId, actor }: TeamScope,
   input: ResolveIncidentInput,
   now = new Date(),
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const incident = await tx.paymentIncident.findFirst({
-      where: { id: input.incidentId, OR: [{ consumerTeamId: actor.teamId }, { ownerTeamId: actor.teamId }] },
+      where: { id: input.incidentId, OR: [{ consumerTeamId: teamId }, { ownerTeamId: teamId }] },
       select: { id: true, state: true, cause: true, consumerTeamId: true },
     })
     if (!incident) throw notFound('Incident')
     if (incident.state !== 'OPEN') throw conflict('This incident is already resolved', 'incident_resolved')
-    const side = incident.consumerTeamId === actor.teamId ? 'Resolved by hand' : 'Resolved by the API owner'
-    const count = await resolveIncidents(
+    const side = incident.consumerTeamId === teamId ? 'Resolved by hand' : 'Resolved by the API owner'
+    const count = await resolveFixedIncidents(
       {
         consumerTeamId: incident.consumerTeamId,
         causes: [incident.cause],

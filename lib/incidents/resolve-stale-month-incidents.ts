@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db'
-import { CAUSES_FIXED_BY } from '@/lib/billing/resolve-incidents'
+import { CAUSES_FIXED_BY } from '@/lib/incidents/resolve-fixed-incidents'
 import { monthRange, utcMonth } from '@/lib/billing/month'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 
@@ -8,7 +8,7 @@ import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 // maintenance loop runs this sweep (every few minutes is plenty); it is idempotent.
 //
 // This is the one query that spans every team: it is a system job, not a team's request. It
-// does not go through resolveIncidents (which resolves every OPEN incident of a team's causes)
+// does not go through resolveFixedIncidents (which resolves every OPEN incident of a team's causes)
 // because the "last seen before this month" bound must sit in the same UPDATE: an incident the
 // gateway extends in the new month is a fresh problem and must stay open.
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { TEAM_VIEWS, type TeamView } from '@/lib/teams/team-view'
 import { idInput } from '@/lib/validation/ids'
 import { integerInput } from '@/lib/validation/numbers'
 import { plainText, searchText } from '@/lib/validation/text'
@@ -29,6 +29,8 @@ export const listIncidentsQuerySchema = z.object({
     .default(1),
 })
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>
+/** What listIncidents reads: the page has settled on one side of the team by then. */
+export type ListIncidentsInput = Partial<Omit<ListIncidentsQuery, 'view'>> & { view: TeamView; pageSize?: number }
 
 export function parseListIncidentsQuery(searchParams: unknown): ListIncidentsQuery {
   return listIncidentsQuerySchema.parse(searchParams && typeof searchParams === 'object' ? searchParams : {})

@@ -1,25 +1,22 @@
-import { db } from '@/lib/db'
+import type { TeamScope } from '@/lib/auth/actor'
+import { db, type Tx } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
-import type { Db } from '@/lib/db'
-import type { KeyActor } from './key-actor'
 import { generateKeyValue, hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { createKeySchema, type CreateKeyInput, type ApiKeyOutput } from './schemas'
 import { KEY_SELECT, toKeyOutput } from './to-key-output'
-
-type KeyTx = Pick<Db, 'apiKey' | 'subscription'>
 
 /**
  * Creates a key for the actor's team. The full value is returned here and only here: the
  * database keeps its SHA-256 and a display prefix, so nobody can show it again.
  */
-export async function createKey(actor: KeyActor, raw: CreateKeyInput): Promise<{ key: ApiKeyOutput; value: string }> {
+export async function createKey(scope: TeamScope, raw: CreateKeyInput): Promise<{ key: ApiKeyOutput; value: string }> {
   const input = createKeySchema.parse(raw)
   const subscriptionIds = [...new Set(input.subscriptionIds)]
   const { row, value } = await db.$transaction(async (tx) => {
-    await assertRestrictable(tx, actor.teamId, subscriptionIds)
-    return insertKey(tx, actor, { name: input.name, expiresAt: input.expiresAt ?? null, subscriptionIds })
+    await assertRestrictable(tx, scope.teamId, subscriptionIds)
+    return insertKey(scope, { name: input.name, expiresAt: input.expiresAt ?? null, subscriptionIds }, tx)
   })
   await publishConfigChange(db)
   return { key: toKeyOutput(row), value }
@@ -27,15 +24,15 @@ export async function createKey(actor: KeyActor, raw: CreateKeyInput): Promise<{
 
 /** Shared with rotation: a fresh value, its hash and prefix, and the restriction rows. */
 export async function insertKey(
-  tx: KeyTx,
-  actor: KeyActor,
+  { teamId, actor }: TeamScope,
   data: { name: string; expiresAt: Date | null; subscriptionIds: string[] },
+  tx: Tx,
 ) {
   const value = generateKeyValue('live')
   const row = await tx.apiKey.create({
     data: {
       id: createId('key'),
-      teamId: actor.teamId,
+      teamId,
       name: data.name,
       env: 'live',
       prefix: keyDisplayPrefix(value),
@@ -53,7 +50,7 @@ export async function insertKey(
 
 // Restricting a key to another team's subscription would be meaningless at best; refuse it with
 // the same words as a subscription that does not exist.
-async function assertRestrictable(tx: KeyTx, teamId: string, subscriptionIds: string[]): Promise<void> {
+async function assertRestrictable(tx: Tx, teamId: string, subscriptionIds: string[]): Promise<void> {
   if (subscriptionIds.length === 0) return
   const found = await tx.subscription.count({
     where: { id: { in: subscriptionIds }, consumerTeamId: teamId, state: 'ACTIVE' },

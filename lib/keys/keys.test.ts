@@ -33,8 +33,8 @@ beforeAll(async () => {
   other = await seedTeam('other', suffix)
   const api = await seedApi(owner.id, 'weather')
   const maps = await seedApi(owner.id, 'maps')
-  activeSubscriptionId = (await subscribe(team.actor, { apiId: api.id, planId: api.plans.Auto })).id
-  pendingSubscriptionId = (await subscribe(team.actor, { apiId: maps.id, planId: maps.plans.Manual })).id
+  activeSubscriptionId = (await subscribe(team.scope, { apiId: api.id, planId: api.plans.Auto })).id
+  pendingSubscriptionId = (await subscribe(team.scope, { apiId: maps.id, planId: maps.plans.Manual })).id
 })
 afterAll(async () => {
   await pools.close()
@@ -61,7 +61,7 @@ async function gatewayAuth(value: string, now = Date.now()): Promise<string> {
 describe('create', () => {
   test('stores only the hash and prefix; the value is returned once and the gateway accepts it', async () => {
     const before = await readConfigVersion(db)
-    const { key, value } = await createKey(team.actor, { name: 'CI deploys' })
+    const { key, value } = await createKey(team.scope, { name: 'CI deploys' })
     expect(value).toMatch(KEY_PATTERN)
     expect(value.startsWith('tg_live_')).toBe(true)
     expect(key).toMatchObject({ name: 'CI deploys', status: 'ACTIVE', prefix: value.slice(0, 14), restrictedTo: [] })
@@ -72,7 +72,7 @@ describe('create', () => {
     expect(await readConfigVersion(db)).toBe(before + 1)
     expect(await gatewayAuth(value)).toBe(key.id)
 
-    const listed = await listKeys({ teamId: team.id, q: 'CI deploys' })
+    const listed = await listKeys({ teamId: team.id }, { q: 'CI deploys' })
     expect(listed.items.map((k) => k.id)).toEqual([key.id])
     const serialized = JSON.stringify(listed)
     expect(serialized).not.toContain(value)
@@ -81,7 +81,7 @@ describe('create', () => {
   })
 
   test('restricted to an ACTIVE subscription of the team', async () => {
-    const { key } = await createKey(team.actor, { name: 'Weather only', subscriptionIds: [activeSubscriptionId] })
+    const { key } = await createKey(team.scope, { name: 'Weather only', subscriptionIds: [activeSubscriptionId] })
     expect(key.restrictedTo).toEqual([
       { subscriptionId: activeSubscriptionId, apiName: 'weather api', planName: 'Auto' },
     ])
@@ -92,7 +92,7 @@ describe('create', () => {
     ['an unknown subscription', () => ['sub_nope']],
   ])('restriction to %s is refused', async (_label, ids) => {
     const count = await db.apiKey.count()
-    expect(await failure(createKey(team.actor, { name: 'Bad', subscriptionIds: ids() }))).toEqual({
+    expect(await failure(createKey(team.scope, { name: 'Bad', subscriptionIds: ids() }))).toEqual({
       status: 422,
       code: 'invalid_request',
     })
@@ -100,7 +100,7 @@ describe('create', () => {
   })
 
   test("restriction to another team's subscription is refused", async () => {
-    expect(await failure(createKey(other.actor, { name: 'Sneaky', subscriptionIds: [activeSubscriptionId] }))).toEqual({
+    expect(await failure(createKey(other.scope, { name: 'Sneaky', subscriptionIds: [activeSubscriptionId] }))).toEqual({
       status: 422,
       code: 'invalid_request',
     })
@@ -110,13 +110,13 @@ describe('create', () => {
     ['a past expiry', { name: 'Old', expiresAt: '2020-01-01' }, 'expiresAt'],
     ['a one-letter name', { name: 'x' }, 'name'],
   ])('%s is a validation error', async (_label, input, field) => {
-    const error = (await createKey(team.actor, input).catch((e: unknown) => e)) as { issues?: { path: string[] }[] }
+    const error = (await createKey(team.scope, input).catch((e: unknown) => e)) as { issues?: { path: string[] }[] }
     expect(error.issues?.[0]?.path).toEqual([field])
   })
 
   test('an expiry in the future is kept and the key expires at the gateway after it', async () => {
     const expiresAt = new Date(Date.now() + 86_400_000)
-    const { key, value } = await createKey(team.actor, { name: 'Short lived', expiresAt: expiresAt.toISOString() })
+    const { key, value } = await createKey(team.scope, { name: 'Short lived', expiresAt: expiresAt.toISOString() })
     expect(key.expiresAt?.getTime()).toBe(expiresAt.getTime())
     expect(await gatewayAuth(value, expiresAt.getTime() + 1)).toBe('key_expired')
     expect(keyStatus(key, expiresAt.getTime() + 1)).toBe('EXPIRED')
@@ -125,13 +125,13 @@ describe('create', () => {
 
 describe('rotate', () => {
   test('the new key works at once; the old one works until its grace period ends', async () => {
-    const { key: old, value: oldValue } = await createKey(team.actor, {
+    const { key: old, value: oldValue } = await createKey(team.scope, {
       name: 'Rotating',
       subscriptionIds: [activeSubscriptionId],
     })
     const before = await readConfigVersion(db)
     const started = Date.now()
-    const { key, value, previous } = await rotateKey(team.actor, { keyId: old.id, graceSeconds: 3600 })
+    const { key, value, previous } = await rotateKey(team.scope, { keyId: old.id, graceSeconds: 3600 })
     expect(await readConfigVersion(db)).toBe(before + 1)
     expect(value).toMatch(KEY_PATTERN)
     expect(value).not.toBe(oldValue)
@@ -152,41 +152,41 @@ describe('rotate', () => {
   })
 
   test('a grace period of 0 stops the old key at once; a rotated key cannot be rotated again', async () => {
-    const { key: old, value: oldValue } = await createKey(team.actor, { name: 'Leaked' })
-    await rotateKey(team.actor, { keyId: old.id, graceSeconds: 0 })
+    const { key: old, value: oldValue } = await createKey(team.scope, { name: 'Leaked' })
+    await rotateKey(team.scope, { keyId: old.id, graceSeconds: 0 })
     expect(await gatewayAuth(oldValue)).toBe('key_expired')
-    expect(await failure(rotateKey(team.actor, { keyId: old.id }))).toEqual({ status: 409, code: 'key_not_rotatable' })
+    expect(await failure(rotateKey(team.scope, { keyId: old.id }))).toEqual({ status: 409, code: 'key_not_rotatable' })
   })
 
   test('the default grace period is 24 hours', async () => {
-    const { key: old } = await createKey(team.actor, { name: 'Default grace' })
-    const { previous } = await rotateKey(team.actor, { keyId: old.id })
+    const { key: old } = await createKey(team.scope, { name: 'Default grace' })
+    const { previous } = await rotateKey(team.scope, { keyId: old.id })
     expect(Math.round((previous.graceEndsAt!.getTime() - Date.now()) / 3_600_000)).toBe(24)
   })
 })
 
 describe('revoke', () => {
   test('revoked now, refused at the gateway, and revoking twice is a conflict', async () => {
-    const { key, value } = await createKey(team.actor, { name: 'To revoke' })
+    const { key, value } = await createKey(team.scope, { name: 'To revoke' })
     const before = await readConfigVersion(db)
-    const revoked = await revokeKey(team.actor, { keyId: key.id })
+    const revoked = await revokeKey(team.scope, { keyId: key.id })
     expect(revoked.status).toBe('REVOKED')
     expect(await readConfigVersion(db)).toBe(before + 1)
     expect(await gatewayAuth(value)).toBe('key_revoked')
-    expect(await failure(revokeKey(team.actor, { keyId: key.id }))).toEqual({
+    expect(await failure(revokeKey(team.scope, { keyId: key.id }))).toEqual({
       status: 409,
       code: 'key_already_revoked',
     })
-    expect(await failure(rotateKey(team.actor, { keyId: key.id }))).toEqual({ status: 409, code: 'key_not_rotatable' })
+    expect(await failure(rotateKey(team.scope, { keyId: key.id }))).toEqual({ status: 409, code: 'key_not_rotatable' })
   })
 })
 
 describe('tenancy: another team gets not_found and the row is untouched', () => {
   test.each([
-    ['revoke', (id: string) => revokeKey(other.actor, { keyId: id })],
-    ['rotate', (id: string) => rotateKey(other.actor, { keyId: id, graceSeconds: 0 })],
+    ['revoke', (id: string) => revokeKey(other.scope, { keyId: id })],
+    ['rotate', (id: string) => rotateKey(other.scope, { keyId: id, graceSeconds: 0 })],
   ])('%s', async (_label, act) => {
-    const { key, value } = await createKey(team.actor, { name: `Victim ${_label}` })
+    const { key, value } = await createKey(team.scope, { name: `Victim ${_label}` })
     const before = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })
     const keyCount = await db.apiKey.count()
     expect(await failure(act(key.id))).toEqual({ status: 404, code: 'not_found' })
@@ -196,17 +196,17 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
   })
 
   test("list shows only the team's own keys", async () => {
-    await createKey(other.actor, { name: 'Other team key' })
-    expect((await listKeys({ teamId: team.id, q: 'Other team key' })).items).toEqual([])
+    await createKey(other.scope, { name: 'Other team key' })
+    expect((await listKeys({ teamId: team.id }, { q: 'Other team key' })).items).toEqual([])
     expect((await listKeys({ teamId: other.id })).items.map((k) => k.name)).toEqual(['Other team key'])
   })
 
   test('list paginates newest first', async () => {
     const suffix = randomToken(4)
     const solo = await seedTeam('solo', suffix)
-    for (const n of [1, 2, 3]) await createKey(solo.actor, { name: `Key ${n}` })
-    const first = await listKeys({ teamId: solo.id, pageSize: 2 })
+    for (const n of [1, 2, 3]) await createKey(solo.scope, { name: `Key ${n}` })
+    const first = await listKeys({ teamId: solo.id }, { pageSize: 2 })
     expect([first.total, first.pageCount, first.items.map((k) => k.name)]).toEqual([3, 2, ['Key 3', 'Key 2']])
-    expect((await listKeys({ teamId: solo.id, pageSize: 2, page: 2 })).items.map((k) => k.name)).toEqual(['Key 1'])
+    expect((await listKeys({ teamId: solo.id }, { pageSize: 2, page: 2 })).items.map((k) => k.name)).toEqual(['Key 1'])
   })
 })

@@ -1,8 +1,8 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { insertKey } from './create-key'
-import type { KeyActor } from './key-actor'
 import { keyStatus } from './key-status'
 import { rotateKeySchema, type ApiKeyOutput, type RotateKeyInput } from './schemas'
 import { KEY_SELECT, toKeyOutput } from './to-key-output'
@@ -13,13 +13,14 @@ import { KEY_SELECT, toKeyOutput } from './to-key-output'
  * with a grace of 0 it stops at once. The new value is returned once, like on creation.
  */
 export async function rotateKey(
-  actor: KeyActor,
+  scope: TeamScope,
   raw: RotateKeyInput,
 ): Promise<{ key: ApiKeyOutput; value: string; previous: ApiKeyOutput }> {
   const input = rotateKeySchema.parse(raw)
+  const { teamId } = scope
   const now = new Date()
   const result = await db.$transaction(async (tx) => {
-    const old = await tx.apiKey.findFirst({ where: { id: input.keyId, teamId: actor.teamId }, select: KEY_SELECT })
+    const old = await tx.apiKey.findFirst({ where: { id: input.keyId, teamId }, select: KEY_SELECT })
     if (!old) throw notFound('Key')
     const status = keyStatus(old, now.getTime())
     if (old.replacedById || status !== 'ACTIVE') {
@@ -30,19 +31,23 @@ export async function rotateKey(
         'key_not_rotatable',
       )
     }
-    const created = await insertKey(tx, actor, {
-      name: old.name,
-      expiresAt: old.expiresAt,
-      subscriptionIds: old.subscriptions.map((s) => s.subscriptionId),
-    })
+    const created = await insertKey(
+      scope,
+      {
+        name: old.name,
+        expiresAt: old.expiresAt,
+        subscriptionIds: old.subscriptions.map((s) => s.subscriptionId),
+      },
+      tx,
+    )
     // replacedById: null in the WHERE makes two concurrent rotations of one key fail one of them.
     const { count } = await tx.apiKey.updateMany({
-      where: { id: old.id, teamId: actor.teamId, replacedById: null, revokedAt: null },
+      where: { id: old.id, teamId, replacedById: null, revokedAt: null },
       data: { graceEndsAt: new Date(now.getTime() + input.graceSeconds * 1000), replacedById: created.row.id },
     })
     if (count === 0) throw conflict('This key changed meanwhile; reload and try again', 'key_not_rotatable')
     const previous = await tx.apiKey.findFirstOrThrow({
-      where: { id: old.id, teamId: actor.teamId },
+      where: { id: old.id, teamId },
       select: KEY_SELECT,
     })
     return { ...created, previous }

@@ -54,6 +54,10 @@ export const rotateKeySchema = z.object({
 export type RotateKeyInput = z.input<typeof rotateKeySchema>
 
 export const revokeKeySchema = z.object({ keyId: idSchema })
+export type RevokeKeyInput = z.infer<typeof revokeKeySchema>
+
+/** What the keys page shows once after a create or a rotation: the only time the value is readable. */
+export type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: string | null }
 
 export const KEYS_PAGE_SIZE = 20
 
@@ -61,6 +65,7 @@ export const listKeysQuerySchema = z.object({
   q: searchText().max(100).optional().catch(undefined),
   page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })
+export type ListKeysQuery = Partial<z.infer<typeof listKeysQuerySchema>> & { pageSize?: number }
 
 export const apiKeyOutputSchema = z.object({
   id: z.string(),

@@ -141,8 +141,8 @@ describe('setWebhookUrl', () => {
 
   /** The refusal, plus proof that the team has neither a URL nor a secret afterwards. */
   async function refusedWebhook(url: string, policy: OutboundPolicy) {
-    const { team } = await createTestTeam()
-    const error = await rejection(() => setWebhookUrl(team.id, { url }, policy))
+    const { team, scope } = await createTestTeam()
+    const error = await rejection(() => setWebhookUrl(scope, { url }, policy))
     const stored = await db.team.findUniqueOrThrow({
       where: { id: team.id },
       select: { webhookUrl: true, webhookSecretEnc: true },
@@ -180,8 +180,8 @@ describe('setWebhookUrl', () => {
     ['a private name, private allowed', 'https://hooks.intranet.example/in', on],
     ['a loopback literal, private allowed', 'http://127.0.0.1:8080/hooks', on],
   ])('%s is saved', async (_label, url, policy) => {
-    const { team } = await createTestTeam()
-    expect(await setWebhookUrl(team.id, { url }, policy)).toMatchObject({
+    const { team, scope } = await createTestTeam()
+    expect(await setWebhookUrl(scope, { url }, policy)).toMatchObject({
       url,
       secret: expect.stringMatching(/^whsec_/),
     })

@@ -1,5 +1,7 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
 import { NOTIFICATIONS_PAGE_SIZE, type ListNotificationsQuery } from './schemas'
 
 export type NotificationRow = {
@@ -13,35 +15,36 @@ export type NotificationRow = {
   createdAt: Date
 }
 
-export type NotificationList = {
-  items: NotificationRow[]
-  total: number
-  unread: number
-  page: number
-  pageCount: number
-}
+export type NotificationList = OffsetPage<NotificationRow> & { unread: number }
 
 /** The team's notifications, newest first, with the unread count for the same team. */
-export async function listNotifications({
-  teamId,
-  show = 'all',
-  page = 1,
-  pageSize = NOTIFICATIONS_PAGE_SIZE,
-}: Partial<ListNotificationsQuery> & { teamId: string; pageSize?: number }): Promise<NotificationList> {
+export async function listNotifications(
+  { teamId }: TeamReadScope,
+  {
+    show = 'all',
+    page,
+    pageSize = NOTIFICATIONS_PAGE_SIZE,
+  }: Partial<ListNotificationsQuery> & { pageSize?: number } = {},
+): Promise<NotificationList> {
   const where: Prisma.NotificationWhereInput = { teamId, ...(show === 'unread' ? { readAt: null } : {}) }
-  const [total, unread, rows] = await Promise.all([
-    db.notification.count({ where }),
+  const [result, unread] = await Promise.all([
+    paginateOffset(
+      { page, pageSize },
+      {
+        count: () => db.notification.count({ where }),
+        findMany: (window) =>
+          db.notification.findMany({
+            where,
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            ...window,
+            select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+          }),
+        map: (r) => ({ ...r, link: isConsolePath(r.link) ? r.link : null }),
+      },
+    ),
     db.notification.count({ where: { teamId, readAt: null } }),
-    db.notification.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
-    }),
   ])
-  const items = rows.map((r) => ({ ...r, link: isConsolePath(r.link) ? r.link : null }))
-  return { items, total, unread, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  return { ...result, unread }
 }
 
 // Links are written by our own code, but a stored "//evil.example" or "javascript:" must never

@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import type { MarkNotificationsReadInput } from './schemas'
 
@@ -6,7 +7,7 @@ import type { MarkNotificationsReadInput } from './schemas'
  * so another team's notification id changes nothing. Returns how many changed.
  */
 export async function markNotificationsRead(
-  teamId: string,
+  { teamId }: TeamScope,
   input: MarkNotificationsReadInput,
   now = new Date(),
 ): Promise<number> {

@@ -1,6 +1,7 @@
 // Integration: the notifications list, the unread count and "mark read", written through the
 // same outbox (notifyTeam) the gateway and billing code use.
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
@@ -15,11 +16,15 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 let database: TestDatabase
 let a = ''
 let b = ''
+let aScope: TeamScope
+let bScope: TeamScope
 
 beforeAll(async () => {
   database = await setupTestDatabase()
-  a = (await createTestTeam()).team.id
-  b = (await createTestTeam()).team.id
+  aScope = (await createTestTeam()).scope
+  bScope = (await createTestTeam()).scope
+  a = aScope.teamId
+  b = bScope.teamId
   for (let i = 0; i < 5; i++) {
     await db.$transaction((tx) =>
       notifyTeam(
@@ -49,8 +54,8 @@ beforeAll(async () => {
 afterAll(() => database?.cleanup())
 
 test('newest first, paginated, scoped to the team; only console paths become links', async () => {
-  const first = await listNotifications({ teamId: a, page: 1, pageSize: 4 })
-  const second = await listNotifications({ teamId: a, page: 2, pageSize: 4 })
+  const first = await listNotifications({ teamId: a }, { page: 1, pageSize: 4 })
+  const second = await listNotifications({ teamId: a }, { page: 2, pageSize: 4 })
   expect([...first.items, ...second.items].map((n) => n.title)).toEqual([
     'Sneaky',
     'Incident 4',
@@ -71,20 +76,20 @@ test('newest first, paginated, scoped to the team; only console paths become lin
 
 test('marking one read needs the right team; the unread count and filter follow', async () => {
   const [newest] = (await listNotifications({ teamId: a })).items
-  expect(await markNotificationsRead(b, { notificationId: newest.id })).toBe(0)
-  expect(await markNotificationsRead(a, { notificationId: newest.id })).toBe(1)
-  expect(await countUnreadNotifications(a)).toBe(5)
-  const unread = await listNotifications({ teamId: a, ...parseListNotificationsQuery({ show: 'unread' }) })
+  expect(await markNotificationsRead(bScope, { notificationId: newest.id })).toBe(0)
+  expect(await markNotificationsRead(aScope, { notificationId: newest.id })).toBe(1)
+  expect(await countUnreadNotifications(aScope)).toBe(5)
+  const unread = await listNotifications({ teamId: a }, parseListNotificationsQuery({ show: 'unread' }))
   expect(unread.items.map((n) => n.title)).not.toContain('Sneaky')
   expect(unread.total).toBe(5)
 })
 
 test('mark all read stops at the newest one the page showed', async () => {
-  expect(await markNotificationsRead(a, { upTo: at(3) })).toBe(4)
-  expect((await listNotifications({ teamId: a, show: 'unread' })).items.map((n) => n.title)).toEqual(['Incident 4'])
-  expect(await markNotificationsRead(a, {})).toBe(1)
-  expect(await countUnreadNotifications(a)).toBe(0)
-  expect(await countUnreadNotifications(b)).toBe(1)
+  expect(await markNotificationsRead(aScope, { upTo: at(3) })).toBe(4)
+  expect((await listNotifications({ teamId: a }, { show: 'unread' })).items.map((n) => n.title)).toEqual(['Incident 4'])
+  expect(await markNotificationsRead(aScope, {})).toBe(1)
+  expect(await countUnreadNotifications(aScope)).toBe(0)
+  expect(await countUnreadNotifications(bScope)).toBe(1)
 })
 
 test('bad page params fall back', () => {

@@ -1,9 +1,10 @@
-import type { SubscriptionActor } from './subscription-actor'
+import type { TeamScope } from '@/lib/auth/actor'
+import type { SubscriptionIdInput } from './schemas'
 import { transitionSubscription } from './transition-subscription'
 
 /** The consumer team withdraws a request (PENDING) or ends its access (ACTIVE). */
-export function cancelSubscription(actor: SubscriptionActor, input: { subscriptionId: string }) {
-  return transitionSubscription(actor, input.subscriptionId, {
+export function cancelSubscription(scope: TeamScope, input: SubscriptionIdInput) {
+  return transitionSubscription(scope, input, {
     side: 'consumer',
     from: ['PENDING', 'ACTIVE'],
     to: 'CANCELLED',

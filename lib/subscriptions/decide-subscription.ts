@@ -1,11 +1,12 @@
-import type { SubscriptionActor } from './subscription-actor'
+import type { TeamScope } from '@/lib/auth/actor'
+import type { SubscriptionDecisionInput, SubscriptionIdInput } from './schemas'
 import { transitionSubscription } from './transition-subscription'
 
 // The owner team's decisions on its incoming requests ('subscriptions.approve', checked by the action).
 
 /** PENDING → ACTIVE: the consumer's keys can call the API from the next gateway reload. */
-export function approveSubscription(actor: SubscriptionActor, input: { subscriptionId: string }) {
-  return transitionSubscription(actor, input.subscriptionId, {
+export function approveSubscription(scope: TeamScope, input: SubscriptionIdInput) {
+  return transitionSubscription(scope, input, {
     side: 'owner',
     from: ['PENDING'],
     to: 'ACTIVE',
@@ -14,23 +15,21 @@ export function approveSubscription(actor: SubscriptionActor, input: { subscript
 }
 
 /** PENDING → REJECTED, with a reason the consumer sees. */
-export function rejectSubscription(actor: SubscriptionActor, input: { subscriptionId: string; reason: string }) {
-  return transitionSubscription(actor, input.subscriptionId, {
+export function rejectSubscription(scope: TeamScope, input: SubscriptionDecisionInput) {
+  return transitionSubscription(scope, input, {
     side: 'owner',
     from: ['PENDING'],
     to: 'REJECTED',
     verb: 'rejected',
-    reason: input.reason,
   })
 }
 
 /** ACTIVE → SUSPENDED, with a reason: calls answer 403 from the next gateway reload. */
-export function suspendSubscription(actor: SubscriptionActor, input: { subscriptionId: string; reason: string }) {
-  return transitionSubscription(actor, input.subscriptionId, {
+export function suspendSubscription(scope: TeamScope, input: SubscriptionDecisionInput) {
+  return transitionSubscription(scope, input, {
     side: 'owner',
     from: ['ACTIVE'],
     to: 'SUSPENDED',
     verb: 'suspended',
-    reason: input.reason,
   })
 }

@@ -1,24 +1,25 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { SUBSCRIPTIONS_PAGE_SIZE, type ListSubscriptionsQuery } from './schemas'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
+import { SUBSCRIPTIONS_PAGE_SIZE, type ListSubscriptionsQuery, type SubscriptionOutput } from './schemas'
 import { SUBSCRIPTION_SELECT, toSubscriptionOutputs } from './to-subscription-output'
 
-type ListInput = Partial<ListSubscriptionsQuery> & { teamId: string; pageSize?: number }
-
 /** Requests to the team's own APIs (owner side): search matches the API or the consumer team. */
-export function listIncomingSubscriptions(input: ListInput) {
-  return listSubscriptions('owner', input)
+export function listIncomingSubscriptions(scope: TeamReadScope, query: ListSubscriptionsQuery = {}) {
+  return listSubscriptions('owner', scope, query)
 }
 
 /** The team's own subscriptions to other APIs (consumer side): search matches the API or its owner. */
-export function listOutgoingSubscriptions(input: ListInput) {
-  return listSubscriptions('consumer', input)
+export function listOutgoingSubscriptions(scope: TeamReadScope, query: ListSubscriptionsQuery = {}) {
+  return listSubscriptions('consumer', scope, query)
 }
 
 async function listSubscriptions(
   side: 'owner' | 'consumer',
-  { teamId, q, state, page = 1, pageSize = SUBSCRIPTIONS_PAGE_SIZE }: ListInput,
-) {
+  { teamId }: TeamReadScope,
+  { q, state, page, pageSize = SUBSCRIPTIONS_PAGE_SIZE }: ListSubscriptionsQuery,
+): Promise<OffsetPage<SubscriptionOutput>> {
   const teamWhere: Prisma.SubscriptionWhereInput =
     side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
   const where: Prisma.SubscriptionWhereInput = {
@@ -26,17 +27,21 @@ async function listSubscriptions(
     ...(state ? { state } : {}),
     ...(q ? { OR: await searchWhere(side, q.toLowerCase()) } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.subscription.count({ where }),
-    db.subscription.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: SUBSCRIPTION_SELECT,
-    }),
-  ])
-  return { items: await toSubscriptionOutputs(rows), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  const result = await paginateOffset(
+    { page, pageSize },
+    {
+      count: () => db.subscription.count({ where }),
+      findMany: (window) =>
+        db.subscription.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+          ...window,
+          select: SUBSCRIPTION_SELECT,
+        }),
+    },
+  )
+  // Both teams' names for the whole page in one query, so mapping is asynchronous.
+  return { ...result, items: await toSubscriptionOutputs(result.items) }
 }
 
 // Api.searchText and Team.slug are lower-case, so `contains` behaves the same on SQLite and PostgreSQL.

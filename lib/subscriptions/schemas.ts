@@ -24,6 +24,8 @@ export const approveSubscriptionSchema = z.object({ subscriptionId: idSchema })
 export const rejectSubscriptionSchema = approveSubscriptionSchema.extend({ reason: reasonSchema })
 export const suspendSubscriptionSchema = rejectSubscriptionSchema
 export const cancelSubscriptionSchema = approveSubscriptionSchema
+export type SubscriptionIdInput = z.infer<typeof approveSubscriptionSchema>
+export type SubscriptionDecisionInput = z.infer<typeof rejectSubscriptionSchema>
 
 export const SUBSCRIPTIONS_PAGE_SIZE = 20
 
@@ -33,7 +35,10 @@ export const listSubscriptionsQuerySchema = z.object({
   state: z.enum(SUBSCRIPTION_STATES).optional().catch(undefined),
   page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })
-export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema>
+export type ListSubscriptionsQuery = Partial<z.infer<typeof listSubscriptionsQuerySchema>> & { pageSize?: number }
+
+/** What the catalog's subscribe form shows after a success. */
+export type SubscribeResult = { state: string; planName: string; teamSlug: string }
 
 const teamRef = z.object({ id: z.string(), slug: z.string(), name: z.string() })
 

@@ -1,28 +1,28 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { lockTeam } from '@/lib/teams/lock-team'
 import { LIVE_STATES, type SubscribeInput } from './schemas'
-import type { SubscriptionActor } from './subscription-actor'
 import { SUBSCRIPTION_SELECT, toSubscriptionOutput } from './to-subscription-output'
 
 const SUBSCRIBABLE_STATES = new Set(['PUBLISHED', 'DEPRECATED'])
 
 /**
- * The actor's team subscribes to an API on one of its plans. AUTO plans are active at once;
+ * The scope's team subscribes to an API on one of its plans. AUTO plans are active at once;
  * MANUAL ones wait for the owner. An API the team cannot see reads as "not found", exactly like
  * one that does not exist, so the error never confirms another team's PRIVATE API.
  */
-export async function subscribe(actor: SubscriptionActor, input: SubscribeInput) {
+export async function subscribe({ teamId }: TeamScope, input: SubscribeInput) {
   const api = await db.api.findFirst({
     where: {
       id: input.apiId,
-      OR: [{ visibility: 'INTERNAL' }, { visibility: 'PRIVATE', teamId: actor.teamId }],
+      OR: [{ visibility: 'INTERNAL' }, { visibility: 'PRIVATE', teamId }],
     },
     select: { id: true, teamId: true, state: true },
   })
-  const isOwner = api?.teamId === actor.teamId
+  const isOwner = api?.teamId === teamId
   // Other teams do not see an API that has only drafts (the catalog hides it too).
   if (!api || (!isOwner && api.state === 'DRAFT')) throw notFound('API')
   if (!SUBSCRIBABLE_STATES.has(api.state)) {
@@ -40,9 +40,9 @@ export async function subscribe(actor: SubscriptionActor, input: SubscribeInput)
   const now = new Date()
   const row = await db.$transaction(async (tx) => {
     // Serialises subscribes by one team, so two clicks cannot both pass the duplicate check.
-    await lockTeam(tx, actor.teamId)
+    await lockTeam({ teamId }, tx)
     const existing = await tx.subscription.findFirst({
-      where: { consumerTeamId: actor.teamId, apiId: api.id, state: { in: [...LIVE_STATES] } },
+      where: { consumerTeamId: teamId, apiId: api.id, state: { in: [...LIVE_STATES] } },
       select: { state: true },
     })
     if (existing) {
@@ -60,7 +60,7 @@ export async function subscribe(actor: SubscriptionActor, input: SubscribeInput)
         apiId: api.id,
         planId: plan.id,
         ownerTeamId: api.teamId,
-        consumerTeamId: actor.teamId,
+        consumerTeamId: teamId,
         state,
         ...(state === 'ACTIVE' ? { decidedAt: now } : {}),
       },

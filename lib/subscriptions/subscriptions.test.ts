@@ -43,7 +43,7 @@ describe('subscribe', () => {
   test('an AUTO plan is ACTIVE at once and the gateway is told', async () => {
     const consumer = await freshConsumer()
     const before = await readConfigVersion(db)
-    const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
+    const sub = await subscribe(consumer.scope, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
     expect(sub).toMatchObject({
       state: 'ACTIVE',
       plan: { name: 'Auto' },
@@ -56,20 +56,20 @@ describe('subscribe', () => {
 
   test('a MANUAL plan waits as PENDING, then the owner approves it', async () => {
     const consumer = await freshConsumer()
-    const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
+    const sub = await subscribe(consumer.scope, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
     expect(sub.state).toBe('PENDING')
     const before = await readConfigVersion(db)
-    const approved = await approveSubscription(fx.owner.actor, { subscriptionId: sub.id })
+    const approved = await approveSubscription(fx.owner.scope, { subscriptionId: sub.id })
     expect(approved.state).toBe('ACTIVE')
     expect(await readConfigVersion(db)).toBe(before + 1)
     const row = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })
-    expect(row.decidedById).toBe(fx.owner.actor.userId)
+    expect(row.decidedById).toBe(fx.owner.scope.actor.userId)
   })
 
   test('the owner rejects a request with a reason the consumer sees', async () => {
     const consumer = await freshConsumer()
-    const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
-    await rejectSubscription(fx.owner.actor, { subscriptionId: sub.id, reason: 'Not for production use' })
+    const sub = await subscribe(consumer.scope, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
+    await rejectSubscription(fx.owner.scope, { subscriptionId: sub.id, reason: 'Not for production use' })
     const outgoing = await listOutgoingSubscriptions({ teamId: consumer.id })
     expect(outgoing.items).toEqual([
       expect.objectContaining({ id: sub.id, state: 'REJECTED', reason: 'Not for production use' }),
@@ -78,15 +78,15 @@ describe('subscribe', () => {
 
   test('a duplicate live subscription is refused, and a rejected one can be retried', async () => {
     const consumer = await freshConsumer()
-    const first = await subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Manual })
-    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
+    const first = await subscribe(consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Manual })
+    expect(await failure(subscribe(consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
       status: 409,
       code: 'duplicate_subscription',
     })
-    await rejectSubscription(fx.owner.actor, { subscriptionId: first.id, reason: 'try later' })
-    const again = await subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto })
+    await rejectSubscription(fx.owner.scope, { subscriptionId: first.id, reason: 'try later' })
+    const again = await subscribe(consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Auto })
     expect(again.state).toBe('ACTIVE')
-    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
+    expect(await failure(subscribe(consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
       status: 409,
       code: 'duplicate_subscription',
     })
@@ -94,9 +94,9 @@ describe('subscribe', () => {
 
   test('a suspended team cannot subscribe its way around the suspension', async () => {
     const consumer = await freshConsumer()
-    const sub = await subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto })
-    await suspendSubscription(fx.owner.actor, { subscriptionId: sub.id, reason: 'abuse' })
-    expect(await failure(subscribe(consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
+    const sub = await subscribe(consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Auto })
+    await suspendSubscription(fx.owner.scope, { subscriptionId: sub.id, reason: 'abuse' })
+    expect(await failure(subscribe(consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Auto }))).toEqual({
       status: 409,
       code: 'duplicate_subscription',
     })
@@ -131,12 +131,12 @@ describe('subscribe', () => {
     ['an unknown API', async () => ({ apiId: 'api_nope', planId: fx.weather.plans.Auto }), 404, 'not_found'],
   ])('%s is refused', async (_label, input, status, code) => {
     const consumer = await freshConsumer()
-    expect(await failure(subscribe(consumer.actor, await input()))).toEqual({ status, code })
+    expect(await failure(subscribe(consumer.scope, await input()))).toEqual({ status, code })
     expect(await db.subscription.count({ where: { consumerTeamId: consumer.id } })).toBe(0)
   })
 
   test('the owning team may subscribe to its own PRIVATE API', async () => {
-    const sub = await subscribe(fx.owner.actor, { apiId: fx.vault.id, planId: fx.vault.plans.Auto })
+    const sub = await subscribe(fx.owner.scope, { apiId: fx.vault.id, planId: fx.vault.plans.Auto })
     expect(sub.state).toBe('ACTIVE')
   })
 })
@@ -144,32 +144,32 @@ describe('subscribe', () => {
 describe('state machine', () => {
   test('suspend needs ACTIVE; cancel ends PENDING and ACTIVE but nothing else', async () => {
     const consumer = await freshConsumer()
-    const pending = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
-    expect(await failure(suspendSubscription(fx.owner.actor, { subscriptionId: pending.id, reason: 'nope' }))).toEqual({
+    const pending = await subscribe(consumer.scope, { apiId: fx.weather.id, planId: fx.weather.plans.Manual })
+    expect(await failure(suspendSubscription(fx.owner.scope, { subscriptionId: pending.id, reason: 'nope' }))).toEqual({
       status: 409,
       code: 'invalid_transition',
     })
-    expect((await cancelSubscription(consumer.actor, { subscriptionId: pending.id })).state).toBe('CANCELLED')
-    expect(await failure(approveSubscription(fx.owner.actor, { subscriptionId: pending.id }))).toEqual({
+    expect((await cancelSubscription(consumer.scope, { subscriptionId: pending.id })).state).toBe('CANCELLED')
+    expect(await failure(approveSubscription(fx.owner.scope, { subscriptionId: pending.id }))).toEqual({
       status: 409,
       code: 'invalid_transition',
     })
-    expect(await failure(cancelSubscription(consumer.actor, { subscriptionId: pending.id }))).toEqual({
+    expect(await failure(cancelSubscription(consumer.scope, { subscriptionId: pending.id }))).toEqual({
       status: 409,
       code: 'invalid_transition',
     })
 
-    const active = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
-    const suspended = await suspendSubscription(fx.owner.actor, {
+    const active = await subscribe(consumer.scope, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
+    const suspended = await suspendSubscription(fx.owner.scope, {
       subscriptionId: active.id,
       reason: 'Unpaid invoices',
     })
     expect(suspended).toMatchObject({ state: 'SUSPENDED', reason: 'Unpaid invoices' })
-    expect(await failure(cancelSubscription(consumer.actor, { subscriptionId: active.id }))).toEqual({
+    expect(await failure(cancelSubscription(consumer.scope, { subscriptionId: active.id }))).toEqual({
       status: 409,
       code: 'invalid_transition',
     })
-    expect(await failure(approveSubscription(fx.owner.actor, { subscriptionId: active.id }))).toEqual({
+    expect(await failure(approveSubscription(fx.owner.scope, { subscriptionId: active.id }))).toEqual({
       status: 409,
       code: 'invalid_transition',
     })
@@ -177,23 +177,23 @@ describe('state machine', () => {
 
   test('the consumer cancels an ACTIVE subscription and the gateway is told', async () => {
     const consumer = await freshConsumer()
-    const active = await subscribe(consumer.actor, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
+    const active = await subscribe(consumer.scope, { apiId: fx.weather.id, planId: fx.weather.plans.Auto })
     const before = await readConfigVersion(db)
-    expect((await cancelSubscription(consumer.actor, { subscriptionId: active.id })).state).toBe('CANCELLED')
+    expect((await cancelSubscription(consumer.scope, { subscriptionId: active.id })).state).toBe('CANCELLED')
     expect(await readConfigVersion(db)).toBe(before + 1)
   })
 })
 
 describe('tenancy: another team gets not_found and the row is untouched', () => {
   test.each([
-    ['approve', (id: string) => approveSubscription(fx.outsider.actor, { subscriptionId: id })],
-    ['reject', (id: string) => rejectSubscription(fx.outsider.actor, { subscriptionId: id, reason: 'hijack' })],
-    ['suspend', (id: string) => suspendSubscription(fx.outsider.actor, { subscriptionId: id, reason: 'hijack' })],
-    ['cancel', (id: string) => cancelSubscription(fx.outsider.actor, { subscriptionId: id })],
+    ['approve', (id: string) => approveSubscription(fx.outsider.scope, { subscriptionId: id })],
+    ['reject', (id: string) => rejectSubscription(fx.outsider.scope, { subscriptionId: id, reason: 'hijack' })],
+    ['suspend', (id: string) => suspendSubscription(fx.outsider.scope, { subscriptionId: id, reason: 'hijack' })],
+    ['cancel', (id: string) => cancelSubscription(fx.outsider.scope, { subscriptionId: id })],
     // The consumer is not the owner: it cannot approve its own request.
-    ['approve as the consumer', (id: string) => approveSubscription(fx.consumer.actor, { subscriptionId: id })],
+    ['approve as the consumer', (id: string) => approveSubscription(fx.consumer.scope, { subscriptionId: id })],
     // The owner is not the consumer: it cannot cancel for them (it suspends instead).
-    ['cancel as the owner', (id: string) => cancelSubscription(fx.owner.actor, { subscriptionId: id })],
+    ['cancel as the owner', (id: string) => cancelSubscription(fx.owner.scope, { subscriptionId: id })],
   ])('%s', async (_label, act) => {
     const consumer = fx.consumer
     await db.subscription.updateMany({
@@ -201,7 +201,7 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
       data: { state: 'CANCELLED' },
     })
     const planId = _label.startsWith('suspend') ? fx.weather.plans.Auto : fx.weather.plans.Manual
-    const sub = await subscribe(consumer.actor, { apiId: fx.weather.id, planId })
+    const sub = await subscribe(consumer.scope, { apiId: fx.weather.id, planId })
     const before = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })
     expect(await failure(act(sub.id))).toEqual({ status: 404, code: 'not_found' })
     expect(await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).toEqual(before)
@@ -212,7 +212,7 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
     const ownerB = await seedTeam('ob', suffix)
     const api = await seedApi(ownerB.id, `solo-${suffix}`)
     const consumer = await freshConsumer()
-    const sub = await subscribe(consumer.actor, { apiId: api.id, planId: api.plans.Manual })
+    const sub = await subscribe(consumer.scope, { apiId: api.id, planId: api.plans.Manual })
     expect((await listIncomingSubscriptions({ teamId: ownerB.id })).items.map((s) => s.id)).toEqual([sub.id])
     expect((await listIncomingSubscriptions({ teamId: consumer.id })).items).toEqual([])
     expect((await listOutgoingSubscriptions({ teamId: ownerB.id })).items).toEqual([])
@@ -228,26 +228,26 @@ describe('lists', () => {
     const beta = await seedApi(ownerB.id, `beta-${suffix}`)
     const consumers = await Promise.all([1, 2, 3].map((i) => seedTeam(`zed${i}`, suffix)))
     for (const c of consumers) {
-      await subscribe(c.actor, { apiId: alpha.id, planId: alpha.plans.Manual })
-      await subscribe(c.actor, { apiId: beta.id, planId: beta.plans.Auto })
+      await subscribe(c.scope, { apiId: alpha.id, planId: alpha.plans.Manual })
+      await subscribe(c.scope, { apiId: beta.id, planId: beta.plans.Auto })
     }
-    const all = await listIncomingSubscriptions({ teamId: ownerB.id, pageSize: 4 })
+    const all = await listIncomingSubscriptions({ teamId: ownerB.id }, { pageSize: 4 })
     expect([all.total, all.pageCount, all.items.length]).toEqual([6, 2, 4])
-    expect((await listIncomingSubscriptions({ teamId: ownerB.id, pageSize: 4, page: 2 })).items).toHaveLength(2)
-    expect((await listIncomingSubscriptions({ teamId: ownerB.id, q: 'ALPHA' })).items.map((s) => s.api.id)).toEqual([
-      alpha.id,
-      alpha.id,
-      alpha.id,
-    ])
+    expect((await listIncomingSubscriptions({ teamId: ownerB.id }, { pageSize: 4, page: 2 })).items).toHaveLength(2)
+    expect((await listIncomingSubscriptions({ teamId: ownerB.id }, { q: 'ALPHA' })).items.map((s) => s.api.id)).toEqual(
+      [alpha.id, alpha.id, alpha.id],
+    )
     expect(
-      (await listIncomingSubscriptions({ teamId: ownerB.id, q: `zed2-${suffix}` })).items.map((s) => s.consumerTeam.id),
+      (await listIncomingSubscriptions({ teamId: ownerB.id }, { q: `zed2-${suffix}` })).items.map(
+        (s) => s.consumerTeam.id,
+      ),
     ).toEqual([consumers[1].id, consumers[1].id])
     expect(
-      (await listIncomingSubscriptions({ teamId: ownerB.id, state: 'PENDING' })).items.every(
+      (await listIncomingSubscriptions({ teamId: ownerB.id }, { state: 'PENDING' })).items.every(
         (s) => s.state === 'PENDING' && s.api.id === alpha.id,
       ),
     ).toBe(true)
-    expect((await listOutgoingSubscriptions({ teamId: consumers[0].id, q: `lo-${suffix}` })).total).toBe(2)
+    expect((await listOutgoingSubscriptions({ teamId: consumers[0].id }, { q: `lo-${suffix}` })).total).toBe(2)
   })
 })
 
@@ -266,7 +266,7 @@ describe('subscribe panel options', () => {
       where: { consumerTeamId: fx.consumer.id, apiId: fx.maps.id },
       data: { state: 'CANCELLED' },
     })
-    await subscribe(fx.consumer.actor, { apiId: fx.maps.id, planId: fx.maps.plans.Manual })
+    await subscribe(fx.consumer.scope, { apiId: fx.maps.id, planId: fx.maps.plans.Manual })
 
     const options = await getSubscribeOptions(member.id, fx.maps.id)
     expect(options?.plans.map((p) => [p.name, p.approval])).toEqual([

@@ -1,8 +1,8 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import type { SubscriptionStateName } from './schemas'
-import type { SubscriptionActor } from './subscription-actor'
 import { SUBSCRIPTION_SELECT, toSubscriptionOutput } from './to-subscription-output'
 
 type Transition = {
@@ -11,7 +11,6 @@ type Transition = {
   from: readonly SubscriptionStateName[]
   to: SubscriptionStateName
   verb: string
-  reason?: string
 }
 
 /**
@@ -19,8 +18,12 @@ type Transition = {
  * in both the read and the write, so another team's id reads as "not found" and its row is never
  * touched; the state is in the write too, so two concurrent decisions cannot both win.
  */
-export async function transitionSubscription(actor: SubscriptionActor, subscriptionId: string, t: Transition) {
-  const teamWhere = t.side === 'owner' ? { ownerTeamId: actor.teamId } : { consumerTeamId: actor.teamId }
+export async function transitionSubscription(
+  { teamId, actor }: TeamScope,
+  { subscriptionId, reason }: { subscriptionId: string; reason?: string },
+  t: Transition,
+) {
+  const teamWhere = t.side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
   const current = await db.subscription.findFirst({
     where: { id: subscriptionId, ...teamWhere },
     select: { state: true },
@@ -31,7 +34,7 @@ export async function transitionSubscription(actor: SubscriptionActor, subscript
   }
   const { count } = await db.subscription.updateMany({
     where: { id: subscriptionId, ...teamWhere, state: current.state },
-    data: { state: t.to, decidedById: actor.userId, decidedAt: new Date(), ...(t.reason ? { reason: t.reason } : {}) },
+    data: { state: t.to, decidedById: actor.userId, decidedAt: new Date(), ...(reason ? { reason } : {}) },
   })
   if (count === 0) throw conflict('This subscription changed meanwhile; reload and try again', 'invalid_transition')
   // Only ACTIVE subscriptions are in the gateway's snapshot; other moves are invisible to it.

@@ -1,8 +1,9 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { sha256Hex } from '@/lib/crypto/hash'
 import { createId, randomToken } from '@/lib/ids'
 import { INVITE_TTL_DAYS, type CreateInviteInput } from './schemas'
-import { assertCanTouchOwnerRole, type TeamActor } from './team-actor'
+import { assertCanTouchOwnerRole } from './owner-role'
 
 export type CreatedInvite = {
   invite: { id: string; role: CreateInviteInput['role']; email: string | null; expiresAt: Date }
@@ -15,7 +16,7 @@ export function hashInviteToken(token: string): string {
 }
 
 export async function createInvite(
-  actor: TeamActor,
+  { teamId, actor }: TeamScope,
   input: CreateInviteInput,
   now = new Date(),
 ): Promise<CreatedInvite> {
@@ -25,7 +26,7 @@ export async function createInvite(
   const invite = await db.invite.create({
     data: {
       id: createId('inv'),
-      teamId: actor.teamId,
+      teamId,
       tokenHash: hashInviteToken(token),
       role: input.role,
       email: input.email ?? null,

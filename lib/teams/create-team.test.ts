@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { scopeOf } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { randomToken } from '@/lib/ids'
 import { setupTestDatabase } from '@/lib/testing/test-database'
@@ -71,7 +72,7 @@ describe('createTeam', () => {
       slug: `upd-${randomToken(6)}`,
       contactEmail: 'a@example.test',
     })
-    await updateTeam(team.id, { name: 'After', contactEmail: undefined })
+    await updateTeam(scopeOf({ team, user, role: 'OWNER' }), { name: 'After', contactEmail: undefined })
     expect(
       await db.team.findUnique({ where: { id: team.id }, select: { name: true, contactEmail: true, slug: true } }),
     ).toEqual({ name: 'After', contactEmail: null, slug: team.slug })

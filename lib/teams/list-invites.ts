@@ -1,4 +1,5 @@
 import type { Role } from '@/generated/sqlite/enums'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 export type PendingInvite = {
@@ -11,7 +12,7 @@ export type PendingInvite = {
 }
 
 /** Invites not yet accepted, newest first. Expired ones stay listed (marked) until revoked. */
-export async function listPendingInvites(teamId: string, now = new Date()): Promise<PendingInvite[]> {
+export async function listPendingInvites({ teamId }: TeamReadScope, now = new Date()): Promise<PendingInvite[]> {
   const rows = await db.invite.findMany({
     where: { teamId, acceptedAt: null },
     select: { id: true, role: true, email: true, expiresAt: true, createdAt: true },

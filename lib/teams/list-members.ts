@@ -1,4 +1,5 @@
 import type { Role } from '@/generated/sqlite/enums'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 
 export type MemberRow = { id: string; role: Role; joinedAt: Date; user: { id: string; email: string; name: string } }
@@ -6,7 +7,7 @@ export type MemberRow = { id: string; role: Role; joinedAt: Date; user: { id: st
 const ROLE_ORDER: Record<Role, number> = { OWNER: 0, ADMIN: 1, MEMBER: 2, VIEWER: 3 }
 
 /** Everyone in the team, owners first, then by email. Never selects password hashes. */
-export async function listMembers(teamId: string): Promise<MemberRow[]> {
+export async function listMembers({ teamId }: TeamReadScope): Promise<MemberRow[]> {
   const rows = await db.membership.findMany({
     where: { teamId },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },

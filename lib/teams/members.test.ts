@@ -16,7 +16,7 @@ describe('changing roles', () => {
   test('an admin promotes a member to admin', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN', member: 'MEMBER' })
     await expect(
-      changeMemberRole(members.admin.actor, { membershipId: members.member.membershipId, role: 'ADMIN' }),
+      changeMemberRole(members.admin.scope, { membershipId: members.member.membershipId, role: 'ADMIN' }),
     ).resolves.toMatchObject({ role: 'ADMIN' })
     expect(await roleOf(members.member.membershipId)).toBe('ADMIN')
   })
@@ -24,15 +24,15 @@ describe('changing roles', () => {
   test('the last owner cannot be demoted, not even by themselves', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
     await expect(
-      changeMemberRole(members.owner.actor, { membershipId: members.owner.membershipId, role: 'ADMIN' }),
+      changeMemberRole(members.owner.scope, { membershipId: members.owner.membershipId, role: 'ADMIN' }),
     ).rejects.toMatchObject({ code: 'last_owner', status: 409, message: expect.stringMatching(/at least one owner/) })
     expect(await roleOf(members.owner.membershipId)).toBe('OWNER')
   })
 
   test('with a second owner, an owner can step down', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
-    await changeMemberRole(members.owner.actor, { membershipId: members.member.membershipId, role: 'OWNER' })
-    await changeMemberRole(members.owner.actor, { membershipId: members.owner.membershipId, role: 'MEMBER' })
+    await changeMemberRole(members.owner.scope, { membershipId: members.member.membershipId, role: 'OWNER' })
+    await changeMemberRole(members.owner.scope, { membershipId: members.owner.membershipId, role: 'MEMBER' })
     expect(await roleOf(members.owner.membershipId)).toBe('MEMBER')
     expect(await roleOf(members.member.membershipId)).toBe('OWNER')
   })
@@ -44,7 +44,7 @@ describe('changing roles', () => {
     const { members } = await createTeamWith({ owner: 'OWNER', owner2: 'OWNER', admin: 'ADMIN', member: 'MEMBER' })
     const before = await roleOf(members[target].membershipId)
     await expect(
-      changeMemberRole(members.admin.actor, { membershipId: members[target].membershipId, role }),
+      changeMemberRole(members.admin.scope, { membershipId: members[target].membershipId, role }),
     ).rejects.toMatchObject({ status: 403 })
     expect(await roleOf(members[target].membershipId)).toBe(before)
   })
@@ -53,7 +53,7 @@ describe('changing roles', () => {
     const a = await createTeamWith({ owner: 'OWNER' })
     const b = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
     await expect(
-      changeMemberRole(a.members.owner.actor, { membershipId: b.members.member.membershipId, role: 'VIEWER' }),
+      changeMemberRole(a.members.owner.scope, { membershipId: b.members.member.membershipId, role: 'VIEWER' }),
     ).rejects.toMatchObject({ code: 'not_found', status: 404 })
     expect(await roleOf(b.members.member.membershipId)).toBe('MEMBER')
   })
@@ -62,34 +62,45 @@ describe('changing roles', () => {
 describe('removing members', () => {
   test('an admin removes a member, who disappears from the list', async () => {
     const { team, members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN', member: 'MEMBER' })
-    await removeMember(members.admin.actor, members.member.membershipId)
+    await removeMember(members.admin.scope, { membershipId: members.member.membershipId })
     expect(await roleOf(members.member.membershipId)).toBeNull()
-    expect((await listMembers(team.id)).map((m) => m.user.email)).toEqual([members.owner.email, members.admin.email])
+    expect((await listMembers({ teamId: team.id })).map((m) => m.user.email)).toEqual([
+      members.owner.email,
+      members.admin.email,
+    ])
   })
 
   test('the last owner cannot be removed', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN' })
-    await expect(removeMember(members.owner.actor, members.owner.membershipId)).rejects.toMatchObject({
-      code: 'last_owner',
-      status: 409,
-    })
+    await expect(removeMember(members.owner.scope, { membershipId: members.owner.membershipId })).rejects.toMatchObject(
+      {
+        code: 'last_owner',
+        status: 409,
+      },
+    )
     expect(await roleOf(members.owner.membershipId)).toBe('OWNER')
   })
 
   test('an admin cannot remove an owner, even when there are two', async () => {
     const { members } = await createTeamWith({ owner: 'OWNER', owner2: 'OWNER', admin: 'ADMIN' })
-    await expect(removeMember(members.admin.actor, members.owner2.membershipId)).rejects.toMatchObject({ status: 403 })
+    await expect(
+      removeMember(members.admin.scope, { membershipId: members.owner2.membershipId }),
+    ).rejects.toMatchObject({ status: 403 })
     expect(await roleOf(members.owner2.membershipId)).toBe('OWNER')
   })
 
   test("team A's admin cannot remove team B's member by id: not found, row untouched", async () => {
     const a = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN' })
     const b = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
-    await expect(removeMember(a.members.admin.actor, b.members.member.membershipId)).rejects.toMatchObject({
+    await expect(
+      removeMember(a.members.admin.scope, { membershipId: b.members.member.membershipId }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       status: 404,
     })
-    await expect(removeMember(a.members.admin.actor, b.members.owner.membershipId)).rejects.toMatchObject({
+    await expect(
+      removeMember(a.members.admin.scope, { membershipId: b.members.owner.membershipId }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       status: 404,
     })
@@ -101,7 +112,7 @@ describe('listing members', () => {
   test('owners first, only this team, and no password hashes', async () => {
     const a = await createTeamWith({ viewer: 'VIEWER', owner: 'OWNER', member: 'MEMBER' })
     await createTeamWith({ stranger: 'OWNER' })
-    const rows = await listMembers(a.team.id)
+    const rows = await listMembers({ teamId: a.team.id })
     expect(rows.map((r) => r.role)).toEqual(['OWNER', 'MEMBER', 'VIEWER'])
     expect(JSON.stringify(rows)).not.toMatch(/passwordHash/)
   })

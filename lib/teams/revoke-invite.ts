@@ -1,11 +1,13 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
+import type { RevokeInviteInput } from './schemas'
 
 /**
  * Deletes a pending invite. The team id in the WHERE clause means another team's invite id
  * matches nothing and reads as "not found", exactly like an id that never existed.
  */
-export async function revokeInvite(teamId: string, inviteId: string): Promise<void> {
+export async function revokeInvite({ teamId }: TeamScope, { inviteId }: RevokeInviteInput): Promise<void> {
   const { count } = await db.invite.deleteMany({ where: { id: inviteId, teamId, acceptedAt: null } })
   if (count === 0) throw notFound('Invite')
 }

@@ -38,6 +38,9 @@ export type UpdateTeamInput = z.infer<typeof updateTeamSchema>
 
 export const INVITE_TTL_DAYS = 7
 
+/** The invite form's result: the link's token, shown once. */
+export type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
+
 export const createInviteSchema = z.object({
   role: roleSchema,
   email: optionalEmail,
@@ -50,7 +53,9 @@ export const changeMemberRoleSchema = z.object({ membershipId: idSchema, role: r
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>
 
 export const removeMemberSchema = z.object({ membershipId: idSchema })
+export type RemoveMemberInput = z.infer<typeof removeMemberSchema>
 export const revokeInviteSchema = z.object({ inviteId: idSchema })
+export type RevokeInviteInput = z.infer<typeof revokeInviteSchema>
 
 // Invite tokens are randomToken(40) from lib/ids: lowercase letters and digits only.
 export const inviteTokenSchema = z.string().regex(/^[0-9a-z]{20,80}$/)

@@ -1,8 +1,9 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import type { UpdateTeamInput } from './schemas'
 
 /** Renames the team or changes its contact email. The slug never changes (it is in every URL). */
-export async function updateTeam(teamId: string, input: UpdateTeamInput) {
+export async function updateTeam({ teamId }: TeamScope, input: UpdateTeamInput) {
   return db.team.update({
     where: { id: teamId },
     data: { name: input.name, contactEmail: input.contactEmail ?? null },

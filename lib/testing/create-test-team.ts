@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import type { Role } from '@/generated/sqlite/enums'

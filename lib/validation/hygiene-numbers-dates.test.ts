@@ -10,6 +10,7 @@ import { topUpBalance } from '@/lib/billing/top-up-balance'
 import { updateBillingSettings } from '@/lib/billing/update-billing-settings'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
 import { searchCatalog } from '@/lib/catalog/search-catalog'
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import { createKey } from '@/lib/keys/create-key'
@@ -134,9 +135,9 @@ describe('plan rate limits, quotas and prices (createPlan)', () => {
 describe('money (top-up, budget, credit limit)', () => {
   // The billing actions hand the form to the lib functions, which parse it themselves.
   const anyForm = z.record(z.string(), z.unknown())
-  type Save = (teamId: string, userId: string) => (input: Record<string, unknown>) => Promise<unknown>
-  const topUp: Save = (teamId, userId) => (input) => topUpBalance({ teamId, userId, input })
-  const settings: Save = (teamId, userId) => (input) => updateBillingSettings({ teamId, userId, input })
+  type Save = (scope: TeamScope) => (input: Record<string, unknown>) => Promise<unknown>
+  const topUp: Save = (scope) => (input) => topUpBalance(scope, input)
+  const settings: Save = (scope) => (input) => updateBillingSettings(scope, input)
 
   test.each([
     ...NOT_NUMBERS.map((v) => [topUp, { amount: v, idempotencyKey: 'form-key-123' }, 'amount'] as const),
@@ -147,9 +148,9 @@ describe('money (top-up, budget, credit limit)', () => {
       (v) => [settings, { monthlyBudget: '', alertThresholds: '', creditLimit: v }, 'creditLimit'] as const,
     ),
   ])('%#: a non-decimal amount is a field error and moves no money', async (save, raw, field) => {
-    const { team, user } = await createTestTeam()
-    await updatePaymentMethod({ teamId: team.id, userId: user.id, input: { cardNumber: '4242 4242 4242 4242' } })
-    const result = await submitForm(anyForm, raw, save(team.id, user.id))
+    const { team, scope } = await createTestTeam()
+    await updatePaymentMethod(scope, { cardNumber: '4242 4242 4242 4242' })
+    const result = await submitForm(anyForm, raw, save(scope))
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result)[field]).toEqual(['Enter a number such as 25 or 25.50'])
     expect(await db.ledgerEntry.count({ where: { teamId: team.id } })).toBe(0)
@@ -161,13 +162,9 @@ describe('money (top-up, budget, credit limit)', () => {
   })
 
   test('a top-up of 0.5 credits half a unit', async () => {
-    const { team, user } = await createTestTeam()
-    await updatePaymentMethod({ teamId: team.id, userId: user.id, input: { cardNumber: '4242 4242 4242 4242' } })
-    const result = await submitForm(
-      anyForm,
-      { amount: '0.5', idempotencyKey: createId('topup') },
-      topUp(team.id, user.id),
-    )
+    const { team, scope } = await createTestTeam()
+    await updatePaymentMethod(scope, { cardNumber: '4242 4242 4242 4242' })
+    const result = await submitForm(anyForm, { amount: '0.5', idempotencyKey: createId('topup') }, topUp(scope))
     expect(result.ok).toBe(true)
     expect((await db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })).balanceMicros).toBe(500_000n)
   })
@@ -241,7 +238,7 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
   ])('expiry %j is refused and no key is created', async (expiresAt, message) => {
     const team = await seedTeam('keys', randomToken(6))
     const result = await submitForm(createKeySchema, { name: 'billing-service', expiresAt }, (input) =>
-      createKey(team.actor, input),
+      createKey(team.scope, input),
     )
     expect(fieldErrorsOf(result)).toEqual({ expiresAt: [message] })
     expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(0)
@@ -253,7 +250,7 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
     expect(
       (
         await submitForm(createKeySchema, { name: 'billing-service', expiresAt: day }, (input) =>
-          createKey(team.actor, input),
+          createKey(team.scope, input),
         )
       ).ok,
     ).toBe(true)
@@ -266,9 +263,9 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
     'grace %j is not "none" or "1 hour": the rotation is refused',
     async (graceSeconds) => {
       const team = await seedTeam('keys', randomToken(6))
-      const { key } = await createKey(team.actor, { name: 'billing-service' })
+      const { key } = await createKey(team.scope, { name: 'billing-service' })
       const result = await submitForm(rotateKeySchema, { keyId: key.id, graceSeconds }, (input) =>
-        rotateKey(team.actor, input),
+        rotateKey(team.scope, input),
       )
       expect(fieldErrorsOf(result)).toEqual({ graceSeconds: ['Choose one of the offered grace periods'] })
       expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(1)

@@ -11,6 +11,7 @@ import { updateApi } from '@/lib/apis/update-api'
 import type { TeamScope } from '@/lib/auth/actor'
 import { updatePaymentMethodSchema } from '@/lib/billing/schemas'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
+import { scopeOf } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import { resolveIncident } from '@/lib/incidents/resolve-incident'
@@ -39,10 +40,7 @@ beforeAll(async () => {
 afterAll(() => database?.cleanup())
 
 /** The scope an owner's server action passes the API and plan functions (scopeOf). */
-const ownerScope = (owner: Awaited<ReturnType<typeof seedTeam>>): TeamScope => ({
-  teamId: owner.id,
-  actor: { userId: owner.actor.userId, email: 'owner@example.test', role: 'OWNER' },
-})
+const ownerScope = (owner: Awaited<ReturnType<typeof seedTeam>>): TeamScope => owner.scope
 
 const HOSTILE = [
   ['a right-to-left override', 'abc\u202Egnp.exe', 'U+202E'],
@@ -87,7 +85,7 @@ describe('team names (createTeam, updateTeam)', () => {
     const user = await createUser('founder')
     const team = await createTeam(user.id, { name: 'Acme', slug: `t-${randomToken(8)}` })
     const result = await submitForm(updateTeamSchema, { name: 'Acme\u202Enimda' }, (input) =>
-      updateTeam(team.id, input),
+      updateTeam(scopeOf({ team, user, role: 'OWNER' }), input),
     )
     expect(fieldErrorsOf(result).name).toEqual(['Remove the invisible character U+202E (right-to-left override)'])
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe('Acme')
@@ -176,11 +174,11 @@ describe('plan and key names (createPlan, createKey)', () => {
   test('a key name with a NUL is refused; one in Hebrew is saved', async () => {
     const team = await seedTeam('keys', randomToken(6))
     const refused = await submitForm(createKeySchema, { name: 'billing\u0000prod' }, (input) =>
-      createKey(team.actor, input),
+      createKey(team.scope, input),
     )
     expect(fieldErrorsOf(refused).name).toEqual([expect.stringContaining('U+0000')])
     expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(0)
-    const saved = await submitForm(createKeySchema, { name: 'שירות חיוב' }, (input) => createKey(team.actor, input))
+    const saved = await submitForm(createKeySchema, { name: 'שירות חיוב' }, (input) => createKey(team.scope, input))
     expect(saved.ok).toBe(true)
     expect((await db.apiKey.findFirstOrThrow({ where: { teamId: team.id } })).name).toBe('שירות חיוב')
   })
@@ -192,10 +190,10 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
     const owner = await seedTeam('owner', suffix)
     const consumer = await seedTeam('consumer', suffix)
     const api = await seedApi(owner.id, 'weather')
-    const subscription = await subscribe(consumer.actor, { apiId: api.id, planId: api.plans.Manual })
+    const subscription = await subscribe(consumer.scope, { apiId: api.id, planId: api.plans.Manual })
     const reject = (reason: string) =>
       submitForm(rejectSubscriptionSchema, { subscriptionId: subscription.id, reason }, (input) =>
-        rejectSubscription(owner.actor, input),
+        rejectSubscription(owner.scope, input),
       )
 
     expect(fieldErrorsOf(await reject('Not \u202Eallowed')).reason).toEqual([expect.stringContaining('U+202E')])
@@ -228,7 +226,7 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
     })
     const resolve = (reason: string) =>
       submitForm(resolveIncidentSchema, { incidentId: incident.id, reason }, (input) =>
-        resolveIncident(team.actor, input),
+        resolveIncident(team.scope, input),
       )
     expect(fieldErrorsOf(await resolve('Topped up\u0000')).reason).toEqual([expect.stringContaining('U+0000')])
     expect((await db.paymentIncident.findUniqueOrThrow({ where: { id: incident.id } })).state).toBe('OPEN')
@@ -242,7 +240,7 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
     const result = await submitForm(
       z.record(z.string(), z.unknown()),
       { cardNumber: '4242\u0000 4242 4242 4242' },
-      (input) => updatePaymentMethod({ teamId: team.id, input }),
+      (input) => updatePaymentMethod(team.scope, input),
     )
     expect(fieldErrorsOf(result).cardNumber).toEqual([expect.stringContaining('U+0000')])
     expect(await db.billingAccount.count({ where: { teamId: team.id } })).toBe(0)

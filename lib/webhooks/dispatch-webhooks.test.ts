@@ -55,9 +55,9 @@ afterAll(() => database?.cleanup())
 
 /** A team whose webhook points at `url`, plus its one-time secret. */
 async function teamWithWebhook(url: string) {
-  const { team } = await createTestTeam()
-  const { secret } = await setWebhookUrl(team.id, { url })
-  return { teamId: team.id, secret: secret! }
+  const { team, scope } = await createTestTeam()
+  const { secret } = await setWebhookUrl(scope, { url })
+  return { teamId: team.id, scope, secret: secret! }
 }
 
 async function queueEvent(teamId: string, now: Date, data: Record<string, unknown> = { incidentId: 'inc_1' }) {
@@ -142,7 +142,7 @@ describe('dispatchDueWebhooks', () => {
   test('a dead port: the error is recorded and the delivery rescheduled, FAILED after the last attempt, and retry-now sends it', async () => {
     const { downUrl, close } = await startTestUpstream()
     await close()
-    const { teamId } = await teamWithWebhook(`${downUrl}/hooks`)
+    const { teamId, scope } = await teamWithWebhook(`${downUrl}/hooks`)
     let now = new Date()
     const { id } = await queueEvent(teamId, now)
 
@@ -164,7 +164,7 @@ describe('dispatchDueWebhooks', () => {
 
     const receiver = await startReceiver()
     await db.team.update({ where: { id: teamId }, data: { webhookUrl: receiver.url } })
-    await retryWebhookDelivery(teamId, id, now)
+    await retryWebhookDelivery(scope, { deliveryId: id }, now)
     await dispatchDueWebhooks(db, { now, deliveryIds: [id] })
     await receiver.close()
     expect(receiver.received).toHaveLength(1)
@@ -181,8 +181,8 @@ describe('dispatchDueWebhooks', () => {
     // Public while the URL is saved, loopback from then on.
     let lookups = 0
     const lookup = staticLookup({ 'hooks.rebound.example': () => (++lookups === 1 ? '93.184.215.14' : '127.0.0.1') })
-    const { team } = await createTestTeam()
-    await setWebhookUrl(team.id, { url: `http://hooks.rebound.example:${port}/hooks` }, { allowPrivate: false, lookup })
+    const { team, scope } = await createTestTeam()
+    await setWebhookUrl(scope, { url: `http://hooks.rebound.example:${port}/hooks` }, { allowPrivate: false, lookup })
     let now = new Date()
     const { id } = await queueEvent(team.id, now)
 
@@ -211,8 +211,8 @@ describe('dispatchDueWebhooks', () => {
     ['the cloud metadata address', (port: string) => `http://169.254.169.254:${port}/latest/meta-data/`],
   ])('a stored URL pointing at %s is refused at connect time with the generic error', async (_label, urlFor) => {
     const receiver = await startReceiver()
-    const { team } = await createTestTeam()
-    await setWebhookUrl(team.id, { url: receiver.url })
+    const { team, scope } = await createTestTeam()
+    await setWebhookUrl(scope, { url: receiver.url })
     // Written past the save-time check, like a row saved before it existed.
     await db.team.update({ where: { id: team.id }, data: { webhookUrl: urlFor(new URL(receiver.url).port) } })
     const now = new Date()

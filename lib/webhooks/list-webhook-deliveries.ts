@@ -1,5 +1,7 @@
 import type { Prisma } from '@/generated/sqlite/client'
+import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
+import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
 import { DELIVERIES_PAGE_SIZE, type ListDeliveriesQuery } from './schemas'
 
 export type DeliveryRow = {
@@ -16,33 +18,33 @@ export type DeliveryRow = {
 }
 
 /** The team's webhook deliveries, newest first; the payload stays in the database. */
-export async function listWebhookDeliveries({
-  teamId,
-  dstate,
-  dpage = 1,
-  pageSize = DELIVERIES_PAGE_SIZE,
-}: Partial<ListDeliveriesQuery> & { teamId: string; pageSize?: number }) {
+export async function listWebhookDeliveries(
+  { teamId }: TeamReadScope,
+  { dstate, dpage, pageSize = DELIVERIES_PAGE_SIZE }: Partial<ListDeliveriesQuery> & { pageSize?: number } = {},
+): Promise<OffsetPage<DeliveryRow>> {
   const where: Prisma.WebhookDeliveryWhereInput = { teamId, ...(dstate ? { state: dstate } : {}) }
-  const [total, items] = await Promise.all([
-    db.webhookDelivery.count({ where }),
-    db.webhookDelivery.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (dpage - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        event: true,
-        url: true,
-        state: true,
-        attempts: true,
-        nextAttemptAt: true,
-        lastStatusCode: true,
-        lastError: true,
-        deliveredAt: true,
-        createdAt: true,
-      },
-    }),
-  ])
-  return { items: items as DeliveryRow[], total, page: dpage, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  return paginateOffset(
+    { page: dpage, pageSize },
+    {
+      count: () => db.webhookDelivery.count({ where }),
+      findMany: (window) =>
+        db.webhookDelivery.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          ...window,
+          select: {
+            id: true,
+            event: true,
+            url: true,
+            state: true,
+            attempts: true,
+            nextAttemptAt: true,
+            lastStatusCode: true,
+            lastError: true,
+            deliveredAt: true,
+            createdAt: true,
+          },
+        }),
+    },
+  )
 }

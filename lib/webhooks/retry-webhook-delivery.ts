@@ -1,5 +1,7 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
+import type { DeliveryIdInput } from './schemas'
 
 /**
  * Puts a FAILED delivery back in the queue, due now. Its attempt count is kept, so a delivery that
@@ -7,8 +9,8 @@ import { notFound } from '@/lib/errors/app-error'
  * the FAILED state are in the WHERE: another team's id, or a delivery already queued, is "not found".
  */
 export async function retryWebhookDelivery(
-  teamId: string,
-  deliveryId: string,
+  { teamId }: TeamScope,
+  { deliveryId }: DeliveryIdInput,
   now = new Date(),
 ): Promise<{ deliveryId: string }> {
   const { count } = await db.webhookDelivery.updateMany({

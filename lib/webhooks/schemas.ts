@@ -30,6 +30,7 @@ export const setWebhookUrlSchema = z.object({ url: webhookUrlSchema })
 export type SetWebhookUrlInput = z.infer<typeof setWebhookUrlSchema>
 
 export const deliveryIdSchema = z.object({ deliveryId: idInput('Missing delivery') })
+export type DeliveryIdInput = z.infer<typeof deliveryIdSchema>
 
 export const listDeliveriesQuerySchema = z.object({
   dstate: z.preprocess(blankToUndefined, z.enum(DELIVERY_STATES)).optional().catch(undefined),
@@ -43,6 +44,9 @@ export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>
 export function parseListDeliveriesQuery(searchParams: unknown): ListDeliveriesQuery {
   return listDeliveriesQuerySchema.parse(searchParams && typeof searchParams === 'object' ? searchParams : {})
 }
+
+/** The settings form's result: the secret only when this save created the team's first one. */
+export type WebhookUrlResult = { url: string | null; secret: string | null }
 
 export const webhookSettingsSchema = z.object({
   url: z.string().nullable(),

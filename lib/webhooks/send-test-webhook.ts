@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
@@ -9,7 +10,7 @@ export const TEST_EVENT = 'webhook.test'
  * Queues a "webhook.test" delivery through the same outbox as real events (no in-app
  * notification: nothing happened). Returns its id so the caller can dispatch it at once.
  */
-export async function sendTestWebhook(teamId: string, now = new Date()): Promise<{ deliveryId: string }> {
+export async function sendTestWebhook({ teamId }: TeamScope, now = new Date()): Promise<{ deliveryId: string }> {
   const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { slug: true, webhookUrl: true } })
   if (!team.webhookUrl) throw invalid('Set a webhook URL first', { url: ['Set a webhook URL first'] })
   const id = createId('whd')

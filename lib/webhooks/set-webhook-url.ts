@@ -1,3 +1,4 @@
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { encryptSecret } from '@/lib/crypto/secret-box'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
@@ -17,7 +18,7 @@ export type SetWebhookUrlResult = {
  * private, link-local, cloud metadata or does not resolve is refused with a field error on `url`.
  */
 export async function setWebhookUrl(
-  teamId: string,
+  { teamId }: TeamScope,
   input: SetWebhookUrlInput,
   policy: OutboundPolicy = outboundPolicyFromEnv(),
 ): Promise<SetWebhookUrlResult> {
@@ -38,7 +39,7 @@ export async function setWebhookUrl(
  * Stops webhooks: no new deliveries are queued, and the ones still waiting are marked FAILED
  * (they can be retried once a URL is set again). The secret is kept for when a URL comes back.
  */
-export async function clearWebhookUrl(teamId: string): Promise<{ cancelled: number }> {
+export async function clearWebhookUrl({ teamId }: TeamScope): Promise<{ cancelled: number }> {
   return db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { webhookUrl: null } })
     const { count } = await tx.webhookDelivery.updateMany({

@@ -51,17 +51,17 @@ describe('the webhook URL', () => {
 
 describe('settings', () => {
   test('the first URL creates a secret shown once; it is stored encrypted and never returned again', async () => {
-    const { team } = await createTestTeam()
-    expect(await getWebhookSettings(team.id)).toEqual({ url: null, hasSecret: false, pending: 0, failed: 0 })
+    const { team, scope } = await createTestTeam()
+    expect(await getWebhookSettings(scope)).toEqual({ url: null, hasSecret: false, pending: 0, failed: 0 })
 
-    const first = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
+    const first = await setWebhookUrl(scope, { url: 'https://hooks.example.com/a' }, publicDns)
     expect(first.secret).toMatch(/^whsec_[\w-]{43}$/)
     const stored = await db.team.findUniqueOrThrow({ where: { id: team.id } })
     expect(stored.webhookSecretEnc).not.toContain(first.secret!)
     expect(decryptSecret(stored.webhookSecretEnc!)).toBe(first.secret)
 
     // Changing the URL keeps the secret, and does not show it again.
-    expect(await setWebhookUrl(team.id, { url: 'https://hooks.example.com/b' }, publicDns)).toEqual({
+    expect(await setWebhookUrl(scope, { url: 'https://hooks.example.com/b' }, publicDns)).toEqual({
       url: 'https://hooks.example.com/b',
       secret: null,
     })
@@ -69,7 +69,7 @@ describe('settings', () => {
       notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: { threshold: 80 } }),
     )
 
-    const settings = await getWebhookSettings(team.id)
+    const settings = await getWebhookSettings(scope)
     const deliveries = await listWebhookDeliveries({ teamId: team.id })
     expect(settings).toEqual({ url: 'https://hooks.example.com/b', hasSecret: true, pending: 1, failed: 0 })
     for (const returned of [settings, deliveries]) {
@@ -81,27 +81,27 @@ describe('settings', () => {
   })
 
   test('rotation replaces the secret; the new one is returned once', async () => {
-    const { team } = await createTestTeam()
-    const { secret } = await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
-    const rotated = await rotateWebhookSecret(team.id)
+    const { team, scope } = await createTestTeam()
+    const { secret } = await setWebhookUrl(scope, { url: 'https://hooks.example.com/a' }, publicDns)
+    const rotated = await rotateWebhookSecret(scope)
     expect(rotated.secret).not.toBe(secret)
     expect(decryptSecret((await db.team.findUniqueOrThrow({ where: { id: team.id } })).webhookSecretEnc!)).toBe(
       rotated.secret,
     )
-    expect(JSON.stringify(await getWebhookSettings(team.id))).not.toContain(rotated.secret)
+    expect(JSON.stringify(await getWebhookSettings(scope))).not.toContain(rotated.secret)
   })
 
   test('clearing the URL stops new deliveries and fails the waiting ones; the secret stays', async () => {
-    const { team } = await createTestTeam()
-    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
+    const { team, scope } = await createTestTeam()
+    await setWebhookUrl(scope, { url: 'https://hooks.example.com/a' }, publicDns)
     await db.$transaction((tx) =>
       notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }),
     )
-    expect(await clearWebhookUrl(team.id)).toEqual({ cancelled: 1 })
+    expect(await clearWebhookUrl(scope)).toEqual({ cancelled: 1 })
     await db.$transaction((tx) =>
       notifyTeam(tx, { teamId: team.id, event: 'budget.threshold_crossed', title: 'Budget', data: {} }),
     )
-    expect(await getWebhookSettings(team.id)).toEqual({ url: null, hasSecret: true, pending: 0, failed: 1 })
+    expect(await getWebhookSettings(scope)).toEqual({ url: null, hasSecret: true, pending: 0, failed: 1 })
     expect((await listWebhookDeliveries({ teamId: team.id })).items).toEqual([
       expect.objectContaining({ state: 'FAILED', lastError: 'Webhook URL removed' }),
     ])
@@ -110,15 +110,15 @@ describe('settings', () => {
 
 describe('test events, the deliveries list and retry', () => {
   test('a test event needs a URL, is queued like any event, and adds no notification', async () => {
-    const { team } = await createTestTeam()
-    const error = await rejection(() => sendTestWebhook(team.id))
+    const { team, scope } = await createTestTeam()
+    const error = await rejection(() => sendTestWebhook(scope))
     expect({ status: error.status, fieldErrors: error.fieldErrors }).toEqual({
       status: 422,
       fieldErrors: { url: ['Set a webhook URL first'] },
     })
 
-    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
-    const { deliveryId } = await sendTestWebhook(team.id)
+    await setWebhookUrl(scope, { url: 'https://hooks.example.com/a' }, publicDns)
+    const { deliveryId } = await sendTestWebhook(scope)
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })
     expect(row).toMatchObject({
       teamId: team.id,
@@ -131,35 +131,35 @@ describe('test events, the deliveries list and retry', () => {
   })
 
   test('paginated, newest first, filtered by state, scoped to the team', async () => {
-    const { team } = await createTestTeam()
-    const other = (await createTestTeam()).team
-    await setWebhookUrl(team.id, { url: 'https://hooks.example.com/a' }, publicDns)
+    const { team, scope } = await createTestTeam()
+    const { team: other, scope: otherScope } = await createTestTeam()
+    await setWebhookUrl(scope, { url: 'https://hooks.example.com/a' }, publicDns)
     const ids: string[] = []
     for (let i = 0; i < 5; i++)
-      ids.push((await sendTestWebhook(team.id, new Date(Date.UTC(2026, 10, 24, 10, i)))).deliveryId)
+      ids.push((await sendTestWebhook(scope, new Date(Date.UTC(2026, 10, 24, 10, i)))).deliveryId)
     await db.webhookDelivery.update({
       where: { id: ids[1] },
       data: { state: 'FAILED', attempts: 8, lastError: 'The receiver answered HTTP 500', lastStatusCode: 500 },
     })
 
-    const page1 = await listWebhookDeliveries({ teamId: team.id, pageSize: 3 })
-    const page2 = await listWebhookDeliveries({ teamId: team.id, dpage: 2, pageSize: 3 })
+    const page1 = await listWebhookDeliveries({ teamId: team.id }, { pageSize: 3 })
+    const page2 = await listWebhookDeliveries({ teamId: team.id }, { dpage: 2, pageSize: 3 })
     expect([...page1.items, ...page2.items].map((d) => d.id)).toEqual([...ids].reverse())
     expect({ total: page1.total, pageCount: page1.pageCount }).toEqual({ total: 5, pageCount: 2 })
-    const failed = await listWebhookDeliveries({ teamId: team.id, ...parseListDeliveriesQuery({ dstate: 'FAILED' }) })
+    const failed = await listWebhookDeliveries(scope, parseListDeliveriesQuery({ dstate: 'FAILED' }))
     expect(failed.items).toEqual([expect.objectContaining({ id: ids[1], attempts: 8, lastStatusCode: 500 })])
     expect((await listWebhookDeliveries({ teamId: other.id })).items).toEqual([])
     expect(parseListDeliveriesQuery({ dstate: 'LOST', dpage: 'x' })).toEqual({ dstate: undefined, dpage: 1 })
 
     // Retry: only FAILED rows of this team.
-    for (const [teamId, id] of [
-      [other.id, ids[1]],
-      [team.id, ids[0]],
-    ]) {
-      expect((await rejection(() => retryWebhookDelivery(teamId, id))).status).toBe(404)
+    for (const [teamScope, deliveryId] of [
+      [otherScope, ids[1]],
+      [scope, ids[0]],
+    ] as const) {
+      expect((await rejection(() => retryWebhookDelivery(teamScope, { deliveryId }))).status).toBe(404)
     }
     const now = new Date('2026-11-24T12:00:00Z')
-    await retryWebhookDelivery(team.id, ids[1], now)
+    await retryWebhookDelivery(scope, { deliveryId: ids[1] }, now)
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({
       state: 'PENDING',
       nextAttemptAt: now,

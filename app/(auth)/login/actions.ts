@@ -6,7 +6,7 @@ import { signIn } from '@/lib/auth/auth'
 import type { ActionState } from '@/lib/auth/action-result'
 import { safeCallback } from '@/lib/auth/safe-callback'
 import { ACCOUNT_DISABLED, SIGN_IN_UNAVAILABLE, WRONG_CREDENTIALS, tooManyAttempts } from '@/lib/auth/sign-in-messages'
-import { zodFieldErrors } from '@/lib/auth/team-action'
+import { fieldErrorsOf } from '@/lib/errors/field-errors'
 
 const schema = z.object({
   email: z.string().trim().email('Enter a valid email address'),
@@ -17,7 +17,7 @@ const schema = z.object({
 export async function signInWithPassword(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = schema.safeParse(Object.fromEntries(formData))
   if (!parsed.success)
-    return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
+    return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: fieldErrorsOf(parsed.error) }
   try {
     await signIn('credentials', {
       email: parsed.data.email,

@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
+import { fieldErrorsFor } from '@/lib/auth/action-result'
 import { signInWithPassword } from './actions'
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
@@ -16,7 +17,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     <form action={action} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage result={state} />
-      <Field label="Email" name="email" errors={state?.ok === false ? state.fieldErrors?.email : undefined}>
+      <Field label="Email" name="email" errors={fieldErrorsFor(state, 'email')}>
         <Input
           name="email"
           type="email"
@@ -26,7 +27,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           onChange={(e) => setEmail(e.target.value)}
         />
       </Field>
-      <Field label="Password" name="password" errors={state?.ok === false ? state.fieldErrors?.password : undefined}>
+      <Field label="Password" name="password" errors={fieldErrorsFor(state, 'password')}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>

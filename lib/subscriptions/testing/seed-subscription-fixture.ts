@@ -1,6 +1,7 @@
 // Rows for the subscription and key integration tests, written with db.* directly so the tests
 // depend on nothing but the schema. Slugs carry a random suffix, so runs never collide.
 import type { ApprovalMode, Visibility, VersionState } from '@/generated/sqlite/enums'
+import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 
@@ -9,7 +10,8 @@ export async function seedTeam(key: string, suffix: string) {
     data: { id: createId('team'), slug: `${key}-${suffix}`, name: `${key} ${suffix}` },
   })
   const user = await db.user.create({ data: { id: createId('usr'), email: `${key}-${suffix}@example.com`, name: key } })
-  return { ...team, actor: { teamId: team.id, userId: user.id } }
+  const scope: TeamScope = { teamId: team.id, actor: { userId: user.id, email: user.email, role: 'OWNER' } }
+  return { ...team, scope }
 }
 
 export async function seedApi(

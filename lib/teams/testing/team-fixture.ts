@@ -3,7 +3,7 @@
 import type { Role } from '@/generated/sqlite/enums'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
-import type { TeamActor } from '../team-actor'
+import type { TeamScope } from '@/lib/auth/actor'
 
 export async function createUser(label: string) {
   const email = `${label}-${randomToken(8)}@example.test`
@@ -14,7 +14,7 @@ export async function createUser(label: string) {
 export async function createTeamWith(roles: Record<string, Role>) {
   const suffix = randomToken(8)
   const team = await db.team.create({ data: { id: createId('team'), slug: `team-${suffix}`, name: `Team ${suffix}` } })
-  const members: Record<string, { userId: string; email: string; membershipId: string; actor: TeamActor }> = {}
+  const members: Record<string, { userId: string; email: string; membershipId: string; scope: TeamScope }> = {}
   for (const [label, role] of Object.entries(roles)) {
     const user = await createUser(label)
     const membership = await db.membership.create({
@@ -24,7 +24,7 @@ export async function createTeamWith(roles: Record<string, Role>) {
       userId: user.id,
       email: user.email,
       membershipId: membership.id,
-      actor: { teamId: team.id, userId: user.id, role },
+      scope: { teamId: team.id, actor: { userId: user.id, email: user.email, role } },
     }
   }
   return { team, members }

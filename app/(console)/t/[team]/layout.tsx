@@ -1,4 +1,5 @@
 import { NotificationBell } from '@/components/notifications/notification-bell'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { countUnreadNotifications } from '@/lib/notifications/count-unread-notifications'
 
@@ -14,7 +15,7 @@ export default async function TeamLayout({
 }) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
-  const unread = context.can('team.manage') ? await countUnreadNotifications(context.team.id) : null
+  const unread = context.can('team.manage') ? await countUnreadNotifications(scopeOf(context)) : null
   return (
     <>
       {unread !== null ? (

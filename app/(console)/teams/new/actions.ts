@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { ActionState } from '@/lib/auth/action-result'
-import { formDataToObject, zodFieldErrors } from '@/lib/auth/team-action'
+import { formDataToObject } from '@/lib/auth/team-action'
 import { getSessionUser } from '@/lib/auth/team-context'
+import { fieldErrorsOf } from '@/lib/errors/field-errors'
 import { toAppError } from '@/lib/errors/to-problem'
 import { createTeam } from '@/lib/teams/create-team'
 import { createTeamSchema } from '@/lib/teams/schemas'
@@ -15,7 +16,7 @@ export async function createTeamAction(_previous: ActionState, formData: FormDat
   if (!user) return { ok: false, error: 'Sign in first' }
   const parsed = createTeamSchema.safeParse(formDataToObject(formData))
   if (!parsed.success)
-    return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: zodFieldErrors(parsed.error) }
+    return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: fieldErrorsOf(parsed.error) }
   let slug: string
   try {
     slug = (await createTeam(user.id, parsed.data)).slug

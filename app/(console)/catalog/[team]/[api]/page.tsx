@@ -14,6 +14,7 @@ import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
 import { SubscribePanel } from '@/components/subscriptions/subscribe-panel'
 import { TryItPanel } from '@/components/try-it/try-it-panel'
+import { subscribeAction } from './actions'
 
 type Props = {
   params: Promise<{ team: string; api: string }>
@@ -91,7 +92,7 @@ export default async function CatalogApiPage(props: Props) {
         </div>
         <aside className="min-w-0 space-y-6" aria-label="Access">
           <section id="subscribe" aria-label="Subscribe" className="empty:hidden">
-            <SubscribePanel apiId={api.id} />
+            <SubscribePanel apiId={api.id} action={subscribeAction} />
           </section>
           <PlanList plans={plans} />
           <Card>

@@ -3,8 +3,10 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import { formatMicros } from '@/lib/billing/money'
+import type { BillingActionData } from '@/lib/billing/schemas'
 import { topUpBalance } from '@/lib/billing/top-up-balance'
 import { updateBillingSettings } from '@/lib/billing/update-billing-settings'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
@@ -13,12 +15,10 @@ import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
 // validate their own input (amounts become bigint micro-units there), so teamAction only checks
 // the shape here and field errors come back from the lib as a 422.
 
-export type BillingActionData = { message: string }
-
 const anyForm = z.record(z.string(), z.unknown())
 
-const doTopUp = teamAction('billing.write', anyForm, async (input, { team, user }): Promise<BillingActionData> => {
-  const result = await topUpBalance({ teamId: team.id, userId: user.id, input })
+const doTopUp = teamAction('billing.write', anyForm, async (input, context): Promise<BillingActionData> => {
+  const result = await topUpBalance(scopeOf(context), input)
   const resolved = result.resolvedIncidents ? ` ${result.resolvedIncidents} payment incident(s) resolved.` : ''
   return {
     message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}`,
@@ -28,22 +28,18 @@ const doTopUp = teamAction('billing.write', anyForm, async (input, { team, user 
 const doUpdatePaymentMethod = teamAction(
   'billing.write',
   anyForm,
-  async (input, { team, user }): Promise<BillingActionData> => {
-    const method = await updatePaymentMethod({ teamId: team.id, userId: user.id, input })
+  async (input, context): Promise<BillingActionData> => {
+    const method = await updatePaymentMethod(scopeOf(context), input)
     const resolved = method.resolvedIncidents ? ` ${method.resolvedIncidents} payment incident(s) resolved.` : ''
     return { message: `Payment method saved: ${method.label}.${resolved}` }
   },
 )
 
-const doUpdateSettings = teamAction(
-  'billing.write',
-  anyForm,
-  async (input, { team, user }): Promise<BillingActionData> => {
-    const settings = await updateBillingSettings({ teamId: team.id, userId: user.id, input })
-    const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
-    return { message: `Budget and limits saved.${resolved}` }
-  },
-)
+const doUpdateSettings = teamAction('billing.write', anyForm, async (input, context): Promise<BillingActionData> => {
+  const settings = await updateBillingSettings(scopeOf(context), input)
+  const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
+  return { message: `Budget and limits saved.${resolved}` }
+})
 
 function run(formData: FormData, action: TeamActionRunner<BillingActionData>): Promise<ActionState<BillingActionData>> {
   // Also after a decline: the card's new status (FAILED/EXPIRED) must show on the page.

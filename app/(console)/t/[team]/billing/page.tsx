@@ -12,6 +12,7 @@ import { resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
 import { getCostByDay } from '@/lib/analytics/get-cost-by-day'
 import { getRevenueByConsumer } from '@/lib/analytics/get-revenue-by-consumer'
 import { getSpendByApi } from '@/lib/analytics/get-spend-by-api'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { getBillingOverview } from '@/lib/billing/get-billing-overview'
 import { getMonthlyStatement } from '@/lib/billing/get-monthly-statement'
@@ -34,19 +35,19 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const context = await requireTeamPage(slug)
   if (!context.can('billing.read')) return <EmptyState title="Billing is not available to your role" />
   const query = parseBillingPageQuery(raw)
-  const teamId = context.team.id
+  const scope = scopeOf(context)
   const canWrite = context.can('billing.write')
   const window = resolveDashboardWindow('30d')
   const [overview, ledger, statement, subscriptions, cost, spend, ownsApis] = await Promise.all([
-    getBillingOverview(teamId),
-    listLedgerEntries({ teamId, q: query.q, page: query.page }),
-    getMonthlyStatement(teamId, query.month),
-    listPaidSubscriptionUsage({ teamId, q: query.sq, page: query.sp }),
-    getCostByDay(teamId, window),
-    getSpendByApi(teamId, window),
-    teamOwnsApis(teamId),
+    getBillingOverview(scope),
+    listLedgerEntries(scope, { q: query.q, page: query.page }),
+    getMonthlyStatement(scope, { month: query.month }),
+    listPaidSubscriptionUsage(scope, { q: query.sq, page: query.sp }),
+    getCostByDay(scope, { window }),
+    getSpendByApi(scope, { window }),
+    teamOwnsApis(scope),
   ])
-  const revenue = ownsApis ? await getRevenueByConsumer(teamId, window) : null
+  const revenue = ownsApis ? await getRevenueByConsumer(scope, { window }) : null
   // The month stays in links only when chosen, so default URLs stay clean.
   const month = raw.month ? query.month : undefined
   const cardHint = getPaymentProvider().name === 'sandbox' ? SANDBOX_CARD_HINT : 'Charged through the payment provider.'

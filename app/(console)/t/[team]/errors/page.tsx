@@ -11,7 +11,8 @@ import { getLatencyPercentilesOverTime } from '@/lib/analytics/get-latency-perce
 import { getStatusClassesOverTime } from '@/lib/analytics/get-status-classes-over-time'
 import { getTopFailingApis } from '@/lib/analytics/get-top-failing-apis'
 import { getUsageSummary } from '@/lib/analytics/get-usage-summary'
-import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 
 export const metadata: Metadata = { title: 'Errors & latency' }
@@ -25,12 +26,13 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
   const context = await requireTeamPage(slug)
   const { range, view } = parseDashboardQuery(await searchParams)
   const period = resolveDashboardWindow(range)
-  const teamId = context.team.id
+  const scope = scopeOf(context)
+  const request = { view, window: period }
   const [classes, latency, summary, topFailing] = await Promise.all([
-    getStatusClassesOverTime(teamId, view, period),
-    getLatencyPercentilesOverTime(teamId, view, period),
-    getUsageSummary(teamId, view, period),
-    getTopFailingApis(teamId, view, period),
+    getStatusClassesOverTime(scope, request),
+    getLatencyPercentilesOverTime(scope, request),
+    getUsageSummary(scope, request),
+    getTopFailingApis(scope, request),
   ])
   const basePath = `/t/${context.team.slug}/errors`
   const current = { range: range === '24h' ? undefined : range, view: view === 'owner' ? undefined : view }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 import { resolveIncident } from '@/lib/incidents/resolve-incident'
 import { resolveIncidentSchema } from '@/lib/incidents/schemas'
@@ -10,11 +11,11 @@ import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 // form; resolveIncident then only finds incidents where that team is the consumer or the owner.
 
 const doResolve = teamAction('incidents.write', resolveIncidentSchema, async (input, context) =>
-  resolveIncident({ teamId: context.team.id, userId: context.user.id }, input),
+  resolveIncident(scopeOf(context), input),
 )
 
 export async function resolveIncidentAction(
-  _previous: ActionState,
+  _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
   // The list, the detail page and the call log's incident links all change.

@@ -10,7 +10,8 @@ import { Pagination, withParams } from '@/components/ui/pagination'
 import { DASHBOARD_RANGES, parseDashboardQuery, resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
 import { get402sByApi } from '@/lib/analytics/get-402-by-api'
 import { get402sOverTime } from '@/lib/analytics/get-402-over-time'
-import type { TeamView } from '@/lib/analytics/team-scope'
+import type { TeamView } from '@/lib/teams/team-view'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { formatMicros, microsToDecimal } from '@/lib/billing/money'
 import { countOpenIncidents } from '@/lib/incidents/count-open-incidents'
@@ -29,17 +30,17 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<s
 export default async function IncidentsPage({ params, searchParams }: Props) {
   const [{ team: slug }, raw] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(slug)
-  const teamId = context.team.id
+  const scope = scopeOf(context)
   const { range } = parseDashboardQuery(raw)
   const query = parseListIncidentsQuery(raw)
-  const views = await getIncidentViews(teamId)
+  const views = await getIncidentViews(scope)
   const view: TeamView = query.view ?? views[0] ?? 'consumer'
   const period = resolveDashboardWindow(range)
   const [timeline, byApi, open, list] = await Promise.all([
-    get402sOverTime(teamId, view, period),
-    get402sByApi(teamId, view, period),
-    countOpenIncidents(teamId, view),
-    listIncidents({ teamId, view, ...query }),
+    get402sOverTime(scope, { view, window: period }),
+    get402sByApi(scope, { view, window: period }),
+    countOpenIncidents(scope, { view }),
+    listIncidents(scope, { ...query, view }),
   ])
 
   const basePath = `/t/${context.team.slug}/incidents`

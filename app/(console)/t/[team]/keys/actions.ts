@@ -2,31 +2,26 @@
 
 import { revalidatePath } from 'next/cache'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
-import type { TeamContext } from '@/lib/auth/team-context'
 import { createKey } from '@/lib/keys/create-key'
-import type { KeyActor } from '@/lib/keys/key-actor'
 import { revokeKey } from '@/lib/keys/revoke-key'
 import { rotateKey } from '@/lib/keys/rotate-key'
-import { createKeySchema, revokeKeySchema, rotateKeySchema } from '@/lib/keys/schemas'
+import { createKeySchema, revokeKeySchema, rotateKeySchema, type NewKey } from '@/lib/keys/schemas'
 
 // The team id comes from teamAction's membership check, never from the form: another team's key
 // id only ever reads "not found". The full key value is in the result of create and rotate only.
 
-export type NewKey = { value: string; name: string; prefix: string; graceEndsAt?: string | null }
-
-const actorOf = (context: TeamContext): KeyActor => ({ teamId: context.team.id, userId: context.user.id })
-
 const doCreate = teamAction('keys.write', createKeySchema, async (input, context): Promise<NewKey> => {
-  const { key, value } = await createKey(actorOf(context), input)
+  const { key, value } = await createKey(scopeOf(context), input)
   return { value, name: key.name, prefix: key.prefix }
 })
 const doRotate = teamAction('keys.write', rotateKeySchema, async (input, context): Promise<NewKey> => {
-  const { key, value, previous } = await rotateKey(actorOf(context), input)
+  const { key, value, previous } = await rotateKey(scopeOf(context), input)
   return { value, name: key.name, prefix: key.prefix, graceEndsAt: previous.graceEndsAt?.toISOString() ?? null }
 })
 const doRevoke = teamAction('keys.write', revokeKeySchema, async (input, context) => {
-  await revokeKey(actorOf(context), input)
+  await revokeKey(scopeOf(context), input)
   return undefined
 })
 

@@ -5,6 +5,7 @@ import { Input } from '@/components/ui/form-field'
 import { Pagination, withParams } from '@/components/ui/pagination'
 import { CreateKeyForm } from '@/components/keys/create-key-form'
 import { KeysTable } from '@/components/keys/keys-table'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listKeys } from '@/lib/keys/list-keys'
 import { listKeysQuerySchema } from '@/lib/keys/schemas'
@@ -21,8 +22,8 @@ export default async function KeysPage({ params, searchParams }: Props) {
   const query = listKeysQuerySchema.parse({ q: raw.q, page: raw.page })
   const canWrite = context.can('keys.write')
   const [list, subscriptions] = await Promise.all([
-    listKeys({ teamId: context.team.id, ...query }),
-    canWrite ? listActiveSubscriptions(context.team.id) : [],
+    listKeys(scopeOf(context), query),
+    canWrite ? listActiveSubscriptions(scopeOf(context)) : [],
   ])
   const basePath = `/t/${slug}/keys`
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 import { markNotificationsRead } from '@/lib/notifications/mark-notifications-read'
 import { markNotificationsReadSchema } from '@/lib/notifications/schemas'
@@ -10,7 +11,7 @@ import { markNotificationsReadSchema } from '@/lib/notifications/schemas'
 // is exactly who holds 'team.manage'. The team id comes from that check, never from the form.
 
 const doMarkRead = teamAction('team.manage', markNotificationsReadSchema, async (input, context) => ({
-  count: await markNotificationsRead(context.team.id, input),
+  count: await markNotificationsRead(scopeOf(context), input),
 }))
 
 export async function markNotificationsReadAction(

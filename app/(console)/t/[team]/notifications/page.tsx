@@ -4,6 +4,7 @@ import { MarkReadButton } from '@/components/notifications/mark-read-button'
 import { NotificationsList } from '@/components/notifications/notifications-list'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { Pagination, withParams } from '@/components/ui/pagination'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listNotifications } from '@/lib/notifications/list-notifications'
 import { parseListNotificationsQuery } from '@/lib/notifications/schemas'
@@ -28,7 +29,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
     )
   }
   const query = parseListNotificationsQuery(raw)
-  const list = await listNotifications({ teamId: context.team.id, ...query })
+  const list = await listNotifications(scopeOf(context), query)
   const basePath = `/t/${context.team.slug}/notifications`
   const current = { show: query.show === 'all' ? undefined : query.show }
   const newest = list.items[0]?.createdAt

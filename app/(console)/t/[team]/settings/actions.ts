@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 import { changeMemberRole } from '@/lib/teams/change-member-role'
 import { createInvite } from '@/lib/teams/create-invite'
@@ -14,50 +15,43 @@ import {
   removeMemberSchema,
   revokeInviteSchema,
   updateTeamSchema,
+  type NewInvite,
 } from '@/lib/teams/schemas'
-import type { TeamActor } from '@/lib/teams/team-actor'
-import type { TeamContext } from '@/lib/auth/team-context'
 import { updateTeam } from '@/lib/teams/update-team'
 import { z } from 'zod'
 import { deliverNow, type DeliveryOutcome } from '@/lib/webhooks/deliver-now'
 import { retryWebhookDelivery } from '@/lib/webhooks/retry-webhook-delivery'
 import { rotateWebhookSecret } from '@/lib/webhooks/rotate-webhook-secret'
-import { deliveryIdSchema, setWebhookUrlSchema } from '@/lib/webhooks/schemas'
+import { deliveryIdSchema, setWebhookUrlSchema, type WebhookUrlResult } from '@/lib/webhooks/schemas'
 import { sendTestWebhook } from '@/lib/webhooks/send-test-webhook'
 import { clearWebhookUrl, setWebhookUrl } from '@/lib/webhooks/set-webhook-url'
 
 // Every action takes the team slug from a hidden field; teamAction then checks, on the server,
-// that the signed-in user is a member with 'team.manage' there. The actor's team id and role come
+// that the signed-in user is a member with 'team.manage' there. The scope's team id and role come
 // from that check, never from the form, so a forged id from another team only ever reads "not found".
 
-const actorOf = (context: TeamContext): TeamActor => ({
-  teamId: context.team.id,
-  userId: context.user.id,
-  role: context.role,
-})
-
 const doUpdateTeam = teamAction('team.manage', updateTeamSchema, async (input, context) => {
-  const team = await updateTeam(context.team.id, input)
+  const team = await updateTeam(scopeOf(context), input)
   return { name: team.name, contactEmail: team.contactEmail }
 })
 
 const doCreateInvite = teamAction('team.manage', createInviteSchema, async (input, context) => {
-  const { invite, token } = await createInvite(actorOf(context), input)
+  const { invite, token } = await createInvite(scopeOf(context), input)
   return { token, role: invite.role, email: invite.email, expiresAt: invite.expiresAt.toISOString() }
 })
 
 const doRevokeInvite = teamAction('team.manage', revokeInviteSchema, async (input, context) => {
-  await revokeInvite(context.team.id, input.inviteId)
+  await revokeInvite(scopeOf(context), input)
   return undefined
 })
 
 const doChangeRole = teamAction('team.manage', changeMemberRoleSchema, async (input, context) => {
-  const membership = await changeMemberRole(actorOf(context), input)
+  const membership = await changeMemberRole(scopeOf(context), input)
   return { role: membership.role }
 })
 
 const doRemoveMember = teamAction('team.manage', removeMemberSchema, async (input, context) => {
-  const removed = await removeMember(actorOf(context), input.membershipId)
+  const removed = await removeMember(scopeOf(context), input)
   return { leftTeam: removed.userId === context.user.id }
 })
 
@@ -67,7 +61,6 @@ function run<T>(formData: FormData, action: TeamActionRunner<T>) {
 }
 
 export type TeamDetails = { name: string; contactEmail: string | null }
-export type NewInvite = { token: string; role: string; email: string | null; expiresAt: string }
 
 export async function updateTeamAction(
   _previous: ActionState<TeamDetails>,
@@ -105,33 +98,33 @@ export async function removeMemberAction(_previous: ActionState, formData: FormD
 // Same 'team.manage' check. The signing secret is in the result of the action that creates it
 // (first URL, rotation) and nowhere else; the page only ever learns whether one exists.
 
-export type WebhookUrlResult = { url: string | null; secret: string | null }
 export type WebhookSecretResult = { secret: string }
 export type WebhookSendResult = DeliveryOutcome | null
 
 const doSetWebhookUrl = teamAction(
   'team.manage',
   setWebhookUrlSchema,
-  async (input, context): Promise<WebhookUrlResult> => setWebhookUrl(context.team.id, input),
+  async (input, context): Promise<WebhookUrlResult> => setWebhookUrl(scopeOf(context), input),
 )
 const doClearWebhookUrl = teamAction(
   'team.manage',
   z.object({}),
   async (_input, context): Promise<WebhookUrlResult> => {
-    await clearWebhookUrl(context.team.id)
+    await clearWebhookUrl(scopeOf(context))
     return { url: null, secret: null }
   },
 )
 const doRotateWebhookSecret = teamAction('team.manage', z.object({}), async (_input, context) =>
-  rotateWebhookSecret(context.team.id),
+  rotateWebhookSecret(scopeOf(context)),
 )
 const doSendTestWebhook = teamAction('team.manage', z.object({}), async (_input, context) => {
-  const { deliveryId } = await sendTestWebhook(context.team.id)
-  return deliverNow(context.team.id, deliveryId)
+  const scope = scopeOf(context)
+  return deliverNow(scope, await sendTestWebhook(scope))
 })
 const doRetryWebhookDelivery = teamAction('team.manage', deliveryIdSchema, async (input, context) => {
-  await retryWebhookDelivery(context.team.id, input.deliveryId)
-  return deliverNow(context.team.id, input.deliveryId)
+  const scope = scopeOf(context)
+  await retryWebhookDelivery(scope, input)
+  return deliverNow(scope, input)
 })
 
 function runWebhook<T>(formData: FormData, action: TeamActionRunner<T>) {

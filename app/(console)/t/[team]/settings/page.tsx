@@ -6,6 +6,7 @@ import { MembersTable } from '@/components/teams/members-table'
 import { PendingInvitesTable } from '@/components/teams/pending-invites-table'
 import { TeamDetailsForm } from '@/components/teams/team-details-form'
 import { WebhookSettingsSection } from '@/components/webhooks/webhook-settings-section'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { getTeam } from '@/lib/teams/get-team'
 import { listPendingInvites } from '@/lib/teams/list-invites'
@@ -42,14 +43,15 @@ export default async function TeamSettingsPage({ params, searchParams }: Props) 
   const [{ team: slug }, raw] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(slug)
   const canManage = context.can('team.manage')
+  const scope = scopeOf(context)
   // Webhook settings and deliveries (payloads carry billing events) are for owners and admins only.
   const deliveriesQuery = parseListDeliveriesQuery(raw)
   const [team, members, invites, webhook, deliveries] = await Promise.all([
-    getTeam(context.team.id),
-    listMembers(context.team.id),
-    listPendingInvites(context.team.id),
-    canManage ? getWebhookSettings(context.team.id) : null,
-    canManage ? listWebhookDeliveries({ teamId: context.team.id, ...deliveriesQuery }) : null,
+    getTeam(scope),
+    listMembers(scope),
+    listPendingInvites(scope),
+    canManage ? getWebhookSettings(scope) : null,
+    canManage ? listWebhookDeliveries(scope, deliveriesQuery) : null,
   ])
   const canTouchOwner = context.role === 'OWNER'
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import type { ActionState } from '@/lib/auth/action-result'
+import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
-import type { TeamContext } from '@/lib/auth/team-context'
 import { cancelSubscription } from '@/lib/subscriptions/cancel-subscription'
 import { approveSubscription, rejectSubscription, suspendSubscription } from '@/lib/subscriptions/decide-subscription'
 import {
@@ -12,28 +12,25 @@ import {
   rejectSubscriptionSchema,
   suspendSubscriptionSchema,
 } from '@/lib/subscriptions/schemas'
-import type { SubscriptionActor } from '@/lib/subscriptions/subscription-actor'
 
 // The team slug comes from a hidden field; teamAction checks membership and the permission on the
-// server. The actor's team id comes from that check, never from the form, so another team's
+// server. The scope's team id comes from that check, never from the form, so another team's
 // subscription id only ever reads "not found".
 
-const actorOf = (context: TeamContext): SubscriptionActor => ({ teamId: context.team.id, userId: context.user.id })
-
 const doApprove = teamAction('subscriptions.approve', approveSubscriptionSchema, async (input, context) => {
-  await approveSubscription(actorOf(context), input)
+  await approveSubscription(scopeOf(context), input)
   return undefined
 })
 const doReject = teamAction('subscriptions.approve', rejectSubscriptionSchema, async (input, context) => {
-  await rejectSubscription(actorOf(context), input)
+  await rejectSubscription(scopeOf(context), input)
   return undefined
 })
 const doSuspend = teamAction('subscriptions.approve', suspendSubscriptionSchema, async (input, context) => {
-  await suspendSubscription(actorOf(context), input)
+  await suspendSubscription(scopeOf(context), input)
   return undefined
 })
 const doCancel = teamAction('subscriptions.write', cancelSubscriptionSchema, async (input, context) => {
-  await cancelSubscription(actorOf(context), input)
+  await cancelSubscription(scopeOf(context), input)
   return undefined
 })
 

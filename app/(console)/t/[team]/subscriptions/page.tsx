@@ -5,6 +5,7 @@ import { cn } from '@/components/ui/cn'
 import { Pagination, withParams } from '@/components/ui/pagination'
 import { SubscriptionFilters } from '@/components/subscriptions/subscription-filters'
 import { IncomingSubscriptionsTable, OutgoingSubscriptionsTable } from '@/components/subscriptions/subscription-tables'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listIncomingSubscriptions, listOutgoingSubscriptions } from '@/lib/subscriptions/list-subscriptions'
 import { listSubscriptionsQuerySchema } from '@/lib/subscriptions/schemas'
@@ -24,12 +25,10 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
   const context = await requireTeamPage(slug)
   const tab = raw.tab === 'outgoing' ? 'outgoing' : 'incoming'
   const query = listSubscriptionsQuerySchema.parse({ q: raw.q, state: raw.state, page: raw.page })
-  const teamId = context.team.id
+  const scope = scopeOf(context)
   const [list, pendingCount] = await Promise.all([
-    tab === 'incoming'
-      ? listIncomingSubscriptions({ teamId, ...query })
-      : listOutgoingSubscriptions({ teamId, ...query }),
-    listIncomingSubscriptions({ teamId, state: 'PENDING', pageSize: 1 }).then((r) => r.total),
+    tab === 'incoming' ? listIncomingSubscriptions(scope, query) : listOutgoingSubscriptions(scope, query),
+    listIncomingSubscriptions(scope, { state: 'PENDING', pageSize: 1 }).then((r) => r.total),
   ])
   const basePath = `/t/${slug}/subscriptions`
   const current = { tab, q: query.q, state: query.state }

@@ -1,4 +1,5 @@
 // GET /t/{team}/billing/statement.csv?month=YYYY-MM - one month's statement as CSV
+import { scopeOf } from '@/lib/auth/actor'
 import { billingCsvRoute } from '@/lib/billing/csv-route'
 import { exportStatementCsv } from '@/lib/billing/export-statement-csv'
 import { csvResponse } from '@/lib/billing/format-csv'
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   return billingCsvRoute(team, async (context) => {
     // A missing or malformed month means the current one, as on the page.
     const { month } = parseBillingPageQuery(Object.fromEntries(new URL(request.url).searchParams))
-    const statement = await getMonthlyStatement(context.team.id, month)
+    const statement = await getMonthlyStatement(scopeOf(context), { month })
     const body = new Blob([exportStatementCsv(statement)]).stream()
     return csvResponse(body, `statement-${context.team.slug}-${month}.csv`)
   })

@@ -4,7 +4,8 @@ import { CallsTable } from '@/components/calls/calls-table'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { CursorPagination, withParams } from '@/components/ui/pagination'
-import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/analytics/team-scope'
+import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listCallFilterOptions } from '@/lib/calls/list-call-filter-options'
 import { listCalls } from '@/lib/calls/list-calls'
@@ -19,8 +20,8 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const context = await requireTeamPage(slug)
   const query = parseCallLogQuery(await searchParams)
   const [page, options] = await Promise.all([
-    listCalls(context.team.id, query),
-    listCallFilterOptions(context.team.id, query.view, { consumerTeamId: query.consumerTeamId }),
+    listCalls(scopeOf(context), query),
+    listCallFilterOptions(scopeOf(context), { view: query.view, consumerTeamId: query.consumerTeamId }),
   ])
   const basePath = `/t/${context.team.slug}/calls`
   const current = callLogQueryToParams(query)

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { CallDetailCard } from '@/components/calls/call-detail-card'
 import { ButtonLink } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/card'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { getCall } from '@/lib/calls/get-call'
@@ -13,7 +14,7 @@ export default async function CallPage({ params }: { params: Promise<{ team: str
   const { team: slug, id } = await params
   const context = await requireTeamPage(slug)
   // Only the owner or the consumer of the call may see it; anyone else gets the same 404 as a wrong id.
-  const call = await getCall(context.team.id, id)
+  const call = await getCall(scopeOf(context), { callId: id })
   if (!call) notFound()
 
   return (

@@ -6,6 +6,7 @@ import { NextStep } from '@/components/incidents/next-step'
 import { ResolveIncidentButton } from '@/components/incidents/resolve-incident-button'
 import { ButtonLink } from '@/components/ui/button'
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from '@/components/ui/card'
+import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { listCalls } from '@/lib/calls/list-calls'
@@ -21,13 +22,13 @@ const BLOCKED_CALLS_SHOWN = 20
 export default async function IncidentPage({ params }: { params: Promise<{ team: string; id: string }> }) {
   const { team: slug, id } = await params
   const context = await requireTeamPage(slug)
-  const incident = await getIncident(context.team.id, id)
+  const scope = scopeOf(context)
+  const incident = await getIncident(scope, { incidentId: id })
   if (!incident) notFound()
-  const calls = await listCalls(
-    context.team.id,
-    parseCallLogQuery({ view: incident.view, incident: incident.id }),
-    BLOCKED_CALLS_SHOWN,
-  )
+  const calls = await listCalls(scope, {
+    ...parseCallLogQuery({ view: incident.view, incident: incident.id }),
+    pageSize: BLOCKED_CALLS_SHOWN,
+  })
   const step = nextStepFor(incident.cause, {
     view: incident.view,
     consumerSlug: incident.consumerTeam.slug,

@@ -39,3 +39,8 @@ export function formatPercent(rate: number): string {
   if (rate === 0) return '0%'
   return rate < 0.001 ? '<0.1%' : `${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)}%`
 }
+
+/** A calendar day as "2026-11-24" (UTC), for tables where the time of day does not matter. */
+export function formatIsoDate(date: Date | string): string {
+  return new Date(date).toISOString().slice(0, 10)
+}

@@ -1,5 +1,6 @@
-// Which side of a call a team looks from. Invocation, UsageRollup and LatencyRollup all carry
-// ownerTeamId and consumerTeamId, so one helper scopes every query the same way.
+// Which side of a call a team looks from. Invocation, the rollups and PaymentIncident all carry
+// ownerTeamId and consumerTeamId, so one helper scopes every query the same way. Analytics,
+// incidents and the call log all use it; it imports none of them, so they never import each other.
 
 export const TEAM_VIEWS = ['owner', 'consumer'] as const
 export type TeamView = (typeof TEAM_VIEWS)[number]

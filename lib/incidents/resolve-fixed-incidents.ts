@@ -1,7 +1,6 @@
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import type { PaymentCause } from '@/generated/sqlite/enums'
-import type { Tx } from './post-ledger-entry'
 
 // Closes a consumer team's OPEN payment incidents whose cause has gone away. Called by whatever
 // removed the cause (a top-up, a fixed payment method, a raised budget, the new month) and by the
@@ -16,7 +15,7 @@ export const CAUSES_FIXED_BY = {
   new_month: ['budget_exceeded', 'quota_exhausted'],
 } as const satisfies Record<string, readonly PaymentCause[]>
 
-export type ResolveIncidentsInput = {
+export type ResolveFixedIncidentsInput = {
   consumerTeamId: string
   causes: readonly PaymentCause[]
   /** Shown on the incident, e.g. "Resolved automatically: top-up of 50.00 USD". */
@@ -28,7 +27,7 @@ export type ResolveIncidentsInput = {
 }
 
 /** Returns how many incidents were resolved. Runs in `tx` when given. */
-export async function resolveIncidents(input: ResolveIncidentsInput, tx?: Tx): Promise<number> {
+export async function resolveFixedIncidents(input: ResolveFixedIncidentsInput, tx?: Tx): Promise<number> {
   const client = tx ?? db
   const { count } = await client.paymentIncident.updateMany({
     where: {
