@@ -53,12 +53,10 @@ export async function checkOpenApiText(text) {
   if (foreign.length > 0) {
     return {
       ok: false,
-      errors: foreign
-        .slice(0, MAX_REPORTED_REFS)
-        .map(({ ref, pointer }) => ({
-          path: pointer,
-          message: `Only local references ("#/...") are supported, not ${JSON.stringify(ref)}`,
-        })),
+      errors: foreign.slice(0, MAX_REPORTED_REFS).map(({ ref, pointer }) => ({
+        path: pointer,
+        message: `Only local references ("#/...") are supported, not ${JSON.stringify(ref)}`,
+      })),
     }
   }
   const dangling = findDanglingRefs(document, refs)

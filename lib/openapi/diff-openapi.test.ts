@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { diffOpenApi, hasBreakingChanges, type DiffLimits, type OpenApiChange } from './diff-openapi'
+import { deleteIn, pushIn, setIn } from './fixtures/edit-json'
 import { ordersV1Yaml, ordersV2Yaml } from './fixtures/orders'
 import { petstoreV1, petstoreV1Additive, petstoreV2Breaking } from './fixtures/petstore'
 import { refBomb } from './fixtures/ref-bomb'
@@ -74,57 +75,65 @@ describe('diffOpenApi', () => {
     expect(changes.some((c) => c.kind === 'request-field-type-changed')).toBe(false)
   })
 
-  test.each<[string, (doc: any) => void, OpenApiChange['kind'], boolean]>([
-    ['path removed', (d) => delete d.paths['/pets/{petId}'], 'path-removed', true],
+  test.each<[string, (doc: unknown) => void, OpenApiChange['kind'], boolean]>([
+    ['path removed', (d) => deleteIn(d, ['paths', '/pets/{petId}']), 'path-removed', true],
     [
       'optional param becomes required',
-      (d) => (d.paths['/pets'].get.parameters[0].required = true),
+      (d) => setIn(d, ['paths', '/pets', 'get', 'parameters', 0, 'required'], true),
       'parameter-became-required',
       true,
     ],
     [
       'param type changes',
-      (d) => (d.paths['/pets'].get.parameters[0].schema = { type: 'string' }),
+      (d) => setIn(d, ['paths', '/pets', 'get', 'parameters', 0, 'schema'], { type: 'string' }),
       'parameter-type-changed',
       true,
     ],
     [
       'path param type widens to number',
-      (d) => (d.paths['/pets/{petId}'].parameters[0].schema = { type: 'number' }),
+      (d) => setIn(d, ['paths', '/pets/{petId}', 'parameters', 0, 'schema'], { type: 'number' }),
       'parameter-type-changed',
       false,
     ],
     [
       'new required body field',
       (d) => {
-        d.components.schemas.NewPet.properties.age = { type: 'integer' }
-        d.components.schemas.NewPet.required.push('age')
+        setIn(d, ['components', 'schemas', 'NewPet', 'properties', 'age'], { type: 'integer' })
+        pushIn(d, ['components', 'schemas', 'NewPet', 'required'], 'age')
       },
       'required-request-field-added',
       true,
     ],
     [
       'request body field type changes',
-      (d) => (d.components.schemas.NewPet.properties.name = { type: 'integer' }),
+      (d) => setIn(d, ['components', 'schemas', 'NewPet', 'properties', 'name'], { type: 'integer' }),
       'request-field-type-changed',
       true,
     ],
     [
       'request body field dropped',
-      (d) => delete d.components.schemas.NewPet.properties.tag,
+      (d) => deleteIn(d, ['components', 'schemas', 'NewPet', 'properties', 'tag']),
       'request-field-removed',
       false,
     ],
-    ['2xx response removed', (d) => delete d.paths['/pets/{petId}'].get.responses['200'], 'response-removed', true],
+    [
+      '2xx response removed',
+      (d) => deleteIn(d, ['paths', '/pets/{petId}', 'get', 'responses', '200']),
+      'response-removed',
+      true,
+    ],
     [
       'response media type removed',
-      (d) => (d.paths['/pets'].post.responses['201'].content = { 'application/xml': { schema: { type: 'object' } } }),
+      (d) =>
+        setIn(d, ['paths', '/pets', 'post', 'responses', '201', 'content'], {
+          'application/xml': { schema: { type: 'object' } },
+        }),
       'response-media-type-removed',
       true,
     ],
     [
       'response gains a nullable',
-      (d) => (d.components.schemas.Pet.properties.name = { type: 'string', nullable: true }),
+      (d) => setIn(d, ['components', 'schemas', 'Pet', 'properties', 'name'], { type: 'string', nullable: true }),
       'response-field-type-changed',
       true,
     ],
@@ -142,14 +151,17 @@ describe('diffOpenApi', () => {
   })
 
   test('circular schemas terminate', () => {
-    const doc = structuredClone(petstoreV1) as any
-    doc.components.schemas.Owner.properties.pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } }
+    const doc = structuredClone(petstoreV1)
+    setIn(doc, ['components', 'schemas', 'Owner', 'properties', 'pets'], {
+      type: 'array',
+      items: { $ref: '#/components/schemas/Pet' },
+    })
     expect(diffOpenApi(doc, structuredClone(doc))).toEqual([])
   })
 
   test("a field removed inside a shared $ref'd component breaks every operation that returns it, once each", () => {
-    const after = structuredClone(petstoreV1) as any
-    delete after.components.schemas.Owner.properties.email // Owner is reached through Pet.owner
+    const after = structuredClone(petstoreV1)
+    deleteIn(after, ['components', 'schemas', 'Owner', 'properties', 'email']) // Owner is reached through Pet.owner
     const changes = diffOpenApi(petstoreV1, after)
     expect(hasBreakingChanges(changes)).toBe(true)
     expect(changes.map(({ kind, breaking, path, message }) => ({ kind, breaking, path, message }))).toEqual([
@@ -178,10 +190,12 @@ describe('diffOpenApi', () => {
   })
 
   test('a field type changed in a component shared by request and response is judged from each side', () => {
-    const before = structuredClone(petstoreV1) as any
-    before.paths['/pets'].post.requestBody.content['application/json'].schema = { $ref: '#/components/schemas/Pet' }
+    const before = structuredClone(petstoreV1)
+    setIn(before, ['paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema'], {
+      $ref: '#/components/schemas/Pet',
+    })
     const after = structuredClone(before)
-    after.components.schemas.Pet.properties.id = { type: 'number' } // integer → number: wider
+    setIn(after, ['components', 'schemas', 'Pet', 'properties', 'id'], { type: 'number' }) // integer → number: wider
     const changes = diffOpenApi(before, after)
     expect(changes.filter((c) => c.kind === 'request-field-type-changed')).toEqual([])
     expect(changes.filter((c) => c.kind === 'response-field-type-changed').map((c) => c.path)).toEqual([
@@ -195,8 +209,8 @@ describe('diffOpenApi', () => {
     'a %i-level reference bomb costs linear work and lists its one change once per site',
     (levels) => {
       const before = refBomb(levels)
-      const after = refBomb(levels) as any
-      delete after.components.schemas.S0.properties.leaf
+      const after = refBomb(levels)
+      deleteIn(after, ['components', 'schemas', 'S0', 'properties', 'leaf'])
       const started = performance.now()
       const changes = diffOpenApi(before, after)
       expect(performance.now() - started).toBeLessThan(500)

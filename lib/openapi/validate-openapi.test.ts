@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { stringify } from 'yaml'
+import { deleteIn, getIn, setIn } from './fixtures/edit-json'
 import { ordersV1Yaml } from './fixtures/orders'
 import { petstoreV1 } from './fixtures/petstore'
 import { refBomb } from './fixtures/ref-bomb'
@@ -70,10 +71,10 @@ describe('validateOpenApi', () => {
   })
 
   test('schema errors carry the JSON pointer of the offending value', async () => {
-    const doc = structuredClone(petstoreV1) as any
-    delete doc.paths['/pets/{petId}'].get.responses['200'].description
-    doc.components.schemas.Owner.properties.name.type = 'strin'
-    delete doc.info.version
+    const doc = structuredClone(petstoreV1)
+    deleteIn(doc, ['paths', '/pets/{petId}', 'get', 'responses', '200', 'description'])
+    setIn(doc, ['components', 'schemas', 'Owner', 'properties', 'name', 'type'], 'strin')
+    deleteIn(doc, ['info', 'version'])
     const result = await validateOpenApi(JSON.stringify(doc))
     expect(result.ok).toBe(false)
     if (result.ok) return
@@ -89,8 +90,8 @@ describe('validateOpenApi', () => {
   })
 
   test('spec-rule and $ref errors are located too', async () => {
-    const doc = structuredClone(petstoreV1) as any
-    doc.paths['/pets/{petId}'].parameters = []
+    const doc = structuredClone(petstoreV1)
+    setIn(doc, ['paths', '/pets/{petId}', 'parameters'], [])
     const missingParam = await validateOpenApi(JSON.stringify(doc))
     expect(missingParam.ok).toBe(false)
     if (!missingParam.ok)
@@ -99,8 +100,12 @@ describe('validateOpenApi', () => {
         message: expect.stringMatching(/missing path parameter/),
       })
 
-    const dangling = structuredClone(petstoreV1) as any
-    dangling.paths['/pets'].post.requestBody.content['application/json'].schema.$ref = '#/components/schemas/Nope'
+    const dangling = structuredClone(petstoreV1)
+    setIn(
+      dangling,
+      ['paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema', '$ref'],
+      '#/components/schemas/Nope',
+    )
     const danglingResult = await validateOpenApi(JSON.stringify(dangling))
     expect(danglingResult.ok).toBe(false)
     if (!danglingResult.ok) {
@@ -110,8 +115,8 @@ describe('validateOpenApi', () => {
       })
     }
 
-    const duplicate = structuredClone(petstoreV1) as any
-    duplicate.paths['/pets/{petId}'].get.operationId = 'listPets'
+    const duplicate = structuredClone(petstoreV1)
+    setIn(duplicate, ['paths', '/pets/{petId}', 'get', 'operationId'], 'listPets')
     const duplicateResult = await validateOpenApi(JSON.stringify(duplicate))
     expect(duplicateResult.ok).toBe(false)
     if (!duplicateResult.ok) expect(duplicateResult.errors[0].path).toBe('/paths/~1pets~1{petId}/get/operationId')
@@ -199,8 +204,8 @@ describe('reference bombs validate in linear time', () => {
   })
 
   test('an error inside a bombed component is reported once, where it is written', async () => {
-    const doc = refBomb(8) as any
-    doc.components.schemas.S3.properties.p4 = { type: 'strin' }
+    const doc = refBomb(8)
+    setIn(doc, ['components', 'schemas', 'S3', 'properties', 'p4'], { type: 'strin' })
     const result = await validateOpenApi(JSON.stringify(doc, null, 2))
     expect(result.ok).toBe(false)
     if (!result.ok)
@@ -210,11 +215,11 @@ describe('reference bombs validate in linear time', () => {
   })
 
   test('a parameter given by $ref is seen through for the path-parameter rules, and its errors point at the component', async () => {
-    const doc = structuredClone(petstoreV1) as any
-    doc.components.parameters = { PetId: doc.paths['/pets/{petId}'].parameters[0] }
-    doc.paths['/pets/{petId}'].parameters = [{ $ref: '#/components/parameters/PetId' }]
+    const doc = structuredClone(petstoreV1)
+    setIn(doc, ['components', 'parameters'], { PetId: getIn(doc, ['paths', '/pets/{petId}', 'parameters', 0]) })
+    setIn(doc, ['paths', '/pets/{petId}', 'parameters'], [{ $ref: '#/components/parameters/PetId' }])
     expect((await validateOpenApi(JSON.stringify(doc))).ok).toBe(true)
-    doc.components.parameters.PetId.schema.type = 'integr'
+    setIn(doc, ['components', 'parameters', 'PetId', 'schema', 'type'], 'integr')
     const result = await validateOpenApi(JSON.stringify(doc, null, 2))
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('/components/parameters/PetId/schema/type')
