@@ -56,16 +56,41 @@ const imagePart = z.object({
     detail: z.enum(['auto', 'low', 'high']).optional(),
   }),
 })
-const otherPart = z.object({ type: z.string() }).transform((part, ctx) => {
-  ctx.addIssue({ code: 'custom', message: `Content parts of type "${part.type}" are not supported` })
+/** Parses with `schema` inside a transform, passing its issues (and their paths) on. */
+function forward<T extends z.ZodType>(schema: T, value: unknown, ctx: z.RefinementCtx): z.output<T> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
   return z.NEVER
-})
+}
 
-const parts = <T extends z.ZodType>(part: T) =>
-  z.array(part).max(CHAT_LIMITS.partsPerMessage, `Send at most ${CHAT_LIMITS.partsPerMessage} content parts`)
+// Parts and content dispatch on their shape by hand, so an error names the part type or field at
+// fault instead of zod's "Invalid input" for a union none of whose branches matched.
+const partOf = (allowImages: boolean) =>
+  z
+    .object({ type: z.string() })
+    .loose()
+    .transform((part, ctx) => {
+      if (part.type === 'text') return forward(textPart, part, ctx)
+      if (part.type === 'image_url' && allowImages) return forward(imagePart, part, ctx)
+      ctx.addIssue({ code: 'custom', message: `Content parts of type "${part.type}" are not supported` })
+      return z.NEVER
+    })
 
-const userContent = z.union([text, parts(z.union([textPart, imagePart, otherPart]))])
-const textContent = z.union([text, parts(z.union([textPart, otherPart]))])
+const contentOf = (allowImages: boolean) => {
+  const parts = z
+    .array(partOf(allowImages))
+    .max(CHAT_LIMITS.partsPerMessage, `Send at most ${CHAT_LIMITS.partsPerMessage} content parts`)
+  return z.unknown().transform((value, ctx) => {
+    if (typeof value === 'string') return forward(text, value, ctx)
+    if (Array.isArray(value)) return forward(parts, value, ctx)
+    ctx.addIssue({ code: 'custom', message: 'Send content as a string or an array of parts' })
+    return z.NEVER
+  })
+}
+
+const userContent = contentOf(true)
+const textContent = contentOf(false)
 const name = z.string().min(1).max(256).optional()
 
 const toolCall = z.object({
