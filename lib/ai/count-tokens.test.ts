@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { ChatMessage } from './chat-types'
-import { countInputTokens, countTextTokens, imageTokens, loadTokenizer } from './count-tokens'
+import { countBudget, countInputTokens, countTextTokens, imageTokens, loadTokenizer } from './count-tokens'
 
 /** A PNG's signature and IHDR chunk: all an image-size reader needs to know its dimensions. */
 export function pngDataUrl(width: number, height: number): string {
@@ -51,7 +51,14 @@ describe('countTextTokens', () => {
 
   test('long text counts as the encoder counts it whole', () => {
     const text = 'The quick brown fox jumps over the lazy dog.\n\n'.repeat(400)
-    expect(countTextTokens(text)).toBe(loadTokenizer().encode(text, [], []).length)
+    // A generous budget: on a busy machine the default one could run out and count bytes instead.
+    expect(countTextTokens(text, countBudget(60_000))).toBe(loadTokenizer().encode(text, [], []).length)
+  })
+
+  test('past the time budget, text counts as its UTF-8 bytes, never fewer than its tokens', () => {
+    const text = 'Grüße aus Köln. '.repeat(100)
+    expect(countTextTokens(text, countBudget(-1))).toBe(Buffer.byteLength(text))
+    expect(Buffer.byteLength(text)).toBeGreaterThan(countTextTokens(text))
   })
 
   test.each([
