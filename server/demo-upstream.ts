@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { handleDemoAi } from './demo-ai-provider'
 import { demoAnswer } from './demo-data'
 
 // A small upstream for demos, tests and the seeded APIs: realistic weather and orders JSON, an
@@ -50,6 +51,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function handleDemoRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://demo')
   const body = await readBody(req)
+  if (url.pathname.startsWith('/ai/')) return handleDemoAi(req, res, url, body)
   const delay = Math.min(MAX_DELAY_MS, Number(url.searchParams.get('delay') ?? req.headers['x-demo-delay'] ?? 0) || 0)
   if (delay > 0) await sleep(delay)
 

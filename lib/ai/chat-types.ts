@@ -15,6 +15,14 @@ export type ChatToolCall = {
   function: { name: string; arguments: string }
 }
 
+/** A piece of a streamed tool call: the first carries id and name, later ones more arguments. */
+export type ChatToolCallDelta = {
+  index: number
+  id?: string
+  type?: 'function'
+  function?: { name?: string; arguments?: string }
+}
+
 export type ChatMessage = {
   role: ChatRole
   content: string | ChatContentPart[] | null
@@ -89,7 +97,7 @@ export type ChatCompletionChunk = {
     delta: {
       role?: 'assistant'
       content?: string | null
-      tool_calls?: Array<Partial<ChatToolCall> & { index: number; function?: { name?: string; arguments?: string } }>
+      tool_calls?: ChatToolCallDelta[]
     }
     finish_reason: FinishReason | null
     logprobs?: null

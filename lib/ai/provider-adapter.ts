@@ -17,6 +17,8 @@ export type ProviderTarget = {
   headers: Readonly<Record<string, string>>
   /** The provider's own name for the model. */
   providerModel: string
+  /** The model's max output tokens: Anthropic requires max_tokens, and this is the default. */
+  maxOutputTokens?: number
 }
 
 export type ProviderHttpRequest = {
