@@ -6,7 +6,7 @@ import { acceptInvite, getInviteSummary } from './accept-invite'
 import { createInvite } from './create-invite'
 import { listPendingInvites } from './list-invites'
 import { revokeInvite } from './revoke-invite'
-import { createTeamWith, createUser, roleOf } from './testing/team-fixture'
+import { createTeamWith, createUser, roleOf } from './testing/role-of'
 
 let cleanup: () => Promise<void>
 beforeAll(async () => {

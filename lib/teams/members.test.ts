@@ -4,7 +4,7 @@ import { setupTestDatabase } from '@/lib/testing/test-database'
 import { changeMemberRole } from './change-member-role'
 import { listMembers } from './list-members'
 import { removeMember } from './remove-member'
-import { createTeamWith, roleOf } from './testing/team-fixture'
+import { createTeamWith, roleOf } from './testing/role-of'
 
 let cleanup: () => Promise<void>
 beforeAll(async () => {
