@@ -5,7 +5,6 @@ import { bumpConfigVersion } from './config-version'
 import {
   createApi,
   createKey,
-  createTeam,
   createTestDb,
   startTestGateway,
   waitFor,
@@ -13,6 +12,7 @@ import {
   type TestGateway,
 } from './test-fixtures'
 import { spawnGatewayOnly, type SpawnedGateway } from './test-spawn-gateway'
+import { createTestTeam } from '../testing/create-test-team'
 
 // Keys change while gateways run: rotation grace, and revocation reaching an in-process gateway
 // (config bus) and a separate gateway process (polling) within one second.
@@ -27,8 +27,8 @@ let path: string
 beforeAll(async () => {
   testDb = await createTestDb()
   upstream = await startDemoUpstream(0)
-  const acme = await createTeam(testDb.db, 'acme')
-  const globex = await createTeam(testDb.db, 'globex')
+  const acme = await createTestTeam({ label: 'acme' }, testDb.db)
+  const globex = await createTestTeam({ label: 'globex' }, testDb.db)
   consumerTeamId = globex.id
   await createApi(testDb.db, {
     ownerTeamId: acme.id,

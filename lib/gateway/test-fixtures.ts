@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '../db'
-import { createId, randomToken } from '../ids'
+import { createId } from '../ids'
 import { generateKeyValue, hashKey, keyDisplayPrefix } from '../keys/key-format'
 import { migrate } from '../../scripts/db-migrate.mjs'
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway'
 
-// Test helpers for the gateway: a migrated SQLite file per test file, a seeded little world
-// (teams, APIs in every lifecycle state, plans, subscriptions, keys) and a listening gateway.
+// Test helpers for the gateway: a migrated SQLite file per test file, the rows a call needs (APIs
+// in every lifecycle state, plans, subscriptions, keys; teams come from createTestTeam) and a
+// listening gateway.
 
 export type TestDb = { db: Db; url: string; cleanup(): Promise<void> }
 
@@ -27,10 +28,6 @@ export async function createTestDb(): Promise<TestDb> {
       rmSync(dir, { recursive: true, force: true })
     },
   }
-}
-
-export async function createTeam(db: Db, name: string) {
-  return db.team.create({ data: { id: createId('team'), slug: `${name}-${randomToken(6)}`, name } })
 }
 
 export async function createKey(

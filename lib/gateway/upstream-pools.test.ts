@@ -10,7 +10,8 @@ import { checkOutboundUrl } from '../net/check-outbound-url'
 import type { OutboundPolicy } from '../net/outbound-policy'
 import { staticLookup } from '../net/static-lookup'
 import { createGateway } from './create-gateway'
-import { createApi, createKey, createTeam, createTestDb, type TestDb } from './test-fixtures'
+import { createApi, createKey, createTestDb, type TestDb } from './test-fixtures'
+import { createTestTeam } from '../testing/create-test-team'
 
 let testDb: TestDb
 let upstream: Server
@@ -65,8 +66,8 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()))
   port = (upstream.address() as AddressInfo).port
-  const acme = await createTeam(testDb.db, 'acme')
-  const globex = await createTeam(testDb.db, 'globex')
+  const acme = await createTestTeam({ label: 'acme' }, testDb.db)
+  const globex = await createTestTeam({ label: 'globex' }, testDb.db)
   teamSlug = acme.slug
   const apis: Array<[string, string]> = [
     ['rebound', `http://rebound.example:${port}/base`],

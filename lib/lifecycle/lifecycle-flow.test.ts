@@ -33,7 +33,7 @@ const DAY = 86_400_000
 
 describe('create → publish → deprecate → retire', () => {
   test('every guard refuses, then the transition goes through and is audited', async () => {
-    const { team, actor } = await createTestTeam('OWNER')
+    const { team, actor } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Pet Store', slug: 'pets', tags: 'animals' } })
     const v1 = await createVersion({
       teamId: team.id,
@@ -172,7 +172,7 @@ describe('create → publish → deprecate → retire', () => {
   })
 
   test('an owner retires early with a reason, recorded in the event', async () => {
-    const { team, actor } = await createTestTeam('OWNER')
+    const { team, actor } = await createTestTeam()
     const api = await createApi({ teamId: team.id, input: { name: 'Orders', slug: 'orders' } })
     await createPlan({ teamId: team.id, input: { apiId: api.id, name: 'Default' } })
     const v1 = await createVersion({
@@ -199,8 +199,8 @@ describe('create → publish → deprecate → retire', () => {
 
 describe('team scoping', () => {
   test("team B cannot see or transition team A's version by id", async () => {
-    const a = await createTestTeam('OWNER')
-    const b = await createTestTeam('OWNER')
+    const a = await createTestTeam()
+    const b = await createTestTeam()
     const api = await createApi({ teamId: a.team.id, input: { name: 'Secret', slug: 'secret' } })
     await createPlan({ teamId: a.team.id, input: { apiId: api.id, name: 'Free' } })
     const v1 = await createVersion({

@@ -6,6 +6,7 @@ import type { BatchSink } from './prepare-batch'
 import { PrismaBatchSink } from './prisma-batch-sink'
 import { pruneInvocations } from './prune-invocations'
 import { hourStart } from './rollup-buckets'
+import { createTestTeam } from '../testing/create-test-team'
 
 // The batched writer against a real SQLite file, through both sinks (the SQLite writer thread
 // and Prisma): rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double
@@ -104,7 +105,7 @@ test.each(SINKS)(
 )
 
 test.each(SINKS)('%s: a key used in a batch gets lastUsedAt once, at its latest call', async (sink) => {
-  const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
+  const team = await createTestTeam({}, testDb.db)
   const key = await testDb.db.apiKey.create({
     data: { id: `key_${++seq}`, teamId: team.id, name: 'k', prefix: 'tg_test_x', hash: `h${seq}` },
   })
@@ -178,8 +179,7 @@ test('pruning removes invocations older than the retention period only', async (
 test.each(FAILURES)(
   '$sink: charges, usage and incidents are written with their calls, once, even when a flush is retried ($mode)',
   async ({ sink, mode }) => {
-    const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
-    await testDb.db.billingAccount.create({ data: { id: `bill_${seq}`, teamId: team.id, balanceMicros: 10_000n } })
+    const team = await createTestTeam({ billingAccount: { balanceMicros: 10_000n } }, testDb.db)
     await testDb.db.ledgerEntry.create({
       data: { id: `led_${seq}`, teamId: team.id, kind: 'TOP_UP', amountMicros: 10_000n, idempotencyKey: `top_${seq}` },
     })

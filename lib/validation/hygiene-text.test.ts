@@ -23,10 +23,10 @@ import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import { rejectSubscription } from '@/lib/subscriptions/decide-subscription'
 import { rejectSubscriptionSchema, suspendSubscriptionSchema } from '@/lib/subscriptions/schemas'
 import { subscribe } from '@/lib/subscriptions/subscribe'
-import { seedApi, seedTeam } from '@/lib/subscriptions/testing/seed-subscription-fixture'
+import { seedApi } from '@/lib/subscriptions/testing/seed-subscription-fixture'
 import { createTeam } from '@/lib/teams/create-team'
 import { createTeamSchema, updateTeamSchema } from '@/lib/teams/schemas'
-import { createUser } from '@/lib/teams/testing/role-of'
+import { createTestTeam, createUser } from '@/lib/testing/create-test-team'
 import { updateTeam } from '@/lib/teams/update-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { fieldErrorsOf, submitForm } from './testing/submit-form'
@@ -98,7 +98,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     ['a description with a bidi override', { description: 'Returns \u202Etxt.exe' }, 'description', 'U+202E'],
     ['a tag with a bidi override', { tags: 'payments, \u202Eevil' }, 'tags', 'U+202E'],
   ] as const)('%s is refused on its field and no API is created', async (_label, fields, field, codePoint) => {
-    const owner = await seedTeam('owner', randomToken(6))
+    const owner = await createTestTeam({ label: 'owner' })
     const raw = { name: 'Weather', slug: `w-${randomToken(6)}`, ...fields }
     const result = await submitForm(createApiSchema, raw, (input) => createApi({ teamId: owner.id, input }))
     expect(result).toMatchObject({ ok: false, status: 422 })
@@ -109,7 +109,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   test.each(NEIGHBOURS)(
     '%s are saved as a name, and a multi-line description keeps its lines',
     async (_label, name, stored) => {
-      const owner = await seedTeam('owner', randomToken(6))
+      const owner = await createTestTeam({ label: 'owner' })
       const raw = { name, slug: `w-${randomToken(6)}`, description: 'First line\r\n\tSecond line', tags: 'payments' }
       const result = await submitForm(createApiSchema, raw, (input) => createApi({ teamId: owner.id, input }))
       expect(result.ok).toBe(true)
@@ -120,7 +120,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   )
 
   test('an edit with a control character changes nothing', async () => {
-    const owner = await seedTeam('owner', randomToken(6))
+    const owner = await createTestTeam({ label: 'owner' })
     const api = await createApi({
       teamId: owner.id,
       input: { name: 'Weather', slug: 'weather', description: 'Forecasts' },
@@ -136,7 +136,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     })
   })
   test('an OpenAPI document with a NUL past the binary sniffing is refused by the contract check and stores nothing', async () => {
-    const owner = await seedTeam('owner', randomToken(6))
+    const owner = await createTestTeam({ label: 'owner' })
     const api = await createApi({ teamId: owner.id, input: { name: 'Pets', slug: 'pets' } })
     const openapi = JSON.stringify({
       ...petstoreV1,
@@ -156,7 +156,7 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
 
 describe('plan and key names (createPlan, createKey)', () => {
   test('a plan name with a bidi control is refused; an accented one with an emoji is saved', async () => {
-    const owner = await seedTeam('owner', randomToken(6))
+    const owner = await createTestTeam({ label: 'owner' })
     const api = await createApi({ teamId: owner.id, input: { name: 'Weather', slug: 'weather' } })
     const refused = await submitForm(createPlanSchema, { apiId: api.id, name: 'Free\u202E' }, (input) =>
       createPlan({ teamId: owner.id, input }),
@@ -173,7 +173,7 @@ describe('plan and key names (createPlan, createKey)', () => {
   })
 
   test('a key name with a NUL is refused; one in Hebrew is saved', async () => {
-    const team = await seedTeam('keys', randomToken(6))
+    const team = await createTestTeam({ label: 'keys' })
     const refused = await submitForm(createKeySchema, { name: 'billing\u0000prod' }, (input) =>
       createKey(team.actor, input),
     )
@@ -187,9 +187,8 @@ describe('plan and key names (createPlan, createKey)', () => {
 
 describe('reasons and notes (subscriptions, incidents) and billing fields', () => {
   test('a rejection reason with a bidi control is refused and the request stays pending; a multi-line RTL one is kept', async () => {
-    const suffix = randomToken(6)
-    const owner = await seedTeam('owner', suffix)
-    const consumer = await seedTeam('consumer', suffix)
+    const owner = await createTestTeam({ label: 'owner' })
+    const consumer = await createTestTeam({ label: 'consumer' })
     const api = await seedApi(owner.id, 'weather')
     const subscription = await subscribe(consumer.actor, { apiId: api.id, planId: api.plans.Manual })
     const reject = (reason: string) =>
@@ -211,7 +210,7 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
   })
 
   test('an incident resolution note with a NUL is refused and the incident stays open', async () => {
-    const team = await seedTeam('consumer', randomToken(6))
+    const team = await createTestTeam({ label: 'consumer' })
     const now = new Date()
     const incident = await db.paymentIncident.create({
       data: {
@@ -236,7 +235,7 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
   })
 
   test('a card number with a control character is a field error and the account is untouched', async () => {
-    const team = await seedTeam('payer', randomToken(6))
+    const team = await createTestTeam({ label: 'payer' })
     // The billing actions hand the form to the lib function, which parses it itself.
     const result = await submitForm(
       z.record(z.string(), z.unknown()),
