@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createDb, type Db } from '../db'
+import type { Db } from '../db'
 import { createTestTeam } from '../testing/create-test-team'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { LEASE_TTL_MS, LeaseStore } from './lease-store'
@@ -15,10 +15,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
   beforeAll(async () => {
     database = await createScratchDatabase(provider)
-    db = createDb(database.url)
+    db = database.db
   })
   afterAll(async () => {
-    await db?.$disconnect()
     await database?.cleanup()
   })
 

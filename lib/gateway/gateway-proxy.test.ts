@@ -5,13 +5,14 @@ import { Readable } from 'node:stream'
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import { createApi, createKey, createTestDb, startTestGateway, type TestDb, type TestGateway } from './test-fixtures'
+import { createApi, createKey, startTestGateway, type TestGateway } from './test-fixtures'
 import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // What passes through the proxy and what must not: streaming both ways, hop-by-hop headers,
 // the consumer's Tollgate key, and the X-Forwarded-* the upstream receives.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let demo: DemoUpstream
 let hops: Server
 let lastUpstreamHeaders: IncomingHttpHeaders = {}
@@ -20,7 +21,7 @@ let key: string
 let base: { demo: string; hops: string }
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   demo = await startDemoUpstream(0)
   // An upstream that records what it received and answers with hop-by-hop headers of its own.
   hops = createServer((req, res) => {

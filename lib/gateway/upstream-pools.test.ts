@@ -10,10 +10,11 @@ import { checkOutboundUrl } from '../net/check-outbound-url'
 import type { OutboundPolicy } from '../net/outbound-policy'
 import { staticLookup } from '../net/static-lookup'
 import { createGateway } from './create-gateway'
-import { createApi, createKey, createTestDb, type TestDb } from './test-fixtures'
+import { createApi, createKey } from './test-fixtures'
 import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: Server
 const seen = { connections: 0, requests: [] as string[] }
 let key: string
@@ -56,7 +57,7 @@ async function startGateway(policy: OutboundPolicy) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = createServer((req, res) => {
     seen.requests.push(`${req.method} ${req.url}`)
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')

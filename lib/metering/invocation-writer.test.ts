@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
-import { createTestDb, type TestDb } from '../gateway/test-fixtures'
 import type { InvocationRecord } from './invocation-record'
 import { createBatchSink, InvocationWriter } from './invocation-writer'
 import type { BatchSink } from './prepare-batch'
@@ -7,21 +6,23 @@ import { PrismaBatchSink } from './prisma-batch-sink'
 import { pruneInvocations } from './prune-invocations'
 import { hourStart } from './rollup-buckets'
 import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, testDatabaseProvider, type TestDatabase } from '../testing/test-database'
 
-// The batched writer against a real SQLite file, through both sinks (the SQLite writer thread
-// and Prisma): rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double
-// counting when a flush fails.
+// The batched writer against a real database, through every sink its engine has (on SQLite the
+// writer thread and Prisma; on PostgreSQL Prisma, as in production, since the thread is SQLite's):
+// rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double counting when a
+// flush fails.
 
-const SINKS = ['sqlite-thread', 'prisma'] as const
-type SinkName = (typeof SINKS)[number]
+type SinkName = 'sqlite-thread' | 'prisma'
+const SINKS: readonly SinkName[] = testDatabaseProvider() === 'sqlite' ? ['sqlite-thread', 'prisma'] : ['prisma']
 const sinkFor = (name: SinkName): BatchSink =>
-  name === 'prisma' ? new PrismaBatchSink(testDb.db, 'sqlite') : createBatchSink(testDb.db, testDb.url)
+  name === 'prisma' ? new PrismaBatchSink(testDb.db, testDb.provider) : createBatchSink(testDb.db, testDb.url)
 
-let testDb: TestDb
+let testDb: TestDatabase
 let seq = 0
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
 })
 afterAll(async () => {
   await testDb?.cleanup()
@@ -165,7 +166,8 @@ test.each(SINKS)('%s: batches are capped at maxBatch rows per transaction', asyn
 })
 
 test('pruning removes invocations older than the retention period only', async () => {
-  const writer = new InvocationWriter(sinkFor('sqlite-thread'))
+  // The sink the gateway uses on this engine.
+  const writer = new InvocationWriter(createBatchSink(testDb.db, testDb.url))
   const now = Date.now()
   writer.record(record({ requestId: 'old', createdAt: now - 31 * 86_400_000 }))
   writer.record(record({ requestId: 'recent', createdAt: now - 29 * 86_400_000 }))
