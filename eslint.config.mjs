@@ -29,7 +29,7 @@ const CONTROL_PLANE = [
   'auth',
 ].map((d) => `./lib/${d}`)
 
-export default [
+const config = [
   {
     ignores: [
       'node_modules/**',
@@ -125,3 +125,5 @@ export default [
     },
   },
 ]
+
+export default config

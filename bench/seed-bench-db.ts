@@ -3,8 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { postLedgerEntry } from '../lib/billing/post-ledger-entry'
 import { createDb, type Db } from '../lib/db'
-import { createApi, createKey, createTeam } from '../lib/gateway/test-fixtures'
+import { createApi, createKey } from '../lib/gateway/test-fixtures'
 import { createId } from '../lib/ids'
+import { createTestTeam } from '../lib/testing/create-test-team'
 import { migrate } from '../scripts/db-migrate.mjs'
 
 // A migrated temp SQLite database with one team calling another team's API through a key, on a
@@ -20,8 +21,8 @@ export async function seedBenchDb(
   const url = `file:${path.join(dir, 'bench.db')}`
   await migrate(url)
   const db = createDb(url)
-  const owner = await createTeam(db, 'acme')
-  const consumer = await createTeam(db, 'globex')
+  const owner = await createTestTeam({ label: 'acme' }, db)
+  const consumer = await createTestTeam({ label: 'globex' }, db)
   const api = await createApi(db, {
     ownerTeamId: owner.id,
     consumerTeamId: consumer.id,

@@ -4,38 +4,19 @@
 //   - each migration history must produce exactly its schema (`prisma migrate diff --exit-code`);
 //   - the migrations must really apply to a fresh database, and a second run must be a no-op.
 // Fix a failure with `npm run db:sync-schema` or `npm run db:new-migration -- <name>`.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createScratchDatabase, postgresServerUrl, type TestDatabase } from '../lib/testing/test-database'
 import { migrate } from '../scripts/db-migrate.mjs'
 import { PROVIDERS, runPrisma } from '../scripts/lib/prisma-cli.mjs'
 import { POSTGRES_SCHEMA, expectedPostgresSchema } from '../scripts/sync-postgres-schema.mjs'
 
-const PG_SERVER = process.env.PG_DEV_URL || 'postgresql://postgres@127.0.0.1:5432/postgres'
+// Both engines in every run: PostgreSQL is on every machine and in CI (TEST_DATABASE_URL, else
+// 127.0.0.1:5432), so neither half is ever skipped.
 const TIMEOUT = 60_000
-
-async function pgReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_SERVER, connectionTimeoutMillis: 3000 })
-  try {
-    await client.connect()
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-const pgUp = await pgReachable()
-// PostgreSQL may be absent on a developer's machine; in CI it must be there.
-if (!pgUp && !process.env.CI) {
-  console.warn(`[migrations-drift] PostgreSQL not reachable at ${PG_SERVER}: skipping the PostgreSQL checks.`)
-}
-const pgTest = pgUp || process.env.CI ? test : test.skip
 
 /** `prisma migrate diff --from-migrations <dir> --to-schema <schema> --exit-code`: 0 = no drift. */
 async function drift(provider: 'sqlite' | 'postgres', databaseUrl: string) {
@@ -63,8 +44,11 @@ describe('schemas', () => {
 })
 
 describe('SQLite', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-drift-'))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  let fresh: TestDatabase
+  beforeAll(async () => {
+    fresh = await createScratchDatabase('sqlite', { create: false })
+  })
+  afterAll(() => fresh?.cleanup())
 
   test(
     'the migrations produce prisma/schema.prisma exactly',
@@ -79,7 +63,7 @@ describe('SQLite', () => {
   test(
     'the migrations apply to a fresh database, and again as a no-op',
     async () => {
-      const url = `file:${path.join(dir, 'fresh', 'tollgate.db')}` // the directory does not exist yet
+      const url = fresh.url // the directory does not exist yet
       const first = await migrate(url)
       expect(first.applied.length).toBeGreaterThan(0)
       const db = new Database(url.slice('file:'.length), { readonly: true })
@@ -97,38 +81,29 @@ describe('SQLite', () => {
 })
 
 describe('PostgreSQL', () => {
-  const dbName = `tollgate_drift_${randomBytes(6).toString('hex')}`
-  const dbUrl = new URL(PG_SERVER)
-  dbUrl.pathname = `/${dbName}`
-
-  afterAll(async () => {
-    if (!pgUp) return
-    const admin = new pg.Client({ connectionString: PG_SERVER })
-    await admin.connect()
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-    } finally {
-      await admin.end()
-    }
+  let fresh: TestDatabase
+  beforeAll(async () => {
+    fresh = await createScratchDatabase('postgres', { create: false })
   })
+  afterAll(() => fresh?.cleanup())
 
-  pgTest(
+  test(
     'the migrations produce prisma/postgres/schema.prisma exactly',
     async () => {
       // Replaying the migrations needs a shadow database: the engine stand-in creates a throwaway
       // one on this server and drops it again.
-      const { clean, stdout, stderr } = await drift('postgres', PG_SERVER)
+      const { clean, stdout, stderr } = await drift('postgres', postgresServerUrl())
       expect(clean, `${stdout}\n${stderr}`).toBe(true)
     },
     TIMEOUT,
   )
 
-  pgTest(
+  test(
     'the migrations apply to a fresh database, and again as a no-op',
     async () => {
-      const first = await migrate(dbUrl.href) // creates the database
+      const first = await migrate(fresh.url) // creates the database
       expect(first.applied.length).toBeGreaterThan(0)
-      const client = new pg.Client({ connectionString: dbUrl.href })
+      const client = new pg.Client({ connectionString: fresh.url })
       await client.connect()
       try {
         const { rows } = await client.query(
@@ -138,7 +113,7 @@ describe('PostgreSQL', () => {
       } finally {
         await client.end()
       }
-      const second = await migrate(dbUrl.href)
+      const second = await migrate(fresh.url)
       expect(second.applied).toEqual([])
     },
     TIMEOUT,

@@ -1,11 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { createTestDb, type TestDb } from '../lib/gateway/test-fixtures'
 import { rawExchange, rawRequest, type RawResponse } from '../lib/gateway/test-raw-http'
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from '../lib/http/body-limits'
 import { frontDoor, guardServer, isValidHost, type FrontDoorOptions } from './front-door'
 import { runGatewayServer, type RunningGateway } from './run-gateway-server'
+import { setupTestDatabase, type TestDatabase } from '../lib/testing/test-database'
 
 // The front door over raw sockets (nothing between the test and the server fixes a request up):
 // a plain node:http server with the console's rules answers "passed" when a request gets through,
@@ -14,7 +14,7 @@ import { runGatewayServer, type RunningGateway } from './run-gateway-server'
 let consoleUrl: string
 let server: Server
 let behind: Array<{ url: string; headers: IncomingHttpHeaders }> = []
-let testDb: TestDb
+let testDb: TestDatabase
 let gatewayOnly: RunningGateway
 let gatewayUrl: string
 
@@ -33,7 +33,7 @@ async function listen(options: FrontDoorOptions): Promise<Server> {
 beforeAll(async () => {
   server = await listen({ console: true })
   consoleUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   gatewayOnly = await runGatewayServer({ db: testDb.db, databaseUrl: testDb.url, port: 0, hostname: '127.0.0.1' })
   gatewayUrl = `http://127.0.0.1:${gatewayOnly.port}`
 })

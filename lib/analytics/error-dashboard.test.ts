@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
-import { createId, randomToken } from '@/lib/ids'
+import { createId } from '@/lib/ids'
+import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { resolveDashboardWindow } from './dashboard-window'
 import { getLatencyPercentilesOverTime } from './get-latency-percentiles-over-time'
@@ -26,10 +27,7 @@ const ids = { api1: '', v1: '', v2: '', api2: '', api2v1: '', api3: '', api3v1: 
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   for (const key of ['a', 'b', 'c'] as const) {
-    const team = await db.team.create({
-      data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` },
-    })
-    t[key] = team.id
+    t[key] = (await createTestTeam({ label: key, name: `Team ${key.toUpperCase()}` })).id
   }
   const api = async (teamId: string, name: string, versions: string[]) => {
     const created = await db.api.create({

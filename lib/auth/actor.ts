@@ -17,10 +17,6 @@ export type TeamScope = { teamId: string; actor: Actor }
 export type TeamReadScope = { teamId: string }
 
 /** The scope of a signed-in member, from the context `requireTeamPermission` returned. */
-export function scopeOf(context: {
-  team: { id: string }
-  user: { id: string; email: string }
-  role: Role
-}): TeamScope {
+export function scopeOf(context: { team: { id: string }; user: { id: string; email: string }; role: Role }): TeamScope {
   return { teamId: context.team.id, actor: { userId: context.user.id, email: context.user.email, role: context.role } }
 }

@@ -8,7 +8,7 @@ import { PrismaClient as SqliteClient } from '@/generated/sqlite/client'
 import { db, type Db } from '@/lib/db'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { removeMember } from '@/lib/teams/remove-member'
-import { createTeamWith, createUser } from '@/lib/teams/testing/team-fixture'
+import { createTestTeam, createUser } from '@/lib/testing/create-test-team'
 import { SESSION_MAX_AGE_SECONDS } from './auth.config'
 import { authOptions } from './auth-options'
 import { disableUser, enableUser } from './disable-user'
@@ -99,7 +99,7 @@ describe('disabling a user', () => {
 
 describe('removing a member', () => {
   test("ends the removed member's sessions, not the remover's", async () => {
-    const { members } = await createTeamWith({ owner: 'OWNER', member: 'MEMBER' })
+    const { members } = await createTestTeam({ members: { owner: 'OWNER', member: 'MEMBER' } })
     const removed = newSessionClaims(members.member.userId, later(-1_000))
     const remover = newSessionClaims(members.owner.userId, later(-1_000))
     await removeMember(members.owner.scope, { membershipId: members.member.membershipId })
@@ -108,7 +108,7 @@ describe('removing a member', () => {
   })
 
   test("a refused removal ends nobody's sessions", async () => {
-    const { members } = await createTeamWith({ owner: 'OWNER' })
+    const { members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const claims = newSessionClaims(members.owner.userId, later(-1_000))
     await expect(removeMember(members.owner.scope, { membershipId: members.owner.membershipId })).rejects.toMatchObject(
       {

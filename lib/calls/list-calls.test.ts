@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Prisma } from '@/generated/sqlite/client'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
+import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { getCall } from './get-call'
 import { listCallFilterOptions } from './list-call-filter-options'
@@ -26,11 +27,7 @@ const query = (params: Record<string, string> = {}) => parseCallLogQuery(params,
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   for (const key of ['a', 'b', 'c'] as const) {
-    t[key] = (
-      await db.team.create({
-        data: { id: createId('team'), slug: `${key}-${randomToken(6)}`, name: `Team ${key.toUpperCase()}` },
-      })
-    ).id
+    t[key] = (await createTestTeam({ label: key, name: `Team ${key.toUpperCase()}` })).id
   }
   apiId = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'orders', name: 'Orders' } })).id
   otherApiId = (await db.api.create({ data: { id: createId('api'), teamId: t.a, slug: 'stock', name: 'Stock' } })).id
@@ -255,7 +252,7 @@ describe('consumer filter', () => {
   // D is a second consumer of A's Orders API: four calls today and one three days ago.
   let d = ''
   beforeAll(async () => {
-    d = (await db.team.create({ data: { id: createId('team'), slug: `d-${randomToken(6)}`, name: 'Team D' } })).id
+    d = (await createTestTeam({ label: 'd', name: 'Team D' })).id
     await db.invocation.createMany({
       data: [0, 1, 2, 3, 3 * 86_400].map((secondsAgo, i) => ({
         id: createId('inv'),

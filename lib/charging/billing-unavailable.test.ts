@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createDb, type Db } from '../db'
+import type { Db } from '../db'
 import { startTestGateway, type TestGateway } from '../gateway/test-fixtures'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { call, fundAccount, PRICE, seedBillingWorld, startBillingUpstream } from './test-billing-world'
@@ -15,7 +15,7 @@ let gateway: TestGateway
 
 beforeAll(async () => {
   database = await createScratchDatabase('postgres')
-  db = createDb(database.url)
+  db = database.db
   upstream = await startBillingUpstream()
   gateway = await startTestGateway({ db, databaseUrl: database.url })
 })
@@ -23,7 +23,6 @@ afterAll(async () => {
   // The database is gone: the last call records cannot be written, so do not wait long for them.
   await gateway?.close(500).catch(() => {})
   await upstream?.close()
-  await db?.$disconnect()
   await database?.cleanup()
 })
 

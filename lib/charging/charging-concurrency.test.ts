@@ -19,12 +19,11 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
   beforeAll(async () => {
     database = await createScratchDatabase(provider)
-    db = createDb(database.url)
+    db = database.db
     upstream = await startBillingUpstream()
   })
   afterAll(async () => {
     await upstream?.close()
-    await db?.$disconnect()
     await database?.cleanup()
   })
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createTestDb, type TestDb } from '../gateway/test-fixtures'
 import { spawnGatewayOnly } from '../gateway/test-spawn-gateway'
 import {
   call,
@@ -10,17 +9,18 @@ import {
   startBillingUpstream,
   type BillingWorld,
 } from './test-billing-world'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Charges are written in the metering writer's transactions, with the calls they are for.
 // A graceful shutdown writes every one of them; a kill -9 loses at most the last flush interval's
 // and never writes one twice (a charge and its call commit together or not at all).
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: Awaited<ReturnType<typeof startBillingUpstream>>
 let world: BillingWorld
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startBillingUpstream()
   world = await seedBillingWorld(testDb.db, upstream.url)
   await fundAccount(testDb.db, world.initech.id, 100_000n * PRICE)

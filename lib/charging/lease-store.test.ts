@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createDb, type Db } from '../db'
-import { createTeam } from '../gateway/test-fixtures'
-import { createId } from '../ids'
+import type { Db } from '../db'
+import { createTestTeam } from '../testing/create-test-team'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { LEASE_TTL_MS, LeaseStore } from './lease-store'
 
@@ -16,18 +15,17 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
   beforeAll(async () => {
     database = await createScratchDatabase(provider)
-    db = createDb(database.url)
+    db = database.db
   })
   afterAll(async () => {
-    await db?.$disconnect()
     await database?.cleanup()
   })
 
   async function account(balanceMicros: bigint, extra: { monthlyBudgetMicros?: bigint } = {}) {
-    const team = await createTeam(db, 'buyer')
-    await db.billingAccount.create({
-      data: { id: createId('bill'), teamId: team.id, balanceMicros, paymentMethodStatus: 'VALID', ...extra },
-    })
+    const team = await createTestTeam(
+      { label: 'buyer', billingAccount: { balanceMicros, paymentMethodStatus: 'VALID', ...extra } },
+      db,
+    )
     return team.id
   }
 

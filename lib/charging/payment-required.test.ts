@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CAUSES_FIXED_BY, resolveFixedIncidents } from '@/lib/incidents/resolve-fixed-incidents'
 import { encryptSecret } from '../crypto/secret-box'
-import { createDb, type Db } from '../db'
+import type { Db } from '../db'
 import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fixtures'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { dispatchDueWebhooks } from '../webhooks/dispatch-webhooks'
@@ -30,14 +30,13 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
 
   beforeAll(async () => {
     database = await createScratchDatabase(provider)
-    db = createDb(database.url)
+    db = database.db
     upstream = await startBillingUpstream()
     gateway = await startTestGateway({ db, databaseUrl: database.url })
   })
   afterAll(async () => {
     await gateway?.close()
     await upstream?.close()
-    await db?.$disconnect()
     await database?.cleanup()
   })
   beforeEach(async () => {

@@ -5,8 +5,9 @@ import type { PaymentMethodStatus } from '@/generated/sqlite/enums'
 import { postLedgerEntry } from '../billing/post-ledger-entry'
 import type { Db } from '../db'
 import { publishConfigChange } from '../config-events/publish-config-change'
-import { createApi, createKey, createTeam } from '../gateway/test-fixtures'
+import { createApi, createKey } from '../gateway/test-fixtures'
 import { createId } from '../ids'
+import { createTestTeam } from '../testing/create-test-team'
 
 // The world the billing tests share: Acme sells "weather" on a paid plan (1,000 micro-units, i.e.
 // 0.001 USD, per call) through a real upstream; Initech buys it. Each test funds Initech's account
@@ -40,8 +41,8 @@ export async function startBillingUpstream(): Promise<{ url: string; close: () =
 }
 
 export async function seedBillingWorld(db: Db, upstreamUrl: string, plan: { freeCallsPerMonth?: number } = {}) {
-  const acme = await createTeam(db, 'acme')
-  const initech = await createTeam(db, 'initech')
+  const acme = await createTestTeam({ label: 'acme' }, db)
+  const initech = await createTestTeam({ label: 'initech', billingAccount: { paymentMethodStatus: 'VALID' } }, db)
   const weather = await createApi(db, {
     ownerTeamId: acme.id,
     consumerTeamId: initech.id,
@@ -69,7 +70,6 @@ export async function seedBillingWorld(db: Db, upstreamUrl: string, plan: { free
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
   })
   await db.plan.update({ where: { id: limited.plan.id }, data: { paid: true, pricePerCallMicros: PRICE } })
-  await db.billingAccount.create({ data: { id: createId('bill'), teamId: initech.id, paymentMethodStatus: 'VALID' } })
   const key = await createKey(db, initech.id)
   await publishConfigChange(db)
   return { acme, initech, weather, limited, key, path: (suffix: string) => `/gw/${acme.slug}/weather/v1${suffix}` }

@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startTestUpstream } from '../testing/start-test-upstream'
-import { createTestDb, startTestGateway, type TestDb, type TestGateway } from './test-fixtures'
+import { startTestGateway, type TestGateway } from './test-fixtures'
 import { rawRequest } from './test-raw-http'
 import { seedWorld, type World } from './test-world'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // One request, one key. Node keeps the first of two Authorization lines and joins X-Api-Key
 // lines, so a repeated or contradictory credential is refused (400 ambiguous_credentials) rather
 // than resolved by the parser's choice. Raw sockets: HTTP clients merge repeated headers.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: Awaited<ReturnType<typeof startTestUpstream>>
 let gw: TestGateway
 let world: World
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startTestUpstream()
   world = await seedWorld(testDb.db, upstream.url, upstream.downUrl)
   gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })

@@ -2,22 +2,15 @@ import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
 import { publishConfigChange } from '../config-events/publish-config-change'
-import {
-  createApi,
-  createKey,
-  createTeam,
-  createTestDb,
-  startTestGateway,
-  waitFor,
-  type TestDb,
-  type TestGateway,
-} from './test-fixtures'
+import { createApi, createKey, startTestGateway, waitFor, type TestGateway } from './test-fixtures'
 import { spawnGatewayOnly, type SpawnedGateway } from './test-spawn-gateway'
+import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Keys change while gateways run: rotation grace, and revocation reaching an in-process gateway
 // (config bus) and a separate gateway process (polling) within one second.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: DemoUpstream
 let gw: TestGateway
 let other: SpawnedGateway
@@ -25,10 +18,10 @@ let consumerTeamId: string
 let path: string
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startDemoUpstream(0)
-  const acme = await createTeam(testDb.db, 'acme')
-  const globex = await createTeam(testDb.db, 'globex')
+  const acme = await createTestTeam({ label: 'acme' }, testDb.db)
+  const globex = await createTestTeam({ label: 'globex' }, testDb.db)
   consumerTeamId = globex.id
   await createApi(testDb.db, {
     ownerTeamId: acme.id,

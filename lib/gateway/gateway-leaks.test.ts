@@ -7,15 +7,16 @@ import { seedBillingWorld, type BillingWorld } from '../charging/test-billing-wo
 import { signDelegation } from '../credentials/delegation'
 import { GATEWAY_CSP } from './security-headers'
 import { PAYMENT_PAGE_CSP } from './payment-required-page'
-import { closedPort, createTestDb, startTestGateway, type TestDb, type TestGateway } from './test-fixtures'
+import { closedPort, startTestGateway, type TestGateway } from './test-fixtures'
 import { rawRequest } from './test-raw-http'
 import { seedWorld, type World } from './test-world'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Nothing of the console crosses the gateway (DESIGN, "Trust boundaries"): its session cookies and
 // the caller's Tollgate key stay behind, an upstream cannot plant a console cookie, and every /gw
 // answer is sandboxed, since /gw shares the console's origin.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: Server
 let received: { headers: IncomingHttpHeaders; rawHeaders: string[] } | null = null
 let gw: TestGateway
@@ -23,7 +24,7 @@ let world: World
 let billing: BillingWorld
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   // Records what reached it; answers with headers that must not survive the gateway.
   upstream = createServer((req, res) => {
     received = { headers: req.headers, rawHeaders: req.rawHeaders }

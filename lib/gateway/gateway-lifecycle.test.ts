@@ -2,19 +2,20 @@ import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
 import { publishConfigChange } from '../config-events/publish-config-change'
-import { closedPort, createTestDb, startTestGateway, waitFor, type TestDb, type TestGateway } from './test-fixtures'
+import { closedPort, startTestGateway, waitFor, type TestGateway } from './test-fixtures'
 import { DEPRECATED_AT, seedWorld, SUNSET_AT, type World } from './test-world'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Decommissioning on the wire: the headers of a DEPRECATED version, checked against the RFCs'
 // grammars, and a retirement taking effect within a second.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: DemoUpstream
 let gw: TestGateway
 let world: World
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startDemoUpstream(0)
   world = await seedWorld(testDb.db, upstream.url, `http://127.0.0.1:${await closedPort()}`)
   gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isSafeSuffix } from './check-suffix'
-import { closedPort, createTestDb, startTestGateway, type TestDb, type TestGateway } from './test-fixtures'
+import { closedPort, startTestGateway, type TestGateway } from './test-fixtures'
 import {
   normalisedPaths,
   PRIVATE_DATA,
@@ -10,18 +10,19 @@ import {
 } from './test-normalising-upstream'
 import { rawRequest } from './test-raw-http'
 import { seedWorld, type World } from './test-world'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // A caller's suffix must never resolve above the version's base path on the upstream (DESIGN,
 // "Trust boundaries"). weather v2's upstream is <upstream>/weather; anything the upstream resolves
 // outside /weather stands for another API's data (acme/orders, /admin).
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: NormalisingUpstream
 let gw: TestGateway
 let world: World
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startNormalisingUpstream('/weather')
   world = await seedWorld(testDb.db, upstream.url, `http://127.0.0.1:${await closedPort()}`)
   gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })

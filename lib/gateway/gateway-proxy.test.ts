@@ -5,20 +5,14 @@ import { Readable } from 'node:stream'
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import {
-  createApi,
-  createKey,
-  createTeam,
-  createTestDb,
-  startTestGateway,
-  type TestDb,
-  type TestGateway,
-} from './test-fixtures'
+import { createApi, createKey, startTestGateway, type TestGateway } from './test-fixtures'
+import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // What passes through the proxy and what must not: streaming both ways, hop-by-hop headers,
 // the consumer's Tollgate key, and the X-Forwarded-* the upstream receives.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let demo: DemoUpstream
 let hops: Server
 let lastUpstreamHeaders: IncomingHttpHeaders = {}
@@ -27,7 +21,7 @@ let key: string
 let base: { demo: string; hops: string }
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   demo = await startDemoUpstream(0)
   // An upstream that records what it received and answers with hop-by-hop headers of its own.
   hops = createServer((req, res) => {
@@ -48,8 +42,8 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => hops.listen(0, '127.0.0.1', () => resolve()))
   const hopsUrl = `http://127.0.0.1:${(hops.address() as AddressInfo).port}/base`
-  const acme = await createTeam(testDb.db, 'acme')
-  const globex = await createTeam(testDb.db, 'globex')
+  const acme = await createTestTeam({ label: 'acme' }, testDb.db)
+  const globex = await createTestTeam({ label: 'globex' }, testDb.db)
   for (const [slug, url] of [
     ['demo', demo.url],
     ['hops', hopsUrl],

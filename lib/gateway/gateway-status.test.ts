@@ -2,18 +2,19 @@ import { Readable } from 'node:stream'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import { closedPort, createTestDb, startTestGateway, waitFor, type TestDb, type TestGateway } from './test-fixtures'
+import { closedPort, startTestGateway, waitFor, type TestGateway } from './test-fixtures'
 import { seedWorld, type World } from './test-world'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Every status the gateway can answer, through a real gateway, a real upstream and a real DB.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: DemoUpstream
 let gw: TestGateway
 let world: World
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startDemoUpstream(0)
   world = await seedWorld(testDb.db, upstream.url, `http://127.0.0.1:${await closedPort()}`)
   gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url, maxBodyBytes: 1024 })

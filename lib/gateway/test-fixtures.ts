@@ -1,37 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { createDb, type Db } from '../db'
-import { createId, randomToken } from '../ids'
+import type { Db } from '../db'
+import { createId } from '../ids'
 import { generateKeyValue, hashKey, keyDisplayPrefix } from '../credentials/key-format'
-import { migrate } from '../../scripts/db-migrate.mjs'
 import { createGateway, type Gateway, type GatewayOptions } from '../../server/create-gateway'
 
-// Test helpers for the gateway: a migrated SQLite file per test file, a seeded little world
-// (teams, APIs in every lifecycle state, plans, subscriptions, keys) and a listening gateway.
-
-export type TestDb = { db: Db; url: string; cleanup(): Promise<void> }
-
-export async function createTestDb(): Promise<TestDb> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-gw-'))
-  const url = `file:${path.join(dir, 'test.db')}`
-  await migrate(url)
-  const db = createDb(url)
-  return {
-    db,
-    url,
-    async cleanup() {
-      await db.$disconnect()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-export async function createTeam(db: Db, name: string) {
-  return db.team.create({ data: { id: createId('team'), slug: `${name}-${randomToken(6)}`, name } })
-}
+// Test helpers for the gateway: the rows a call needs (APIs in every lifecycle state, plans,
+// subscriptions, keys) and a listening gateway. The database comes from setupTestDatabase() (or
+// createScratchDatabase()), the teams from createTestTeam() (lib/testing).
 
 export async function createKey(
   db: Db,

@@ -1,5 +1,6 @@
 import type { Db } from '../db'
-import { createApi, createKey, createTeam } from './test-fixtures'
+import { createTestTeam } from '../testing/create-test-team'
+import { createApi, createKey } from './test-fixtures'
 
 // The world most gateway tests share: Acme owns "weather" (a version in every lifecycle state),
 // "slow" (300 ms timeout), "dead" (nothing listening) and "limited" (3 calls a minute);
@@ -10,9 +11,9 @@ export const SUNSET_AT = new Date('2027-06-30T23:59:59Z')
 const HOUR = 3_600_000
 
 export async function seedWorld(db: Db, upstreamUrl: string, deadUrl: string) {
-  const acme = await createTeam(db, 'acme')
-  const globex = await createTeam(db, 'globex')
-  const initech = await createTeam(db, 'initech')
+  const acme = await createTestTeam({ label: 'acme' }, db)
+  const globex = await createTestTeam({ label: 'globex' }, db)
+  const initech = await createTestTeam({ label: 'initech' }, db)
   const weather = await createApi(db, {
     ownerTeamId: acme.id,
     consumerTeamId: globex.id,

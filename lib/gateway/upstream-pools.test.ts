@@ -10,9 +10,11 @@ import { checkOutboundUrl } from '../net/check-outbound-url'
 import type { OutboundPolicy } from '../net/outbound-policy'
 import { staticLookup } from '../net/static-lookup'
 import { createGateway } from '../../server/create-gateway'
-import { createApi, createKey, createTeam, createTestDb, type TestDb } from './test-fixtures'
+import { createApi, createKey } from './test-fixtures'
+import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: Server
 const seen = { connections: 0, requests: [] as string[] }
 let key: string
@@ -55,7 +57,7 @@ async function startGateway(policy: OutboundPolicy) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = createServer((req, res) => {
     seen.requests.push(`${req.method} ${req.url}`)
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
@@ -65,8 +67,8 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()))
   port = (upstream.address() as AddressInfo).port
-  const acme = await createTeam(testDb.db, 'acme')
-  const globex = await createTeam(testDb.db, 'globex')
+  const acme = await createTestTeam({ label: 'acme' }, testDb.db)
+  const globex = await createTestTeam({ label: 'globex' }, testDb.db)
   teamSlug = acme.slug
   const apis: Array<[string, string]> = [
     ['rebound', `http://rebound.example:${port}/base`],

@@ -52,7 +52,7 @@ async function incident(
 beforeAll(async () => {
   database = await setupTestDatabase()
   for (const key of ['a', 'b', 'c', 'd'] as const) {
-    const created = await createTestTeam('OWNER')
+    const created = await createTestTeam()
     team[key] = { id: created.team.id, slug: created.team.slug, user: created.user.id, scope: created.scope }
   }
   weather = (

@@ -7,9 +7,9 @@ import { readConfigVersion } from '@/lib/config-events/read-config-version'
 import { loadSnapshot } from '@/lib/gateway/load-snapshot'
 import { UpstreamPools } from '@/lib/gateway/upstream-pools'
 import { subscribe } from '@/lib/subscriptions/subscribe'
-import { seedApi, seedTeam } from '@/lib/subscriptions/testing/seed-subscription-fixture'
+import { seedApi } from '@/lib/subscriptions/testing/seed-subscription-fixture'
+import { createTestTeam, type TestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
-import { randomToken } from '@/lib/ids'
 import { createKey } from './create-key'
 import { hashKey, KEY_PATTERN } from '@/lib/credentials/key-format'
 import { keyStatus } from './key-status'
@@ -19,18 +19,17 @@ import { rotateKey } from './rotate-key'
 
 let cleanup: () => Promise<void>
 const pools = new UpstreamPools()
-let team: Awaited<ReturnType<typeof seedTeam>>
-let other: Awaited<ReturnType<typeof seedTeam>>
+let team: TestTeam
+let other: TestTeam
 let activeSubscriptionId: string
 let pendingSubscriptionId: string
 
 beforeAll(async () => {
   const database = await setupTestDatabase()
   cleanup = database.cleanup
-  const suffix = randomToken(6)
-  const owner = await seedTeam('owner', suffix)
-  team = await seedTeam('team', suffix)
-  other = await seedTeam('other', suffix)
+  const owner = await createTestTeam({ label: 'owner' })
+  team = await createTestTeam({ label: 'team' })
+  other = await createTestTeam({ label: 'other' })
   const api = await seedApi(owner.id, 'weather')
   const maps = await seedApi(owner.id, 'maps')
   activeSubscriptionId = (await subscribe(team.scope, { apiId: api.id, planId: api.plans.Auto })).id
@@ -202,8 +201,7 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
   })
 
   test('list paginates newest first', async () => {
-    const suffix = randomToken(4)
-    const solo = await seedTeam('solo', suffix)
+    const solo = await createTestTeam({ label: 'solo' })
     for (const n of [1, 2, 3]) await createKey(solo.scope, { name: `Key ${n}` })
     const first = await listKeys({ teamId: solo.id }, { pageSize: 2 })
     expect([first.total, first.pageCount, first.items.map((k) => k.name)]).toEqual([3, 2, ['Key 3', 'Key 2']])

@@ -33,7 +33,7 @@ const DAY = 86_400_000
 
 describe('create → publish → deprecate → retire', () => {
   test('every guard refuses, then the transition goes through and is audited', async () => {
-    const { team, actor, scope } = await createTestTeam('OWNER')
+    const { team, actor, scope } = await createTestTeam()
     const api = await createApi(scope, { name: 'Pet Store', slug: 'pets', tags: 'animals' })
     const v1 = await createVersion(scope, {
       apiId: api.id,
@@ -155,7 +155,7 @@ describe('create → publish → deprecate → retire', () => {
   })
 
   test('an owner retires early with a reason, recorded in the event', async () => {
-    const { scope } = await createTestTeam('OWNER')
+    const { scope } = await createTestTeam()
     const api = await createApi(scope, { name: 'Orders', slug: 'orders' })
     await createPlan(scope, { apiId: api.id, name: 'Default' })
     const v1 = await createVersion(scope, {
@@ -177,8 +177,8 @@ describe('create → publish → deprecate → retire', () => {
 
 describe('team scoping', () => {
   test("team B cannot see or transition team A's version by id", async () => {
-    const a = await createTestTeam('OWNER')
-    const b = await createTestTeam('OWNER')
+    const a = await createTestTeam()
+    const b = await createTestTeam()
     const api = await createApi(a.scope, { name: 'Secret', slug: 'secret' })
     await createPlan(a.scope, { apiId: api.id, name: 'Free' })
     const v1 = await createVersion(a.scope, {

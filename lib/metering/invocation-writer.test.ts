@@ -1,26 +1,28 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
-import { createTestDb, type TestDb } from '../gateway/test-fixtures'
 import type { InvocationRecord } from '../gateway/invocation-record'
 import { createBatchSink, InvocationWriter } from './invocation-writer'
 import type { BatchSink } from './prepare-batch'
 import { PrismaBatchSink } from './prisma-batch-sink'
 import { pruneInvocations } from './prune-invocations'
 import { hourStart } from './rollup-buckets'
+import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, testDatabaseProvider, type TestDatabase } from '../testing/test-database'
 
-// The batched writer against a real SQLite file, through both sinks (the SQLite writer thread
-// and Prisma): rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double
-// counting when a flush fails.
+// The batched writer against a real database, through every sink its engine has (on SQLite the
+// writer thread and Prisma; on PostgreSQL Prisma, as in production, since the thread is SQLite's):
+// rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double counting when a
+// flush fails.
 
-const SINKS = ['sqlite-thread', 'prisma'] as const
-type SinkName = (typeof SINKS)[number]
+type SinkName = 'sqlite-thread' | 'prisma'
+const SINKS: readonly SinkName[] = testDatabaseProvider() === 'sqlite' ? ['sqlite-thread', 'prisma'] : ['prisma']
 const sinkFor = (name: SinkName): BatchSink =>
-  name === 'prisma' ? new PrismaBatchSink(testDb.db, 'sqlite') : createBatchSink(testDb.db, testDb.url)
+  name === 'prisma' ? new PrismaBatchSink(testDb.db, testDb.provider) : createBatchSink(testDb.db, testDb.url)
 
-let testDb: TestDb
+let testDb: TestDatabase
 let seq = 0
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
 })
 afterAll(async () => {
   await testDb?.cleanup()
@@ -104,7 +106,7 @@ test.each(SINKS)(
 )
 
 test.each(SINKS)('%s: a key used in a batch gets lastUsedAt once, at its latest call', async (sink) => {
-  const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
+  const team = await createTestTeam({}, testDb.db)
   const key = await testDb.db.apiKey.create({
     data: { id: `key_${++seq}`, teamId: team.id, name: 'k', prefix: 'tg_test_x', hash: `h${seq}` },
   })
@@ -164,7 +166,8 @@ test.each(SINKS)('%s: batches are capped at maxBatch rows per transaction', asyn
 })
 
 test('pruning removes invocations older than the retention period only', async () => {
-  const writer = new InvocationWriter(sinkFor('sqlite-thread'))
+  // The sink the gateway uses on this engine.
+  const writer = new InvocationWriter(createBatchSink(testDb.db, testDb.url))
   const now = Date.now()
   writer.record(record({ requestId: 'old', createdAt: now - 31 * 86_400_000 }))
   writer.record(record({ requestId: 'recent', createdAt: now - 29 * 86_400_000 }))
@@ -178,8 +181,7 @@ test('pruning removes invocations older than the retention period only', async (
 test.each(FAILURES)(
   '$sink: charges, usage and incidents are written with their calls, once, even when a flush is retried ($mode)',
   async ({ sink, mode }) => {
-    const team = await testDb.db.team.create({ data: { id: `team_${++seq}`, slug: `t-${seq}`, name: 't' } })
-    await testDb.db.billingAccount.create({ data: { id: `bill_${seq}`, teamId: team.id, balanceMicros: 10_000n } })
+    const team = await createTestTeam({ billingAccount: { balanceMicros: 10_000n } }, testDb.db)
     await testDb.db.ledgerEntry.create({
       data: { id: `led_${seq}`, teamId: team.id, kind: 'TOP_UP', amountMicros: 10_000n, idempotencyKey: `top_${seq}` },
     })

@@ -1,22 +1,24 @@
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
-import { createApi, createKey, createTeam, createTestDb, type TestDb } from '../gateway/test-fixtures'
+import { createApi, createKey } from '../gateway/test-fixtures'
 import { spawnGatewayOnly } from '../gateway/test-spawn-gateway'
+import { createTestTeam } from '../testing/create-test-team'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // Metering is exact across a shutdown: N calls answered before SIGTERM are N Invocation rows
 // after the process exits, with one worker and with GATEWAY_WORKERS=2.
 
-let testDb: TestDb
+let testDb: TestDatabase
 let upstream: DemoUpstream
 let path: string
 let key: string
 
 beforeAll(async () => {
-  testDb = await createTestDb()
+  testDb = await setupTestDatabase()
   upstream = await startDemoUpstream(0)
-  const acme = await createTeam(testDb.db, 'acme')
-  const globex = await createTeam(testDb.db, 'globex')
+  const acme = await createTestTeam({ label: 'acme' }, testDb.db)
+  const globex = await createTestTeam({ label: 'globex' }, testDb.db)
   await createApi(testDb.db, {
     ownerTeamId: acme.id,
     consumerTeamId: globex.id,

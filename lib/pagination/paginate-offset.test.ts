@@ -16,7 +16,12 @@ test.each([
 })
 
 test('pages of 20 over 45 rows: 3 pages, the last holding 5', async () => {
-  expect(await paginateOffset({ page: 3, pageSize: 20 }, query)).toEqual({ items: [41, 42, 43, 44, 45], total: 45, page: 3, pageCount: 3 })
+  expect(await paginateOffset({ page: 3, pageSize: 20 }, query)).toEqual({
+    items: [41, 42, 43, 44, 45],
+    total: 45,
+    page: 3,
+    pageCount: 3,
+  })
 })
 
 test('an empty list still has one page, and rows are mapped to their output', async () => {

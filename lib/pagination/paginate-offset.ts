@@ -18,7 +18,10 @@ export async function paginateOffset<Row, T = Row>(
   },
 ): Promise<OffsetPage<T>> {
   const page = Math.max(1, request.page ?? 1)
-  const [total, rows] = await Promise.all([query.count(), query.findMany(offsetWindow({ page, pageSize: request.pageSize }))])
+  const [total, rows] = await Promise.all([
+    query.count(),
+    query.findMany(offsetWindow({ page, pageSize: request.pageSize })),
+  ])
   const items = query.map ? rows.map(query.map) : (rows as unknown as T[])
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / request.pageSize)) }
 }

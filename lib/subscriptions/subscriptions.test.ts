@@ -2,18 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import type { AppError } from '@/lib/errors/app-error'
 import { readConfigVersion } from '@/lib/config-events/read-config-version'
+import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { cancelSubscription } from './cancel-subscription'
 import { approveSubscription, rejectSubscription, suspendSubscription } from './decide-subscription'
 import { getSubscribeOptions } from './get-subscribe-options'
 import { listIncomingSubscriptions, listOutgoingSubscriptions } from './list-subscriptions'
 import { subscribe } from './subscribe'
-import {
-  seedApi,
-  seedSubscriptionFixture,
-  seedTeam,
-  type SubscriptionFixture,
-} from './testing/seed-subscription-fixture'
+import { seedApi, seedSubscriptionFixture, type SubscriptionFixture } from './testing/seed-subscription-fixture'
 
 let fx: SubscriptionFixture
 let cleanup: () => Promise<void>
@@ -36,7 +32,7 @@ async function failure(promise: Promise<unknown>): Promise<{ status: number; cod
 
 /** A fresh consumer team for tests that must not see each other's subscriptions. */
 async function freshConsumer() {
-  return seedTeam('c', Math.random().toString(36).slice(2, 8))
+  return createTestTeam({ label: 'c' })
 }
 
 describe('subscribe', () => {
@@ -209,7 +205,7 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
 
   test('lists only ever show the team’s own side', async () => {
     const suffix = Math.random().toString(36).slice(2, 8)
-    const ownerB = await seedTeam('ob', suffix)
+    const ownerB = await createTestTeam({ slug: `ob-${suffix}` })
     const api = await seedApi(ownerB.id, `solo-${suffix}`)
     const consumer = await freshConsumer()
     const sub = await subscribe(consumer.scope, { apiId: api.id, planId: api.plans.Manual })
@@ -223,10 +219,10 @@ describe('tenancy: another team gets not_found and the row is untouched', () => 
 describe('lists', () => {
   test('search by API or consumer team, filter by state, paginate', async () => {
     const suffix = Math.random().toString(36).slice(2, 8)
-    const ownerB = await seedTeam('lo', suffix)
+    const ownerB = await createTestTeam({ slug: `lo-${suffix}` })
     const alpha = await seedApi(ownerB.id, `alpha-${suffix}`)
     const beta = await seedApi(ownerB.id, `beta-${suffix}`)
-    const consumers = await Promise.all([1, 2, 3].map((i) => seedTeam(`zed${i}`, suffix)))
+    const consumers = await Promise.all([1, 2, 3].map((i) => createTestTeam({ slug: `zed${i}-${suffix}` })))
     for (const c of consumers) {
       await subscribe(c.scope, { apiId: alpha.id, planId: alpha.plans.Manual })
       await subscribe(c.scope, { apiId: beta.id, planId: beta.plans.Auto })

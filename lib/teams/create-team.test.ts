@@ -5,7 +5,7 @@ import { randomToken } from '@/lib/ids'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { createTeam } from './create-team'
 import { createTeamSchema, updateTeamSchema } from './schemas'
-import { createUser } from './testing/team-fixture'
+import { createUser } from '@/lib/testing/create-test-team'
 import { updateTeam } from './update-team'
 
 let cleanup: () => Promise<void>

@@ -6,7 +6,8 @@ import { acceptInvite, getInviteSummary } from './accept-invite'
 import { createInvite } from './create-invite'
 import { listPendingInvites } from './list-invites'
 import { revokeInvite } from './revoke-invite'
-import { createTeamWith, createUser, roleOf } from './testing/team-fixture'
+import { createTestTeam, createUser } from '@/lib/testing/create-test-team'
+import { roleOf } from './testing/role-of'
 
 let cleanup: () => Promise<void>
 beforeAll(async () => {
@@ -18,7 +19,7 @@ const DAY = 24 * 60 * 60 * 1000
 
 describe('invite links', () => {
   test('stores only the SHA-256 of the token, expires in 7 days, and is listed as pending', async () => {
-    const { team, members } = await createTeamWith({ owner: 'OWNER' })
+    const { team, members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const now = new Date()
     const { invite, token } = await createInvite(members.owner.scope, { role: 'MEMBER' }, now)
     const row = await db.invite.findUniqueOrThrow({ where: { id: invite.id } })
@@ -29,7 +30,7 @@ describe('invite links', () => {
   })
 
   test('a signed-in user accepts once, joins with the role, and the link is then used up', async () => {
-    const { team, members } = await createTeamWith({ owner: 'OWNER' })
+    const { team, members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const { token } = await createInvite(members.owner.scope, { role: 'VIEWER' })
     const joiner = await createUser('joiner')
     expect(await getInviteSummary(token)).toMatchObject({ status: 'valid', role: 'VIEWER', team: { slug: team.slug } })
@@ -58,7 +59,7 @@ describe('invite links', () => {
     ['unknown', async () => 'a'.repeat(40), 'invite_not_found', 404],
     ['malformed', async () => '../../etc/passwd', 'invite_not_found', 404],
   ])('an %s token is refused with a clear error and adds no member', async (status, makeToken, code, httpStatus) => {
-    const { team, members } = await createTeamWith({ owner: 'OWNER' })
+    const { team, members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const token = await makeToken(members.owner.scope)
     const visitor = await createUser('visitor')
     await expect(acceptInvite(visitor, token)).rejects.toMatchObject({ code, status: httpStatus })
@@ -67,7 +68,7 @@ describe('invite links', () => {
   })
 
   test('an invite addressed to an email only works for that user (case-insensitive)', async () => {
-    const { team, members } = await createTeamWith({ owner: 'OWNER' })
+    const { team, members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const intended = await createUser('intended')
     const { token } = await createInvite(members.owner.scope, { role: 'ADMIN', email: intended.email })
     const someoneElse = await createUser('else')
@@ -78,7 +79,7 @@ describe('invite links', () => {
   })
 
   test('an existing member keeps their role and the invite stays unused', async () => {
-    const { team, members } = await createTeamWith({ owner: 'OWNER', viewer: 'VIEWER' })
+    const { team, members } = await createTestTeam({ members: { owner: 'OWNER', viewer: 'VIEWER' } })
     const { token } = await createInvite(members.owner.scope, { role: 'ADMIN' })
     const result = await acceptInvite({ id: members.viewer.userId, email: members.viewer.email }, token)
     expect(result).toEqual({ teamSlug: team.slug, role: 'VIEWER', alreadyMember: true })
@@ -87,7 +88,7 @@ describe('invite links', () => {
   })
 
   test('an admin cannot create an owner invite; an owner can', async () => {
-    const { members } = await createTeamWith({ owner: 'OWNER', admin: 'ADMIN' })
+    const { members } = await createTestTeam({ members: { owner: 'OWNER', admin: 'ADMIN' } })
     await expect(createInvite(members.admin.scope, { role: 'OWNER' })).rejects.toMatchObject({ status: 403 })
     await expect(createInvite(members.owner.scope, { role: 'OWNER' })).resolves.toMatchObject({
       invite: { role: 'OWNER' },
@@ -97,7 +98,7 @@ describe('invite links', () => {
 
 describe('revoking invites', () => {
   test('revoked links stop working', async () => {
-    const { members } = await createTeamWith({ owner: 'OWNER' })
+    const { members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const { invite, token } = await createInvite(members.owner.scope, { role: 'MEMBER' })
     await revokeInvite(members.owner.scope, { inviteId: invite.id })
     expect(await db.invite.count({ where: { id: invite.id } })).toBe(0)
@@ -105,8 +106,8 @@ describe('revoking invites', () => {
   })
 
   test("another team's invite id is not found and the invite keeps working", async () => {
-    const a = await createTeamWith({ admin: 'ADMIN' })
-    const b = await createTeamWith({ owner: 'OWNER' })
+    const a = await createTestTeam({ members: { admin: 'ADMIN' } })
+    const b = await createTestTeam({ members: { owner: 'OWNER' } })
     const { invite, token } = await createInvite(b.members.owner.scope, { role: 'MEMBER' })
     await expect(revokeInvite(a.members.admin.scope, { inviteId: invite.id })).rejects.toMatchObject({
       code: 'not_found',
@@ -117,7 +118,7 @@ describe('revoking invites', () => {
   })
 
   test('an accepted invite cannot be revoked (the membership is managed instead)', async () => {
-    const { members } = await createTeamWith({ owner: 'OWNER' })
+    const { members } = await createTestTeam({ members: { owner: 'OWNER' } })
     const { invite, token } = await createInvite(members.owner.scope, { role: 'MEMBER' })
     await acceptInvite(await createUser('joined'), token)
     await expect(revokeInvite(members.owner.scope, { inviteId: invite.id })).rejects.toMatchObject({ status: 404 })

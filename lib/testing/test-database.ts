@@ -1,29 +1,55 @@
-// A fresh, migrated database for one integration test file, and a cleanup that removes it.
-// SQLite by default (a temp file, no server needed); TEST_DATABASE_URL=postgresql://... runs the
-// same tests against PostgreSQL, each file in its own freshly created database.
+// The one way an integration test gets a database: a fresh, migrated one per test file, and a
+// cleanup that removes it. SQLite by default (a temp file, no server needed);
+// TEST_DATABASE_URL=postgresql://... runs the same tests against PostgreSQL, each file in its own
+// freshly created database. CI runs the whole suite both ways.
 //
-//   const database = await setupTestDatabase()   // in beforeAll, before the first query
-//   afterAll(() => database.cleanup())
+//   let database: TestDatabase
+//   beforeAll(async () => { database = await setupTestDatabase() })   // before the first query
+//   afterAll(() => database?.cleanup())
 //
 // lib/db.ts creates its client lazily from DATABASE_URL on first use, so setting the variable
-// here is enough, even when lib/db was imported earlier.
+// here is enough, even when lib/db was imported earlier. `database.db` is that client, for code
+// that takes a `Db` (the gateway, the billing worlds).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { disconnectDb } from '@/lib/db'
+import { createDb, db, disconnectDb, isPostgresUrl, type Db } from '@/lib/db'
 import { randomToken } from '@/lib/ids'
 import { migrateDeploy } from '@/scripts/lib/prisma-cli.mjs'
 
-export type TestDatabase = { url: string; provider: 'sqlite' | 'postgres'; cleanup: () => Promise<void> }
+export type DatabaseProvider = 'sqlite' | 'postgres'
 
+export type TestDatabase = {
+  url: string
+  provider: DatabaseProvider
+  /** A client on this database (created on first use). */
+  db: Db
+  cleanup: () => Promise<void>
+}
+
+/** The PostgreSQL server tests use when TEST_DATABASE_URL does not name one (CI and dev machines run it). */
+export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+/** The engine `setupTestDatabase()` gives this run, for choices a test file makes before its databases exist. */
+export function testDatabaseProvider(): DatabaseProvider {
+  return postgresFromEnv() ? 'postgres' : 'sqlite'
+}
+
+/** The PostgreSQL server for this run: TEST_DATABASE_URL when it names one, else the local server. */
+export function postgresServerUrl(): string {
+  return postgresFromEnv() ?? LOCAL_POSTGRES_URL
+}
+
+/** This file's database, on the engine TEST_DATABASE_URL selects; lib/db's `db` uses it. */
 export async function setupTestDatabase(): Promise<TestDatabase> {
   await disconnectDb()
-  const base = process.env.TEST_DATABASE_URL
-  const database = base && /^postgres(ql)?:\/\//.test(base) ? await createPostgres(base) : await createSqlite()
+  const database =
+    testDatabaseProvider() === 'postgres' ? await createPostgres(postgresServerUrl()) : await createSqlite()
   process.env.DATABASE_URL = database.url
   return {
     ...database,
+    db,
     cleanup: async () => {
       await disconnectDb()
       await database.cleanup()
@@ -31,23 +57,43 @@ export async function setupTestDatabase(): Promise<TestDatabase> {
   }
 }
 
-/** The PostgreSQL server tests use when TEST_DATABASE_URL does not name one (CI and dev machines run it). */
-export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres'
-
 /**
- * A fresh, migrated database of the given kind that leaves DATABASE_URL alone, for tests that
- * must run on both providers in one run (e.g. money under concurrency). The caller owns its clients.
+ * A database of the given engine that leaves DATABASE_URL alone, with a client of its own, for a
+ * suite that must compare both engines in one run (money under concurrency, the migrations).
+ * PostgreSQL is on every machine and in CI, so no suite skips it. `{ create: false }` names one
+ * that does not exist yet, for a test of creating and migrating it.
  */
-export function createScratchDatabase(provider: 'sqlite' | 'postgres'): Promise<TestDatabase> {
-  if (provider === 'sqlite') return createSqlite()
-  const base = process.env.TEST_DATABASE_URL
-  return createPostgres(base && /^postgres(ql)?:\/\//.test(base) ? base : LOCAL_POSTGRES_URL)
+export async function createScratchDatabase(
+  provider: DatabaseProvider,
+  { create = true }: { create?: boolean } = {},
+): Promise<TestDatabase> {
+  const database =
+    provider === 'sqlite' ? await createSqlite(create) : await createPostgres(postgresServerUrl(), create)
+  let client: Db | undefined
+  return {
+    ...database,
+    get db() {
+      return (client ??= createDb(database.url))
+    },
+    cleanup: async () => {
+      await client?.$disconnect()
+      await database.cleanup()
+    },
+  }
 }
 
-async function createSqlite(): Promise<TestDatabase> {
+type Created = Omit<TestDatabase, 'db'>
+
+function postgresFromEnv(): string | undefined {
+  const base = process.env.TEST_DATABASE_URL
+  return base && isPostgresUrl(base) ? base : undefined
+}
+
+async function createSqlite(create = true): Promise<Created> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-test-'))
-  const url = `file:${path.join(dir, 'test.db')}`
-  await migrateDeploy(url)
+  // Not created: a file in a directory that does not exist yet.
+  const url = create ? `file:${path.join(dir, 'test.db')}` : `file:${path.join(dir, 'fresh', 'test.db')}`
+  if (create) await migrateDeploy(url)
   return {
     url,
     provider: 'sqlite',
@@ -57,15 +103,17 @@ async function createSqlite(): Promise<TestDatabase> {
   }
 }
 
-async function createPostgres(base: string): Promise<TestDatabase> {
+async function createPostgres(server: string, create = true): Promise<Created> {
   const name = `tollgate_test_${randomToken(10)}`
-  const url = new URL(base)
+  const url = new URL(server)
   const adminDatabase = url.pathname.slice(1) || 'postgres'
   url.pathname = `/${name}`
-  const adminUrl = new URL(base)
+  const adminUrl = new URL(server)
   adminUrl.pathname = `/${adminDatabase === name ? 'postgres' : adminDatabase}`
-  await withClient(adminUrl.toString(), (client) => client.query(`CREATE DATABASE "${name}"`))
-  await migrateDeploy(url.toString())
+  if (create) {
+    await withClient(adminUrl.toString(), (client) => client.query(`CREATE DATABASE "${name}"`))
+    await migrateDeploy(url.toString())
+  }
   return {
     url: url.toString(),
     provider: 'postgres',

@@ -21,7 +21,6 @@ import { deprecateVersionSchema } from '@/lib/lifecycle/schemas'
 import { petstoreV1 } from '@/lib/openapi/fixtures/petstore'
 import { createPlan } from '@/lib/plans/create-plan'
 import { createPlanSchema } from '@/lib/plans/schemas'
-import { seedTeam } from '@/lib/subscriptions/testing/seed-subscription-fixture'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { startTestUpstream } from '@/lib/testing/start-test-upstream'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
@@ -236,7 +235,7 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
     ['2020-01-01', 'Choose a date in the future'],
     ['next week', 'Enter a date as YYYY-MM-DD, optionally with a time as HH:MM'],
   ])('expiry %j is refused and no key is created', async (expiresAt, message) => {
-    const team = await seedTeam('keys', randomToken(6))
+    const team = await createTestTeam({ label: 'keys' })
     const result = await submitForm(createKeySchema, { name: 'billing-service', expiresAt }, (input) =>
       createKey(team.scope, input),
     )
@@ -245,7 +244,7 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
   })
 
   test('a leap-day expiry is saved as that day', async () => {
-    const team = await seedTeam('keys', randomToken(6))
+    const team = await createTestTeam({ label: 'keys' })
     const day = nextLeapDay()
     expect(
       (
@@ -262,7 +261,7 @@ describe('key expiry and rotation grace (createKey, rotateKey)', () => {
   test.each(['0x0', '3.6e3', 'Infinity'])(
     'grace %j is not "none" or "1 hour": the rotation is refused',
     async (graceSeconds) => {
-      const team = await seedTeam('keys', randomToken(6))
+      const team = await createTestTeam({ label: 'keys' })
       const { key } = await createKey(team.scope, { name: 'billing-service' })
       const result = await submitForm(rotateKeySchema, { keyId: key.id, graceSeconds }, (input) =>
         rotateKey(team.scope, input),

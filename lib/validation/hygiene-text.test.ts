@@ -8,7 +8,6 @@ import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { createApiSchema, createVersionSchema, updateApiSchema } from '@/lib/apis/schemas'
 import { updateApi } from '@/lib/apis/update-api'
-import type { TeamScope } from '@/lib/auth/actor'
 import { updatePaymentMethodSchema } from '@/lib/billing/schemas'
 import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
 import { scopeOf } from '@/lib/auth/actor'
@@ -25,10 +24,10 @@ import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import { rejectSubscription } from '@/lib/subscriptions/decide-subscription'
 import { rejectSubscriptionSchema, suspendSubscriptionSchema } from '@/lib/subscriptions/schemas'
 import { subscribe } from '@/lib/subscriptions/subscribe'
-import { seedApi, seedTeam } from '@/lib/subscriptions/testing/seed-subscription-fixture'
+import { seedApi } from '@/lib/subscriptions/testing/seed-subscription-fixture'
 import { createTeam } from '@/lib/teams/create-team'
 import { createTeamSchema, updateTeamSchema } from '@/lib/teams/schemas'
-import { createUser } from '@/lib/teams/testing/team-fixture'
+import { createTestTeam, createUser } from '@/lib/testing/create-test-team'
 import { updateTeam } from '@/lib/teams/update-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { fieldErrorsOf, submitForm } from './testing/submit-form'
@@ -38,9 +37,6 @@ beforeAll(async () => {
   database = await setupTestDatabase()
 })
 afterAll(() => database?.cleanup())
-
-/** The scope an owner's server action passes the API and plan functions (scopeOf). */
-const ownerScope = (owner: Awaited<ReturnType<typeof seedTeam>>): TeamScope => owner.scope
 
 const HOSTILE = [
   ['a right-to-left override', 'abc\u202Egnp.exe', 'U+202E'],
@@ -103,9 +99,9 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     ['a description with a bidi override', { description: 'Returns \u202Etxt.exe' }, 'description', 'U+202E'],
     ['a tag with a bidi override', { tags: 'payments, \u202Eevil' }, 'tags', 'U+202E'],
   ] as const)('%s is refused on its field and no API is created', async (_label, fields, field, codePoint) => {
-    const owner = await seedTeam('owner', randomToken(6))
+    const owner = await createTestTeam({ label: 'owner' })
     const raw = { name: 'Weather', slug: `w-${randomToken(6)}`, ...fields }
-    const result = await submitForm(createApiSchema, raw, (input) => createApi(ownerScope(owner), input))
+    const result = await submitForm(createApiSchema, raw, (input) => createApi(owner.scope, input))
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result)[field]).toEqual([expect.stringContaining(codePoint)])
     expect(await apiCount(owner.id)).toBe(0)
@@ -114,9 +110,9 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   test.each(NEIGHBOURS)(
     '%s are saved as a name, and a multi-line description keeps its lines',
     async (_label, name, stored) => {
-      const owner = await seedTeam('owner', randomToken(6))
+      const owner = await createTestTeam({ label: 'owner' })
       const raw = { name, slug: `w-${randomToken(6)}`, description: 'First line\r\n\tSecond line', tags: 'payments' }
-      const result = await submitForm(createApiSchema, raw, (input) => createApi(ownerScope(owner), input))
+      const result = await submitForm(createApiSchema, raw, (input) => createApi(owner.scope, input))
       expect(result.ok).toBe(true)
       expect(
         await db.api.findFirstOrThrow({ where: { teamId: owner.id }, select: { name: true, description: true } }),
@@ -125,12 +121,12 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
   )
 
   test('an edit with a control character changes nothing', async () => {
-    const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi(ownerScope(owner), { name: 'Weather', slug: 'weather', description: 'Forecasts' })
+    const owner = await createTestTeam({ label: 'owner' })
+    const api = await createApi(owner.scope, { name: 'Weather', slug: 'weather', description: 'Forecasts' })
     const result = await submitForm(
       updateApiSchema,
       { apiId: api.id, name: 'Weather', description: 'Fore\u0007casts' },
-      (input) => updateApi(ownerScope(owner), input),
+      (input) => updateApi(owner.scope, input),
     )
     expect(fieldErrorsOf(result).description).toEqual(['Remove the invisible character U+0007 (bell)'])
     expect(await db.api.findUniqueOrThrow({ where: { id: api.id }, select: { description: true } })).toEqual({
@@ -138,15 +134,15 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
     })
   })
   test('an OpenAPI document with a NUL past the binary sniffing is refused by the contract check and stores nothing', async () => {
-    const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi(ownerScope(owner), { name: 'Pets', slug: 'pets' })
+    const owner = await createTestTeam({ label: 'owner' })
+    const api = await createApi(owner.scope, { name: 'Pets', slug: 'pets' })
     const openapi = JSON.stringify({
       ...petstoreV1,
       info: { ...petstoreV1.info, description: `${'x'.repeat(9000)}\u0000` },
     }).replace('\\u0000', '\u0000')
     expect(openapi.indexOf('\u0000')).toBeGreaterThan(8192)
     const raw = { apiId: api.id, version: 'v1', upstreamUrl: 'http://127.0.0.1:9/', openapi }
-    const result = await submitForm(createVersionSchema, raw, (input) => createVersion(ownerScope(owner), input))
+    const result = await submitForm(createVersionSchema, raw, (input) => createVersion(owner.scope, input))
     expect(result).toMatchObject({ ok: false, status: 422 })
     expect(fieldErrorsOf(result).openapi?.length).toBeGreaterThan(0)
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
@@ -155,24 +151,24 @@ describe('API names, descriptions and tags (createApi, updateApi)', () => {
 
 describe('plan and key names (createPlan, createKey)', () => {
   test('a plan name with a bidi control is refused; an accented one with an emoji is saved', async () => {
-    const owner = await seedTeam('owner', randomToken(6))
-    const api = await createApi(ownerScope(owner), { name: 'Weather', slug: 'weather' })
+    const owner = await createTestTeam({ label: 'owner' })
+    const api = await createApi(owner.scope, { name: 'Weather', slug: 'weather' })
     const refused = await submitForm(createPlanSchema, { apiId: api.id, name: 'Free\u202E' }, (input) =>
-      createPlan(ownerScope(owner), input),
+      createPlan(owner.scope, input),
     )
     expect(fieldErrorsOf(refused).name).toEqual([expect.stringContaining('U+202E')])
     expect(await db.plan.count({ where: { apiId: api.id } })).toBe(0)
     const saved = await submitForm(
       createPlanSchema,
       { apiId: api.id, name: 'Básico 🚀', description: 'Para probar' },
-      (input) => createPlan(ownerScope(owner), input),
+      (input) => createPlan(owner.scope, input),
     )
     expect(saved.ok).toBe(true)
     expect((await db.plan.findFirstOrThrow({ where: { apiId: api.id } })).name).toBe('Básico 🚀')
   })
 
   test('a key name with a NUL is refused; one in Hebrew is saved', async () => {
-    const team = await seedTeam('keys', randomToken(6))
+    const team = await createTestTeam({ label: 'keys' })
     const refused = await submitForm(createKeySchema, { name: 'billing\u0000prod' }, (input) =>
       createKey(team.scope, input),
     )
@@ -186,9 +182,8 @@ describe('plan and key names (createPlan, createKey)', () => {
 
 describe('reasons and notes (subscriptions, incidents) and billing fields', () => {
   test('a rejection reason with a bidi control is refused and the request stays pending; a multi-line RTL one is kept', async () => {
-    const suffix = randomToken(6)
-    const owner = await seedTeam('owner', suffix)
-    const consumer = await seedTeam('consumer', suffix)
+    const owner = await createTestTeam({ label: 'owner' })
+    const consumer = await createTestTeam({ label: 'consumer' })
     const api = await seedApi(owner.id, 'weather')
     const subscription = await subscribe(consumer.scope, { apiId: api.id, planId: api.plans.Manual })
     const reject = (reason: string) =>
@@ -210,7 +205,7 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
   })
 
   test('an incident resolution note with a NUL is refused and the incident stays open', async () => {
-    const team = await seedTeam('consumer', randomToken(6))
+    const team = await createTestTeam({ label: 'consumer' })
     const now = new Date()
     const incident = await db.paymentIncident.create({
       data: {
@@ -235,7 +230,7 @@ describe('reasons and notes (subscriptions, incidents) and billing fields', () =
   })
 
   test('a card number with a control character is a field error and the account is untouched', async () => {
-    const team = await seedTeam('payer', randomToken(6))
+    const team = await createTestTeam({ label: 'payer' })
     // The billing actions hand the form to the lib function, which parses it itself.
     const result = await submitForm(
       z.record(z.string(), z.unknown()),

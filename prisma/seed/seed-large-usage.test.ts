@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import { hourStart } from '@/lib/metering/rollup-buckets'
+import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { seedLargeUsage } from './seed-large-usage'
 
@@ -13,8 +14,7 @@ const NOW = new Date('2026-11-24T15:20:00Z')
 
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
-  const team = (slug: string) =>
-    db.team.create({ data: { id: createId('team'), slug: `${slug}-${randomToken(5)}`, name: slug } })
+  const team = (label: string) => createTestTeam({ label, name: label })
   const [owner, consumerA, consumerB] = await Promise.all([team('owner'), team('consumer-a'), team('consumer-b')])
   for (const [slug, kind] of [
     ['orders', 'REST'],

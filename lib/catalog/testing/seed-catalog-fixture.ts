@@ -1,8 +1,10 @@
 // Rows for the catalog's integration tests, written with db.* directly so the tests depend on
-// nothing but the schema. Slugs carry a random suffix, so two runs against one database never collide.
+// nothing but the schema. Teams come from createTestTeam; slugs carry a random suffix, so two runs
+// against one database never collide.
 import { db } from '@/lib/db'
 import { createId, randomToken } from '@/lib/ids'
 import { buildSearchText } from '@/lib/apis/search-text'
+import { createTestTeam } from '@/lib/testing/create-test-team'
 import type { ApiKind, VersionState, Visibility } from '@/generated/sqlite/enums'
 
 type VersionSpec = { version: string; state: VersionState; sunsetAt?: Date; successor?: string; createdAt?: Date }
@@ -20,17 +22,6 @@ type ApiSpec = {
 }
 
 const OPENAPI = JSON.stringify({ openapi: '3.0.3', info: { title: 'Fixture', version: '1.0.0' }, paths: {} })
-
-export async function createTeam(key: string, suffix: string) {
-  return db.team.create({
-    data: {
-      id: createId('team'),
-      slug: `${key}-${suffix}`,
-      name: `${key[0].toUpperCase()}${key.slice(1)} ${suffix}`,
-      contactEmail: `${key}@example.com`,
-    },
-  })
-}
 
 export async function createApi(teamId: string, spec: ApiSpec) {
   const tags = spec.tags ?? []
@@ -91,10 +82,11 @@ export async function createApi(teamId: string, spec: ApiSpec) {
  * appears in every fixture API's description, so searches ignore rows other tests wrote.
  */
 export async function seedCatalogFixture() {
-  const suffix = randomToken(6)
   const unique = `fx${randomToken(8)}`
   const [viewer, other, ai, bulk, hidden] = await Promise.all(
-    ['viewer', 'other', 'ai', 'bulk', 'hidden'].map((key) => createTeam(key, suffix)),
+    ['viewer', 'other', 'ai', 'bulk', 'hidden'].map((key) =>
+      createTestTeam({ label: key, contactEmail: `${key}@example.com` }),
+    ),
   )
   const d = (text: string) => `${text} ${unique}`
 

@@ -1,18 +1,10 @@
 // Rows for the subscription and key integration tests, written with db.* directly so the tests
-// depend on nothing but the schema. Slugs carry a random suffix, so runs never collide.
+// depend on nothing but the schema. Teams come from createTestTeam; slugs carry a random suffix, so
+// runs never collide.
 import type { ApprovalMode, Visibility, VersionState } from '@/generated/sqlite/enums'
-import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { createId, randomToken } from '@/lib/ids'
-
-export async function seedTeam(key: string, suffix: string) {
-  const team = await db.team.create({
-    data: { id: createId('team'), slug: `${key}-${suffix}`, name: `${key} ${suffix}` },
-  })
-  const user = await db.user.create({ data: { id: createId('usr'), email: `${key}-${suffix}@example.com`, name: key } })
-  const scope: TeamScope = { teamId: team.id, actor: { userId: user.id, email: user.email, role: 'OWNER' } }
-  return { ...team, scope }
-}
+import { createId } from '@/lib/ids'
+import { createTestTeam } from '@/lib/testing/create-test-team'
 
 export async function seedApi(
   teamId: string,
@@ -45,10 +37,9 @@ export async function seedApi(
 
 /** Team `owner` publishes `weather` (AUTO + MANUAL plans), `maps`, a PRIVATE `vault` and a draft; `consumer` and `outsider` subscribe. */
 export async function seedSubscriptionFixture() {
-  const suffix = randomToken(6)
-  const owner = await seedTeam('owner', suffix)
-  const consumer = await seedTeam('consumer', suffix)
-  const outsider = await seedTeam('outsider', suffix)
+  const owner = await createTestTeam({ label: 'owner' })
+  const consumer = await createTestTeam({ label: 'consumer' })
+  const outsider = await createTestTeam({ label: 'outsider' })
   const weather = await seedApi(owner.id, 'weather')
   const maps = await seedApi(owner.id, 'maps')
   const vault = await seedApi(owner.id, 'vault', { visibility: 'PRIVATE' })
