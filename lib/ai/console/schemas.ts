@@ -21,9 +21,17 @@ export const MAX_EXTRA_HEADERS = 20
  * object. Every problem is a message on the `headers` field itself.
  */
 export const extraHeadersSchema = z
-  .string()
-  .max(8000, 'Use at most 8000 characters')
-  .transform((text, ctx) => {
+  // Parsing twice (the action, then the lib function) must give the same headers.
+  .preprocess(
+    (value) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value as Record<string, unknown>)
+            .map(([name, v]) => `${name}: ${String(v)}`)
+            .join('\n')
+        : value,
+    z.string().max(8000, 'Use at most 8000 characters'),
+  )
+  .transform((text: string, ctx) => {
     const headers: Record<string, string> = {}
     for (const [index, raw] of text.split(/\r?\n/).entries()) {
       const line = raw.trim()
