@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { AiGateway } from '../lib/ai/gateway/ai-gateway'
+import type { CooldownPolicy } from '../lib/ai/gateway/target-health'
+import { loadTokenizer } from '../lib/ai/count-tokens'
 import { DEFAULT_GRANT_POLICY, LeaseCharging } from '../lib/charging/lease-charging'
 import type { GrantPolicy } from '../lib/charging/lease-store'
 import type { Db } from '../lib/db'
@@ -26,6 +29,10 @@ export type GatewayOptions = {
   pollMs?: number
   flushMs?: number
   maxBatch?: number
+  /** AI routes: how many failures in a row cool a provider target down, and for how long (default 3, 30 s). */
+  aiCooldown?: CooldownPolicy
+  /** AI routes: the random source of WEIGHTED routes (tests pin it). */
+  aiRandom?: () => number
 }
 
 export type Gateway = {
@@ -33,6 +40,7 @@ export type Gateway = {
   store: SnapshotStore
   writer: InvocationWriter
   charging: ChargingStep
+  ai: AiGateway
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
   /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
@@ -63,19 +71,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     leaseInstanceId: charging.instanceId ?? null,
     onWritten: charging.written ? (records) => charging.written!(records) : undefined,
   })
-  const handle = createGatewayHandler({
-    store,
-    meter: writer,
-    limiter: new RateLimiter(),
-    charging,
-    maxBodyBytes: options.maxBodyBytes ?? envNumber('GATEWAY_MAX_BODY_BYTES') ?? DEFAULT_MAX_BODY_BYTES,
-  })
+  const maxBodyBytes = options.maxBodyBytes ?? envNumber('GATEWAY_MAX_BODY_BYTES') ?? DEFAULT_MAX_BODY_BYTES
+  const cooldown = options.aiCooldown ?? {
+    failures: envNumber('AI_COOLDOWN_FAILURES') ?? 3,
+    cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
+  }
+  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom })
+  const handle = createGatewayHandler({ store, meter: writer, limiter: new RateLimiter(), charging, maxBodyBytes, ai })
   return {
     handle,
     store,
     writer,
     charging,
+    ai,
     async start() {
+      // The tokenizer takes ~0.7 s to build: once here rather than in the first AI call.
+      loadTokenizer()
       await store.start()
       writer.start()
       charging.start?.()

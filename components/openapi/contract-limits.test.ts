@@ -236,7 +236,9 @@ describe("the worker's budgets", () => {
     const reference = await loadApiReference(stored.openapi)
     const started = performance.now()
     const html = reference.ok ? renderToStaticMarkup(createElement(ApiReference, { document: reference.document })) : ''
-    expect(performance.now() - started).toBeLessThan(2_000)
+    // A linear render takes about a second here even on a loaded 2-core machine; the blow-up this
+    // guards against took minutes. The render's speed itself is measured in the bench.
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect(html).toContain('data-operation="GET /things0"')
     expect(html).toContain('data-schema="Thing0"')
   })

@@ -91,7 +91,7 @@ export class LeaseCharging implements ChargingStep {
   }
 
   private reserve(call: ChargeableCall, month: string, free: boolean): AppError | null | Promise<AppError | null> {
-    const price = call.subscription!.plan.pricePerCallMicros
+    const price = call.tokenCharge?.reserveMicros ?? call.subscription!.plan.pricePerCallMicros
     if (free || price <= 0n) {
       call.charge = { month, free, reservedMicros: 0n }
       return null
@@ -155,14 +155,24 @@ export class LeaseCharging implements ChargingStep {
     if (succeeded) {
       call.billable = true
       if (charge.free) return
-      call.costMicros = charge.reservedMicros
-      this.book.settle(teamId, charge.reservedMicros, charge.reservedMicros)
+      call.costMicros = this.quote(call)
+      this.book.settle(teamId, charge.reservedMicros, call.costMicros)
       this.quota.countPaid(subscription.id, charge.month)
     } else if (charge.free) {
       this.quota.giveBack(subscription.id, charge.month)
     } else {
       this.book.settle(teamId, charge.reservedMicros, 0n)
     }
+  }
+
+  quote(call: ChargeableCall): bigint {
+    const charge = call.charge
+    if (charge === null || charge.free) return 0n
+    const tokens = call.tokenCharge
+    if (tokens === null) return charge.reservedMicros
+    // Settled at the reported usage, never above the reservation (the provider was sent that limit).
+    const used = tokens.usageMicros ?? charge.reservedMicros
+    return used < charge.reservedMicros ? used : charge.reservedMicros
   }
 
   usage(key: KeyEntry): Promise<KeyUsage> {

@@ -11,6 +11,10 @@ import type { KeyEntry, RouteEntry, SubscriptionEntry } from './snapshot-types'
 //   - afterResponse runs once per forwarded call (and once for any call holding a reservation),
 //     whatever the outcome (upstream 5xx, timeout, client gone), before the call is metered: it may
 //     set call.costMicros, call.incidentId and token counts, which land in the Invocation row.
+//   - Calls priced by tokens (AI routes) set call.tokenCharge before beforeForward: the worst case
+//     to reserve instead of the plan's per-call price, and, once the provider reported usage, what
+//     that usage costs. quote() says what such a call is charged (clamped to the reservation, 0 when
+//     free), before the answer goes out, so the client can be told; afterResponse charges the same.
 
 export type CallOutcome = {
   status: number
@@ -27,6 +31,14 @@ export type ChargeHold = {
   reservedMicros: bigint
 }
 
+/** A call priced by its tokens: what to set aside before forwarding, and what its usage came to. */
+export type TokenCharge = {
+  /** The worst case: per-call price + counted input + the output limit, at the prices that may apply. */
+  reserveMicros: bigint
+  /** The reported (or estimated) usage at the serving model's prices; null until it is known. */
+  usageMicros: bigint | null
+}
+
 /** What the charging step sees of a call (a GatewayCall): it reads the first block and sets the rest. */
 export interface ChargeableCall {
   readonly createdAt: number
@@ -35,6 +47,7 @@ export interface ChargeableCall {
   readonly subscription: SubscriptionEntry | null
   readonly forwarded: boolean
   charge: ChargeHold | null
+  tokenCharge: TokenCharge | null
   errorCode: string | null
   incidentId: string | null
   costMicros: bigint
@@ -47,6 +60,8 @@ export interface ChargeableCall {
 export interface ChargingStep {
   beforeForward(call: ChargeableCall): AppError | null | Promise<AppError | null>
   afterResponse(call: ChargeableCall, outcome: CallOutcome): void
+  /** What a successful call is charged now (a token-priced call's usage, clamped to what it reserved). */
+  quote(call: ChargeableCall): bigint
   /** Whose credit leases the metering writer shrinks as it writes this instance's charges. */
   readonly instanceId?: string
   /** The metering writer committed these calls. */
@@ -62,4 +77,5 @@ export interface ChargingStep {
 export const noCharging: ChargingStep = {
   beforeForward: () => null,
   afterResponse: () => {},
+  quote: () => 0n,
 }

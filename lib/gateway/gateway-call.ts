@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
+import { withAiErrorMember, type AiErrorStyle } from '../ai/gateway/ai-error-member'
 import { AppError } from '../errors/app-error'
 import { toProblem } from '../errors/to-problem'
 import type { Meter } from './invocation-record'
-import type { ChargeableCall, ChargeHold, ChargingStep } from './charging-step'
+import type { ChargeableCall, ChargeHold, ChargingStep, TokenCharge } from './charging-step'
 import { GATEWAY_ERRORS, type GatewayErrorCode } from './gateway-errors'
 import { PAYMENT_PAGE_CSP, prefersHtml, renderPaymentRequiredPage } from './payment-required-page'
 import type { OutHeaders } from './out-headers'
@@ -35,6 +36,7 @@ export class GatewayCall implements ChargeableCall {
   costMicros = 0n
   incidentId: string | null = null
   charge: ChargeHold | null = null
+  tokenCharge: TokenCharge | null = null
   /** A successful call on a paid plan: it counts towards the month's usage (free quota). */
   billable = false
   /** For a 402: what the call would have cost, the revenue its owner did not get. */
@@ -44,6 +46,15 @@ export class GatewayCall implements ChargeableCall {
   rateResetSeconds = 0
   forwarded = false
   done = false
+  // AI routes (lib/ai/gateway): the SDK-shaped error member, and what the call log shows of the call.
+  aiErrorStyle: AiErrorStyle | null = null
+  /** The exposed model the consumer asked for, and the provider (by its configured name) that served it. */
+  model: string | null = null
+  provider: string | null = null
+  usageEstimated = false
+  /** Provider attempts: 1 + fallbacks. */
+  attempts = 1
+  ttftMs: number | null = null
 
   constructor(
     readonly req: IncomingMessage,
@@ -98,7 +109,8 @@ export class GatewayCall implements ChargeableCall {
       // Too late for a status code: cutting the connection is the only honest signal left.
       res.destroy()
     } else if (!res.destroyed) {
-      const problem = toProblem(error, this.requestId)
+      const plain = toProblem(error, this.requestId)
+      const problem = this.aiErrorStyle === null ? plain : withAiErrorMember(plain, this.aiErrorStyle)
       const html = error.status === 402 && prefersHtml(this.req.headers)
       const body = html ? renderPaymentRequiredPage(problem) : JSON.stringify(problem)
       this.responseBytes = Buffer.byteLength(body)
@@ -182,6 +194,11 @@ export class GatewayCall implements ChargeableCall {
       billable: this.billable,
       blockedMicros: this.blockedMicros,
       chargeLabel: this.billable && route && this.subscription ? route.label : null,
+      model: this.model,
+      provider: this.provider,
+      usageEstimated: this.usageEstimated,
+      attempts: this.attempts,
+      ttftMs: this.ttftMs,
     })
   }
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AppError } from '../errors/app-error'
+import type { AiGateway } from '../ai/gateway/ai-gateway'
 import type { Meter } from './invocation-record'
 import { authenticateKey, findSubscription, hasAmbiguousCredentials } from './authenticate-key'
+import { chargeThenForward, refuse } from './charge-then-forward'
 import type { ChargingStep } from './charging-step'
 import { GatewayCall } from './gateway-call'
 import { proxyRequest } from './proxy-request'
@@ -11,7 +12,7 @@ import type { SnapshotStore } from './snapshot-store'
 
 // The per-call pipeline, one step per line of the design:
 //   resolve route → authenticate key → lifecycle → subscription → rate limit → body size →
-//   charge (billing's seam) → proxy → meter (GatewayCall.finish, on every path).
+//   charge (billing's seam) → proxy (or, on AI routes, lib/ai/gateway) → meter (GatewayCall.finish, on every path).
 // Every read comes from the in-memory snapshot; nothing here touches the database.
 
 const USAGE_PATH = '/gw/_me/usage'
@@ -22,10 +23,12 @@ export type GatewayDeps = {
   limiter: RateLimiter
   charging: ChargingStep
   maxBodyBytes: number
+  /** AI_CHAT routes: models, provider fallback, token billing (lib/ai/gateway). */
+  ai: AiGateway
 }
 
 export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const { store, meter, limiter, charging, maxBodyBytes } = deps
+  const { store, meter, limiter, charging, maxBodyBytes, ai } = deps
 
   function forward(call: GatewayCall, suffix: string): void {
     proxyRequest(call, suffix, maxBodyBytes)
@@ -40,6 +43,8 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     const route = target === null ? undefined : snapshot.routes.get(target.routeKey)
     if (target === null || route === undefined) return call.fail('route_not_found')
     call.route = route
+    // Errors on AI routes carry the member the OpenAI / Anthropic SDKs read, from the first one on.
+    if (route.ai !== null) call.aiErrorStyle = target.suffix.startsWith('/messages') ? 'anthropic' : 'openai'
 
     if (hasAmbiguousCredentials(call.req)) return call.fail('ambiguous_credentials')
     const key = authenticateKey(call.req.headers, snapshot, now)
@@ -86,16 +91,8 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
       })
     }
 
-    const denial = charging.beforeForward(call)
-    if (denial === null) return forward(call, target.suffix)
-    if (denial instanceof Promise) {
-      denial.then(
-        (answer) => (answer === null ? (call.done ? undefined : forward(call, target.suffix)) : refuse(call, answer)),
-        (error: unknown) => refuse(call, error),
-      )
-      return
-    }
-    refuse(call, denial)
+    if (route.ai !== null) return ai.handle(call, target.suffix)
+    chargeThenForward(charging, call, () => forward(call, target.suffix))
   }
 
   // GET /gw/_me/usage - the calling key's team: balance, spend this month, free quota left.
@@ -113,16 +110,6 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
         (report) => call.respondJson(200, report),
         (error: unknown) => refuse(call, error),
       )
-  }
-
-  function refuse(call: GatewayCall, error: unknown): void {
-    if ((error as AppError).status === undefined) {
-      console.error(`[gateway ${call.requestId}] charging failed`, error)
-      return call.fail('internal_error')
-    }
-    const problem = error as AppError
-    // RFC 9110 §10.2.3: a 503 says when to come back.
-    call.respondProblem(problem, problem.status === 503 ? { 'retry-after': 1 } : undefined)
   }
 
   return function handleGatewayRequest(req: IncomingMessage, res: ServerResponse): void {

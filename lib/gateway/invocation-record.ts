@@ -29,6 +29,16 @@ export type InvocationRecord = {
   blockedMicros: bigint
   /** "acme/weather v2" for the ledger entry's description, when the call is billable. */
   chargeLabel: string | null
+  // AI calls only; absent (or null) on REST calls, whose rows keep the columns' defaults.
+  /** The exposed model asked for and the provider that served it. */
+  model?: string | null
+  provider?: string | null
+  /** No usage came from the provider: the tokens are the tokenizer's count. */
+  usageEstimated?: boolean
+  /** Provider attempts, 1 + fallbacks. */
+  attempts?: number
+  /** Milliseconds to the first streamed token. */
+  ttftMs?: number | null
 }
 
 /** Anything that accepts call records: the batched writer, or a test double. */

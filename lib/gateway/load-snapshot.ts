@@ -1,4 +1,5 @@
 import type { Db } from '../db'
+import { loadAiRoutes } from '../ai/gateway/load-ai-routes'
 import { readConfigVersion } from '../config-events/read-config-version'
 import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
 import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
@@ -32,7 +33,8 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
         deprecatedAt: true,
         sunsetAt: true,
         successorId: true,
-        api: { select: { slug: true, team: { select: { slug: true } } } },
+        publishedAt: true,
+        api: { select: { slug: true, kind: true, team: { select: { slug: true } } } },
       },
     }),
     db.apiKey.findMany({
@@ -66,6 +68,7 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
             pricePerMInputMicros: true,
             pricePerMOutputMicros: true,
             freeCallsPerMonth: true,
+            tokensPerMinute: true,
           },
         },
       },
@@ -88,9 +91,18 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     for (const r of rows) labels.set(r.id, { teamSlug: r.api.team.slug, apiSlug: r.api.slug, version: r.version })
   }
 
+  const aiVersions = versions.filter((v) => v.api.kind === 'AI_CHAT')
+  const aiRoutes = await loadAiRoutes(
+    db,
+    pools,
+    aiVersions.map((v) => ({ id: v.id, teamId: v.teamId, ownerSlug: v.api.team.slug, publishedAt: v.publishedAt })),
+  )
+
   const routes = new Map<string, RouteEntry>()
   for (const v of versions) {
-    const upstream = parseUpstream(v.upstreamUrl)
+    const ai = aiRoutes.get(v.id) ?? null
+    // AI routes call their providers; only REST routes need an upstream (AI ones may have "").
+    const upstream = ai ? { origin: '', basePath: '' } : parseUpstream(v.upstreamUrl)
     if (!upstream) continue
     const successorLabel = v.successorId ? labels.get(v.successorId) : undefined
     const successor = successorLabel
@@ -110,7 +122,8 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       upstreamOrigin: upstream.origin,
       upstreamBasePath: upstream.basePath,
       timeoutMs: v.timeoutMs > 0 ? v.timeoutMs : 30_000,
-      pool: pools.get(upstream.origin),
+      pool: ai ? null : pools.get(upstream.origin),
+      ai,
       lifecycleHeaders:
         state === 'DEPRECATED'
           ? buildLifecycleHeaders({
@@ -162,6 +175,7 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
         pricePerMInputMicros: s.plan.pricePerMInputMicros,
         pricePerMOutputMicros: s.plan.pricePerMOutputMicros,
         freeCallsPerMonth: s.plan.freeCallsPerMonth,
+        tokensPerMinute: s.plan.tokensPerMinute && s.plan.tokensPerMinute > 0 ? s.plan.tokensPerMinute : 0,
       },
     }
     const mapKey = subscriptionKey(s.consumerTeamId, s.apiId)

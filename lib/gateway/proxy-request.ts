@@ -137,7 +137,7 @@ export function proxyRequest(call: GatewayCall, suffix: string, maxBodyBytes: nu
   res.on('close', onResponseClose)
   call.forwarded = true
   call.upstreamStartedAt = performance.now()
-  route.pool.dispatch(
+  route.pool!.dispatch(
     {
       path: upstreamPath(route.upstreamBasePath, suffix),
       method: req.method as Dispatcher.HttpMethod,

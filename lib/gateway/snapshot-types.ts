@@ -1,4 +1,5 @@
 import type { Pool } from 'undici'
+import type { AiRoute } from '../ai/gateway/ai-route-types'
 
 // The in-memory view of everything the hot path needs. A snapshot is immutable once built: a
 // reload builds a new one and swaps the reference, so a request never sees half of a change.
@@ -12,11 +13,16 @@ export type RouteEntry = {
   readonly apiId: string
   readonly versionId: string
   readonly state: RouteState
+  /** "" on AI routes: they have no REST upstream, their providers are in `ai`. */
   readonly upstreamOrigin: string
   /** The upstream URL's path without a trailing slash ("" for the root). */
   readonly upstreamBasePath: string
+  /** Per call on REST routes; per provider attempt (headers, and each gap in a stream) on AI routes. */
   readonly timeoutMs: number
-  readonly pool: Pool
+  /** Null on AI routes. */
+  readonly pool: Pool | null
+  /** An AI_CHAT version's models and provider routes; null for a REST API. */
+  readonly ai: AiRoute | null
   /** Headers added to every proxied response, e.g. Deprecation/Sunset/Link when DEPRECATED. */
   readonly lifecycleHeaders: ReadonlyArray<readonly [string, string]>
   readonly successor: { readonly version: string; readonly url: string } | null
@@ -63,6 +69,8 @@ export type PlanPricing = {
   readonly pricePerMInputMicros: bigint
   readonly pricePerMOutputMicros: bigint
   readonly freeCallsPerMonth: number
+  /** AI APIs: input + output tokens per minute per subscription; 0 means unlimited. */
+  readonly tokensPerMinute: number
 }
 
 export type Snapshot = {

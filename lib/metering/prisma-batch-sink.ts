@@ -28,6 +28,7 @@ export class PrismaBatchSink implements BatchSink {
         await tx.invocation.createMany({ data: batch.rows.map(toInvocationRow) })
         for (const u of batch.usage) await upsertUsage(tx, u)
         for (const l of batch.latency) await upsertLatency(tx, l)
+        for (const a of batch.aiUsage) await upsertAiUsage(tx, a)
         for (const [keyId, at] of batch.keysLastUsed) {
           // updateMany: a key deleted meanwhile must not fail the whole batch.
           await tx.apiKey.updateMany({ where: { id: keyId }, data: { lastUsedAt: new Date(at) } })
@@ -95,7 +96,37 @@ function toInvocationRow(r: PreparedBatch['rows'][number]) {
     outputTokens: r.outputTokens,
     costMicros: r.costMicros,
     incidentId: r.incidentId,
+    model: r.model ?? null,
+    provider: r.provider ?? null,
+    usageEstimated: r.usageEstimated ?? false,
+    attempts: r.attempts ?? 1,
+    ttftMs: r.ttftMs ?? null,
   }
+}
+
+function upsertAiUsage(tx: Tx, a: PreparedBatch['aiUsage'][number]) {
+  const key = {
+    hour: new Date(a.hour),
+    ownerTeamId: a.ownerTeamId,
+    consumerTeamId: a.consumerTeamId,
+    apiId: a.apiId,
+    model: a.model,
+    provider: a.provider,
+  }
+  const counts = {
+    calls: a.calls,
+    inputTokens: a.inputTokens,
+    outputTokens: a.outputTokens,
+    costMicros: a.costMicros,
+    estimatedCalls: a.estimatedCalls,
+    fallbackCalls: a.fallbackCalls,
+    failedCalls: a.failedCalls,
+  }
+  return tx.aiUsageRollup.upsert({
+    where: { hour_ownerTeamId_consumerTeamId_apiId_model_provider: key },
+    create: { id: a.id, ...key, ...counts },
+    update: Object.fromEntries(Object.entries(counts).map(([name, value]) => [name, { increment: value }])),
+  })
 }
 
 function upsertUsage(tx: Tx, u: PreparedBatch['usage'][number]) {

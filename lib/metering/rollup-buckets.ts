@@ -39,10 +39,72 @@ export type LatencyCounter = {
   calls: number
 }
 
+/** Hourly AI counters per (owner, consumer, api, exposed model, serving model): AiUsageRollup. */
+export type AiUsageCounter = {
+  hour: number
+  ownerTeamId: string
+  consumerTeamId: string
+  apiId: string
+  model: string
+  /** The model that served ('' when every provider attempt failed). */
+  provider: string
+  calls: number
+  inputTokens: number
+  outputTokens: number
+  costMicros: bigint
+  estimatedCalls: number
+  fallbackCalls: number
+  failedCalls: number
+}
+
+/** The provider side failed the call: every attempt, or the stream before any output. */
+const providerFailed = (r: InvocationRecord) => r.status >= 500 || r.errorCode === 'upstream_unreachable'
+
+/** AI calls that reached a provider (or failed trying) count; those refused before (402, 429, 400) do not. */
+function aggregateAiUsage(records: readonly InvocationRecord[]): AiUsageCounter[] {
+  const counters = new Map<string, AiUsageCounter>()
+  for (const r of records) {
+    if (!r.model || r.ownerTeamId === null || r.consumerTeamId === null || r.apiId === null) continue
+    const failed = providerFailed(r)
+    if (!r.provider && !failed) continue
+    const hour = hourStart(r.createdAt)
+    const provider = r.provider ?? ''
+    const key = `${hour}|${r.ownerTeamId}|${r.consumerTeamId}|${r.apiId}|${r.model}|${provider}`
+    let c = counters.get(key)
+    if (!c) {
+      c = {
+        hour,
+        ownerTeamId: r.ownerTeamId,
+        consumerTeamId: r.consumerTeamId,
+        apiId: r.apiId,
+        model: r.model,
+        provider,
+        calls: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        costMicros: 0n,
+        estimatedCalls: 0,
+        fallbackCalls: 0,
+        failedCalls: 0,
+      }
+      counters.set(key, c)
+    }
+    c.calls++
+    c.inputTokens += r.inputTokens
+    c.outputTokens += r.outputTokens
+    c.costMicros += r.costMicros
+    if (r.usageEstimated) c.estimatedCalls++
+    if (failed) c.failedCalls++
+    else if ((r.attempts ?? 1) > 1) c.fallbackCalls++
+  }
+  return [...counters.values()]
+}
+
 /** Sums a batch per rollup key, so a batch costs one upsert per key instead of one per call. */
 export function aggregateRollups(records: readonly InvocationRecord[]): {
   usage: UsageCounter[]
   latency: LatencyCounter[]
+  aiUsage: AiUsageCounter[]
 } {
   const usage = new Map<string, UsageCounter>()
   const latency = new Map<string, LatencyCounter>()
@@ -86,5 +148,5 @@ export function aggregateRollups(records: readonly InvocationRecord[]): {
     if (l) l.calls++
     else latency.set(latencyKey, { hour, ownerTeamId: owner, consumerTeamId: consumer, apiId: api, bucketMs, calls: 1 })
   }
-  return { usage: [...usage.values()], latency: [...latency.values()] }
+  return { usage: [...usage.values()], latency: [...latency.values()], aiUsage: aggregateAiUsage(records) }
 }

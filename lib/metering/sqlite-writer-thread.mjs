@@ -43,6 +43,11 @@ const INVOCATION_COLUMNS = [
   'outputTokens',
   'costMicros',
   'incidentId',
+  'model',
+  'provider',
+  'usageEstimated',
+  'attempts',
+  'ttftMs',
   'createdAt',
   'updatedAt',
 ]
@@ -65,6 +70,21 @@ const upsertLatency = db.prepare(`
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT ("hour", "ownerTeamId", "consumerTeamId", "apiId", "bucketMs") DO UPDATE SET
     "calls" = "calls" + excluded."calls", "updatedAt" = excluded."updatedAt"`)
+const AI_COUNTERS = [
+  'calls',
+  'inputTokens',
+  'outputTokens',
+  'costMicros',
+  'estimatedCalls',
+  'fallbackCalls',
+  'failedCalls',
+]
+const upsertAiUsage = db.prepare(`
+  INSERT INTO "AiUsageRollup" ("id", "hour", "ownerTeamId", "consumerTeamId", "apiId", "model", "provider",
+    ${AI_COUNTERS.map((c) => `"${c}"`).join(', ')}, "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ${AI_COUNTERS.map(() => '?').join(', ')}, ?, ?)
+  ON CONFLICT ("hour", "ownerTeamId", "consumerTeamId", "apiId", "model", "provider") DO UPDATE SET
+    ${AI_COUNTERS.map((c) => `"${c}" = "${c}" + excluded."${c}"`).join(', ')}, "updatedAt" = excluded."updatedAt"`)
 const touchKey = db.prepare(
   'UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)',
 )
@@ -128,6 +148,11 @@ const writeBatch = db.transaction((batch) => {
         r.outputTokens,
         r.costMicros,
         r.incidentId,
+        r.model ?? null,
+        r.provider ?? null,
+        r.usageEstimated ? 1 : 0,
+        r.attempts ?? 1,
+        r.ttftMs ?? null,
         createdAt,
         now,
       ).changes === 0
@@ -156,6 +181,20 @@ const writeBatch = db.transaction((batch) => {
   }
   for (const l of batch.latency) {
     upsertLatency.run(l.id, sqliteDate(l.hour), l.ownerTeamId, l.consumerTeamId, l.apiId, l.bucketMs, l.calls, now, now)
+  }
+  for (const a of batch.aiUsage) {
+    upsertAiUsage.run(
+      a.id,
+      sqliteDate(a.hour),
+      a.ownerTeamId,
+      a.consumerTeamId,
+      a.apiId,
+      a.model,
+      a.provider,
+      ...AI_COUNTERS.map((c) => a[c]),
+      now,
+      now,
+    )
   }
   for (const [keyId, at] of batch.keysLastUsed) {
     const when = sqliteDate(at)

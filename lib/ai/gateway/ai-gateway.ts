@@ -1,0 +1,132 @@
+import { AppError } from '@/lib/errors/app-error'
+import { toAppError } from '@/lib/errors/to-problem'
+import { chargeThenForward } from '@/lib/gateway/charge-then-forward'
+import type { ChargingStep } from '@/lib/gateway/charging-step'
+import type { GatewayCall } from '@/lib/gateway/gateway-call'
+import type { ChatRequest } from '../chat-types'
+import { countInputTokens } from '../count-tokens'
+import { parseChatRequest } from '../ingress/chat-request-schema'
+import { anthropicToChatRequest } from '../ingress/anthropic-messages'
+import { worstCase } from './ai-pricing'
+import { answerFromProvider, type PreparedAiCall } from './answer-from-provider'
+import { anthropicFormat, openAiFormat } from './answer-formats'
+import { readJsonBody } from './read-json-body'
+import { DEFAULT_COOLDOWN, TargetHealth, type CooldownPolicy } from './target-health'
+import { TokenLimiter } from './token-limiter'
+
+// The AI_CHAT half of the gateway pipeline, entered after the steps every route shares (route,
+// key, lifecycle, subscription, rate limit): read and validate the body in the consumer's format,
+// resolve the exposed model, count the input, check tokens per minute, reserve the worst case
+// through the charging step, then send it down the model's route (answer-from-provider.ts).
+
+/** Per-message framing the tokenizer's formula may miss on some providers (role markers, separators). */
+const FRAMING_MARGIN_PER_MESSAGE = 4
+
+export type AiGatewayOptions = { cooldown?: CooldownPolicy; random?: () => number }
+
+export class AiGateway {
+  readonly health: TargetHealth
+  readonly tokens = new TokenLimiter()
+
+  constructor(
+    private readonly charging: ChargingStep,
+    private readonly maxBodyBytes: number,
+    options: AiGatewayOptions = {},
+  ) {
+    this.health = new TargetHealth(options.cooldown ?? DEFAULT_COOLDOWN, options.random)
+  }
+
+  handle(call: GatewayCall, suffix: string): void {
+    const q = suffix.indexOf('?')
+    const path = q === -1 ? suffix : suffix.slice(0, q)
+    const method = call.req.method ?? 'GET'
+    if (path === '/models' && method === 'GET') return this.listModels(call)
+    const endpoint = path === '/chat/completions' ? 'chat' : path === '/messages' ? 'messages' : null
+    if (endpoint === null || method !== 'POST') {
+      return call.fail('route_not_found', {
+        detail: 'This AI API answers POST /chat/completions, POST /messages and GET /models.',
+      })
+    }
+    readJsonBody(call, this.maxBodyBytes).then(
+      (body) => this.prepare(call, endpoint, body),
+      (error: unknown) => call.respondProblem(toAppError(error), { connection: 'close' }),
+    )
+  }
+
+  private listModels(call: GatewayCall): void {
+    const ai = call.route!.ai!
+    const names = [...ai.models.keys()].sort((a, b) =>
+      a === ai.defaultModel ? -1 : b === ai.defaultModel ? 1 : a.localeCompare(b),
+    )
+    call.respondJson(200, {
+      object: 'list',
+      data: names.map((id) => ({ id, object: 'model', created: ai.created, owned_by: ai.ownedBy })),
+    })
+  }
+
+  private prepare(call: GatewayCall, endpoint: 'chat' | 'messages', body: unknown): void {
+    let request: ChatRequest
+    try {
+      request = endpoint === 'chat' ? parseChatRequest(body) : anthropicToChatRequest(body)
+    } catch (error) {
+      return call.respondProblem(toAppError(error))
+    }
+    const model = call.route!.ai!.models.get(request.model)
+    if (model === undefined) {
+      return call.respondProblem(
+        new AppError({
+          code: 'model_not_found',
+          status: 404,
+          message: `The model "${request.model}" does not exist on this API. GET /models lists the models it serves.`,
+        }),
+      )
+    }
+    call.model = model.name
+    const subscription = call.subscription!
+    const plan = subscription.plan
+    const targets = this.health.order(model, call.createdAt)
+    const inputTokens = countInputTokens(request) + FRAMING_MARGIN_PER_MESSAGE * request.messages.length
+    const requested = request.max_completion_tokens ?? request.max_tokens ?? null
+    const worst = worstCase(plan, targets, inputTokens, requested)
+
+    let tokenWindow: number | null = null
+    if (plan.tokensPerMinute > 0) {
+      const decision = this.tokens.take(subscription.id, plan.tokensPerMinute, worst.tokens, call.createdAt)
+      if (!decision.allowed) {
+        return call.respondProblem(
+          new AppError({
+            code: 'token_rate_limited',
+            status: 429,
+            message: `This call needs up to ${worst.tokens} tokens, more than is left of the plan's ${plan.tokensPerMinute} tokens per minute.`,
+            extra: { retryAfter: decision.resetSeconds },
+          }),
+          { 'retry-after': decision.resetSeconds },
+        )
+      }
+      tokenWindow = decision.windowStart
+    }
+    if (plan.paid) call.tokenCharge = { reserveMicros: worst.micros, usageMicros: null }
+
+    const prepared: PreparedAiCall = {
+      call,
+      request,
+      targets,
+      inputTokens,
+      requested,
+      format: endpoint === 'chat' ? openAiFormat(request.stream_options?.include_usage === true) : anthropicFormat,
+      context: { id: `chatcmpl-${call.requestId}`, model: model.name, created: Math.floor(call.createdAt / 1000) },
+      health: this.health,
+      charging: this.charging,
+      // Whatever the outcome, the tokens per minute end up counting what was used, not the worst case.
+      settleTokens: (used) => {
+        if (tokenWindow !== null) this.tokens.settle(subscription.id, tokenWindow, worst.tokens, used)
+      },
+    }
+    const settleOnRefusal = () => {
+      if (call.done && !call.forwarded) prepared.settleTokens(0)
+    }
+    chargeThenForward(this.charging, call, () => void answerFromProvider(prepared))
+    if (call.done) settleOnRefusal()
+    else call.res.once('finish', settleOnRefusal)
+  }
+}

@@ -1,0 +1,108 @@
+import type { Dispatcher } from 'undici'
+import { AppError } from '@/lib/errors/app-error'
+import { isOutboundRefused } from '@/lib/net/outbound-dispatcher'
+import type { ChatRequest } from '../chat-types'
+import type { ProviderAdapter } from '../provider-adapter'
+import { adapterFor } from '../providers/adapter-for'
+import { outputLimit } from './ai-pricing'
+import type { AiTarget } from './ai-route-types'
+import type { TargetHealth } from './target-health'
+
+// Sends a chat request down a route: each target in turn, through its pool (which connects only
+// where the outbound policy allows), until one answers. A connection error, a timeout, a 429 or a
+// 5xx moves on to the next target; nothing has been sent to the client yet, so nothing is lost.
+// Another 4xx is the request's own fault (or the operator's, for 401/403) and ends the call.
+
+const MAX_ERROR_BODY_BYTES = 64 * 1024
+
+export type ProviderAnswer = {
+  ok: true
+  target: AiTarget
+  adapter: ProviderAdapter
+  response: Dispatcher.ResponseData
+  attempts: number
+}
+export type ProviderFailure = { ok: false; error: AppError; attempts: number }
+
+export async function sendToProvider(
+  request: ChatRequest,
+  targets: readonly AiTarget[],
+  options: { timeoutMs: number; requested: number | null; health: TargetHealth; requestId: string },
+): Promise<ProviderAnswer | ProviderFailure> {
+  let attempts = 0
+  let lastError: AppError | null = null
+  for (const target of targets) {
+    const adapter = adapterFor(target.provider.kind)
+    // The limit goes to the provider, so the output cannot exceed what was reserved for it.
+    const limited: ChatRequest = { ...request, max_tokens: outputLimit(options.requested, target) }
+    delete limited.max_completion_tokens
+    // Throws unsupported_feature (400) before anything is sent: the consumer's to fix.
+    const outgoing = adapter.chatRequest(limited, target.provider)
+    attempts += 1
+    try {
+      const response = await target.pool.request({
+        path: target.basePath + outgoing.path,
+        method: outgoing.method,
+        headers: { ...outgoing.headers, 'x-request-id': options.requestId },
+        body: outgoing.method === 'POST' ? outgoing.body : null,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      })
+      const status = response.statusCode
+      if (status < 300) {
+        return { ok: true, target, adapter, response, attempts }
+      }
+      const message = adapter.errorMessage(status, await readErrorBody(response))
+      if (status === 429 || status >= 500) {
+        options.health.failed(target, Date.now())
+        lastError = providerUnavailable(`${target.providerName} answered HTTP ${status}: ${message}`)
+        continue
+      }
+      // The provider refused the request itself: a bad request stays the consumer's; 401/403/404
+      // mean the route is misconfigured, which is the operator's (502).
+      const consumerFault = status === 400 || status === 413 || status === 422
+      return {
+        ok: false,
+        attempts,
+        error: new AppError({
+          code: consumerFault ? 'provider_rejected_request' : 'provider_error',
+          status: consumerFault ? 400 : 502,
+          message: `${target.providerName} refused the request (HTTP ${status}): ${message}`,
+        }),
+      }
+    } catch (error) {
+      options.health.failed(target, Date.now())
+      lastError = connectionFailure(target, error)
+    }
+  }
+  return { ok: false, attempts, error: lastError ?? providerUnavailable('This model has no provider to call.') }
+}
+
+function providerUnavailable(message: string): AppError {
+  return new AppError({ code: 'provider_unavailable', status: 502, message })
+}
+
+function connectionFailure(target: AiTarget, error: unknown): AppError {
+  const code = (error as { code?: string }).code
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new AppError({
+      code: 'provider_timeout',
+      status: 504,
+      message: `${target.providerName} did not answer in time.`,
+    })
+  }
+  const reason = isOutboundRefused(error) ? 'refused by the outbound policy' : 'could not be reached'
+  return providerUnavailable(`${target.providerName} ${reason}.`)
+}
+
+async function readErrorBody(response: Dispatcher.ResponseData): Promise<unknown> {
+  let text = ''
+  for await (const chunk of response.body) {
+    if (text.length < MAX_ERROR_BODY_BYTES) text += String(chunk)
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
