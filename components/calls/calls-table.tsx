@@ -66,10 +66,12 @@ export function CallsTable({ teamSlug, calls }: { teamSlug: string; calls: CallR
                   <span className="text-slate-400">–</span>
                 )}
               </Td>
-              <Td className="text-right text-xs tabular-nums" data-tokens>
+              <Td className="text-right text-xs tabular-nums">
                 {call.model ? (
                   <>
-                    {call.inputTokens.toLocaleString('en-US')} / {call.outputTokens.toLocaleString('en-US')}
+                    <span data-tokens>
+                      {call.inputTokens.toLocaleString('en-US')} / {call.outputTokens.toLocaleString('en-US')}
+                    </span>
                     {call.usageEstimated ? (
                       <span title="No usage came from the provider; counted by the tokenizer">
                         <Badge tone="amber" className="ml-1">
@@ -82,8 +84,12 @@ export function CallsTable({ teamSlug, calls }: { teamSlug: string; calls: CallR
                   <span className="text-slate-400">–</span>
                 )}
               </Td>
-              <Td className="text-right text-xs tabular-nums" data-cost>
-                {call.costMicros > 0n ? formatMicros(call.costMicros) : <span className="text-slate-400">–</span>}
+              <Td className="text-right text-xs tabular-nums">
+                {call.costMicros > 0n ? (
+                  <span data-cost>{formatMicros(call.costMicros)}</span>
+                ) : (
+                  <span className="text-slate-400">–</span>
+                )}
               </Td>
               <Td className="text-right text-xs tabular-nums text-slate-500">
                 {formatBytes(call.requestBytes)} / {formatBytes(call.responseBytes)}
