@@ -88,6 +88,22 @@ export function PlanForm({ teamSlug, action, apiId, plan, cancelHref }: Props) {
             </Select>
           </div>
         </Field>
+        <Field
+          label="Tokens per minute"
+          name={`${p}-tokensPerMinute`}
+          errors={errors('tokensPerMinute')}
+          hint="AI APIs: input + output tokens per subscription; empty for no limit"
+        >
+          <Input
+            id={`${p}-tokensPerMinute`}
+            name="tokensPerMinute"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="100000"
+            defaultValue={plan?.tokensPerMinute ?? undefined}
+            invalid={!!errors('tokensPerMinute')}
+          />
+        </Field>
         <Field label="Approval" name={`${p}-approval`} errors={errors('approval')}>
           <Select id={`${p}-approval`} name="approval" defaultValue={plan?.approval ?? 'AUTO'}>
             <option value="AUTO">Automatic: subscriptions start at once</option>
@@ -172,6 +188,11 @@ export function PlanForm({ teamSlug, action, apiId, plan, cancelHref }: Props) {
                 invalid={!!errors('pricePerMOutput')}
               />
             </Field>
+            <p className="text-xs text-slate-500 sm:col-span-3">
+              A call costs the price per call plus its input and output tokens at the prices per 1M. AI APIs: when both
+              token prices are 0, each call&apos;s tokens are charged at the serving model&apos;s own prices (set on the
+              AI page).
+            </p>
           </div>
         ) : null}
       </div>

@@ -70,7 +70,7 @@ export function PublishDialog({
 
   const reasonErrors = fieldErrorsFor(result, 'overrideReason')
   const data = checks?.ok ? checks.data : null
-  const basicsOk = !!data && data.document.ok && data.upstream.ok && data.plans.ok
+  const basicsOk = !!data && data.document.ok && (data.aiRoutes?.ok ?? data.upstream.ok) && data.plans.ok
   const canPublish = basicsOk && (!data.needsOverride || (override && reason.trim().length > 0))
 
   return (
@@ -105,13 +105,23 @@ export function PublishDialog({
                         .join('\n')
                 }
               />
-              <CheckRow
-                ok={data.upstream.ok}
-                label={`Upstream answers (${data.version.upstreamUrl})`}
-                detail={
-                  data.upstream.ok ? `HTTP ${data.upstream.status} in ${data.upstream.ms} ms` : data.upstream.error
-                }
-              />
+              {data.aiRoutes ? (
+                <CheckRow
+                  ok={data.aiRoutes.ok}
+                  label="Models are routed"
+                  detail={
+                    data.aiRoutes.ok ? data.aiRoutes.models.join(', ') : 'Expose at least one model in the design'
+                  }
+                />
+              ) : (
+                <CheckRow
+                  ok={data.upstream.ok}
+                  label={`Upstream answers (${data.version.upstreamUrl})`}
+                  detail={
+                    data.upstream.ok ? `HTTP ${data.upstream.status} in ${data.upstream.ms} ms` : data.upstream.error
+                  }
+                />
+              )}
               <CheckRow
                 ok={data.plans.ok}
                 label="A plan is attached"

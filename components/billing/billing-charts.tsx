@@ -4,9 +4,11 @@ import {
   type RevenueRow,
   type RevenueSeries,
 } from '@/components/charts/revenue-by-consumer-chart'
+import { CostByModelChart } from '@/components/charts/cost-by-model-chart'
 import { SpendByApiChart } from '@/components/charts/spend-by-api-chart'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import type { CostPoint, CostSeries } from '@/lib/analytics/get-cost-by-day'
+import type { CostByModel } from '@/lib/analytics/get-cost-by-model'
 import type { RevenueApi, RevenueByConsumer } from '@/lib/analytics/get-revenue-by-consumer'
 import type { SpendByApi } from '@/lib/analytics/get-spend-by-api'
 
@@ -18,14 +20,18 @@ type Props = {
   spend: SpendByApi[]
   /** Null for a team that owns no API: it has no revenue to chart. */
   revenue: { apis: RevenueApi[]; consumers: RevenueByConsumer[] } | null
+  /** AI cost by exposed model: what the team spent, and (for API owners) what its AI APIs earned. */
+  byModel: { spent: CostByModel[]; earned: CostByModel[] | null }
 }
+
+const modelBars = (rows: CostByModel[]) => rows.map((r) => ({ ...r, costMicros: Number(r.costMicros) }))
 
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="py-10 text-center text-sm text-slate-500">{children}</p>
 }
 
 /** The last 30 days from hourly rollups: cost per day, spend per API and, for API owners, revenue. */
-export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue }: Props) {
+export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue, byModel }: Props) {
   const from = window.from.toISOString()
   const to = window.to.toISOString()
   const revenueSeries: RevenueSeries[] =
@@ -69,6 +75,42 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
           )}
         </CardBody>
       </Card>
+      {byModel.spent.length > 0 ? (
+        <Card>
+          <CardHeader
+            title="AI spend by model"
+            description="What your team's AI calls cost per model, last 30 days. Select a model to list its calls."
+          />
+          <CardBody>
+            <CostByModelChart
+              bars={modelBars(byModel.spent)}
+              teamSlug={teamSlug}
+              currency={currency}
+              view="consumer"
+              from={from}
+              to={to}
+            />
+          </CardBody>
+        </Card>
+      ) : null}
+      {byModel.earned && byModel.earned.length > 0 ? (
+        <Card>
+          <CardHeader
+            title="AI revenue by model"
+            description="What consumers paid per model of your AI APIs, last 30 days. Select a model to list its calls."
+          />
+          <CardBody>
+            <CostByModelChart
+              bars={modelBars(byModel.earned)}
+              teamSlug={teamSlug}
+              currency={currency}
+              view="owner"
+              from={from}
+              to={to}
+            />
+          </CardBody>
+        </Card>
+      ) : null}
       {revenue ? (
         <Card>
           <CardHeader

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { StateBadge } from '@/components/ui/badge'
+import { Badge, StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { formatMicros } from '@/lib/billing/money'
 import type { CallDetail } from '@/lib/calls/get-call'
@@ -68,11 +68,27 @@ export function CallDetailCard({ teamSlug, call }: { teamSlug: string; call: Cal
             <Row label="Bytes">
               {formatBytes(call.requestBytes)} in · {formatBytes(call.responseBytes)} out
             </Row>
+            {call.model ? (
+              <Row label="Model">
+                <span className="font-mono">{call.model}</span>
+                {call.provider ? <span className="ml-2 text-slate-500">served by {call.provider}</span> : null}
+                {call.attempts > 1 ? (
+                  <span className="ml-2 text-slate-500">after {call.attempts - 1} failed attempt(s)</span>
+                ) : null}
+              </Row>
+            ) : null}
             {call.inputTokens || call.outputTokens ? (
               <Row label="Tokens">
                 {formatCount(call.inputTokens)} in · {formatCount(call.outputTokens)} out
+                {call.usageEstimated ? (
+                  <span className="ml-2">
+                    <Badge tone="amber">estimated</Badge>{' '}
+                    <span className="text-xs text-slate-500">no usage from the provider; counted by the tokenizer</span>
+                  </span>
+                ) : null}
               </Row>
             ) : null}
+            {call.ttftMs !== null ? <Row label="First token">{formatMs(call.ttftMs)}</Row> : null}
             <Row label="Cost">
               <CallCost call={call} />
             </Row>

@@ -75,6 +75,7 @@ export function CallFilters({
       {query.slowMs !== undefined ? <input type="hidden" name="slow" value={query.slowMs} /> : null}
       {query.incidentId ? <input type="hidden" name="incident" value={query.incidentId} /> : null}
       {query.consumerTeamId ? <input type="hidden" name="consumer" value={query.consumerTeamId} /> : null}
+      {query.provider ? <input type="hidden" name="provider" value={query.provider} /> : null}
       <Labelled label="API" htmlFor="api">
         <Select name="api" defaultValue={query.apiId ?? ''}>
           <option value="">All APIs</option>
@@ -85,6 +86,18 @@ export function CallFilters({
           ))}
         </Select>
       </Labelled>
+      {options.models.length > 0 || query.model ? (
+        <Labelled label="Model" htmlFor="model">
+          <Select name="model" defaultValue={query.model ?? ''}>
+            <option value="">All models</option>
+            {[...new Set([...(query.model ? [query.model] : []), ...options.models])].map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </Select>
+        </Labelled>
+      ) : null}
       {query.view === 'consumer' ? (
         <Labelled label="Key" htmlFor="key">
           <Select name="key" defaultValue={query.keyId ?? ''}>
@@ -140,7 +153,7 @@ export function CallFilters({
           Clear
         </Link>
       </div>
-      {query.versionId || query.slowMs !== undefined || query.incidentId || query.consumerTeamId ? (
+      {query.versionId || query.slowMs !== undefined || query.incidentId || query.consumerTeamId || query.provider ? (
         <p className="flex flex-wrap gap-3 text-xs text-slate-600 sm:col-span-full">
           {query.incidentId ? (
             <Chip
@@ -153,6 +166,9 @@ export function CallFilters({
               label={`Consumer: ${options.consumer?.name ?? query.consumerTeamId}`}
               href={withParams(basePath, current, { consumer: undefined })}
             />
+          ) : null}
+          {query.provider ? (
+            <Chip label={`Served by ${query.provider}`} href={withParams(basePath, current, { provider: undefined })} />
           ) : null}
           {query.versionId ? (
             <Chip label="One version only" href={withParams(basePath, current, { version: undefined })} />

@@ -1,4 +1,6 @@
 import Link from 'next/link'
+import { Badge } from '@/components/ui/badge'
+import { formatMicros } from '@/lib/billing/money'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { CallRow } from '@/lib/calls/list-calls'
 import { formatBytes, formatMs, formatTime } from '@/components/ui/format'
@@ -16,6 +18,9 @@ export function CallsTable({ teamSlug, calls }: { teamSlug: string; calls: CallR
           <Th>API</Th>
           <Th>Status</Th>
           <Th className="text-right">Latency</Th>
+          <Th>Model</Th>
+          <Th className="text-right">Tokens in / out</Th>
+          <Th className="text-right">Cost</Th>
           <Th className="text-right">In / out</Th>
           <Th>Key</Th>
         </tr>
@@ -47,6 +52,45 @@ export function CallsTable({ teamSlug, calls }: { teamSlug: string; calls: CallR
                 ) : null}
               </Td>
               <Td className="text-right tabular-nums">{formatMs(call.latencyMs)}</Td>
+              <Td className="text-xs">
+                {call.model ? (
+                  <>
+                    <span className="font-mono" data-model>
+                      {call.model}
+                    </span>
+                    {call.provider && call.provider !== call.model ? (
+                      <p className="font-mono text-slate-500">via {call.provider}</p>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="text-slate-400">–</span>
+                )}
+              </Td>
+              <Td className="text-right text-xs tabular-nums">
+                {call.model ? (
+                  <>
+                    <span data-tokens>
+                      {call.inputTokens.toLocaleString('en-US')} / {call.outputTokens.toLocaleString('en-US')}
+                    </span>
+                    {call.usageEstimated ? (
+                      <span title="No usage came from the provider; counted by the tokenizer">
+                        <Badge tone="amber" className="ml-1">
+                          estimated
+                        </Badge>
+                      </span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="text-slate-400">–</span>
+                )}
+              </Td>
+              <Td className="text-right text-xs tabular-nums">
+                {call.costMicros > 0n ? (
+                  <span data-cost>{formatMicros(call.costMicros)}</span>
+                ) : (
+                  <span className="text-slate-400">–</span>
+                )}
+              </Td>
               <Td className="text-right text-xs tabular-nums text-slate-500">
                 {formatBytes(call.requestBytes)} / {formatBytes(call.responseBytes)}
               </Td>

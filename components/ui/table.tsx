@@ -1,8 +1,10 @@
 import { cn } from './cn'
 
+// `relative`: visually hidden header labels (sr-only, absolutely positioned) stay inside the
+// scroll box instead of widening the page on a phone.
 export function Table({ children, className }: { children: React.ReactNode; className?: string }) {
   return (
-    <div className={cn('overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200', className)}>
+    <div className={cn('relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200', className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
     </div>
   )

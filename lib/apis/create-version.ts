@@ -14,8 +14,9 @@ import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas
 export async function createVersion(scope: TeamScope, input: CreateVersionInput) {
   const { teamId } = scope
   const data = createVersionSchema.parse(input)
-  const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true } })
+  const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true, kind: true } })
   if (!api) throw notFound('API')
+  if (api.kind === 'AI_CHAT') throw aiContractIsGenerated()
   await assertValidOpenApi(data.openapi)
   await assertOutboundUrl(data.upstreamUrl, 'upstreamUrl')
   const existing = await db.apiVersion.findFirst({
@@ -56,4 +57,12 @@ const labelTaken = (label: string) =>
     `This API already has a version ${label}`,
     { version: [`${label} already exists; pick another label`] },
     'version_taken',
+  )
+
+// An AI chat version's contract is generated from its model routes (lib/ai/console/save-ai-version).
+export const aiContractIsGenerated = () =>
+  invalid(
+    'An AI chat API’s contract is generated from its models; design the version instead of uploading one',
+    { openapi: ['Generated from the exposed models'] },
+    'ai_contract_generated',
   )

@@ -3,7 +3,7 @@ import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { assertValidOpenApi } from './assert-valid-openapi'
-import { createVersion } from './create-version'
+import { aiContractIsGenerated, createVersion } from './create-version'
 import { nextVersionLabel } from './next-version-label'
 import { updateDraftVersionSchema, type UpdateDraftVersionInput } from './schemas'
 
@@ -18,8 +18,12 @@ export type SavedVersion = { versionId: string; version: string; created: boolea
 export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVersionInput): Promise<SavedVersion> {
   const { teamId } = scope
   const { versionId, version: newLabel, ...fields } = updateDraftVersionSchema.parse(input)
-  const current = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
+  const current = await db.apiVersion.findFirst({
+    where: { id: versionId, teamId },
+    include: { api: { select: { kind: true } } },
+  })
   if (!current) throw notFound('Version')
+  if (current.api.kind === 'AI_CHAT') throw aiContractIsGenerated()
 
   if (current.state !== 'DRAFT') {
     const majors = await db.apiVersion.findMany({ where: { apiId: current.apiId, teamId }, select: { major: true } })

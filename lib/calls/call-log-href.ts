@@ -15,6 +15,8 @@ export type CallLogLink = {
   incident?: string
   /** A consumer team's id: its calls to our APIs (owner view only). */
   consumer?: string
+  /** An AI API's exposed model: the calls that asked for it. */
+  model?: string
 }
 
 export function callLogHref(teamSlug: string, link: CallLogLink): string {
@@ -22,6 +24,7 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.view !== 'owner') params.set('view', link.view)
   if (link.api) params.set('api', link.api)
   if (link.version) params.set('version', link.version)
+  if (link.model) params.set('model', link.model)
   if (link.status) params.set('status', link.status)
   if (link.incident) params.set('incident', link.incident)
   if (link.consumer && link.view === 'owner') params.set('consumer', link.consumer)

@@ -11,6 +11,8 @@ const MAX_OPTIONS = 200
 export type CallFilterOptions = {
   apis: Array<{ id: string; name: string }>
   keys: Array<{ id: string; name: string; prefix: string }>
+  /** AI models that were called, from the hourly AI rollups (never a scan of the raw log). */
+  models: string[]
   /** The consumer team the owner view is filtered to, named for its chip. */
   consumer: { id: string; name: string | null } | null
 }
@@ -20,7 +22,7 @@ export async function listCallFilterOptions(
   { view, consumerTeamId }: { view: TeamView; consumerTeamId?: string },
 ): Promise<CallFilterOptions> {
   if (view === 'owner') {
-    const [apis, consumer] = await Promise.all([
+    const [apis, consumer, models] = await Promise.all([
       db.api.findMany({
         where: { teamId },
         select: { id: true, name: true },
@@ -28,10 +30,11 @@ export async function listCallFilterOptions(
         take: MAX_OPTIONS,
       }),
       consumerTeamId ? getConsumerName(teamId, consumerTeamId) : null,
+      calledModels({ ownerTeamId: teamId }),
     ])
-    return { apis, keys: [], consumer: consumerTeamId ? { id: consumerTeamId, name: consumer } : null }
+    return { apis, keys: [], models, consumer: consumerTeamId ? { id: consumerTeamId, name: consumer } : null }
   }
-  const [subscriptions, keys] = await Promise.all([
+  const [subscriptions, keys, models] = await Promise.all([
     db.subscription.findMany({
       where: { consumerTeamId: teamId },
       select: { api: { select: { id: true, name: true } } },
@@ -44,9 +47,10 @@ export async function listCallFilterOptions(
       orderBy: { createdAt: 'desc' },
       take: MAX_OPTIONS,
     }),
+    calledModels({ consumerTeamId: teamId }),
   ])
   const apis = new Map(subscriptions.map((s) => [s.api.id, s.api]))
-  return { apis: [...apis.values()].sort((a, b) => a.name.localeCompare(b.name)), keys, consumer: null }
+  return { apis: [...apis.values()].sort((a, b) => a.name.localeCompare(b.name)), keys, models, consumer: null }
 }
 
 /**
@@ -61,4 +65,9 @@ async function getConsumerName(teamId: string, consumerTeamId: string): Promise<
   if (!subscription) return null
   const team = await db.team.findUnique({ where: { id: consumerTeamId }, select: { name: true } })
   return team?.name ?? null
+}
+
+async function calledModels(where: { ownerTeamId: string } | { consumerTeamId: string }): Promise<string[]> {
+  const groups = await db.aiUsageRollup.groupBy({ by: ['model'], where, orderBy: { model: 'asc' }, take: MAX_OPTIONS })
+  return groups.map((g) => g.model).filter(Boolean)
 }

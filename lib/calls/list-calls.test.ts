@@ -478,3 +478,61 @@ describe('getCall', () => {
     expect(await getCall({ teamId: t.a }, { callId: 'inv_does_not_exist' })).toBeNull()
   })
 })
+
+describe('AI calls', () => {
+  test('model, provider, tokens, cost and the estimated flag are listed, and the model filter keeps the team scope', async () => {
+    const at = new Date(NOW.getTime() - 60_000)
+    const ai = (model: string, estimated: boolean, owner = t.a) => ({
+      id: createId('inv'),
+      requestId: `req-ai-${randomToken(8)}`,
+      ownerTeamId: owner,
+      consumerTeamId: t.b,
+      apiId,
+      method: 'POST',
+      path: '/gw/a/assistant/v1/chat/completions',
+      status: 200,
+      latencyMs: 5,
+      createdAt: at,
+      model,
+      provider: `${model}-upstream`,
+      inputTokens: 12,
+      outputTokens: 30,
+      costMicros: 204n,
+      usageEstimated: estimated,
+    })
+    await db.invocation.createMany({
+      data: [ai('house-gpt', false), ai('house-claude', true), ai('house-gpt', false, t.c)],
+    })
+    await db.aiUsageRollup.create({
+      data: {
+        id: createId('air'),
+        hour: new Date('2026-11-24T14:00:00Z'),
+        ownerTeamId: t.a,
+        consumerTeamId: t.b,
+        apiId,
+        model: 'house-gpt',
+        provider: 'house-gpt-upstream',
+        calls: 1,
+      },
+    })
+
+    const page = await listCalls({ teamId: t.a }, query({ model: 'house-gpt' }))
+    expect(page.items).toHaveLength(1)
+    expect(page.items[0]).toMatchObject({
+      model: 'house-gpt',
+      provider: 'house-gpt-upstream',
+      inputTokens: 12,
+      outputTokens: 30,
+      costMicros: 204n,
+      usageEstimated: false,
+    })
+    const claude = await listCalls({ teamId: t.b }, query({ view: 'consumer', model: 'house-claude' }))
+    expect(claude.items.map((c) => [c.model, c.usageEstimated])).toEqual([['house-claude', true]])
+    // C's call with the same model is not A's to see.
+    expect((await listCalls({ teamId: t.c }, query({ model: 'house-claude' }))).items).toEqual([])
+    // A model name that is not a model name is ignored, never an error.
+    expect(query({ model: "x' OR 1=1 --" }).model).toBeUndefined()
+    expect((await listCallFilterOptions({ teamId: t.a }, { view: 'owner' })).models).toEqual(['house-gpt'])
+    expect((await listCallFilterOptions({ teamId: t.c }, { view: 'owner' })).models).toEqual([])
+  })
+})

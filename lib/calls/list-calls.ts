@@ -24,6 +24,14 @@ export type CallRow = {
   versionId: string | null
   version: string | null
   keyPrefix: string | null
+  /** AI calls: the exposed model asked for and the provider model that served (null for REST). */
+  model: string | null
+  provider: string | null
+  inputTokens: number
+  outputTokens: number
+  costMicros: bigint
+  /** No usage came from the provider: the tokens were counted by the tokenizer. */
+  usageEstimated: boolean
 }
 
 export type CallPage = CursorPage<CallRow>
@@ -54,6 +62,12 @@ export async function listCalls(
             apiId: true,
             versionId: true,
             keyId: true,
+            model: true,
+            provider: true,
+            inputTokens: true,
+            outputTokens: true,
+            costMicros: true,
+            usageEstimated: true,
           },
         }),
       mapPage: withNames,
@@ -95,6 +109,8 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.incidentId ? { incidentId: query.incidentId } : {}),
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
+    ...(query.model ? { model: query.model } : {}),
+    ...(query.provider ? { provider: query.provider } : {}),
     ...(query.view === 'consumer' && query.keyId ? { keyId: query.keyId } : {}),
     // Only next to the owner scope: in the consumer view consumerTeamId IS the scope, and a second
     // value here would replace it.

@@ -37,6 +37,10 @@ export type CallLogQuery = {
   requestId?: string
   /** The calls one payment incident blocked (its 402s carry incidentId). */
   incidentId?: string
+  /** AI calls: the exposed model the consumer asked for (the billing chart's drill-down). */
+  model?: string
+  /** AI calls: the provider model that served them. */
+  provider?: string
   range: CallRange | 'custom'
   from: Date
   /** Exclusive. */
@@ -59,6 +63,18 @@ const optionalId = z
   .optional()
   .catch(undefined)
 
+// Model names as AiModel allows them (letters, digits and . _ : / -).
+const optionalModel = z
+  .preprocess(
+    first,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/),
+  )
+  .optional()
+  .catch(undefined)
+
 const rawSchema = z.object({
   view: z.preprocess(first, z.enum(TEAM_VIEWS)).catch('owner'),
   api: optionalId,
@@ -72,6 +88,8 @@ const rawSchema = z.object({
     .catch(undefined),
   q: z.preprocess(first, searchText().min(1).max(200)).optional().catch(undefined),
   incident: optionalId,
+  model: optionalModel,
+  provider: optionalModel,
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
   range: z
     .preprocess(first, z.enum([...CALL_RANGES, 'custom']))
@@ -97,6 +115,8 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     slowMs: raw.slow,
     requestId: raw.q,
     incidentId: raw.incident,
+    model: raw.model,
+    provider: raw.provider,
     range: '24h',
     from: new Date(now.getTime() - RANGE_MS['24h']),
     to: now,
@@ -146,6 +166,8 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     slow: query.slowMs === undefined ? undefined : String(query.slowMs),
     q: query.requestId,
     incident: query.incidentId,
+    model: query.model,
+    provider: query.provider,
     range: custom || query.range === '24h' ? undefined : query.range,
     from: custom ? query.from.toISOString() : undefined,
     to: custom ? query.to.toISOString() : undefined,

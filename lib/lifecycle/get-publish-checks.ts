@@ -1,4 +1,5 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
+import { diffExposedModels } from '@/lib/ai/console/diff-exposed-models'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { diffOpenApi, type OpenApiChange } from '@/lib/openapi/diff-openapi'
@@ -12,6 +13,8 @@ export type PublishChecks = {
   version: { id: string; apiId: string; version: string; major: number; state: string; upstreamUrl: string }
   document: { ok: boolean; errors: OpenApiError[] }
   upstream: UpstreamCheck
+  /** AI_CHAT versions: the exposed models with a route (null for REST, whose upstream is checked). */
+  aiRoutes: { ok: boolean; models: string[] } | null
   plans: { ok: boolean; count: number }
   previous: { id: string; version: string; major: number } | null
   changes: OpenApiChange[]
@@ -29,12 +32,18 @@ export async function getPublishChecks(
   { teamId }: TeamReadScope,
   { versionId, override = false, overrideReason }: PublishVersionInput,
 ): Promise<PublishChecks> {
-  const version = await db.apiVersion.findFirst({ where: { id: versionId, teamId } })
+  const version = await db.apiVersion.findFirst({
+    where: { id: versionId, teamId },
+    include: { api: { select: { kind: true } } },
+  })
   if (!version) throw notFound('Version')
+  const isAi = version.api.kind === 'AI_CHAT'
 
-  const [document, upstream, planCount, previous] = await Promise.all([
+  const [document, upstream, aiRoutes, planCount, previous] = await Promise.all([
     validateOpenApi(version.openapi),
-    checkUpstream(version.upstreamUrl),
+    // An AI version routes to providers, each checked with "test connection" on the AI page.
+    isAi ? ({ ok: true, status: 0, ms: 0 } as const) : checkUpstream(version.upstreamUrl),
+    isAi ? routedModels(teamId, version.id) : null,
     db.plan.count({ where: { apiId: version.apiId, teamId, archivedAt: null } }),
     // "Previous" is the contract consumers are on now: the latest published or deprecated one.
     db.apiVersion.findFirst({
@@ -48,12 +57,14 @@ export async function getPublishChecks(
   if (previous && document.ok) {
     const before = await loadOpenApiDocument(previous.openapi)
     changes = diffOpenApi(before.ok ? before.document : {}, document.document)
+    if (aiRoutes) changes.push(...diffExposedModels((await routedModels(teamId, previous.id)).models, aiRoutes.models))
   }
   const breakingCount = changes.filter((c) => c.breaking).length
   const facts = {
     state: version.state,
     documentValid: document.ok,
     upstreamAnswers: upstream.ok,
+    aiRoutedModels: aiRoutes?.models.length,
     activePlanCount: planCount,
     major: version.major,
     previous: previous ? { major: previous.major, breakingChangeCount: breakingCount } : null,
@@ -71,6 +82,7 @@ export async function getPublishChecks(
     },
     document: { ok: document.ok, errors: document.ok ? [] : document.errors },
     upstream,
+    aiRoutes,
     plans: { ok: planCount > 0, count: planCount },
     previous: previous ? { id: previous.id, version: previous.version, major: previous.major } : null,
     changes,
@@ -78,4 +90,14 @@ export async function getPublishChecks(
     needsOverride: needsBreakingOverride(facts),
     guard: checkPublish(facts),
   }
+}
+
+async function routedModels(teamId: string, versionId: string) {
+  const rows = await db.aiVersionModel.findMany({
+    where: { versionId, teamId, targets: { some: {} } },
+    orderBy: { name: 'asc' },
+    select: { name: true },
+  })
+  const models = rows.map((r) => r.name)
+  return { ok: models.length > 0, models }
 }

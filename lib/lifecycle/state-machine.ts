@@ -48,6 +48,8 @@ export type PublishFacts = {
   state: VersionState
   documentValid: boolean
   upstreamAnswers: boolean
+  /** AI_CHAT versions only: how many exposed models have a route. They have no upstream to check. */
+  aiRoutedModels?: number
   activePlanCount: number
   major: number
   /** The most recent published or deprecated version of the same API, if any. */
@@ -66,7 +68,10 @@ export function checkPublish(facts: PublishFacts): GuardResult {
   const failures: GuardFailure[] = []
   if (!facts.documentValid)
     failures.push({ code: 'invalid_document', field: 'openapi', message: 'The OpenAPI document does not validate' })
-  if (!facts.upstreamAnswers)
+  if (facts.aiRoutedModels !== undefined) {
+    if (facts.aiRoutedModels < 1)
+      failures.push({ code: 'no_models', message: 'Expose at least one model, routed to a team model' })
+  } else if (!facts.upstreamAnswers)
     failures.push({ code: 'upstream_unreachable', field: 'upstreamUrl', message: 'The upstream did not answer' })
   if (facts.activePlanCount < 1)
     failures.push({ code: 'no_plan', message: 'Add at least one plan to the API before publishing' })

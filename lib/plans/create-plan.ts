@@ -10,9 +10,13 @@ import { createPlanSchema, type CreatePlanInput } from './schemas'
 export async function createPlan({ teamId }: TeamScope, input: CreatePlanInput) {
   const { apiId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } =
     createPlanSchema.parse(input)
-  const pricing = planPricingData({ paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth })
-  const api = await db.api.findFirst({ where: { id: apiId, teamId }, select: { id: true } })
+  const api = await db.api.findFirst({ where: { id: apiId, teamId }, select: { id: true, kind: true } })
   if (!api) throw notFound('API')
+  const pricing = planPricingData(
+    { paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth },
+    undefined,
+    { modelPricesApply: api.kind === 'AI_CHAT' },
+  )
   const clash = await db.plan.findFirst({ where: { apiId, teamId, name: data.name }, select: { id: true } })
   if (clash) throw nameTaken()
   try {

@@ -14,6 +14,7 @@ export type PlanFormValues = {
   pricePerMInput: string
   pricePerMOutput: string
   freeCallsPerMonth: number
+  tokensPerMinute: number | null
 }
 
 type PlanRow = Omit<PlanFormValues, 'pricePerCall' | 'pricePerMInput' | 'pricePerMOutput'> & {
@@ -33,6 +34,7 @@ export function planFormValues(plan: PlanRow): PlanFormValues {
     paid: plan.paid,
     currency: plan.currency,
     freeCallsPerMonth: plan.freeCallsPerMonth,
+    tokensPerMinute: plan.tokensPerMinute,
     pricePerCall: microsToDecimal(plan.pricePerCallMicros),
     pricePerMInput: microsToDecimal(plan.pricePerMInputMicros),
     pricePerMOutput: microsToDecimal(plan.pricePerMOutputMicros),

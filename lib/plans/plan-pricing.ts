@@ -34,7 +34,12 @@ const PRICING_KEYS = [
  * The pricing columns to write, or {} when the input touches no pricing field. A free plan is
  * saved without prices or quota: the gateway never charges it, and stale prices would only mislead.
  */
-export function planPricingData(input: PricingInput, current?: PlanPricing): Partial<PlanPricing> {
+export function planPricingData(
+  input: PricingInput,
+  current?: PlanPricing,
+  // AI_CHAT APIs: a paid plan with both token prices at 0 charges the serving model's own prices.
+  { modelPricesApply = false }: { modelPricesApply?: boolean } = {},
+): Partial<PlanPricing> {
   if (!PRICING_KEYS.some((key) => input[key] !== undefined)) return {}
   const paid = input.paid ?? current?.paid ?? false
   const currency = input.currency ?? current?.currency ?? 'USD'
@@ -56,7 +61,9 @@ export function planPricingData(input: PricingInput, current?: PlanPricing): Par
     pricePerMOutputMicros: input.pricePerMOutput ?? current?.pricePerMOutputMicros ?? 0n,
     freeCallsPerMonth: input.freeCallsPerMonth ?? current?.freeCallsPerMonth ?? 0,
   }
-  if (merged.pricePerCallMicros === 0n && merged.pricePerMInputMicros === 0n && merged.pricePerMOutputMicros === 0n) {
+  const unpriced =
+    merged.pricePerCallMicros === 0n && merged.pricePerMInputMicros === 0n && merged.pricePerMOutputMicros === 0n
+  if (unpriced && !modelPricesApply) {
     throw invalid(
       'A paid plan needs a price',
       { pricePerCall: ['A paid plan needs a price per call or per 1M tokens above 0'] },

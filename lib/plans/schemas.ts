@@ -1,43 +1,22 @@
 import { z } from 'zod'
-import { decimalToMicros, MICROS_PER_UNIT, microsToDecimal } from '@/lib/billing/money'
+import { MAX_PRICE_MICROS, priceInput } from '@/lib/validation/price'
 import { idInput } from '@/lib/validation/ids'
 import { integerInput } from '@/lib/validation/numbers'
 import { plainText } from '@/lib/validation/text'
 
-// Input schemas for plans. Prices arrive as decimal strings in currency units ("0.002") and leave
-// as bigint micro-units; they are never parsed through a float.
+// Input schemas for plans. Prices use lib/validation/price (decimal strings in, bigint micros out).
 
 // An empty rate-limit field posts "", which means "no limit" (null), distinct from "not sent".
 const emptyToNull = (value: unknown) => (value === '' ? null : value)
-// An empty price or quota field means 0.
+export { MAX_PRICE_MICROS }
+
+// An empty quota field means 0.
 const emptyToZero = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? '0' : value)
 // The form posts a hidden "false" before the checkbox, so an unticked box still says so and a
 // ticked one posts ["false", "true"]: the last value wins.
 const lastValue = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value)
 
-export const MAX_PRICE_MICROS = 1_000_000n * MICROS_PER_UNIT
 export const MAX_FREE_CALLS_PER_MONTH = 1_000_000_000
-
-/**
- * A price in currency units: at least 0, at most 6 decimals, each mistake with its own message.
- * Parsing is idempotent (an already-parsed bigint goes round again as its decimal), because the
- * action wrapper parses the form and the lib function parses its input once more.
- */
-const price = z.preprocess(
-  (value) => (typeof value === 'bigint' ? microsToDecimal(value) : emptyToZero(value)),
-  z
-    .string({ error: 'Enter a price such as 0.002' })
-    .trim()
-    .superRefine((value, ctx) => {
-      if (/^-/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Enter 0 or more' })
-      if (!/^\d+(\.\d+)?$/.test(value))
-        return void ctx.addIssue({ code: 'custom', message: 'Enter a price such as 0.002' })
-      if (/\.\d{7,}$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Use at most 6 decimal places' })
-      if (/^\d{8,}/.test(value) || decimalToMicros(value) > MAX_PRICE_MICROS)
-        ctx.addIssue({ code: 'custom', message: 'At most 1000000' })
-    })
-    .transform((value) => decimalToMicros(value)),
-)
 
 const checkbox = z.preprocess((value) => {
   const last = lastValue(value)
@@ -64,10 +43,15 @@ export const createPlanSchema = z.object({
         .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as USD'),
     )
     .optional(),
-  pricePerCall: price.optional(),
-  pricePerMInput: price.optional(),
-  pricePerMOutput: price.optional(),
+  pricePerCall: priceInput.optional(),
+  pricePerMInput: priceInput.optional(),
+  pricePerMOutput: priceInput.optional(),
   freeCallsPerMonth: z.preprocess(emptyToZero, integerInput({ min: 0, max: MAX_FREE_CALLS_PER_MONTH })).optional(),
+  // AI APIs: input + output tokens per minute per subscription; empty means unlimited (null).
+  tokensPerMinute: z.preprocess(
+    emptyToNull,
+    integerInput({ min: 1, max: 1_000_000_000, tooSmall: 'At least 1 token' }).nullable().optional(),
+  ),
 })
 export type CreatePlanInput = z.input<typeof createPlanSchema>
 

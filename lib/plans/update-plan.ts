@@ -24,12 +24,14 @@ export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) 
       pricePerMInputMicros: true,
       pricePerMOutputMicros: true,
       freeCallsPerMonth: true,
+      api: { select: { kind: true } },
     },
   })
   if (!plan) throw notFound('Plan')
   const pricing = planPricingData(
     { paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth },
     plan,
+    { modelPricesApply: plan.api.kind === 'AI_CHAT' },
   )
   if (data.name) {
     const clash = await db.plan.findFirst({

@@ -15,25 +15,22 @@ export function gatewayOrigin(): string {
 const TEXT_TYPES =
   /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|yaml|x-ndjson)|application\/problem)/i
 
-/**
- * Calls the gateway over real HTTP, as a client would, with a short-lived delegation for the key
- * instead of the key itself (only its hash is stored). The gateway's answer, errors included
- * (401, 402, 429, 502 ... as problem+json), is returned as data, never thrown.
- */
-export async function callGateway(input: {
+type GatewayCallInput = {
   keyId: string
   gatewayPath: string
   request: Pick<TryItRequest, 'method' | 'path' | 'query' | 'headers' | 'body'>
   origin?: string
-}): Promise<TryItResponse> {
+}
+
+/** Sends the request to the gateway with a short-lived delegation for the key; the answer's body is still unread. */
+async function openGatewayRequest(input: GatewayCallInput) {
   const { method, path, query, headers, body } = input.request
   const search = new URLSearchParams(Object.entries(query)).toString()
-  const url = `${input.origin ?? gatewayOrigin()}${input.gatewayPath}${path}${search ? `?${search}` : ''}`
+  const shownUrl = `${input.gatewayPath}${path}${search ? `?${search}` : ''}`
   const sendsBody = body !== undefined && body !== '' && method !== 'GET' && method !== 'HEAD'
   const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
-
   const started = performance.now()
-  const response = await request(url, {
+  const response = await request(`${input.origin ?? gatewayOrigin()}${shownUrl}`, {
     method,
     headers: {
       ...headers,
@@ -44,6 +41,16 @@ export async function callGateway(input: {
     headersTimeout: TIMEOUT_MS,
     bodyTimeout: TIMEOUT_MS,
   })
+  return { response, started, shownUrl }
+}
+
+/**
+ * Calls the gateway over real HTTP, as a client would, with a short-lived delegation for the key
+ * instead of the key itself (only its hash is stored). The gateway's answer, errors included
+ * (401, 402, 429, 502 ... as problem+json), is returned as data, never thrown.
+ */
+export async function callGateway(input: GatewayCallInput): Promise<TryItResponse> {
+  const { response, started, shownUrl } = await openGatewayRequest(input)
 
   const chunks: Buffer[] = []
   let bytes = 0
@@ -63,11 +70,7 @@ export async function callGateway(input: {
   }
   const elapsedMs = Math.round(performance.now() - started)
 
-  const flatHeaders: [string, string][] = []
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) flatHeaders.push([name, item])
-  }
+  const flatHeaders = flattenHeaders(response.headers)
   const contentType = headerValue(response.headers['content-type'])
   const isText = contentType === null || TEXT_TYPES.test(contentType)
   return {
@@ -79,11 +82,45 @@ export async function callGateway(input: {
     bytes,
     truncated,
     elapsedMs,
-    url: `${input.gatewayPath}${path}${search ? `?${search}` : ''}`,
+    url: shownUrl,
   }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
   if (value === undefined) return null
   return Array.isArray(value) ? (value[0] ?? null) : value
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): [string, string][] {
+  const flat: [string, string][] = []
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue
+    for (const item of Array.isArray(value) ? value : [value]) flat.push([name, item])
+  }
+  return flat
+}
+
+/** The head of a streamed gateway answer; its body goes to the browser chunk by chunk. */
+export type StreamedGatewayAnswer = {
+  status: number
+  headers: [string, string][]
+  contentType: string | null
+  url: string
+  body: AsyncIterable<Buffer> & { destroy(): void }
+}
+
+/**
+ * The same call for a streamed answer (an AI chat with `stream: true`): the body is handed on as
+ * it arrives, never buffered, so server-sent events reach the try-it console one by one. The
+ * size cap still holds: past MAX_RESPONSE_BYTES the stream is cut.
+ */
+export async function streamGateway(input: GatewayCallInput): Promise<StreamedGatewayAnswer> {
+  const { response, shownUrl } = await openGatewayRequest(input)
+  return {
+    status: response.statusCode,
+    headers: flattenHeaders(response.headers),
+    contentType: headerValue(response.headers['content-type']),
+    url: shownUrl,
+    body: response.body,
+  }
 }

@@ -1,3 +1,4 @@
+import { db } from '@/lib/db'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
 import type { CatalogUser } from '@/lib/catalog/visible-api-where'
 import { AppError } from '@/lib/errors/app-error'
@@ -11,6 +12,8 @@ export type TryItData = {
   state: string
   gatewayPath: string
   operations: TryItOperation[]
+  /** AI_CHAT versions: the exposed models for the chat form (default first); null for REST. */
+  chatModels: string[] | null
   keys: Awaited<ReturnType<typeof listDelegableKeys>>
 }
 
@@ -24,7 +27,11 @@ export async function loadTryIt(
     throw error
   })
   if (!target || target.apiId !== apiId) return null
-  const [reference, keys] = await Promise.all([loadApiReference(target.openapi), listDelegableKeys(viewer)])
+  const [reference, keys, chatModels] = await Promise.all([
+    loadApiReference(target.openapi),
+    listDelegableKeys(viewer),
+    target.apiKind === 'AI_CHAT' ? exposedModels(target.ownerTeamId, target.versionId) : null,
+  ])
   return {
     versionId: target.versionId,
     label: target.label,
@@ -32,5 +39,15 @@ export async function loadTryIt(
     gatewayPath: target.gatewayPath,
     operations: reference.ok ? buildTryItOperations(reference.document) : [],
     keys,
+    chatModels,
   }
+}
+
+async function exposedModels(teamId: string, versionId: string): Promise<string[]> {
+  const rows = await db.aiVersionModel.findMany({
+    where: { versionId, teamId },
+    orderBy: [{ isDefault: 'desc' }, { name: 'asc' }],
+    select: { name: true },
+  })
+  return rows.map((r) => r.name)
 }

@@ -17,13 +17,16 @@ export async function resolveTryItTarget({ teamIds }: CatalogViewer, { versionId
       version: true,
       state: true,
       openapi: true,
-      api: { select: { id: true, slug: true, team: { select: { slug: true } } } },
+      teamId: true,
+      api: { select: { id: true, slug: true, kind: true, team: { select: { slug: true } } } },
     },
   })
   if (!version) throw notFound('API version')
   return {
     versionId: version.id,
     apiId: version.api.id,
+    apiKind: version.api.kind,
+    ownerTeamId: version.teamId,
     label: version.version,
     state: version.state,
     openapi: version.openapi,

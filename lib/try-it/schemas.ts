@@ -65,6 +65,8 @@ export const tryItRequestSchema = z.object({
     .refine((h) => Object.values(h).every((value) => !/[\r\n\0]/.test(value)), 'A header value has a line break')
     .default({}),
   body: z.string().max(MAX_REQUEST_BODY_BYTES, 'The body is larger than 1 MB').optional(),
+  // Pass the gateway's answer through as it arrives (server-sent events of an AI chat stream).
+  stream: z.boolean().default(false),
 })
 export type TryItRequest = z.infer<typeof tryItRequestSchema>
 
@@ -81,3 +83,7 @@ export type TryItResponse = {
   elapsedMs: number
   url: string
 }
+
+/** Headers of a streamed try-it answer that carry the gateway's own status and headers. */
+export const STREAM_STATUS_HEADER = 'x-gateway-status'
+export const STREAM_HEADERS_HEADER = 'x-gateway-headers'

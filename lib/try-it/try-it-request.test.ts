@@ -6,7 +6,7 @@ const base = { keyId: 'key_1', versionId: 'ver_1', method: 'GET', path: '/pets/1
 
 describe('the try-it request schema', () => {
   test('a plain request parses with empty query and headers', () => {
-    expect(tryItRequestSchema.parse(base)).toEqual({ ...base, query: {}, headers: {} })
+    expect(tryItRequestSchema.parse(base)).toEqual({ ...base, query: {}, headers: {}, stream: false })
   })
 
   test.each([

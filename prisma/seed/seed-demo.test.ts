@@ -6,8 +6,10 @@ import { verifyPassword } from '@/lib/auth/verify-password'
 import { db } from '@/lib/db'
 import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { deriveApiState } from '@/lib/lifecycle/derive-api-state'
+import { validateOpenApi } from '@/lib/openapi/validate-openapi'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { DEMO_APIS } from './demo-apis'
+import { DEMO_AI } from './seed-ai'
 import { readSeedConfig } from './seed-config'
 import { runSeed } from './seed-demo'
 
@@ -100,9 +102,10 @@ describe('demo seed', () => {
     expect(new Set(apis.map((a) => a.state))).toEqual(new Set(['DRAFT', 'PUBLISHED', 'DEPRECATED', 'RETIRED']))
     for (const api of apis) {
       expect(api.state, api.slug).toBe(deriveApiState(api.versions.map((v) => v.state)))
-      const spec = DEMO_APIS.find((d) => d.slug === api.slug)!
+      const spec =
+        DEMO_APIS.find((d) => d.slug === api.slug) ?? (api.slug === DEMO_AI.api.slug ? DEMO_AI.api : undefined)!
       expect(api.tags.map((t) => t.tag).sort(), api.slug).toEqual([...spec.tags].sort())
-      expect(api.searchText, api.slug).toBe(buildSearchText(api.name, api.description, spec.tags))
+      expect(api.searchText, api.slug).toBe(buildSearchText(api.name, api.description, [...spec.tags]))
     }
   })
 
@@ -161,6 +164,81 @@ describe('demo seed', () => {
       const ledger = await db.ledgerEntry.findMany({ where: { teamId: team.id }, select: { amountMicros: true } })
       expect(team.billingAccount!.balanceMicros).toBe(ledger.reduce((sum, e) => sum + e.amountMicros, 0n))
     }
+  })
+
+  test('acme/assistant: an AI_CHAT API on the demo AI provider, v1 published, globex subscribed on a per-token plan', async () => {
+    const api = await apiBySlug('acme', 'assistant')
+    expect(api).toMatchObject({ kind: 'AI_CHAT', visibility: 'INTERNAL', state: 'PUBLISHED' })
+    expect(api.versions).toMatchObject([{ version: 'v1', state: 'PUBLISHED', upstreamUrl: '' }])
+    expect((await validateOpenApi(api.versions[0].openapi)).ok).toBe(true)
+    const routes = await db.aiVersionModel.findMany({
+      where: { versionId: api.versions[0].id },
+      orderBy: { name: 'asc' },
+      select: {
+        name: true,
+        isDefault: true,
+        targets: {
+          select: {
+            model: {
+              select: {
+                providerModel: true,
+                provider: { select: { name: true, kind: true, baseUrl: true, apiKeyEnc: true } },
+              },
+            },
+          },
+        },
+      },
+    })
+    expect(routes).toEqual([
+      {
+        name: 'demo-claude',
+        isDefault: false,
+        targets: [
+          {
+            model: {
+              providerModel: 'demo-claude',
+              provider: {
+                name: 'Demo (Anthropic format)',
+                kind: 'ANTHROPIC',
+                baseUrl: 'http://127.0.0.1:4999/ai/anthropic/v1',
+                apiKeyEnc: null,
+              },
+            },
+          },
+        ],
+      },
+      {
+        name: 'demo-gpt',
+        isDefault: true,
+        targets: [
+          {
+            model: {
+              providerModel: 'demo-gpt',
+              provider: {
+                name: 'Demo (OpenAI format)',
+                kind: 'OPENAI_COMPATIBLE',
+                baseUrl: 'http://127.0.0.1:4999/ai/openai/v1',
+                apiKeyEnc: null,
+              },
+            },
+          },
+        ],
+      },
+    ])
+    expect(api.plans).toMatchObject([
+      {
+        name: 'Per token',
+        paid: true,
+        approval: 'AUTO',
+        freeCallsPerMonth: 0,
+        pricePerMInputMicros: 2_000_000n,
+        pricePerMOutputMicros: 6_000_000n,
+      },
+    ])
+    const globex = await db.team.findUniqueOrThrow({ where: { slug: 'globex' } })
+    expect(await db.subscription.count({ where: { apiId: api.id, consumerTeamId: globex.id, state: 'ACTIVE' } })).toBe(
+      1,
+    )
   })
 
   test('running it again writes nothing', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db'
+import { seedAi } from './seed-ai'
 import { seedApis } from './seed-apis'
 import { seedBilling } from './seed-billing'
 import { seedBillingHistory } from './seed-billing-history'
@@ -13,7 +14,7 @@ export type SeedResult = { counter: SeedCounter; config: SeedConfig }
 /**
  * The demo data set: teams acme, globex and initech with their users, a dozen APIs in every
  * lifecycle state, plans, subscriptions, billing accounts with four weeks of paid traffic and 402
- * incidents, and (with SEED_API_KEY / SEED_API_KEY_INITECH) known keys for globex and initech.
+ * incidents, the AI gateway demo (acme/assistant over the demo AI provider), and (with SEED_API_KEY / SEED_API_KEY_INITECH) known keys for globex and initech.
  * Idempotent: every row is found by its natural key first, so a second run writes nothing.
  */
 export async function runSeed(db: Db, config: SeedConfig = readSeedConfig()): Promise<SeedResult> {
@@ -22,6 +23,7 @@ export async function runSeed(db: Db, config: SeedConfig = readSeedConfig()): Pr
   const apis = await seedApis(db, config, teams, counter)
   await seedPlans(db, config, apis, counter)
   await seedSubscriptions(db, config, teams, apis, counter)
+  await seedAi(db, config, teams, counter)
   await seedBilling(db, config, teams, counter)
   await seedBillingHistory(db, config, teams, counter)
   await seedApiKeys(db, config, teams, counter)

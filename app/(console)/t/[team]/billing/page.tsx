@@ -10,6 +10,7 @@ import { TopUpForm } from '@/components/billing/top-up-form'
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from '@/components/ui/card'
 import { resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
 import { getCostByDay } from '@/lib/analytics/get-cost-by-day'
+import { getCostByModel } from '@/lib/analytics/get-cost-by-model'
 import { getRevenueByConsumer } from '@/lib/analytics/get-revenue-by-consumer'
 import { getSpendByApi } from '@/lib/analytics/get-spend-by-api'
 import { scopeOf } from '@/lib/auth/actor'
@@ -38,7 +39,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const scope = scopeOf(context)
   const canWrite = context.can('billing.write')
   const window = resolveDashboardWindow('30d')
-  const [overview, ledger, statement, subscriptions, cost, spend, ownsApis] = await Promise.all([
+  const [overview, ledger, statement, subscriptions, cost, spend, ownsApis, spentByModel] = await Promise.all([
     getBillingOverview(scope),
     listLedgerEntries(scope, { q: query.q, page: query.page }),
     getMonthlyStatement(scope, { month: query.month }),
@@ -46,8 +47,11 @@ export default async function BillingPage({ params, searchParams }: Props) {
     getCostByDay(scope, { window }),
     getSpendByApi(scope, { window }),
     teamOwnsApis(scope),
+    getCostByModel(scope, { window, view: 'consumer' }),
   ])
-  const revenue = ownsApis ? await getRevenueByConsumer(scope, { window }) : null
+  const [revenue, earnedByModel] = ownsApis
+    ? await Promise.all([getRevenueByConsumer(scope, { window }), getCostByModel(scope, { window, view: 'owner' })])
+    : [null, null]
   // The month stays in links only when chosen, so default URLs stay clean.
   const month = raw.month ? query.month : undefined
   const cardHint = getPaymentProvider().name === 'sandbox' ? SANDBOX_CARD_HINT : 'Charged through the payment provider.'
@@ -128,6 +132,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
         cost={cost}
         spend={spend}
         revenue={revenue}
+        byModel={{ spent: spentByModel, earned: earnedByModel }}
       />
 
       <PaidSubscriptionsSection

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { EditApiForm } from '@/components/apis/edit-api-form'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
 import { PlanForm } from '@/components/apis/plan-form'
@@ -10,6 +11,8 @@ import { VersionsTable } from '@/components/apis/versions-table'
 import { Badge, StateBadge } from '@/components/ui/badge'
 import { ButtonLink } from '@/components/ui/button'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
+import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
+import { listModelChoices } from '@/lib/ai/console/list-models'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
@@ -26,7 +29,7 @@ import {
   retireVersionAction,
 } from './lifecycle-actions'
 import { archivePlanAction, createPlanAction, updatePlanAction } from './plan-actions'
-import { createVersionAction, deleteDraftVersionAction } from './version-actions'
+import { createAiVersionAction, createVersionAction, deleteDraftVersionAction } from './version-actions'
 
 // The buttons of each version row, as one set of server actions.
 const VERSION_ACTIONS = {
@@ -53,9 +56,12 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
   const api = await getApiBySlug(scope, { slug })
   if (!api) notFound()
   const latest = api.versions[0]
-  const [events, latestVersion] = await Promise.all([
+  const isAi = api.kind === 'AI_CHAT'
+  const [events, latestVersion, modelChoices, latestDesign] = await Promise.all([
     listLifecycleEvents(scope, { apiId: api.id }),
-    latest ? getVersion(scope, { versionId: latest.id }) : null,
+    latest && !isAi ? getVersion(scope, { versionId: latest.id }) : null,
+    isAi ? listModelChoices(scope) : [],
+    isAi && latest ? getAiVersionDesign(scope, { versionId: latest.id }) : null,
   ])
   const now = new Date()
   const permissions = {
@@ -120,34 +126,54 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
             )}
           </section>
           {permissions.canWrite ? (
-            <Card>
-              <CardHeader
-                title="Add a version"
-                description={
-                  latestVersion
-                    ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.`
-                    : 'Upload, paste or write the OpenAPI 3.x contract.'
-                }
-              />
-              <CardBody>
-                <VersionForm
-                  action={createVersionAction}
-                  teamSlug={team}
-                  apiSlug={api.slug}
-                  apiId={api.id}
-                  suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                  template={
+            isAi ? (
+              <Card>
+                <CardHeader
+                  title="Add a version"
+                  description="Pick the models it exposes and route each to your team's models. The OpenAI-compatible contract is generated."
+                />
+                <CardBody>
+                  <AiVersionForm
+                    action={createAiVersionAction}
+                    teamSlug={team}
+                    apiSlug={api.slug}
+                    apiId={api.id}
+                    models={modelChoices}
+                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                    initial={latestDesign ?? undefined}
+                  />
+                </CardBody>
+              </Card>
+            ) : (
+              <Card>
+                <CardHeader
+                  title="Add a version"
+                  description={
                     latestVersion
-                      ? {
-                          openapi: latestVersion.openapi,
-                          upstreamUrl: latestVersion.upstreamUrl,
-                          timeoutMs: latestVersion.timeoutMs,
-                        }
-                      : undefined
+                      ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.`
+                      : 'Upload, paste or write the OpenAPI 3.x contract.'
                   }
                 />
-              </CardBody>
-            </Card>
+                <CardBody>
+                  <VersionForm
+                    action={createVersionAction}
+                    teamSlug={team}
+                    apiSlug={api.slug}
+                    apiId={api.id}
+                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                    template={
+                      latestVersion
+                        ? {
+                            openapi: latestVersion.openapi,
+                            upstreamUrl: latestVersion.upstreamUrl,
+                            timeoutMs: latestVersion.timeoutMs,
+                          }
+                        : undefined
+                    }
+                  />
+                </CardBody>
+              </Card>
+            )
           ) : null}
           <div id="plans" className="scroll-mt-4">
             <Card>

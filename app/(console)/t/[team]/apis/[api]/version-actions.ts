@@ -1,6 +1,8 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { createAiVersionSchema, updateAiVersionSchema } from '@/lib/ai/console/ai-version-schemas'
+import { createAiVersion, updateAiVersion } from '@/lib/ai/console/save-ai-version'
 import { createVersion } from '@/lib/apis/create-version'
 import { deleteDraftVersion, type DeletedDraft } from '@/lib/apis/delete-draft-version'
 import { createVersionSchema, updateDraftVersionSchema, versionIdSchema } from '@/lib/apis/schemas'
@@ -19,6 +21,14 @@ const doUpdate = teamAction('apis.write', updateDraftVersionSchema, (input, cont
 )
 const doDelete = teamAction('apis.write', versionIdSchema, (input, context) =>
   deleteDraftVersion(scopeOf(context), input),
+)
+
+// AI_CHAT versions: the design (models and routes) instead of an uploaded contract.
+const doCreateAi = teamAction('apis.write', createAiVersionSchema, (input, context) =>
+  createAiVersion(scopeOf(context), input),
+)
+const doUpdateAi = teamAction('apis.write', updateAiVersionSchema, (input, context) =>
+  updateAiVersion(scopeOf(context), input),
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
@@ -44,4 +54,18 @@ export async function deleteDraftVersionAction(
   formData: FormData,
 ): Promise<ActionState<DeletedDraft>> {
   return run(formData, doDelete)
+}
+
+export async function createAiVersionAction(
+  _previous: ActionState<SavedVersion>,
+  formData: FormData,
+): Promise<ActionState<SavedVersion>> {
+  return run(formData, doCreateAi)
+}
+
+export async function updateAiVersionAction(
+  _previous: ActionState<SavedVersion>,
+  formData: FormData,
+): Promise<ActionState<SavedVersion>> {
+  return run(formData, doUpdateAi)
 }

@@ -33,6 +33,8 @@ export default async function CallsPage({ params, searchParams }: Props) {
     query.requestId ||
     query.incidentId ||
     query.consumerTeamId ||
+    query.model ||
+    query.provider ||
     query.slowMs !== undefined,
   )
 
@@ -53,6 +55,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
                 key: undefined,
                 version: undefined,
                 consumer: undefined,
+                provider: undefined,
               }),
               active: query.view === view,
             }))}

@@ -1,17 +1,20 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { VersionForm } from '@/components/apis/version-form'
 import { ApiReference } from '@/components/openapi/api-reference'
 import { StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
+import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
+import { listModelChoices } from '@/lib/ai/console/list-models'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
-import { updateDraftVersionAction } from '../../version-actions'
+import { updateAiVersionAction, updateDraftVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -29,6 +32,10 @@ export default async function VersionPage({ params }: Props) {
   // Parsed, not validated again: the contract was validated when it was saved.
   const reference = await loadApiReference(version.openapi)
   const canWrite = context.can('apis.write')
+  const isAi = api.kind === 'AI_CHAT'
+  const [design, modelChoices] = isAi
+    ? await Promise.all([getAiVersionDesign(scope, { versionId: version.id }), listModelChoices(scope)])
+    : [null, []]
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -44,13 +51,37 @@ export default async function VersionPage({ params }: Props) {
           </span>
         }
         description={
-          <>
-            Upstream <code className="font-mono">{version.upstreamUrl}</code> · timeout {version.timeoutMs} ms
-          </>
+          isAi ? (
+            <>
+              Exposes {design?.models.map((m) => m.name).join(', ') || 'no models yet'} · default{' '}
+              {design?.defaultModel ?? '—'}
+            </>
+          ) : (
+            <>
+              Upstream <code className="font-mono">{version.upstreamUrl}</code> · timeout {version.timeoutMs} ms
+            </>
+          )
         }
       />
       <div className="space-y-6">
-        {canWrite ? (
+        {isAi ? (
+          <Card>
+            <CardHeader
+              title={version.state === 'DRAFT' && canWrite ? 'Models and routes' : 'Models and routes (fixed)'}
+            />
+            <CardBody>
+              <AiVersionForm
+                action={updateAiVersionAction}
+                teamSlug={team}
+                apiSlug={api.slug}
+                versionId={version.id}
+                models={modelChoices}
+                initial={design ?? undefined}
+                readOnly={version.state !== 'DRAFT' || !canWrite}
+              />
+            </CardBody>
+          </Card>
+        ) : canWrite ? (
           <Card>
             <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
             <CardBody>

@@ -1,0 +1,101 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { axisMoney, chartMoney } from '@/components/billing/chart-money'
+import { callLogHref } from '@/lib/calls/call-log-href'
+import type { TeamView } from '@/lib/teams/team-view'
+
+export type ModelBar = {
+  model: string
+  costMicros: number
+  calls: number
+  inputTokens: number
+  outputTokens: number
+  estimatedCalls: number
+}
+
+/** AI cost per exposed model over the window, biggest first. A bar opens the window's calls to that model. */
+export function CostByModelChart({
+  bars,
+  teamSlug,
+  currency,
+  view,
+  from,
+  to,
+}: {
+  bars: ModelBar[]
+  teamSlug: string
+  currency: string
+  view: TeamView
+  from: string
+  to: string
+}) {
+  const router = useRouter()
+  const height = Math.max(120, bars.length * 36 + 40)
+  const open = (model: string) => router.push(callLogHref(teamSlug, { view, model, from, to }))
+  return (
+    <div className="space-y-3">
+      <div style={{ height }} role="figure" aria-label="Cost by AI model; select a bar to list its calls">
+        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+          <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+            <XAxis
+              type="number"
+              tickFormatter={(v: number) => axisMoney(v, currency)}
+              tick={{ fontSize: 12, fill: '#64748b' }}
+            />
+            <YAxis type="category" dataKey="model" width={140} tick={{ fontSize: 12, fill: '#334155' }} />
+            <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
+            <Bar
+              dataKey="costMicros"
+              name="Cost"
+              fill="#8b5cf6"
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(item) => {
+                const bar = item.payload as ModelBar | undefined
+                if (bar) open(bar.model)
+              }}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      {/* The same numbers as text: readable without the chart, and each row drills down too. */}
+      <table className="w-full text-xs" aria-label="Cost by AI model">
+        <thead className="text-left text-slate-500">
+          <tr>
+            <th className="py-1 font-medium">Model</th>
+            <th className="py-1 text-right font-medium">Calls</th>
+            <th className="py-1 text-right font-medium">Tokens in / out</th>
+            <th className="py-1 text-right font-medium">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bars.map((bar) => (
+            <tr key={bar.model} className="border-t border-slate-100" data-model-row={bar.model}>
+              <td className="py-1">
+                <a
+                  href={callLogHref(teamSlug, { view, model: bar.model, from, to })}
+                  className="font-mono text-brand-700 hover:underline"
+                >
+                  {bar.model}
+                </a>
+                {bar.estimatedCalls > 0 ? (
+                  <span className="ml-1 text-amber-700">({bar.estimatedCalls} estimated)</span>
+                ) : null}
+              </td>
+              <td className="py-1 text-right tabular-nums">{bar.calls.toLocaleString('en-US')}</td>
+              <td className="py-1 text-right tabular-nums">
+                {bar.inputTokens.toLocaleString('en-US')} / {bar.outputTokens.toLocaleString('en-US')}
+              </td>
+              <td className="py-1 text-right tabular-nums" data-model-cost>
+                {chartMoney(bar.costMicros, currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

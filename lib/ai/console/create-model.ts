@@ -1,0 +1,51 @@
+import type { TeamScope } from '@/lib/auth/actor'
+import { db } from '@/lib/db'
+import { invalid } from '@/lib/errors/app-error'
+import { createId } from '@/lib/ids'
+import { createModelSchema, type CreateModelInput } from './schemas'
+
+/** Adds a model on one of the team's own providers. */
+export async function createModel({ teamId }: TeamScope, input: CreateModelInput) {
+  const data = createModelSchema.parse(input)
+  assertOutputFits(data.maxOutputTokens, data.contextWindow)
+  await assertOwnProvider(teamId, data.providerId)
+  const taken = await db.aiModel.findFirst({ where: { teamId, name: data.name }, select: { id: true } })
+  if (taken) throw modelNameTaken()
+  try {
+    return await db.aiModel.create({
+      data: {
+        id: createId('aim'),
+        teamId,
+        providerId: data.providerId,
+        name: data.name,
+        providerModel: data.providerModel,
+        kind: data.kind,
+        inputMicrosPerM: data.inputPrice,
+        outputMicrosPerM: data.outputPrice,
+        cachedInputMicrosPerM: data.cachedInputPrice ?? null,
+        contextWindow: data.contextWindow,
+        maxOutputTokens: data.maxOutputTokens,
+      },
+      select: { id: true, name: true },
+    })
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw modelNameTaken()
+    throw error
+  }
+}
+
+/** Another team's provider id reads exactly like one that does not exist. */
+export async function assertOwnProvider(teamId: string, providerId: string): Promise<void> {
+  const provider = await db.aiProvider.findFirst({ where: { id: providerId, teamId }, select: { id: true } })
+  if (!provider) throw invalid('Choose one of your team’s providers', { providerId: ['Choose one of your providers'] })
+}
+
+export function assertOutputFits(maxOutputTokens: number | undefined, contextWindow: number | undefined): void {
+  if (maxOutputTokens !== undefined && contextWindow !== undefined && maxOutputTokens > contextWindow)
+    throw invalid('The max output cannot exceed the context window', {
+      maxOutputTokens: ['At most the context window'],
+    })
+}
+
+export const modelNameTaken = () =>
+  invalid('This team already has a model with that name', { name: ['Pick another name'] }, 'model_name_taken')

@@ -1,0 +1,146 @@
+import type { TeamScope } from '@/lib/auth/actor'
+import { assertValidOpenApi } from '@/lib/apis/assert-valid-openapi'
+import { majorOf } from '@/lib/apis/schemas'
+import type { SavedVersion } from '@/lib/apis/update-draft-version'
+import { db, type Tx } from '@/lib/db'
+import { conflict, invalid, notFound } from '@/lib/errors/app-error'
+import { createId } from '@/lib/ids'
+import { recordTransition } from '@/lib/lifecycle/record-transition'
+import {
+  createAiVersionSchema,
+  designOf,
+  updateAiVersionSchema,
+  type AiDesign,
+  type CreateAiVersionInput,
+  type UpdateAiVersionInput,
+} from './ai-version-schemas'
+import { buildAiChatContract } from './build-ai-chat-contract'
+
+// An AI_CHAT version has no uploaded contract: its routes are stored as AiVersionModel and
+// AiRouteTarget rows and its `openapi` is generated from them, both in one transaction. Its
+// upstreamUrl is "" (the gateway routes to providers, not to an upstream).
+
+/** Adds a DRAFT version to one of the team's AI_CHAT APIs. */
+export async function createAiVersion(scope: TeamScope, input: CreateAiVersionInput): Promise<SavedVersion> {
+  const parsed = createAiVersionSchema.parse(input)
+  const design = designOf(parsed)
+  const api = await findAiApi(scope.teamId, parsed.apiId)
+  await assertOwnModels(scope.teamId, design)
+  const openapi = buildAiChatContract({ ...apiText(api), version: parsed.version, ...exposed(design) })
+  await assertValidOpenApi(openapi)
+  const taken = await db.apiVersion.findFirst({
+    where: { apiId: api.id, teamId: scope.teamId, version: parsed.version },
+  })
+  if (taken) throw labelTaken(parsed.version)
+  try {
+    return await db.$transaction(async (tx) => {
+      const version = await tx.apiVersion.create({
+        data: {
+          id: createId('ver'),
+          apiId: api.id,
+          teamId: scope.teamId,
+          version: parsed.version,
+          major: majorOf(parsed.version),
+          openapi,
+          upstreamUrl: '',
+        },
+        select: { id: true, version: true },
+      })
+      await writeRoutes(tx, scope.teamId, version.id, design)
+      await recordTransition(
+        scope,
+        { apiId: api.id, versionId: version.id, from: null, to: 'DRAFT', action: 'create' },
+        tx,
+      )
+      return { versionId: version.id, version: version.version, created: true }
+    })
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw labelTaken(parsed.version)
+    throw error
+  }
+}
+
+/** Replaces a DRAFT's routes and regenerates its contract; a published version's models are fixed. */
+export async function updateAiVersion(scope: TeamScope, input: UpdateAiVersionInput): Promise<SavedVersion> {
+  const { teamId } = scope
+  const parsed = updateAiVersionSchema.parse(input)
+  const design = designOf(parsed)
+  const current = await db.apiVersion.findFirst({
+    where: { id: parsed.versionId, teamId },
+    select: { id: true, apiId: true, version: true, state: true },
+  })
+  if (!current) throw notFound('Version')
+  if (current.state !== 'DRAFT')
+    throw conflict(
+      'A published version’s models are part of its contract; add a new version to change them',
+      'version_immutable',
+    )
+  const api = await findAiApi(teamId, current.apiId)
+  await assertOwnModels(teamId, design)
+  const openapi = buildAiChatContract({ ...apiText(api), version: current.version, ...exposed(design) })
+  await assertValidOpenApi(openapi)
+  return db.$transaction(async (tx) => {
+    // The state condition makes a concurrent publish win cleanly: this save then matches nothing.
+    const { count } = await tx.apiVersion.updateMany({
+      where: { id: current.id, teamId, state: 'DRAFT' },
+      data: { openapi },
+    })
+    if (count === 0) throw notFound('Draft version')
+    await tx.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
+    await writeRoutes(tx, teamId, current.id, design)
+    return { versionId: current.id, version: current.version, created: false }
+  })
+}
+
+async function findAiApi(teamId: string, apiId: string) {
+  const api = await db.api.findFirst({
+    where: { id: apiId, teamId },
+    select: { id: true, name: true, description: true, kind: true },
+  })
+  if (!api) throw notFound('API')
+  if (api.kind !== 'AI_CHAT') throw invalid('Only AI chat APIs route to models', undefined, 'not_ai_chat')
+  return api
+}
+
+const apiText = (api: { name: string; description: string }) => ({ apiName: api.name, description: api.description })
+const exposed = (design: AiDesign) => ({ models: design.models.map((m) => m.name), defaultModel: design.defaultModel })
+
+/** Every routed model must be one of the team's own chat models; another team's id reads as unknown. */
+async function assertOwnModels(teamId: string, design: AiDesign): Promise<void> {
+  const ids = [...new Set(design.models.flatMap((m) => m.targets.map((t) => t.modelId)))]
+  const found = await db.aiModel.count({ where: { id: { in: ids }, teamId, kind: 'CHAT' } })
+  if (found !== ids.length)
+    throw invalid('Route only to your team’s chat models', {
+      design: ['A route names a model that is not one of your chat models'],
+    })
+}
+
+async function writeRoutes(tx: Tx, teamId: string, versionId: string, design: AiDesign): Promise<void> {
+  for (const model of design.models) {
+    await tx.aiVersionModel.create({
+      data: {
+        id: createId('avm'),
+        teamId,
+        versionId,
+        name: model.name,
+        isDefault: model.name === design.defaultModel,
+        strategy: model.strategy,
+        targets: {
+          create: model.targets.map((target, position) => ({
+            id: createId('art'),
+            modelId: target.modelId,
+            position,
+            weight: model.strategy === 'WEIGHTED' ? target.weight : 1,
+          })),
+        },
+      },
+    })
+  }
+}
+
+const labelTaken = (label: string) =>
+  invalid(
+    `This API already has a version ${label}`,
+    { version: [`${label} already exists; pick another label`] },
+    'version_taken',
+  )

@@ -1,0 +1,44 @@
+import type { TeamScope } from '@/lib/auth/actor'
+import { publishConfigChange } from '@/lib/config-events/publish-config-change'
+import { db } from '@/lib/db'
+import { notFound } from '@/lib/errors/app-error'
+import { assertOutputFits, assertOwnProvider, modelNameTaken } from './create-model'
+import { updateModelSchema, type UpdateModelInput } from './schemas'
+
+/** Edits a model. Prices apply from the gateway's next snapshot (config event in the same transaction). */
+export async function updateModel({ teamId }: TeamScope, input: UpdateModelInput) {
+  const { modelId, inputPrice, outputPrice, cachedInputPrice, ...fields } = updateModelSchema.parse(input)
+  const current = await db.aiModel.findFirst({
+    where: { id: modelId, teamId },
+    select: { contextWindow: true, maxOutputTokens: true },
+  })
+  if (!current) throw notFound('Model')
+  assertOutputFits(fields.maxOutputTokens ?? current.maxOutputTokens, fields.contextWindow ?? current.contextWindow)
+  if (fields.providerId !== undefined) await assertOwnProvider(teamId, fields.providerId)
+  if (fields.name !== undefined) {
+    const clash = await db.aiModel.findFirst({
+      where: { teamId, name: fields.name, id: { not: modelId } },
+      select: { id: true },
+    })
+    if (clash) throw modelNameTaken()
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.aiModel.update({
+        where: { id: modelId, teamId },
+        data: {
+          ...fields,
+          ...(inputPrice !== undefined ? { inputMicrosPerM: inputPrice } : {}),
+          ...(outputPrice !== undefined ? { outputMicrosPerM: outputPrice } : {}),
+          ...(cachedInputPrice !== undefined ? { cachedInputMicrosPerM: cachedInputPrice } : {}),
+        },
+        select: { id: true, name: true },
+      })
+      await publishConfigChange(tx)
+      return row
+    })
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw modelNameTaken()
+    throw error
+  }
+}
