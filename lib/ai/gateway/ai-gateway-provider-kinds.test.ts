@@ -1,4 +1,5 @@
 import OpenAI from 'openai'
+import { microsToDecimal } from '@/lib/billing/money'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AiProviderKind } from '@/generated/sqlite/enums'
 import { fundAccount } from '@/lib/charging/test-billing-world'
@@ -78,7 +79,7 @@ describe.each(KINDS)('%s', (kind) => {
     expect(data.choices[0].message.content).toBe(TEXT)
     expect(data.usage).toMatchObject({ prompt_tokens: USAGE.input, completion_tokens: USAGE.output })
     expect(response.headers.get('x-tollgate-provider')).toBe(`p-${kind}`)
-    expect(response.headers.get('x-tollgate-cost')).toBe(`0.0000${COST}`)
+    expect(response.headers.get('x-tollgate-cost')).toBe(microsToDecimal(COST))
     const sent = upstreams.get(kind)!.received.at(-1)!
     expect(String(credentialOf(kind, sent.headers))).toContain(`key-${kind.toLowerCase()}`)
     expect(sent.body).toContain(String(MAX_OUTPUT))
@@ -119,7 +120,11 @@ describe.each(KINDS)('%s', (kind) => {
     }
     expect(text).toBe(TEXT)
     expect(pieces).toBeGreaterThan(1)
-    expect(usage).toMatchObject({ prompt_tokens: USAGE.input, completion_tokens: USAGE.output, cost: `0.0000${COST}` })
+    expect(usage).toMatchObject({
+      prompt_tokens: USAGE.input,
+      completion_tokens: USAGE.output,
+      cost: microsToDecimal(COST),
+    })
   })
 })
 
