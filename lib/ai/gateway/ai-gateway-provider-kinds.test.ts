@@ -42,10 +42,13 @@ beforeAll(async () => {
       providerModel: `native-${kind.toLowerCase()}`,
       maxOutputTokens: MAX_OUTPUT,
     })),
-    exposed: KINDS.map((kind) => ({
-      name: `m-${kind.toLowerCase()}`,
-      targets: [{ model: `served-${kind.toLowerCase()}` }],
-    })),
+    exposed: [
+      ...KINDS.map((kind) => ({
+        name: `m-${kind.toLowerCase()}`,
+        targets: [{ model: `served-${kind.toLowerCase()}` }],
+      })),
+      { name: 'claude-then-gpt', targets: [{ model: 'served-anthropic' }, { model: 'served-openai' }] },
+    ],
     plan: { pricePerMInputMicros: 1_000_000n, pricePerMOutputMicros: 3_000_000n },
   })
   await fundAccount(testDb.db, world.initech.id, 1_000_000n)
@@ -128,9 +131,22 @@ describe.each(KINDS)('%s', (kind) => {
   })
 })
 
+test('a feature a provider cannot carry is a clear 400, unless a later target can carry it', async () => {
+  // Anthropic refuses a temperature above 1; OpenAI takes up to 2.
+  const request = { messages: [{ role: 'user' as const, content: 'hot take' }], temperature: 1.5 }
+  const error = await client.chat.completions.create({ ...request, model: 'm-anthropic' }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(OpenAI.BadRequestError)
+  expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('unsupported_feature')
+  expect((error as InstanceType<typeof OpenAI.APIError>).message).toContain('temperature')
+  const { response } = await client.chat.completions.create({ ...request, model: 'claude-then-gpt' }).withResponse()
+  expect(response.headers.get('x-tollgate-provider')).toBe('p-OPENAI')
+})
+
 test('the hourly AI rollup counts the calls of each model, tokens and cost in the same write as the calls', async () => {
   await gw.gateway.writer.flush()
-  const rows = await testDb.db.aiUsageRollup.findMany({ where: { consumerTeamId: world.initech.id } })
+  const rows = await testDb.db.aiUsageRollup.findMany({
+    where: { consumerTeamId: world.initech.id, model: { startsWith: 'm-' } },
+  })
   expect(rows.map((r) => r.model).sort()).toEqual(KINDS.map((kind) => `m-${kind.toLowerCase()}`).sort())
   for (const row of rows) {
     expect(row).toMatchObject({
