@@ -163,12 +163,14 @@ async function answerStream(
     // Back-pressure: stop reading the provider while the client's socket buffer is full.
     if (!res.write(text)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)))
   }
-  const take = async (chunks: ChatCompletionChunk[]) => {
+  // All the chunks of one provider read go out in one write: one syscall per read, not per token.
+  const take = (chunks: ChatCompletionChunk[]) => {
+    let text = ''
     for (const chunk of chunks) {
       const delta = chunk.choices[0]?.delta
-      const piece =
-        (delta?.content ?? '') +
-        (delta?.tool_calls ?? []).map((c) => (c.function?.name ?? '') + (c.function?.arguments ?? '')).join('')
+      let piece = delta?.content ?? ''
+      for (const call of delta?.tool_calls ?? [])
+        piece += (call.function?.name ?? '') + (call.function?.arguments ?? '')
       if (piece) {
         output += piece
         if (!delivered) {
@@ -176,8 +178,9 @@ async function answerStream(
           call.ttftMs = performance.now() - call.startedAt
         }
       }
-      await send(writer.chunk(chunk))
+      text += writer.chunk(chunk)
     }
+    return send(text)
   }
   let failure: string | null = null
   try {
