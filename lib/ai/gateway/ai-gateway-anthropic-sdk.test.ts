@@ -36,7 +36,7 @@ beforeAll(async () => {
     plan: { pricePerMInputMicros: 3_000_000n, pricePerMOutputMicros: 15_000_000n },
   })
   await fundAccount(testDb.db, world.initech.id, 5_000_000n)
-  gw = await startTestGateway({ db: testDb.db })
+  gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })
   // The SDK appends /v1/messages to its base URL.
   client = new Anthropic({ apiKey: world.key.value, baseURL: gw.url + world.basePath, maxRetries: 0 })
 })

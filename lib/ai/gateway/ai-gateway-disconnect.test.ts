@@ -43,7 +43,7 @@ beforeAll(async () => {
     plan: { pricePerMInputMicros: 1_000_000n, pricePerMOutputMicros: 2_000_000n },
   })
   await fundAccount(testDb.db, world.initech.id, 1_000_000n)
-  gw = await startTestGateway({ db: testDb.db })
+  gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })
 })
 
 afterAll(async () => {

@@ -86,6 +86,7 @@ beforeAll(async () => {
   let draw = 0
   gw = await startTestGateway({
     db: testDb.db,
+    databaseUrl: testDb.url,
     aiCooldown: { failures: 2, cooldownMs: 60_000 },
     aiRandom: () => ((draw++ % 8) + 0.5) / 8,
   })

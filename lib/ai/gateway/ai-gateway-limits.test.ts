@@ -29,7 +29,7 @@ beforeAll(async () => {
     // A free plan: the limit applies whatever the price.
     plan: { paid: false, tokensPerMinute: TOKENS_PER_MINUTE },
   })
-  gw = await startTestGateway({ db: testDb.db })
+  gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.url })
 })
 
 afterAll(async () => {

@@ -29,7 +29,9 @@ beforeAll(async () => {
     plan: { pricePerCallMicros: 100n, pricePerMInputMicros: 2_000_000n, pricePerMOutputMicros: 8_000_000n },
   })
   await fundAccount(testDb.db, world.initech.id, START_BALANCE)
-  gw = await startTestGateway({ db: testDb.db })
+  // On SQLite, no URL: this file's calls are metered through the Prisma sink, the others' through the
+  // SQLite thread (PostgreSQL always uses Prisma and needs the URL to pick its SQL dialect).
+  gw = await startTestGateway({ db: testDb.db, databaseUrl: testDb.provider === 'postgres' ? testDb.url : undefined })
   client = new OpenAI({ apiKey: world.key.value, baseURL: gw.url + world.basePath, maxRetries: 0 })
 })
 
@@ -68,12 +70,14 @@ test('a chat completion answers in OpenAI format, names what served it and costs
 })
 
 test('a streamed completion arrives in several chunks and its final usage chunk carries the cost', async () => {
-  const stream = await client.chat.completions.create({
-    model: 'gpt-tollgate',
-    messages: [{ role: 'user', content: 'Stream a few words please' }],
-    stream: true,
-    stream_options: { include_usage: true },
-  })
+  const { data: stream, response } = await client.chat.completions
+    .create({
+      model: 'gpt-tollgate',
+      messages: [{ role: 'user', content: 'Stream a few words please' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    })
+    .withResponse()
   let text = ''
   let contentChunks = 0
   let usage: (OpenAI.CompletionUsage & { cost?: string }) | null = null
@@ -88,7 +92,14 @@ test('a streamed completion arrives in several chunks and its final usage chunk 
   expect(contentChunks).toBeGreaterThan(1)
   expect(text).toMatch(/words/i)
   expect(usage).not.toBeNull()
-  expect(usage!.cost).toBe(microsToDecimal(expectedCost(usage!.prompt_tokens, usage!.completion_tokens)))
+  const cost = expectedCost(usage!.prompt_tokens, usage!.completion_tokens)
+  expect(usage!.cost).toBe(microsToDecimal(cost))
+  const row = await writtenInvocation(response.headers.get('x-request-id')!)
+  expect(row).toMatchObject({ model: 'gpt-tollgate', provider: 'demo-gpt', attempts: 1, costMicros: cost })
+  expect(row.ttftMs).toBeGreaterThan(0)
+  await gw.gateway.writer.flush()
+  const rollup = await testDb.db.aiUsageRollup.findFirstOrThrow({ where: { consumerTeamId: world.initech.id } })
+  expect(rollup).toMatchObject({ model: 'gpt-tollgate', provider: 'demo-gpt', calls: 2 })
 })
 
 test('GET /models lists the exposed models in OpenAI list format', async () => {
