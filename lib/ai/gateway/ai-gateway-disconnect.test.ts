@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http'
+import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { fundAccount, ledgerOf } from '@/lib/charging/test-billing-world'
 import { startTestGateway, waitFor, type TestGateway } from '@/lib/gateway/test-fixtures'
@@ -22,23 +23,29 @@ let gw: TestGateway
 let world: AiWorld
 let reporting: SlowProvider
 let silent: SlowProvider
+let crashing: SlowProvider
 
 beforeAll(async () => {
   testDb = await setupTestDatabase()
   reporting = await startSlowProvider(providerReply('OPENAI', { text: TEXT, usage: USAGE }), 40)
   silent = await startSlowProvider(providerReply('OPENAI', { text: TEXT, usage: null }), 40)
+  // The role chunk, then three words, then the connection drops.
+  crashing = await startSlowProvider(providerReply('OPENAI', { text: TEXT, usage: USAGE }), 20, 4)
   world = await seedAiWorld(testDb.db, {
     providers: [
       { name: 'reporting', kind: 'OPENAI', baseUrl: `${reporting.url}/v1` },
       { name: 'silent', kind: 'OPENAI_COMPATIBLE', baseUrl: `${silent.url}/v1` },
+      { name: 'crashing', kind: 'OPENAI', baseUrl: `${crashing.url}/v1` },
     ],
     models: [
       { name: 'on-reporting', provider: 'reporting' },
       { name: 'on-silent', provider: 'silent' },
+      { name: 'on-crashing', provider: 'crashing' },
     ],
     exposed: [
       { name: 'reports-usage', targets: [{ model: 'on-reporting' }] },
       { name: 'no-usage', targets: [{ model: 'on-silent' }] },
+      { name: 'crashes', targets: [{ model: 'on-crashing' }] },
     ],
     plan: { pricePerMInputMicros: 1_000_000n, pricePerMOutputMicros: 2_000_000n },
   })
@@ -50,6 +57,7 @@ afterAll(async () => {
   await gw?.close()
   await reporting?.close()
   await silent?.close()
+  await crashing?.close()
   await testDb?.cleanup()
 })
 
@@ -118,4 +126,29 @@ test('a stream whose provider never reports usage is billed from the tokenizer a
   expect(before.balance - after.balance).toBe(row.costMicros)
   const rollup = await testDb.db.aiUsageRollup.findFirstOrThrow({ where: { model: 'no-usage' } })
   expect(rollup).toMatchObject({ calls: 1, estimatedCalls: 1 })
+})
+
+test('a provider that breaks off mid-stream: the client gets an error event, billed for what it received', async () => {
+  await gw.gateway.writer.flush()
+  const before = await ledgerOf(testDb.db, world.initech.id)
+  const res = await request(`${gw.url}${world.basePath}/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${world.key.value}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'crashes', stream: true, messages: [{ role: 'user', content: 'go on' }] }),
+  })
+  expect(res.statusCode).toBe(200)
+  const text = await res.body.text()
+  const events = text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event) => JSON.parse(event.replace(/^data: /, '')))
+  const delivered = events.map((e) => e.choices?.[0]?.delta?.content ?? '').join('')
+  expect(delivered).toBe('alpha beta gamma ')
+  expect(events.at(-1).error).toMatchObject({ code: 'provider_error', message: expect.stringContaining('crashing') })
+  const row = await invocationOf(String(res.headers['x-request-id']))
+  expect(row).toMatchObject({ status: 200, errorCode: 'provider_stream_failed', usageEstimated: true })
+  expect(row.outputTokens).toBe(countTextTokens(delivered))
+  await gw.gateway.writer.flush()
+  expect(before.balance - (await ledgerOf(testDb.db, world.initech.id)).balance).toBe(row.costMicros)
+  expect(row.costMicros).toBe(cost(row.inputTokens, row.outputTokens))
 })

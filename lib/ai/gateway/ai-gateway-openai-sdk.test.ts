@@ -141,3 +141,27 @@ test('an empty balance is a 402 with code insufficient_balance, and nothing is c
   expect((error as APIError).code).toBe('insufficient_balance')
   expect((await ledgerOf(testDb.db, broke.initech.id)).charged).toBe(0n)
 })
+
+test('a token plan with free calls: the first call is free (cost 0.00), the next is charged at its usage', async () => {
+  const trial = await seedAiWorld(testDb.db, {
+    providers: [{ name: 'Demo OpenAI', kind: 'OPENAI', baseUrl: `${demo.url}/ai/openai/v1` }],
+    models: [{ name: 'demo-gpt', provider: 'Demo OpenAI', providerModel: 'demo-chat' }],
+    exposed: [{ name: 'gpt-tollgate', targets: [{ model: 'demo-gpt' }] }],
+    plan: { freeCallsPerMonth: 1, pricePerMInputMicros: 1_000_000n, pricePerMOutputMicros: 1_000_000n },
+  })
+  await fundAccount(testDb.db, trial.initech.id, 1_000_000n)
+  await gw.gateway.store.reload()
+  const trialClient = new OpenAI({ apiKey: trial.key.value, baseURL: gw.url + trial.basePath, maxRetries: 0 })
+  const ask = () =>
+    trialClient.chat.completions
+      .create({ model: 'gpt-tollgate', messages: [{ role: 'user', content: 'hi' }] })
+      .withResponse()
+  const free = await ask()
+  expect(free.response.headers.get('x-tollgate-cost')).toBe('0.00')
+  const paid = await ask()
+  const usage = paid.data.usage!
+  const cost = BigInt(usage.prompt_tokens + usage.completion_tokens)
+  expect(paid.response.headers.get('x-tollgate-cost')).toBe(microsToDecimal(cost))
+  await gw.gateway.writer.flush()
+  expect((await ledgerOf(testDb.db, trial.initech.id)).charged).toBe(cost)
+})

@@ -86,6 +86,8 @@ describe.each(KINDS)('%s', (kind) => {
     const sent = upstreams.get(kind)!.received.at(-1)!
     expect(String(credentialOf(kind, sent.headers))).toContain(`key-${kind.toLowerCase()}`)
     expect(sent.body).toContain(String(MAX_OUTPUT))
+    // The consumer's Tollgate key never reaches the provider.
+    expect(JSON.stringify(sent.headers)).not.toContain(world.key.value)
     const row = await waitFor(
       () =>
         testDb.db.invocation

@@ -124,11 +124,11 @@ export class AiGateway {
         if (tokenWindow !== null) this.tokens.settle(subscription.id, tokenWindow, worst.tokens, used)
       },
     }
-    const settleOnRefusal = () => {
-      if (call.done && !call.forwarded) prepared.settleTokens(0)
-    }
-    chargeThenForward(this.charging, call, () => void answerFromProvider(prepared))
-    if (call.done) settleOnRefusal()
-    else call.res.once('finish', settleOnRefusal)
+    chargeThenForward(
+      this.charging,
+      call,
+      () => void answerFromProvider(prepared),
+      () => prepared.settleTokens(0),
+    )
   }
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
 import { microsToDecimal } from '@/lib/billing/money'
+import { AppError } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import type { ChargingStep } from '@/lib/gateway/charging-step'
 import type { GatewayCall } from '@/lib/gateway/gateway-call'
@@ -188,7 +189,7 @@ async function answerStream(
     for await (const bytes of response.body as AsyncIterable<Buffer>) await take(translator.push(bytes))
     await take(translator.end())
   } catch (error) {
-    failure = toAppError(error).message
+    failure = error instanceof AppError ? error.message : `${target.providerName} broke off the stream.`
     response.body.destroy()
   }
   res.off('close', onClose)

@@ -7,7 +7,12 @@ import type { ScriptedReply, ReceivedRequest } from '../providers/test-provider-
 
 export type SlowProvider = { url: string; finished: number; cut: number; close(): Promise<void> }
 
-export async function startSlowProvider(reply: (request: ReceivedRequest) => ScriptedReply, gapMs: number) {
+/** `cutAfter`: destroy the socket after that many events, as a provider that crashes mid-answer. */
+export async function startSlowProvider(
+  reply: (request: ReceivedRequest) => ScriptedReply,
+  gapMs: number,
+  cutAfter = Infinity,
+) {
   const state = { finished: 0, cut: 0 }
   const server = createServer(async (req, res) => {
     const parts: Buffer[] = []
@@ -24,8 +29,9 @@ export async function startSlowProvider(reply: (request: ReceivedRequest) => Scr
     res.on('close', () => {
       if (!res.writableFinished) state.cut++
     })
-    for (const piece of answer.pieces ?? []) {
+    for (const [index, piece] of (answer.pieces ?? []).entries()) {
       if (res.destroyed) return
+      if (index === cutAfter) return void res.destroy()
       res.write(piece)
       await new Promise((resolve) => setTimeout(resolve, gapMs))
     }
