@@ -2,12 +2,12 @@ import { request as httpRequest } from 'node:http'
 import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { fundAccount, ledgerOf } from '@/lib/charging/test-billing-world'
-import { startTestGateway, waitFor, type TestGateway } from '@/lib/gateway/test-fixtures'
+import { startTestGateway, type TestGateway } from '@/lib/gateway/test-fixtures'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { countTextTokens } from '../count-tokens'
 import { providerReply } from './test-provider-replies'
 import { startSlowProvider, type SlowProvider } from './test-slow-provider'
-import { seedAiWorld, type AiWorld } from './test-ai-world'
+import { seedAiWorld, writtenInvocation, type AiWorld } from './test-ai-world'
 
 // A client that hangs up mid-stream: the gateway keeps reading the provider to the end and bills
 // what the provider reported, once. A provider that never reports usage is billed from the
@@ -86,14 +86,10 @@ function streamThenHangUp(model: string, stream_options?: { include_usage: boole
   })
 }
 
-async function invocationOf(requestId: string) {
-  return waitFor(() => testDb.db.invocation.findFirst({ where: { requestId } }).then((r) => r ?? undefined), 10_000)
-}
-
 test('a client gone mid-stream is billed from the provider-reported usage, exactly once', async () => {
   const before = await ledgerOf(testDb.db, world.initech.id)
   const requestId = await streamThenHangUp('reports-usage', { include_usage: true })
-  const row = await invocationOf(requestId)
+  const row = await writtenInvocation(testDb.db, requestId)
   // The provider's stream was read to its end, not cut when the client left.
   expect(reporting.finished).toBe(1)
   expect(reporting.cut).toBe(0)
@@ -115,7 +111,7 @@ test('a stream whose provider never reports usage is billed from the tokenizer a
   await gw.gateway.writer.flush()
   const before = await ledgerOf(testDb.db, world.initech.id)
   const requestId = await streamThenHangUp('no-usage')
-  const row = await invocationOf(requestId)
+  const row = await writtenInvocation(testDb.db, requestId)
   expect(silent.finished).toBe(1)
   expect(row.usageEstimated).toBe(true)
   expect(row.outputTokens).toBe(countTextTokens(TEXT))
@@ -145,7 +141,7 @@ test('a provider that breaks off mid-stream: the client gets an error event, bil
   const delivered = events.map((e) => e.choices?.[0]?.delta?.content ?? '').join('')
   expect(delivered).toBe('alpha beta gamma ')
   expect(events.at(-1).error).toMatchObject({ code: 'provider_error', message: expect.stringContaining('crashing') })
-  const row = await invocationOf(String(res.headers['x-request-id']))
+  const row = await writtenInvocation(testDb.db, String(res.headers['x-request-id']))
   expect(row).toMatchObject({ status: 200, errorCode: 'provider_stream_failed', usageEstimated: true })
   expect(row.outputTokens).toBe(countTextTokens(delivered))
   await gw.gateway.writer.flush()

@@ -4,11 +4,11 @@ import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { microsToDecimal } from '@/lib/billing/money'
 import { fundAccount, ledgerOf } from '@/lib/charging/test-billing-world'
-import { startTestGateway, waitFor, type TestGateway } from '@/lib/gateway/test-fixtures'
+import { startTestGateway, type TestGateway } from '@/lib/gateway/test-fixtures'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { startProviderUpstream, type ProviderUpstream } from '../providers/test-provider-upstream'
 import { providerReply } from './test-provider-replies'
-import { seedAiWorld, type AiWorld, type ModelSeed } from './test-ai-world'
+import { seedAiWorld, writtenInvocation, type AiWorld, type ModelSeed } from './test-ai-world'
 
 // Fallback and balancing through the real gateway: a first provider that answers 500, one that
 // never answers (the version's timeout), one that answers 429, each followed by one that serves;
@@ -110,10 +110,6 @@ async function chat(model: string, stream = false) {
   return { status: res.statusCode, headers: res.headers, text }
 }
 
-async function invocationOf(requestId: string) {
-  return waitFor(() => testDb.db.invocation.findFirst({ where: { requestId } }).then((r) => r ?? undefined), 5_000)
-}
-
 test.each([
   ['after-500', 'on-good', () => up.failing],
   ['after-timeout', 'on-good-2', null],
@@ -128,7 +124,7 @@ test.each([
   expect(answer.headers['x-tollgate-model']).toBe(served)
   expect(answer.headers['x-tollgate-cost']).toBe(COST_TEXT)
   if (failed) expect(failed().received.length).toBe(failedBefore + 1)
-  const row = await invocationOf(String(answer.headers['x-request-id']))
+  const row = await writtenInvocation(testDb.db, String(answer.headers['x-request-id']))
   expect(row).toMatchObject({ status: 200, attempts: 2, provider: served, costMicros: COST })
   await gw.gateway.writer.flush()
   expect(before.balance - (await ledgerOf(testDb.db, world.initech.id)).balance).toBe(COST)
@@ -150,7 +146,7 @@ test('when every target fails the call is a 502 in OpenAI shape and costs nothin
   const body = JSON.parse(answer.text)
   expect(body.code).toBe('provider_unavailable')
   expect(body.error).toMatchObject({ type: 'api_error', code: 'provider_unavailable' })
-  const row = await invocationOf(String(answer.headers['x-request-id']))
+  const row = await writtenInvocation(testDb.db, String(answer.headers['x-request-id']))
   expect(row).toMatchObject({ status: 502, attempts: 2, costMicros: 0n })
   await gw.gateway.writer.flush()
   expect((await ledgerOf(testDb.db, world.initech.id)).balance).toBe(before.balance)
@@ -165,7 +161,7 @@ test('a target that keeps failing is cooled down and skipped', async () => {
   expect(third.status).toBe(200)
   // Cooled down after two failures in a row: the third call goes straight to the second target.
   expect(up.cooling.received).toHaveLength(2)
-  const row = await invocationOf(String(third.headers['x-request-id']))
+  const row = await writtenInvocation(testDb.db, String(third.headers['x-request-id']))
   expect(row.attempts).toBe(1)
   await gw.gateway.writer.flush()
   const rollup = await testDb.db.aiUsageRollup.findFirstOrThrow({ where: { model: 'cooled' } })

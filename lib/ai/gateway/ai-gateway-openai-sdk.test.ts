@@ -3,9 +3,9 @@ import { microsToDecimal } from '@/lib/billing/money'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '@/server/demo-upstream'
 import { fundAccount, ledgerOf } from '@/lib/charging/test-billing-world'
-import { startTestGateway, waitFor, type TestGateway } from '@/lib/gateway/test-fixtures'
+import { startTestGateway, type TestGateway } from '@/lib/gateway/test-fixtures'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
-import { seedAiWorld, type AiWorld } from './test-ai-world'
+import { seedAiWorld, writtenInvocation, type AiWorld } from './test-ai-world'
 
 // The official openai SDK, unchanged, against the real gateway and the demo AI provider: chat,
 // streaming with usage (and its cost), the model list, and the errors it must surface (401, 402
@@ -41,10 +41,6 @@ afterAll(async () => {
   await testDb?.cleanup()
 })
 
-async function writtenInvocation(requestId: string) {
-  return waitFor(() => testDb.db.invocation.findFirst({ where: { requestId } }).then((row) => row ?? undefined), 5_000)
-}
-
 const expectedCost = (input: number, output: number) =>
   100n + (BigInt(input) * 2_000_000n + 999_999n) / 1_000_000n + (BigInt(output) * 8_000_000n + 999_999n) / 1_000_000n
 
@@ -62,7 +58,7 @@ test('a chat completion answers in OpenAI format, names what served it and costs
   const cost = expectedCost(data.usage!.prompt_tokens, data.usage!.completion_tokens)
   expect(response.headers.get('x-tollgate-cost')).toBe(microsToDecimal(cost))
 
-  const row = await writtenInvocation(response.headers.get('x-request-id')!)
+  const row = await writtenInvocation(testDb.db, response.headers.get('x-request-id')!)
   expect(row).toMatchObject({ status: 200, costMicros: cost, inputTokens: data.usage!.prompt_tokens })
   await gw.gateway.writer.flush()
   const after = await ledgerOf(testDb.db, world.initech.id)
@@ -94,7 +90,7 @@ test('a streamed completion arrives in several chunks and its final usage chunk 
   expect(usage).not.toBeNull()
   const cost = expectedCost(usage!.prompt_tokens, usage!.completion_tokens)
   expect(usage!.cost).toBe(microsToDecimal(cost))
-  const row = await writtenInvocation(response.headers.get('x-request-id')!)
+  const row = await writtenInvocation(testDb.db, response.headers.get('x-request-id')!)
   expect(row).toMatchObject({ model: 'gpt-tollgate', provider: 'demo-gpt', attempts: 1, costMicros: cost })
   expect(row.ttftMs).toBeGreaterThan(0)
   await gw.gateway.writer.flush()

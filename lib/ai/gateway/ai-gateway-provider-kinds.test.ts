@@ -3,11 +3,11 @@ import { microsToDecimal } from '@/lib/billing/money'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AiProviderKind } from '@/generated/sqlite/enums'
 import { fundAccount } from '@/lib/charging/test-billing-world'
-import { startTestGateway, waitFor, type TestGateway } from '@/lib/gateway/test-fixtures'
+import { startTestGateway, type TestGateway } from '@/lib/gateway/test-fixtures'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { startProviderUpstream, type ProviderUpstream } from '../providers/test-provider-upstream'
 import { providerReply } from './test-provider-replies'
-import { seedAiWorld, type AiWorld } from './test-ai-world'
+import { seedAiWorld, writtenInvocation, type AiWorld } from './test-ai-world'
 
 // Every provider kind through the real gateway, with the openai SDK as the consumer: each exposed
 // model routes to a real HTTP upstream that speaks that provider's own format. The answer (and
@@ -88,13 +88,7 @@ describe.each(KINDS)('%s', (kind) => {
     expect(sent.body).toContain(String(MAX_OUTPUT))
     // The consumer's Tollgate key never reaches the provider.
     expect(JSON.stringify(sent.headers)).not.toContain(world.key.value)
-    const row = await waitFor(
-      () =>
-        testDb.db.invocation
-          .findFirst({ where: { requestId: response.headers.get('x-request-id')! } })
-          .then((r) => r ?? undefined),
-      5_000,
-    )
+    const row = await writtenInvocation(testDb.db, response.headers.get('x-request-id')!)
     expect(row).toMatchObject({
       model,
       provider: `served-${kind.toLowerCase()}`,
