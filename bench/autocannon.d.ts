@@ -5,6 +5,8 @@ declare module 'autocannon' {
   type Options = {
     url: string
     headers?: Record<string, string>
+    method?: string
+    body?: string
     connections?: number
     duration?: number
     amount?: number

@@ -16,6 +16,8 @@ export type Measurement = {
 export type RunOptions = {
   url: string
   headers?: Record<string, string>
+  /** A POST with this JSON body (default: GET). */
+  body?: string
   durationSec?: number
   amount?: number
   connections?: number
@@ -32,7 +34,8 @@ export async function measure(options: RunOptions): Promise<Measurement> {
   let n = 0
   const instance = autocannon({
     url: options.url,
-    headers: options.headers,
+    headers: options.body ? { 'content-type': 'application/json', ...options.headers } : options.headers,
+    ...(options.body ? { method: 'POST', body: options.body } : {}),
     connections: options.connections ?? 50,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSec ?? 10 }),
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),

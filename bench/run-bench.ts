@@ -2,21 +2,32 @@
 // metering all on) against itself with charging off, a bare undici proxy, nginx proxy_pass and the
 // upstream itself, at equal worker counts. Writes bench/results.md. BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 2: best of N interleaved runs per target).
-import { writeFileSync } from 'node:fs'
+// The AI row (streamed chat completions, bench/ai-bench.ts) runs last; BENCH_ONLY=ai runs just it
+// and rewrites only its section of bench/results.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { formatAiSection, runAiBench, withAiSection } from './ai-bench'
 import { measure, type Measurement } from './measure-target'
 import { nginxBinary, startNginx } from './nginx-target'
 import { pacedLoad } from './paced-load'
 import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
-import { freePort, NODE, ROOT, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { freePort, NODE, ROOT, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const workers = Number(process.env.BENCH_WORKERS ?? 1)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
 const WARMUP_SEC = 3
+const RESULTS = path.join(ROOT, 'bench/results.md')
+
+if (process.env.BENCH_ONLY === 'ai') {
+  const section = formatAiSection(await runAiBench({ connections, duration, rounds }))
+  writeFileSync(RESULTS, withAiSection(existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '', section))
+  console.log('\n' + section)
+  process.exit(0)
+}
 
 async function withTarget<T>(start: () => Promise<Target>, run: (target: Target) => Promise<T>): Promise<T> {
   const target = await start()
@@ -49,24 +60,7 @@ const seeded = await seedBenchDb(upstreamUrl)
 const auth = { authorization: `Bearer ${seeded.key}` }
 const upstreamPath = '/weather/current?city=Oslo'
 
-const startGateway = async (n: number, charging: 'on' | 'off' = 'on') => {
-  const port = await freePort()
-  return spawnTarget(
-    `gateway x${n}${charging === 'off' ? ' (charging off)' : ''}`,
-    NODE,
-    tsArgs('server/gateway-only.ts'),
-    {
-      DATABASE_URL: seeded.url,
-      GATEWAY_PORT: String(port),
-      GATEWAY_HOSTNAME: '127.0.0.1',
-      GATEWAY_WORKERS: String(n),
-      GATEWAY_CHARGING: charging,
-      // The bench upstream listens on 127.0.0.1, which the outbound policy refuses by default.
-      TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1',
-    },
-    port,
-  )
-}
+const startGateway = (n: number, charging: 'on' | 'off' = 'on') => spawnGateway(seeded.url, n, charging)
 const startBare = async (n: number) => {
   const port = await freePort()
   return spawnTarget(
@@ -189,6 +183,9 @@ async function chargedSoFar(): Promise<bigint> {
   return -(sum._sum.amountMicros ?? 0n)
 }
 
-const markdown = formatReport(report)
-writeFileSync(path.join(ROOT, 'bench/results.md'), markdown)
+const markdown = withAiSection(
+  formatReport(report),
+  formatAiSection(await runAiBench({ connections, duration, rounds })),
+)
+writeFileSync(RESULTS, markdown)
 console.log('\n' + markdown)

@@ -14,15 +14,28 @@ import { migrate } from '../scripts/db-migrate.mjs'
 
 export const BENCH_PRICE_MICROS = 100n
 
-export async function seedBenchDb(
-  upstreamUrl: string,
-): Promise<{ db: Db; url: string; path: string; key: string; consumerTeamId: string }> {
+/** A migrated temp SQLite database with an owner team and a consumer team funded without limit. */
+export async function createBenchDb() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-'))
   const url = `file:${path.join(dir, 'bench.db')}`
   await migrate(url)
   const db = createDb(url)
   const owner = await createTestTeam({ label: 'acme' }, db)
   const consumer = await createTestTeam({ label: 'globex' }, db)
+  await db.billingAccount.create({ data: { id: createId('bill'), teamId: consumer.id, paymentMethodStatus: 'VALID' } })
+  await db.$transaction((tx) =>
+    postLedgerEntry(
+      { teamId: consumer.id, kind: 'TOP_UP', amountMicros: 1_000_000_000_000n, idempotencyKey: 'bench-top-up' },
+      tx,
+    ),
+  )
+  return { db, url, owner, consumer }
+}
+
+export async function seedBenchDb(
+  upstreamUrl: string,
+): Promise<{ db: Db; url: string; path: string; key: string; consumerTeamId: string }> {
+  const { db, url, owner, consumer } = await createBenchDb()
   const api = await createApi(db, {
     ownerTeamId: owner.id,
     consumerTeamId: consumer.id,
@@ -32,13 +45,6 @@ export async function seedBenchDb(
     versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
   })
   await db.plan.update({ where: { id: api.plan.id }, data: { paid: true, pricePerCallMicros: BENCH_PRICE_MICROS } })
-  await db.billingAccount.create({ data: { id: createId('bill'), teamId: consumer.id, paymentMethodStatus: 'VALID' } })
-  await db.$transaction((tx) =>
-    postLedgerEntry(
-      { teamId: consumer.id, kind: 'TOP_UP', amountMicros: 1_000_000_000_000n, idempotencyKey: 'bench-top-up' },
-      tx,
-    ),
-  )
   const key = await createKey(db, consumer.id)
   return {
     db,

@@ -70,3 +70,23 @@ export function spawnTarget(
     void exited.then((code) => reject(new Error(`${name} exited (${code}):\n${output}`)))
   })
 }
+
+/** `server/gateway-only.ts` on `databaseUrl`, with `workers` workers and charging on or off. */
+export async function spawnGateway(databaseUrl: string, workers: number, charging: 'on' | 'off' = 'on') {
+  const port = await freePort()
+  return spawnTarget(
+    `gateway x${workers}${charging === 'off' ? ' (charging off)' : ''}`,
+    NODE,
+    tsArgs('server/gateway-only.ts'),
+    {
+      DATABASE_URL: databaseUrl,
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOSTNAME: '127.0.0.1',
+      GATEWAY_WORKERS: String(workers),
+      GATEWAY_CHARGING: charging,
+      // The bench upstreams listen on 127.0.0.1, which the outbound policy refuses by default.
+      TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1',
+    },
+    port,
+  )
+}

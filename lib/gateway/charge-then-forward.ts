@@ -5,17 +5,31 @@ import type { GatewayCall } from './gateway-call'
 // Step 6 of the pipeline, shared by REST and AI routes: ask the charging step, then forward the
 // call, or answer its refusal (a 402, or a 503 when billing cannot be reached).
 
-export function chargeThenForward(charging: ChargingStep, call: GatewayCall, forward: () => void): void {
+/** `refused` runs when the call is answered without being forwarded (a refusal, or a client gone meanwhile). */
+export function chargeThenForward(
+  charging: ChargingStep,
+  call: GatewayCall,
+  forward: () => void,
+  refused?: () => void,
+): void {
   const denial = charging.beforeForward(call)
   if (denial === null) return forward()
   if (denial instanceof Promise) {
     denial.then(
-      (answer) => (answer === null ? (call.done ? undefined : forward()) : refuse(call, answer)),
-      (error: unknown) => refuse(call, error),
+      (answer) => {
+        if (answer === null && !call.done) return forward()
+        if (answer !== null) refuse(call, answer)
+        refused?.()
+      },
+      (error: unknown) => {
+        refuse(call, error)
+        refused?.()
+      },
     )
     return
   }
   refuse(call, denial)
+  refused?.()
 }
 
 export function refuse(call: GatewayCall, error: unknown): void {

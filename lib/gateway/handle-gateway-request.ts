@@ -44,7 +44,7 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     if (target === null || route === undefined) return call.fail('route_not_found')
     call.route = route
     // Errors on AI routes carry the member the OpenAI / Anthropic SDKs read, from the first one on.
-    if (route.ai !== null) call.aiErrorStyle = target.suffix.startsWith('/messages') ? 'anthropic' : 'openai'
+    if (route.ai !== null) call.aiErrorStyle = /^(\/v1)?\/messages(\?|$)/.test(target.suffix) ? 'anthropic' : 'openai'
 
     if (hasAmbiguousCredentials(call.req)) return call.fail('ambiguous_credentials')
     const key = authenticateKey(call.req.headers, snapshot, now)

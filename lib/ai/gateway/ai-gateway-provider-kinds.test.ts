@@ -1,12 +1,13 @@
 import OpenAI from 'openai'
+import { microsToDecimal } from '@/lib/billing/money'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AiProviderKind } from '@/generated/sqlite/enums'
 import { fundAccount } from '@/lib/charging/test-billing-world'
-import { startTestGateway, waitFor, type TestGateway } from '@/lib/gateway/test-fixtures'
+import { startTestGateway, type TestGateway } from '@/lib/gateway/test-fixtures'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { startProviderUpstream, type ProviderUpstream } from '../providers/test-provider-upstream'
 import { providerReply } from './test-provider-replies'
-import { seedAiWorld, type AiWorld } from './test-ai-world'
+import { seedAiWorld, writtenInvocation, type AiWorld } from './test-ai-world'
 
 // Every provider kind through the real gateway, with the openai SDK as the consumer: each exposed
 // model routes to a real HTTP upstream that speaks that provider's own format. The answer (and
@@ -41,10 +42,13 @@ beforeAll(async () => {
       providerModel: `native-${kind.toLowerCase()}`,
       maxOutputTokens: MAX_OUTPUT,
     })),
-    exposed: KINDS.map((kind) => ({
-      name: `m-${kind.toLowerCase()}`,
-      targets: [{ model: `served-${kind.toLowerCase()}` }],
-    })),
+    exposed: [
+      ...KINDS.map((kind) => ({
+        name: `m-${kind.toLowerCase()}`,
+        targets: [{ model: `served-${kind.toLowerCase()}` }],
+      })),
+      { name: 'claude-then-gpt', targets: [{ model: 'served-anthropic' }, { model: 'served-openai' }] },
+    ],
     plan: { pricePerMInputMicros: 1_000_000n, pricePerMOutputMicros: 3_000_000n },
   })
   await fundAccount(testDb.db, world.initech.id, 1_000_000n)
@@ -78,17 +82,13 @@ describe.each(KINDS)('%s', (kind) => {
     expect(data.choices[0].message.content).toBe(TEXT)
     expect(data.usage).toMatchObject({ prompt_tokens: USAGE.input, completion_tokens: USAGE.output })
     expect(response.headers.get('x-tollgate-provider')).toBe(`p-${kind}`)
-    expect(response.headers.get('x-tollgate-cost')).toBe(`0.0000${COST}`)
+    expect(response.headers.get('x-tollgate-cost')).toBe(microsToDecimal(COST))
     const sent = upstreams.get(kind)!.received.at(-1)!
     expect(String(credentialOf(kind, sent.headers))).toContain(`key-${kind.toLowerCase()}`)
     expect(sent.body).toContain(String(MAX_OUTPUT))
-    const row = await waitFor(
-      () =>
-        testDb.db.invocation
-          .findFirst({ where: { requestId: response.headers.get('x-request-id')! } })
-          .then((r) => r ?? undefined),
-      5_000,
-    )
+    // The consumer's Tollgate key never reaches the provider.
+    expect(JSON.stringify(sent.headers)).not.toContain(world.key.value)
+    const row = await writtenInvocation(testDb.db, response.headers.get('x-request-id')!)
     expect(row).toMatchObject({
       model,
       provider: `served-${kind.toLowerCase()}`,
@@ -119,13 +119,30 @@ describe.each(KINDS)('%s', (kind) => {
     }
     expect(text).toBe(TEXT)
     expect(pieces).toBeGreaterThan(1)
-    expect(usage).toMatchObject({ prompt_tokens: USAGE.input, completion_tokens: USAGE.output, cost: `0.0000${COST}` })
+    expect(usage).toMatchObject({
+      prompt_tokens: USAGE.input,
+      completion_tokens: USAGE.output,
+      cost: microsToDecimal(COST),
+    })
   })
+})
+
+test('a feature a provider cannot carry is a clear 400, unless a later target can carry it', async () => {
+  // Anthropic refuses a temperature above 1; OpenAI takes up to 2.
+  const request = { messages: [{ role: 'user' as const, content: 'hot take' }], temperature: 1.5 }
+  const error = await client.chat.completions.create({ ...request, model: 'm-anthropic' }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(OpenAI.BadRequestError)
+  expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('unsupported_feature')
+  expect((error as InstanceType<typeof OpenAI.APIError>).message).toContain('temperature')
+  const { response } = await client.chat.completions.create({ ...request, model: 'claude-then-gpt' }).withResponse()
+  expect(response.headers.get('x-tollgate-provider')).toBe('p-OPENAI')
 })
 
 test('the hourly AI rollup counts the calls of each model, tokens and cost in the same write as the calls', async () => {
   await gw.gateway.writer.flush()
-  const rows = await testDb.db.aiUsageRollup.findMany({ where: { consumerTeamId: world.initech.id } })
+  const rows = await testDb.db.aiUsageRollup.findMany({
+    where: { consumerTeamId: world.initech.id, model: { startsWith: 'm-' } },
+  })
   expect(rows.map((r) => r.model).sort()).toEqual(KINDS.map((kind) => `m-${kind.toLowerCase()}`).sort())
   for (const row of rows) {
     expect(row).toMatchObject({

@@ -41,7 +41,9 @@ export class AiGateway {
     const path = q === -1 ? suffix : suffix.slice(0, q)
     const method = call.req.method ?? 'GET'
     if (path === '/models' && method === 'GET') return this.listModels(call)
-    const endpoint = path === '/chat/completions' ? 'chat' : path === '/messages' ? 'messages' : null
+    // @anthropic-ai/sdk appends /v1/messages to its baseURL; both forms reach the Messages endpoint.
+    const endpoint =
+      path === '/chat/completions' ? 'chat' : path === '/messages' || path === '/v1/messages' ? 'messages' : null
     if (endpoint === null || method !== 'POST') {
       return call.fail('route_not_found', {
         detail: 'This AI API answers POST /chat/completions, POST /messages and GET /models.',
@@ -122,11 +124,11 @@ export class AiGateway {
         if (tokenWindow !== null) this.tokens.settle(subscription.id, tokenWindow, worst.tokens, used)
       },
     }
-    const settleOnRefusal = () => {
-      if (call.done && !call.forwarded) prepared.settleTokens(0)
-    }
-    chargeThenForward(this.charging, call, () => void answerFromProvider(prepared))
-    if (call.done) settleOnRefusal()
-    else call.res.once('finish', settleOnRefusal)
+    chargeThenForward(
+      this.charging,
+      call,
+      () => void answerFromProvider(prepared),
+      () => prepared.settleTokens(0),
+    )
   }
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
 import { microsToDecimal } from '@/lib/billing/money'
+import { AppError } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import type { ChargingStep } from '@/lib/gateway/charging-step'
 import type { GatewayCall } from '@/lib/gateway/gateway-call'
@@ -163,12 +164,14 @@ async function answerStream(
     // Back-pressure: stop reading the provider while the client's socket buffer is full.
     if (!res.write(text)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)))
   }
-  const take = async (chunks: ChatCompletionChunk[]) => {
+  // All the chunks of one provider read go out in one write: one syscall per read, not per token.
+  const take = (chunks: ChatCompletionChunk[]) => {
+    let text = ''
     for (const chunk of chunks) {
       const delta = chunk.choices[0]?.delta
-      const piece =
-        (delta?.content ?? '') +
-        (delta?.tool_calls ?? []).map((c) => (c.function?.name ?? '') + (c.function?.arguments ?? '')).join('')
+      let piece = delta?.content ?? ''
+      for (const call of delta?.tool_calls ?? [])
+        piece += (call.function?.name ?? '') + (call.function?.arguments ?? '')
       if (piece) {
         output += piece
         if (!delivered) {
@@ -176,8 +179,9 @@ async function answerStream(
           call.ttftMs = performance.now() - call.startedAt
         }
       }
-      await send(writer.chunk(chunk))
+      text += writer.chunk(chunk)
     }
+    return send(text)
   }
   let failure: string | null = null
   try {
@@ -185,7 +189,7 @@ async function answerStream(
     for await (const bytes of response.body as AsyncIterable<Buffer>) await take(translator.push(bytes))
     await take(translator.end())
   } catch (error) {
-    failure = toAppError(error).message
+    failure = error instanceof AppError ? error.message : `${target.providerName} broke off the stream.`
     response.body.destroy()
   }
   res.off('close', onClose)

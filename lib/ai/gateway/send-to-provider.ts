@@ -31,13 +31,21 @@ export async function sendToProvider(
 ): Promise<ProviderAnswer | ProviderFailure> {
   let attempts = 0
   let lastError: AppError | null = null
+  let unsupported: AppError | null = null
   for (const target of targets) {
     const adapter = adapterFor(target.provider.kind)
     // The limit goes to the provider, so the output cannot exceed what was reserved for it.
     const limited: ChatRequest = { ...request, max_tokens: outputLimit(options.requested, target) }
     delete limited.max_completion_tokens
-    // Throws unsupported_feature (400) before anything is sent: the consumer's to fix.
-    const outgoing = adapter.chatRequest(limited, target.provider)
+    let outgoing
+    try {
+      outgoing = adapter.chatRequest(limited, target.provider)
+    } catch (error) {
+      // unsupported_feature (400): this provider cannot carry the request; a later target may.
+      if (!(error instanceof AppError) || error.status !== 400) throw error
+      unsupported ??= error
+      continue
+    }
     attempts += 1
     try {
       const response = await target.pool.request({
@@ -75,7 +83,9 @@ export async function sendToProvider(
       lastError = connectionFailure(target, error)
     }
   }
-  return { ok: false, attempts, error: lastError ?? providerUnavailable('This model has no provider to call.') }
+  // No target could carry the request at all: that is the consumer's 400, before anything was sent.
+  const error = lastError ?? unsupported ?? providerUnavailable('This model has no provider to call.')
+  return { ok: false, attempts, error }
 }
 
 function providerUnavailable(message: string): AppError {

@@ -2,7 +2,7 @@ import type { AiProviderKind, AiRouteStrategy } from '@/generated/sqlite/enums'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { encryptSecret } from '@/lib/crypto/secret-box'
 import type { Db } from '@/lib/db'
-import { createApi, createKey } from '@/lib/gateway/test-fixtures'
+import { createApi, createKey, waitFor } from '@/lib/gateway/test-fixtures'
 import { createId } from '@/lib/ids'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 
@@ -132,3 +132,8 @@ export async function seedAiWorld(
 }
 
 export type AiWorld = Awaited<ReturnType<typeof seedAiWorld>>
+
+/** The call's Invocation row once the metering writer has written it. */
+export function writtenInvocation(db: Db, requestId: string, timeoutMs = 10_000) {
+  return waitFor(() => db.invocation.findFirst({ where: { requestId } }).then((row) => row ?? undefined), timeoutMs)
+}
