@@ -12,6 +12,7 @@ type PlanRow = {
   description: string
   rateLimit: number | null
   rateWindow: string
+  tokensPerMinute: number | null
   approval: string
   archivedAt: Date | null
   paid: boolean
@@ -66,6 +67,11 @@ export function PlansTable({
               {plan.rateLimit
                 ? `${plan.rateLimit} / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}`
                 : 'Unlimited'}
+              {plan.tokensPerMinute ? (
+                <span className="block text-slate-500">
+                  {plan.tokensPerMinute.toLocaleString('en-US')} tokens / minute
+                </span>
+              ) : null}
             </Td>
             <Td className="text-xs">{plan.approval === 'AUTO' ? 'Automatic' : 'Manual'}</Td>
             <Td>{plan.archivedAt ? <Badge>Archived</Badge> : <Badge tone="green">Active</Badge>}</Td>

@@ -30,6 +30,12 @@ export function PlanList({ plans }: { plans: CatalogPlan[] }) {
                     ? `${plan.rateLimit.toLocaleString('en-US')} calls / ${plan.rateWindow === 'SECOND' ? 'second' : 'minute'}`
                     : 'Unlimited'}
                 </dd>
+                {plan.tokensPerMinute ? (
+                  <>
+                    <dt className="text-slate-500">Tokens</dt>
+                    <dd className="text-slate-800">{plan.tokensPerMinute.toLocaleString('en-US')} / minute</dd>
+                  </>
+                ) : null}
               </dl>
             </li>
           ))}

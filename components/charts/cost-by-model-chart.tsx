@@ -42,7 +42,8 @@ export function CostByModelChart({
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
             <XAxis
               type="number"
-              tickFormatter={(v: number) => axisMoney(v, currency)}
+              // AI calls often cost fractions of a cent: below one unit, show the exact amount.
+              tickFormatter={(v: number) => (v < 1_000_000 ? chartMoney(v, currency) : axisMoney(v, currency))}
               tick={{ fontSize: 12, fill: '#64748b' }}
             />
             <YAxis type="category" dataKey="model" width={140} tick={{ fontSize: 12, fill: '#334155' }} />

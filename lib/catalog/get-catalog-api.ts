@@ -37,6 +37,7 @@ const API_SELECT = {
       description: true,
       rateLimit: true,
       rateWindow: true,
+      tokensPerMinute: true,
       approval: true,
       paid: true,
       currency: true,

@@ -119,7 +119,6 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           state: 'PUBLISHED',
           openapi: buildAiChatContract({
             apiName: apiSpec.name,
-            description: apiSpec.description,
             version: 'v1',
             models: names,
             defaultModel: names[0],

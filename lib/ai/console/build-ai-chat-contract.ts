@@ -5,7 +5,6 @@
 
 export type AiChatContractInput = {
   apiName: string
-  description?: string
   version: string
   /** Exposed model names, in the order the design lists them. */
   models: string[]
@@ -27,7 +26,7 @@ const ERRORS = {
   '502': errorResponse('Every provider in the route failed'),
 }
 
-export function buildAiChatContract({ apiName, description, version, models, defaultModel }: AiChatContractInput) {
+export function buildAiChatContract({ apiName, version, models, defaultModel }: AiChatContractInput) {
   const modelSchema = { type: 'string', enum: models, default: defaultModel, description: 'An exposed model' }
   const document = {
     openapi: '3.1.0',
@@ -35,7 +34,7 @@ export function buildAiChatContract({ apiName, description, version, models, def
       title: apiName,
       version,
       description:
-        `${description ? `${description}\n\n` : ''}An OpenAI-compatible chat endpoint. Point the official OpenAI SDK at ` +
+        'An OpenAI-compatible chat endpoint. Point the official OpenAI SDK at ' +
         'this version’s gateway URL as its baseURL. Models: ' +
         models.join(', ') +
         ` (default ${defaultModel}).`,
@@ -44,6 +43,7 @@ export function buildAiChatContract({ apiName, description, version, models, def
       '/chat/completions': {
         post: {
           operationId: 'createChatCompletion',
+          tags: ['Chat'],
           summary: 'Create a chat completion',
           description:
             'OpenAI Chat Completions format. With `stream: true` the answer is server-sent events ending in ' +
@@ -72,6 +72,7 @@ export function buildAiChatContract({ apiName, description, version, models, def
       '/models': {
         get: {
           operationId: 'listModels',
+          tags: ['Models'],
           summary: 'List the models this version exposes',
           responses: {
             '200': {
@@ -86,6 +87,7 @@ export function buildAiChatContract({ apiName, description, version, models, def
       '/messages': {
         post: {
           operationId: 'createMessage',
+          tags: ['Messages'],
           summary: 'Create a message (Anthropic Messages format)',
           requestBody: {
             required: true,
@@ -104,6 +106,11 @@ export function buildAiChatContract({ apiName, description, version, models, def
         },
       },
     },
+    tags: [
+      { name: 'Chat', description: 'OpenAI Chat Completions format' },
+      { name: 'Models', description: 'The models this version exposes' },
+      { name: 'Messages', description: 'Anthropic Messages format, over the same models and routes' },
+    ],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A Tollgate key (tg_…)' } },
       schemas: {

@@ -102,7 +102,7 @@ async function findAiApi(teamId: string, apiId: string) {
   return api
 }
 
-const apiText = (api: { name: string; description: string }) => ({ apiName: api.name, description: api.description })
+const apiText = (api: { name: string }) => ({ apiName: api.name })
 const exposed = (design: AiDesign) => ({ models: design.models.map((m) => m.name), defaultModel: design.defaultModel })
 
 /** Every routed model must be one of the team's own chat models; another team's id reads as unknown. */

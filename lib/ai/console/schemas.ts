@@ -116,12 +116,10 @@ export const createModelSchema = z.object({
 })
 export type CreateModelInput = z.input<typeof createModelSchema>
 
-export const updateModelSchema = createModelSchema
-  .partial()
-  .extend({
-    modelId: idInput(),
-    cachedInputPrice: z.preprocess((v) => (v === '' ? null : v), priceInput.nullable().optional()),
-  })
+export const updateModelSchema = createModelSchema.partial().extend({
+  modelId: idInput(),
+  cachedInputPrice: z.preprocess((v) => (v === '' ? null : v), priceInput.nullable().optional()),
+})
 export type UpdateModelInput = z.input<typeof updateModelSchema>
 
 export const modelIdSchema = z.object({ modelId: idInput() })
