@@ -122,6 +122,7 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       upstreamOrigin: upstream.origin,
       upstreamBasePath: upstream.basePath,
       timeoutMs: v.timeoutMs > 0 ? v.timeoutMs : 30_000,
+      kind: ai ? 'AI_CHAT' : 'REST',
       pool: ai ? null : pools.get(upstream.origin),
       ai,
       lifecycleHeaders:

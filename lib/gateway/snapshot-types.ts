@@ -13,6 +13,8 @@ export type RouteEntry = {
   readonly apiId: string
   readonly versionId: string
   readonly state: RouteState
+  /** REST routes proxy to `pool`; AI_CHAT routes answer from `ai` (lib/ai/gateway). */
+  readonly kind: 'REST' | 'AI_CHAT'
   /** "" on AI routes: they have no REST upstream, their providers are in `ai`. */
   readonly upstreamOrigin: string
   /** The upstream URL's path without a trailing slash ("" for the root). */
