@@ -4,19 +4,20 @@ import { invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import { recordTransition } from '@/lib/lifecycle/record-transition'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
-import { assertValidOpenApi } from './assert-valid-openapi'
+import { prepareContract } from './prepare-contract'
 import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas'
 
 /**
  * Adds a DRAFT version. The document must validate: an invalid contract is never stored, so
- * everything downstream (publish, the reference page, the diff) can trust what it loads.
+ * everything downstream (publish, the reference page, the diff) can trust what it loads. What
+ * pages need of it is derived here, once (prepare-contract.ts).
  */
 export async function createVersion(scope: TeamScope, input: CreateVersionInput) {
   const { teamId } = scope
   const data = createVersionSchema.parse(input)
   const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true } })
   if (!api) throw notFound('API')
-  await assertValidOpenApi(data.openapi)
+  const contract = await prepareContract(data.openapi)
   await assertOutboundUrl(data.upstreamUrl, 'upstreamUrl')
   const existing = await db.apiVersion.findFirst({
     where: { apiId: api.id, teamId, version: data.version },
@@ -32,7 +33,7 @@ export async function createVersion(scope: TeamScope, input: CreateVersionInput)
           teamId,
           version: data.version,
           major: majorOf(data.version),
-          openapi: data.openapi,
+          ...contract,
           upstreamUrl: data.upstreamUrl,
           ...(data.timeoutMs !== undefined ? { timeoutMs: data.timeoutMs } : {}),
         },

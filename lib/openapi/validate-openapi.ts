@@ -1,15 +1,20 @@
-import type { CheckResult, OpenApiError, OpenApiInfo } from './check-openapi-document.mjs'
+import type { CheckResult, ContractIndex, Conversion, OpenApiError, OpenApiInfo } from './check-openapi-document.mjs'
 import { budgetMessage, runOpenApiWorker, type WorkerBudget } from './run-openapi-worker'
 
-export type { OpenApiError, OpenApiInfo }
+export type { ContractIndex, Conversion, OpenApiError, OpenApiInfo }
 export type OpenApiDocument = Record<string, unknown>
 
-/** `document` is the parsed contract as written: its $refs are still there (see ref-resolver.ts). */
+/**
+ * `document` is the parsed contract as written, its $refs still there (see ref-resolver.ts), or
+ * the OpenAPI 3 conversion of a Swagger 2.0 text (`converted`). `index` is what pages show of it.
+ */
 export type OpenApiValidation =
-  { ok: true; document: OpenApiDocument; info: OpenApiInfo } | { ok: false; errors: OpenApiError[] }
+  | { ok: true; document: OpenApiDocument; info: OpenApiInfo; index: ContractIndex; converted?: Conversion }
+  | { ok: false; errors: OpenApiError[] }
 
 /**
- * Parses JSON or YAML text and validates it as an OpenAPI 3.0.x or 3.1.x document, on a worker
+ * Parses JSON or YAML text and validates it as an OpenAPI 3.0.x or 3.1.x document (converting
+ * Swagger 2.0 to OpenAPI 3.0 first), on a worker
  * thread under a time and memory budget (run-openapi-worker.ts). A document over the budget is
  * refused with an error naming the limit, like any other invalid document.
  */

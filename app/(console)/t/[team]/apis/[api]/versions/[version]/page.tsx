@@ -5,13 +5,14 @@ import { VersionForm } from '@/components/apis/version-form'
 import { ApiReference } from '@/components/openapi/api-reference'
 import { StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
+import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
+import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { loadApiReference } from '@/lib/catalog/load-api-reference'
-import { updateDraftVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -55,7 +56,7 @@ export default async function VersionPage({ params }: Props) {
             <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
             <CardBody>
               <VersionForm
-                action={updateDraftVersionAction}
+                maxBytes={maxOpenApiBytes()}
                 teamSlug={team}
                 apiSlug={api.slug}
                 apiId={api.id}
@@ -66,7 +67,8 @@ export default async function VersionPage({ params }: Props) {
                   state: version.state,
                   upstreamUrl: version.upstreamUrl,
                   timeoutMs: version.timeoutMs,
-                  openapi: version.openapi,
+                  ...editableContract(version),
+                  convertedFrom: version.convertedFrom,
                 }}
               />
             </CardBody>
