@@ -12,11 +12,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const UNTAGGED = 'Other'
 const MAX_SUMMARY = 200
 const MAX_DESCRIPTION = 2_000
+const MAX_SCHEMAS = 10_000
 
 /**
  * @typedef {{ method: string, path: string, anchor: string, operationId?: string, summary?: string, tag: string, deprecated?: true }} IndexedOperation
  * @typedef {{ openapi: string, title: string, version: string, description?: string, operationCount: number }} ContractInfo
- * @typedef {{ v: number, info: ContractInfo, servers: string[], tags: Array<{ name: string, description?: string }>, operations: IndexedOperation[], schemaCount: number }} ContractIndex
+ * @typedef {{ v: number, info: ContractInfo, servers: string[], tags: Array<{ name: string, description?: string }>, operations: IndexedOperation[], schemas: string[] }} ContractIndex
  */
 
 /**
@@ -80,7 +81,8 @@ export function buildContractIndex(document) {
       : [],
     tags: [...tags.values()].filter((tag) => used.has(tag.name)),
     operations,
-    schemaCount: isObject(components.schemas) ? Object.keys(components.schemas).length : 0,
+    // Names only: a schema's detail is built when someone opens it (build-reference-detail.ts).
+    schemas: isObject(components.schemas) ? Object.keys(components.schemas).slice(0, MAX_SCHEMAS) : [],
   }
 }
 

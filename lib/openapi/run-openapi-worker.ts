@@ -19,15 +19,17 @@ const MAX_WAITING = 32
 
 /**
  * The budget from OPENAPI_WORKER_TIMEOUT_MS and OPENAPI_WORKER_HEAP_MB, else the defaults (10 s,
- * 256 MB), grown for a large document: checking one costs about 15 MB of heap and 0.15 s per MB of
+ * 256 MB) grown for a large document: checking one costs about 15 MB of heap and 0.15 s per MB of
  * text (GitHub's 13 MB contract: 1.5 s, under 200 MB), so the allowance per MB leaves room for
  * twice that and a slower machine. The document's size is capped (maxOpenApiBytes), so this is too.
  */
 export function defaultWorkerBudget(textBytes = 0): WorkerBudget {
   const mb = textBytes / (1024 * 1024)
-  const timeoutMs = positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? DEFAULT_WORKER_TIMEOUT_MS
-  const heapMb = positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? DEFAULT_WORKER_HEAP_MB
-  return { timeoutMs: Math.round(timeoutMs + mb * 1_000), heapMb: Math.round(heapMb + mb * 40) }
+  // An operator's setting is the budget, as written; only the defaults grow with the document.
+  return {
+    timeoutMs: positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? Math.round(DEFAULT_WORKER_TIMEOUT_MS + mb * 1_000),
+    heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? Math.round(DEFAULT_WORKER_HEAP_MB + mb * 40),
+  }
 }
 
 function positive(value: string | undefined): number | undefined {

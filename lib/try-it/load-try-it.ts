@@ -1,4 +1,4 @@
-import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { loadStoredContract } from '@/lib/catalog/stored-contract-cache'
 import type { CatalogUser } from '@/lib/catalog/visible-api-where'
 import { AppError } from '@/lib/errors/app-error'
 import { buildTryItOperations, type TryItOperation } from './build-try-it-operations'
@@ -24,7 +24,11 @@ export async function loadTryIt(
     throw error
   })
   if (!target || target.apiId !== apiId) return null
-  const [reference, keys] = await Promise.all([loadApiReference(target.openapi), listDelegableKeys(viewer)])
+  const [reference, keys] = await Promise.all([
+    // Parsed once and kept for the next view (the catalog page and its reference share it).
+    loadStoredContract({ id: target.versionId, updatedAt: target.updatedAt }, async () => target.openapi),
+    listDelegableKeys(viewer),
+  ])
   return {
     versionId: target.versionId,
     label: target.label,
