@@ -1,4 +1,3 @@
-import 'server-only'
 import { scopeOf } from '@/lib/auth/actor'
 import type { TeamContext } from '@/lib/auth/team-context'
 import { invalid } from '@/lib/errors/app-error'
