@@ -5,8 +5,8 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ApiReference } from '@/components/openapi/api-reference'
-import { renderReference } from '@/components/openapi/testing/render-reference'
+import { ApiReference } from './api-reference'
+import { renderReference } from './testing/render-reference'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { loadReferenceDetail } from '@/lib/catalog/load-reference-detail'
 import { db } from '@/lib/db'
@@ -16,9 +16,9 @@ import { readRealWorldContract } from '@/lib/openapi/fixtures/real-world/read-re
 import { HTTP_METHODS } from '@/lib/openapi/list-operations'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
-import { createApi } from './create-api'
-import { createVersion } from './create-version'
-import { getVersionDiff } from './get-version-diff'
+import { createApi } from '@/lib/apis/create-api'
+import { createVersion } from '@/lib/apis/create-version'
+import { getVersionDiff } from '@/lib/apis/get-version-diff'
 
 let database: TestDatabase
 let owner: Awaited<ReturnType<typeof createTestTeam>>
