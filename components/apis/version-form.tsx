@@ -65,12 +65,14 @@ export function VersionForm({
   const tooLarge = (what: string, bytes: number) =>
     `${what} is ${formatBytes(bytes)}; a contract may be ${formatBytes(maxBytes)} at most`
 
-  function chooseFile(chosen: File | undefined) {
+  // A small file is loaded into the text box, to read and edit; a large one is sent as it is.
+  async function chooseFile(chosen: File | undefined) {
     setLocalError(null)
     setFile(null)
     if (!chosen) return
     if (chosen.size > maxBytes) return setLocalError(tooLarge(`The file ${chosen.name}`, chosen.size))
-    setFile(chosen)
+    if (chosen.size <= MAX_PASTED_OPENAPI_BYTES) setOpenapi(await chosen.text())
+    else setFile(chosen)
   }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -185,10 +187,10 @@ export function VersionForm({
         ) : null}
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <Field
-            label="OpenAPI document (3.0 or 3.1, or Swagger 2.0; JSON or YAML)"
+            label="OpenAPI document (3.0 or 3.1, JSON or YAML)"
             name="openapi"
             errors={documentErrors}
-            hint={`Paste up to ${formatBytes(MAX_PASTED_OPENAPI_BYTES)}; upload larger files (up to ${formatBytes(maxBytes)})`}
+            hint={`Swagger 2.0 is converted. Paste up to ${formatBytes(MAX_PASTED_OPENAPI_BYTES)}; upload larger files (up to ${formatBytes(maxBytes)})`}
           >
             <Textarea
               name="openapi"

@@ -6,8 +6,9 @@ import { schemaAnchor } from '@/lib/openapi/build-schema-model'
 import { escapePointerToken } from '@/lib/openapi/json-pointer.mjs'
 import { LazyOperation, LazySchema } from './lazy-entries'
 
-// The reference of a contract of any size: a sidebar that searches and filters the operations by
-// method, the operations grouped by tag, and the schemas, all from the stored index. Nothing of
+// The reference of a contract of any size: a sidebar with the tags, or, once a search or a method
+// filter is set, the matching operations (the main list narrows too); the operations grouped by
+// tag; and the schemas, all from the stored index. Nothing of
 // an operation or a schema beyond its line is sent until it is opened. A deep link
 // (#operationId, #schema-Name) opens and shows its entry, on load and on every hash change.
 
@@ -31,6 +32,7 @@ export function ReferenceBrowser({ index, detailUrl }: { index: ContractIndex; d
       return words.every((word) => text.includes(word))
     })
   }, [index, query, methods])
+  const searching = query.trim() !== '' || methods.size > 0
   const groups = index.tags
     .map((tag) => ({ ...tag, operations: shown.filter((operation) => operation.tag === tag.name) }))
     .filter((group) => group.operations.length > 0)
@@ -101,27 +103,46 @@ export function ReferenceBrowser({ index, detailUrl }: { index: ContractIndex; d
         <p className="text-xs text-slate-500" data-operation-count>
           {shown.length} of {index.operations.length} operations
         </p>
-        <ul className="max-h-[60vh] space-y-0.5 overflow-y-auto text-xs lg:max-h-[calc(100vh-12rem)]">
-          {shown.slice(0, SIDEBAR_LINES).map((operation) => (
-            <li key={operation.anchor}>
-              <a
-                href={`#${operation.anchor}`}
-                data-sidebar-operation={operation.anchor}
-                className="flex items-center gap-1.5 rounded px-1 py-0.5 hover:bg-slate-100"
-              >
-                <span className="ref-method" data-method={operation.method}>
-                  {operation.method}
-                </span>
-                <span className="truncate">{operation.summary ?? operation.path}</span>
-              </a>
-            </li>
-          ))}
-          {shown.length > SIDEBAR_LINES ? (
-            <li className="px-1 py-1 text-slate-500">
-              … and {shown.length - SIDEBAR_LINES} more: search or filter to narrow the list
-            </li>
-          ) : null}
-        </ul>
+        {searching ? (
+          <ul
+            aria-label="Matching operations"
+            className="max-h-[60vh] space-y-0.5 overflow-y-auto text-xs lg:max-h-[calc(100vh-12rem)]"
+          >
+            {shown.slice(0, SIDEBAR_LINES).map((operation) => (
+              <li key={operation.anchor}>
+                <a
+                  href={`#${operation.anchor}`}
+                  data-sidebar-operation={operation.anchor}
+                  className="flex items-center gap-1.5 rounded px-1 py-0.5 hover:bg-slate-100"
+                >
+                  <span className="ref-method" data-method={operation.method}>
+                    {operation.method}
+                  </span>
+                  <span className="truncate">{operation.summary ?? operation.path}</span>
+                </a>
+              </li>
+            ))}
+            {shown.length > SIDEBAR_LINES ? (
+              <li className="px-1 py-1 text-slate-500">
+                … and {shown.length - SIDEBAR_LINES} more: search or filter to narrow the list
+              </li>
+            ) : null}
+          </ul>
+        ) : (
+          <ul
+            aria-label="Tags"
+            className="max-h-[60vh] space-y-0.5 overflow-y-auto text-xs lg:max-h-[calc(100vh-12rem)]"
+          >
+            {groups.map((group) => (
+              <li key={group.name}>
+                <a href={`#tag-${group.name}`} className="flex justify-between rounded px-1 py-0.5 hover:bg-slate-100">
+                  <span className="truncate">{group.name}</span>
+                  <span className="text-slate-400">{group.operations.length}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </nav>
       <div className="min-w-0 space-y-6">
         {groups.length === 0 ? (
@@ -130,7 +151,7 @@ export function ReferenceBrowser({ index, detailUrl }: { index: ContractIndex; d
           </p>
         ) : null}
         {groups.map((group) => (
-          <section key={group.name} aria-label={group.name} className="space-y-2">
+          <section key={group.name} id={`tag-${group.name}`} aria-label={group.name} className="scroll-mt-4 space-y-2">
             <div>
               <h3 className="text-sm font-semibold text-slate-900">{group.name}</h3>
               {group.description ? <p className="text-xs text-slate-500">{group.description}</p> : null}

@@ -10,9 +10,12 @@ const CONTRACT_UPLOAD_PATH = /^\/t\/[^/?#]+\/apis\/[^/?#]+\/contract-upload(?:[?
 /** Room for the form's other fields and the multipart boundaries around the document. */
 export const CONTRACT_FORM_OVERHEAD_BYTES = 64 * 1024
 
+/** The largest body a contract upload may have: the contract limit and the form around it. */
+export function contractUploadBodyLimit(): number {
+  return maxOpenApiBytes() + CONTRACT_FORM_OVERHEAD_BYTES
+}
+
 /** The body limit for a console form post to `url`. */
 export function formBodyLimitFor(url: string): number {
-  return CONTRACT_UPLOAD_PATH.test(url)
-    ? maxOpenApiBytes() + CONTRACT_FORM_OVERHEAD_BYTES
-    : SERVER_ACTION_BODY_LIMIT_BYTES
+  return CONTRACT_UPLOAD_PATH.test(url) ? contractUploadBodyLimit() : SERVER_ACTION_BODY_LIMIT_BYTES
 }
