@@ -54,6 +54,7 @@ const viewer = () => ({ teamIds: [owner.team.id] })
 describe.each([
   ['Stripe', 'stripe', 'stripe'],
   ['GitHub', 'github', 'github-api'],
+  ["Azure's application gateway", 'azure', 'azure-network-applicationGateway'],
 ] as const)("%s's public contract", (_name, slug, fixture) => {
   const text = readRealWorldContract(fixture)
   const document = JSON.parse(text) as { paths: Record<string, Record<string, unknown>> }

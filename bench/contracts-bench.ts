@@ -1,0 +1,65 @@
+// `npm run bench -- contracts`: what real-world contracts cost (issue 13's targets). Each figure
+// comes from a process of its own (contracts-measure.ts), so a peak RSS is that step's alone:
+// validating and storing Stripe's and GitHub's documents, the server render of their reference
+// pages and Azure's, and the diff between two GitHub Enterprise Server releases. The result
+// replaces the "Contracts" section of bench/results.md and leaves the gateway's figures alone.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { END, START, withContractsSection } from './contracts-section'
+import { NODE, ROOT, tsArgs } from './spawn-target'
+
+type Measured = Record<string, number>
+
+function measure(...args: string[]): Measured {
+  const out = execFileSync(NODE, [...tsArgs('bench/contracts-measure.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const line = out.trim().split('\n').pop()!
+  console.log(`contracts ${args.join(' ').padEnd(40)} ${line}`)
+  return JSON.parse(line) as Measured
+}
+
+const met = (ok: boolean) => (ok ? 'met' : '**not met**')
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+const stripe = measure('save', 'stripe')
+const github = measure('save', 'github-api')
+const renders = (['stripe', 'github-api', 'azure-network-applicationGateway'] as const).map(
+  (name): { name: string; m: Measured } => ({ name, m: measure('render', name) }),
+)
+const diff = measure('diff')
+
+const section = `${START}
+## Contracts
+
+Run by \`npm run bench -- contracts\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores,
+Node ${process.version}, SQLite, each figure from a fresh process (peak RSS is that process's, worker
+threads included). The documents are in \`lib/openapi/fixtures/real-world\`.
+
+| validate and store | size | time | peak RSS | target |
+|---|---:|---:|---:|---|
+| Stripe | ${(stripe.bytes / 1e6).toFixed(1)} MB | ${seconds(stripe.ms)} | ${stripe.peakRssMb} MB | < 3 s and 500 MB: ${met(stripe.ms < 3000 && stripe.peakRssMb < 500)} |
+| GitHub | ${(github.bytes / 1e6).toFixed(1)} MB | ${seconds(github.ms)} | ${github.peakRssMb} MB | < 10 s and 1 GB: ${met(github.ms < 10_000 && github.peakRssMb < 1024)} |
+
+| reference page (server render, median of 5) | operations | time | HTML | open one operation (cold / warm) | target |
+|---|---:|---:|---:|---:|---|
+${renders
+  .map(
+    ({ name, m }) =>
+      `| ${name} | ${m.operations} | ${m.ms.toFixed(0)} ms | ${Math.round(m.htmlBytes / 1024)} KB | ${m.coldOpenMs.toFixed(0)} / ${m.warmOpenMs.toFixed(0)} ms | < 500 ms: ${met(m.ms < 500)} |`,
+  )
+  .join('\n')}
+
+| diff | changes | breaking | time (parse + diff) | diff alone | target |
+|---|---:|---:|---:|---:|---|
+| GitHub Enterprise Server 3.17 → 3.18 | ${diff.changes} | ${diff.breaking} | ${seconds(diff.ms)} | ${seconds(diff.diffMs)} | < 5 s: ${met(diff.ms < 5000)} |
+${END}`
+
+const file = path.join(ROOT, 'bench/results.md')
+writeFileSync(file, withContractsSection(existsSync(file) ? readFileSync(file, 'utf8') : '', section))
+console.log(`wrote ${path.relative(ROOT, file)}`)
