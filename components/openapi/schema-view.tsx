@@ -64,7 +64,8 @@ export function TypeLabel({ schema }: { schema: SchemaModel }) {
       >
         {name}
         {circular ? (
-          <span className="ml-1 text-[10px] text-slate-500" title="This schema refers to itself">
+          <span className="text-[10px] text-slate-500" title="This schema refers to itself">
+            {' '}
             (circular)
           </span>
         ) : null}

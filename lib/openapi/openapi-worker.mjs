@@ -6,14 +6,16 @@ import { parentPort } from 'node:worker_threads'
 // server's event loop. Plain .mjs, found from the project root: it must start the same way under
 // `next start`'s bundle, tsx (the server, seeds) and vitest, and Node 20 cannot run TypeScript here.
 //
-// Receives { id, kind: 'validate' | 'parse', text }, one at a time.
+// Receives { id, kind: 'validate' | 'parse', text, omitDocument? }, one at a time.
 // Answers { id, ok: true, result } or { id, ok: false, message } (an unexpected error).
 
-parentPort?.on('message', async (/** @type {{ id: number, kind: string, text: string }} */ job) => {
+parentPort?.on('message', async (/** @type {{ id: number, kind: string, text: string, omitDocument?: boolean }} */ job) => {
   try {
     if (job.kind === 'validate') {
       const { checkOpenApiText } = await import('./check-openapi-document.mjs')
-      parentPort?.postMessage({ id: job.id, ok: true, result: await checkOpenApiText(job.text) })
+      const result = await checkOpenApiText(job.text)
+      if (job.omitDocument && result.ok) result.document = {}
+      parentPort?.postMessage({ id: job.id, ok: true, result })
     } else {
       const { parseOpenApiSource } = await import('./parse-openapi-source.mjs')
       parentPort?.postMessage({ id: job.id, ok: true, result: parseOpenApiSource(job.text) })

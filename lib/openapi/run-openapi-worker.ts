@@ -11,7 +11,9 @@ import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_TIMEOUT_MS } from './openapi-lim
 // with the gateway); a few more wait, and beyond that the server says it is busy.
 
 export type WorkerBudget = { timeoutMs: number; heapMb: number }
-export type WorkerJob = { kind: 'validate' | 'parse'; text: string }
+/** `omitDocument`: a validation's parsed document stays on the worker (copying it back costs the
+ * request thread time and memory, and saving a contract needs only what was derived from it). */
+export type WorkerJob = { kind: 'validate' | 'parse'; text: string; omitDocument?: boolean }
 export type WorkerOutcome<T> = { ok: true; result: T } | { ok: false; limit: 'time' | 'memory'; budget: WorkerBudget }
 
 const MAX_RUNNING = 2

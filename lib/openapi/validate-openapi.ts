@@ -22,7 +22,28 @@ export async function validateOpenApi(
   text: string,
   options: { budget?: WorkerBudget } = {},
 ): Promise<OpenApiValidation> {
-  const outcome = await runOpenApiWorker<CheckResult>({ kind: 'validate', text }, options.budget)
+  return runValidation(text, options.budget, false)
+}
+
+/** What saving a contract needs: the verdict, the index and any conversion, without the document. */
+export type StorageValidation =
+  | { ok: true; info: OpenApiInfo; index: ContractIndex; converted?: Conversion }
+  | { ok: false; errors: OpenApiError[] }
+
+/** validateOpenApi for the save path: the parsed document is not copied back from the worker. */
+export async function validateForStorage(text: string): Promise<StorageValidation> {
+  const result = await runValidation(text, undefined, true)
+  if (!result.ok) return result
+  const { document: _left, ...rest } = result
+  return rest
+}
+
+async function runValidation(
+  text: string,
+  budget: WorkerBudget | undefined,
+  omitDocument: boolean,
+): Promise<OpenApiValidation> {
+  const outcome = await runOpenApiWorker<CheckResult>({ kind: 'validate', text, omitDocument }, budget)
   if (!outcome.ok) return { ok: false, errors: [{ path: '', message: budgetMessage(outcome.limit, outcome.budget) }] }
   return outcome.result
 }
