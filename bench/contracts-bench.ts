@@ -15,7 +15,8 @@ type Measured = Record<string, number>
 function measure(...args: string[]): Measured {
   const out = execFileSync(NODE, [...tsArgs('bench/contracts-measure.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
+    // The versions' upstream is a local address, which the outbound policy refuses by default.
+    env: { ...process.env, NODE_ENV: 'production', TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -41,10 +42,13 @@ Run by \`npm run bench -- contracts\` on ${new Date().toISOString().slice(0, 10)
 Node ${process.version}, SQLite, each figure from a fresh process (peak RSS is that process's, worker
 threads included). The documents are in \`lib/openapi/fixtures/real-world\`.
 
-| validate and store | size | time | peak RSS | target |
-|---|---:|---:|---:|---|
-| Stripe | ${(stripe.bytes / 1e6).toFixed(1)} MB | ${seconds(stripe.ms)} | ${stripe.peakRssMb} MB | < 3 s and 500 MB: ${met(stripe.ms < 3000 && stripe.peakRssMb < 500)} |
-| GitHub | ${(github.bytes / 1e6).toFixed(1)} MB | ${seconds(github.ms)} | ${github.peakRssMb} MB | < 10 s and 1 GB: ${met(github.ms < 10_000 && github.peakRssMb < 1024)} |
+The first save starts the validation worker and loads the parser into it; "warm" is the next
+save in the same process, as a running server usually finds it. Peak RSS is after the first save.
+
+| validate and store | size | first save | warm | peak RSS | target |
+|---|---:|---:|---:|---:|---|
+| Stripe | ${(stripe.bytes / 1e6).toFixed(1)} MB | ${seconds(stripe.ms)} | ${seconds(stripe.warmMs)} | ${stripe.peakRssMb} MB | < 3 s and 500 MB: ${met(stripe.ms < 3000 && stripe.peakRssMb < 500)} |
+| GitHub | ${(github.bytes / 1e6).toFixed(1)} MB | ${seconds(github.ms)} | ${seconds(github.warmMs)} | ${github.peakRssMb} MB | < 10 s and 1 GB: ${met(github.ms < 10_000 && github.peakRssMb < 1024)} |
 
 | reference page (server render, median of 5) | operations | time | HTML | open one operation (cold / warm) | target |
 |---|---:|---:|---:|---:|---|

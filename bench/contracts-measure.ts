@@ -22,14 +22,20 @@ const text = (name: string) =>
 async function saveOne(openapi: string) {
   const owner = await createTestTeam()
   const api = await createApi(owner.scope, { name: 'Bench', slug: 'bench' })
-  const started = performance.now()
-  const saved = await createVersion(owner.scope, {
-    apiId: api.id,
-    version: 'v1',
-    upstreamUrl: 'http://127.0.0.1:9',
-    openapi,
-  })
-  return { ms: performance.now() - started, owner, versionId: saved.id }
+  const save = async (version: string) => {
+    const started = performance.now()
+    const saved = await createVersion(owner.scope, {
+      apiId: api.id,
+      version,
+      upstreamUrl: 'http://127.0.0.1:9',
+      openapi,
+    })
+    return { ms: performance.now() - started, id: saved.id }
+  }
+  // The first save also starts the validation worker and loads the parser into it; the second
+  // finds the worker warm, as a running server usually does.
+  const first = await save('v1')
+  return { ms: first.ms, owner, versionId: first.id, saveAgain: () => save('v2') }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -39,8 +45,12 @@ try {
   if (mode === 'save') {
     const openapi = text(fixture)
     const baseline = peakRssMb()
-    const { ms } = await saveOne(openapi)
-    console.log(JSON.stringify({ ms, peakRssMb: peakRssMb(), baselineRssMb: baseline, bytes: openapi.length }))
+    const { ms, saveAgain } = await saveOne(openapi)
+    const peak = peakRssMb()
+    const warm = await saveAgain()
+    console.log(
+      JSON.stringify({ ms, warmMs: warm.ms, peakRssMb: peak, baselineRssMb: baseline, bytes: openapi.length }),
+    )
   } else if (mode === 'render') {
     const { owner, versionId } = await saveOne(text(fixture))
     // What the page does per view: read the version's stored index, render the reference.
