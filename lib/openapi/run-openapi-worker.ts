@@ -28,9 +28,12 @@ const MAX_WAITING = 32
 export function defaultWorkerBudget(textBytes = 0): WorkerBudget {
   const mb = textBytes / (1024 * 1024)
   // An operator's setting is the budget, as written; only the defaults grow with the document.
+  // The heap grows in steps of 128 MB (none under 1 MB), because a warm worker is reused only by
+  // jobs with its heap size: most documents share the default one.
+  const extraHeapMb = mb < 1 ? 0 : 128 * Math.ceil((mb * 40) / 128)
   return {
     timeoutMs: positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? Math.round(DEFAULT_WORKER_TIMEOUT_MS + mb * 1_000),
-    heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? Math.round(DEFAULT_WORKER_HEAP_MB + mb * 40),
+    heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? DEFAULT_WORKER_HEAP_MB + extraHeapMb,
   }
 }
 
