@@ -237,10 +237,9 @@ describe("the worker's budgets", () => {
     const saved = await save('v97', openapi)
     const stored = await db.apiVersion.findFirstOrThrow({ where: { id: saved.id, teamId: owner.team.id } })
     expect(stored.openapi).toBe(openapi)
-    const started = performance.now()
+    // How fast is the bench's to say (npm run bench -- contracts); this checks what is sent.
     const index = await readContractIndex(stored)
     const page = index ? renderToStaticMarkup(createElement(ApiReference, { index, versionId: stored.id })) : ''
-    expect(performance.now() - started).toBeLessThan(2_000) // a loose bound; the targets are in the bench
     expect(page).toContain('data-operation="GET /things0"')
     expect(page).toContain('data-schema="Thing0"')
     // What the page is before anything is opened: lines, not the document.
