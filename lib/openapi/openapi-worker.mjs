@@ -9,18 +9,25 @@ import { parentPort } from 'node:worker_threads'
 // Receives { id, kind: 'validate' | 'parse', text, omitDocument? }, one at a time.
 // Answers { id, ok: true, result } or { id, ok: false, message } (an unexpected error).
 
-parentPort?.on('message', async (/** @type {{ id: number, kind: string, text: string, omitDocument?: boolean }} */ job) => {
-  try {
-    if (job.kind === 'validate') {
-      const { checkOpenApiText } = await import('./check-openapi-document.mjs')
-      const result = await checkOpenApiText(job.text)
-      if (job.omitDocument && result.ok) result.document = {}
-      parentPort?.postMessage({ id: job.id, ok: true, result })
-    } else {
-      const { parseOpenApiSource } = await import('./parse-openapi-source.mjs')
-      parentPort?.postMessage({ id: job.id, ok: true, result: parseOpenApiSource(job.text) })
+parentPort?.on(
+  'message',
+  async (/** @type {{ id: number, kind: string, text: string, omitDocument?: boolean }} */ job) => {
+    try {
+      if (job.kind === 'validate') {
+        const { checkOpenApiText } = await import('./check-openapi-document.mjs')
+        const result = await checkOpenApiText(job.text)
+        if (job.omitDocument && result.ok) result.document = {}
+        parentPort?.postMessage({ id: job.id, ok: true, result })
+      } else {
+        const { parseOpenApiSource } = await import('./parse-openapi-source.mjs')
+        parentPort?.postMessage({ id: job.id, ok: true, result: parseOpenApiSource(job.text) })
+      }
+    } catch (error) {
+      parentPort?.postMessage({
+        id: job.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      })
     }
-  } catch (error) {
-    parentPort?.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) })
-  }
-})
+  },
+)

@@ -27,8 +27,7 @@ export async function validateOpenApi(
 
 /** What saving a contract needs: the verdict, the index and any conversion, without the document. */
 export type StorageValidation =
-  | { ok: true; info: OpenApiInfo; index: ContractIndex; converted?: Conversion }
-  | { ok: false; errors: OpenApiError[] }
+  { ok: true; info: OpenApiInfo; index: ContractIndex; converted?: Conversion } | { ok: false; errors: OpenApiError[] }
 
 /** validateOpenApi for the save path: the parsed document is not copied back from the worker. */
 export async function validateForStorage(text: string): Promise<StorageValidation> {
