@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next'
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from './lib/http/body-limits'
+import { contractUploadBodyLimit, SERVER_ACTION_BODY_LIMIT_BYTES } from './lib/http/body-limits'
 
 // Security headers for every console page. The gateway (/gw/) never passes through Next. The
 // Content-Security-Policy is not here: it carries a fresh nonce per request (proxy.ts).
@@ -15,7 +15,12 @@ const nextConfig: NextConfig = {
   // A second checkout-local server (a helper's dev server beside the e2e one) needs its own build dir.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
+  experimental: {
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    // proxy.ts runs before every route and buffers request bodies up to this (10 MB by default,
+    // which would cut a 13 MB contract upload short); the front door refuses larger ones first.
+    proxyClientMaxBodySize: contractUploadBodyLimit(),
+  },
   serverExternalPackages: [
     'better-sqlite3',
     '@prisma/adapter-better-sqlite3',

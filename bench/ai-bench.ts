@@ -2,6 +2,7 @@ import os from 'node:os'
 import { measure, type Measurement } from './measure-target'
 import { seedBenchAi } from './seed-bench-ai'
 import { freePort, NODE, spawnGateway, spawnTarget, tsArgs } from './spawn-target'
+import { markSection } from './results-sections'
 
 // The AI row of `npm run bench`: streamed chat completions through the gateway (key, subscription,
 // tokenizer count, worst-case reservation, translation, usage settlement, metering) against the
@@ -94,7 +95,9 @@ const f = (n: number, digits = 2) => (Number.isNaN(n) ? 'n/a' : n.toFixed(digits
 export function formatAiSection(r: AiReport): string {
   const row = (name: string, m: Measurement) =>
     `| ${name} | ${f(m.rps, 0)} | ${f(m.p50)} | ${f(m.p99)} | ${m.non2xx} | ${m.errors} |`
-  return `## AI gateway: streamed chat completions
+  return markSection(
+    'ai',
+    `## AI gateway: streamed chat completions
 
 Measured on ${new Date().toISOString().slice(0, 10)} (\`BENCH_ONLY=ai npm run bench\` runs just this row):
 ${r.connections} connections, ${r.duration} s per run after a 3 s warm-up, best of ${r.rounds} interleaved rounds. Each call streams a
@@ -114,12 +117,6 @@ ${row('straight to the demo AI provider', r.direct)}
 
 After SIGTERM the database held ${r.charged.calls} served AI calls, ${r.charged.ledgerCalls} of them charged, and the
 ledger's CHARGE entries sum to the calls' costs: ${r.charged.ok ? '**exact**' : '**MISMATCH**'}.
-`
-}
-
-/** Replaces (or appends) the AI section of an existing results file. */
-export function withAiSection(markdown: string, section: string): string {
-  const at = markdown.indexOf('## AI gateway')
-  const head = at === -1 ? markdown.trimEnd() + '\n' : markdown.slice(0, at).trimEnd() + '\n'
-  return `${head}\n${section}`
+`,
+  )
 }

@@ -1,30 +1,35 @@
 // `npm run bench`: Tollgate's gateway (key auth, subscription, lifecycle, rate limit, charging and
 // metering all on) against itself with charging off, a bare undici proxy, nginx proxy_pass and the
-// upstream itself, at equal worker counts. Writes bench/results.md. BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
+// upstream itself, at equal worker counts. Writes bench/results.md (`npm run bench -- contracts`
+// measures contracts instead: contracts-bench.ts). BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 2: best of N interleaved runs per target).
-// The AI row (streamed chat completions, bench/ai-bench.ts) runs last; BENCH_ONLY=ai runs just it
-// and rewrites only its section of bench/results.md.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+// The AI row (streamed chat completions, bench/ai-bench.ts) runs last; BENCH_ONLY=ai runs just it.
+// Each run rewrites only its own sections of bench/results.md (results-sections.ts).
 import os from 'node:os'
-import path from 'node:path'
-import { formatAiSection, runAiBench, withAiSection } from './ai-bench'
+import { formatAiSection, runAiBench } from './ai-bench'
 import { measure, type Measurement } from './measure-target'
+import { readResults, withSection, writeResults } from './results-sections'
 import { nginxBinary, startNginx } from './nginx-target'
 import { pacedLoad } from './paced-load'
 import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
-import { freePort, NODE, ROOT, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { freePort, NODE, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
+
+// `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
+if (process.argv.includes('contracts')) {
+  await import('./contracts-bench')
+  process.exit(0)
+}
 
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const workers = Number(process.env.BENCH_WORKERS ?? 1)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
 const WARMUP_SEC = 3
-const RESULTS = path.join(ROOT, 'bench/results.md')
 
 if (process.env.BENCH_ONLY === 'ai') {
   const section = formatAiSection(await runAiBench({ connections, duration, rounds }))
-  writeFileSync(RESULTS, withAiSection(existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '', section))
+  writeResults(withSection(readResults(), 'ai', section))
   console.log('\n' + section)
   process.exit(0)
 }
@@ -183,9 +188,12 @@ async function chargedSoFar(): Promise<bigint> {
   return -(sum._sum.amountMicros ?? 0n)
 }
 
-const markdown = withAiSection(
-  formatReport(report),
-  formatAiSection(await runAiBench({ connections, duration, rounds })),
+const previous = readResults()
+const markdown = withSection(
+  withSection(formatReport(report), 'ai', formatAiSection(await runAiBench({ connections, duration, rounds }))),
+  'contracts',
+  null, // measured by its own run (npm run bench -- contracts): kept as it was
+  previous,
 )
-writeFileSync(RESULTS, markdown)
+writeResults(markdown)
 console.log('\n' + markdown)

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { rawExchange, rawRequest, type RawResponse } from '../lib/gateway/test-raw-http'
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from '../lib/http/body-limits'
+import { contractUploadBodyLimit, SERVER_ACTION_BODY_LIMIT_BYTES } from '../lib/http/body-limits'
 import { frontDoor, guardServer, isValidHost, type FrontDoorOptions } from './front-door'
 import { runGatewayServer, type RunningGateway } from './run-gateway-server'
 import { setupTestDatabase, type TestDatabase } from '../lib/testing/test-database'
@@ -221,6 +221,19 @@ describe('server actions', () => {
     const body = 'x'.repeat(SERVER_ACTION_BODY_LIMIT_BYTES)
     const head = `POST /t/acme/keys HTTP/1.1\r\nHost: ${new URL(consoleUrl).host}\r\n${sameOrigin()}\r\nNext-Action: 7f00aa\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`
     expect((await rawExchange(consoleUrl, head + body)).body).toBe('passed')
+  })
+
+  test("a contract upload may carry the contract limit's worth, no more", async () => {
+    const host = new URL(consoleUrl).host
+    const upload = (length: number) =>
+      `POST /t/acme/apis/pets/contract-upload HTTP/1.1\r\nHost: ${host}\r\n${sameOrigin()}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`
+    // Past the server-action limit, within the upload's.
+    const body = 'x'.repeat(SERVER_ACTION_BODY_LIMIT_BYTES + 1024 * 1024)
+    expect((await rawExchange(consoleUrl, upload(body.length) + body)).body).toBe('passed')
+    const res = await rawExchange(consoleUrl, upload(contractUploadBodyLimit() + 1))
+    expectProblem(res, 413, 'payload_too_large')
+    // The same size to any other form is refused.
+    expectProblem(await action([sameOrigin(), `Content-Length: ${body.length}`]), 413, 'payload_too_large')
   })
 
   test('a chunked body (no Content-Length): 411', async () => {

@@ -6,7 +6,7 @@ import { toProblem } from '../lib/errors/to-problem'
 import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { uuidV7 } from '../lib/gateway/request-id'
 import { GATEWAY_CSP } from '../lib/gateway/security-headers'
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from '../lib/http/body-limits'
+import { formBodyLimitFor, SERVER_ACTION_BODY_LIMIT_BYTES } from '../lib/http/body-limits'
 import { fromTrustedProxy } from '../lib/net/client-address'
 
 // The checks every request meets before the gateway or Next sees it, on the console's port and on
@@ -178,7 +178,8 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, options: Fr
   if (error === null && options.console && !req.url!.startsWith(GATEWAY_PREFIX)) {
     dropUntrustedForwarding(req)
     error = checkConsoleTarget(req)
-    if (error === null && isPossibleServerAction(req)) error = checkActionOrigin(req) ?? checkActionBody(req)
+    if (error === null && isPossibleServerAction(req))
+      error = checkActionOrigin(req) ?? checkActionBody(req, formBodyLimitFor(req.url!))
   }
   if (error === null) return false
   writeProblem(res, error)

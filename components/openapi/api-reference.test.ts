@@ -3,20 +3,23 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
 import { petstoreV1 } from '@/lib/openapi/fixtures/petstore'
-import { ApiReference } from './api-reference'
+import { renderReference } from './testing/render-reference'
 
-const render = (document: object, baseUrl?: string) =>
-  renderToStaticMarkup(createElement(ApiReference, { document, baseUrl }))
+/** The page, then every operation and schema as it looks once opened. */
+const render = (document: object, baseUrl?: string) => {
+  const { page, details } = renderReference(document as Record<string, unknown>, baseUrl)
+  return `${page}\n${details}`
+}
 const count = (html: string, needle: string) => html.split(needle).length - 1
-/** The HTML of one operation's <details> block. */
+/** The HTML of one operation, opened. */
 const operation = (html: string, key: string) => {
-  const start = html.indexOf(`data-operation="${key}"`)
+  const start = html.indexOf(`data-operation-detail="${key}"`)
   expect(start, key).toBeGreaterThan(-1)
   return html.slice(start, html.indexOf('</details>', start))
 }
-/** The HTML of one schema's block in the Schemas section. */
+/** The HTML of one schema, opened. */
 const schemaBlock = (html: string, name: string) => {
-  const start = html.indexOf(`data-schema="${name}"`)
+  const start = html.indexOf(`data-schema-detail="${name}"`)
   expect(start, name).toBeGreaterThan(-1)
   return html.slice(start, html.indexOf('</details>', start))
 }
@@ -31,7 +34,7 @@ test('operations are grouped by tag, with their summaries, parameters, bodies, r
     expect(count(html, `data-operation="${key}"`)).toBe(1)
 
   const list = operation(html, 'GET /pets')
-  expect(list).toContain('List pets')
+  expect(html).toContain('List pets') // on the operation's line, before it is opened
   expect(list).toContain('data-parameter="limit"')
   expect(list).toContain('How many to return')
   expect(list).toContain('integer(int32)')
@@ -63,7 +66,7 @@ test('a shared component is rendered once, by name, and linked from every use', 
   expect(count(html, '>email</code>')).toBe(1)
   expect(schemaBlock(html, 'Owner')).toContain('string(email)')
   expect(schemaBlock(html, 'NewPet')).toContain('>species</code>')
-  expect(count(html.slice(html.indexOf('aria-label="Schemas"')), '>species</code>')).toBe(2) // Pet and NewPet, each once
+  expect(count(html.slice(html.indexOf('data-schema-detail=')), '>species</code>')).toBe(2) // Pet and NewPet, each once
 })
 
 test('a circular schema is a link to itself, and the page stays small', () => {
@@ -109,7 +112,7 @@ test('a reference that points outside components/schemas is rendered once too; a
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Gone' } } },
   }
   const html = render(doc)
-  expect(count(html, 'data-schema="/components/schemas/Pet/properties/owner"')).toBe(1)
+  expect(count(html, 'data-schema-detail="/components/schemas/Pet/properties/owner"')).toBe(1)
   expect(operation(html, 'POST /pets')).toContain('title="This reference points at nothing">Gone</code>')
 })
 

@@ -1,98 +1,82 @@
 import { Table, TBody, Td, Th } from '@/components/ui/table'
-import type { MediaModel, OperationModel } from '@/lib/openapi/build-api-reference'
-import { MethodBadge } from './method-badge'
+import type { MediaModel, OperationModel } from '@/lib/openapi/build-reference-detail'
 import { SchemaView, TypeLabel } from './schema-view'
 
-/** One operation: collapsed to method + path + summary, expanded to parameters, body and responses. */
-export function OperationView({ operation }: { operation: OperationModel }) {
+/** What an opened operation shows: its description, parameters, request body and responses. */
+export function OperationBody({ operation }: { operation: OperationModel }) {
   return (
-    <details
-      id={operation.anchor}
-      className="group rounded-md ring-1 ring-slate-200 open:ring-slate-300"
-      data-operation={operation.key}
-    >
-      <summary className="flex cursor-pointer list-none items-center gap-3 px-3 py-2 hover:bg-slate-50">
-        <MethodBadge method={operation.method} />
-        <code
-          className={`font-mono text-sm ${operation.deprecated ? 'text-slate-400 line-through' : 'text-slate-900'}`}
-        >
-          {operation.path}
-        </code>
-        {operation.summary ? <span className="truncate text-sm text-slate-600">{operation.summary}</span> : null}
-      </summary>
-      <div className="space-y-4 border-t border-slate-100 px-3 py-3">
-        {operation.description ? (
-          <p className="whitespace-pre-line text-sm text-slate-700">{operation.description}</p>
-        ) : null}
-        {operation.truncated ? (
-          <p className="text-xs text-slate-500">
-            This operation&apos;s details are not shown: the document is too large to show in full on one page.
-          </p>
-        ) : null}
-        {operation.parameters.length > 0 ? (
-          <Section title="Parameters">
-            <Table>
-              <thead>
-                <tr>
-                  <Th>Name</Th>
-                  <Th>In</Th>
-                  <Th>Required</Th>
-                  <Th>Type</Th>
-                  <Th>Description</Th>
+    <div className="space-y-4 border-t border-slate-100 px-3 py-3">
+      {operation.description ? (
+        <p className="whitespace-pre-line text-sm text-slate-700">{operation.description}</p>
+      ) : null}
+      {operation.truncated ? (
+        <p className="text-xs text-slate-500">
+          This operation&apos;s details are not shown: the document is too large to show in full on one page.
+        </p>
+      ) : null}
+      {operation.parameters.length > 0 ? (
+        <Section title="Parameters">
+          <Table>
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>In</Th>
+                <Th>Required</Th>
+                <Th>Type</Th>
+                <Th>Description</Th>
+              </tr>
+            </thead>
+            <TBody>
+              {operation.parameters.map((p) => (
+                <tr key={`${p.in}:${p.name}`} data-parameter={p.name}>
+                  <Td>
+                    <code className="font-mono text-xs">{p.name}</code>
+                  </Td>
+                  <Td className="text-xs">{p.in}</Td>
+                  <Td className="text-xs">{p.required ? 'yes' : 'no'}</Td>
+                  <Td className="text-xs">
+                    <TypeLabel schema={p.schema} />
+                  </Td>
+                  <Td className="whitespace-normal text-xs">
+                    {p.description ?? ''}
+                    {p.schema.enumValues ? (
+                      <span className="block text-slate-500">one of {p.schema.enumValues.join(', ')}</span>
+                    ) : null}
+                  </Td>
                 </tr>
-              </thead>
-              <TBody>
-                {operation.parameters.map((p) => (
-                  <tr key={`${p.in}:${p.name}`} data-parameter={p.name}>
-                    <Td>
-                      <code className="font-mono text-xs">{p.name}</code>
-                    </Td>
-                    <Td className="text-xs">{p.in}</Td>
-                    <Td className="text-xs">{p.required ? 'yes' : 'no'}</Td>
-                    <Td className="text-xs">
-                      <TypeLabel schema={p.schema} />
-                    </Td>
-                    <Td className="whitespace-normal text-xs">
-                      {p.description ?? ''}
-                      {p.schema.enumValues ? (
-                        <span className="block text-slate-500">one of {p.schema.enumValues.join(', ')}</span>
-                      ) : null}
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          </Section>
-        ) : null}
-        {operation.requestBody ? (
-          <Section title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
-            {operation.requestBody.description ? (
-              <p className="mb-2 text-xs text-slate-600">{operation.requestBody.description}</p>
-            ) : null}
-            <MediaTypes content={operation.requestBody.content} />
-          </Section>
-        ) : null}
-        {operation.responses.length > 0 ? (
-          <Section title="Responses">
-            <ul className="space-y-3">
-              {operation.responses.map((response) => (
-                <li key={response.status} className="space-y-1">
-                  <p className="text-sm">
-                    <code
-                      className={`font-mono font-semibold ${response.status.startsWith('2') ? 'text-emerald-700' : response.status.startsWith('4') || response.status.startsWith('5') ? 'text-red-700' : 'text-slate-700'}`}
-                    >
-                      {response.status}
-                    </code>
-                    {response.description ? <span className="ml-2 text-slate-600">{response.description}</span> : null}
-                  </p>
-                  {response.content.length > 0 ? <MediaTypes content={response.content} /> : null}
-                </li>
               ))}
-            </ul>
-          </Section>
-        ) : null}
-      </div>
-    </details>
+            </TBody>
+          </Table>
+        </Section>
+      ) : null}
+      {operation.requestBody ? (
+        <Section title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
+          {operation.requestBody.description ? (
+            <p className="mb-2 text-xs text-slate-600">{operation.requestBody.description}</p>
+          ) : null}
+          <MediaTypes content={operation.requestBody.content} />
+        </Section>
+      ) : null}
+      {operation.responses.length > 0 ? (
+        <Section title="Responses">
+          <ul className="space-y-3">
+            {operation.responses.map((response) => (
+              <li key={response.status} className="space-y-1">
+                <p className="text-sm">
+                  <code
+                    className={`font-mono font-semibold ${response.status.startsWith('2') ? 'text-emerald-700' : response.status.startsWith('4') || response.status.startsWith('5') ? 'text-red-700' : 'text-slate-700'}`}
+                  >
+                    {response.status}
+                  </code>
+                  {response.description ? <span className="ml-2 text-slate-600">{response.description}</span> : null}
+                </p>
+                {response.content.length > 0 ? <MediaTypes content={response.content} /> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </div>
   )
 }
 

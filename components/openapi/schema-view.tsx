@@ -2,8 +2,8 @@ import type { SchemaModel } from '@/lib/openapi/build-schema-model'
 
 /**
  * A schema as a nested property list: name, type, required, description, enum. A referenced
- * schema is a link to its one rendering in the reference's "Schemas" section, never a copy; a
- * schema that refers to itself links to itself.
+ * schema is a link to its own entry in the reference's "Schemas" section (fetched when opened),
+ * never a copy; a schema that refers to itself links to itself.
  */
 export function SchemaView({ schema, nested = false }: { schema: SchemaModel; nested?: boolean }) {
   const children = childrenOf(schema)
@@ -48,7 +48,7 @@ export function SchemaView({ schema, nested = false }: { schema: SchemaModel; ne
 /** The type of a schema with every referenced name as a link: "array<Pet>", "Cat | Dog". */
 export function TypeLabel({ schema }: { schema: SchemaModel }) {
   if (schema.ref) {
-    const { name, anchor, circular } = schema.ref
+    const { name, anchor, circular, ref } = schema.ref
     if (!anchor)
       return (
         <code className="font-mono text-red-700" title="This reference points at nothing">
@@ -59,11 +59,13 @@ export function TypeLabel({ schema }: { schema: SchemaModel }) {
       <a
         href={`#${anchor}`}
         data-schema-ref={name}
+        data-ref={ref}
         className="font-mono text-violet-700 underline decoration-violet-300 underline-offset-2 hover:text-violet-900"
       >
         {name}
         {circular ? (
-          <span className="ml-1 text-[10px] text-slate-500" title="This schema refers to itself">
+          <span className="text-[10px] text-slate-500" title="This schema refers to itself">
+            {' '}
             (circular)
           </span>
         ) : null}

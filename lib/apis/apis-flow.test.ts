@@ -117,7 +117,7 @@ describe('versions', () => {
     const swagger = await rejection(() =>
       createVersion(scope, { apiId: api.id, version: 'v1', upstreamUrl: upstream.url, openapi: '{"swagger":"2.0"}' }),
     )
-    expect(swagger.fieldErrors?.openapi?.[0]).toMatch(/^\/swagger — Swagger 2\.0 is not supported/)
+    expect(swagger.fieldErrors?.openapi?.[0]).toMatch(/^\/info — A Swagger 2\.0 document needs an "info" object/)
     expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
 
     await createVersion(scope, {

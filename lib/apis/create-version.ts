@@ -4,12 +4,13 @@ import { invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import { recordTransition } from '@/lib/lifecycle/record-transition'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
-import { assertValidOpenApi } from './assert-valid-openapi'
+import { prepareContract } from './prepare-contract'
 import { createVersionSchema, majorOf, type CreateVersionInput } from './schemas'
 
 /**
  * Adds a DRAFT version. The document must validate: an invalid contract is never stored, so
- * everything downstream (publish, the reference page, the diff) can trust what it loads.
+ * everything downstream (publish, the reference page, the diff) can trust what it loads. What
+ * pages need of it is derived here, once (prepare-contract.ts).
  */
 export async function createVersion(scope: TeamScope, input: CreateVersionInput) {
   const { teamId } = scope
@@ -17,7 +18,7 @@ export async function createVersion(scope: TeamScope, input: CreateVersionInput)
   const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true, kind: true } })
   if (!api) throw notFound('API')
   if (api.kind === 'AI_CHAT') throw aiContractIsGenerated()
-  await assertValidOpenApi(data.openapi)
+  const contract = await prepareContract(data.openapi)
   await assertOutboundUrl(data.upstreamUrl, 'upstreamUrl')
   const existing = await db.apiVersion.findFirst({
     where: { apiId: api.id, teamId, version: data.version },
@@ -33,7 +34,7 @@ export async function createVersion(scope: TeamScope, input: CreateVersionInput)
           teamId,
           version: data.version,
           major: majorOf(data.version),
-          openapi: data.openapi,
+          ...contract,
           upstreamUrl: data.upstreamUrl,
           ...(data.timeoutMs !== undefined ? { timeoutMs: data.timeoutMs } : {}),
         },

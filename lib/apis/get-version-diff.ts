@@ -2,7 +2,7 @@ import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { diffOpenApi } from '@/lib/openapi/diff-openapi'
-import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
+import { loadStoredContract } from '@/lib/catalog/stored-contract-cache'
 import type { VersionDiffQuery } from './schemas'
 
 /** The changes from one version of an API to another (any two, in either direction). */
@@ -12,12 +12,18 @@ export async function getVersionDiff(
 ) {
   const versions = await db.apiVersion.findMany({
     where: { teamId, apiId, id: { in: [fromVersionId, toVersionId] } },
-    select: { id: true, version: true, state: true, openapi: true },
+    // Not the documents: they are read once per version and kept (stored-contract-cache.ts).
+    select: { id: true, version: true, state: true, updatedAt: true },
   })
   const from = versions.find((v) => v.id === fromVersionId)
   const to = versions.find((v) => v.id === toVersionId)
   if (!from || !to) throw notFound('Version')
-  const [before, after] = await Promise.all([parseDocument(from.openapi), parseDocument(to.openapi)])
+  const read = (version: { id: string; updatedAt: Date }) =>
+    loadStoredContract(version, async () => {
+      const row = await db.apiVersion.findFirst({ where: { id: version.id, teamId }, select: { openapi: true } })
+      return row?.openapi ?? ''
+    }).then((loaded) => (loaded.ok ? loaded.document : {}))
+  const [before, after] = await Promise.all([read(from), read(to)])
   // The diff follows $refs itself, memoised and under a work budget (diff-openapi.ts).
   const changes = diffOpenApi(before, after)
   return {
@@ -26,10 +32,4 @@ export async function getVersionDiff(
     changes,
     breakingCount: changes.filter((c) => c.breaking).length,
   }
-}
-
-/** Stored documents were validated on save, so parsing only fails on data written by hand. */
-export async function parseDocument(text: string): Promise<unknown> {
-  const loaded = await loadOpenApiDocument(text)
-  return loaded.ok ? loaded.document : {}
 }

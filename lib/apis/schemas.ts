@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { outboundUrlSchema } from '@/lib/net/check-outbound-url'
-import { MAX_OPENAPI_BYTES } from '@/lib/openapi/parse-openapi-text'
+import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
+import { tooLargeMessage } from '@/lib/openapi/parse-openapi-source.mjs'
 import { idInput } from '@/lib/validation/ids'
 import { integerInput } from '@/lib/validation/numbers'
 import { findForbiddenCharacter, forbiddenCharacterMessage, plainText, searchText } from '@/lib/validation/text'
@@ -99,8 +100,13 @@ export const createVersionSchema = z.object({
   upstreamUrl: upstreamUrlSchema,
   openapi: z
     .string()
-    .min(1, 'Paste or upload the OpenAPI document')
-    .max(MAX_OPENAPI_BYTES, 'The document is too large (2 MB at most)'),
+    .min(1, 'Paste, upload or import the OpenAPI document')
+    // The limit is the operator's (OPENAPI_MAX_MB), read when the input is checked.
+    .superRefine((text, ctx) => {
+      const max = maxOpenApiBytes()
+      if (text.length > max || Buffer.byteLength(text, 'utf8') > max)
+        ctx.addIssue({ code: 'custom', message: tooLargeMessage(max) })
+    }),
   // Unset means the schema default (30 s); kept optional here so the update schema adds no default.
   timeoutMs: timeoutMsSchema,
 })

@@ -2,9 +2,9 @@ import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
-import { assertValidOpenApi } from './assert-valid-openapi'
 import { aiContractIsGenerated, createVersion } from './create-version'
 import { nextVersionLabel } from './next-version-label'
+import { prepareContract } from './prepare-contract'
 import { updateDraftVersionSchema, type UpdateDraftVersionInput } from './schemas'
 
 /**
@@ -30,17 +30,22 @@ export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVer
     const created = await createVersion(scope, {
       apiId: current.apiId,
       version: newLabel ?? nextVersionLabel(majors.map((m) => m.major)),
-      openapi: fields.openapi ?? current.openapi,
+      // A converted contract is carried over as the author wrote it, and converted again.
+      openapi: fields.openapi ?? current.openapiSource ?? current.openapi,
       upstreamUrl: fields.upstreamUrl ?? current.upstreamUrl,
       timeoutMs: fields.timeoutMs ?? current.timeoutMs,
     })
     return { versionId: created.id, version: created.version, created: true }
   }
 
-  if (fields.openapi !== undefined) await assertValidOpenApi(fields.openapi)
+  const { openapi, ...rest } = fields
+  const contract = openapi !== undefined ? await prepareContract(openapi) : {}
   if (fields.upstreamUrl !== undefined) await assertOutboundUrl(fields.upstreamUrl, 'upstreamUrl')
   // The state condition makes a concurrent publish win cleanly: this update then matches nothing.
-  const { count } = await db.apiVersion.updateMany({ where: { id: versionId, teamId, state: 'DRAFT' }, data: fields })
+  const { count } = await db.apiVersion.updateMany({
+    where: { id: versionId, teamId, state: 'DRAFT' },
+    data: { ...rest, ...contract },
+  })
   if (count === 0) throw notFound('Draft version')
   return { versionId, version: current.version, created: false }
 }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { getCatalogApi } from './get-catalog-api'
+import { readContractIndex } from './read-contract-index'
 import { seedCatalogFixture, type CatalogFixture } from './testing/seed-catalog-fixture'
 
 let fx: CatalogFixture
@@ -80,9 +81,12 @@ describe('what an outsider sees', () => {
     expect(detail?.selected?.version).toBe('v1')
   })
 
-  test("the selected version's OpenAPI text is loaded", async () => {
+  test("the selected version's index is loaded, never its OpenAPI text", async () => {
     const detail = await get('other', 'payments', outsider())
-    expect(JSON.parse(detail!.selected!.openapi)).toMatchObject({ openapi: '3.0.3' })
+    expect(detail!.selected).not.toHaveProperty('openapi')
+    const index = await readContractIndex(detail!.selected!)
+    expect(index?.info.openapi).toBe('3.0.3')
+    expect(index?.info.title).toBeTruthy()
   })
 })
 

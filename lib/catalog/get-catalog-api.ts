@@ -53,6 +53,12 @@ type ApiRow = Prisma.ApiGetPayload<{ select: typeof API_SELECT }>
 export type CatalogVersion = ApiRow['versions'][number] & { successor: { id: string; version: string } | null }
 export type CatalogPlan = ApiRow['plans'][number]
 export type CatalogEvent = LifecycleEventRow
+export type SelectedContract = {
+  teamId: string
+  updatedAt: Date
+  contractIndex: string | null
+  convertedFrom: string | null
+}
 
 export type CatalogApiDetail = {
   api: Omit<ApiRow, 'versions' | 'plans' | 'tags' | 'teamId'> & { tags: string[] }
@@ -60,7 +66,8 @@ export type CatalogApiDetail = {
   isOwner: boolean
   /** Newest first; DRAFT versions only for the owning team. */
   versions: CatalogVersion[]
-  selected: (CatalogVersion & { openapi: string }) | null
+  /** With what its reference page shows: the stored index (read it with readContractIndex). */
+  selected: (CatalogVersion & SelectedContract) | null
   plans: CatalogPlan[]
   events: CatalogEvent[]
 }
@@ -95,7 +102,8 @@ export async function getCatalogApi(
     chosen
       ? db.apiVersion.findFirst({
           where: { id: chosen.id, apiId: row.id, teamId: row.teamId },
-          select: { openapi: true },
+          // Never the document itself: the page shows the index, and fetches details on demand.
+          select: { teamId: true, updatedAt: true, contractIndex: true, convertedFrom: true },
         })
       : null,
     db.lifecycleEvent.findMany({
@@ -116,7 +124,12 @@ export async function getCatalogApi(
     api: { ...api, tags: tags.map((t) => t.tag) },
     isOwner,
     versions,
-    selected: chosen ? { ...chosen, openapi: document?.openapi ?? '' } : null,
+    selected:
+      chosen && document
+        ? { ...chosen, ...document }
+        : chosen
+          ? { ...chosen, teamId: row.teamId, updatedAt: chosen.createdAt, contractIndex: null, convertedFrom: null }
+          : null,
     plans,
     events,
   }

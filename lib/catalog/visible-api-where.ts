@@ -24,3 +24,11 @@ export function visibleApiWhere(viewer: CatalogViewer): Prisma.ApiWhereInput {
 export function listedApiWhere(viewer: CatalogViewer): Prisma.ApiWhereInput {
   return { AND: [visibleApiWhere(viewer), { state: { in: [...CATALOG_STATES] } }] }
 }
+
+/**
+ * A version the viewer may read: of an INTERNAL API and no longer a draft, or of their own team's
+ * (drafts included). The gateway answers 404 for drafts anyway.
+ */
+export function visibleVersionWhere({ teamIds }: CatalogViewer): Prisma.ApiVersionWhereInput {
+  return { OR: [{ api: { visibility: 'INTERNAL' }, state: { not: 'DRAFT' } }, { teamId: { in: teamIds } }] }
+}

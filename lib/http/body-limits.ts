@@ -1,4 +1,21 @@
-// How large a console form post may be. A version form carries its OpenAPI document (2 MB at most,
-// MAX_OPENAPI_BYTES) as text, plus multipart overhead; anything bigger is refused at the front door
-// with 413 problem+json before Next reads it (Next's own refusal surfaces as a 500).
+import { maxOpenApiBytes } from '../openapi/openapi-limits.mjs'
+
+// How large a console form post may be. Forms carry small fields; anything bigger is refused at
+// the front door with 413 problem+json before Next reads it (Next's own refusal surfaces as a 500).
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024
+
+/** The version form's upload route, which streams a contract of up to maxOpenApiBytes(). */
+const CONTRACT_UPLOAD_PATH = /^\/t\/[^/?#]+\/apis\/[^/?#]+\/contract-upload(?:[?#]|$)/
+
+/** Room for the form's other fields and the multipart boundaries around the document. */
+export const CONTRACT_FORM_OVERHEAD_BYTES = 64 * 1024
+
+/** The largest body a contract upload may have: the contract limit and the form around it. */
+export function contractUploadBodyLimit(): number {
+  return maxOpenApiBytes() + CONTRACT_FORM_OVERHEAD_BYTES
+}
+
+/** The body limit for a console form post to `url`. */
+export function formBodyLimitFor(url: string): number {
+  return CONTRACT_UPLOAD_PATH.test(url) ? contractUploadBodyLimit() : SERVER_ACTION_BODY_LIMIT_BYTES
+}

@@ -8,7 +8,8 @@ import { localRef, refName, type RefResolver } from './ref-resolver'
 // recursive schema is a link to itself. Inline schemas are shown to MAX_INLINE_DEPTH levels, and
 // the whole page draws from one node budget, so the page's size is bounded for any document.
 
-export type SchemaRef = { name: string; anchor: string | null; circular: boolean }
+/** `ref` is the local reference itself, which the page fetches the schema's detail by. */
+export type SchemaRef = { name: string; ref: string; anchor: string | null; circular: boolean }
 export type PropertyModel = { name: string; required: boolean; schema: SchemaModel }
 export type SchemaModel = {
   /** Set when the schema is a reference: render a link, nothing else. */
@@ -64,7 +65,7 @@ export function createSchemaModelBuilder(resolver: RefResolver, budget: NodeBudg
       const anchor = broken ? null : schemaAnchor(ref)
       if (anchor && !isComponentSchema(ref)) otherTargets.set(ref, anchor)
       const description = typeof siblings?.description === 'string' ? siblings.description : undefined
-      return { ref: { name: refName(ref), anchor, circular: ref === owner }, type: '', description }
+      return { ref: { name: refName(ref), ref, anchor, circular: ref === owner }, type: '', description }
     }
     if (!isRecord(node)) return { type: node === false ? 'never' : 'any' }
     const model: SchemaModel = { type: typeText(node) }

@@ -1,9 +1,11 @@
 // @ts-check
 import { validate } from '@readme/openapi-parser'
-import { escapePointerToken, getAtPointer } from './json-pointer.mjs'
+import { buildContractIndex } from './build-contract-index.mjs'
+import { convertSwagger2 } from './convert-swagger.mjs'
+import { escapePointerToken } from './json-pointer.mjs'
 import { locateValidationError, pointersByLine } from './locate-validation-error.mjs'
 import { parseOpenApiSource } from './parse-openapi-source.mjs'
-import { collectRefs, findDanglingRefs, isLocalRef, movePointer, prepareForParser } from './prepare-for-parser.mjs'
+import { collectRefs, findDanglingRefs, movePointer, prepareForParser } from './prepare-for-parser.mjs'
 
 // What the validation worker (openapi-worker.mjs) does with a contract: parse it under the limits,
 // check what the parser cannot (versions, remote and dangling references), then let
@@ -11,8 +13,14 @@ import { collectRefs, findDanglingRefs, isLocalRef, movePointer, prepareForParse
 // its messages into JSON pointers. Plain .mjs because a worker cannot load TypeScript.
 
 /** @typedef {{ path: string, message: string }} OpenApiError */
-/** @typedef {{ openapi: string, title: string, version: string, description?: string, operationCount: number }} OpenApiInfo */
-/** @typedef {{ ok: true, document: Record<string, unknown>, info: OpenApiInfo } | { ok: false, errors: OpenApiError[] }} CheckResult */
+/** @typedef {import('./build-contract-index.mjs').ContractInfo} OpenApiInfo */
+/** @typedef {import('./build-contract-index.mjs').ContractIndex} ContractIndex */
+/** @typedef {{ from: 'swagger-2.0', openapi: string }} Conversion */
+/**
+ * `converted` is set when the text was Swagger 2.0: `document` is then its OpenAPI 3 conversion,
+ * and `converted.openapi` that conversion as JSON text, to store beside the original.
+ * @typedef {{ ok: true, document: Record<string, unknown>, info: OpenApiInfo, index: ContractIndex, converted?: Conversion } | { ok: false, errors: OpenApiError[] }} CheckResult
+ */
 
 const SUPPORTED_VERSION = /^3\.[01]\.\d+$/
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
@@ -24,22 +32,72 @@ const PARSER_OPTIONS = { resolve: { external: false, file: false } }
 
 /**
  * @param {string} text
+ * @param {{ maxBytes?: number }} [options]
  * @returns {Promise<CheckResult>}
  */
-export async function checkOpenApiText(text) {
-  const parsed = parseOpenApiSource(text)
+export async function checkOpenApiText(text, options = {}) {
+  const parsed = parseOpenApiSource(text, options)
   if (!parsed.ok) return { ok: false, errors: [parsed.error] }
   const value = parsed.value
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail('', 'The document must be a JSON or YAML object with an "openapi" field')
   }
-  const document = /** @type {Record<string, unknown>} */ (value)
-  if ('swagger' in document) {
-    return fail(
-      '/swagger',
-      `Swagger ${String(document.swagger)} is not supported; convert the document to OpenAPI 3.0 or 3.1 first`,
-    )
+  const written = /** @type {Record<string, unknown>} */ (value)
+  if (!('swagger' in written)) return checkDocument(written)
+  if (written.swagger !== '2.0')
+    return fail('/swagger', `Only Swagger 2.0 can be converted (found "swagger": ${JSON.stringify(written.swagger)})`)
+  const refused = refuseForeignRefs(collectRefs(written)) ?? checkSwaggerShape(written)
+  if (refused) return refused
+  const conversion = await convertSwagger2(written)
+  if (!conversion.ok) return fail('', conversion.message)
+  const checked = await checkDocument(conversion.document)
+  if (!checked.ok) {
+    // The pointers name the conversion, which the author never wrote: say so.
+    const errors = checked.errors.map((error) => ({
+      ...error,
+      message: `${error.message} (in the OpenAPI 3 conversion of this Swagger 2.0 document)`,
+    }))
+    return { ok: false, errors }
   }
+  return { ...checked, converted: { from: 'swagger-2.0', openapi: JSON.stringify(conversion.document) } }
+}
+
+/**
+ * What the converter would otherwise patch in silently: a contract without a title, a version or
+ * paths is not one anybody meant to publish.
+ * @param {Record<string, unknown>} swagger
+ * @returns {CheckResult | null}
+ */
+function checkSwaggerShape(swagger) {
+  const info = swagger.info
+  if (!isObject(info)) return fail('/info', 'A Swagger 2.0 document needs an "info" object')
+  if (typeof info.title !== 'string') return fail('/info/title', 'A Swagger 2.0 document needs "info.title"')
+  if (typeof info.version !== 'string') return fail('/info/version', 'A Swagger 2.0 document needs "info.version"')
+  if (!isObject(swagger.paths)) return fail('/paths', 'A Swagger 2.0 document needs a "paths" object')
+  return null
+}
+
+/**
+ * @param {import('./prepare-for-parser.mjs').RefSite[]} refs
+ * @returns {CheckResult | null}
+ */
+function refuseForeignRefs(refs) {
+  const foreign = refs.filter(({ ref }) => !ref.startsWith('#'))
+  if (foreign.length === 0) return null
+  return {
+    ok: false,
+    errors: foreign.slice(0, MAX_REPORTED_REFS).map(({ ref, pointer }) => ({
+      path: pointer,
+      message: `Only local references ("#/...") are supported, not ${JSON.stringify(ref)}`,
+    })),
+  }
+}
+
+/**
+ * @param {Record<string, unknown>} document
+ * @returns {Promise<CheckResult>}
+ */
+async function checkDocument(document) {
   if (typeof document.openapi !== 'string' || !SUPPORTED_VERSION.test(document.openapi)) {
     const found =
       document.openapi === undefined ? 'no "openapi" field' : `"openapi": ${JSON.stringify(document.openapi)}`
@@ -49,16 +107,8 @@ export async function checkOpenApiText(text) {
   // Remote and file references are never followed, so refuse them outright rather than accept a
   // contract whose schemas nobody can see.
   const refs = collectRefs(document)
-  const foreign = refs.filter(({ ref }) => !ref.startsWith('#'))
-  if (foreign.length > 0) {
-    return {
-      ok: false,
-      errors: foreign.slice(0, MAX_REPORTED_REFS).map(({ ref, pointer }) => ({
-        path: pointer,
-        message: `Only local references ("#/...") are supported, not ${JSON.stringify(ref)}`,
-      })),
-    }
-  }
+  const refused = refuseForeignRefs(refs)
+  if (refused) return refused
   const dangling = findDanglingRefs(document, refs)
   if (dangling.length > 0) {
     return {
@@ -90,31 +140,13 @@ export async function checkOpenApiText(text) {
     })
     return { ok: false, errors }
   }
-  return { ok: true, document, info: readInfo(document) }
+  const index = buildContractIndex(document)
+  return { ok: true, document, info: index.info, index }
 }
 
 /** @param {string} path @param {string} message @returns {CheckResult} */
 function fail(path, message) {
   return { ok: false, errors: [{ path, message }] }
-}
-
-/** @param {Record<string, unknown>} document @returns {OpenApiInfo} */
-function readInfo(document) {
-  const info = isObject(document.info) ? document.info : {}
-  let operationCount = 0
-  for (const raw of Object.values(isObject(document.paths) ? document.paths : {})) {
-    // A path item may itself be a reference (3.1); one hop is enough to count its operations.
-    const item =
-      isObject(raw) && typeof raw.$ref === 'string' && isLocalRef(raw.$ref) ? getAtPointer(document, raw.$ref) : raw
-    if (isObject(item)) operationCount += HTTP_METHODS.filter((method) => isObject(item[method])).length
-  }
-  return {
-    openapi: String(document.openapi),
-    title: String(info.title ?? ''),
-    version: String(info.version ?? ''),
-    description: typeof info.description === 'string' ? info.description : undefined,
-    operationCount,
-  }
 }
 
 /** The second operation using a duplicated id is the one to rename. @param {Record<string, unknown>} document @param {string} operationId */

@@ -2,8 +2,21 @@
 // What one contract may ask of the server. Plain .mjs with no imports: the validation worker
 // (openapi-worker.mjs), the server code and the version form in the browser all read it.
 
-/** Large enough for real-world contracts, small enough that a paste cannot stall the server. */
-export const MAX_OPENAPI_BYTES = 2 * 1024 * 1024
+/** Room for the largest public contracts (GitHub's is 13 MB); OPENAPI_MAX_MB changes it. */
+export const DEFAULT_MAX_OPENAPI_BYTES = 32 * 1024 * 1024
+
+/** Above this a contract is uploaded as a file (streamed), not pasted into the form. */
+export const MAX_PASTED_OPENAPI_BYTES = 512 * 1024
+
+/**
+ * The largest contract the server accepts: OPENAPI_MAX_MB (a positive number of MB) or 32 MB.
+ * The browser has no server environment: its forms are given this number by the page.
+ */
+export function maxOpenApiBytes() {
+  const raw = globalThis.process?.env?.OPENAPI_MAX_MB
+  const mb = Number(raw)
+  return raw && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_OPENAPI_BYTES
+}
 
 /** Objects and arrays inside objects and arrays; real contracts stay well under 40. */
 export const MAX_NESTING_DEPTH = 128

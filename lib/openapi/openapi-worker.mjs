@@ -6,19 +6,28 @@ import { parentPort } from 'node:worker_threads'
 // server's event loop. Plain .mjs, found from the project root: it must start the same way under
 // `next start`'s bundle, tsx (the server, seeds) and vitest, and Node 20 cannot run TypeScript here.
 //
-// Receives { id, kind: 'validate' | 'parse', text }, one at a time.
+// Receives { id, kind: 'validate' | 'parse', text, omitDocument? }, one at a time.
 // Answers { id, ok: true, result } or { id, ok: false, message } (an unexpected error).
 
-parentPort?.on('message', async (/** @type {{ id: number, kind: string, text: string }} */ job) => {
-  try {
-    if (job.kind === 'validate') {
-      const { checkOpenApiText } = await import('./check-openapi-document.mjs')
-      parentPort?.postMessage({ id: job.id, ok: true, result: await checkOpenApiText(job.text) })
-    } else {
-      const { parseOpenApiSource } = await import('./parse-openapi-source.mjs')
-      parentPort?.postMessage({ id: job.id, ok: true, result: parseOpenApiSource(job.text) })
+parentPort?.on(
+  'message',
+  async (/** @type {{ id: number, kind: string, text: string, omitDocument?: boolean }} */ job) => {
+    try {
+      if (job.kind === 'validate') {
+        const { checkOpenApiText } = await import('./check-openapi-document.mjs')
+        const result = await checkOpenApiText(job.text)
+        if (job.omitDocument && result.ok) result.document = {}
+        parentPort?.postMessage({ id: job.id, ok: true, result })
+      } else {
+        const { parseOpenApiSource } = await import('./parse-openapi-source.mjs')
+        parentPort?.postMessage({ id: job.id, ok: true, result: parseOpenApiSource(job.text) })
+      }
+    } catch (error) {
+      parentPort?.postMessage({
+        id: job.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      })
     }
-  } catch (error) {
-    parentPort?.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) })
-  }
-})
+  },
+)

@@ -1,7 +1,7 @@
 // @ts-check
 import { Composer, CST, LineCounter, Parser } from 'yaml'
 import { toPointer } from './json-pointer.mjs'
-import { formatBytes, MAX_NESTING_DEPTH, MAX_OPENAPI_BYTES, MAX_YAML_ALIASES } from './openapi-limits.mjs'
+import { formatBytes, MAX_NESTING_DEPTH, MAX_YAML_ALIASES, maxOpenApiBytes } from './openapi-limits.mjs'
 
 // Pasted or uploaded text to a JS value, with every limit a tenant could otherwise push on the
 // server checked without recursion first: size, binary content, nesting depth (JSON and YAML, YAML
@@ -13,14 +13,19 @@ import { formatBytes, MAX_NESTING_DEPTH, MAX_OPENAPI_BYTES, MAX_YAML_ALIASES } f
 
 /**
  * @param {string} text
+ * @param {{ maxBytes?: number }} [options] the size limit, maxOpenApiBytes() unless given
  * @returns {SourceResult}
  */
-export function parseOpenApiSource(text) {
+export function parseOpenApiSource(text, { maxBytes = maxOpenApiBytes() } = {}) {
   if (typeof text !== 'string' || text.trim() === '') return failure('The document is empty')
-  if (Buffer.byteLength(text, 'utf8') > MAX_OPENAPI_BYTES)
-    return failure(`The document is larger than ${formatBytes(MAX_OPENAPI_BYTES)}`)
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) return failure(tooLargeMessage(maxBytes))
   if (looksBinary(text)) return failure('The document is not text (binary content found); upload a JSON or YAML file')
   return looksLikeJson(text) ? parseJson(text.trim()) : parseYaml(text)
+}
+
+/** @param {number} maxBytes */
+export function tooLargeMessage(maxBytes) {
+  return `The document is larger than ${formatBytes(maxBytes)}, the largest contract this server accepts`
 }
 
 /** JSON is tried first for text that starts like JSON: every JSON document is also YAML, but JSON's errors are clearer. */

@@ -1,7 +1,4 @@
-import { MAX_OPENAPI_BYTES } from './openapi-limits.mjs'
 import { parseOpenApiSource } from './parse-openapi-source.mjs'
-
-export { MAX_OPENAPI_BYTES }
 
 export type TextParseResult = { ok: true; value: unknown } | { ok: false; message: string; path: string }
 

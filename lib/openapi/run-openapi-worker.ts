@@ -11,17 +11,29 @@ import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_TIMEOUT_MS } from './openapi-lim
 // with the gateway); a few more wait, and beyond that the server says it is busy.
 
 export type WorkerBudget = { timeoutMs: number; heapMb: number }
-export type WorkerJob = { kind: 'validate' | 'parse'; text: string }
+/** `omitDocument`: a validation's parsed document stays on the worker (copying it back costs the
+ * request thread time and memory, and saving a contract needs only what was derived from it). */
+export type WorkerJob = { kind: 'validate' | 'parse'; text: string; omitDocument?: boolean }
 export type WorkerOutcome<T> = { ok: true; result: T } | { ok: false; limit: 'time' | 'memory'; budget: WorkerBudget }
 
 const MAX_RUNNING = 2
 const MAX_WAITING = 32
 
-/** The budget from OPENAPI_WORKER_TIMEOUT_MS and OPENAPI_WORKER_HEAP_MB, else the defaults (10 s, 256 MB). */
-export function defaultWorkerBudget(): WorkerBudget {
+/**
+ * The budget from OPENAPI_WORKER_TIMEOUT_MS and OPENAPI_WORKER_HEAP_MB, else the defaults (10 s,
+ * 256 MB) grown for a large document: checking one costs about 15 MB of heap and 0.15 s per MB of
+ * text (GitHub's 13 MB contract: 1.5 s, under 200 MB), so the allowance per MB leaves room for
+ * twice that and a slower machine. The document's size is capped (maxOpenApiBytes), so this is too.
+ */
+export function defaultWorkerBudget(textBytes = 0): WorkerBudget {
+  const mb = textBytes / (1024 * 1024)
+  // An operator's setting is the budget, as written; only the defaults grow with the document.
+  // The heap grows in steps of 128 MB (none under 1 MB), because a warm worker is reused only by
+  // jobs with its heap size: most documents share the default one.
+  const extraHeapMb = mb < 1 ? 0 : 128 * Math.ceil((mb * 40) / 128)
   return {
-    timeoutMs: positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? DEFAULT_WORKER_TIMEOUT_MS,
-    heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? DEFAULT_WORKER_HEAP_MB,
+    timeoutMs: positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? Math.round(DEFAULT_WORKER_TIMEOUT_MS + mb * 1_000),
+    heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? DEFAULT_WORKER_HEAP_MB + extraHeapMb,
   }
 }
 
@@ -52,7 +64,7 @@ let nextJobId = 1
 
 export async function runOpenApiWorker<T>(
   job: WorkerJob,
-  budget: WorkerBudget = defaultWorkerBudget(),
+  budget: WorkerBudget = defaultWorkerBudget(Buffer.byteLength(job.text, 'utf8')),
 ): Promise<WorkerOutcome<T>> {
   await acquire()
   try {

@@ -35,10 +35,21 @@ describe('validateOpenApi', () => {
     ['broken JSON', '{"openapi": "3.0.0",', '', /Invalid JSON/],
     ['broken YAML', 'openapi: 3.0.0\ninfo: [unclosed', '', /^Invalid YAML: .+ at line 2, column \d+$/],
     [
-      'Swagger 2.0',
-      JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+      'Swagger 1.2',
+      JSON.stringify({ swagger: '1.2', info: { title: 't', version: '1' }, paths: {} }),
       '/swagger',
-      /Swagger 2\.0 is not supported/,
+      /Only Swagger 2\.0 can be converted \(found "swagger": "1\.2"\)/,
+    ],
+    ['Swagger 2.0 without info', JSON.stringify({ swagger: '2.0', paths: {} }), '/info', /needs an "info" object/],
+    [
+      'Swagger 2.0 with a remote $ref',
+      JSON.stringify({
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        paths: { '/a': { get: { responses: { '200': { $ref: 'https://evil.example/r.json' } } } } },
+      }),
+      '/paths/~1a/get/responses/200/$ref',
+      /Only local references/,
     ],
     [
       'no openapi field',

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db'
-import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { loadStoredContract } from '@/lib/catalog/stored-contract-cache'
 import type { CatalogUser } from '@/lib/catalog/visible-api-where'
 import { AppError } from '@/lib/errors/app-error'
 import { buildTryItOperations, type TryItOperation } from './build-try-it-operations'
@@ -28,7 +28,8 @@ export async function loadTryIt(
   })
   if (!target || target.apiId !== apiId) return null
   const [reference, keys, chatModels] = await Promise.all([
-    loadApiReference(target.openapi),
+    // Parsed once and kept for the next view (the catalog page and its reference share it).
+    loadStoredContract({ id: target.versionId, updatedAt: target.updatedAt }, async () => target.openapi),
     listDelegableKeys(viewer),
     target.apiKind === 'AI_CHAT' ? exposedModels(target.ownerTeamId, target.versionId) : null,
   ])

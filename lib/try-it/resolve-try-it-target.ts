@@ -1,4 +1,4 @@
-import type { CatalogViewer } from '@/lib/catalog/visible-api-where'
+import { visibleVersionWhere, type CatalogViewer } from '@/lib/catalog/visible-api-where'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 
@@ -6,16 +6,14 @@ import { notFound } from '@/lib/errors/app-error'
  * The gateway path of a version the viewer can see: INTERNAL APIs for everyone, PRIVATE ones for
  * their own teams, and drafts only for the owning team (the gateway answers 404 for those anyway).
  */
-export async function resolveTryItTarget({ teamIds }: CatalogViewer, { versionId }: { versionId: string }) {
+export async function resolveTryItTarget(viewer: CatalogViewer, { versionId }: { versionId: string }) {
   const version = await db.apiVersion.findFirst({
-    where: {
-      id: versionId,
-      OR: [{ api: { visibility: 'INTERNAL' }, state: { not: 'DRAFT' } }, { teamId: { in: teamIds } }],
-    },
+    where: { id: versionId, ...visibleVersionWhere(viewer) },
     select: {
       id: true,
       version: true,
       state: true,
+      updatedAt: true,
       openapi: true,
       teamId: true,
       api: { select: { id: true, slug: true, kind: true, team: { select: { slug: true } } } },
@@ -29,6 +27,7 @@ export async function resolveTryItTarget({ teamIds }: CatalogViewer, { versionId
     ownerTeamId: version.teamId,
     label: version.version,
     state: version.state,
+    updatedAt: version.updatedAt,
     openapi: version.openapi,
     gatewayPath: `/gw/${version.api.team.slug}/${version.api.slug}/${version.version}`,
   }

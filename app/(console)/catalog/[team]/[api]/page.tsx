@@ -11,7 +11,7 @@ import { VersionNotice } from '@/components/catalog/version-notice'
 import { VersionTabs } from '@/components/catalog/version-tabs'
 import { getCatalogApi } from '@/lib/catalog/get-catalog-api'
 import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
-import { loadApiReference } from '@/lib/catalog/load-api-reference'
+import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { SubscribePanel } from '@/components/subscriptions/subscribe-panel'
 import { TryItPanel } from '@/components/try-it/try-it-panel'
 import { subscribeAction } from './actions'
@@ -41,7 +41,7 @@ export default async function CatalogApiPage(props: Props) {
   if (!detail) notFound()
   const { api, versions, selected, plans, events } = detail
   const basePath = `/catalog/${api.team.slug}/${api.slug}`
-  const reference = selected ? await loadApiReference(selected.openapi) : null
+  const index = selected ? await readContractIndex(selected) : null
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -55,7 +55,7 @@ export default async function CatalogApiPage(props: Props) {
           <section id="try-it" aria-label="Try it" className="empty:hidden">
             {selected ? <TryItPanel apiId={api.id} versionId={selected.id} /> : null}
           </section>
-          {selected && reference ? (
+          {selected ? (
             <Card>
               <CardHeader
                 title={
@@ -66,23 +66,17 @@ export default async function CatalogApiPage(props: Props) {
                 }
               />
               <CardBody>
-                {reference.ok ? (
+                {index ? (
                   <ApiReference
-                    document={reference.document}
+                    index={index}
+                    versionId={selected.id}
+                    convertedFrom={selected.convertedFrom}
                     baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`}
                   />
                 ) : (
-                  <div role="note" className="text-sm text-slate-600">
-                    <p>This version&apos;s OpenAPI document could not be rendered:</p>
-                    <ul className="mt-1 list-disc pl-5 font-mono text-xs text-red-700">
-                      {reference.errors.slice(0, 5).map((e) => (
-                        <li key={`${e.path}:${e.message}`}>
-                          {e.path ? `${e.path}: ` : ''}
-                          {e.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
+                  <p role="note" className="text-sm text-slate-600">
+                    This version&apos;s OpenAPI document could not be read.
+                  </p>
                 )}
               </CardBody>
             </Card>

@@ -13,6 +13,7 @@ import { ButtonLink } from '@/components/ui/button'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
 import { listModelChoices } from '@/lib/ai/console/list-models'
+import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
@@ -20,6 +21,7 @@ import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
+import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { planFormValues } from '@/lib/plans/plan-form-values'
 import { updateApiAction } from '../actions'
 import {
@@ -29,7 +31,7 @@ import {
   retireVersionAction,
 } from './lifecycle-actions'
 import { archivePlanAction, createPlanAction, updatePlanAction } from './plan-actions'
-import { createAiVersionAction, createVersionAction, deleteDraftVersionAction } from './version-actions'
+import { createAiVersionAction, deleteDraftVersionAction } from './version-actions'
 
 // The buttons of each version row, as one set of server actions.
 const VERSION_ACTIONS = {
@@ -156,7 +158,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                 />
                 <CardBody>
                   <VersionForm
-                    action={createVersionAction}
+                    maxBytes={maxOpenApiBytes()}
                     teamSlug={team}
                     apiSlug={api.slug}
                     apiId={api.id}
@@ -164,7 +166,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                     template={
                       latestVersion
                         ? {
-                            openapi: latestVersion.openapi,
+                            openapi: editableContract(latestVersion).openapi,
                             upstreamUrl: latestVersion.upstreamUrl,
                             timeoutMs: latestVersion.timeoutMs,
                           }

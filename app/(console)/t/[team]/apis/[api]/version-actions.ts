@@ -3,22 +3,15 @@
 import { revalidatePath } from 'next/cache'
 import { createAiVersionSchema, updateAiVersionSchema } from '@/lib/ai/console/ai-version-schemas'
 import { createAiVersion, updateAiVersion } from '@/lib/ai/console/save-ai-version'
-import { createVersion } from '@/lib/apis/create-version'
 import { deleteDraftVersion, type DeletedDraft } from '@/lib/apis/delete-draft-version'
-import { createVersionSchema, updateDraftVersionSchema, versionIdSchema } from '@/lib/apis/schemas'
-import { updateDraftVersion, type SavedVersion } from '@/lib/apis/update-draft-version'
+import { versionIdSchema } from '@/lib/apis/schemas'
+import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import type { ActionState } from '@/lib/auth/action-result'
 import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
 
-// A new version and an edited one answer alike, so the version form handles both the same way.
-const doCreate = teamAction('apis.write', createVersionSchema, async (input, context): Promise<SavedVersion> => {
-  const version = await createVersion(scopeOf(context), input)
-  return { versionId: version.id, version: version.version, created: true }
-})
-const doUpdate = teamAction('apis.write', updateDraftVersionSchema, (input, context) =>
-  updateDraftVersion(scopeOf(context), input),
-)
+// Versions are added and edited through the upload route (contract-upload/route.ts): a contract
+// is larger than a server action's body may be.
 const doDelete = teamAction('apis.write', versionIdSchema, (input, context) =>
   deleteDraftVersion(scopeOf(context), input),
 )
@@ -33,20 +26,6 @@ const doUpdateAi = teamAction('apis.write', updateAiVersionSchema, (input, conte
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/apis`, 'layout'))
-}
-
-export async function createVersionAction(
-  _previous: ActionState<SavedVersion>,
-  formData: FormData,
-): Promise<ActionState<SavedVersion>> {
-  return run(formData, doCreate)
-}
-
-export async function updateDraftVersionAction(
-  _previous: ActionState<SavedVersion>,
-  formData: FormData,
-): Promise<ActionState<SavedVersion>> {
-  return run(formData, doUpdate)
 }
 
 export async function deleteDraftVersionAction(

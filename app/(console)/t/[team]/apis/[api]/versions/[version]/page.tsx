@@ -8,13 +8,15 @@ import { StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
 import { listModelChoices } from '@/lib/ai/console/list-models'
+import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
-import { loadApiReference } from '@/lib/catalog/load-api-reference'
-import { updateAiVersionAction, updateDraftVersionAction } from '../../version-actions'
+import { formatBytes, maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
+import { readContractIndex } from '@/lib/catalog/read-contract-index'
+import { updateAiVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -29,9 +31,10 @@ export default async function VersionPage({ params }: Props) {
   // The version must belong to this team *and* this API, or the page does not exist.
   const version = await getVersion(scope, { apiId: api.id, versionId })
   if (!version) notFound()
-  // Parsed, not validated again: the contract was validated when it was saved.
-  const reference = await loadApiReference(version.openapi)
+  // The index stored when the contract was saved: the page never parses or validates the document.
+  const index = await readContractIndex(version)
   const canWrite = context.can('apis.write')
+  const contract = editableContract(version)
   const isAi = api.kind === 'AI_CHAT'
   const [design, modelChoices] = isAi
     ? await Promise.all([getAiVersionDesign(scope, { versionId: version.id }), listModelChoices(scope)])
@@ -86,7 +89,7 @@ export default async function VersionPage({ params }: Props) {
             <CardHeader title={version.state === 'DRAFT' ? 'Edit draft' : 'Change the contract'} />
             <CardBody>
               <VersionForm
-                action={updateDraftVersionAction}
+                maxBytes={maxOpenApiBytes()}
                 teamSlug={team}
                 apiSlug={api.slug}
                 apiId={api.id}
@@ -97,7 +100,8 @@ export default async function VersionPage({ params }: Props) {
                   state: version.state,
                   upstreamUrl: version.upstreamUrl,
                   timeoutMs: version.timeoutMs,
-                  openapi: version.openapi,
+                  ...contract,
+                  convertedFrom: version.convertedFrom,
                 }}
               />
             </CardBody>
@@ -106,16 +110,10 @@ export default async function VersionPage({ params }: Props) {
         <Card>
           <CardHeader title="API reference" />
           <CardBody>
-            {reference.ok ? (
-              <ApiReference document={reference.document} />
+            {index ? (
+              <ApiReference index={index} versionId={version.id} convertedFrom={version.convertedFrom} />
             ) : (
-              <ul className="list-disc pl-5 font-mono text-xs text-red-700">
-                {reference.errors.map((e) => (
-                  <li key={`${e.path}:${e.message}`}>
-                    {e.path || '/'}: {e.message}
-                  </li>
-                ))}
-              </ul>
+              <p className="text-sm text-red-700">This version&apos;s OpenAPI document could not be read.</p>
             )}
           </CardBody>
         </Card>
@@ -123,9 +121,15 @@ export default async function VersionPage({ params }: Props) {
           <Card>
             <CardHeader title="OpenAPI document" />
             <CardBody>
-              <pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
-                {version.openapi}
-              </pre>
+              {contract.openapi !== null ? (
+                <pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
+                  {contract.openapi}
+                </pre>
+              ) : (
+                <p className="text-sm text-slate-600">
+                  The document is {formatBytes(contract.openapiBytes)}, too large to show here; its reference is above.
+                </p>
+              )}
             </CardBody>
           </Card>
         ) : null}

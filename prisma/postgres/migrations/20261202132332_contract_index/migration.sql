@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ApiVersion" ADD COLUMN     "contractIndex" TEXT,
+ADD COLUMN     "convertedFrom" TEXT,
+ADD COLUMN     "openapiSource" TEXT;
