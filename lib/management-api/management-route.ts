@@ -22,6 +22,8 @@ export type ManagementRequest<P> = {
   caller: ManagementCaller
   /** The JSON body as an object (400 problem+json when it is not JSON, 422 when not an object). */
   json: () => Record<string, unknown>
+  /** The JSON body, or a multipart form's fields (an uploaded file as its text). */
+  fields: () => Promise<Record<string, unknown>>
 }
 
 export type ManagementAnswer = { status?: number; body?: unknown; headers?: Record<string, string> }
@@ -36,7 +38,7 @@ export function managementRoute<P extends { team: string }>(
   handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
   { bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES }: { bodyLimitBytes?: number } = {},
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+  const route = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const requestId = createId('req')
     try {
       const caller = await authenticateManagementToken(request.headers.get('authorization'))
@@ -53,6 +55,7 @@ export function managementRoute<P extends { team: string }>(
         params,
         caller,
         json: () => parseJson(bodyText),
+        fields: () => (isMultipart(request) ? formFields(request, bodyText) : Promise.resolve(parseJson(bodyText))),
       }
       const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null
       if (!idempotencyKey) return toResponse(await handler(call))
@@ -73,6 +76,13 @@ export function managementRoute<P extends { team: string }>(
       return problemResponse(error, requestId, retryHeaders(error))
     }
   }
+  // The route list (app/api/v1/route-list.ts) and its tests read the permission from here.
+  return Object.assign(route, { permission })
+}
+
+/** Any /api/v1 handler, whatever its path parameters (for the route list and its tests). */
+export type ManagementRouteHandler = ((request: Request, context: { params: Promise<never> }) => Promise<Response>) & {
+  permission: Permission
 }
 
 function toResponse({ status = 200, body, headers }: ManagementAnswer): Response {
@@ -108,6 +118,24 @@ async function readBody(request: Request, limit: number): Promise<string> {
   const text = await request.text()
   if (Buffer.byteLength(text) > limit) throw tooLarge()
   return text
+}
+
+function isMultipart(request: Request): boolean {
+  return (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+}
+
+async function formFields(request: Request, bodyText: string): Promise<Record<string, unknown>> {
+  let form: FormData
+  try {
+    form = await new Response(bodyText, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData()
+  } catch {
+    throw new AppError({ code: 'invalid_multipart', status: 400, message: 'The multipart body could not be read' })
+  }
+  const fields: Record<string, unknown> = {}
+  for (const [name, value] of form.entries()) fields[name] = typeof value === 'string' ? value : await value.text()
+  return fields
 }
 
 function parseJson(text: string): Record<string, unknown> {
