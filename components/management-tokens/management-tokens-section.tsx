@@ -31,7 +31,15 @@ export function ManagementTokensSection({
       <Card>
         <CardHeader
           title="Management API tokens"
-          description="Bearer tokens for scripts and pipelines calling /api/v1. A token is shown once and never does more than its creator's role."
+          description={
+            <>
+              Bearer tokens for scripts and pipelines calling /api/v1 (
+              <a href="/docs/api" className="underline">
+                reference
+              </a>
+              ). A token is shown once and never does more than its creator&apos;s role.
+            </>
+          }
         />
         <CardBody>
           <CreateManagementTokenForm teamSlug={teamSlug} action={actions.create} />

@@ -15,7 +15,15 @@ export async function listLedgerEntriesByCursor(
         where: { AND: [ledgerWhere(teamId, q), ...keyset] },
         orderBy,
         take,
-        select: { id: true, createdAt: true, kind: true, amountMicros: true, currency: true, description: true, apiId: true },
+        select: {
+          id: true,
+          createdAt: true,
+          kind: true,
+          amountMicros: true,
+          currency: true,
+          description: true,
+          apiId: true,
+        },
       }),
     mapPage: async (rows) => {
       const labels = await getApiLabels(rows.flatMap((r) => (r.apiId ? [r.apiId] : [])))
