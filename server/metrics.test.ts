@@ -1,6 +1,7 @@
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { closedPort } from '../lib/gateway/test-fixtures'
+import { spawnGatewayOnly } from '../lib/gateway/test-spawn-gateway'
 import { seedWorld, type World } from '../lib/gateway/test-world'
 import { setupTestDatabase, type TestDatabase } from '../lib/testing/test-database'
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
@@ -100,6 +101,39 @@ describe('/metrics', () => {
     } finally {
       delete process.env.TRUST_PROXY
       delete process.env.METRICS_TOKEN
+    }
+  })
+})
+
+describe('/metrics with GATEWAY_WORKERS', () => {
+  test('a scrape sums every worker’s counters', async () => {
+    const gateway = await spawnGatewayOnly({ DATABASE_URL: testDb.url, GATEWAY_WORKERS: '2' })
+    try {
+      const path = `${world.base('weather', 'v2')}/current`
+      const labels = {
+        team: world.acme.id,
+        api: world.weather.api.id,
+        version: world.weather.versionIds.get('v2')!,
+        status_class: '2xx',
+      }
+      const statuses: number[] = []
+      for (let i = 0; i < 20; i++) {
+        // A new connection each time, so the calls spread over both workers.
+        const res = await request(gateway.url + path, {
+          headers: { authorization: `Bearer ${world.keys.valid.value}`, connection: 'close' },
+        })
+        await res.body.text()
+        statuses.push(res.statusCode)
+      }
+      expect(statuses.every((s) => s === 200)).toBe(true)
+      for (let i = 0; i < 3; i++) {
+        const res = await request(`${gateway.url}/metrics`, { headers: { connection: 'close' } })
+        const text = await res.body.text()
+        expect(res.statusCode, `${text}\n${gateway.output()}`).toBe(200)
+        expect(valueOf(text, 'tollgate_gateway_requests_total', labels)).toBe(20)
+      }
+    } finally {
+      await gateway.stop()
     }
   })
 })

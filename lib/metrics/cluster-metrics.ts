@@ -26,6 +26,8 @@ export function serveClusterMetrics(): void {
 /** In a worker: lets the primary read this worker's registry. */
 export function shareWorkerMetrics(): void {
   AggregatorRegistry.setRegistries([metricsRegistry])
+  // Constructing one is what makes prom-client answer the primary's requests in this worker.
+  new AggregatorRegistry()
 }
 
 let nextId = 0

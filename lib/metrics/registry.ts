@@ -74,8 +74,9 @@ export const writerFailedFlushes = new Counter({
 
 export const snapshotVersion = new Gauge({
   name: 'tollgate_snapshot_version',
-  help: 'The configuration version the gateway is serving',
+  help: 'The configuration version the gateway is serving (across workers: the oldest served)',
   registers: [metricsRegistry],
+  aggregator: 'min',
   collect() {
     if (gatewaySources.snapshot) this.set(gatewaySources.snapshot().version)
   },
@@ -83,8 +84,9 @@ export const snapshotVersion = new Gauge({
 
 export const snapshotAge = new Gauge({
   name: 'tollgate_snapshot_age_seconds',
-  help: 'Seconds since the gateway loaded its configuration snapshot',
+  help: 'Seconds since the gateway loaded its configuration snapshot (across workers: the oldest)',
   registers: [metricsRegistry],
+  aggregator: 'max',
   collect() {
     const snapshot = gatewaySources.snapshot?.()
     if (snapshot) this.set(Math.max(0, (Date.now() - snapshot.loadedAt) / 1000))
