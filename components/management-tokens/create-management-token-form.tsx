@@ -22,16 +22,29 @@ export function CreateManagementTokenForm({
     <div className="space-y-4">
       <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
         <input type="hidden" name="team" value={teamSlug} />
-        <Field label="Name" name="name" errors={fieldErrorsFor(state, 'name')} hint="Which script or pipeline uses it.">
-          <Input name="name" required minLength={2} maxLength={60} invalid={!!fieldErrorsFor(state, 'name')} />
+        {/* Ids of their own: the team details form on the same page has a "name" field too. */}
+        <Field
+          label="Name"
+          name="token-name"
+          errors={fieldErrorsFor(state, 'name')}
+          hint="Which script or pipeline uses it."
+        >
+          <Input
+            id="token-name"
+            name="name"
+            required
+            minLength={2}
+            maxLength={60}
+            invalid={!!fieldErrorsFor(state, 'name')}
+          />
         </Field>
         <Field
           label="Access"
-          name="access"
+          name="token-access"
           errors={fieldErrorsFor(state, 'access')}
           hint="Never more than your own role allows."
         >
-          <Select name="access" defaultValue="read">
+          <Select id="token-access" name="access" defaultValue="read">
             <option value="read">Read</option>
             <option value="write">Write</option>
           </Select>
@@ -47,11 +60,17 @@ export function CreateManagementTokenForm({
         </fieldset>
         <Field
           label="Expires on (optional)"
-          name="expiresAt"
+          name="token-expires-at"
           errors={fieldErrorsFor(state, 'expiresAt')}
           hint="At 00:00 UTC that day. Leave empty for no expiry."
         >
-          <Input name="expiresAt" type="date" min={tomorrow} invalid={!!fieldErrorsFor(state, 'expiresAt')} />
+          <Input
+            id="token-expires-at"
+            name="expiresAt"
+            type="date"
+            min={tomorrow}
+            invalid={!!fieldErrorsFor(state, 'expiresAt')}
+          />
         </Field>
         <div>
           <Button type="submit" disabled={pending}>

@@ -1,30 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
-import { startTestUpstream } from '@/lib/testing/start-test-upstream'
-import { setupTestDatabase } from '@/lib/testing/test-database'
 import { MANAGEMENT_ROUTES } from './route-list'
-import { allCalls, problemOf, send, seedManagementWorld, type World } from './testing/management-fixture'
+import { allCalls, problemOf, send, setupManagementWorld } from './testing/management-fixture'
 
 // Who may call what, over EVERY route of the official list, through the real route handlers and a
 // real database: another team's token, a read token, a viewer's write token, no token.
 
-let cleanup: () => Promise<void>
-let stopUpstream: () => Promise<void>
-let world: World
-
-beforeAll(async () => {
-  cleanup = (await setupTestDatabase()).cleanup
-  const upstream = await startTestUpstream()
-  stopUpstream = upstream.close
-  world = await seedManagementWorld(upstream.url)
-})
-afterAll(async () => {
-  await stopUpstream?.()
-  await cleanup?.()
-})
+const setup = setupManagementWorld()
 
 // Enough for every write's own validation to pass, so a refusal is about who calls, not the body.
 const PLAUSIBLE_BODY = { reason: 'Checked by the access test' }
@@ -46,9 +31,9 @@ async function snapshot() {
 
 describe('another team', () => {
   test.each(labels)('%s answers 404 to another team’s token', async (_label, index) => {
-    const call = allCalls(world.acme.slug, world.ids)[index]
+    const call = allCalls(setup.world.acme.slug, setup.world.ids)[index]
     const before = await snapshot()
-    expect(await problemOf(await send(call, world.tokens.initech, { body: PLAUSIBLE_BODY }))).toEqual({
+    expect(await problemOf(await send(call, setup.world.tokens.initech, { body: PLAUSIBLE_BODY }))).toEqual({
       status: 404,
       code: 'not_found',
       contentType: 'application/problem+json',
@@ -59,9 +44,9 @@ describe('another team', () => {
   test.each(labels.filter(([label]) => /\{(api|key|plan|version|subscription|incident)\}/.test(label)))(
     '%s answers 404 for acme’s resources under the other team’s own slug',
     async (_label, index) => {
-      const call = allCalls(world.initech.slug, world.ids)[index]
+      const call = allCalls(setup.world.initech.slug, setup.world.ids)[index]
       const before = await snapshot()
-      const answer = await problemOf(await send(call, world.tokens.initech, { body: PLAUSIBLE_BODY }))
+      const answer = await problemOf(await send(call, setup.world.tokens.initech, { body: PLAUSIBLE_BODY }))
       expect([answer.status, answer.contentType]).toEqual([404, 'application/problem+json'])
       expect(await snapshot()).toEqual(before)
     },
@@ -70,9 +55,9 @@ describe('another team', () => {
 
 describe('scopes and roles', () => {
   test.each(writeLabels)('%s refuses a read-scoped token (403) and changes nothing', async (_label, index) => {
-    const call = allCalls(world.acme.slug, world.ids)[index]
+    const call = allCalls(setup.world.acme.slug, setup.world.ids)[index]
     const before = await snapshot()
-    expect(await problemOf(await send(call, world.tokens.read, { body: PLAUSIBLE_BODY }))).toMatchObject({
+    expect(await problemOf(await send(call, setup.world.tokens.read, { body: PLAUSIBLE_BODY }))).toMatchObject({
       status: 403,
       code: 'forbidden',
     })
@@ -80,9 +65,9 @@ describe('scopes and roles', () => {
   })
 
   test.each(writeLabels)('%s refuses a viewer’s write token (403) and changes nothing', async (_label, index) => {
-    const call = allCalls(world.acme.slug, world.ids)[index]
+    const call = allCalls(setup.world.acme.slug, setup.world.ids)[index]
     const before = await snapshot()
-    expect(await problemOf(await send(call, world.tokens.viewerWrite, { body: PLAUSIBLE_BODY }))).toMatchObject({
+    expect(await problemOf(await send(call, setup.world.tokens.viewerWrite, { body: PLAUSIBLE_BODY }))).toMatchObject({
       status: 403,
       code: 'forbidden',
     })
@@ -90,14 +75,14 @@ describe('scopes and roles', () => {
   })
 
   test.each(labels)('%s refuses a missing or unknown token with 401', async (_label, index) => {
-    const call = allCalls(world.acme.slug, world.ids)[index]
+    const call = allCalls(setup.world.acme.slug, setup.world.ids)[index]
     expect((await problemOf(await send(call, null))).status).toBe(401)
     expect((await problemOf(await send(call, 'tgm_00000000000000000000000000000000'))).status).toBe(401)
   })
 
   test.each(labels.filter(([label]) => label.startsWith('GET ')))('%s answers a read token', async (_label, index) => {
-    const call = allCalls(world.acme.slug, world.ids)[index]
-    const response = await send(call, world.tokens.read)
+    const call = allCalls(setup.world.acme.slug, setup.world.ids)[index]
+    const response = await send(call, setup.world.tokens.read)
     expect(response.status, await response.clone().text()).toBe(200)
   })
 })

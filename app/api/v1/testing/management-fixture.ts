@@ -1,5 +1,6 @@
 // What the /api/v1 tests share: a world of teams and resources, tokens with different scopes, and
 // `send`, which calls a route handler with a real Request exactly as Next would.
+import { afterAll, beforeAll } from 'vitest'
 import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { db } from '@/lib/db'
@@ -12,6 +13,8 @@ import { createPlan } from '@/lib/plans/create-plan'
 import { subscribe } from '@/lib/subscriptions/subscribe'
 import { seedApi } from '@/lib/subscriptions/testing/seed-subscription-fixture'
 import { createTestTeam, type TestTeam } from '@/lib/testing/create-test-team'
+import { startTestUpstream } from '@/lib/testing/start-test-upstream'
+import { setupTestDatabase } from '@/lib/testing/test-database'
 import { MANAGEMENT_ROUTES, type ManagementRouteEntry } from '../route-list'
 
 export const PETS = JSON.stringify(petstoreV1)
@@ -112,4 +115,31 @@ export async function problemOf(response: Response): Promise<{ status: number; c
   const contentType = response.headers.get('content-type') ?? ''
   const body = (await response.json()) as { status: number; code: string }
   return { status: body.status, code: body.code, contentType }
+}
+
+/**
+ * The test file's database, upstream and world, set up before its tests and torn down after.
+ * Read `world` and `upstreamUrl` inside tests (they exist once beforeAll has run).
+ */
+export function setupManagementWorld(): { readonly world: World; readonly upstreamUrl: string } {
+  let cleanup: (() => Promise<void>) | undefined
+  let upstream: Awaited<ReturnType<typeof startTestUpstream>> | undefined
+  let world: World | undefined
+  beforeAll(async () => {
+    cleanup = (await setupTestDatabase()).cleanup
+    upstream = await startTestUpstream()
+    world = await seedManagementWorld(upstream.url)
+  })
+  afterAll(async () => {
+    await upstream?.close()
+    await cleanup?.()
+  })
+  return {
+    get world() {
+      return world!
+    },
+    get upstreamUrl() {
+      return upstream!.url
+    },
+  }
 }
