@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { ApiReference } from '@/components/openapi/api-reference'
+import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
 import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { loadReferenceDetail } from '@/lib/catalog/load-reference-detail'
@@ -61,7 +61,9 @@ try {
         select: { id: true, teamId: true, updatedAt: true, contractIndex: true },
       })
       const index = await readContractIndex(row)
-      const html = renderToStaticMarkup(createElement(ApiReference, { index: index!, versionId }))
+      const html = renderToStaticMarkup(
+        createElement(ApiReference, { index: index!, detailUrl: versionDetailUrl(versionId) }),
+      )
       return { ms: performance.now() - started, bytes: html.length, operations: index!.operations.length }
     }
     await view() // warm-up: module loading and the first compile of the renderer

@@ -10,6 +10,7 @@ import { createGatewayHandler } from '../lib/gateway/handle-gateway-request'
 import { RateLimiter } from '../lib/gateway/rate-limiter'
 import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
+import { observingMeter, observingSink, watchGateway } from '../lib/metrics/observe-gateway'
 
 // Wires one gateway instance: the data plane (lib/gateway: snapshot kept fresh, rate limiter,
 // request handler) with what plugs into it, the metering writer (lib/metering) and the charging
@@ -65,7 +66,8 @@ function chargingFor(options: GatewayOptions, store: SnapshotStore): ChargingSte
 export function createGateway(options: GatewayOptions): Gateway {
   const store = new SnapshotStore(options.db, options.pollMs ?? envNumber('GATEWAY_POLL_MS') ?? DEFAULT_POLL_MS)
   const charging = chargingFor(options, store)
-  const writer = new InvocationWriter(createBatchSink(options.db, options.databaseUrl), {
+  // Metrics observe the seams (each call record, each batch write), never the data plane's code.
+  const writer = new InvocationWriter(observingSink(createBatchSink(options.db, options.databaseUrl)), {
     flushMs: options.flushMs ?? envNumber('METERING_FLUSH_MS'),
     maxBatch: options.maxBatch ?? envNumber('METERING_BATCH_ROWS'),
     leaseInstanceId: charging.instanceId ?? null,
@@ -77,7 +79,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
   }
   const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom })
-  const handle = createGatewayHandler({ store, meter: writer, limiter: new RateLimiter(), charging, maxBodyBytes, ai })
+  const handle = createGatewayHandler({
+    store,
+    meter: observingMeter(writer),
+    limiter: new RateLimiter(),
+    charging,
+    maxBodyBytes,
+    ai,
+  })
+  watchGateway({ store, writer })
   return {
     handle,
     store,

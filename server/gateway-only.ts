@@ -4,6 +4,7 @@
 import cluster from 'node:cluster'
 import { createDb, databaseUrl } from '../lib/db'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'
+import { clusterMetricsText, serveClusterMetrics, shareWorkerMetrics } from '../lib/metrics/cluster-metrics'
 import { onShutdownSignal } from './graceful-shutdown'
 import { runGatewayServer } from './run-gateway-server'
 
@@ -12,6 +13,8 @@ const hostname = process.env.GATEWAY_HOSTNAME ?? '0.0.0.0'
 const workers = Math.max(1, Number(process.env.GATEWAY_WORKERS ?? 1) || 1)
 
 if (workers > 1 && cluster.isPrimary) {
+  // A scrape reaches one worker; it asks here for every worker's series, summed.
+  serveClusterMetrics()
   for (let i = 0; i < workers; i++) cluster.fork()
   let alive = workers
   cluster.on('exit', (worker, code) => {
@@ -34,7 +37,9 @@ if (workers > 1 && cluster.isPrimary) {
 } else {
   const url = databaseUrl()
   const db = createDb(url)
-  const running = await runGatewayServer({ db, databaseUrl: url, port, hostname })
+  if (cluster.isWorker) shareWorkerMetrics()
+  const metricsText = cluster.isWorker ? clusterMetricsText : undefined
+  const running = await runGatewayServer({ db, databaseUrl: url, port, hostname, metricsText })
   // One set of background jobs is enough: the single instance, or the first cluster worker.
   const stopMaintenance = !cluster.isWorker || cluster.worker?.id === 1 ? startMaintenance(db) : async () => {}
   console.log(

@@ -7,6 +7,7 @@ import { databaseUrl, db } from '../lib/db'
 import { createGateway } from './create-gateway'
 import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'
+import { isMetricsRequest, serveMetrics } from '../lib/metrics/metrics-endpoint'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/net/client-address'
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
 import { frontDoor, frontDoorUpgrade, guardServer, type FrontDoorOptions } from './front-door'
@@ -37,6 +38,7 @@ const server = createServer((req, res) => {
   // Malformed targets and hosts, foreign-origin or oversize server actions: 4xx problem+json here.
   if (frontDoor(req, res, CONSOLE)) return
   if (req.url!.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
+  if (isMetricsRequest(req)) return void serveMetrics(req, res)
   // Sign-in limits and audit rows key on this; a client-sent header of the same name is overwritten.
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
   handleNext(req, res).catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { AppError } from '../lib/errors/app-error'
 import { frontDoor, guardServer, writeProblem, type FrontDoorOptions } from './front-door'
 import { closeServer } from './graceful-shutdown'
+import { isMetricsRequest, serveMetrics } from '../lib/metrics/metrics-endpoint'
 
 // A gateway on its own port: /gw/... calls, plus /healthz for load balancers.
 
@@ -19,12 +20,15 @@ export async function runGatewayServer(options: {
   databaseUrl?: string
   port: number
   hostname?: string
+  /** The /metrics text (default: this process's; a cluster worker passes the whole cluster's). */
+  metricsText?: () => Promise<string>
 }): Promise<RunningGateway> {
   const gateway = createGateway({ db: options.db, databaseUrl: options.databaseUrl })
   await gateway.start()
   const server = createServer((req, res) => {
     if (frontDoor(req, res, GATEWAY_ONLY)) return
     if (req.url!.startsWith(GATEWAY_PREFIX)) return gateway.handle(req, res)
+    if (isMetricsRequest(req)) return void serveMetrics(req, res, { collect: options.metricsText })
     if (req.url === '/healthz') {
       const body = JSON.stringify({ ok: true, configVersion: gateway.store.current.version })
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })

@@ -4,8 +4,23 @@ import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/form-field'
 
-/** The one and only time a key's value is on screen: only its hash is stored. */
-export function KeySecretBox({ value, name, note }: { value: string; name: string; note?: string }) {
+/**
+ * The one and only time a key's (or a management token's) value is on screen: only its hash is
+ * stored. `label` names the input and `usage` says how to send it; both default to an API key's.
+ */
+export function KeySecretBox({
+  value,
+  name,
+  note,
+  label = 'New API key',
+  usage,
+}: {
+  value: string
+  name: string
+  note?: string
+  label?: string
+  usage?: React.ReactNode
+}) {
   const [copied, setCopied] = useState(false)
   async function copy() {
     await navigator.clipboard?.writeText(value)
@@ -20,7 +35,7 @@ export function KeySecretBox({ value, name, note }: { value: string; name: strin
       <div className="flex gap-2">
         <Input
           name="new-key"
-          aria-label="New API key"
+          aria-label={label}
           value={value}
           readOnly
           onFocus={(e) => e.currentTarget.select()}
@@ -31,8 +46,12 @@ export function KeySecretBox({ value, name, note }: { value: string; name: strin
         </Button>
       </div>
       <p className="text-xs text-amber-800">
-        Send it as <code className="font-mono">Authorization: Bearer {value.slice(0, 14)}…</code> or in{' '}
-        <code className="font-mono">X-Api-Key</code>.
+        {usage ?? (
+          <>
+            Send it as <code className="font-mono">Authorization: Bearer {value.slice(0, 14)}…</code> or in{' '}
+            <code className="font-mono">X-Api-Key</code>.
+          </>
+        )}
       </p>
     </div>
   )

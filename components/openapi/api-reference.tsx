@@ -4,18 +4,19 @@ import { ReferenceBrowser } from './reference-browser'
 /**
  * The rendered reference of a contract, from the index stored when it was saved: its info, then
  * the operations grouped by tag with a searchable sidebar, then the schemas; each operation and
- * schema is fetched when it is opened (reference-browser.tsx). `baseUrl` (the gateway address)
+ * schema is fetched from `detailUrl` when it is opened (reference-browser.tsx; a version's is
+ * versionDetailUrl(id)). `baseUrl` (the gateway address)
  * replaces the document's servers, which name upstreams that consumers must not call directly.
  * Every string is rendered as text, never as HTML.
  */
 export function ApiReference({
   index,
-  versionId,
+  detailUrl,
   baseUrl,
   convertedFrom,
 }: {
   index: ContractIndex
-  versionId: string
+  detailUrl: string
   baseUrl?: string
   convertedFrom?: string | null
 }) {
@@ -48,7 +49,12 @@ export function ApiReference({
           </p>
         ) : null}
       </header>
-      <ReferenceBrowser index={index} detailUrl={`/api/reference/${versionId}`} />
+      <ReferenceBrowser index={index} detailUrl={detailUrl} />
     </div>
   )
+}
+
+/** Where a stored version's operations and schemas are fetched from (app/api/reference/[versionId]). */
+export function versionDetailUrl(versionId: string): string {
+  return `/api/reference/${encodeURIComponent(versionId)}`
 }

@@ -23,7 +23,7 @@ import { validateOpenApi } from '@/lib/openapi/validate-openapi'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
-import { ApiReference } from './api-reference'
+import { ApiReference, versionDetailUrl } from './api-reference'
 import { renderReference } from './testing/render-reference'
 
 let database: TestDatabase
@@ -239,7 +239,9 @@ describe("the worker's budgets", () => {
     expect(stored.openapi).toBe(openapi)
     // How fast is the bench's to say (npm run bench -- contracts); this checks what is sent.
     const index = await readContractIndex(stored)
-    const page = index ? renderToStaticMarkup(createElement(ApiReference, { index, versionId: stored.id })) : ''
+    const page = index
+      ? renderToStaticMarkup(createElement(ApiReference, { index, detailUrl: versionDetailUrl(stored.id) }))
+      : ''
     expect(page).toContain('data-operation="GET /things0"')
     expect(page).toContain('data-schema="Thing0"')
     // What the page is before anything is opened: lines, not the document.

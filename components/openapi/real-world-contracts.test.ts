@@ -5,7 +5,7 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ApiReference } from './api-reference'
+import { ApiReference, versionDetailUrl } from './api-reference'
 import { renderReference } from './testing/render-reference'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { loadReferenceDetail } from '@/lib/catalog/load-reference-detail'
@@ -72,7 +72,7 @@ describe.each([
   test('renders: every operation on the page, and any one of them opens', { timeout: 60_000 }, async () => {
     const row = await db.apiVersion.findFirstOrThrow({ where: { teamId: owner.team.id, api: { slug } } })
     const index = (await readContractIndex(row))!
-    const page = renderToStaticMarkup(createElement(ApiReference, { index, versionId: row.id }))
+    const page = renderToStaticMarkup(createElement(ApiReference, { index, detailUrl: versionDetailUrl(row.id) }))
     for (const key of expected) expect(page).toContain(`data-operation="${key}"`)
     expect(page.length).toBeLessThan(text.length / 5) // lines only: the details come when opened
     const operation = index.operations[Math.floor(index.operations.length / 2)]

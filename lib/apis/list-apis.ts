@@ -17,16 +17,21 @@ const API_ROW_SELECT = {
   _count: { select: { versions: true } },
 } satisfies Prisma.ApiSelect
 
+/** The list's filter, shared by the console's numbered pages and the management API's cursors. */
+export function apisWhere(teamId: string, { q, state }: Pick<ListApisQuery, 'q' | 'state'>): Prisma.ApiWhereInput {
+  return {
+    teamId,
+    ...(state ? { state } : {}),
+    ...(q ? { searchText: { contains: q.toLowerCase() } } : {}),
+  }
+}
+
 /** The team's APIs for the list page: search on the lower-cased searchText, filter by state. */
 export async function listApis(
   { teamId }: TeamReadScope,
   { q, state, page, pageSize = APIS_PAGE_SIZE }: ListApisQuery = {},
 ) {
-  const where: Prisma.ApiWhereInput = {
-    teamId,
-    ...(state ? { state } : {}),
-    ...(q ? { searchText: { contains: q.toLowerCase() } } : {}),
-  }
+  const where = apisWhere(teamId, { q, state })
   return paginateOffset(
     { page, pageSize },
     {

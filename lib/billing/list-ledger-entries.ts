@@ -33,6 +33,22 @@ export type LedgerRow = {
   apiLabel: string | null
 }
 
+export const LEDGER_ROW_SELECT = {
+  id: true,
+  createdAt: true,
+  kind: true,
+  amountMicros: true,
+  currency: true,
+  description: true,
+  apiId: true,
+} as const
+
+/** Each row with its API's label ("team/api"), looked up for the whole page at once. */
+export async function withApiLabels(rows: Array<Omit<LedgerRow, 'apiLabel'>>): Promise<LedgerRow[]> {
+  const labels = await getApiLabels(rows.flatMap((r) => (r.apiId ? [r.apiId] : [])))
+  return rows.map((r) => ({ ...r, apiLabel: r.apiId ? (labels.get(r.apiId)?.label ?? null) : null }))
+}
+
 /** One page of the team's ledger, newest first. */
 export async function listLedgerEntries(
   { teamId }: TeamReadScope,
@@ -48,22 +64,9 @@ export async function listLedgerEntries(
           where,
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           ...window,
-          select: {
-            id: true,
-            createdAt: true,
-            kind: true,
-            amountMicros: true,
-            currency: true,
-            description: true,
-            apiId: true,
-          },
+          select: LEDGER_ROW_SELECT,
         }),
     },
   )
-  const labels = await getApiLabels(result.items.flatMap((r) => (r.apiId ? [r.apiId] : [])))
-  const items: LedgerRow[] = result.items.map((r) => ({
-    ...r,
-    apiLabel: r.apiId ? (labels.get(r.apiId)?.label ?? null) : null,
-  }))
-  return { ...result, items }
+  return { ...result, items: await withApiLabels(result.items) }
 }

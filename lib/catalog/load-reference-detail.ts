@@ -38,12 +38,21 @@ export async function loadReferenceDetail(
     return row?.openapi ?? ''
   })
   if (!loaded.ok) throw notFound('OpenAPI document')
+  return detailOf(loaded.document, wanted)
+}
+
+/** The same for a document in hand (the management API's own reference at /docs/api). */
+export function referenceDetailOf(document: unknown, { operation, schema }: Omit<ReferenceDetailQuery, 'versionId'>) {
+  return detailOf(document, parseQuery(operation, schema))
+}
+
+function detailOf(document: unknown, wanted: { method: string; path: string } | { ref: string }): ReferenceDetail {
   if ('ref' in wanted) {
-    const entry = buildSchemaDetail(loaded.document, wanted.ref)
+    const entry = buildSchemaDetail(document, wanted.ref)
     if (!entry) throw notFound('Schema')
     return { schema: entry }
   }
-  const model = buildOperationDetail(loaded.document, wanted)
+  const model = buildOperationDetail(document, wanted)
   if (!model) throw notFound('Operation')
   return { operation: model }
 }

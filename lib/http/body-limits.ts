@@ -4,8 +4,14 @@ import { maxOpenApiBytes } from '../openapi/openapi-limits.mjs'
 // the front door with 413 problem+json before Next reads it (Next's own refusal surfaces as a 500).
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024
 
-/** The version form's upload route, which streams a contract of up to maxOpenApiBytes(). */
-const CONTRACT_UPLOAD_PATH = /^\/t\/[^/?#]+\/apis\/[^/?#]+\/contract-upload(?:[?#]|$)/
+/**
+ * The routes that take a contract of up to maxOpenApiBytes(): the version form's upload route and
+ * the management API's version endpoint (which takes multipart too).
+ */
+const CONTRACT_UPLOAD_PATHS = [
+  /^\/t\/[^/?#]+\/apis\/[^/?#]+\/contract-upload(?:[?#]|$)/,
+  /^\/api\/v1\/teams\/[^/?#]+\/apis\/[^/?#]+\/versions(?:[?#]|$)/,
+]
 
 /** Room for the form's other fields and the multipart boundaries around the document. */
 export const CONTRACT_FORM_OVERHEAD_BYTES = 64 * 1024
@@ -17,5 +23,7 @@ export function contractUploadBodyLimit(): number {
 
 /** The body limit for a console form post to `url`. */
 export function formBodyLimitFor(url: string): number {
-  return CONTRACT_UPLOAD_PATH.test(url) ? contractUploadBodyLimit() : SERVER_ACTION_BODY_LIMIT_BYTES
+  return CONTRACT_UPLOAD_PATHS.some((path) => path.test(url))
+    ? contractUploadBodyLimit()
+    : SERVER_ACTION_BODY_LIMIT_BYTES
 }

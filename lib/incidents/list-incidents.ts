@@ -15,13 +15,7 @@ export async function listIncidents(
   { teamId }: TeamReadScope,
   { view, q, cause, state, page, pageSize = INCIDENTS_PAGE_SIZE }: ListIncidentsInput,
 ): Promise<IncidentList> {
-  const scope = teamScopeWhere(view, teamId)
-  const where: Prisma.PaymentIncidentWhereInput = {
-    ...scope,
-    ...(cause ? { cause } : {}),
-    ...(state ? { state } : {}),
-    ...(q ? { OR: await searchWhere(scope, view, q) } : {}),
-  }
+  const where = await incidentsWhere(teamId, { view, q, cause, state })
   const result = await paginateOffset(
     { page, pageSize },
     {
@@ -36,6 +30,20 @@ export async function listIncidents(
     },
   )
   return { ...result, items: await toIncidentRows(result.items) }
+}
+
+/** The list's filter, shared by the console's numbered pages and the management API's cursors. */
+export async function incidentsWhere(
+  teamId: string,
+  { view, q, cause, state }: Omit<ListIncidentsInput, 'page' | 'pageSize'>,
+): Promise<Prisma.PaymentIncidentWhereInput> {
+  const scope = teamScopeWhere(view, teamId)
+  return {
+    ...scope,
+    ...(cause ? { cause } : {}),
+    ...(state ? { state } : {}),
+    ...(q ? { OR: await searchWhere(scope, view, q) } : {}),
+  }
 }
 
 /**

@@ -5,6 +5,11 @@ import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offse
 import { KEYS_PAGE_SIZE, type ApiKeyOutput, type ListKeysQuery } from './schemas'
 import { KEY_SELECT, toKeyOutput } from './to-key-output'
 
+/** The list's filter, shared by the console's numbered pages and the management API's cursors. */
+export function keysWhere(teamId: string, q: string | undefined): Prisma.ApiKeyWhereInput {
+  return { teamId, ...(q ? { OR: [{ name: { contains: q } }, { prefix: { contains: q.toLowerCase() } }] } : {}) }
+}
+
 /**
  * The team's keys, newest first, never with their hash. Search matches the name or the display
  * prefix (SQLite's LIKE ignores ASCII case; PostgreSQL's matches case exactly).
@@ -13,10 +18,7 @@ export async function listKeys(
   { teamId }: TeamReadScope,
   { q, page, pageSize = KEYS_PAGE_SIZE }: ListKeysQuery = {},
 ): Promise<OffsetPage<ApiKeyOutput>> {
-  const where: Prisma.ApiKeyWhereInput = {
-    teamId,
-    ...(q ? { OR: [{ name: { contains: q } }, { prefix: { contains: q.toLowerCase() } }] } : {}),
-  }
+  const where = keysWhere(teamId, q)
   const now = Date.now()
   return paginateOffset(
     { page, pageSize },

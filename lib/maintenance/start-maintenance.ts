@@ -1,5 +1,6 @@
 import type { Db } from '../db'
 import { resolveStaleMonthIncidents } from '../incidents/resolve-stale-month-incidents'
+import { pruneIdempotencyRecords } from '../management-api/prune-idempotency-records'
 import { startRetentionPruner } from '../metering/prune-invocations'
 import { startWebhookDispatcher } from '../webhooks/dispatch-webhooks'
 
@@ -12,10 +13,14 @@ const MONTH_SWEEP_MS = 5 * 60_000
 export function startMaintenance(db: Db): () => Promise<void> {
   const stopPruner = startRetentionPruner(db)
   const stopWebhooks = startWebhookDispatcher(db)
-  const sweep = () =>
+  const sweep = () => {
     void resolveStaleMonthIncidents(db).catch((error) =>
       console.error('[maintenance] new-month incident sweep failed', error),
     )
+    void pruneIdempotencyRecords(db).catch((error) =>
+      console.error('[maintenance] idempotency record pruning failed', error),
+    )
+  }
   sweep()
   const sweepTimer = setInterval(sweep, MONTH_SWEEP_MS)
   sweepTimer.unref()

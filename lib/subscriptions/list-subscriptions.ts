@@ -20,13 +20,7 @@ async function listSubscriptions(
   { teamId }: TeamReadScope,
   { q, state, page, pageSize = SUBSCRIPTIONS_PAGE_SIZE }: ListSubscriptionsQuery,
 ): Promise<OffsetPage<SubscriptionOutput>> {
-  const teamWhere: Prisma.SubscriptionWhereInput =
-    side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
-  const where: Prisma.SubscriptionWhereInput = {
-    ...teamWhere,
-    ...(state ? { state } : {}),
-    ...(q ? { OR: await searchWhere(side, q.toLowerCase()) } : {}),
-  }
+  const where = await subscriptionsWhere(side, teamId, { q, state })
   const result = await paginateOffset(
     { page, pageSize },
     {
@@ -42,6 +36,21 @@ async function listSubscriptions(
   )
   // Both teams' names for the whole page in one query, so mapping is asynchronous.
   return { ...result, items: await toSubscriptionOutputs(result.items) }
+}
+
+/** The list's filter, shared by the console's numbered pages and the management API's cursors. */
+export async function subscriptionsWhere(
+  side: 'owner' | 'consumer',
+  teamId: string,
+  { q, state }: Pick<ListSubscriptionsQuery, 'q' | 'state'>,
+): Promise<Prisma.SubscriptionWhereInput> {
+  const teamWhere: Prisma.SubscriptionWhereInput =
+    side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
+  return {
+    ...teamWhere,
+    ...(state ? { state } : {}),
+    ...(q ? { OR: await searchWhere(side, q.toLowerCase()) } : {}),
+  }
 }
 
 // Api.searchText and Team.slug are lower-case, so `contains` behaves the same on SQLite and PostgreSQL.

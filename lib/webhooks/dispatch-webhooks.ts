@@ -4,6 +4,7 @@ import { decryptSecret } from '@/lib/crypto/secret-box'
 import { outboundAgent } from '@/lib/net/outbound-dispatcher'
 import { outboundPolicyFromEnv, type OutboundPolicy } from '@/lib/net/outbound-policy'
 import { SIGNATURE_HEADER, signWebhookPayload } from './sign-webhook'
+import { observeWebhookDispatch } from '@/lib/metrics/observe-gateway'
 
 // Sends the outbox: PENDING deliveries that are due, signed with the team's secret. At least
 // once: a receiver must dedupe on the body's id (also sent as Tollgate-Delivery).
@@ -181,6 +182,7 @@ export function startWebhookDispatcher(
   const pass = async () => {
     for (let round = 0; round < 10 && !stopped; round++) {
       const result = await dispatchDueWebhooks(db, options)
+      observeWebhookDispatch(result)
       if (result.claimed < (options.batchSize ?? BATCH_SIZE)) return
     }
   }

@@ -20,6 +20,7 @@ async function main() {
       console.log(
         'Seed: initech has the API key from SEED_API_KEY_INITECH (its balance pays for 20 calls to acme/weather).',
       )
+    if (config.managementToken) console.log('Seed: acme’s owner has the management token from SEED_MANAGEMENT_TOKEN.')
     console.log(`Sign in at http://localhost:${process.env.PORT ?? 3000}/login as owner@acme.test / ${config.password}`)
   } finally {
     await db.$disconnect()

@@ -1,4 +1,5 @@
 import { KEY_PATTERN } from '@/lib/credentials/key-format'
+import { MANAGEMENT_TOKEN_PATTERN } from '@/lib/management-tokens/token-format'
 
 // Everything the demo seed reads from the environment, checked in one place so a bad value
 // fails before any row is written.
@@ -10,6 +11,8 @@ export type SeedConfig = {
   apiKey: string | null
   /** SEED_API_KEY_INITECH: initech's key, for the calls its 20-call balance pays for. */
   initechApiKey: string | null
+  /** SEED_MANAGEMENT_TOKEN: acme owner's write + billing + ai management token. */
+  managementToken: string | null
   now: Date
 }
 
@@ -25,8 +28,20 @@ export function readSeedConfig(env: Record<string, string | undefined> = process
     upstreamBase: `http://127.0.0.1:${port}`,
     apiKey,
     initechApiKey,
+    managementToken: readManagementToken(env),
     now,
   }
+}
+
+/** A known management token from the environment, refused loudly unless /api/v1 would accept it. */
+function readManagementToken(env: Record<string, string | undefined>): string | null {
+  const token = env.SEED_MANAGEMENT_TOKEN?.trim() || null
+  if (token && !MANAGEMENT_TOKEN_PATTERN.test(token)) {
+    throw new Error(
+      'SEED_MANAGEMENT_TOKEN must look like tgm_<16 to 64 lowercase letters or digits>, e.g. tgm_0123456789abcdef0123',
+    )
+  }
+  return token
 }
 
 /** A known key value from the environment, refused loudly unless the gateway would accept it. */

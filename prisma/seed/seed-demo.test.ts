@@ -6,6 +6,7 @@ import { verifyPassword } from '@/lib/auth/verify-password'
 import { db } from '@/lib/db'
 import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { deriveApiState } from '@/lib/lifecycle/derive-api-state'
+import { authenticateManagementToken } from '@/lib/management-tokens/authenticate-management-token'
 import { validateOpenApi } from '@/lib/openapi/validate-openapi'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 import { DEMO_APIS } from './demo-apis'
@@ -14,9 +15,11 @@ import { readSeedConfig } from './seed-config'
 import { runSeed } from './seed-demo'
 
 const SEED_KEY = 'tg_live_seedtest0123456789abcdef'
+const SEED_TOKEN = 'tgm_seedtest0123456789abcdef0123'
 const config = readSeedConfig({
   SEED_PASSWORD: 'correct horse battery',
   SEED_API_KEY: SEED_KEY,
+  SEED_MANAGEMENT_TOKEN: SEED_TOKEN,
   DEMO_UPSTREAM_PORT: '4999',
 })
 let cleanup: () => Promise<void>
@@ -157,6 +160,21 @@ describe('demo seed', () => {
     expect([key.teamId, key.prefix, key.revokedAt]).toEqual([globex.id, keyDisplayPrefix(SEED_KEY), null])
   })
 
+  test('acme’s owner holds the SEED_MANAGEMENT_TOKEN token: write, billing and ai, hash only', async () => {
+    const acme = await db.team.findUniqueOrThrow({ where: { slug: 'acme' } })
+    const row = await db.managementToken.findFirstOrThrow({ where: { teamId: acme.id } })
+    expect(row.hash).not.toContain(SEED_TOKEN.slice(4))
+    const caller = await authenticateManagementToken(`Bearer ${SEED_TOKEN}`)
+    expect([caller.team.slug, caller.scope.actor.email, caller.scope.actor.role]).toEqual([
+      'acme',
+      'owner@acme.test',
+      'OWNER',
+    ])
+    for (const permission of ['apis.write', 'billing.write', 'ai.write', 'team.manage'] as const) {
+      expect(caller.permissions.has(permission), permission).toBe(true)
+    }
+  })
+
   test('every team has a billing account whose balance equals its ledger', async () => {
     const teams = await db.team.findMany({ include: { billingAccount: true } })
     for (const team of teams) {
@@ -267,6 +285,10 @@ describe('seed configuration', () => {
     ['too short', 'tg_live_abc', /must look like/],
   ])('SEED_API_KEY with %s is refused clearly', (_label, value, message) => {
     expect(() => readSeedConfig({ SEED_API_KEY: value })).toThrow(message)
+  })
+
+  test('SEED_MANAGEMENT_TOKEN that is not a tgm_ token is refused clearly', () => {
+    expect(() => readSeedConfig({ SEED_MANAGEMENT_TOKEN: 'tg_live_0123456789abcdef' })).toThrow(/must look like tgm_/)
   })
 
   test('defaults: demo password, demo upstream on port 4010, no key', () => {

@@ -1,6 +1,8 @@
 import type { Db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
+import { createManagementToken } from '@/lib/management-tokens/create-management-token'
+import { hashManagementToken } from '@/lib/management-tokens/token-format'
 import type { SeedConfig } from './seed-config'
 import type { SeedCounter } from './seed-counter'
 import type { DemoTeamSlug, SeededTeams } from './seed-teams'
@@ -13,6 +15,28 @@ import type { DemoTeamSlug, SeededTeams } from './seed-teams'
 export async function seedApiKeys(db: Db, config: SeedConfig, teams: SeededTeams, counter: SeedCounter): Promise<void> {
   await seedApiKey(db, teams, counter, 'globex', config.apiKey, 'Demo key (SEED_API_KEY)')
   await seedApiKey(db, teams, counter, 'initech', config.initechApiKey, 'Demo key (SEED_API_KEY_INITECH)')
+  await seedManagementToken(db, teams, counter, config.managementToken)
+}
+
+/** SEED_MANAGEMENT_TOKEN: acme's owner gets a write + billing + ai token with exactly that value. */
+async function seedManagementToken(db: Db, teams: SeededTeams, counter: SeedCounter, value: string | null) {
+  if (!value) return
+  const owner = teams.acme.users.owner
+  const scope = { teamId: teams.acme.id, actor: { userId: owner.id, email: owner.email, role: 'OWNER' as const } }
+  await counter.upsert(
+    'management token',
+    () => db.managementToken.findUnique({ where: { hash: hashManagementToken(value) }, select: { id: true } }),
+    async () => {
+      const input = {
+        name: 'Demo token (SEED_MANAGEMENT_TOKEN)',
+        access: 'write' as const,
+        grantBilling: true,
+        grantAi: true,
+      }
+      const { token } = await createManagementToken(scope, input, { value }, db)
+      return { id: token.id }
+    },
+  )
 }
 
 async function seedApiKey(

@@ -13,7 +13,9 @@ import { SchemaView } from '../schema-view'
  */
 export function renderReference(document: Record<string, unknown>, baseUrl?: string) {
   const index = buildContractIndex(document)
-  const page = renderToStaticMarkup(<ApiReference index={index} versionId="ver_test" baseUrl={baseUrl} />)
+  const page = renderToStaticMarkup(
+    <ApiReference index={index} detailUrl="/api/reference/ver_test" baseUrl={baseUrl} />,
+  )
   const operations = index.operations.map((entry) => {
     const model = buildOperationDetail(document, entry)
     const key = `${entry.method.toUpperCase()} ${entry.path}`

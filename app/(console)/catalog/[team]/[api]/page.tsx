@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { Card, CardBody, CardHeader, EmptyState } from '@/components/ui/card'
 import { StateBadge } from '@/components/ui/badge'
-import { ApiReference } from '@/components/openapi/api-reference'
+import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
 import { CatalogApiHeader } from '@/components/catalog/catalog-api-header'
 import { PlanList } from '@/components/catalog/plan-list'
@@ -69,7 +69,7 @@ export default async function CatalogApiPage(props: Props) {
                 {index ? (
                   <ApiReference
                     index={index}
-                    versionId={selected.id}
+                    detailUrl={versionDetailUrl(selected.id)}
                     convertedFrom={selected.convertedFrom}
                     baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`}
                   />

@@ -5,6 +5,13 @@ import { redirect } from 'next/navigation'
 import type { ActionState } from '@/lib/auth/action-result'
 import { scopeOf } from '@/lib/auth/actor'
 import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-action'
+import { createManagementToken } from '@/lib/management-tokens/create-management-token'
+import { revokeManagementToken } from '@/lib/management-tokens/revoke-management-token'
+import {
+  createManagementTokenSchema,
+  revokeManagementTokenSchema,
+  type NewManagementToken,
+} from '@/lib/management-tokens/schemas'
 import { changeMemberRole } from '@/lib/teams/change-member-role'
 import { createInvite } from '@/lib/teams/create-invite'
 import { removeMember } from '@/lib/teams/remove-member'
@@ -160,4 +167,32 @@ export async function retryWebhookDeliveryAction(
   formData: FormData,
 ): Promise<ActionState<WebhookSendResult>> {
   return runWebhook(formData, doRetryWebhookDelivery)
+}
+
+// ───────────── management tokens ─────────────
+// Any member may create a token for themselves: it never does more than its creator's role, so a
+// viewer's write token still cannot write. Revoking is for the creator or a team admin (the lib
+// function checks). The value is in the create result and nowhere else.
+
+const doCreateManagementToken = teamAction(
+  'team.read',
+  createManagementTokenSchema,
+  async (input, context): Promise<NewManagementToken> => {
+    const { token, value } = await createManagementToken(scopeOf(context), input)
+    return { value, name: token.name, prefix: token.prefix }
+  },
+)
+const doRevokeManagementToken = teamAction('team.read', revokeManagementTokenSchema, async (input, context) => {
+  await revokeManagementToken(scopeOf(context), input)
+  return undefined
+})
+
+export async function createManagementTokenAction(
+  _previous: ActionState<NewManagementToken>,
+  formData: FormData,
+): Promise<ActionState<NewManagementToken>> {
+  return runTeamForm(formData, doCreateManagementToken, (slug) => revalidatePath(`/t/${slug}/settings`))
+}
+export async function revokeManagementTokenAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runTeamForm(formData, doRevokeManagementToken, (slug) => revalidatePath(`/t/${slug}/settings`))
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { ButtonLink } from '@/components/ui/button'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
+import { ManagementTokensSection } from '@/components/management-tokens/management-tokens-section'
 import { InviteForm } from '@/components/teams/invite-form'
 import { MembersTable } from '@/components/teams/members-table'
 import { PendingInvitesTable } from '@/components/teams/pending-invites-table'
@@ -8,6 +9,8 @@ import { TeamDetailsForm } from '@/components/teams/team-details-form'
 import { WebhookSettingsSection } from '@/components/webhooks/webhook-settings-section'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
+import { listManagementTokens } from '@/lib/management-tokens/list-management-tokens'
+import { listManagementTokensQuerySchema } from '@/lib/management-tokens/schemas'
 import { getTeam } from '@/lib/teams/get-team'
 import { listPendingInvites } from '@/lib/teams/list-invites'
 import { listMembers } from '@/lib/teams/list-members'
@@ -18,9 +21,11 @@ import {
   changeMemberRoleAction,
   clearWebhookUrlAction,
   createInviteAction,
+  createManagementTokenAction,
   removeMemberAction,
   retryWebhookDeliveryAction,
   revokeInviteAction,
+  revokeManagementTokenAction,
   rotateWebhookSecretAction,
   sendTestWebhookAction,
   setWebhookUrlAction,
@@ -37,6 +42,8 @@ const WEBHOOK_ACTIONS = {
   retry: retryWebhookDeliveryAction,
 }
 
+const MANAGEMENT_TOKEN_ACTIONS = { create: createManagementTokenAction, revoke: revokeManagementTokenAction }
+
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function TeamSettingsPage({ params, searchParams }: Props) {
@@ -46,12 +53,14 @@ export default async function TeamSettingsPage({ params, searchParams }: Props) 
   const scope = scopeOf(context)
   // Webhook settings and deliveries (payloads carry billing events) are for owners and admins only.
   const deliveriesQuery = parseListDeliveriesQuery(raw)
-  const [team, members, invites, webhook, deliveries] = await Promise.all([
+  const tokensQuery = listManagementTokensQuerySchema.parse({ tq: raw.tq, tpage: raw.tpage })
+  const [team, members, invites, webhook, deliveries, tokens] = await Promise.all([
     getTeam(scope),
     listMembers(scope),
     listPendingInvites(scope),
     canManage ? getWebhookSettings(scope) : null,
     canManage ? listWebhookDeliveries(scope, deliveriesQuery) : null,
+    listManagementTokens(scope, { q: tokensQuery.tq, page: tokensQuery.tpage }),
   ])
   const canTouchOwner = context.role === 'OWNER'
 
@@ -114,6 +123,14 @@ export default async function TeamSettingsPage({ params, searchParams }: Props) 
           actions={WEBHOOK_ACTIONS}
         />
       ) : null}
+      <ManagementTokensSection
+        teamSlug={team.slug}
+        tokens={tokens}
+        query={tokensQuery}
+        currentParams={{ dstate: deliveriesQuery.dstate, dpage: String(deliveriesQuery.dpage) }}
+        canRevoke={(token) => canManage || token.createdById === context.user.id}
+        actions={MANAGEMENT_TOKEN_ACTIONS}
+      />
     </div>
   )
 }

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { VersionForm } from '@/components/apis/version-form'
-import { ApiReference } from '@/components/openapi/api-reference'
+import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
 import { StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
@@ -111,7 +111,11 @@ export default async function VersionPage({ params }: Props) {
           <CardHeader title="API reference" />
           <CardBody>
             {index ? (
-              <ApiReference index={index} versionId={version.id} convertedFrom={version.convertedFrom} />
+              <ApiReference
+                index={index}
+                detailUrl={versionDetailUrl(version.id)}
+                convertedFrom={version.convertedFrom}
+              />
             ) : (
               <p className="text-sm text-red-700">This version&apos;s OpenAPI document could not be read.</p>
             )}

@@ -1,0 +1,290 @@
+// The official list of /api/v1 routes: every route handler with its method, path template and
+// documentation. The OpenAPI document (openapi.json) is generated from it, and tests check it
+// against the route files and the document, so no route exists unlisted or undocumented.
+import { z } from 'zod'
+import { createApiSchema, createVersionSchema, updateApiSchema } from '@/lib/apis/schemas'
+import { apiListItemSchema, apiOutputSchema } from '@/lib/apis/to-api-output'
+import { versionOutputSchema } from '@/lib/apis/to-version-output'
+import { apiKeyOutputSchema, createKeySchema, rotateKeySchema } from '@/lib/keys/schemas'
+import { resolveIncidentSchema } from '@/lib/incidents/schemas'
+import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
+import { cursorListSchema } from '@/lib/management-api/cursor-list'
+import type { DocumentedRoute } from '@/lib/management-api/openapi-document'
+import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
+import {
+  approveSubscriptionSchema,
+  rejectSubscriptionSchema,
+  subscribeSchema,
+  subscriptionOutputSchema,
+  suspendSubscriptionSchema,
+} from '@/lib/subscriptions/schemas'
+import * as apisApiPlansPlanArchiveRoute from './teams/[team]/apis/[api]/plans/[plan]/archive/route'
+import * as apisApiPlansPlanRoute from './teams/[team]/apis/[api]/plans/[plan]/route'
+import * as apisApiPlansRoute from './teams/[team]/apis/[api]/plans/route'
+import * as apisApiRoute from './teams/[team]/apis/[api]/route'
+import * as apisApiVersionsVersionDeprecateRoute from './teams/[team]/apis/[api]/versions/[version]/deprecate/route'
+import * as apisApiVersionsVersionPublishRoute from './teams/[team]/apis/[api]/versions/[version]/publish/route'
+import * as apisApiVersionsVersionRetireRoute from './teams/[team]/apis/[api]/versions/[version]/retire/route'
+import * as apisApiVersionsVersionRoute from './teams/[team]/apis/[api]/versions/[version]/route'
+import * as apisApiVersionsRoute from './teams/[team]/apis/[api]/versions/route'
+import * as apisRoute from './teams/[team]/apis/route'
+import * as billingAccountRoute from './teams/[team]/billing/account/route'
+import * as billingLedgerRoute from './teams/[team]/billing/ledger/route'
+import * as billingStatementsMonthRoute from './teams/[team]/billing/statements/[month]/route'
+import * as callsRoute from './teams/[team]/calls/route'
+import * as incidentsIncidentResolveRoute from './teams/[team]/incidents/[incident]/resolve/route'
+import * as incidentsRoute from './teams/[team]/incidents/route'
+import * as keysKeyRevokeRoute from './teams/[team]/keys/[key]/revoke/route'
+import * as keysKeyRotateRoute from './teams/[team]/keys/[key]/rotate/route'
+import * as keysRoute from './teams/[team]/keys/route'
+import * as subscriptionsSubscriptionApproveRoute from './teams/[team]/subscriptions/[subscription]/approve/route'
+import * as subscriptionsSubscriptionCancelRoute from './teams/[team]/subscriptions/[subscription]/cancel/route'
+import * as subscriptionsSubscriptionRejectRoute from './teams/[team]/subscriptions/[subscription]/reject/route'
+import * as subscriptionsSubscriptionSuspendRoute from './teams/[team]/subscriptions/[subscription]/suspend/route'
+import * as subscriptionsRoute from './teams/[team]/subscriptions/route'
+
+/** The console's input schema without the ids the path already names. */
+function bodyOf<S extends z.ZodObject>(schema: S, pathFields: string[]) {
+  return schema.omit(Object.fromEntries(pathFields.map((name) => [name, true])) as never)
+}
+
+// Rows that have no output schema of their own yet are documented as objects with an id.
+const resource = z.object({ id: z.string() }).catchall(z.unknown())
+const list = <T extends z.ZodType>(item: T) => cursorListSchema(item)
+const versionSummary = apiOutputSchema.shape.versions.element
+const newKey = apiKeyOutputSchema.extend({ value: z.string().meta({ description: 'Shown once' }) })
+
+export type ManagementRouteEntry = DocumentedRoute
+
+const T = '/api/v1/teams/{team}'
+
+export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
+  {
+    method: 'GET',
+    path: `${T}/apis`,
+    handler: apisRoute.GET,
+    docs: { summary: 'List APIs (q, state)', response: list(apiListItemSchema) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis`,
+    handler: apisRoute.POST,
+    docs: { summary: 'Create an API', body: createApiSchema, response: apiOutputSchema, status: 201 },
+  },
+  {
+    method: 'GET',
+    path: `${T}/apis/{api}`,
+    handler: apisApiRoute.GET,
+    docs: { summary: 'Get an API (with an ETag)', response: apiOutputSchema },
+  },
+  {
+    method: 'PATCH',
+    path: `${T}/apis/{api}`,
+    handler: apisApiRoute.PATCH,
+    docs: { summary: 'Edit an API (If-Match)', body: bodyOf(updateApiSchema, ['apiId']), response: apiOutputSchema },
+  },
+  {
+    method: 'GET',
+    path: `${T}/apis/{api}/versions`,
+    handler: apisApiVersionsRoute.GET,
+    docs: { summary: 'List an API’s versions', response: list(versionSummary) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis/{api}/versions`,
+    handler: apisApiVersionsRoute.POST,
+    docs: {
+      summary: 'Add a draft version (JSON or a multipart contract upload)',
+      body: bodyOf(createVersionSchema, ['apiId']),
+      response: versionOutputSchema,
+      status: 201,
+      multipart: true,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/apis/{api}/versions/{version}`,
+    handler: apisApiVersionsVersionRoute.GET,
+    docs: { summary: 'Get a version with its contract', response: versionOutputSchema },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis/{api}/versions/{version}/publish`,
+    handler: apisApiVersionsVersionPublishRoute.POST,
+    docs: {
+      summary: 'Publish a draft (the console’s checks; override for breaking changes)',
+      body: bodyOf(publishVersionSchema, ['versionId']),
+      response: versionOutputSchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis/{api}/versions/{version}/deprecate`,
+    handler: apisApiVersionsVersionDeprecateRoute.POST,
+    docs: {
+      summary: 'Deprecate a version with a sunset date',
+      body: bodyOf(deprecateVersionSchema, ['versionId']),
+      response: versionOutputSchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis/{api}/versions/{version}/retire`,
+    handler: apisApiVersionsVersionRetireRoute.POST,
+    docs: {
+      summary: 'Retire a version',
+      body: bodyOf(retireVersionSchema, ['versionId']),
+      response: versionOutputSchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/apis/{api}/plans`,
+    handler: apisApiPlansRoute.GET,
+    docs: { summary: 'List an API’s plans (archived=true adds archived ones)', response: list(resource) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis/{api}/plans`,
+    handler: apisApiPlansRoute.POST,
+    docs: { summary: 'Add a plan', body: bodyOf(createPlanSchema, ['apiId']), response: resource, status: 201 },
+  },
+  {
+    method: 'GET',
+    path: `${T}/apis/{api}/plans/{plan}`,
+    handler: apisApiPlansPlanRoute.GET,
+    docs: { summary: 'Get a plan (with an ETag)', response: resource },
+  },
+  {
+    method: 'PATCH',
+    path: `${T}/apis/{api}/plans/{plan}`,
+    handler: apisApiPlansPlanRoute.PATCH,
+    docs: { summary: 'Edit a plan (If-Match)', body: bodyOf(updatePlanSchema, ['planId']), response: resource },
+  },
+  {
+    method: 'POST',
+    path: `${T}/apis/{api}/plans/{plan}/archive`,
+    handler: apisApiPlansPlanArchiveRoute.POST,
+    docs: { summary: 'Archive a plan', response: resource },
+  },
+  {
+    method: 'GET',
+    path: `${T}/subscriptions`,
+    handler: subscriptionsRoute.GET,
+    docs: {
+      summary: 'List subscriptions (side=incoming|outgoing, q, state)',
+      response: list(subscriptionOutputSchema),
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/subscriptions`,
+    handler: subscriptionsRoute.POST,
+    docs: { summary: 'Request a subscription', body: subscribeSchema, response: subscriptionOutputSchema, status: 201 },
+  },
+  {
+    method: 'POST',
+    path: `${T}/subscriptions/{subscription}/approve`,
+    handler: subscriptionsSubscriptionApproveRoute.POST,
+    docs: {
+      summary: 'Approve a pending request',
+      body: bodyOf(approveSubscriptionSchema, ['subscriptionId']),
+      response: subscriptionOutputSchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/subscriptions/{subscription}/reject`,
+    handler: subscriptionsSubscriptionRejectRoute.POST,
+    docs: {
+      summary: 'Reject a pending request',
+      body: bodyOf(rejectSubscriptionSchema, ['subscriptionId']),
+      response: subscriptionOutputSchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/subscriptions/{subscription}/suspend`,
+    handler: subscriptionsSubscriptionSuspendRoute.POST,
+    docs: {
+      summary: 'Suspend an active subscription',
+      body: bodyOf(suspendSubscriptionSchema, ['subscriptionId']),
+      response: subscriptionOutputSchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/subscriptions/{subscription}/cancel`,
+    handler: subscriptionsSubscriptionCancelRoute.POST,
+    docs: { summary: 'Cancel the team’s own subscription', response: subscriptionOutputSchema },
+  },
+  {
+    method: 'GET',
+    path: `${T}/keys`,
+    handler: keysRoute.GET,
+    docs: { summary: 'List keys (q)', response: list(apiKeyOutputSchema) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/keys`,
+    handler: keysRoute.POST,
+    docs: { summary: 'Create a key (its value is shown once)', body: createKeySchema, response: newKey, status: 201 },
+  },
+  {
+    method: 'POST',
+    path: `${T}/keys/{key}/rotate`,
+    handler: keysKeyRotateRoute.POST,
+    docs: {
+      summary: 'Rotate a key (new value shown once; grace for the old one)',
+      body: bodyOf(rotateKeySchema, ['keyId']),
+      response: newKey.extend({ previous: apiKeyOutputSchema }),
+      status: 201,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/keys/{key}/revoke`,
+    handler: keysKeyRevokeRoute.POST,
+    docs: { summary: 'Revoke a key', response: apiKeyOutputSchema },
+  },
+  {
+    method: 'GET',
+    path: `${T}/billing/account`,
+    handler: billingAccountRoute.GET,
+    docs: { summary: 'The billing account (amounts in micros, as strings)', response: resource.partial() },
+  },
+  {
+    method: 'GET',
+    path: `${T}/billing/ledger`,
+    handler: billingLedgerRoute.GET,
+    docs: { summary: 'Ledger entries (q)', response: list(resource) },
+  },
+  {
+    method: 'GET',
+    path: `${T}/billing/statements/{month}`,
+    handler: billingStatementsMonthRoute.GET,
+    docs: { summary: 'A month’s statement (YYYY-MM)', response: resource.partial() },
+  },
+  {
+    method: 'GET',
+    path: `${T}/incidents`,
+    handler: incidentsRoute.GET,
+    docs: { summary: 'Payment incidents (view, q, cause, state)', response: list(resource) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/incidents/{incident}/resolve`,
+    handler: incidentsIncidentResolveRoute.POST,
+    docs: {
+      summary: 'Resolve an open incident',
+      body: bodyOf(resolveIncidentSchema, ['incidentId']),
+      response: resource,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/calls`,
+    handler: callsRoute.GET,
+    docs: { summary: 'The call log (the console’s filters)', response: list(resource) },
+  },
+]

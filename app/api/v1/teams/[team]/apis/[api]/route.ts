@@ -1,0 +1,23 @@
+// GET /api/v1/teams/{team}/apis/{api} (with an ETag); PATCH edits it, honouring If-Match.
+import { updateApi } from '@/lib/apis/update-api'
+import { assertIfMatch, etagOf } from '@/lib/management-api/etag'
+import { managementRoute } from '@/lib/management-api/management-route'
+import { requireApiOutput } from '@/lib/management-api/require-api'
+
+export const dynamic = 'force-dynamic'
+
+type Params = { team: string; api: string }
+
+export const GET = managementRoute<Params>('team.read', async ({ params, caller }) => {
+  const api = await requireApiOutput(caller.scope, params.api)
+  return { body: api, headers: { etag: etagOf(api) } }
+})
+
+export const PATCH = managementRoute<Params>('apis.write', async ({ request, params, json, caller }) => {
+  const current = await requireApiOutput(caller.scope, params.api)
+  assertIfMatch(request, current)
+  // The path names the API; an apiId in the body is ignored, so it can never point elsewhere.
+  await updateApi(caller.scope, { ...json(), apiId: current.id })
+  const api = await requireApiOutput(caller.scope, params.api)
+  return { body: api, headers: { etag: etagOf(api) } }
+})

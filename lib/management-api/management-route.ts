@@ -1,0 +1,153 @@
+import type { Permission } from '@/lib/auth/permissions'
+import { AppError, forbidden, notFound } from '@/lib/errors/app-error'
+import { toAppError } from '@/lib/errors/to-problem'
+import { createId } from '@/lib/ids'
+import {
+  authenticateManagementToken,
+  type ManagementCaller,
+} from '@/lib/management-tokens/authenticate-management-token'
+import { withIdempotency, type StoredAnswer } from './idempotency'
+import { consumeManagementCall } from './rate-limit'
+import { jsonResponse, problemResponse, toJsonText } from './responses'
+
+// The one wrapper for /api/v1 route handlers: bearer token → rate limit → the team in the path
+// must be the token's (any other team, existing or not, is 404 as in the console) → permission →
+// the handler, which calls the same lib/<domain> function as the console's server action. POSTs
+// honour Idempotency-Key. Every failure is problem+json; nothing unexpected escapes as a bare 500.
+
+export type ManagementRequest<P> = {
+  request: Request
+  url: URL
+  params: P
+  caller: ManagementCaller
+  /** The JSON body as an object (400 problem+json when it is not JSON, 422 when not an object). */
+  json: () => Record<string, unknown>
+  /** The JSON body, or a multipart form's fields (an uploaded file as its text). */
+  fields: () => Promise<Record<string, unknown>>
+}
+
+export type ManagementAnswer = { status?: number; body?: unknown; headers?: Record<string, string> }
+
+type RouteContext<P> = { params: Promise<P> }
+
+/** Bodies above this are refused with 413 before they are parsed. */
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
+
+export function managementRoute<P extends { team: string }>(
+  permission: Permission,
+  handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
+  { bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES }: { bodyLimitBytes?: number } = {},
+) {
+  const route = async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const requestId = createId('req')
+    try {
+      const caller = await authenticateManagementToken(request.headers.get('authorization'))
+      await consumeManagementCall(caller.tokenId)
+      const params = await context.params
+      if (params.team !== caller.team.slug) throw notFound('Team')
+      if (!caller.permissions.has(permission)) {
+        throw forbidden(`This token cannot do this: it needs the ${permission} permission`)
+      }
+      const bodyText = request.method === 'GET' ? '' : await readBody(request, bodyLimitBytes)
+      const call: ManagementRequest<P> = {
+        request,
+        url: new URL(request.url),
+        params,
+        caller,
+        json: () => parseJson(bodyText),
+        fields: () => (isMultipart(request) ? formFields(request, bodyText) : Promise.resolve(parseJson(bodyText))),
+      }
+      const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null
+      if (!idempotencyKey) return toResponse(await handler(call))
+      const answer = await withIdempotency(
+        { teamId: caller.team.id, tokenId: caller.tokenId },
+        { key: idempotencyKey, fingerprint: `${request.method} ${call.url.pathname}\n${bodyText}` },
+        () => answerOf(handler, call, requestId),
+      )
+      return new Response(answer.body || null, {
+        status: answer.status,
+        headers: {
+          'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json',
+          'cache-control': 'no-store',
+          ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),
+        },
+      })
+    } catch (error) {
+      return problemResponse(error, requestId, retryHeaders(error))
+    }
+  }
+  // The route list (app/api/v1/route-list.ts) and its tests read the permission from here.
+  return Object.assign(route, { permission })
+}
+
+/** Any /api/v1 handler, whatever its path parameters (for the route list and its tests). */
+export type ManagementRouteHandler = ((request: Request, context: { params: Promise<never> }) => Promise<Response>) & {
+  permission: Permission
+}
+
+function toResponse({ status = 200, body, headers }: ManagementAnswer): Response {
+  return jsonResponse(status, body ?? null, headers)
+}
+
+/** The handler's answer (a 4xx included) as text, so the idempotency store can replay it. */
+async function answerOf<P>(
+  handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
+  call: ManagementRequest<P>,
+  requestId: string,
+): Promise<StoredAnswer> {
+  try {
+    const { status = 200, body } = await handler(call)
+    return { status, body: status === 204 ? '' : toJsonText(body ?? null) }
+  } catch (error) {
+    const appError = toAppError(error)
+    if (appError.status >= 500) throw error
+    return { status: appError.status, body: await problemResponse(error, requestId).text() }
+  }
+}
+
+function retryHeaders(error: unknown): Record<string, string> {
+  const seconds = error instanceof AppError ? error.extra.retryAfterSeconds : undefined
+  return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {}
+}
+
+async function readBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  const tooLarge = () =>
+    new AppError({ code: 'payload_too_large', status: 413, message: `The body is larger than ${limit} bytes` })
+  if (declared > limit) throw tooLarge()
+  const text = await request.text()
+  if (Buffer.byteLength(text) > limit) throw tooLarge()
+  return text
+}
+
+function isMultipart(request: Request): boolean {
+  return (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+}
+
+async function formFields(request: Request, bodyText: string): Promise<Record<string, unknown>> {
+  let form: FormData
+  try {
+    form = await new Response(bodyText, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData()
+  } catch {
+    throw new AppError({ code: 'invalid_multipart', status: 400, message: 'The multipart body could not be read' })
+  }
+  const fields: Record<string, unknown> = {}
+  for (const [name, value] of form.entries()) fields[name] = typeof value === 'string' ? value : await value.text()
+  return fields
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new AppError({ code: 'invalid_json', status: 400, message: 'The request body is not JSON' })
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new AppError({ code: 'validation_failed', status: 422, message: 'The request body must be a JSON object' })
+  }
+  return value as Record<string, unknown>
+}
