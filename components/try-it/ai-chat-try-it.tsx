@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Field, Select, Textarea } from '@/components/ui/form-field'
 import { STREAM_HEADERS_HEADER, STREAM_STATUS_HEADER, type TryItResponse } from '@/lib/try-it/schemas'
-import type { TryItKey } from './try-it-console'
+import { KeyPicker, type TryItKey } from './key-picker'
 
 type Usage = { prompt_tokens?: number; completion_tokens?: number; cost?: string }
 type Answer = {
@@ -181,19 +181,7 @@ export function AiChatTryIt({
             ))}
           </Select>
         </Field>
-        <Field
-          label="Key"
-          name="chat-key"
-          hint={keys.length === 0 ? 'Create a key in your team’s API keys page first.' : undefined}
-        >
-          <Select name="chat-key" value={keyId} onChange={(e) => setKeyId(e.target.value)} disabled={keys.length === 0}>
-            {keys.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.teamName} · {k.name} ({k.prefix}…){k.inGrace ? ' · grace' : ''}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <KeyPicker name="chat-key" keys={keys} keyId={keyId} onChange={setKeyId} />
       </div>
       <Field label="System message (optional)" name="chat-system">
         <Textarea

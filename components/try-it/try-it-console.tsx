@@ -5,9 +5,8 @@ import { Button } from '@/components/ui/button'
 import { Field, Input, Select, Textarea } from '@/components/ui/form-field'
 import type { TryItOperation } from '@/lib/try-it/build-try-it-operations'
 import type { TryItResponse } from '@/lib/try-it/schemas'
+import { KeyPicker, type TryItKey } from './key-picker'
 import { TryItResponseView } from './try-it-response'
-
-export type TryItKey = { id: string; name: string; prefix: string; teamName: string; inGrace: boolean }
 
 type Outcome = { kind: 'response'; response: TryItResponse } | { kind: 'error'; message: string } | null
 
@@ -119,19 +118,7 @@ export function TryItConsole({
             ))}
           </Select>
         </Field>
-        <Field
-          label="Key"
-          name="try-key"
-          hint={keys.length === 0 ? 'Create a key in your team’s API keys page first.' : undefined}
-        >
-          <Select name="try-key" value={keyId} onChange={(e) => setKeyId(e.target.value)} disabled={keys.length === 0}>
-            {keys.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.teamName} · {k.name} ({k.prefix}…){k.inGrace ? ' · grace' : ''}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <KeyPicker name="try-key" keys={keys} keyId={keyId} onChange={setKeyId} />
       </div>
       <p className="font-mono text-xs text-slate-500">
         {operation?.method} {gatewayPath}
