@@ -1,5 +1,5 @@
 import type { OpenApiChange } from './diff-openapi'
-import { budgetMessage, defaultWorkerBudget, runOpenApiWorker, type WorkerBudget } from './run-openapi-worker'
+import { budgetMessage, runOpenApiWorker, type WorkerBudget } from './run-openapi-worker'
 
 /**
  * The breaking-change diff of two contract texts (diff-contract-texts.ts), parsed and compared
@@ -13,12 +13,8 @@ export async function diffOpenApiTexts(
   afterText: string,
   options: { budget?: WorkerBudget } = {},
 ): Promise<OpenApiChange[]> {
-  const budget =
-    options.budget ?? defaultWorkerBudget(Buffer.byteLength(beforeText, 'utf8') + Buffer.byteLength(afterText, 'utf8'))
-  const outcome = await runOpenApiWorker<OpenApiChange[]>(
-    { kind: 'diff', before: beforeText, after: afterText },
-    budget,
-  )
+  const job = { kind: 'diff', before: beforeText, after: afterText } as const
+  const outcome = await runOpenApiWorker<OpenApiChange[]>(job, options.budget)
   if (outcome.ok) return outcome.result
   return [
     {

@@ -16,7 +16,11 @@ import { parentPort } from 'node:worker_threads'
 let diffModule
 
 function loadDiff() {
-  diffModule ??= import('tsx/esm/api').then(({ tsImport }) => tsImport('./diff-contract-texts.ts', import.meta.url))
+  // Ignored by the bundler: `next build` traces this file from run-openapi-worker.ts, and tsx
+  // (with esbuild's binary) must be loaded by Node at run time, never bundled.
+  diffModule ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ 'tsx/esm/api').then(({ tsImport }) =>
+    tsImport('./diff-contract-texts.ts', import.meta.url),
+  )
   return diffModule
 }
 
