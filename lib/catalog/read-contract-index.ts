@@ -12,7 +12,7 @@ type IndexedVersion = { id: string; teamId: string; updatedAt: Date; contractInd
  * validated when saved) and stored, once. Null when the stored document cannot be read.
  */
 export async function readContractIndex(version: IndexedVersion): Promise<ContractIndex | null> {
-  const stored = parseIndex(version.contractIndex)
+  const stored = parseStoredIndex(version.contractIndex)
   if (stored) return stored
   const loaded = await loadStoredContract(version, async () => {
     const row = await db.apiVersion.findFirst({
@@ -30,7 +30,8 @@ export async function readContractIndex(version: IndexedVersion): Promise<Contra
   return index
 }
 
-function parseIndex(text: string | null): ContractIndex | null {
+/** A stored index, or null when there is none or it is of an older shape. */
+export function parseStoredIndex(text: string | null): ContractIndex | null {
   if (!text) return null
   try {
     const index = JSON.parse(text) as ContractIndex

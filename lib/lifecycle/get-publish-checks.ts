@@ -2,9 +2,9 @@ import type { TeamReadScope } from '@/lib/auth/actor'
 import { diffExposedModels } from '@/lib/ai/console/diff-exposed-models'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
-import { diffOpenApi, type OpenApiChange } from '@/lib/openapi/diff-openapi'
-import { loadOpenApiDocument } from '@/lib/openapi/load-openapi-document'
-import { validateOpenApi, type OpenApiError } from '@/lib/openapi/validate-openapi'
+import type { OpenApiChange } from '@/lib/openapi/diff-openapi'
+import { diffOpenApiTexts } from '@/lib/openapi/diff-openapi-off-thread'
+import { validateForStorage, type OpenApiError } from '@/lib/openapi/validate-openapi'
 import { checkUpstream, type UpstreamCheck } from './check-upstream'
 import type { PublishVersionInput } from './schemas'
 import { checkPublish, needsBreakingOverride, type GuardResult } from './state-machine'
@@ -40,7 +40,8 @@ export async function getPublishChecks(
   const isAi = version.api.kind === 'AI_CHAT'
 
   const [document, upstream, aiRoutes, planCount, previous] = await Promise.all([
-    validateOpenApi(version.openapi),
+    // Only the verdict: the parsed document stays on the worker (the diff parses its own there).
+    validateForStorage(version.openapi),
     // An AI version routes to providers, each checked with "test connection" on the AI page.
     isAi ? ({ ok: true, status: 0, ms: 0 } as const) : checkUpstream(version.upstreamUrl),
     isAi ? routedModels(teamId, version.id) : null,
@@ -55,8 +56,8 @@ export async function getPublishChecks(
 
   let changes: OpenApiChange[] = []
   if (previous && document.ok) {
-    const before = await loadOpenApiDocument(previous.openapi)
-    changes = diffOpenApi(before.ok ? before.document : {}, document.document)
+    // Off the event loop: for a GitHub-sized pair the parses and the comparison take a second.
+    changes = await diffOpenApiTexts(previous.openapi, version.openapi)
     if (aiRoutes) changes.push(...diffExposedModels((await routedModels(teamId, previous.id)).models, aiRoutes.models))
   }
   const breakingCount = changes.filter((c) => c.breaking).length

@@ -1,6 +1,7 @@
 import type { VersionState } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
 import type { Tx } from '@/lib/db'
+import { refreshApiSearchText } from '@/lib/apis/refresh-api-search-text'
 import { createId } from '@/lib/ids'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { deriveApiState } from './derive-api-state'
@@ -15,9 +16,9 @@ export type Transition = {
 }
 
 /**
- * The three things every lifecycle transition does inside its own transaction, so they can never
- * disagree with the version row: append the audit event, re-derive Api.state, bump the config
- * version the gateway watches. The actor comes from the scope the server action built.
+ * What every lifecycle transition does inside its own transaction, so none can ever disagree with
+ * the version row: append the audit event, re-derive Api.state and the catalog's search text (the
+ * contract it shows may have changed), bump the config version the gateway watches. The actor comes from the scope the server action built.
  */
 export async function recordTransition({ teamId, actor }: TeamScope, transition: Transition, tx: Tx): Promise<void> {
   await tx.lifecycleEvent.create({
@@ -35,6 +36,7 @@ export async function recordTransition({ teamId, actor }: TeamScope, transition:
     },
   })
   await syncApiState(tx, teamId, transition.apiId)
+  await refreshApiSearchText(tx, teamId, transition.apiId)
   await publishConfigChange(tx)
 }
 

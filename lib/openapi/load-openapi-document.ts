@@ -1,9 +1,9 @@
 import type { SourceResult } from './parse-openapi-source.mjs'
 import { looksLikeJson, parseOpenApiSource } from './parse-openapi-source.mjs'
 import { budgetMessage, runOpenApiWorker, type WorkerBudget } from './run-openapi-worker'
-import type { OpenApiError } from './validate-openapi'
+import { NO_DOCUMENT_ERROR, toLoadedDocument, type LoadedDocument } from './parsed-document'
 
-export type LoadedDocument = { ok: true; document: Record<string, unknown> } | { ok: false; errors: OpenApiError[] }
+export type { LoadedDocument }
 
 /**
  * A stored contract parsed for reading (the reference page, try-it, the diff), under the same
@@ -15,7 +15,7 @@ export async function loadOpenApiDocument(
   text: string,
   options: { budget?: WorkerBudget } = {},
 ): Promise<LoadedDocument> {
-  if (!text.trim()) return { ok: false, errors: [{ path: '', message: 'This version has no OpenAPI document' }] }
+  if (!text.trim()) return { ok: false, errors: [NO_DOCUMENT_ERROR] }
   let parsed: SourceResult
   if (looksLikeJson(text)) parsed = parseOpenApiSource(text)
   else {
@@ -24,13 +24,5 @@ export async function loadOpenApiDocument(
       return { ok: false, errors: [{ path: '', message: budgetMessage(outcome.limit, outcome.budget, 'Reading') }] }
     parsed = outcome.result
   }
-  if (!parsed.ok) return { ok: false, errors: [parsed.error] }
-  const value = parsed.value
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      ok: false,
-      errors: [{ path: '', message: 'The document must be a JSON or YAML object with an "openapi" field' }],
-    }
-  }
-  return { ok: true, document: value as Record<string, unknown> }
+  return toLoadedDocument(parsed)
 }

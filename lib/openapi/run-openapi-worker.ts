@@ -13,7 +13,10 @@ import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_TIMEOUT_MS } from './openapi-lim
 export type WorkerBudget = { timeoutMs: number; heapMb: number }
 /** `omitDocument`: a validation's parsed document stays on the worker (copying it back costs the
  * request thread time and memory, and saving a contract needs only what was derived from it). */
-export type WorkerJob = { kind: 'validate' | 'parse'; text: string; omitDocument?: boolean }
+export type WorkerJob =
+  | { kind: 'validate' | 'parse'; text: string; omitDocument?: boolean }
+  /** The breaking-change diff of two contract texts (diff-contract-texts.ts). */
+  | { kind: 'diff'; before: string; after: string }
 export type WorkerOutcome<T> = { ok: true; result: T } | { ok: false; limit: 'time' | 'memory'; budget: WorkerBudget }
 
 const MAX_RUNNING = 2
@@ -64,7 +67,7 @@ let nextJobId = 1
 
 export async function runOpenApiWorker<T>(
   job: WorkerJob,
-  budget: WorkerBudget = defaultWorkerBudget(Buffer.byteLength(job.text, 'utf8')),
+  budget: WorkerBudget = defaultWorkerBudget(jobBytes(job)),
 ): Promise<WorkerOutcome<T>> {
   await acquire()
   try {
@@ -72,6 +75,11 @@ export async function runOpenApiWorker<T>(
   } finally {
     release()
   }
+}
+
+function jobBytes(job: WorkerJob): number {
+  if (job.kind === 'diff') return Buffer.byteLength(job.before, 'utf8') + Buffer.byteLength(job.after, 'utf8')
+  return Buffer.byteLength(job.text, 'utf8')
 }
 
 function acquire(): Promise<void> {
@@ -107,7 +115,8 @@ function takeSlot(heapMb: number): Slot {
     return slot
   }
   const worker = new Worker(workerFile(), {
-    // The worker needs no loader: keep the parent's flags (tsx, vitest) out of it.
+    // Keep the parent's flags (tsx, vitest) out of it: the worker loads tsx itself, and only for
+    // the diff, the one job written in TypeScript (openapi-worker.mjs).
     execArgv: [],
     resourceLimits: {
       maxOldGenerationSizeMb: heapMb,
