@@ -17,7 +17,7 @@ export async function createVersion(scope: TeamScope, input: CreateVersionInput)
   const data = createVersionSchema.parse(input)
   const api = await db.api.findFirst({ where: { id: data.apiId, teamId }, select: { id: true, kind: true } })
   if (!api) throw notFound('API')
-  if (api.kind === 'AI_CHAT') throw aiContractIsGenerated()
+  if (api.kind !== 'REST') throw aiContractIsGenerated()
   const contract = await prepareContract(data.openapi)
   await assertOutboundUrl(data.upstreamUrl, 'upstreamUrl')
   const existing = await db.apiVersion.findFirst({
@@ -53,7 +53,7 @@ export async function createVersion(scope: TeamScope, input: CreateVersionInput)
   }
 }
 
-const labelTaken = (label: string) =>
+export const labelTaken = (label: string) =>
   invalid(
     `This API already has a version ${label}`,
     { version: [`${label} already exists; pick another label`] },
@@ -63,7 +63,7 @@ const labelTaken = (label: string) =>
 // An AI chat version's contract is generated from its model routes (lib/ai/console/save-ai-version).
 export const aiContractIsGenerated = () =>
   invalid(
-    'An AI chat API’s contract is generated from its models; design the version instead of uploading one',
-    { openapi: ['Generated from the exposed models'] },
+    'An AI API’s contract is generated from its design (models, or a prompt template); design the version instead of uploading one',
+    { openapi: ['Generated from the version’s design'] },
     'ai_contract_generated',
   )

@@ -23,7 +23,7 @@ export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVer
     include: { api: { select: { kind: true } } },
   })
   if (!current) throw notFound('Version')
-  if (current.api.kind === 'AI_CHAT') throw aiContractIsGenerated()
+  if (current.api.kind !== 'REST') throw aiContractIsGenerated()
 
   if (current.state !== 'DRAFT') {
     const majors = await db.apiVersion.findMany({ where: { apiId: current.apiId, teamId }, select: { major: true } })

@@ -1,3 +1,5 @@
+import { errorResponse, PROBLEM_SCHEMA } from '../contract-parts'
+
 // The contract of an AI_CHAT version: the subset of OpenAI's Chat Completions API (and Anthropic's
 // Messages API as a second way in) that the gateway serves, with the exposed model names as an
 // enum. Stored as the version's `openapi`, so the catalog reference, the diff (a removed model is
@@ -10,11 +12,6 @@ export type AiChatContractInput = {
   models: string[]
   defaultModel: string
 }
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-})
 
 const ERRORS = {
   '400': errorResponse('The request is malformed, or asks for a feature the model cannot serve'),
@@ -208,21 +205,7 @@ export function buildAiChatContract({ apiName, version, models, defaultModel }: 
             stream: { type: 'boolean' },
           },
         },
-        Problem: {
-          type: 'object',
-          properties: {
-            type: { type: 'string' },
-            title: { type: 'string' },
-            status: { type: 'integer' },
-            code: { type: 'string' },
-            detail: { type: 'string' },
-            error: {
-              type: 'object',
-              description: 'The same error in OpenAI’s shape (Anthropic’s on /messages), for the SDKs',
-              properties: { message: { type: 'string' }, type: { type: 'string' }, code: { type: ['string', 'null'] } },
-            },
-          },
-        },
+        Problem: PROBLEM_SCHEMA,
       },
     },
     security: [{ bearer: [] }],

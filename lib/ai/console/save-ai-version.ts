@@ -1,5 +1,6 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { assertValidOpenApi } from '@/lib/apis/assert-valid-openapi'
+import { labelTaken } from '@/lib/apis/create-version'
 import { majorOf } from '@/lib/apis/schemas'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import { db, type Tx } from '@/lib/db'
@@ -115,7 +116,8 @@ async function assertOwnModels(teamId: string, design: AiDesign): Promise<void> 
     })
 }
 
-async function writeRoutes(tx: Tx, teamId: string, versionId: string, design: AiDesign): Promise<void> {
+/** Writes a version's exposed models and their route targets (AI_CHAT designs, and an AI_PROMPT version's one route). */
+export async function writeRoutes(tx: Tx, teamId: string, versionId: string, design: AiDesign): Promise<void> {
   for (const model of design.models) {
     await tx.aiVersionModel.create({
       data: {
@@ -137,10 +139,3 @@ async function writeRoutes(tx: Tx, teamId: string, versionId: string, design: Ai
     })
   }
 }
-
-const labelTaken = (label: string) =>
-  invalid(
-    `This API already has a version ${label}`,
-    { version: [`${label} already exists; pick another label`] },
-    'version_taken',
-  )
