@@ -19,6 +19,7 @@ export const MAX_TEMPLATE_CHARS = 20_000
 export const DEFAULT_VARIABLE_MAX_LENGTH = 10_000
 export const MAX_VARIABLE_MAX_LENGTH = 100_000
 export const MAX_ENUM_VALUES = 50
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
 
 export type PromptVariable = {
   name: string
@@ -35,7 +36,11 @@ export type PromptVariable = {
 
 const variableSchema = z
   .object({
-    name: z.string().regex(VARIABLE_NAME, 'Use letters, digits and _ (not first), at most 64 characters'),
+    name: z
+      .string()
+      .regex(VARIABLE_NAME, 'Use letters, digits and _ (not first), at most 64 characters')
+      // Names become JSON keys of request bodies and schema properties: none may be an Object member.
+      .refine((name) => !RESERVED_NAMES.has(name), { message: 'Pick another name: this one is reserved' }),
     type: z.enum(PROMPT_VARIABLE_TYPES, { error: 'Choose string, number, boolean or enum' }),
     required: z.boolean().default(true),
     description: plainText().max(500, 'Use at most 500 characters').default(''),
@@ -87,6 +92,7 @@ const jsonText = (invalidMessage: string) => (value: unknown, ctx: z.RefinementC
 
 const variablesField = z
   .unknown()
+  .optional()
   .transform(jsonText('The variables are not valid JSON'))
   .pipe(
     z
@@ -97,6 +103,7 @@ const variablesField = z
 
 const outputSchemaField = z
   .unknown()
+  .optional()
   .transform(jsonText('The output schema is not valid JSON'))
   .transform((schema, ctx) => {
     if (schema === undefined || schema === null) return null

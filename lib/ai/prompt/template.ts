@@ -46,7 +46,7 @@ export function renderTemplate(parsed: ParsedTemplate, values: RenderValues): st
   for (const segment of parsed.segments) {
     if ('text' in segment) out += segment.text
     else {
-      const value = values[segment.variable]
+      const value = Object.hasOwn(values, segment.variable) ? values[segment.variable] : undefined
       out += value === undefined ? '' : String(value)
     }
   }

@@ -8,7 +8,8 @@ import type { RenderValues } from './template'
 export type VariableValues = { ok: true; values: RenderValues } | { ok: false; errors: Record<string, string[]> }
 
 export function checkVariableValues(declared: readonly PromptVariable[], input: unknown): VariableValues {
-  const errors: Record<string, string[]> = {}
+  // Null prototypes: a name like "__proto__" or "constructor" is a key here, never an inherited member.
+  const errors: Record<string, string[]> = Object.create(null)
   const add = (name: string, message: string) => (errors[name] ??= []).push(message)
   if (input === undefined) input = {}
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -18,7 +19,7 @@ export function checkVariableValues(declared: readonly PromptVariable[], input: 
   const known = new Set(declared.map((v) => v.name))
   for (const name of Object.keys(given)) if (!known.has(name)) add(name, 'is not a variable of this prompt')
 
-  const values: Record<string, string | number | boolean> = {}
+  const values: Record<string, string | number | boolean> = Object.create(null)
   for (const variable of declared) {
     const value = Object.hasOwn(given, variable.name) ? given[variable.name] : undefined
     if (value === undefined || value === null) {
