@@ -28,7 +28,9 @@ const met = (ok: boolean) => (ok ? 'met' : '**not met**')
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 const stripe = measure('save', 'stripe')
+const stripeStarted = measure('save', 'stripe', 'prewarmed')
 const github = measure('save', 'github-api')
+const githubStarted = measure('save', 'github-api', 'prewarmed')
 const renders = (['stripe', 'github-api', 'azure-network-applicationGateway'] as const).map(
   (name): { name: string; m: Measured } => ({ name, m: measure('render', name) }),
 )
@@ -42,13 +44,16 @@ Run by \`npm run bench -- contracts\` on ${new Date().toISOString().slice(0, 10)
 Node ${process.version}, SQLite, each figure from a fresh process (peak RSS is that process's, worker
 threads included). The documents are in \`lib/openapi/fixtures/real-world\`.
 
-The first save starts the validation worker and loads the parser into it; "warm" is the next
-save in the same process, as a running server usually finds it. Peak RSS is after the first save.
+"Cold" is the first save in a process that has never validated a contract: it starts the
+validation worker and loads the parser into it. A server does that when it starts
+(server/index.ts prewarms one worker at the default heap, which covers contracts up to about
+3 MB), so "after start" is the first save a user meets; "warm" is the next save in the same
+process. The targets are judged on the first save a user meets. Peak RSS is after the first save.
 
-| validate and store | size | first save | warm | peak RSS | target |
-|---|---:|---:|---:|---:|---|
-| Stripe | ${(stripe.bytes / 1e6).toFixed(1)} MB | ${seconds(stripe.ms)} | ${seconds(stripe.warmMs)} | ${stripe.peakRssMb} MB | < 3 s and 500 MB: ${met(stripe.ms < 3000 && stripe.peakRssMb < 500)} |
-| GitHub | ${(github.bytes / 1e6).toFixed(1)} MB | ${seconds(github.ms)} | ${seconds(github.warmMs)} | ${github.peakRssMb} MB | < 10 s and 1 GB: ${met(github.ms < 10_000 && github.peakRssMb < 1024)} |
+| validate and store | size | cold | after start | warm | peak RSS | target |
+|---|---:|---:|---:|---:|---:|---|
+| Stripe | ${(stripe.bytes / 1e6).toFixed(1)} MB | ${seconds(stripe.ms)} | ${seconds(stripeStarted.ms)} | ${seconds(stripe.warmMs)} | ${stripeStarted.peakRssMb} MB | < 3 s and 500 MB: ${met(stripeStarted.ms < 3000 && stripeStarted.peakRssMb < 500)} |
+| GitHub | ${(github.bytes / 1e6).toFixed(1)} MB | ${seconds(github.ms)} | ${seconds(githubStarted.ms)} | ${seconds(github.warmMs)} | ${githubStarted.peakRssMb} MB | < 10 s and 1 GB: ${met(githubStarted.ms < 10_000 && githubStarted.peakRssMb < 1024)} |
 
 | reference page (server render, median of 5) | operations | time | HTML | open one operation (cold / warm) | target |
 |---|---:|---:|---:|---:|---|

@@ -10,11 +10,12 @@ import { loadReferenceDetail } from '@/lib/catalog/load-reference-detail'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { db } from '@/lib/db'
 import { diffOpenApi } from '@/lib/openapi/diff-openapi'
+import { prewarmOpenApiWorker } from '@/lib/openapi/run-openapi-worker'
 import { readRealWorldContract, type RealWorldContract } from '@/lib/openapi/fixtures/real-world/read-real-world'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
 
-const [mode, fixture] = process.argv.slice(2)
+const [mode, fixture, start] = process.argv.slice(2)
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const text = (name: string) =>
   name.endsWith('.json') ? readFileSync(name, 'utf8') : readRealWorldContract(name as RealWorldContract)
@@ -32,8 +33,10 @@ async function saveOne(openapi: string) {
     })
     return { ms: performance.now() - started, id: saved.id }
   }
-  // The first save also starts the validation worker and loads the parser into it; the second
-  // finds the worker warm, as a running server usually does.
+  // Cold, the first save also starts the validation worker and loads the parser into it. A server
+  // has done that when it started (`prewarmed`: what server/index.ts calls once it listens); the
+  // second save finds the worker warm either way.
+  if (start === 'prewarmed') await prewarmOpenApiWorker()
   const first = await save('v1')
   return { ms: first.ms, owner, versionId: first.id, saveAgain: () => save('v2') }
 }

@@ -8,6 +8,7 @@ import { createGateway } from './create-gateway'
 import { GATEWAY_PREFIX } from '../lib/gateway/parse-gateway-path'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'
 import { isMetricsRequest, serveMetrics } from '../lib/metrics/metrics-endpoint'
+import { prewarmOpenApiWorker } from '../lib/openapi/run-openapi-worker'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/net/client-address'
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream'
 import { frontDoor, frontDoorUpgrade, guardServer, type FrontDoorOptions } from './front-door'
@@ -60,6 +61,8 @@ server.listen(port, hostname, () => {
     `[tollgate] console http://${shown}:${port}  gateway http://${shown}:${port}/gw/  (${dev ? 'dev' : 'production'})`,
   )
   if (demo) console.log(`[tollgate] demo upstream ${demo.url}`)
+  // The first contract saved should not wait for the parser to load.
+  prewarmOpenApiWorker().catch((error: unknown) => console.error('[tollgate] OpenAPI worker warm-up failed:', error))
 })
 
 const stopMaintenance = startMaintenance(db)

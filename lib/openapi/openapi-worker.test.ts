@@ -29,19 +29,26 @@ test('more jobs than threads queue and all finish', async () => {
   expect(results.map((r) => (r.ok ? r.info.title : r.errors[0].message))).toEqual(texts.map((_, i) => `Pets ${i}`))
 })
 
-test('under tsx: the worker starts, answers, and an idle one does not keep the process alive', async () => {
+test('under tsx: the worker starts, answers, and an idle one, even the resident one, does not keep the process alive', async () => {
   const script = `
     import { validateOpenApi } from './lib/openapi/validate-openapi'
     import { loadOpenApiDocument } from './lib/openapi/load-openapi-document'
+    import { prewarmOpenApiWorker } from './lib/openapi/run-openapi-worker'
     ;(async () => {
+      // As the server does once it listens: one worker at the default heap stays warm for good.
+      await prewarmOpenApiWorker()
+      const pool = globalThis[Symbol.for('tollgate.openapiWorkerPool')]
+      const resident = pool.resident
       const valid = await validateOpenApi(${JSON.stringify(JSON.stringify(petstoreV1))})
       const invalid = await validateOpenApi('openapi: 3.0.3\\ninfo: { title: t }\\npaths: {}\\n')
       const yaml = await loadOpenApiDocument('openapi: 3.1.0\\ninfo: { title: From YAML, version: "1" }\\n')
-      console.log(JSON.stringify({ valid: valid.ok, invalid: invalid.ok ? null : invalid.errors, yaml: yaml.ok ? yaml.document : null }))
+      const reused = resident !== null && pool.resident === resident && pool.idle.includes(resident)
+      console.log(JSON.stringify({ reused, valid: valid.ok, invalid: invalid.ok ? null : invalid.errors, yaml: yaml.ok ? yaml.document : null }))
     })()`
   // The process must end by itself once the answers are in: the timeout would kill it otherwise.
   const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['-e', script], { cwd: ROOT, timeout: 60_000 })
   expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({
+    reused: true,
     valid: true,
     invalid: [{ path: '/info', message: "must have required property 'version'" }],
     yaml: { openapi: '3.1.0', info: { title: 'From YAML', version: '1' } },

@@ -31,9 +31,11 @@ const MAX_WAITING = 32
 export function defaultWorkerBudget(textBytes = 0): WorkerBudget {
   const mb = textBytes / (1024 * 1024)
   // An operator's setting is the budget, as written; only the defaults grow with the document.
-  // The heap grows in steps of 128 MB (none under 1 MB), because a warm worker is reused only by
-  // jobs with its heap size: most documents share the default one.
-  const extraHeapMb = mb < 1 ? 0 : 128 * Math.ceil((mb * 40) / 128)
+  // The default heap already leaves 128 MB of room beyond what the parser needs, enough for about
+  // 3 MB of contract (Stripe's included); above that the heap grows in steps of 128 MB. Few sizes,
+  // because a warm worker is reused only by jobs with its heap size: most documents share the
+  // default one, which the server keeps warm (prewarmOpenApiWorker).
+  const extraHeapMb = 128 * Math.ceil(Math.max(0, mb * 40 - 128) / 128)
   return {
     timeoutMs: positive(process.env.OPENAPI_WORKER_TIMEOUT_MS) ?? Math.round(DEFAULT_WORKER_TIMEOUT_MS + mb * 1_000),
     heapMb: positive(process.env.OPENAPI_WORKER_HEAP_MB) ?? DEFAULT_WORKER_HEAP_MB + extraHeapMb,
@@ -55,15 +57,46 @@ export function workerFile(): string {
   return file
 }
 
-let running = 0
-const waiting: Array<() => void> = []
-
 // Finished workers stay warm for the next job (loading the parser and compiling its schemas costs
-// more than most validations), unref'd so they never keep the process alive, and go after a while.
+// more than most validations), unref'd so they never keep the process alive, and go after a while;
+// one at the default heap stays for good once prewarmOpenApiWorker has started it.
 type Slot = { worker: Worker; heapMb: number; idleTimer?: NodeJS.Timeout }
-const idle: Slot[] = []
 const IDLE_MS = 30_000
-let nextJobId = 1
+
+// One pool per process, on globalThis: under `next start` the route handlers' bundle and the
+// server that prewarms (server/index.ts, loaded by tsx) each have their own copy of this module.
+type Pool = {
+  running: number
+  waiting: Array<() => void>
+  idle: Slot[]
+  /** Set by prewarmOpenApiWorker: the heap size of the worker that stays warm, and that worker. */
+  keepWarmHeapMb: number | null
+  resident: Slot | null
+  nextJobId: number
+}
+const POOL_KEY = Symbol.for('tollgate.openapiWorkerPool')
+const pool: Pool = ((globalThis as Record<symbol, Pool | undefined>)[POOL_KEY] ??= {
+  running: 0,
+  waiting: [],
+  idle: [],
+  keepWarmHeapMb: null,
+  resident: null,
+  nextJobId: 1,
+})
+const { waiting, idle } = pool
+
+const WARM_UP_TEXT = JSON.stringify({ openapi: '3.1.0', info: { title: 'warm-up', version: '1' }, paths: {} })
+
+/**
+ * Starts a worker at the default heap and runs one small validation in it, so the parser is
+ * loaded and compiled before the first real contract arrives; that worker then stays warm. A
+ * server calls this once it listens: a first save of a Stripe-sized contract then costs what
+ * every later one does.
+ */
+export async function prewarmOpenApiWorker(): Promise<void> {
+  pool.keepWarmHeapMb = defaultWorkerBudget().heapMb
+  await runOpenApiWorker({ kind: 'validate', text: WARM_UP_TEXT, omitDocument: true })
+}
 
 export async function runOpenApiWorker<T>(
   job: WorkerJob,
@@ -83,8 +116,8 @@ function jobBytes(job: WorkerJob): number {
 }
 
 function acquire(): Promise<void> {
-  if (running < MAX_RUNNING) {
-    running++
+  if (pool.running < MAX_RUNNING) {
+    pool.running++
     return Promise.resolve()
   }
   if (waiting.length >= MAX_WAITING) {
@@ -104,7 +137,7 @@ function release() {
   const next = waiting.shift()
   if (next)
     next() // the slot passes straight to the next job
-  else running--
+  else pool.running--
 }
 
 function takeSlot(heapMb: number): Slot {
@@ -124,7 +157,10 @@ function takeSlot(heapMb: number): Slot {
     },
   })
   const slot: Slot = { worker, heapMb }
-  worker.on('exit', () => dropIdle(slot))
+  worker.on('exit', () => {
+    if (pool.resident === slot) pool.resident = null
+    dropIdle(slot)
+  })
   worker.on('error', () => dropIdle(slot)) // a job's own listener reports it; an idle one just goes
   return slot
 }
@@ -132,12 +168,15 @@ function takeSlot(heapMb: number): Slot {
 function park(slot: Slot) {
   slot.worker.unref()
   if (idle.length >= MAX_RUNNING) return void slot.worker.terminate()
+  idle.push(slot)
+  // Once prewarmed, one worker of the default heap is resident: it never times out.
+  if (pool.resident === null && slot.heapMb === pool.keepWarmHeapMb) pool.resident = slot
+  if (slot === pool.resident) return
   slot.idleTimer = setTimeout(() => {
     dropIdle(slot)
     void slot.worker.terminate()
   }, IDLE_MS)
   slot.idleTimer.unref()
-  idle.push(slot)
 }
 
 function dropIdle(slot: Slot) {
@@ -149,7 +188,7 @@ function dropIdle(slot: Slot) {
 function runOnce<T>(job: WorkerJob, budget: WorkerBudget): Promise<WorkerOutcome<T>> {
   const slot = takeSlot(budget.heapMb)
   const { worker } = slot
-  const id = nextJobId++
+  const id = pool.nextJobId++
   return new Promise((resolve, reject) => {
     const finish = (outcome: WorkerOutcome<T> | Error, keep: boolean) => {
       clearTimeout(timer)
