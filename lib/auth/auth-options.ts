@@ -7,6 +7,7 @@ import { createId } from '@/lib/ids'
 import { clientAddressFrom } from '@/lib/net/client-address'
 import { authConfig } from './auth.config'
 import { loginLimiter, type LoginAttempt, type LoginRefusal } from './login-limits'
+import { applyGroupRoles, groupsClaimName, parseGroupRoles } from './oidc-groups'
 import { oidcProviders } from './oidc-provider'
 import { findLiveSessionUser, newSessionClaims, revokeSession } from './session-revocation'
 import { verifyPassword } from './verify-password'
@@ -59,10 +60,12 @@ export const authOptions = {
   ],
   callbacks: {
     ...authConfig.callbacks,
-    // An OIDC sign-in maps onto a Tollgate user by verified email; the first one creates it.
-    async signIn({ user, account }) {
+    // An OIDC sign-in maps onto a Tollgate user by verified email; the first one creates it. An
+    // address the provider says it has not verified could be anybody's, so it is refused.
+    async signIn({ user, account, profile }) {
       if (!account || account.provider === 'credentials') return true
       if (!user.email) return false
+      if (profile?.email_verified === false) return '/login?error=AccessDenied&code=email_unverified'
       const email = user.email.toLowerCase()
       const existing = await db.user.upsert({
         where: { email },
@@ -71,6 +74,8 @@ export const authOptions = {
       })
       if (existing.disabledAt) return false
       user.id = existing.id
+      const claim = groupsClaimName()
+      if (claim) await applyGroupRoles(existing.id, parseGroupRoles(profile?.[claim]))
       return true
     },
     // Runs on every request the server authenticates (auth(), /api/auth/session): a new session

@@ -15,7 +15,9 @@ export function isPublicPath(path: string): boolean {
 
 export const authConfig = {
   trustHost: true,
-  pages: { signIn: '/login' },
+  // Errors of Auth.js's own endpoints (a refused single sign-on) land on the sign-in page, whose
+  // form says what happened (lib/auth/sign-in-messages.ts), not on Auth.js's bare error page.
+  pages: { signIn: '/login', error: '/login' },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [],
   callbacks: {

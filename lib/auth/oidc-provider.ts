@@ -15,6 +15,8 @@ export function oidcProviders(): Provider[] {
       clientId,
       clientSecret: process.env.AUTH_OIDC_CLIENT_SECRET,
       checks: ['pkce', 'state'],
+      // Some providers send the groups claim only for a scope of its own (Okta's "groups").
+      authorization: { params: { scope: process.env.AUTH_OIDC_SCOPE?.trim() || 'openid email profile' } },
     },
   ]
 }

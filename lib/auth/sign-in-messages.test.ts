@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import {
   ACCOUNT_DISABLED,
+  EMAIL_UNVERIFIED,
   SIGN_IN_UNAVAILABLE,
   WRONG_CREDENTIALS,
   signInErrorMessage,
@@ -24,6 +25,7 @@ test.each([
   ['CredentialsSignin', 'rate_limited', 'Too many attempts; try again later.'],
   ['CredentialsSignin', 'account_disabled', ACCOUNT_DISABLED],
   ['AccessDenied', undefined, ACCOUNT_DISABLED],
+  ['AccessDenied', 'email_unverified', EMAIL_UNVERIFIED],
   ['Configuration', undefined, SIGN_IN_UNAVAILABLE],
 ])('Auth.js redirect ?error=%s&code=%s shows %j', (type, code, message) => {
   expect(signInErrorMessage(type, code)).toBe(message)

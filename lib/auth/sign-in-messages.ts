@@ -3,6 +3,8 @@
 
 export const WRONG_CREDENTIALS = 'Wrong email or password'
 export const ACCOUNT_DISABLED = 'This account is disabled. Ask an administrator of your Tollgate to enable it.'
+export const EMAIL_UNVERIFIED =
+  'Your identity provider has not verified your email address, so it cannot sign you in here. Verify it there first.'
 export const SIGN_IN_UNAVAILABLE = 'Signing in failed on our side. Try again in a moment.'
 
 /** "Too many attempts; try again in 12 seconds" (minutes from two minutes up). */
@@ -21,7 +23,8 @@ export function signInErrorMessage(type: string | undefined, code: string | unde
     if (code === 'account_disabled') return ACCOUNT_DISABLED
     return WRONG_CREDENTIALS
   }
-  // A single sign-on account that is disabled is refused by the signIn callback.
-  if (type === 'AccessDenied') return ACCOUNT_DISABLED
+  // Single sign-on refusals of the signIn callback: an unverified email (its own code), or a
+  // disabled account (Auth.js's plain AccessDenied).
+  if (type === 'AccessDenied') return code === 'email_unverified' ? EMAIL_UNVERIFIED : ACCOUNT_DISABLED
   return SIGN_IN_UNAVAILABLE
 }

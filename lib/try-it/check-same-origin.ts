@@ -1,3 +1,5 @@
+import { publicHost } from '@/lib/net/public-host'
+
 /**
  * CSRF defence for the try-it route, which spends a team's key on a cookie session: the browser's
  * Origin must name this host. Browsers always send Origin on a cross-origin POST (and on a
@@ -6,7 +8,7 @@
  */
 export function isSameOrigin(headers: Headers): boolean {
   const origin = headers.get('origin')
-  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host')
+  const host = publicHost(headers)
   if (!origin || !host || origin === 'null') return false
   try {
     return new URL(origin).host.toLowerCase() === host.toLowerCase()
