@@ -12,9 +12,7 @@ import { parseJson } from './demo-ai-http'
 
 export const DEMO_EMBEDDING_DIMENSIONS = 256
 
-export type DemoEmbeddingsAnswer =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; param: string | null }
+export type DemoEmbeddingsAnswer = { ok: true; value: unknown } | { ok: false; message: string; param: string | null }
 
 /** The unit vector of `seed` in `dimensions` dimensions. */
 export function demoVector(seed: string, dimensions = DEMO_EMBEDDING_DIMENSIONS): number[] {
