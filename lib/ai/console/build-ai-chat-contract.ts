@@ -32,6 +32,13 @@ const ERRORS = {
   '502': errorResponse('Every provider in the route failed'),
 }
 
+/** What every answer says about who served it and what it cost. */
+const servedHeaders = (cost: string) => ({
+  'X-Tollgate-Model': { schema: { type: 'string' }, description: 'The provider model that served' },
+  'X-Tollgate-Provider': { schema: { type: 'string' }, description: 'The provider that served' },
+  'X-Tollgate-Cost': { schema: { type: 'string' }, description: cost },
+})
+
 export function buildAiChatContract({
   apiName,
   version,
@@ -68,11 +75,7 @@ export function buildAiChatContract({
           responses: {
             '200': {
               description: 'The completion, or its stream',
-              headers: {
-                'X-Tollgate-Model': { schema: { type: 'string' }, description: 'The provider model that served' },
-                'X-Tollgate-Provider': { schema: { type: 'string' }, description: 'The provider that served' },
-                'X-Tollgate-Cost': { schema: { type: 'string' }, description: 'What the call cost (non-streamed)' },
-              },
+              headers: servedHeaders('What the call cost (non-streamed)'),
               content: {
                 'application/json': { schema: { $ref: '#/components/schemas/ChatCompletion' } },
                 'text/event-stream': { schema: { type: 'string', description: 'chat.completion.chunk events' } },
@@ -252,7 +255,10 @@ export function buildAiChatContract({
     tags = tags.filter((tag) => tag.name === 'Models')
   }
   if (embeddingModels.length > 0) {
-    const embeddings = embeddingsContract(embeddingModels, defaultModel, ERRORS)
+    const embeddings = embeddingsContract(embeddingModels, defaultModel, {
+      errors: ERRORS,
+      headers: servedHeaders('What the call cost'),
+    })
     Object.assign(paths, embeddings.paths)
     Object.assign(schemas, embeddings.schemas)
     tags = [...tags, embeddings.tag]

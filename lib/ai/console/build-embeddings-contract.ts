@@ -2,9 +2,10 @@
 // the version exposes embedding models: OpenAI's embeddings request and response, with the
 // embedding model names as the enum.
 
-type ErrorResponses = Record<string, unknown>
+/** The parts the chat contract shares: its error responses and the served-by headers. */
+type Shared = { errors: Record<string, unknown>; headers: Record<string, unknown> }
 
-export function embeddingsContract(models: string[], defaultModel: string, errors: ErrorResponses) {
+export function embeddingsContract(models: string[], defaultModel: string, { errors, headers }: Shared) {
   const model = {
     type: 'string',
     enum: models,
@@ -30,11 +31,7 @@ export function embeddingsContract(models: string[], defaultModel: string, error
           responses: {
             '200': {
               description: 'The embeddings',
-              headers: {
-                'X-Tollgate-Model': { schema: { type: 'string' }, description: 'The provider model that served' },
-                'X-Tollgate-Provider': { schema: { type: 'string' }, description: 'The provider that served' },
-                'X-Tollgate-Cost': { schema: { type: 'string' }, description: 'What the call cost' },
-              },
+              headers,
               content: { 'application/json': { schema: { $ref: '#/components/schemas/EmbeddingsResponse' } } },
             },
             ...errors,
