@@ -5,13 +5,15 @@ import { validateOpenApi } from '@/lib/openapi/validate-openapi'
 import { createTestTeam, type TestTeam } from '@/lib/testing/create-test-team'
 import { rejection } from '@/lib/testing/rejection'
 import { setupTestDatabase } from '@/lib/testing/test-database'
+import { loadTryIt } from '@/lib/try-it/load-try-it'
 import { createModel } from './create-model'
 import { createProvider } from './create-provider'
 import { createAiVersion } from './save-ai-version'
 import { updateModel } from './update-model'
 
 // Embedding models on AI_CHAT versions, as an owner designs them: exposed beside chat models (the
-// contract gains POST /embeddings with their names as the enum, and stays valid OpenAPI 3.1), a
+// contract gains POST /embeddings with their names as the enum, and stays valid OpenAPI 3.1; try-it's
+// chat form leaves them out), a
 // route of one kind only, a chat default, no embedding model on Anthropic, no kind change once routed.
 
 let cleanup: () => Promise<void>
@@ -74,6 +76,9 @@ test('chat and embedding models side by side: the contract has POST /embeddings 
   expect(document.components.schemas.EmbeddingsRequest.properties.model.enum).toEqual(['vectors'])
   expect(document.components.schemas.EmbeddingsRequest.properties.encoding_format.enum).toEqual(['float', 'base64'])
   expect(document.components.schemas.ModelList.properties.data.items.properties.id.enum).toEqual(['chat', 'vectors'])
+  // Try-it's chat form offers the chat model only.
+  const tryIt = await loadTryIt({ teamIds: [team.id], userId: team.user.id }, { apiId: api.id, versionId })
+  expect(tryIt?.chatModels).toEqual(['chat'])
 })
 
 test('a version of embedding models only has no chat paths, and still validates', async () => {
