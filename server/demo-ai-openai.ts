@@ -2,13 +2,14 @@ import type { ServerResponse } from 'node:http'
 import { ZodError } from 'zod'
 import { parseChatRequest } from '../lib/ai/ingress/chat-request-schema'
 import type { ChatRequest } from '../lib/ai/chat-types'
+import { demoEmbeddings } from './demo-ai-embeddings'
 import { demoReply, replyPieces } from './demo-ai-reply'
 import { nextDemoId, parseJson, sendJson, writeSlowly, type DemoRoute } from './demo-ai-http'
 
 // The demo provider in OpenAI's Chat Completions format, usage reported as OpenAI does: on the
 // answer, and in a stream only as a final chunk (empty choices) when stream_options.include_usage.
 
-export const DEMO_MODELS = ['demo-chat', 'demo-chat-mini']
+export const DEMO_MODELS = ['demo-chat', 'demo-chat-mini', 'demo-embed']
 
 const ERROR_TYPES: Record<number, [string, string]> = {
   400: ['invalid_request_error', 'invalid_request'],
@@ -30,6 +31,10 @@ export async function answerOpenAi(res: ServerResponse, route: DemoRoute, body: 
       object: 'list',
       data: DEMO_MODELS.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'tollgate-demo' })),
     })
+  }
+  if (route.method === 'POST' && route.path === '/embeddings') {
+    const answer = demoEmbeddings(body)
+    return answer.ok ? sendJson(res, 200, answer.value) : sendError(res, 400, answer.message, answer.param)
   }
   if (route.method !== 'POST' || route.path !== '/chat/completions') {
     return sendError(res, 404, `Unknown demo endpoint ${route.method} ${route.path}`)

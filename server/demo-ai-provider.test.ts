@@ -122,7 +122,7 @@ describe('demo AI provider, OpenAI format', () => {
 
   test('GET /models lists the demo models', async () => {
     const models = await openai.models.list()
-    expect(models.data.map((model) => model.id)).toEqual(['demo-chat', 'demo-chat-mini'])
+    expect(models.data.map((model) => model.id)).toEqual(['demo-chat', 'demo-chat-mini', 'demo-embed'])
   })
 
   test.each([

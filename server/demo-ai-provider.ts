@@ -4,7 +4,7 @@ import { sleep, sendJson, type DemoRoute } from './demo-ai-http'
 import { answerOpenAi } from './demo-ai-openai'
 
 // The built-in demo AI provider, so `npm start` shows a working AI gateway with no internet:
-//   OpenAI's format at    /ai/openai/v1     POST /chat/completions (streamed or not), GET /models
+//   OpenAI's format at    /ai/openai/v1     POST /chat/completions (streamed or not), POST /embeddings, GET /models
 //   Anthropic's format at /ai/anthropic/v1  POST /messages (streamed or not)
 // Any model name is accepted and echoed; any key (or none). Knobs for tests, as query parameters,
 // X-Demo-* headers, or path segments before the format (so a provider's base URL can carry them,

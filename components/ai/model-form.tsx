@@ -138,8 +138,13 @@ export function ModelForm({
         </Field>
         {text('name', 'Model name', 'What consumers send as `model`')}
         {text('providerModel', 'Provider model name', 'What the provider calls it')}
-        <Field label="Kind" name={`${p}-kind`} errors={errors('kind')}>
-          <Select id={`${p}-kind`} name="kind" value={values.kind} onChange={set('kind')}>
+        <Field
+          label="Kind"
+          name={`${p}-kind`}
+          errors={errors('kind')}
+          hint={values.kind === 'EMBEDDING' ? 'Serves POST /embeddings, billed per input token' : undefined}
+        >
+          <Select id={`${p}-kind`} name="kind" value={values.kind} onChange={set('kind')} invalid={!!errors('kind')}>
             <option value="CHAT">Chat</option>
             <option value="EMBEDDING">Embedding</option>
           </Select>

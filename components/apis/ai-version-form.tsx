@@ -9,7 +9,7 @@ import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
 import { useSubmit } from './use-submit'
 
-type ModelChoice = { id: string; name: string; provider: { name: string } }
+type ModelChoice = { id: string; name: string; kind?: 'CHAT' | 'EMBEDDING'; provider: { name: string } }
 type Exposed = AiDesign['models'][number]
 
 /**
@@ -172,7 +172,7 @@ export function AiVersionForm({
                     >
                       {models.map((choice) => (
                         <option key={choice.id} value={choice.id}>
-                          {choice.name} ({choice.provider.name})
+                          {`${choice.name} (${choice.provider.name}${choice.kind === 'EMBEDDING' ? ', embedding' : ''})`}
                         </option>
                       ))}
                     </Select>

@@ -47,6 +47,21 @@ export type TranslationContext = {
   created: number
 }
 
+/**
+ * An embeddings request as every adapter receives it: OpenAI's, with `input` always a list (one
+ * string or token-id array per vector asked for) and the encoding left to the gateway, which asks
+ * providers for floats and encodes the answer the way the consumer wanted.
+ */
+export type EmbeddingsRequest = {
+  model: string
+  input: string[] | number[][]
+  dimensions?: number
+  user?: string
+}
+
+/** A provider's embeddings, one vector per input in input order, and the input tokens it reported. */
+export type EmbeddingsResult = { vectors: number[][]; inputTokens: number | null }
+
 export interface ProviderAdapter {
   readonly kind: AiProviderKind
   /**
@@ -57,6 +72,13 @@ export interface ProviderAdapter {
   /** A non-streamed 2xx answer's parsed JSON body. */
   chatResponse(body: unknown, context: TranslationContext): { completion: ChatCompletion; usage: TokenUsage | null }
   chatStream(context: TranslationContext): StreamTranslator
+  /**
+   * The provider's embeddings request. Throws an AppError (400, `unsupported_feature`) when the
+   * provider has no embeddings API or cannot carry the input (token ids to a text-only API).
+   */
+  embeddingsRequest(request: EmbeddingsRequest, target: ProviderTarget): ProviderHttpRequest
+  /** A 2xx embeddings answer's parsed JSON body; `inputs` is how many vectors were asked for. */
+  embeddingsResponse(body: unknown, inputs: number): EmbeddingsResult
   /** The human-readable message of a provider's error body (for logs and the consumer's error). */
   errorMessage(status: number, body: unknown): string
 }

@@ -12,7 +12,7 @@ export type TryItData = {
   state: string
   gatewayPath: string
   operations: TryItOperation[]
-  /** AI_CHAT versions: the exposed models for the chat form (default first); null for REST. */
+  /** AI_CHAT versions: the exposed chat models for the chat form (default first); null for REST. */
   chatModels: string[] | null
   keys: Awaited<ReturnType<typeof listDelegableKeys>>
 }
@@ -46,7 +46,8 @@ export async function loadTryIt(
 
 async function exposedModels(teamId: string, versionId: string): Promise<string[]> {
   const rows = await db.aiVersionModel.findMany({
-    where: { versionId, teamId },
+    // The chat form asks chat models only; embedding models answer POST /embeddings.
+    where: { versionId, teamId, targets: { some: { model: { kind: 'CHAT' } } } },
     orderBy: [{ isDefault: 'desc' }, { name: 'asc' }],
     select: { name: true },
   })

@@ -7,8 +7,9 @@ import type { SeedCounter } from './seed-counter'
 import type { SeededTeams } from './seed-teams'
 
 // The offline AI gateway demo: acme's two providers point at the demo AI provider inside the demo
-// upstream (server/demo-ai-*.ts), one model each, and `acme/assistant` exposes both on a paid
-// per-token plan that globex subscribes to, so SEED_API_KEY calls it with the OpenAI SDK.
+// upstream (server/demo-ai-*.ts), with a chat model each and an embedding model on the OpenAI one,
+// and `acme/assistant` exposes all three on a paid per-token plan that globex subscribes to, so
+// SEED_API_KEY calls it with the OpenAI SDK: chat, and `demo-embed` on POST /embeddings.
 // The demo provider takes any key or none, so the providers store none (no secret is needed).
 
 export const DEMO_AI = {
@@ -16,15 +17,38 @@ export const DEMO_AI = {
     { name: 'Demo (OpenAI format)', kind: 'OPENAI_COMPATIBLE', path: '/ai/openai/v1' },
     { name: 'Demo (Anthropic format)', kind: 'ANTHROPIC', path: '/ai/anthropic/v1' },
   ],
-  // Prices per 1M tokens in micros: 0.50 / 1.50 USD and 3.00 / 15.00 USD.
+  // Prices per 1M tokens in micros: 0.50 / 1.50 USD and 3.00 / 15.00 USD; demo-embed 0.02 USD of input
+  // (POST /embeddings, one deterministic vector per input).
   models: [
-    { name: 'demo-gpt', provider: 'Demo (OpenAI format)', input: 500_000n, output: 1_500_000n, cached: 250_000n },
+    {
+      name: 'demo-gpt',
+      provider: 'Demo (OpenAI format)',
+      kind: 'CHAT',
+      input: 500_000n,
+      output: 1_500_000n,
+      cached: 250_000n,
+      contextWindow: 32_000,
+      maxOutputTokens: 1_024,
+    },
     {
       name: 'demo-claude',
       provider: 'Demo (Anthropic format)',
+      kind: 'CHAT',
       input: 3_000_000n,
       output: 15_000_000n,
       cached: 300_000n,
+      contextWindow: 32_000,
+      maxOutputTokens: 1_024,
+    },
+    {
+      name: 'demo-embed',
+      provider: 'Demo (OpenAI format)',
+      kind: 'EMBEDDING',
+      input: 20_000n,
+      output: 0n,
+      cached: null,
+      contextWindow: 8_192,
+      maxOutputTokens: 1,
     },
   ],
   api: {
@@ -70,11 +94,12 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
             providerId: providerIds.get(spec.provider)!,
             name: spec.name,
             providerModel: spec.name,
+            kind: spec.kind,
             inputMicrosPerM: spec.input,
             outputMicrosPerM: spec.output,
             cachedInputMicrosPerM: spec.cached,
-            contextWindow: 32_000,
-            maxOutputTokens: 1_024,
+            contextWindow: spec.contextWindow,
+            maxOutputTokens: spec.maxOutputTokens,
           },
         }),
     )
@@ -105,6 +130,8 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
       }),
   )
   const names = DEMO_AI.models.map((m) => m.name)
+  const namesOf = (kind: 'CHAT' | 'EMBEDDING') => DEMO_AI.models.filter((m) => m.kind === kind).map((m) => m.name)
+  // v1 is published, so its contract is fixed: it is created whole, embedding model included, or left as it is.
   await counter.upsert(
     'version',
     () => db.apiVersion.findUnique({ where: { apiId_version: { apiId: api.id, version: 'v1' } } }),
@@ -120,7 +147,8 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           openapi: buildAiChatContract({
             apiName: apiSpec.name,
             version: 'v1',
-            models: names,
+            models: namesOf('CHAT'),
+            embeddingModels: namesOf('EMBEDDING'),
             defaultModel: names[0],
           }),
           upstreamUrl: '',

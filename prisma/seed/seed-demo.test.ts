@@ -226,6 +226,23 @@ describe('demo seed', () => {
         ],
       },
       {
+        name: 'demo-embed',
+        isDefault: false,
+        targets: [
+          {
+            model: {
+              providerModel: 'demo-embed',
+              provider: {
+                name: 'Demo (OpenAI format)',
+                kind: 'OPENAI_COMPATIBLE',
+                baseUrl: 'http://127.0.0.1:4999/ai/openai/v1',
+                apiKeyEnc: null,
+              },
+            },
+          },
+        ],
+      },
+      {
         name: 'demo-gpt',
         isDefault: true,
         targets: [

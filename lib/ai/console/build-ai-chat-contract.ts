@@ -4,12 +4,18 @@ import { errorResponse, PROBLEM_SCHEMA } from '../contract-parts'
 // Messages API as a second way in) that the gateway serves, with the exposed model names as an
 // enum. Stored as the version's `openapi`, so the catalog reference, the diff (a removed model is
 // a breaking enum change), the publish checks and try-it treat it like any other contract.
+// Embedding models add POST /embeddings (build-embeddings-contract.ts); a version that exposes
+// only embedding models has no chat paths.
+
+import { embeddingsContract } from './build-embeddings-contract'
 
 export type AiChatContractInput = {
   apiName: string
   version: string
-  /** Exposed model names, in the order the design lists them. */
+  /** Exposed chat model names, in the order the design lists them. */
   models: string[]
+  /** Exposed embedding model names, served at POST /embeddings. */
+  embeddingModels?: string[]
   defaultModel: string
 }
 
@@ -23,7 +29,21 @@ const ERRORS = {
   '502': errorResponse('Every provider in the route failed'),
 }
 
-export function buildAiChatContract({ apiName, version, models, defaultModel }: AiChatContractInput) {
+/** What every answer says about who served it and what it cost. */
+const servedHeaders = (cost: string) => ({
+  'X-Tollgate-Model': { schema: { type: 'string' }, description: 'The provider model that served' },
+  'X-Tollgate-Provider': { schema: { type: 'string' }, description: 'The provider that served' },
+  'X-Tollgate-Cost': { schema: { type: 'string' }, description: cost },
+})
+
+export function buildAiChatContract({
+  apiName,
+  version,
+  models,
+  embeddingModels = [],
+  defaultModel,
+}: AiChatContractInput) {
+  const allModels = [...models, ...embeddingModels]
   const modelSchema = { type: 'string', enum: models, default: defaultModel, description: 'An exposed model' }
   const document = {
     openapi: '3.1.0',
@@ -33,7 +53,7 @@ export function buildAiChatContract({ apiName, version, models, defaultModel }: 
       description:
         'An OpenAI-compatible chat endpoint. Point the official OpenAI SDK at ' +
         'this version’s gateway URL as its baseURL. Models: ' +
-        models.join(', ') +
+        allModels.join(', ') +
         ` (default ${defaultModel}).`,
     },
     paths: {
@@ -52,11 +72,7 @@ export function buildAiChatContract({ apiName, version, models, defaultModel }: 
           responses: {
             '200': {
               description: 'The completion, or its stream',
-              headers: {
-                'X-Tollgate-Model': { schema: { type: 'string' }, description: 'The provider model that served' },
-                'X-Tollgate-Provider': { schema: { type: 'string' }, description: 'The provider that served' },
-                'X-Tollgate-Cost': { schema: { type: 'string' }, description: 'What the call cost (non-streamed)' },
-              },
+              headers: servedHeaders('What the call cost (non-streamed)'),
               content: {
                 'application/json': { schema: { $ref: '#/components/schemas/ChatCompletion' } },
                 'text/event-stream': { schema: { type: 'string', description: 'chat.completion.chunk events' } },
@@ -187,7 +203,7 @@ export function buildAiChatContract({ apiName, version, models, defaultModel }: 
               type: 'array',
               items: {
                 type: 'object',
-                properties: { id: { type: 'string', enum: models }, object: { type: 'string', const: 'model' } },
+                properties: { id: { type: 'string', enum: allModels }, object: { type: 'string', const: 'model' } },
               },
             },
           },
@@ -210,5 +226,26 @@ export function buildAiChatContract({ apiName, version, models, defaultModel }: 
     },
     security: [{ bearer: [] }],
   }
-  return JSON.stringify(document, null, 2)
+  const paths: Record<string, unknown> = { ...document.paths }
+  const schemas: Record<string, unknown> = { ...document.components.schemas }
+  let tags: { name: string; description: string }[] = document.tags
+  if (models.length === 0) {
+    // Embedding models only: there is no chat endpoint to describe.
+    delete paths['/chat/completions']
+    delete paths['/messages']
+    for (const name of ['ChatMessage', 'ChatCompletionRequest', 'ChatCompletion', 'Usage', 'MessagesRequest'])
+      delete schemas[name]
+    tags = tags.filter((tag) => tag.name === 'Models')
+  }
+  if (embeddingModels.length > 0) {
+    const embeddings = embeddingsContract(embeddingModels, defaultModel, {
+      errors: ERRORS,
+      headers: servedHeaders('What the call cost'),
+    })
+    Object.assign(paths, embeddings.paths)
+    Object.assign(schemas, embeddings.schemas)
+    tags = [...tags, embeddings.tag]
+  }
+  const components = { ...document.components, schemas }
+  return JSON.stringify({ ...document, paths, components, tags }, null, 2)
 }

@@ -1,3 +1,4 @@
+import type { AiModelKind, AiProviderKind } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
@@ -8,7 +9,7 @@ import { createModelSchema, type CreateModelInput } from './schemas'
 export async function createModel({ teamId }: TeamScope, input: CreateModelInput) {
   const data = createModelSchema.parse(input)
   assertOutputFits(data.maxOutputTokens, data.contextWindow)
-  await assertOwnProvider(teamId, data.providerId)
+  assertKindFits(data.kind ?? 'CHAT', await assertOwnProvider(teamId, data.providerId))
   const taken = await db.aiModel.findFirst({ where: { teamId, name: data.name }, select: { id: true } })
   if (taken) throw modelNameTaken()
   try {
@@ -34,10 +35,17 @@ export async function createModel({ teamId }: TeamScope, input: CreateModelInput
   }
 }
 
-/** Another team's provider id reads exactly like one that does not exist. */
-export async function assertOwnProvider(teamId: string, providerId: string): Promise<void> {
-  const provider = await db.aiProvider.findFirst({ where: { id: providerId, teamId }, select: { id: true } })
+/** The provider's kind. Another team's provider id reads exactly like one that does not exist. */
+export async function assertOwnProvider(teamId: string, providerId: string): Promise<AiProviderKind> {
+  const provider = await db.aiProvider.findFirst({ where: { id: providerId, teamId }, select: { kind: true } })
   if (!provider) throw invalid('Choose one of your team’s providers', { providerId: ['Choose one of your providers'] })
+  return provider.kind
+}
+
+/** Anthropic has no embeddings API, so an embedding model there could never answer. */
+export function assertKindFits(kind: AiModelKind, providerKind: AiProviderKind): void {
+  if (kind === 'EMBEDDING' && providerKind === 'ANTHROPIC')
+    throw invalid('Anthropic has no embeddings API', { kind: ['Anthropic serves chat models only'] })
 }
 
 export function assertOutputFits(maxOutputTokens: number | undefined, contextWindow: number | undefined): void {

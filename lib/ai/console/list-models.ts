@@ -48,12 +48,12 @@ export async function listModels(
   )
 }
 
-/** The team's chat models as choices for an AI_CHAT version's routes. */
+/** The team's models (chat and embedding) as choices for an AI_CHAT version's routes. */
 export async function listModelChoices({ teamId }: TeamReadScope) {
   return db.aiModel.findMany({
-    where: { teamId, kind: 'CHAT' },
+    where: { teamId },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, provider: { select: { name: true } } },
+    select: { id: true, name: true, kind: true, provider: { select: { name: true } } },
     take: 500,
   })
 }

@@ -1,3 +1,4 @@
+import type { AiModelKind } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
 import { assertValidOpenApi } from '@/lib/apis/assert-valid-openapi'
 import { labelTaken } from '@/lib/apis/create-version'
@@ -26,8 +27,8 @@ export async function createAiVersion(scope: TeamScope, input: CreateAiVersionIn
   const parsed = createAiVersionSchema.parse(input)
   const design = designOf(parsed)
   const api = await findAiApi(scope.teamId, parsed.apiId)
-  await assertOwnModels(scope.teamId, design)
-  const openapi = buildAiChatContract({ ...apiText(api), version: parsed.version, ...exposed(design) })
+  const kinds = await routeKinds(scope.teamId, design)
+  const openapi = buildAiChatContract({ ...apiText(api), version: parsed.version, ...exposed(design, kinds) })
   await assertValidOpenApi(openapi)
   const taken = await db.apiVersion.findFirst({
     where: { apiId: api.id, teamId: scope.teamId, version: parsed.version },
@@ -77,8 +78,8 @@ export async function updateAiVersion(scope: TeamScope, input: UpdateAiVersionIn
       'version_immutable',
     )
   const api = await findAiApi(teamId, current.apiId)
-  await assertOwnModels(teamId, design)
-  const openapi = buildAiChatContract({ ...apiText(api), version: current.version, ...exposed(design) })
+  const kinds = await routeKinds(teamId, design)
+  const openapi = buildAiChatContract({ ...apiText(api), version: current.version, ...exposed(design, kinds) })
   await assertValidOpenApi(openapi)
   return db.$transaction(async (tx) => {
     // The state condition makes a concurrent publish win cleanly: this save then matches nothing.
@@ -104,16 +105,40 @@ async function findAiApi(teamId: string, apiId: string) {
 }
 
 const apiText = (api: { name: string }) => ({ apiName: api.name })
-const exposed = (design: AiDesign) => ({ models: design.models.map((m) => m.name), defaultModel: design.defaultModel })
+/** The contract's model lists: chat models answer /chat/completions and /messages, embedding models /embeddings. */
+function exposed(design: AiDesign, kinds: Map<string, AiModelKind>) {
+  const of = (kind: AiModelKind) => design.models.filter((m) => kinds.get(m.name) === kind).map((m) => m.name)
+  return { models: of('CHAT'), embeddingModels: of('EMBEDDING'), defaultModel: design.defaultModel }
+}
 
-/** Every routed model must be one of the team's own chat models; another team's id reads as unknown. */
-async function assertOwnModels(teamId: string, design: AiDesign): Promise<void> {
+/**
+ * Every routed model must be one of the team's own models (another team's id reads as unknown),
+ * and a route's targets all of one kind: a chat call cannot fall back to an embedding model. With
+ * any chat model exposed, the default (what GET /models lists first) is a chat model.
+ */
+async function routeKinds(teamId: string, design: AiDesign): Promise<Map<string, AiModelKind>> {
   const ids = [...new Set(design.models.flatMap((m) => m.targets.map((t) => t.modelId)))]
-  const found = await db.aiModel.count({ where: { id: { in: ids }, teamId, kind: 'CHAT' } })
-  if (found !== ids.length)
-    throw invalid('Route only to your team’s chat models', {
-      design: ['A route names a model that is not one of your chat models'],
+  const rows = await db.aiModel.findMany({ where: { id: { in: ids }, teamId }, select: { id: true, kind: true } })
+  if (rows.length !== ids.length)
+    throw invalid('Route only to your team’s models', {
+      design: ['A route names a model that is not one of your models'],
     })
+  const kindOf = new Map(rows.map((row) => [row.id, row.kind]))
+  const kinds = new Map<string, AiModelKind>()
+  for (const model of design.models) {
+    const found = new Set(model.targets.map((t) => kindOf.get(t.modelId)!))
+    if (found.size > 1)
+      throw invalid('A route mixes chat and embedding models', {
+        design: [`${model.name} routes to chat and embedding models; route it to one kind only`],
+      })
+    kinds.set(model.name, [...found][0])
+  }
+  const anyChat = [...kinds.values()].includes('CHAT')
+  if (anyChat && kinds.get(design.defaultModel) !== 'CHAT')
+    throw invalid('The default model is a chat model', {
+      defaultModel: ['Choose a chat model as the default'],
+    })
+  return kinds
 }
 
 /** Writes a version's exposed models and their route targets (AI_CHAT designs, and an AI_PROMPT version's one route). */

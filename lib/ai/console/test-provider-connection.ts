@@ -35,7 +35,8 @@ export async function testProviderConnection(
       baseUrl: true,
       apiKeyEnc: true,
       headersEnc: true,
-      models: { select: { providerModel: true }, orderBy: { name: 'asc' }, take: 1 },
+      // The test is a chat call, so it asks a chat model (an embedding model would refuse it).
+      models: { where: { kind: 'CHAT' }, select: { providerModel: true }, orderBy: { name: 'asc' }, take: 1 },
     },
   })
   if (!provider) throw notFound('Provider')

@@ -1,8 +1,8 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { db } from '@/lib/db'
-import { notFound } from '@/lib/errors/app-error'
-import { assertOutputFits, assertOwnProvider, modelNameTaken } from './create-model'
+import { invalid, notFound } from '@/lib/errors/app-error'
+import { assertKindFits, assertOutputFits, assertOwnProvider, modelNameTaken } from './create-model'
 import { updateModelSchema, type UpdateModelInput } from './schemas'
 
 /** Edits a model. Prices apply from the gateway's next snapshot (config event in the same transaction). */
@@ -10,11 +10,24 @@ export async function updateModel({ teamId }: TeamScope, input: UpdateModelInput
   const { modelId, inputPrice, outputPrice, cachedInputPrice, ...fields } = updateModelSchema.parse(input)
   const current = await db.aiModel.findFirst({
     where: { id: modelId, teamId },
-    select: { contextWindow: true, maxOutputTokens: true },
+    select: {
+      contextWindow: true,
+      maxOutputTokens: true,
+      kind: true,
+      providerId: true,
+      _count: { select: { routeTargets: true } },
+    },
   })
   if (!current) throw notFound('Model')
   assertOutputFits(fields.maxOutputTokens ?? current.maxOutputTokens, fields.contextWindow ?? current.contextWindow)
-  if (fields.providerId !== undefined) await assertOwnProvider(teamId, fields.providerId)
+  const kind = fields.kind ?? current.kind
+  if (fields.kind !== undefined || fields.providerId !== undefined)
+    assertKindFits(kind, await assertOwnProvider(teamId, fields.providerId ?? current.providerId))
+  // A route's targets are all of one kind, and a published route is part of a contract.
+  if (kind !== current.kind && current._count.routeTargets > 0)
+    throw invalid('This model is routed by AI API versions', {
+      kind: ['Routed models keep their kind; add a new model instead'],
+    })
   if (fields.name !== undefined) {
     const clash = await db.aiModel.findFirst({
       where: { teamId, name: fields.name, id: { not: modelId } },

@@ -1,3 +1,4 @@
+import type { AiModelKind } from '@/generated/sqlite/enums'
 import { AppError } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import { chargeThenForward } from '@/lib/gateway/charge-then-forward'
@@ -6,18 +7,22 @@ import type { GatewayCall } from '@/lib/gateway/gateway-call'
 import type { ChatRequest } from '../chat-types'
 import { countInputTokens } from '../count-tokens'
 import { parseChatRequest } from '../ingress/chat-request-schema'
+import { parseEmbeddingsRequest } from '../ingress/embeddings-request-schema'
 import { anthropicToChatRequest } from '../ingress/anthropic-messages'
 import { worstCase } from './ai-pricing'
 import { answerFromProvider, type PreparedAiCall } from './answer-from-provider'
 import { anthropicFormat, openAiFormat } from './answer-formats'
 import { readJsonBody } from './read-json-body'
+import { answerEmbeddings, countEmbeddingTokens, EMBEDDING_MARGIN_PER_INPUT } from './answer-embeddings'
+import type { ExposedModel } from './ai-route-types'
 import { DEFAULT_COOLDOWN, TargetHealth, type CooldownPolicy } from './target-health'
 import { TokenLimiter } from './token-limiter'
 
 // The AI_CHAT half of the gateway pipeline, entered after the steps every route shares (route,
 // key, lifecycle, subscription, rate limit): read and validate the body in the consumer's format,
 // resolve the exposed model, count the input, check tokens per minute, reserve the worst case
-// through the charging step, then send it down the model's route (answer-from-provider.ts).
+// through the charging step, then send it down the model's route (answer-from-provider.ts; for
+// POST /embeddings, answer-embeddings.ts).
 
 /** Per-message framing the tokenizer's formula may miss on some providers (role markers, separators). */
 const FRAMING_MARGIN_PER_MESSAGE = 4
@@ -43,14 +48,20 @@ export class AiGateway {
     if (path === '/models' && method === 'GET') return this.listModels(call)
     // @anthropic-ai/sdk appends /v1/messages to its baseURL; both forms reach the Messages endpoint.
     const endpoint =
-      path === '/chat/completions' ? 'chat' : path === '/messages' || path === '/v1/messages' ? 'messages' : null
+      path === '/chat/completions'
+        ? 'chat'
+        : path === '/messages' || path === '/v1/messages'
+          ? 'messages'
+          : path === '/embeddings'
+            ? 'embeddings'
+            : null
     if (endpoint === null || method !== 'POST') {
       return call.fail('route_not_found', {
-        detail: 'This AI API answers POST /chat/completions, POST /messages and GET /models.',
+        detail: 'This AI API answers POST /chat/completions, POST /messages, POST /embeddings and GET /models.',
       })
     }
     readJsonBody(call, this.maxBodyBytes).then(
-      (body) => this.prepare(call, endpoint, body),
+      (body) => (endpoint === 'embeddings' ? this.prepareEmbeddings(call, body) : this.prepare(call, endpoint, body)),
       (error: unknown) => call.respondProblem(toAppError(error), { connection: 'close' }),
     )
   }
@@ -73,24 +84,97 @@ export class AiGateway {
     } catch (error) {
       return call.respondProblem(toAppError(error))
     }
-    const model = call.route!.ai!.models.get(request.model)
-    if (model === undefined) {
-      return call.respondProblem(
-        new AppError({
-          code: 'model_not_found',
-          status: 404,
-          message: `The model "${request.model}" does not exist on this API. GET /models lists the models it serves.`,
-        }),
-      )
-    }
-    call.model = model.name
-    const subscription = call.subscription!
-    const plan = subscription.plan
+    const model = this.exposedModel(call, request.model, 'CHAT')
+    if (model === null) return
     const targets = this.health.order(model, call.createdAt)
     const inputTokens = countInputTokens(request) + FRAMING_MARGIN_PER_MESSAGE * request.messages.length
     const requested = request.max_completion_tokens ?? request.max_tokens ?? null
-    const worst = worstCase(plan, targets, inputTokens, requested)
+    const worst = worstCase(call.subscription!.plan, targets, inputTokens, requested)
+    this.reserveThenSend(call, worst, (settleTokens) => {
+      const prepared: PreparedAiCall = {
+        call,
+        request,
+        targets,
+        inputTokens,
+        requested,
+        format: endpoint === 'chat' ? openAiFormat(request.stream_options?.include_usage === true) : anthropicFormat,
+        context: { id: `chatcmpl-${call.requestId}`, model: model.name, created: Math.floor(call.createdAt / 1000) },
+        health: this.health,
+        charging: this.charging,
+        settleTokens,
+      }
+      void answerFromProvider(prepared)
+    })
+  }
 
+  private prepareEmbeddings(call: GatewayCall, body: unknown): void {
+    let parsed: ReturnType<typeof parseEmbeddingsRequest>
+    try {
+      parsed = parseEmbeddingsRequest(body)
+    } catch (error) {
+      return call.respondProblem(toAppError(error))
+    }
+    const model = this.exposedModel(call, parsed.request.model, 'EMBEDDING')
+    if (model === null) return
+    const targets = this.health.order(model, call.createdAt)
+    const countedTokens = countEmbeddingTokens(parsed.request)
+    const reserved = countedTokens + EMBEDDING_MARGIN_PER_INPUT * parsed.request.input.length
+    // Embeddings have no output: an output limit of 0 prices the input alone.
+    const worst = worstCase(call.subscription!.plan, targets, reserved, 0)
+    this.reserveThenSend(call, worst, (settleTokens) => {
+      void answerEmbeddings({
+        call,
+        ...parsed,
+        targets,
+        countedTokens,
+        health: this.health,
+        charging: this.charging,
+        settleTokens,
+      })
+    })
+  }
+
+  /** The exposed model the call names, or null once the call is answered (unknown, or the wrong kind). */
+  private exposedModel(call: GatewayCall, name: string, kind: AiModelKind): ExposedModel | null {
+    const model = call.route!.ai!.models.get(name)
+    if (model === undefined) {
+      call.respondProblem(
+        new AppError({
+          code: 'model_not_found',
+          status: 404,
+          message: `The model "${name}" does not exist on this API. GET /models lists the models it serves.`,
+        }),
+      )
+      return null
+    }
+    if (model.kind !== kind) {
+      const [what, where] =
+        model.kind === 'EMBEDDING' ? ['an embedding', 'POST /embeddings'] : ['a chat', 'POST /chat/completions']
+      call.respondProblem(
+        new AppError({
+          code: 'wrong_model_kind',
+          status: 400,
+          message: `The model "${name}" is ${what} model; ${where} serves it.`,
+          extra: { param: 'model' },
+        }),
+      )
+      return null
+    }
+    call.model = model.name
+    return model
+  }
+
+  /**
+   * Takes the worst case from the plan's tokens per minute, reserves its cost through the charging
+   * step, then sends. Whatever the outcome, the tokens per minute end up counting what was used.
+   */
+  private reserveThenSend(
+    call: GatewayCall,
+    worst: { micros: bigint; tokens: number },
+    send: (settleTokens: (used: number) => void) => void,
+  ): void {
+    const subscription = call.subscription!
+    const plan = subscription.plan
     let tokenWindow: number | null = null
     if (plan.tokensPerMinute > 0) {
       const decision = this.tokens.take(subscription.id, plan.tokensPerMinute, worst.tokens, call.createdAt)
@@ -108,27 +192,14 @@ export class AiGateway {
       tokenWindow = decision.windowStart
     }
     if (plan.paid) call.tokenCharge = { reserveMicros: worst.micros, usageMicros: null }
-
-    const prepared: PreparedAiCall = {
-      call,
-      request,
-      targets,
-      inputTokens,
-      requested,
-      format: endpoint === 'chat' ? openAiFormat(request.stream_options?.include_usage === true) : anthropicFormat,
-      context: { id: `chatcmpl-${call.requestId}`, model: model.name, created: Math.floor(call.createdAt / 1000) },
-      health: this.health,
-      charging: this.charging,
-      // Whatever the outcome, the tokens per minute end up counting what was used, not the worst case.
-      settleTokens: (used) => {
-        if (tokenWindow !== null) this.tokens.settle(subscription.id, tokenWindow, worst.tokens, used)
-      },
+    const settleTokens = (used: number) => {
+      if (tokenWindow !== null) this.tokens.settle(subscription.id, tokenWindow, worst.tokens, used)
     }
     chargeThenForward(
       this.charging,
       call,
-      () => void answerFromProvider(prepared),
-      () => prepared.settleTokens(0),
+      () => send(settleTokens),
+      () => settleTokens(0),
     )
   }
 }

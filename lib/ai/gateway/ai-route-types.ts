@@ -1,5 +1,5 @@
 import type { Pool } from 'undici'
-import type { AiRouteStrategy } from '@/generated/sqlite/enums'
+import type { AiModelKind, AiRouteStrategy } from '@/generated/sqlite/enums'
 import type { ProviderTarget } from '../provider-adapter'
 
 // The AI half of a gateway route (snapshot-types.ts RouteEntry.ai), built by load-ai-routes.ts from
@@ -35,6 +35,8 @@ export type AiTarget = {
 /** A model the version exposes to consumers under `name`. */
 export type ExposedModel = {
   readonly name: string
+  /** CHAT models answer /chat/completions and /messages; EMBEDDING models answer /embeddings. */
+  readonly kind: AiModelKind
   readonly strategy: AiRouteStrategy
   /** In route order (position); never empty. */
   readonly targets: readonly AiTarget[]

@@ -13,7 +13,7 @@ import { providerError } from '../providers/provider-errors'
 import { tokenCost } from './ai-pricing'
 import type { AiTarget } from './ai-route-types'
 import type { AnswerFormat } from './answer-formats'
-import { sendToProvider } from './send-to-provider'
+import { chatRequestFor, sendToProvider } from './send-to-provider'
 import type { TargetHealth } from './target-health'
 
 // Forwards a prepared AI call down its route and answers the consumer: one JSON body, or a stream
@@ -41,9 +41,9 @@ export async function answerFromProvider(prepared: PreparedAiCall): Promise<void
   call.upstreamStartedAt = performance.now()
   let used = 0
   try {
-    const answer = await sendToProvider(prepared.request, prepared.targets, {
+    const build = chatRequestFor(prepared.request, prepared.requested)
+    const answer = await sendToProvider(build, prepared.targets, {
       timeoutMs: call.route!.timeoutMs,
-      requested: prepared.requested,
       health: prepared.health,
       requestId: call.requestId,
     })
@@ -70,14 +70,42 @@ function aiHeaders(call: GatewayCall, target: AiTarget, out: OutHeaders): OutHea
 }
 
 /** Records the usage on the call and returns what it is charged (0 when the plan is unpaid or free). */
-function bill(prepared: PreparedAiCall, target: AiTarget, usage: TokenUsage): bigint {
-  const { call } = prepared
+export function bill(call: GatewayCall, charging: ChargingStep, target: AiTarget, usage: TokenUsage): bigint {
   call.inputTokens = usage.inputTokens
   call.outputTokens = usage.outputTokens
   call.usageEstimated = usage.estimated
   const plan = call.subscription!.plan
   if (call.tokenCharge !== null) call.tokenCharge.usageMicros = tokenCost(plan, target, usage)
-  return prepared.charging.quote(call)
+  return charging.quote(call)
+}
+
+/** A non-streamed answer: the JSON with what served it and what it cost, and the call metered. */
+export function sendAiJson(call: GatewayCall, target: AiTarget, value: unknown, cost: bigint): void {
+  const text = JSON.stringify(value)
+  call.status = 200
+  call.responseBytes = Buffer.byteLength(text)
+  if (!call.res.destroyed) {
+    const out = aiHeaders(call, target, {
+      'content-type': 'application/json',
+      'content-length': call.responseBytes,
+      'x-tollgate-cost': microsToDecimal(cost),
+    })
+    call.res.writeHead(200, out)
+    call.res.end(text)
+  } else {
+    // The client left while the provider worked: the provider's usage is still owed, once.
+    call.errorCode = 'client_closed'
+  }
+  call.finish()
+}
+
+/** A provider's non-streamed 2xx body; one that is not JSON is the provider's fault (502). */
+export async function readProviderJson(target: AiTarget, response: Dispatcher.ResponseData): Promise<unknown> {
+  try {
+    return await response.body.json()
+  } catch {
+    throw providerError(`${target.providerName} answered with a body that is not JSON.`)
+  }
 }
 
 function estimated(prepared: PreparedAiCall, outputText: string): TokenUsage {
@@ -96,13 +124,10 @@ async function answerComplete(
   response: Dispatcher.ResponseData,
 ): Promise<number> {
   const { call } = prepared
-  let parsed: unknown
-  try {
-    parsed = await response.body.json()
-  } catch {
-    throw providerError(`${target.providerName} answered with a body that is not JSON.`)
-  }
-  const { completion, usage: reported } = adapter.chatResponse(parsed, prepared.context)
+  const { completion, usage: reported } = adapter.chatResponse(
+    await readProviderJson(target, response),
+    prepared.context,
+  )
   const message = completion.choices[0]?.message
   const usage =
     reported ??
@@ -111,23 +136,8 @@ async function answerComplete(
       (message?.content ?? '') +
         (message?.tool_calls ?? []).map((c) => c.function.name + c.function.arguments).join(''),
     )
-  const cost = bill(prepared, target, usage)
-  const text = JSON.stringify(prepared.format.complete(completion, usage, microsToDecimal(cost)))
-  call.status = 200
-  call.responseBytes = Buffer.byteLength(text)
-  if (!call.res.destroyed) {
-    const out = aiHeaders(call, target, {
-      'content-type': 'application/json',
-      'content-length': call.responseBytes,
-      'x-tollgate-cost': microsToDecimal(cost),
-    })
-    call.res.writeHead(200, out)
-    call.res.end(text)
-  } else {
-    // The client left while the provider worked: the provider's usage is still owed, once.
-    call.errorCode = 'client_closed'
-  }
-  call.finish()
+  const cost = bill(call, prepared.charging, target, usage)
+  sendAiJson(call, target, prepared.format.complete(completion, usage, microsToDecimal(cost)), cost)
   return usage.inputTokens + usage.outputTokens
 }
 
@@ -204,7 +214,7 @@ async function answerStream(
   }
   if (failure !== null) call.errorCode = 'provider_stream_failed'
   else if (clientGone) call.errorCode = 'client_closed'
-  const cost = bill(prepared, target, usage)
+  const cost = bill(call, prepared.charging, target, usage)
   await send(failure !== null ? writer.error(failure) : writer.end(usage, microsToDecimal(cost)))
   if (!clientGone) res.end()
   call.finish()

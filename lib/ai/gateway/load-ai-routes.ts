@@ -36,6 +36,7 @@ export async function loadAiRoutes(
             select: {
               teamId: true,
               name: true,
+              kind: true,
               providerModel: true,
               inputMicrosPerM: true,
               outputMicrosPerM: true,
@@ -57,16 +58,19 @@ export async function loadAiRoutes(
   for (const row of exposed) {
     const version = byVersion.get(row.versionId)!
     const targets: AiTarget[] = []
+    // A route's targets are all of one kind (the console sees to it); its first target's kind is the route's.
+    const kind = row.targets[0]?.model.kind ?? 'CHAT'
     for (const target of row.targets) {
       // Team scoping: a route may only use the owner team's own models and providers.
       if (target.model.teamId !== version.teamId || target.model.provider.teamId !== version.teamId) continue
+      if (target.model.kind !== kind) continue
       const built = buildTarget(pools, target)
       if (built) targets.push(built)
     }
     if (targets.length === 0) continue
     let list = models.get(row.versionId)
     if (!list) models.set(row.versionId, (list = new Map()))
-    list.set(row.name, { name: row.name, strategy: row.strategy, targets })
+    list.set(row.name, { name: row.name, kind, strategy: row.strategy, targets })
     if (row.isDefault) defaults.set(row.versionId, row.name)
   }
   for (const version of versions) {

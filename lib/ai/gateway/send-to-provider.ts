@@ -2,13 +2,13 @@ import type { Dispatcher } from 'undici'
 import { AppError } from '@/lib/errors/app-error'
 import { isOutboundRefused } from '@/lib/net/outbound-dispatcher'
 import type { ChatRequest } from '../chat-types'
-import type { ProviderAdapter } from '../provider-adapter'
+import type { ProviderAdapter, ProviderHttpRequest } from '../provider-adapter'
 import { adapterFor } from '../providers/adapter-for'
 import { outputLimit } from './ai-pricing'
 import type { AiTarget } from './ai-route-types'
 import type { TargetHealth } from './target-health'
 
-// Sends a chat request down a route: each target in turn, through its pool (which connects only
+// Sends a request (a chat completion, or embeddings) down a route: each target in turn, through its pool (which connects only
 // where the outbound policy allows), until one answers. A connection error, a timeout, a 429 or a
 // 5xx moves on to the next target; nothing has been sent to the client yet, so nothing is lost.
 // Another 4xx is the request's own fault (or the operator's, for 401/403) and ends the call.
@@ -24,22 +24,32 @@ export type ProviderAnswer = {
 }
 export type ProviderFailure = { ok: false; error: AppError; attempts: number }
 
+/** Builds one target's request; throws a 400 AppError when that target cannot carry it. */
+export type BuildProviderRequest = (adapter: ProviderAdapter, target: AiTarget) => ProviderHttpRequest
+
+/** A chat request for each target, its output limit within what was reserved. */
+export function chatRequestFor(request: ChatRequest, requested: number | null): BuildProviderRequest {
+  return (adapter, target) => {
+    // The limit goes to the provider, so the output cannot exceed what was reserved for it.
+    const limited: ChatRequest = { ...request, max_tokens: outputLimit(requested, target) }
+    delete limited.max_completion_tokens
+    return adapter.chatRequest(limited, target.provider)
+  }
+}
+
 export async function sendToProvider(
-  request: ChatRequest,
+  build: BuildProviderRequest,
   targets: readonly AiTarget[],
-  options: { timeoutMs: number; requested: number | null; health: TargetHealth; requestId: string },
+  options: { timeoutMs: number; health: TargetHealth; requestId: string },
 ): Promise<ProviderAnswer | ProviderFailure> {
   let attempts = 0
   let lastError: AppError | null = null
   let unsupported: AppError | null = null
   for (const target of targets) {
     const adapter = adapterFor(target.provider.kind)
-    // The limit goes to the provider, so the output cannot exceed what was reserved for it.
-    const limited: ChatRequest = { ...request, max_tokens: outputLimit(options.requested, target) }
-    delete limited.max_completion_tokens
     let outgoing
     try {
-      outgoing = adapter.chatRequest(limited, target.provider)
+      outgoing = build(adapter, target)
     } catch (error) {
       // unsupported_feature (400): this provider cannot carry the request; a later target may.
       if (!(error instanceof AppError) || error.status !== 400) throw error

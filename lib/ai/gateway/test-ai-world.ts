@@ -1,4 +1,4 @@
-import type { AiProviderKind, AiRouteStrategy } from '@/generated/sqlite/enums'
+import type { AiModelKind, AiProviderKind, AiRouteStrategy } from '@/generated/sqlite/enums'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { encryptSecret } from '@/lib/crypto/secret-box'
 import type { Db } from '@/lib/db'
@@ -21,6 +21,8 @@ export type ModelSeed = {
   name: string
   provider: string
   providerModel?: string
+  /** CHAT unless given. */
+  kind?: AiModelKind
   inputMicrosPerM?: bigint
   outputMicrosPerM?: bigint
   cachedInputMicrosPerM?: bigint
@@ -84,6 +86,7 @@ export async function seedAiWorld(
         providerId: providerIds.get(m.provider)!,
         name: m.name,
         providerModel: m.providerModel ?? m.name,
+        kind: m.kind ?? 'CHAT',
         inputMicrosPerM: m.inputMicrosPerM ?? 0n,
         outputMicrosPerM: m.outputMicrosPerM ?? 0n,
         cachedInputMicrosPerM: m.cachedInputMicrosPerM ?? null,

@@ -57,7 +57,7 @@ const imagePart = z.object({
   }),
 })
 /** Parses with `schema` inside a transform, passing its issues (and their paths) on. */
-function forward<T extends z.ZodType>(schema: T, value: unknown, ctx: z.RefinementCtx): z.output<T> {
+export function forward<T extends z.ZodType>(schema: T, value: unknown, ctx: z.RefinementCtx): z.output<T> {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })

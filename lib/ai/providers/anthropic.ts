@@ -5,7 +5,7 @@ import type { ProviderAdapter, TranslationContext } from '../provider-adapter'
 import { ANTHROPIC, anthropicBody } from './anthropic-request'
 import { AnthropicStreamTranslator } from './anthropic-stream'
 import { anthropicFinishReason, anthropicUsageSchema, fromAnthropicUsage } from './anthropic-wire'
-import { errorMessageOf, providerError } from './provider-errors'
+import { errorMessageOf, providerError, unsupportedFeature } from './provider-errors'
 
 // Anthropic's Messages API: POST {base}/messages with x-api-key and anthropic-version 2023-06-01.
 
@@ -25,6 +25,14 @@ export const anthropicAdapter: ProviderAdapter = {
   },
   chatResponse: anthropicCompletion,
   chatStream: (context) => new AnthropicStreamTranslator(context),
+  // Anthropic has no embeddings API: a route falls back past it, like past any target that
+  // cannot carry a request (and the console refuses embedding models on Anthropic providers).
+  embeddingsRequest() {
+    throw unsupportedFeature(ANTHROPIC, 'embeddings (Anthropic has no embeddings API)')
+  },
+  embeddingsResponse() {
+    throw providerError('Anthropic has no embeddings API.')
+  },
   errorMessage: errorMessageOf,
 }
 

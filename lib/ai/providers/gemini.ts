@@ -3,6 +3,7 @@ import type { ChatCompletion, ChatCompletionChunk, ChatToolCall, FinishReason, T
 import { toChatUsage } from '../chat-types'
 import type { ProviderAdapter, StreamTranslator, TranslationContext } from '../provider-adapter'
 import { chunkOf } from './chat-content'
+import { geminiEmbeddings, geminiEmbeddingsRequest } from './gemini-embeddings'
 import { GEMINI, geminiBody, geminiPath } from './gemini-request'
 import { errorMessageOf, providerError } from './provider-errors'
 import { parseEventJson, SseDecoder } from './sse-decoder'
@@ -54,6 +55,8 @@ export const geminiAdapter: ProviderAdapter = {
     return { completion, usage }
   },
   chatStream: (context) => new GeminiStreamTranslator(context),
+  embeddingsRequest: geminiEmbeddingsRequest,
+  embeddingsResponse: geminiEmbeddings,
   errorMessage: errorMessageOf,
 }
 

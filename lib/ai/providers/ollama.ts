@@ -11,6 +11,7 @@ import { toChatUsage } from '../chat-types'
 import type { ProviderAdapter, StreamTranslator, TranslationContext } from '../provider-adapter'
 import { argumentsObject, chunkOf, parseDataUrl, partsOf, textOf, toolNamesById } from './chat-content'
 import { NdjsonDecoder } from './ndjson-decoder'
+import { ollamaEmbeddings, ollamaEmbeddingsRequest } from './ollama-embeddings'
 import { errorMessageOf, providerError, unsupportedFeature } from './provider-errors'
 
 // Ollama's native chat API (https://github.com/ollama/ollama/blob/main/docs/api.md#generate-a-chat-completion):
@@ -58,6 +59,8 @@ export const ollamaAdapter: ProviderAdapter = {
     return { completion, usage }
   },
   chatStream: (context) => new OllamaStreamTranslator(context),
+  embeddingsRequest: ollamaEmbeddingsRequest,
+  embeddingsResponse: ollamaEmbeddings,
   errorMessage: errorMessageOf,
 }
 

@@ -4,6 +4,7 @@ import type { ChatCompletion, ChatRequest, ChatToolCall, FinishReason, TokenUsag
 import { toChatUsage } from '../chat-types'
 import type { ProviderAdapter, ProviderTarget, StreamTranslator, TranslationContext } from '../provider-adapter'
 import { chunkOf, type ChunkDelta } from './chat-content'
+import { openAiEmbeddings, openAiEmbeddingsBody } from './openai-embeddings'
 import { errorMessageOf, providerError } from './provider-errors'
 import { parseEventJson, SseDecoder } from './sse-decoder'
 
@@ -34,14 +35,30 @@ export function openAiWireAdapter(options: OpenAiWireOptions): ProviderAdapter {
         delete body.stream
         delete body.stream_options
       }
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...target.headers }
-      if (target.apiKey && options.sendsBearer(target)) headers.authorization = `Bearer ${target.apiKey}`
-      return { method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(body) }
+      return {
+        method: 'POST',
+        path: '/chat/completions',
+        headers: headersFor(options, target),
+        body: JSON.stringify(body),
+      }
     },
     chatResponse: (body, context) => openAiCompletion(options.label, body, context),
     chatStream: (context) => new OpenAiStreamTranslator(options.label, context),
+    embeddingsRequest: (request, target) => ({
+      method: 'POST',
+      path: '/embeddings',
+      headers: headersFor(options, target),
+      body: JSON.stringify(openAiEmbeddingsBody(request, target)),
+    }),
+    embeddingsResponse: (body, inputs) => openAiEmbeddings(options.label, body, inputs),
     errorMessage: errorMessageOf,
   }
+}
+
+function headersFor(options: OpenAiWireOptions, target: ProviderTarget): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...target.headers }
+  if (target.apiKey && options.sendsBearer(target)) headers.authorization = `Bearer ${target.apiKey}`
+  return headers
 }
 
 const usageSchema = z.object({

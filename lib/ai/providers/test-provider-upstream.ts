@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ChatCompletion, ChatCompletionChunk, ChatRequest, TokenUsage } from '../chat-types'
-import type { ProviderAdapter, ProviderTarget, TranslationContext } from '../provider-adapter'
+import type { EmbeddingsRequest, ProviderAdapter, ProviderTarget, TranslationContext } from '../provider-adapter'
 
 // Test helpers: a real HTTP server that answers like a provider (a JSON body, or a stream written
 // in pieces with pauses so they arrive as separate reads), and a client that sends an adapter's
@@ -141,4 +141,22 @@ export function assembleChunks(chunks: ChatCompletionChunk[]) {
     finish = choice.finish_reason ?? finish
   }
   return { content, calls, finish }
+}
+
+/** Sends the adapter's embeddings request to `target.baseUrl` and reads the answer back. */
+export async function callEmbeddings(adapter: ProviderAdapter, request: EmbeddingsRequest, target: ProviderTarget) {
+  const outgoing = adapter.embeddingsRequest(request, target)
+  const response = await fetch(target.baseUrl + outgoing.path, {
+    method: outgoing.method,
+    headers: outgoing.headers,
+    body: outgoing.body,
+  })
+  if (!response.ok) {
+    return {
+      ok: false as const,
+      status: response.status,
+      message: adapter.errorMessage(response.status, await response.json()),
+    }
+  }
+  return { ok: true as const, ...adapter.embeddingsResponse(await response.json(), request.input.length) }
 }
