@@ -22,6 +22,8 @@ export type CallLogLink = {
   /** Only AI calls a fallback served, or whose usage was estimated. */
   fallback?: boolean
   estimated?: boolean
+  /** Only AI calls (any model). */
+  ai?: boolean
 }
 
 export function callLogHref(teamSlug: string, link: CallLogLink): string {
@@ -33,6 +35,7 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.provider) params.set('provider', link.provider)
   if (link.fallback) params.set('fallback', '1')
   if (link.estimated) params.set('estimated', '1')
+  if (link.ai && !link.model) params.set('ai', '1')
   if (link.status) params.set('status', link.status)
   if (link.incident) params.set('incident', link.incident)
   if (link.consumer && link.view === 'owner') params.set('consumer', link.consumer)

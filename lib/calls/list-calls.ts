@@ -109,7 +109,7 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.incidentId ? { incidentId: query.incidentId } : {}),
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
-    ...(query.model ? { model: query.model } : {}),
+    ...(query.model ? { model: query.model } : query.ai ? { model: { not: null } } : {}),
     ...(query.provider ? { provider: query.provider } : {}),
     // As AiUsageRollup counts them: a later attempt answered, the call did not fail (status < 500).
     ...(query.fallback ? { attempts: { gt: 1 } } : {}),

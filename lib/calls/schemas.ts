@@ -45,6 +45,8 @@ export type CallLogQuery = {
   fallback?: boolean
   /** AI calls whose usage the tokenizer estimated. */
   estimated?: boolean
+  /** Only AI calls (those with a model): the AI dashboard's drill-downs that name no model. */
+  ai?: boolean
   range: CallRange | 'custom'
   from: Date
   /** Exclusive. */
@@ -103,6 +105,7 @@ const rawSchema = z.object({
   provider: optionalModel,
   fallback: flag,
   estimated: flag,
+  ai: flag,
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
   range: z
     .preprocess(first, z.enum([...CALL_RANGES, 'custom']))
@@ -132,6 +135,7 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     provider: raw.provider,
     fallback: raw.fallback || undefined,
     estimated: raw.estimated || undefined,
+    ai: raw.ai || undefined,
     range: '24h',
     from: new Date(now.getTime() - RANGE_MS['24h']),
     to: now,
@@ -185,6 +189,7 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     provider: query.provider,
     fallback: query.fallback ? '1' : undefined,
     estimated: query.estimated ? '1' : undefined,
+    ai: query.ai ? '1' : undefined,
     range: custom || query.range === '24h' ? undefined : query.range,
     from: custom ? query.from.toISOString() : undefined,
     to: custom ? query.to.toISOString() : undefined,
