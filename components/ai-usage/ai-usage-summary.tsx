@@ -23,11 +23,8 @@ export function AiUsageSummaryTiles({
     callLogHref(teamSlug, { view, ai: true, from: window.from, to: window.to, ...extra })
   const tiles = [
     { label: 'AI calls', value: formatCount(summary.calls), href: href() },
-    {
-      label: 'Tokens in / out',
-      value: `${formatCount(summary.inputTokens)} / ${formatCount(summary.outputTokens)}`,
-      href: href(),
-    },
+    { label: 'Input tokens', value: formatCount(summary.inputTokens), href: href() },
+    { label: 'Output tokens', value: formatCount(summary.outputTokens), href: href() },
     { label: view === 'owner' ? 'Earned' : 'Spent', value: formatMicros(summary.costMicros, currency), href: href() },
     {
       label: 'Estimated usage',
@@ -38,5 +35,5 @@ export function AiUsageSummaryTiles({
     { label: 'Served by a fallback', value: formatCount(summary.fallbackCalls), href: href({ fallback: true }) },
     { label: 'Provider errors', value: formatCount(summary.failedCalls), href: href({ status: '5xx' }) },
   ]
-  return <StatTiles tiles={tiles} className="grid-cols-2 lg:grid-cols-3 xl:grid-cols-6" />
+  return <StatTiles tiles={tiles} className="grid-cols-2 lg:grid-cols-4 xl:grid-cols-7" />
 }
