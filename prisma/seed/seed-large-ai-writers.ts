@@ -5,8 +5,7 @@ import type { AiLatencyCounter, AiUsageCounter } from '@/lib/metering/rollup-buc
 
 // The AI rollups of seedLargeUsage's batches (AiUsageRollup, AiLatencyRollup), beside the REST
 // ones in seed-large-usage-writers.ts: added to rows the gateway or an earlier run wrote, in the
-// batch's transaction. SQLite through prepared statements, PostgreSQL through Prisma's upsert
-// (a batch holds a few hundred AI rollup keys at most, against tens of thousands of calls).
+// batch's transaction. SQLite through prepared statements, PostgreSQL through Prisma.
 
 export type AiRollups = { aiUsage?: AiUsageCounter[]; aiLatency?: AiLatencyCounter[] }
 
@@ -48,37 +47,63 @@ export function sqliteAiRollupWriter(
   }
 }
 
+/**
+ * Like the REST rollups' Prisma path: one read of the keys already present in the batch's hours,
+ * an increment for each of those, and createMany for the rest (a batch spans weeks of hours in
+ * tests, so an upsert per key would cost thousands of round trips).
+ */
 export async function writeAiRollupsWithPrisma(tx: Tx, batch: AiRollups): Promise<void> {
-  for (const a of batch.aiUsage ?? []) {
-    const key = { ...a, hour: new Date(a.hour) }
-    const where = {
-      hour: key.hour,
-      ownerTeamId: a.ownerTeamId,
-      consumerTeamId: a.consumerTeamId,
-      apiId: a.apiId,
-      model: a.model,
-      provider: a.provider,
-    }
-    await tx.aiUsageRollup.upsert({
-      where: { hour_ownerTeamId_consumerTeamId_apiId_model_provider: where },
-      create: { id: createId('air'), ...key },
-      update: Object.fromEntries(AI_USAGE_SUMS.map((c) => [c, { increment: a[c] }])),
-    })
+  const usage = batch.aiUsage ?? []
+  const latency = batch.aiLatency ?? []
+  const hours = [...usage, ...latency].map((a) => a.hour)
+  if (hours.length === 0) return
+  const range = { gte: new Date(Math.min(...hours)), lte: new Date(Math.max(...hours)) }
+  const select = {
+    id: true,
+    hour: true,
+    ownerTeamId: true,
+    consumerTeamId: true,
+    apiId: true,
+    model: true,
+    provider: true,
   }
-  for (const a of batch.aiLatency ?? []) {
-    const where = {
-      hour: new Date(a.hour),
-      ownerTeamId: a.ownerTeamId,
-      consumerTeamId: a.consumerTeamId,
-      apiId: a.apiId,
-      model: a.model,
-      provider: a.provider,
-      bucketMs: a.bucketMs,
-    }
-    await tx.aiLatencyRollup.upsert({
-      where: { hour_ownerTeamId_consumerTeamId_apiId_model_provider_bucketMs: where },
-      create: { id: createId('ail'), ...where, latencyCalls: a.latencyCalls, ttftCalls: a.ttftCalls },
-      update: { latencyCalls: { increment: a.latencyCalls }, ttftCalls: { increment: a.ttftCalls } },
-    })
+  const [usageRows, latencyRows] = await Promise.all([
+    tx.aiUsageRollup.findMany({ where: { hour: range }, select }),
+    tx.aiLatencyRollup.findMany({ where: { hour: range }, select: { ...select, bucketMs: true } }),
+  ])
+  const key = (a: {
+    hour: number | Date
+    ownerTeamId: string
+    consumerTeamId: string
+    apiId: string
+    model: string
+    provider: string
+  }) => `${new Date(a.hour).getTime()}|${a.ownerTeamId}|${a.consumerTeamId}|${a.apiId}|${a.model}|${a.provider}`
+  const usageIds = new Map(usageRows.map((r) => [key(r), r.id]))
+  const latencyIds = new Map(latencyRows.map((r) => [`${key(r)}|${r.bucketMs}`, r.id]))
+
+  const newUsage = []
+  for (const a of usage) {
+    const id = usageIds.get(key(a))
+    if (!id) newUsage.push({ ...a, id: createId('air'), hour: new Date(a.hour) })
+    else
+      await tx.aiUsageRollup.update({
+        where: { id },
+        data: Object.fromEntries(AI_USAGE_SUMS.map((c) => [c, { increment: a[c] }])),
+      })
   }
+  const newLatency = []
+  for (const a of latency) {
+    const id = latencyIds.get(`${key(a)}|${a.bucketMs}`)
+    if (!id) newLatency.push({ ...a, id: createId('ail'), hour: new Date(a.hour) })
+    else
+      await tx.aiLatencyRollup.update({
+        where: { id },
+        data: { latencyCalls: { increment: a.latencyCalls }, ttftCalls: { increment: a.ttftCalls } },
+      })
+  }
+  for (let i = 0; i < newUsage.length; i += 1_000)
+    await tx.aiUsageRollup.createMany({ data: newUsage.slice(i, i + 1_000) })
+  for (let i = 0; i < newLatency.length; i += 1_000)
+    await tx.aiLatencyRollup.createMany({ data: newLatency.slice(i, i + 1_000) })
 }
