@@ -18,6 +18,7 @@ export function StackedTimeBars<P extends TimeBucket>({
   granularity,
   label,
   hrefFor,
+  formatValue,
 }: {
   data: P[]
   series: readonly StackSeries[]
@@ -26,6 +27,8 @@ export function StackedTimeBars<P extends TimeBucket>({
   label: string
   /** Where a click on one series' segment of one bucket leads. */
   hrefFor: (point: P, seriesKey: string) => string
+  /** Axis and tooltip text for a value (money in micro-units, say); plain counts without it. */
+  formatValue?: (value: number) => string
 }) {
   const router = useRouter()
   const spansDays = data.length > 24
@@ -41,8 +44,17 @@ export function StackedTimeBars<P extends TimeBucket>({
             minTickGap={24}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis allowDecimals={false} width={56} tick={{ fontSize: 12, fill: '#64748b' }} />
-          <Tooltip labelFormatter={(v) => bucketLabel(String(v), granularity)} cursor={{ fill: '#f1f5f9' }} />
+          <YAxis
+            allowDecimals={false}
+            width={formatValue ? 64 : 56}
+            tickFormatter={formatValue}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
+          <Tooltip
+            labelFormatter={(v) => bucketLabel(String(v), granularity)}
+            formatter={formatValue ? (v) => formatValue(Number(v)) : undefined}
+            cursor={{ fill: '#f1f5f9' }}
+          />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
             <Bar

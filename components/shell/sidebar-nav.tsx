@@ -9,6 +9,7 @@ type TeamOption = { slug: string; name: string; role: string }
 const TEAM_LINKS = [
   { href: 'apis', label: 'APIs' },
   { href: 'ai', label: 'AI models' },
+  { href: 'ai/usage', label: 'AI usage' },
   { href: 'subscriptions', label: 'Subscriptions' },
   { href: 'keys', label: 'API keys' },
   { href: 'calls', label: 'Call log' },

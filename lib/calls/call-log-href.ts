@@ -17,6 +17,13 @@ export type CallLogLink = {
   consumer?: string
   /** An AI API's exposed model: the calls that asked for it. */
   model?: string
+  /** The provider model that served (the AI dashboard's per-provider rows). */
+  provider?: string
+  /** Only AI calls a fallback served, or whose usage was estimated. */
+  fallback?: boolean
+  estimated?: boolean
+  /** Only AI calls (any model). */
+  ai?: boolean
 }
 
 export function callLogHref(teamSlug: string, link: CallLogLink): string {
@@ -25,6 +32,10 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.api) params.set('api', link.api)
   if (link.version) params.set('version', link.version)
   if (link.model) params.set('model', link.model)
+  if (link.provider) params.set('provider', link.provider)
+  if (link.fallback) params.set('fallback', '1')
+  if (link.estimated) params.set('estimated', '1')
+  if (link.ai && !link.model) params.set('ai', '1')
   if (link.status) params.set('status', link.status)
   if (link.incident) params.set('incident', link.incident)
   if (link.consumer && link.view === 'owner') params.set('consumer', link.consumer)

@@ -109,20 +109,30 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.incidentId ? { incidentId: query.incidentId } : {}),
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
-    ...(query.model ? { model: query.model } : {}),
+    ...(query.model ? { model: query.model } : query.ai ? { model: { not: null } } : {}),
     ...(query.provider ? { provider: query.provider } : {}),
+    // As AiUsageRollup counts them: a later attempt answered, the call did not fail (status < 500).
+    ...(query.fallback ? { attempts: { gt: 1 } } : {}),
+    ...(query.estimated ? { usageEstimated: true } : {}),
     ...(query.view === 'consumer' && query.keyId ? { keyId: query.keyId } : {}),
     // Only next to the owner scope: in the consumer view consumerTeamId IS the scope, and a second
     // value here would replace it.
     ...(query.view === 'owner' && query.consumerTeamId ? { consumerTeamId: query.consumerTeamId } : {}),
-    ...(query.status ? { status: statusWhere(query.status) } : {}),
+    ...(query.status || query.fallback ? { status: statusWhere(query.status, query.fallback) } : {}),
     ...(query.slowMs !== undefined ? { latencyMs: { gte: query.slowMs } } : {}),
   }
 }
 
-function statusWhere(status: StatusFilter): Prisma.IntFilter | number {
-  if (status.kind === 'code') return status.code
-  if (status.value === 'errors') return { gte: 400, lt: 600 }
-  const base = Number(status.value[0]) * 100
-  return { gte: base, lt: base + 100 }
+/** The status filter; a fallback drill-down also leaves out failed calls (5xx), as the rollup does. */
+function statusWhere(status: StatusFilter | undefined, fallback = false): Prisma.IntFilter {
+  const range: Prisma.IntFilter =
+    status === undefined
+      ? {}
+      : status.kind === 'code'
+        ? { equals: status.code }
+        : status.value === 'errors'
+          ? { gte: 400, lt: 600 }
+          : { gte: Number(status.value[0]) * 100, lt: Number(status.value[0]) * 100 + 100 }
+  if (fallback) range.lt = Math.min(500, typeof range.lt === 'number' ? range.lt : 500)
+  return range
 }

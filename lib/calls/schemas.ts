@@ -41,6 +41,12 @@ export type CallLogQuery = {
   model?: string
   /** AI calls: the provider model that served them. */
   provider?: string
+  /** AI calls a fallback served (more than one attempt, not failed): the AI dashboard's drill-down. */
+  fallback?: boolean
+  /** AI calls whose usage the tokenizer estimated. */
+  estimated?: boolean
+  /** Only AI calls (those with a model): the AI dashboard's drill-downs that name no model. */
+  ai?: boolean
   range: CallRange | 'custom'
   from: Date
   /** Exclusive. */
@@ -75,6 +81,13 @@ const optionalModel = z
   .optional()
   .catch(undefined)
 
+// "1" turns a yes/no filter on; anything else leaves it off.
+const flag = z
+  .preprocess(first, z.string())
+  .optional()
+  .transform((v) => v === '1')
+  .catch(false)
+
 const rawSchema = z.object({
   view: z.preprocess(first, z.enum(TEAM_VIEWS)).catch('owner'),
   api: optionalId,
@@ -90,6 +103,9 @@ const rawSchema = z.object({
   incident: optionalId,
   model: optionalModel,
   provider: optionalModel,
+  fallback: flag,
+  estimated: flag,
+  ai: flag,
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
   range: z
     .preprocess(first, z.enum([...CALL_RANGES, 'custom']))
@@ -117,6 +133,9 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     incidentId: raw.incident,
     model: raw.model,
     provider: raw.provider,
+    fallback: raw.fallback || undefined,
+    estimated: raw.estimated || undefined,
+    ai: raw.ai || undefined,
     range: '24h',
     from: new Date(now.getTime() - RANGE_MS['24h']),
     to: now,
@@ -168,6 +187,9 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     incident: query.incidentId,
     model: query.model,
     provider: query.provider,
+    fallback: query.fallback ? '1' : undefined,
+    estimated: query.estimated ? '1' : undefined,
+    ai: query.ai ? '1' : undefined,
     range: custom || query.range === '24h' ? undefined : query.range,
     from: custom ? query.from.toISOString() : undefined,
     to: custom ? query.to.toISOString() : undefined,

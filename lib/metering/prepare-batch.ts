@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { createId, randomToken } from '../ids'
 import type { InvocationRecord } from '../gateway/invocation-record'
 import { prepareBilling, type PreparedBilling } from './prepare-billing'
-import { aggregateRollups, type AiUsageCounter, type LatencyCounter, type UsageCounter } from './rollup-buckets'
+import {
+  aggregateRollups,
+  type AiLatencyCounter,
+  type AiUsageCounter,
+  type LatencyCounter,
+  type UsageCounter,
+} from './rollup-buckets'
 
 // One batch of call records, prepared once (ids assigned, rollups summed) so that a retry after
 // a failure writes exactly the same rows, whichever sink writes them.
@@ -11,6 +17,7 @@ export type PreparedBatch = {
   usage: Array<UsageCounter & { id: string }>
   latency: Array<LatencyCounter & { id: string }>
   aiUsage: Array<AiUsageCounter & { id: string }>
+  aiLatency: Array<AiLatencyCounter & { id: string }>
   /** Latest call per key: ApiKey.lastUsedAt is written once per key per batch. */
   keysLastUsed: Map<string, number>
   /** Charges, usage and payment incidents, written in the same transaction as the rows. */
@@ -58,12 +65,13 @@ export function prepareBatch(records: InvocationRecord[], leaseInstanceId: strin
     seen.add(requestId)
     return { ...r, requestId, id: ids[i] }
   })
-  const { usage, latency, aiUsage } = aggregateRollups(records)
+  const { usage, latency, aiUsage, aiLatency } = aggregateRollups(records)
   return {
     rows,
     usage: usage.map((u) => ({ ...u, id: createId('ur') })),
     latency: latency.map((l) => ({ ...l, id: createId('lr') })),
     aiUsage: aiUsage.map((a) => ({ ...a, id: createId('air') })),
+    aiLatency: aiLatency.map((a) => ({ ...a, id: createId('ail') })),
     keysLastUsed,
     billing: prepareBilling(records, ids[0] ?? 'empty', leaseInstanceId),
     attempts: 0,

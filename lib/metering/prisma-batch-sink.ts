@@ -29,6 +29,7 @@ export class PrismaBatchSink implements BatchSink {
         for (const u of batch.usage) await upsertUsage(tx, u)
         for (const l of batch.latency) await upsertLatency(tx, l)
         for (const a of batch.aiUsage) await upsertAiUsage(tx, a)
+        for (const a of batch.aiLatency) await upsertAiLatency(tx, a)
         for (const [keyId, at] of batch.keysLastUsed) {
           // updateMany: a key deleted meanwhile must not fail the whole batch.
           await tx.apiKey.updateMany({ where: { id: keyId }, data: { lastUsedAt: new Date(at) } })
@@ -126,6 +127,23 @@ function upsertAiUsage(tx: Tx, a: PreparedBatch['aiUsage'][number]) {
     where: { hour_ownerTeamId_consumerTeamId_apiId_model_provider: key },
     create: { id: a.id, ...key, ...counts },
     update: Object.fromEntries(Object.entries(counts).map(([name, value]) => [name, { increment: value }])),
+  })
+}
+
+function upsertAiLatency(tx: Tx, a: PreparedBatch['aiLatency'][number]) {
+  const key = {
+    hour: new Date(a.hour),
+    ownerTeamId: a.ownerTeamId,
+    consumerTeamId: a.consumerTeamId,
+    apiId: a.apiId,
+    model: a.model,
+    provider: a.provider,
+    bucketMs: a.bucketMs,
+  }
+  return tx.aiLatencyRollup.upsert({
+    where: { hour_ownerTeamId_consumerTeamId_apiId_model_provider_bucketMs: key },
+    create: { id: a.id, ...key, latencyCalls: a.latencyCalls, ttftCalls: a.ttftCalls },
+    update: { latencyCalls: { increment: a.latencyCalls }, ttftCalls: { increment: a.ttftCalls } },
   })
 }
 

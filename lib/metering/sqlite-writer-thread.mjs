@@ -85,6 +85,13 @@ const upsertAiUsage = db.prepare(`
   VALUES (?, ?, ?, ?, ?, ?, ?, ${AI_COUNTERS.map(() => '?').join(', ')}, ?, ?)
   ON CONFLICT ("hour", "ownerTeamId", "consumerTeamId", "apiId", "model", "provider") DO UPDATE SET
     ${AI_COUNTERS.map((c) => `"${c}" = "${c}" + excluded."${c}"`).join(', ')}, "updatedAt" = excluded."updatedAt"`)
+const upsertAiLatency = db.prepare(`
+  INSERT INTO "AiLatencyRollup" ("id", "hour", "ownerTeamId", "consumerTeamId", "apiId", "model", "provider",
+    "bucketMs", "latencyCalls", "ttftCalls", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("hour", "ownerTeamId", "consumerTeamId", "apiId", "model", "provider", "bucketMs") DO UPDATE SET
+    "latencyCalls" = "latencyCalls" + excluded."latencyCalls", "ttftCalls" = "ttftCalls" + excluded."ttftCalls",
+    "updatedAt" = excluded."updatedAt"`)
 const touchKey = db.prepare(
   'UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)',
 )
@@ -192,6 +199,22 @@ const writeBatch = db.transaction((batch) => {
       a.model,
       a.provider,
       ...AI_COUNTERS.map((c) => a[c]),
+      now,
+      now,
+    )
+  }
+  for (const a of batch.aiLatency) {
+    upsertAiLatency.run(
+      a.id,
+      sqliteDate(a.hour),
+      a.ownerTeamId,
+      a.consumerTeamId,
+      a.apiId,
+      a.model,
+      a.provider,
+      a.bucketMs,
+      a.latencyCalls,
+      a.ttftCalls,
       now,
       now,
     )

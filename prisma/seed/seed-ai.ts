@@ -107,7 +107,7 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
   }
 
   const { api: apiSpec, plan: planSpec } = DEMO_AI
-  const published = daysAgo(config.now, 6)
+  const published = daysAgo(config.now, 29)
   const api = await counter.upsert(
     'API',
     () => db.api.findUnique({ where: { teamId_slug: { teamId: acme.id, slug: apiSpec.slug } } }),
@@ -124,7 +124,7 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           state: 'PUBLISHED',
           searchText: buildSearchText(apiSpec.name, apiSpec.description, [...apiSpec.tags]),
           tags: { create: apiSpec.tags.map((tag) => ({ id: createId('tag'), tag })) },
-          createdAt: daysAgo(config.now, 7),
+          createdAt: daysAgo(config.now, 30),
           updatedAt: published,
         },
       }),
@@ -153,7 +153,7 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           }),
           upstreamUrl: '',
           publishedAt: published,
-          createdAt: daysAgo(config.now, 7),
+          createdAt: daysAgo(config.now, 30),
           aiModels: {
             create: names.map((name, index) => ({
               id: createId('avm'),
@@ -165,7 +165,7 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           },
           events: {
             create: [
-              { from: null, to: 'DRAFT' as const, action: 'create', at: daysAgo(config.now, 7) },
+              { from: null, to: 'DRAFT' as const, action: 'create', at: daysAgo(config.now, 30) },
               { from: 'DRAFT' as const, to: 'PUBLISHED' as const, action: 'publish', at: published },
             ].map((e) => ({
               id: createId('evt'),
@@ -200,7 +200,7 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           freeCallsPerMonth: 0,
           rateLimit: 60,
           tokensPerMinute: 200_000,
-          createdAt: daysAgo(config.now, 7),
+          createdAt: daysAgo(config.now, 30),
         },
       }),
   )
@@ -216,8 +216,8 @@ export async function seedAi(db: Db, config: SeedConfig, teams: SeededTeams, cou
           ownerTeamId: acme.id,
           consumerTeamId: teams.globex.id,
           state: 'ACTIVE',
-          decidedAt: daysAgo(config.now, 5),
-          createdAt: daysAgo(config.now, 5),
+          decidedAt: daysAgo(config.now, 28),
+          createdAt: daysAgo(config.now, 28),
         },
       }),
   )

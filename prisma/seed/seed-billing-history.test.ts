@@ -87,13 +87,12 @@ describe('demo billing history', () => {
     const [acme, globex, initech] = await Promise.all([team('acme'), team('globex'), team('initech')])
     const { api, plan } = await weatherPlan()
     for (const consumer of [globex, initech]) {
-      const charges = await db.ledgerEntry.findMany({ where: { teamId: consumer.id, kind: 'CHARGE' } })
+      // globex also pays for acme/assistant (seed-ai-history.ts): the weather charges are checked here.
+      const all = await db.ledgerEntry.findMany({ where: { teamId: consumer.id, kind: 'CHARGE' } })
+      const charges = all.filter((c) => c.apiId === api.id)
       expect(charges.length, consumer.slug).toBeGreaterThan(10)
       expect(
-        charges.every(
-          (c) =>
-            c.apiId === api.id && c.planId === plan.id && /^[\d,]+ calls? to acme\/weather v[12]$/.test(c.description),
-        ),
+        charges.every((c) => c.planId === plan.id && /^[\d,]+ calls? to acme\/weather v[12]$/.test(c.description)),
       ).toBe(true)
       const cost = await db.usageRollup.aggregate({
         where: { consumerTeamId: consumer.id, apiId: api.id },
@@ -102,7 +101,7 @@ describe('demo billing history', () => {
       expect(-sum(charges.map((c) => c.amountMicros)), consumer.slug).toBe(cost._sum.costMicros)
       // Month-to-date spend is this month's charges, as the gateway's budget check reads it.
       const month = utcMonth(config.now.getTime())
-      const thisMonth = charges.filter((c) => utcMonth(c.createdAt.getTime()) === month)
+      const thisMonth = all.filter((c) => utcMonth(c.createdAt.getTime()) === month)
       expect(consumer.billingAccount).toMatchObject({
         spendMonth: month,
         spendMicros: -sum(thisMonth.map((c) => c.amountMicros)),

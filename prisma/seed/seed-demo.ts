@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db'
 import { seedAi } from './seed-ai'
+import { seedAiHistory } from './seed-ai-history'
 import { seedApis } from './seed-apis'
 import { seedBilling } from './seed-billing'
 import { seedBillingHistory } from './seed-billing-history'
@@ -26,6 +27,7 @@ export async function runSeed(db: Db, config: SeedConfig = readSeedConfig()): Pr
   await seedAi(db, config, teams, counter)
   await seedBilling(db, config, teams, counter)
   await seedBillingHistory(db, config, teams, counter)
+  await seedAiHistory(db, config, teams, counter)
   await seedApiKeys(db, config, teams, counter)
   // Running gateways rebuild their snapshot when this row changes; only touch it when we wrote something.
   if (counter.total > 0) {

@@ -1,3 +1,4 @@
+import { computeCallCharge } from '@/lib/billing/compute-call-charge'
 import { utcMonth } from '@/lib/billing/month'
 import type { InvocationRecord } from '@/lib/gateway/invocation-record'
 
@@ -23,6 +24,14 @@ export type CallRoute = {
   label: string
   weight: number
   profile: ApiProfile
+  /** AI routes: the exposed models with their provider models in fallback order, and token prices. */
+  ai?: AiRouteModels
+}
+
+export type AiRouteModels = {
+  models: Array<{ name: string; targets: string[] }>
+  pricePerMInputMicros: bigint
+  pricePerMOutputMicros: bigint
 }
 
 export type ApiProfile = {
@@ -176,6 +185,7 @@ export function makeCall(
   const blocked = outcome.status === 402 && !anonymous
 
   return {
+    ...aiFields(random, route, outcome.status, latencyMs, inputTokens, outputTokens),
     requestId,
     createdAt: at,
     ownerTeamId: route.ownerTeamId,
@@ -195,13 +205,58 @@ export function makeCall(
       outcome.status === 204 || outcome.status === 304 ? 0 : Math.floor(logNormal(random, ok ? 1_800 : 250, 0.9)),
     inputTokens,
     outputTokens,
-    costMicros: ok ? route.pricePerCallMicros : 0n,
+    costMicros: ok ? callPrice(route, inputTokens, outputTokens) : 0n,
     incidentId: blocked ? (forced?.incidentId ?? null) : null,
     planId: anonymous ? null : route.planId,
     billable,
     // What the owner did not earn: the price of each refused call.
     blockedMicros: blocked ? route.pricePerCallMicros : 0n,
     chargeLabel: billable ? route.label : null,
+  }
+}
+
+/** A call's full price: per call, plus tokens on an AI route's per-token plan. */
+function callPrice(route: CallRoute, inputTokens: number, outputTokens: number): bigint {
+  if (!route.ai) return route.pricePerCallMicros
+  return computeCallCharge({
+    plan: {
+      paid: true,
+      pricePerCallMicros: route.pricePerCallMicros,
+      pricePerMInputMicros: route.ai.pricePerMInputMicros,
+      pricePerMOutputMicros: route.ai.pricePerMOutputMicros,
+      freeCallsPerMonth: 0,
+    },
+    callsUsedThisMonth: 0,
+    inputTokens,
+    outputTokens,
+  }).chargeMicros
+}
+
+/**
+ * What the AI gateway adds to a call's record (AiUsageRollup and AiLatencyRollup read it): the
+ * exposed model, the provider model that served (the next target after a failed first attempt,
+ * 3% of calls; none when the provider failed), estimated usage (5%) and, on streamed calls (half),
+ * the time to the first token.
+ */
+function aiFields(
+  random: Random,
+  route: CallRoute,
+  status: number,
+  latencyMs: number,
+  inputTokens: number,
+  outputTokens: number,
+): Partial<InvocationRecord> {
+  if (!route.ai || route.ai.models.length === 0) return {}
+  const model = route.ai.models[Math.floor(random() * route.ai.models.length)]
+  const fallback = model.targets.length > 1 && random() < 0.03
+  const failed = status >= 500
+  const served = status < 400
+  return {
+    model: model.name,
+    provider: served ? model.targets[fallback ? 1 : 0] : null,
+    usageEstimated: served && inputTokens + outputTokens > 0 && random() < 0.05,
+    attempts: failed ? model.targets.length : fallback ? 2 : 1,
+    ttftMs: served && random() < 0.5 ? Math.round(latencyMs * (0.1 + 0.3 * random()) * 100) / 100 : null,
   }
 }
 

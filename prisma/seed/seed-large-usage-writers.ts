@@ -7,6 +7,7 @@ import type { InvocationRecord } from '@/lib/gateway/invocation-record'
 import type { BillingIncident, BillingRollup } from '@/lib/metering/prepare-billing'
 import type { LatencyCounter, UsageCounter } from '@/lib/metering/rollup-buckets'
 import type { PaymentEpisode } from './payment-episodes'
+import { sqliteAiRollupWriter, writeAiRollupsWithPrisma, type AiRollups } from './seed-large-ai-writers'
 
 // Where seedLargeUsage's batches go. Each batch (calls plus the rollups they add up to) is one
 // transaction, so an interrupted run never leaves rollups that disagree with the call log.
@@ -17,7 +18,7 @@ import type { PaymentEpisode } from './payment-episodes'
 // ISO 8601 text with "+00:00", BigInt as INTEGER), so Prisma's comparisons keep working.
 // PostgreSQL goes through Prisma: its createMany is one multi-row INSERT per 1,000 rows.
 
-export type SeedBatch = {
+export type SeedBatch = AiRollups & {
   calls: Array<InvocationRecord & { id: string }>
   usage: UsageCounter[]
   latency: LatencyCounter[]
@@ -48,6 +49,11 @@ const INVOCATION_COLUMNS = [
   'outputTokens',
   'costMicros',
   'incidentId',
+  'model',
+  'provider',
+  'usageEstimated',
+  'attempts',
+  'ttftMs',
   'createdAt',
   'updatedAt',
 ] as const
@@ -57,14 +63,22 @@ const LATENCY_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs
 const PAYMENT_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'cause'] as const
 const PAYMENT_SUMS = ['blockedCalls', 'blockedRevenueMicros'] as const
 
-export const emptyBatch = (): SeedBatch => ({ calls: [], usage: [], latency: [], incidents: [], paymentRollups: [] })
+export const emptyBatch = (): Required<SeedBatch> => ({
+  calls: [],
+  usage: [],
+  latency: [],
+  aiUsage: [],
+  aiLatency: [],
+  incidents: [],
+  paymentRollups: [],
+})
 
 /** The Invocation columns only: the record also carries billing hints the table has no column for. */
 function invocationRow(c: SeedBatch['calls'][number]) {
   return Object.fromEntries(
     INVOCATION_COLUMNS.map((column) => [
       column,
-      column === 'createdAt' || column === 'updatedAt' ? new Date(c.createdAt) : c[column],
+      column === 'createdAt' || column === 'updatedAt' ? new Date(c.createdAt) : (c[column] ?? undefined),
     ]),
   )
 }
@@ -117,6 +131,7 @@ export function createSqliteWriter(file: string): BatchWriter {
   const upsertUsage = raw.prepare(upsertSql('UsageRollup', USAGE_KEY, USAGE_SUMS))
   const upsertLatency = raw.prepare(upsertSql('LatencyRollup', LATENCY_KEY, ['calls']))
   const upsertPayment = raw.prepare(upsertSql('PaymentRollup', PAYMENT_KEY, PAYMENT_SUMS))
+  const writeAiRollups = sqliteAiRollupWriter(raw, upsertSql, sqliteTime)
   const INCIDENT_COLUMNS = [
     'id',
     'consumerTeamId',
@@ -164,6 +179,11 @@ export function createSqliteWriter(file: string): BatchWriter {
         c.outputTokens,
         c.costMicros,
         c.incidentId,
+        c.model ?? null,
+        c.provider ?? null,
+        c.usageEstimated ? 1 : 0,
+        c.attempts ?? 1,
+        c.ttftMs ?? null,
         at,
         at,
       )
@@ -200,6 +220,7 @@ export function createSqliteWriter(file: string): BatchWriter {
         now,
       )
     }
+    writeAiRollups(batch, now)
     for (const p of batch.paymentRollups) {
       upsertPayment.run(
         createId('pr'),
@@ -265,6 +286,7 @@ export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<vo
     })
   }
   await writePaymentSide(tx, batch)
+  await writeAiRollupsWithPrisma(tx, batch)
   if (batch.usage.length === 0) return
   const hours = batch.usage.map((u) => u.hour)
   const range = { gte: new Date(Math.min(...hours)), lte: new Date(Math.max(...hours)) }

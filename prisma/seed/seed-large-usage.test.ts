@@ -185,3 +185,25 @@ test('a second run adds to the rollup rows that already exist', async () => {
   expect((after._sum.calls ?? 0) - (before._sum.calls ?? 0)).toBe(500)
   expect(await rollupsMatchLog()).toHaveLength(5_500)
 })
+
+test('AI traffic: the AI rollups equal what the AI calls in the log add up to', async () => {
+  const ai = await db.invocation.findMany({
+    where: { model: { not: null } },
+    select: { provider: true, status: true, inputTokens: true, costMicros: true, attempts: true, ttftMs: true },
+  })
+  expect(ai.length).toBeGreaterThan(100)
+  const counted = ai.filter((c) => c.provider !== null || c.status >= 500)
+  const served = ai.filter((c) => c.provider !== null && c.status < 500)
+  const usage = await db.aiUsageRollup.aggregate({
+    _sum: { calls: true, inputTokens: true, costMicros: true, fallbackCalls: true, failedCalls: true },
+  })
+  expect(usage._sum.calls).toBe(counted.length)
+  expect(usage._sum.inputTokens).toBe(counted.reduce((s, c) => s + c.inputTokens, 0))
+  expect(usage._sum.costMicros).toBe(counted.reduce((s, c) => s + c.costMicros, 0n))
+  expect(usage._sum.failedCalls).toBe(counted.filter((c) => c.status >= 500).length)
+  expect(usage._sum.fallbackCalls).toBe(served.filter((c) => c.attempts > 1).length)
+  expect(usage._sum.fallbackCalls).toBeGreaterThan(0)
+  const latency = await db.aiLatencyRollup.aggregate({ _sum: { latencyCalls: true, ttftCalls: true } })
+  expect(latency._sum.latencyCalls).toBe(served.length)
+  expect(latency._sum.ttftCalls).toBe(served.filter((c) => c.ttftMs !== null).length)
+})

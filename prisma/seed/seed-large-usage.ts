@@ -10,6 +10,7 @@ import {
   hourWeight,
   makeCall,
   pickWeighted,
+  type AiRouteModels,
   type CallRoute,
 } from './seed-large-usage-calls'
 import { createPrismaWriter, createSqliteWriter, emptyBatch, type SeedBatch } from './seed-large-usage-writers'
@@ -94,7 +95,7 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   let latencyRollups = 0
   const incidents = new Set<string>()
   let blocked = 0
-  let pending: SeedBatch = emptyBatch()
+  let pending: Required<SeedBatch> = emptyBatch()
   const url = options.databaseUrl ?? databaseUrl()
   const writer = isPostgresUrl(url) ? createPrismaWriter(db) : createSqliteWriter(sqliteFilePath(url))
 
@@ -135,10 +136,12 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
         freeCalls.apply(call, routes[index].freeCallsPerMonth)
         return call
       })
-      const { usage, latency } = aggregateRollups(calls)
+      const { usage, latency, aiUsage, aiLatency } = aggregateRollups(calls)
       for (const c of calls) pending.calls.push(c)
       for (const u of usage) pending.usage.push(u)
       for (const l of latency) pending.latency.push(l)
+      for (const a of aiUsage) pending.aiUsage.push(a)
+      for (const a of aiLatency) pending.aiLatency.push(a)
       if (pending.calls.length >= batchSize) await flush()
     }
     await flush()
@@ -171,7 +174,16 @@ async function loadRoutes(
       id: true,
       consumerTeamId: true,
       apiId: true,
-      plan: { select: { id: true, paid: true, pricePerCallMicros: true, freeCallsPerMonth: true } },
+      plan: {
+        select: {
+          id: true,
+          paid: true,
+          pricePerCallMicros: true,
+          freeCallsPerMonth: true,
+          pricePerMInputMicros: true,
+          pricePerMOutputMicros: true,
+        },
+      },
     },
   })
   // Without subscriptions (a bare catalog), other teams call the first APIs, priced at the API's
@@ -193,7 +205,18 @@ async function loadRoutes(
       plans: { where: { paid: true, archivedAt: null }, take: 1, select: { pricePerCallMicros: true } },
       versions: {
         where: { state: { in: ['PUBLISHED', 'DEPRECATED'] } },
-        select: { id: true, version: true, state: true, timeoutMs: true },
+        select: {
+          id: true,
+          version: true,
+          state: true,
+          timeoutMs: true,
+          aiModels: {
+            select: {
+              name: true,
+              targets: { orderBy: { position: 'asc' }, select: { model: { select: { name: true } } } },
+            },
+          },
+        },
       },
     },
   })
@@ -214,9 +237,10 @@ async function loadRoutes(
   const keysByTeam = new Map<string, string[]>()
   for (const k of keys) keysByTeam.set(k.teamId, [...(keysByTeam.get(k.teamId) ?? []), k.id].slice(0, 3))
 
-  // Shuffle, then Zipf: a few APIs take most of the traffic, a long tail sees little.
+  // Shuffle, then Zipf: a few APIs take most of the traffic, a long tail sees little. AI APIs
+  // rank first, so the AI dashboard has volume like the REST ones (the catalog's APIs are REST).
   const ranked = usable
-    .map((api) => ({ api, order: random() }))
+    .map((api) => ({ api, order: random() + (api.kind === 'REST' ? 1 : 0) }))
     .sort((a, b) => a.order - b.order)
     .map((x) => x.api)
   const routes: CallRoute[] = []
@@ -236,6 +260,8 @@ async function loadRoutes(
                 paid: false,
                 pricePerCallMicros: api.plans[0]?.pricePerCallMicros ?? 0n,
                 freeCallsPerMonth: 0,
+                pricePerMInputMicros: 0n,
+                pricePerMOutputMicros: 0n,
               },
             }))
     const timeoutMs = api.versions[0].timeoutMs
@@ -260,6 +286,7 @@ async function loadRoutes(
           label: `${api.team.slug}/${api.slug} ${version.version}`,
           weight: (apiWeight * versionWeight) / consumers.length,
           profile,
+          ai: api.kind === 'REST' ? undefined : aiRouteModels(api.slug, version.aiModels, consumer.plan),
         })
       }
     }
@@ -267,4 +294,20 @@ async function loadRoutes(
   if (routes.length === 0)
     throw new Error('seedLargeUsage found APIs but no team to call them: add a second team or a subscription')
   return routes
+}
+
+/** An AI version's models and their targets; one named after the API when it has none configured. */
+function aiRouteModels(
+  slug: string,
+  models: Array<{ name: string; targets: Array<{ model: { name: string } }> }>,
+  plan: { pricePerMInputMicros: bigint; pricePerMOutputMicros: bigint },
+): AiRouteModels {
+  const configured = models
+    .map((m) => ({ name: m.name, targets: m.targets.map((t) => t.model.name) }))
+    .filter((m) => m.targets.length > 0)
+  return {
+    models: configured.length > 0 ? configured : [{ name: `${slug}-model`, targets: [`${slug}-a`, `${slug}-b`] }],
+    pricePerMInputMicros: plan.pricePerMInputMicros,
+    pricePerMOutputMicros: plan.pricePerMOutputMicros,
+  }
 }

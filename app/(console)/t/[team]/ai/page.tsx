@@ -4,6 +4,7 @@ import { ModelsTable } from '@/components/ai/models-table'
 import { ProviderForm } from '@/components/ai/provider-form'
 import { ProvidersTable } from '@/components/ai/providers-table'
 import { SearchBox } from '@/components/ai/search-box'
+import { ButtonLink } from '@/components/ui/button'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { Pagination, withParams } from '@/components/ui/pagination'
 import { listModels } from '@/lib/ai/console/list-models'
@@ -59,6 +60,11 @@ export default async function AiPage({ params, searchParams }: Props) {
       <PageHeader
         title="AI providers and models"
         description="The model providers your AI APIs route to, and the models they offer with their prices. Keys are encrypted at rest and never shown again."
+        actions={
+          <ButtonLink href={`/t/${slug}/ai/usage`} variant="secondary">
+            AI usage
+          </ButtonLink>
+        }
       />
       <section id="providers" className="scroll-mt-4 space-y-3" aria-labelledby="providers-heading">
         <div className="flex flex-wrap items-end justify-between gap-2">

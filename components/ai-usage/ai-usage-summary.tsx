@@ -1,0 +1,39 @@
+import { formatMicros } from '@/lib/billing/money'
+import { StatTiles } from '@/components/ui/stat-tiles'
+import { formatCount, formatPercent } from '@/components/ui/format'
+import type { AiUsageSummary } from '@/lib/analytics/ai-usage/get-ai-usage-summary'
+import { callLogHref } from '@/lib/calls/call-log-href'
+import type { TeamView } from '@/lib/teams/team-view'
+
+/** The AI dashboard's headline numbers; each opens the AI calls behind it. */
+export function AiUsageSummaryTiles({
+  teamSlug,
+  view,
+  window,
+  currency,
+  summary,
+}: {
+  teamSlug: string
+  view: TeamView
+  window: { from: Date; to: Date }
+  currency: string
+  summary: AiUsageSummary
+}) {
+  const href = (extra: { status?: string; fallback?: boolean; estimated?: boolean } = {}) =>
+    callLogHref(teamSlug, { view, ai: true, from: window.from, to: window.to, ...extra })
+  const tiles = [
+    { label: 'AI calls', value: formatCount(summary.calls), href: href() },
+    { label: 'Input tokens', value: formatCount(summary.inputTokens), href: href() },
+    { label: 'Output tokens', value: formatCount(summary.outputTokens), href: href() },
+    { label: view === 'owner' ? 'Earned' : 'Spent', value: formatMicros(summary.costMicros, currency), href: href() },
+    {
+      label: 'Estimated usage',
+      value: formatPercent(summary.estimatedShare),
+      detail: `${formatCount(summary.estimatedCalls)} calls counted by the tokenizer`,
+      href: href({ estimated: true }),
+    },
+    { label: 'Served by a fallback', value: formatCount(summary.fallbackCalls), href: href({ fallback: true }) },
+    { label: 'Provider errors', value: formatCount(summary.failedCalls), href: href({ status: '5xx' }) },
+  ]
+  return <StatTiles tiles={tiles} className="grid-cols-2 lg:grid-cols-4 xl:grid-cols-7" />
+}

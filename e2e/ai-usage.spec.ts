@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test'
+import { shot, signIn } from './fixtures/sign-in'
+
+// The AI usage dashboard on the demo's four weeks of globex → acme/assistant traffic: the owner
+// sees its consumers, models and providers; a number drills into exactly the calls behind it;
+// the consumer sees its own calls by default; and the page works on a phone.
+
+const DEMO_PASSWORD = process.env.SEED_PASSWORD || 'tollgate-demo'
+
+test('[AI] the owner sees four weeks of AI usage and a provider row opens the calls it served', async ({ page }) => {
+  await signIn(page, 'owner@acme.test', DEMO_PASSWORD)
+  await page.goto('/t/acme/ai')
+  await page.getByRole('link', { name: 'AI usage' }).first().click()
+  await expect(page).toHaveURL(/\/t\/acme\/ai\/usage$/)
+  await expect(page.getByRole('heading', { name: 'AI usage' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Time range' }).getByRole('link', { name: '30 d' }).click()
+  await expect(page).toHaveURL(/range=30d/)
+
+  const calls = page.locator('[data-summary="AI calls"]')
+  await expect(calls).not.toContainText(/^AI calls0$/)
+  expect(Number((await calls.locator('dd').first().innerText()).replace(/,/g, ''))).toBeGreaterThan(500)
+  await expect(page.getByRole('figure', { name: 'AI cost over time by model' })).toBeVisible()
+  await expect(page.locator('[data-party-row="Globex"]')).toBeVisible()
+  const byProvider = page.locator('section[aria-labelledby="latency-by-provider-heading"]')
+  await expect(byProvider.locator('[data-latency-row="demo-claude"]')).toContainText('Demo (Anthropic format)')
+  await shot(page, 'ai-usage-owner')
+
+  // The provider share row for demo-claude: its call count opens exactly the calls it served.
+  const row = page.locator('[data-provider-row="demo-claude"]')
+  const served = Number((await row.locator('td').nth(1).innerText()).replace(/,/g, ''))
+  expect(served).toBeGreaterThan(0)
+  await row.locator('td').nth(1).getByRole('link').click()
+  await expect(page).toHaveURL(/\/t\/acme\/calls\?.*provider=demo-claude/)
+  await expect(page.getByText('Served by demo-claude')).toBeVisible()
+  const listed = page.locator('tr[data-call]')
+  await expect(listed.first()).toBeVisible()
+  const count = await listed.count()
+  expect(count).toBe(Math.min(served, 50))
+  for (let i = 0; i < Math.min(count, 10); i++) {
+    const text = await listed.nth(i).innerText()
+    // Asked for demo-claude, or asked for demo-gpt and served by demo-claude after a fallback.
+    expect(text.includes('via demo-claude') || /demo-claude/.test(text)).toBe(true)
+  }
+})
+
+test('[AI] a consumer sees its own AI calls and the fallback tile lists only fallbacks, at 390 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await signIn(page, 'owner@globex.test', DEMO_PASSWORD)
+  await page.goto('/t/globex/ai/usage?range=30d')
+  // globex owns no AI API: the page opens on its own calls.
+  await expect(
+    page.getByRole('navigation', { name: 'Whose calls' }).getByRole('link', { name: 'Our AI calls' }),
+  ).toHaveAttribute('aria-current', 'page')
+  await expect(page.locator('[data-party-row="acme/assistant"]')).toBeVisible()
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width).toBeLessThanOrEqual(390)
+  await shot(page, 'ai-usage-consumer-phone')
+
+  const tile = page.locator('[data-summary="Served by a fallback"]')
+  const fallbacks = Number((await tile.locator('dd').first().innerText()).replace(/,/g, ''))
+  expect(fallbacks).toBeGreaterThan(0)
+  await tile.click()
+  await expect(page).toHaveURL(/\/t\/globex\/calls\?.*fallback=1/)
+  const listed = page.locator('tr[data-call]')
+  await expect(listed.first()).toBeVisible()
+  expect(await listed.count()).toBe(Math.min(fallbacks, 50))
+  // A fallback is served by the other model: every row says "via …".
+  for (let i = 0; i < Math.min(await listed.count(), 10); i++) await expect(listed.nth(i)).toContainText('via demo-')
+})
