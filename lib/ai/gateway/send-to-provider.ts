@@ -24,10 +24,19 @@ export type ProviderAnswer = {
 }
 export type ProviderFailure = { ok: false; error: AppError; attempts: number }
 
+export type SendOptions = {
+  timeoutMs: number
+  requested: number | null
+  health: TargetHealth
+  requestId: string
+  /** The request as this target is sent it (a prompt drops response_format where the provider has none). */
+  forTarget?: (request: ChatRequest, target: AiTarget) => ChatRequest
+}
+
 export async function sendToProvider(
   request: ChatRequest,
   targets: readonly AiTarget[],
-  options: { timeoutMs: number; requested: number | null; health: TargetHealth; requestId: string },
+  options: SendOptions,
 ): Promise<ProviderAnswer | ProviderFailure> {
   let attempts = 0
   let lastError: AppError | null = null
@@ -35,7 +44,8 @@ export async function sendToProvider(
   for (const target of targets) {
     const adapter = adapterFor(target.provider.kind)
     // The limit goes to the provider, so the output cannot exceed what was reserved for it.
-    const limited: ChatRequest = { ...request, max_tokens: outputLimit(options.requested, target) }
+    const base = options.forTarget ? options.forTarget(request, target) : request
+    const limited: ChatRequest = { ...base, max_tokens: outputLimit(options.requested, target) }
     delete limited.max_completion_tokens
     let outgoing
     try {
