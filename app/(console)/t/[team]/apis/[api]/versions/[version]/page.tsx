@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AiVersionForm } from '@/components/apis/ai-version-form'
+import { PromptPlayground } from '@/components/apis/prompt-playground'
 import { PromptDesignView } from '@/components/apis/prompt-design-view'
 import { PromptVersionForm } from '@/components/apis/prompt-version-form'
 import { VersionForm } from '@/components/apis/version-form'
@@ -20,7 +21,7 @@ import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { formatBytes, maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
-import { updateAiVersionAction, updatePromptVersionAction } from '../../version-actions'
+import { runPromptDraftAction, updateAiVersionAction, updatePromptVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -82,32 +83,51 @@ export default async function VersionPage({ params }: Props) {
       />
       <div className="space-y-6">
         {isPrompt ? (
-          <Card>
-            <CardHeader title={editablePrompt ? 'Prompt template' : 'Prompt template (fixed)'} />
-            <CardBody>
-              {editablePrompt ? (
-                <PromptVersionForm
-                  action={updatePromptVersionAction}
-                  teamSlug={team}
-                  apiSlug={api.slug}
-                  versionId={version.id}
-                  choices={promptChoices}
-                  initial={prompt ?? undefined}
+          <>
+            <Card>
+              <CardHeader title={editablePrompt ? 'Prompt template' : 'Prompt template (fixed)'} />
+              <CardBody>
+                {editablePrompt ? (
+                  <PromptVersionForm
+                    action={updatePromptVersionAction}
+                    teamSlug={team}
+                    apiSlug={api.slug}
+                    versionId={version.id}
+                    choices={promptChoices}
+                    initial={prompt ?? undefined}
+                  />
+                ) : prompt ? (
+                  <PromptDesignView
+                    design={prompt}
+                    note={
+                      version.state === 'DRAFT'
+                        ? 'Only members who may edit APIs change a draft’s template.'
+                        : 'Published templates are immutable; add a version to change it.'
+                    }
+                  />
+                ) : (
+                  <p className="text-sm text-red-700">This version has no prompt template.</p>
+                )}
+              </CardBody>
+            </Card>
+            {canWrite && prompt ? (
+              <Card>
+                <CardHeader
+                  title="Playground"
+                  description="Runs the saved template with sample variables against its model. Save the draft first to try a change."
                 />
-              ) : prompt ? (
-                <PromptDesignView
-                  design={prompt}
-                  note={
-                    version.state === 'DRAFT'
-                      ? 'Only members who may edit APIs change a draft’s template.'
-                      : 'Published templates are immutable; add a version to change it.'
-                  }
-                />
-              ) : (
-                <p className="text-sm text-red-700">This version has no prompt template.</p>
-              )}
-            </CardBody>
-          </Card>
+                <CardBody>
+                  <PromptPlayground
+                    key={JSON.stringify(prompt.variables)}
+                    teamSlug={team}
+                    versionId={version.id}
+                    variables={prompt.variables}
+                    action={runPromptDraftAction}
+                  />
+                </CardBody>
+              </Card>
+            ) : null}
+          </>
         ) : isAi ? (
           <Card>
             <CardHeader
