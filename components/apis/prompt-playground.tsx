@@ -2,51 +2,28 @@
 
 import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form-field'
+import { FlatObjectFields, flatValuesToJson, initialFlatValues } from '@/components/try-it/flat-object-fields'
+import { FormMessage } from '@/components/ui/form-field'
 import { Spinner } from '@/components/ui/spinner'
-import type { PromptVariable } from '@/lib/ai/prompt/prompt-schemas'
 import type { PromptDraftRun } from '@/lib/ai/prompt/run-prompt-draft'
 import { decimalToMicros, formatMicros } from '@/lib/billing/money'
 import { type FormAction } from '@/lib/auth/action-result'
+import type { FlatField } from '@/lib/try-it/flat-object-form'
 import { useSubmit } from './use-submit'
-
-const initialText = (v: PromptVariable) => (v.default === undefined ? '' : String(v.default))
-
-/**
- * The sample values as the gateway would receive them: numbers as numbers, checkboxes as booleans;
- * an empty optional field is left out so its default applies, and a non-number stays text so the
- * server's check names it.
- */
-function valuesOf(variables: PromptVariable[], texts: Record<string, string>, checks: Record<string, boolean>) {
-  const out: Record<string, unknown> = {}
-  for (const v of variables) {
-    if (v.type === 'boolean') {
-      out[v.name] = checks[v.name] ?? false
-      continue
-    }
-    const text = texts[v.name] ?? ''
-    if (text === '' && !v.required) continue
-    out[v.name] = v.type === 'number' && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text
-  }
-  return out
-}
 
 /** Runs the saved draft with sample variables and shows the rendered prompt, the answer, tokens and cost. */
 export function PromptPlayground({
   teamSlug,
   versionId,
-  variables,
+  fields,
   action,
 }: {
   teamSlug: string
   versionId: string
-  variables: PromptVariable[]
+  fields: FlatField[]
   action: FormAction<PromptDraftRun>
 }) {
-  const [texts, setTexts] = useState(() => Object.fromEntries(variables.map((v) => [v.name, initialText(v)])))
-  const [checks, setChecks] = useState(() =>
-    Object.fromEntries(variables.filter((v) => v.type === 'boolean').map((v) => [v.name, v.default === true])),
-  )
+  const [values, setValues] = useState(() => initialFlatValues(fields))
   const [state, formAction, pending] = useActionState(action, null)
   const submit = useSubmit(formAction)
   const run = state?.ok ? state.data : null
@@ -56,71 +33,16 @@ export function PromptPlayground({
     <form onSubmit={submit} className="space-y-4" aria-label="Prompt playground">
       <input type="hidden" name="team" value={teamSlug} />
       <input type="hidden" name="versionId" value={versionId} />
-      <input type="hidden" name="variables" value={JSON.stringify(valuesOf(variables, texts, checks))} />
+      <input type="hidden" name="variables" value={JSON.stringify(flatValuesToJson(fields, values))} />
       <FormMessage result={state} />
-      {variables.length === 0 ? <p className="text-sm text-slate-500">This prompt has no variables.</p> : null}
-      <div className="grid gap-3 sm:grid-cols-2">
-        {variables.map((v) => {
-          const id = `playground-${v.name}`
-          const label = `${v.name}${v.required ? ' (required)' : ''}`
-          const errors = variableErrors(v.name)
-          const setText = (value: string) => setTexts((t) => ({ ...t, [v.name]: value }))
-          if (v.type === 'boolean')
-            return (
-              <div key={v.name} className="space-y-1">
-                <label className="flex items-center gap-2 pt-6 text-sm text-slate-700">
-                  <input
-                    id={id}
-                    type="checkbox"
-                    checked={checks[v.name] ?? false}
-                    onChange={(e) => setChecks((c) => ({ ...c, [v.name]: e.target.checked }))}
-                    className="rounded border-slate-300"
-                  />
-                  {label}
-                </label>
-                {errors?.map((m) => (
-                  <p key={m} className="text-xs text-red-600" data-field-error={id}>
-                    {m}
-                  </p>
-                ))}
-              </div>
-            )
-          return (
-            <div key={v.name} className={v.type === 'string' ? 'sm:col-span-2' : undefined}>
-              <Field label={label} name={id} errors={errors} hint={v.description || undefined}>
-                {v.type === 'enum' ? (
-                  <Select id={id} value={texts[v.name]} onChange={(e) => setText(e.target.value)} invalid={!!errors}>
-                    {!v.required ? <option value="">(default)</option> : null}
-                    {(v.values ?? []).map((value) => (
-                      <option key={value} value={value}>
-                        {value}
-                      </option>
-                    ))}
-                  </Select>
-                ) : v.type === 'number' ? (
-                  <Input
-                    id={id}
-                    inputMode="decimal"
-                    value={texts[v.name]}
-                    onChange={(e) => setText(e.target.value)}
-                    invalid={!!errors}
-                  />
-                ) : (
-                  <Textarea
-                    id={id}
-                    rows={3}
-                    className="font-sans"
-                    maxLength={v.maxLength}
-                    value={texts[v.name]}
-                    onChange={(e) => setText(e.target.value)}
-                    invalid={!!errors}
-                  />
-                )}
-              </Field>
-            </div>
-          )
-        })}
-      </div>
+      {fields.length === 0 ? <p className="text-sm text-slate-500">This prompt has no variables.</p> : null}
+      <FlatObjectFields
+        idPrefix="playground"
+        fields={fields}
+        values={values}
+        onChange={setValues}
+        errorsFor={variableErrors}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? 'Running…' : 'Run'}

@@ -1,6 +1,9 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
-import { promptDesignFromRow, type PromptDesign } from './prompt-schemas'
+import { createRefResolver } from '@/lib/openapi/ref-resolver'
+import { flatFieldsOf, type FlatField } from '@/lib/try-it/flat-object-form'
+import { variableSchema } from './build-prompt-contract'
+import { promptDesignFromRow, type PromptDesign, type PromptVariable } from './prompt-schemas'
 
 /** A saved prompt version as its design form shows it. */
 export type PromptVersionDesign = PromptDesign & {
@@ -8,6 +11,8 @@ export type PromptVersionDesign = PromptDesign & {
   choice: string
   /** What it runs on, in order, for the read-only view: "house-gpt, house-mini". */
   runsOn: string[]
+  /** The variables as the playground's inputs: the same fields try-it generates from the contract. */
+  fields: FlatField[]
 }
 
 /** A version's template and model choice; null for a version that is not this team's prompt version. */
@@ -27,8 +32,10 @@ export async function getPromptVersionDesign(
   ])
   if (!template) return null
   const targetIds = route?.targets.map((t) => t.modelId) ?? []
+  const design = promptDesignFromRow(template)
   return {
-    ...promptDesignFromRow(template),
+    ...design,
+    fields: fieldsOf(design.variables),
     choice: route ? await choiceOf(teamId, route.name, targetIds, route.targets[0]?.model.name) : '',
     runsOn: route?.targets.map((t) => t.model.name) ?? [],
   }
@@ -48,4 +55,13 @@ async function choiceOf(teamId: string, name: string, targetIds: string[], first
   })
   const same = candidates.find((c) => c.targets.map((t) => t.modelId).join() === targetIds.join())
   return same ? `route:${same.id}` : ''
+}
+
+function fieldsOf(variables: PromptVariable[]): FlatField[] {
+  const schema = {
+    type: 'object',
+    properties: Object.fromEntries(variables.map((v) => [v.name, variableSchema(v)])),
+    required: variables.filter((v) => v.required).map((v) => v.name),
+  }
+  return flatFieldsOf(schema, createRefResolver(schema)) ?? []
 }

@@ -118,10 +118,10 @@ export default async function VersionPage({ params }: Props) {
                 />
                 <CardBody>
                   <PromptPlayground
-                    key={JSON.stringify(prompt.variables)}
+                    key={JSON.stringify(prompt.fields)}
                     teamSlug={team}
                     versionId={version.id}
-                    variables={prompt.variables}
+                    fields={prompt.fields}
                     action={runPromptDraftAction}
                   />
                 </CardBody>
