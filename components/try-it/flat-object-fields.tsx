@@ -16,9 +16,9 @@ export function initialFlatValues(fields: FlatField[]): FlatValues {
 }
 
 /**
- * The object as JSON would carry it: numbers as numbers, checkboxes as booleans. An empty optional
- * field is left out so its default applies; a text that is not a number is sent as it is, so the
- * server's own check names the field.
+ * The object as JSON would carry it: numbers as numbers, checkboxes as booleans. An empty field is
+ * left out (a default applies, or the server names the missing required field); a text that is
+ * not a number is sent as it is, so the server's own check names the field.
  */
 export function flatValuesToJson(fields: FlatField[], values: FlatValues): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -29,7 +29,7 @@ export function flatValuesToJson(fields: FlatField[], values: FlatValues): Recor
       continue
     }
     const text = value ?? ''
-    if (text === '' && !f.required) continue
+    if (text === '') continue
     const numeric = (f.type === 'number' || f.type === 'integer') && text.trim() !== '' && Number.isFinite(Number(text))
     out[f.name] = numeric ? Number(text) : text
   }
