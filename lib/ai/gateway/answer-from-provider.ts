@@ -9,11 +9,11 @@ import type { OutHeaders } from '@/lib/gateway/out-headers'
 import type { ChatCompletionChunk, ChatRequest, TokenUsage } from '../chat-types'
 import { countTextTokens } from '../count-tokens'
 import type { ProviderAdapter, TranslationContext } from '../provider-adapter'
-import { providerError } from '../providers/provider-errors'
 import { tokenCost } from './ai-pricing'
 import type { AiTarget } from './ai-route-types'
 import type { AnswerFormat } from './answer-formats'
-import { sendToProvider } from './send-to-provider'
+import { completeChecked, type AnswerCheck } from './complete-checked'
+import { sendToProvider, type SendOptions } from './send-to-provider'
 import type { TargetHealth } from './target-health'
 
 // Forwards a prepared AI call down its route and answers the consumer: one JSON body, or a stream
@@ -33,6 +33,9 @@ export type PreparedAiCall = {
   health: TargetHealth
   charging: ChargingStep
   settleTokens(used: number): void
+  /** A prompt's output check: a non-streamed answer that fails it is asked for again (complete-checked.ts). */
+  check?: { test: AnswerCheck<Record<string, unknown>>; maxAnswers: number }
+  forTarget?: SendOptions['forTarget']
 }
 
 export async function answerFromProvider(prepared: PreparedAiCall): Promise<void> {
@@ -40,20 +43,24 @@ export async function answerFromProvider(prepared: PreparedAiCall): Promise<void
   call.forwarded = true
   call.upstreamStartedAt = performance.now()
   let used = 0
+  const options = {
+    timeoutMs: call.route!.timeoutMs,
+    requested: prepared.requested,
+    health: prepared.health,
+    requestId: call.requestId,
+    forTarget: prepared.forTarget,
+  }
   try {
-    const answer = await sendToProvider(prepared.request, prepared.targets, {
-      timeoutMs: call.route!.timeoutMs,
-      requested: prepared.requested,
-      health: prepared.health,
-      requestId: call.requestId,
-    })
+    if (!prepared.request.stream) {
+      used = await answerComplete(prepared, options)
+      return
+    }
+    const answer = await sendToProvider(prepared.request, prepared.targets, options)
     call.attempts = Math.max(1, answer.attempts)
     if (!answer.ok) return call.respondProblem(answer.error)
     call.upstreamMs = performance.now() - call.upstreamStartedAt
     call.provider = answer.target.modelName
-    used = prepared.request.stream
-      ? await answerStream(prepared, answer.target, answer.adapter, answer.response)
-      : await answerComplete(prepared, answer.target, answer.adapter, answer.response)
+    used = await answerStream(prepared, answer.target, answer.adapter, answer.response)
   } catch (error) {
     if (!call.done) call.respondProblem(toAppError(error))
   } finally {
@@ -89,30 +96,34 @@ function estimated(prepared: PreparedAiCall, outputText: string): TokenUsage {
   }
 }
 
-async function answerComplete(
-  prepared: PreparedAiCall,
-  target: AiTarget,
-  adapter: ProviderAdapter,
-  response: Dispatcher.ResponseData,
-): Promise<number> {
+async function answerComplete(prepared: PreparedAiCall, options: SendOptions): Promise<number> {
   const { call } = prepared
-  let parsed: unknown
-  try {
-    parsed = await response.body.json()
-  } catch {
-    throw providerError(`${target.providerName} answered with a body that is not JSON.`)
+  const answer = await completeChecked(
+    prepared.request,
+    prepared.targets,
+    { ...options, context: prepared.context, inputTokens: prepared.inputTokens },
+    prepared.check,
+  )
+  call.attempts = Math.max(1, answer.attempts)
+  if (!answer.ok) {
+    // Answers the model gave but the check refused were still consumed: billed once (see bill()).
+    if (answer.target !== null && answer.answers > 0) {
+      call.provider = answer.target.modelName
+      bill(prepared, answer.target, answer.usage)
+    }
+    call.respondProblem(answer.error)
+    return answer.usage.inputTokens + answer.usage.outputTokens
   }
-  const { completion, usage: reported } = adapter.chatResponse(parsed, prepared.context)
-  const message = completion.choices[0]?.message
-  const usage =
-    reported ??
-    estimated(
-      prepared,
-      (message?.content ?? '') +
-        (message?.tool_calls ?? []).map((c) => c.function.name + c.function.arguments).join(''),
-    )
+  const { target, usage } = answer
+  call.upstreamMs = performance.now() - call.upstreamStartedAt
+  call.provider = target.modelName
   const cost = bill(prepared, target, usage)
-  const text = JSON.stringify(prepared.format.complete(completion, usage, microsToDecimal(cost)))
+  const text = JSON.stringify(
+    prepared.format.complete(answer.completion, usage, microsToDecimal(cost), {
+      output: answer.value ?? answer.text,
+      served: target.modelName,
+    }),
+  )
   call.status = 200
   call.responseBytes = Buffer.byteLength(text)
   if (!call.res.destroyed) {
@@ -139,7 +150,7 @@ async function answerStream(
 ): Promise<number> {
   const { call, context } = prepared
   const res = call.res
-  const writer = prepared.format.stream(context, prepared.inputTokens)
+  const writer = prepared.format.stream(context, prepared.inputTokens, target.modelName)
   const translator = adapter.chatStream(context)
   let clientGone = res.destroyed
   const onClose = () => {
