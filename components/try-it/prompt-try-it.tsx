@@ -8,6 +8,7 @@ import type { WrappedObjectForm } from '@/lib/try-it/flat-object-form'
 import { STREAM_STATUS_HEADER, type TryItResponse } from '@/lib/try-it/schemas'
 import { FlatObjectFields, flatValuesToJson, initialFlatValues } from './flat-object-fields'
 import { KeyPicker, type TryItKey } from './key-picker'
+import { postJsonTryIt, refusalMessage } from './post-json-try-it'
 import { TryItResponseView } from './try-it-response'
 
 type Usage = { input_tokens?: number; output_tokens?: number }
@@ -20,16 +21,6 @@ type Streamed = {
   error: string | null
 }
 type Outcome = { kind: 'whole'; response: TryItResponse } | { kind: 'stream'; answer: Streamed } | null
-
-/** The problem+json detail of a refused call, or the text itself. */
-function errorOf(text: string, status: number): string {
-  try {
-    const body = JSON.parse(text) as { detail?: string; title?: string }
-    return body.detail ?? body.title ?? `HTTP ${status}`
-  } catch {
-    return text.slice(0, 500) || `HTTP ${status}`
-  }
-}
 
 /**
  * Try-it for a body that wraps one flat object (a prompt API's `{"variables": {...}}`): a form
@@ -62,23 +53,9 @@ export function PromptTryIt({
     setPending(true)
     const body = JSON.stringify({ [form.field]: flatValuesToJson(form.fields, values), ...(stream ? { stream } : {}) })
     try {
-      const res = await fetch('/api/try-it', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          keyId,
-          versionId,
-          method: 'POST',
-          path: '/',
-          headers: { 'content-type': 'application/json' },
-          body,
-          stream,
-        }),
-      })
-      if (!res.ok) {
-        const problem = (await res.json().catch(() => ({}))) as { detail?: string }
-        return setFailure(problem.detail ?? `The console answered ${res.status}`)
-      }
+      const sent = await postJsonTryIt({ keyId, versionId, path: '/', body, stream })
+      if (!sent.ok) return setFailure(sent.message)
+      const res = sent.res
       if (stream) await readStream(res)
       else setOutcome({ kind: 'whole', response: (await res.json()) as TryItResponse })
     } catch {
@@ -96,7 +73,7 @@ export function PromptTryIt({
     if (status < 200 || status >= 300) {
       let text = ''
       for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value
-      const answer = { status, text: '', done: true, usage: null, cost: null, error: errorOf(text, status) }
+      const answer = { status, text: '', done: true, usage: null, cost: null, error: refusalMessage(text, status) }
       return setOutcome({ kind: 'stream', answer })
     }
     setOutcome({ kind: 'stream', answer: { status, text: '', done: false, usage: null, cost: null, error: null } })
