@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { Field, Select, Textarea } from '@/components/ui/form-field'
 import { STREAM_HEADERS_HEADER, STREAM_STATUS_HEADER, type TryItResponse } from '@/lib/try-it/schemas'
 import { KeyPicker, type TryItKey } from './key-picker'
+import { postJsonTryIt, refusalMessage } from './post-json-try-it'
 
 type Usage = { prompt_tokens?: number; completion_tokens?: number; cost?: string }
 type Answer = {
@@ -20,16 +21,6 @@ type Answer = {
 }
 
 const header = (headers: [string, string][], name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1]
-
-/** The problem+json detail (or OpenAI-style error message) of a refused call. */
-function errorOf(text: string, status: number): string {
-  try {
-    const body = JSON.parse(text) as { detail?: string; title?: string; error?: { message?: string } }
-    return body.detail ?? body.error?.message ?? body.title ?? `HTTP ${status}`
-  } catch {
-    return text.slice(0, 500) || `HTTP ${status}`
-  }
-}
 
 /**
  * Try-it for an AI_CHAT API: a model, a message and a stream toggle, sent through POST /api/try-it
@@ -73,23 +64,9 @@ export function AiChatTryIt({
       ...(stream ? { stream_options: { include_usage: true } } : {}),
     })
     try {
-      const res = await fetch('/api/try-it', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          keyId,
-          versionId,
-          method: 'POST',
-          path: '/chat/completions',
-          headers: { 'content-type': 'application/json' },
-          body,
-          stream,
-        }),
-      })
-      if (!res.ok) {
-        const problem = (await res.json().catch(() => ({}))) as { detail?: string }
-        return setFailure(problem.detail ?? `The console answered ${res.status}`)
-      }
+      const sent = await postJsonTryIt({ keyId, versionId, path: '/chat/completions', body, stream })
+      if (!sent.ok) return setFailure(sent.message)
+      const res = sent.res
       if (stream) await readStream(res)
       else showWhole((await res.json()) as TryItResponse)
     } catch {
@@ -109,7 +86,15 @@ export function AiChatTryIt({
     if (status < 200 || status >= 300) {
       let text = ''
       for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value
-      return setAnswer({ status, text: '', done: true, usage: null, headers, error: errorOf(text, status), chunks: 0 })
+      return setAnswer({
+        status,
+        text: '',
+        done: true,
+        usage: null,
+        headers,
+        error: refusalMessage(text, status),
+        chunks: 0,
+      })
     }
     setAnswer({ status, text: '', done: false, usage: null, headers, error: null, chunks: 0 })
     const parser = createParser({
@@ -163,7 +148,7 @@ export function AiChatTryIt({
       done: true,
       usage,
       headers: response.headers,
-      error: ok ? null : errorOf(response.body ?? '', response.status),
+      error: ok ? null : refusalMessage(response.body ?? '', response.status),
       chunks: text ? 1 : 0,
     })
   }

@@ -2,6 +2,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
 import { loadTryIt } from '@/lib/try-it/load-try-it'
 import { AiChatTryIt } from './ai-chat-try-it'
+import { PromptTryIt } from './prompt-try-it'
 import { TryItConsole } from './try-it-console'
 
 /** Server wrapper for the catalog API page: loads the version's operations and the user's usable keys. */
@@ -23,6 +24,13 @@ export async function TryItPanel({ apiId, versionId }: { apiId: string; versionI
           <p className="text-sm text-slate-500">
             Drafts are not routed by the gateway; publish this version to try it.
           </p>
+        ) : data.promptForm ? (
+          <PromptTryIt
+            versionId={data.versionId}
+            gatewayPath={data.gatewayPath}
+            form={data.promptForm}
+            keys={data.keys}
+          />
         ) : data.chatModels ? (
           <AiChatTryIt
             versionId={data.versionId}

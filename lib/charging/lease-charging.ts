@@ -148,7 +148,8 @@ export class LeaseCharging implements ChargingStep {
         this.knownIncident(call, 'upstream_payment_required') ??
         this.rememberIncident(call, 'upstream_payment_required', createId('pi'), null)
     }
-    const succeeded = !outcome.upstreamFailed && outcome.status > 0 && outcome.status < 400
+    const succeeded =
+      outcome.consumed === true || (!outcome.upstreamFailed && outcome.status > 0 && outcome.status < 400)
     if (succeeded && subscription !== null) this.resolveUpstreamIncident(call)
     if (charge === null || subscription === null) return
     const teamId = call.key!.teamId

@@ -20,6 +20,11 @@ export type CallOutcome = {
   status: number
   /** True for 5xx, timeouts and unreachable upstreams: such calls are not charged. */
   upstreamFailed: boolean
+  /**
+   * The provider answered and its tokens were used, but the gateway refused the answer (a prompt's
+   * output that failed its schema twice, 502 invalid_model_output): charged once, for those tokens.
+   */
+  consumed?: boolean
 }
 
 /** What the charging step set aside for a call before it was forwarded. */

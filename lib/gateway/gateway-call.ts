@@ -158,7 +158,12 @@ export class GatewayCall implements ChargeableCall {
       const upstreamFailed =
         this.status >= 500 || this.errorCode === 'upstream_timeout' || this.errorCode === 'upstream_unreachable'
       try {
-        this.charging.afterResponse(this, { status: this.status, upstreamFailed })
+        const consumed = this.errorCode === 'invalid_model_output'
+        this.charging.afterResponse(this, {
+          status: this.status,
+          upstreamFailed: upstreamFailed && !consumed,
+          consumed,
+        })
       } catch (error) {
         console.error(`[gateway ${this.requestId}] charging.afterResponse failed`, error)
       }

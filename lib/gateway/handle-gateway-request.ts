@@ -23,7 +23,7 @@ export type GatewayDeps = {
   limiter: RateLimiter
   charging: ChargingStep
   maxBodyBytes: number
-  /** AI_CHAT routes: models, provider fallback, token billing (lib/ai/gateway). */
+  /** AI_CHAT and AI_PROMPT routes: models, provider fallback, token billing (lib/ai/gateway). */
   ai: AiGateway
 }
 
@@ -44,7 +44,9 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     if (target === null || route === undefined) return call.fail('route_not_found')
     call.route = route
     // Errors on AI routes carry the member the OpenAI / Anthropic SDKs read, from the first one on.
-    if (route.ai !== null) call.aiErrorStyle = /^(\/v1)?\/messages(\?|$)/.test(target.suffix) ? 'anthropic' : 'openai'
+    // A prompt API is a plain JSON API: its errors are problem+json only.
+    if (route.kind === 'AI_CHAT')
+      call.aiErrorStyle = /^(\/v1)?\/messages(\?|$)/.test(target.suffix) ? 'anthropic' : 'openai'
 
     if (hasAmbiguousCredentials(call.req)) return call.fail('ambiguous_credentials')
     const key = authenticateKey(call.req.headers, snapshot, now)
@@ -91,6 +93,7 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
       })
     }
 
+    if (route.kind === 'AI_PROMPT') return ai.handlePrompt(call, target.suffix)
     if (route.ai !== null) return ai.handle(call, target.suffix)
     chargeThenForward(charging, call, () => forward(call, target.suffix))
   }

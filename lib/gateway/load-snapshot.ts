@@ -1,5 +1,6 @@
 import type { Db } from '../db'
 import { loadAiRoutes } from '../ai/gateway/load-ai-routes'
+import { loadPromptSpecs } from '../ai/prompt/load-prompt-specs'
 import { readConfigVersion } from '../config-events/read-config-version'
 import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
 import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
@@ -91,16 +92,25 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     for (const r of rows) labels.set(r.id, { teamSlug: r.api.team.slug, apiSlug: r.api.slug, version: r.version })
   }
 
-  const aiVersions = versions.filter((v) => v.api.kind === 'AI_CHAT')
-  const aiRoutes = await loadAiRoutes(
-    db,
-    pools,
-    aiVersions.map((v) => ({ id: v.id, teamId: v.teamId, ownerSlug: v.api.team.slug, publishedAt: v.publishedAt })),
-  )
+  const aiVersions = versions.filter((v) => v.api.kind === 'AI_CHAT' || v.api.kind === 'AI_PROMPT')
+  const [aiRoutes, prompts] = await Promise.all([
+    loadAiRoutes(
+      db,
+      pools,
+      aiVersions.map((v) => ({ id: v.id, teamId: v.teamId, ownerSlug: v.api.team.slug, publishedAt: v.publishedAt })),
+    ),
+    loadPromptSpecs(
+      db,
+      versions.filter((v) => v.api.kind === 'AI_PROMPT'),
+    ),
+  ])
 
   const routes = new Map<string, RouteEntry>()
   for (const v of versions) {
     const ai = aiRoutes.get(v.id) ?? null
+    const prompt = prompts.get(v.id) ?? null
+    // A prompt version with no template row has nothing to run: not routable.
+    if (v.api.kind === 'AI_PROMPT' && prompt === null) continue
     // AI routes call their providers; only REST routes need an upstream (AI ones may have "").
     const upstream = ai ? { origin: '', basePath: '' } : parseUpstream(v.upstreamUrl)
     if (!upstream) continue
@@ -122,9 +132,10 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       upstreamOrigin: upstream.origin,
       upstreamBasePath: upstream.basePath,
       timeoutMs: v.timeoutMs > 0 ? v.timeoutMs : 30_000,
-      kind: ai ? 'AI_CHAT' : 'REST',
+      kind: prompt ? 'AI_PROMPT' : ai ? 'AI_CHAT' : 'REST',
       pool: ai ? null : pools.get(upstream.origin),
       ai,
+      prompt,
       lifecycleHeaders:
         state === 'DEPRECATED'
           ? buildLifecycleHeaders({

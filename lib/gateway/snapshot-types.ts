@@ -1,5 +1,6 @@
 import type { Pool } from 'undici'
 import type { AiRoute } from '../ai/gateway/ai-route-types'
+import type { PromptSpec } from '../ai/prompt/prompt-request'
 
 // The in-memory view of everything the hot path needs. A snapshot is immutable once built: a
 // reload builds a new one and swaps the reference, so a request never sees half of a change.
@@ -13,8 +14,11 @@ export type RouteEntry = {
   readonly apiId: string
   readonly versionId: string
   readonly state: RouteState
-  /** REST routes proxy to `pool`; AI_CHAT routes answer from `ai` (lib/ai/gateway). */
-  readonly kind: 'REST' | 'AI_CHAT'
+  /**
+   * REST routes proxy to `pool`; AI_CHAT routes answer from `ai` (lib/ai/gateway); AI_PROMPT routes
+   * render `prompt` and send it down `ai`'s one model.
+   */
+  readonly kind: 'REST' | 'AI_CHAT' | 'AI_PROMPT'
   /** "" on AI routes: they have no REST upstream, their providers are in `ai`. */
   readonly upstreamOrigin: string
   /** The upstream URL's path without a trailing slash ("" for the root). */
@@ -23,8 +27,10 @@ export type RouteEntry = {
   readonly timeoutMs: number
   /** Null on AI routes. */
   readonly pool: Pool | null
-  /** An AI_CHAT version's models and provider routes; null for a REST API. */
+  /** An AI version's models and provider routes (one model on a prompt); null for a REST API. */
   readonly ai: AiRoute | null
+  /** An AI_PROMPT version's parsed template, variables, output schema and settings. */
+  readonly prompt: PromptSpec | null
   /** Headers added to every proxied response, e.g. Deprecation/Sunset/Link when DEPRECATED. */
   readonly lifecycleHeaders: ReadonlyArray<readonly [string, string]>
   readonly successor: { readonly version: string; readonly url: string } | null

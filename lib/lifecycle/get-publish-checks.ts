@@ -1,5 +1,4 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import { diffExposedModels } from '@/lib/ai/console/diff-exposed-models'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import type { OpenApiChange } from '@/lib/openapi/diff-openapi'
@@ -13,7 +12,7 @@ export type PublishChecks = {
   version: { id: string; apiId: string; version: string; major: number; state: string; upstreamUrl: string }
   document: { ok: boolean; errors: OpenApiError[] }
   upstream: UpstreamCheck
-  /** AI_CHAT versions: the exposed models with a route (null for REST, whose upstream is checked). */
+  /** AI versions (chat and prompt): the exposed models with a route (null for REST, whose upstream is checked). */
   aiRoutes: { ok: boolean; models: string[] } | null
   plans: { ok: boolean; count: number }
   previous: { id: string; version: string; major: number } | null
@@ -37,7 +36,8 @@ export async function getPublishChecks(
     include: { api: { select: { kind: true } } },
   })
   if (!version) throw notFound('Version')
-  const isAi = version.api.kind === 'AI_CHAT'
+  // AI versions call providers, not an upstream: a prompt's one route is stored like a chat model's.
+  const isAi = version.api.kind === 'AI_CHAT' || version.api.kind === 'AI_PROMPT'
 
   const [document, upstream, aiRoutes, planCount, previous] = await Promise.all([
     // Only the verdict: the parsed document stays on the worker (the diff parses its own there).
@@ -57,8 +57,9 @@ export async function getPublishChecks(
   let changes: OpenApiChange[] = []
   if (previous && document.ok) {
     // Off the event loop: for a GitHub-sized pair the parses and the comparison take a second.
+    // An AI version's contract is generated (models, variables as enums and closed objects), so the
+    // generic diff reports a removed model or variable, a new required one, or a narrower enum.
     changes = await diffOpenApiTexts(previous.openapi, version.openapi)
-    if (aiRoutes) changes.push(...diffExposedModels((await routedModels(teamId, previous.id)).models, aiRoutes.models))
   }
   const breakingCount = changes.filter((c) => c.breaking).length
   const facts = {

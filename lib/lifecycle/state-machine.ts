@@ -48,7 +48,7 @@ export type PublishFacts = {
   state: VersionState
   documentValid: boolean
   upstreamAnswers: boolean
-  /** AI_CHAT versions only: how many exposed models have a route. They have no upstream to check. */
+  /** AI versions only (chat and prompt): how many exposed models have a route. They have no upstream to check. */
   aiRoutedModels?: number
   activePlanCount: number
   major: number

@@ -238,4 +238,47 @@ describe('diffOpenApi', () => {
     expect(last.message).toMatch(message)
     expect(changes.filter((c) => c.kind === 'comparison-incomplete')).toHaveLength(1)
   })
+
+  describe('request enums and closed request schemas', () => {
+    const withTag = (tag: Record<string, unknown>, closed = false) => {
+      const doc = structuredClone(petstoreV1)
+      setIn(doc, ['components', 'schemas', 'NewPet', 'properties', 'tag'], tag)
+      if (closed) setIn(doc, ['components', 'schemas', 'NewPet', 'additionalProperties'], false)
+      return doc
+    }
+    const kinds = (before: unknown, after: unknown) => pick(diffOpenApi(before, after)).map((c) => [c.kind, c.breaking])
+
+    test('a narrower request enum breaks; a wider one does not', () => {
+      const two = withTag({ type: 'string', enum: ['cat', 'dog'] })
+      const one = withTag({ type: 'string', enum: ['cat'] })
+      expect(kinds(two, one)).toContainEqual(['request-field-enum-narrowed', true])
+      expect(diffOpenApi(two, one).find((c) => c.kind === 'request-field-enum-narrowed')?.message).toContain('"dog"')
+      expect(kinds(one, two)).toEqual([])
+    })
+
+    test('an enum on a request field that had none breaks', () => {
+      expect(kinds(withTag({ type: 'string' }), withTag({ type: 'string', enum: ['cat'] }))).toContainEqual([
+        'request-field-enum-narrowed',
+        true,
+      ])
+    })
+
+    test('a response enum gaining or losing values is not a request change', () => {
+      const before = structuredClone(petstoreV1)
+      setIn(before, ['components', 'schemas', 'Pet', 'properties', 'tag'], { type: 'string', enum: ['a', 'b'] })
+      const after = structuredClone(petstoreV1)
+      setIn(after, ['components', 'schemas', 'Pet', 'properties', 'tag'], { type: 'string', enum: ['a'] })
+      expect(kinds(before, after).filter(([kind]) => kind === 'request-field-enum-narrowed')).toEqual([])
+    })
+
+    test('a removed request field breaks once the schema forbids additional properties', () => {
+      const open = withTag({ type: 'string' })
+      const openWithout = structuredClone(open)
+      deleteIn(openWithout, ['components', 'schemas', 'NewPet', 'properties', 'tag'])
+      expect(kinds(open, openWithout)).toContainEqual(['request-field-removed', false])
+      const closedWithout = structuredClone(openWithout)
+      setIn(closedWithout, ['components', 'schemas', 'NewPet', 'additionalProperties'], false)
+      expect(kinds(open, closedWithout)).toContainEqual(['request-field-removed', true])
+    })
+  })
 })

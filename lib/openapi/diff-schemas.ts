@@ -18,6 +18,7 @@ export type SchemaChangeKind =
   | 'request-field-became-required'
   | 'request-field-removed'
   | 'request-field-type-changed'
+  | 'request-field-enum-narrowed'
   | 'response-field-added'
   | 'response-field-removed'
   | 'response-field-type-changed'
@@ -76,6 +77,17 @@ export function compareSchemas(
       return delta
     }
   }
+  // A request value the old enum allowed and the new one refuses breaks the clients that send it.
+  if (side === 'request') {
+    const dropped = droppedEnumValues(before.enum, after.enum)
+    if (dropped.length > 0) {
+      delta.entries.push({
+        field: '',
+        location: '/enum',
+        change: { kind: 'request-field-enum-narrowed', breaking: true, from: dropped.join(', ') },
+      })
+    }
+  }
   const oldItems = ctx.before.resolve(before.items).value
   const newItems = ctx.after.resolve(after.items).value
   if (isRecord(oldItems) && isRecord(newItems))
@@ -105,16 +117,27 @@ export function compareSchemas(
     }
     child(delta, field, location, compareSchemas(ctx, old, schema, side, depth + 1))
   }
+  // A removed request field is harmless while unknown fields are ignored; a schema that now
+  // forbids additional properties refuses every request still sending it.
+  const closed = after.additionalProperties === false
   for (const prop of Object.keys(oldProps)) {
     if (prop in newProps) continue
     ctx.before.spend()
     const change: LocalChange =
       side === 'response'
         ? { kind: 'response-field-removed', breaking: true }
-        : { kind: 'request-field-removed', breaking: false }
+        : { kind: 'request-field-removed', breaking: closed }
     delta.entries.push({ field: `.${prop}`, location: `/properties/${escapePointerToken(prop)}`, change })
   }
   return delta
+}
+
+/** Values of the old enum the new one no longer allows; a new enum where there was none drops "every other value". */
+function droppedEnumValues(before: unknown, after: unknown): string[] {
+  if (!Array.isArray(after)) return []
+  const kept = new Set(after.map((v) => JSON.stringify(v)))
+  if (!Array.isArray(before)) return ['any value outside the new list']
+  return before.map((v) => JSON.stringify(v)).filter((v) => !kept.has(v))
 }
 
 function child(delta: Delta, field: string, location: string, nested: Delta) {
@@ -181,6 +204,8 @@ function describe(change: LocalChange, field: string, where: string): string {
       return `Field \`${name}\` was removed${where}`
     case 'request-field-removed':
       return `Field \`${name}\` is no longer accepted${where}`
+    case 'request-field-enum-narrowed':
+      return `Field \`${name}\`${where} no longer accepts ${change.from}`
   }
 }
 

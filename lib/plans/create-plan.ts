@@ -15,7 +15,7 @@ export async function createPlan({ teamId }: TeamScope, input: CreatePlanInput) 
   const pricing = planPricingData(
     { paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth },
     undefined,
-    { modelPricesApply: api.kind === 'AI_CHAT' },
+    { modelPricesApply: api.kind !== 'REST' },
   )
   const clash = await db.plan.findFirst({ where: { apiId, teamId, name: data.name }, select: { id: true } })
   if (clash) throw nameTaken()

@@ -37,7 +37,7 @@ const PRICING_KEYS = [
 export function planPricingData(
   input: PricingInput,
   current?: PlanPricing,
-  // AI_CHAT APIs: a paid plan with both token prices at 0 charges the serving model's own prices.
+  // AI APIs (chat and prompt): a paid plan with both token prices at 0 charges the serving model's own prices.
   { modelPricesApply = false }: { modelPricesApply?: boolean } = {},
 ): Partial<PlanPricing> {
   if (!PRICING_KEYS.some((key) => input[key] !== undefined)) return {}

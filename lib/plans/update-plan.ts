@@ -31,7 +31,7 @@ export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) 
   const pricing = planPricingData(
     { paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth },
     plan,
-    { modelPricesApply: plan.api.kind === 'AI_CHAT' },
+    { modelPricesApply: plan.api.kind !== 'REST' },
   )
   if (data.name) {
     const clash = await db.plan.findFirst({

@@ -4,6 +4,7 @@ import type { CatalogUser } from '@/lib/catalog/visible-api-where'
 import { AppError } from '@/lib/errors/app-error'
 import { buildTryItOperations, type TryItOperation } from './build-try-it-operations'
 import { listDelegableKeys } from './find-delegable-key'
+import { wrappedObjectFormOf, type WrappedObjectForm } from './flat-object-form'
 import { resolveTryItTarget } from './resolve-try-it-target'
 
 export type TryItData = {
@@ -14,6 +15,8 @@ export type TryItData = {
   operations: TryItOperation[]
   /** AI_CHAT versions: the exposed chat models for the chat form (default first); null for REST. */
   chatModels: string[] | null
+  /** AI_PROMPT versions: the variables form generated from the contract's request body; null otherwise. */
+  promptForm: WrappedObjectForm | null
   keys: Awaited<ReturnType<typeof listDelegableKeys>>
 }
 
@@ -41,6 +44,8 @@ export async function loadTryIt(
     operations: reference.ok ? buildTryItOperations(reference.document) : [],
     keys,
     chatModels,
+    promptForm:
+      target.apiKind === 'AI_PROMPT' && reference.ok ? wrappedObjectFormOf(reference.document, '/', 'post') : null,
   }
 }
 

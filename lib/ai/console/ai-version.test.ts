@@ -251,7 +251,11 @@ describe('publishing', () => {
     const v11 = await createAiVersion(team.scope, { apiId: api.id, version: 'v1.1', design: onlyFast })
     const checks = await getPublishChecks(team.scope, { versionId: v11.versionId })
     expect(checks.changes).toContainEqual(
-      expect.objectContaining({ breaking: true, message: 'The model smart is no longer exposed' }),
+      expect.objectContaining({
+        breaking: true,
+        kind: 'request-field-enum-narrowed',
+        message: expect.stringContaining('"smart"'),
+      }),
     )
     expect(checks.needsOverride).toBe(true)
     expect(checks.guard.ok).toBe(false)

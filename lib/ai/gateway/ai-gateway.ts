@@ -11,7 +11,9 @@ import { parseEmbeddingsRequest } from '../ingress/embeddings-request-schema'
 import { anthropicToChatRequest } from '../ingress/anthropic-messages'
 import { worstCase } from './ai-pricing'
 import { answerFromProvider, type PreparedAiCall } from './answer-from-provider'
-import { anthropicFormat, openAiFormat } from './answer-formats'
+import { preparePromptCall } from '../prompt/prompt-call'
+import { promptRequestFor } from '../prompt/prompt-request'
+import { anthropicFormat, openAiFormat, type AnswerFormat } from './answer-formats'
 import { readJsonBody } from './read-json-body'
 import { answerEmbeddings, countEmbeddingTokens, EMBEDDING_MARGIN_PER_INPUT } from './answer-embeddings'
 import type { ExposedModel } from './ai-route-types'
@@ -22,7 +24,8 @@ import { TokenLimiter } from './token-limiter'
 // key, lifecycle, subscription, rate limit): read and validate the body in the consumer's format,
 // resolve the exposed model, count the input, check tokens per minute, reserve the worst case
 // through the charging step, then send it down the model's route (answer-from-provider.ts; for
-// POST /embeddings, answer-embeddings.ts).
+// POST /embeddings, answer-embeddings.ts). AI_PROMPT routes enter at handlePrompt and share the
+// same steps from forward() on.
 
 /** Per-message framing the tokenizer's formula may miss on some providers (role markers, separators). */
 const FRAMING_MARGIN_PER_MESSAGE = 4
@@ -86,10 +89,53 @@ export class AiGateway {
     }
     const model = this.exposedModel(call, request.model, 'CHAT')
     if (model === null) return
+    const format = endpoint === 'chat' ? openAiFormat(request.stream_options?.include_usage === true) : anthropicFormat
+    this.forward(call, model, request, format)
+  }
+
+  /** An AI_PROMPT route: POST / with the variables (lib/ai/prompt/prompt-call.ts builds the request). */
+  handlePrompt(call: GatewayCall, suffix: string): void {
+    const q = suffix.indexOf('?')
+    const path = q === -1 ? suffix : suffix.slice(0, q)
+    if (path !== '' && path !== '/') {
+      return call.fail('route_not_found', { detail: 'This prompt API answers POST / with {"variables": {...}}.' })
+    }
+    if (call.req.method !== 'POST') {
+      return call.respondProblem(
+        new AppError({ code: 'method_not_allowed', status: 405, message: 'This prompt API answers POST only.' }),
+        { allow: 'POST' },
+      )
+    }
+    readJsonBody(call, this.maxBodyBytes).then(
+      (body) => {
+        const prepared = preparePromptCall(call.route!, body)
+        if (!prepared.ok) return call.respondProblem(prepared.error)
+        const { model, request, format, check } = prepared
+        this.forward(call, model, request, format, { check, forTarget: promptRequestFor })
+      },
+      (error: unknown) => call.respondProblem(toAppError(error), { connection: 'close' }),
+    )
+  }
+
+  /**
+   * The steps every chat call shares once its request is known (chat, messages, prompts): count
+   * the input and reserve the worst case, for every answer a checked call may need, then answer.
+   */
+  private forward(
+    call: GatewayCall,
+    model: ExposedModel,
+    request: ChatRequest,
+    format: AnswerFormat,
+    extra: Pick<PreparedAiCall, 'check' | 'forTarget'> = {},
+  ): void {
+    call.model = model.name
     const targets = this.health.order(model, call.createdAt)
     const inputTokens = countInputTokens(request) + FRAMING_MARGIN_PER_MESSAGE * request.messages.length
     const requested = request.max_completion_tokens ?? request.max_tokens ?? null
-    const worst = worstCase(call.subscription!.plan, targets, inputTokens, requested)
+    // A checked non-streamed call may take several answers; a stream gets one.
+    const answers = request.stream ? 1 : (extra.check?.maxAnswers ?? 1)
+    const single = worstCase(call.subscription!.plan, targets, inputTokens, requested)
+    const worst = { micros: single.micros * BigInt(answers), tokens: single.tokens * answers }
     this.reserveThenSend(call, worst, (settleTokens) => {
       const prepared: PreparedAiCall = {
         call,
@@ -97,11 +143,12 @@ export class AiGateway {
         targets,
         inputTokens,
         requested,
-        format: endpoint === 'chat' ? openAiFormat(request.stream_options?.include_usage === true) : anthropicFormat,
+        format,
         context: { id: `chatcmpl-${call.requestId}`, model: model.name, created: Math.floor(call.createdAt / 1000) },
         health: this.health,
         charging: this.charging,
         settleTokens,
+        ...extra,
       }
       void answerFromProvider(prepared)
     })

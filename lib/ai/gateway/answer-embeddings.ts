@@ -9,8 +9,8 @@ import type { EmbeddingsEncoding } from '../ingress/embeddings-request-schema'
 import type { EmbeddingsRequest } from '../provider-adapter'
 import { encodeFloat32Base64 } from '../providers/embedding-vectors'
 import type { AiTarget } from './ai-route-types'
-import { bill, readProviderJson, sendAiJson } from './answer-from-provider'
-import { sendToProvider } from './send-to-provider'
+import { bill, sendAiJson } from './answer-from-provider'
+import { readProviderJson, sendToProvider } from './send-to-provider'
 import type { TargetHealth } from './target-health'
 
 // POST /embeddings on an AI_CHAT version: the request goes down the embedding model's route like a

@@ -15,9 +15,13 @@ export interface StreamWriter {
   error(message: string): string
 }
 
+/** What the gateway knows of an answer beyond the completion: its checked output, and the model that served. */
+export type AnswerFacts = { output: string | Record<string, unknown>; served: string }
+
 export interface AnswerFormat {
-  complete(completion: ChatCompletion, usage: TokenUsage, cost: string): unknown
-  stream(context: TranslationContext, inputTokens: number): StreamWriter
+  complete(completion: ChatCompletion, usage: TokenUsage, cost: string, facts: AnswerFacts): unknown
+  /** `served`: the team model that serves the stream (after any fallback). */
+  stream(context: TranslationContext, inputTokens: number, served: string): StreamWriter
 }
 
 const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`

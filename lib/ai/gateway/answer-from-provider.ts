@@ -9,11 +9,11 @@ import type { OutHeaders } from '@/lib/gateway/out-headers'
 import type { ChatCompletionChunk, ChatRequest, TokenUsage } from '../chat-types'
 import { countTextTokens } from '../count-tokens'
 import type { ProviderAdapter, TranslationContext } from '../provider-adapter'
-import { providerError } from '../providers/provider-errors'
 import { tokenCost } from './ai-pricing'
 import type { AiTarget } from './ai-route-types'
 import type { AnswerFormat } from './answer-formats'
-import { chatRequestFor, sendToProvider } from './send-to-provider'
+import { completeChecked, type AnswerCheck } from './complete-checked'
+import { chatRequestFor, sendToProvider, type ChatSendOptions } from './send-to-provider'
 import type { TargetHealth } from './target-health'
 
 // Forwards a prepared AI call down its route and answers the consumer: one JSON body, or a stream
@@ -33,6 +33,9 @@ export type PreparedAiCall = {
   health: TargetHealth
   charging: ChargingStep
   settleTokens(used: number): void
+  /** A prompt's output check: a non-streamed answer that fails it is asked for again (complete-checked.ts). */
+  check?: { test: AnswerCheck<Record<string, unknown>>; maxAnswers: number }
+  forTarget?: ChatSendOptions['forTarget']
 }
 
 export async function answerFromProvider(prepared: PreparedAiCall): Promise<void> {
@@ -40,20 +43,25 @@ export async function answerFromProvider(prepared: PreparedAiCall): Promise<void
   call.forwarded = true
   call.upstreamStartedAt = performance.now()
   let used = 0
+  const options: ChatSendOptions = {
+    timeoutMs: call.route!.timeoutMs,
+    requested: prepared.requested,
+    health: prepared.health,
+    requestId: call.requestId,
+    forTarget: prepared.forTarget,
+  }
   try {
-    const build = chatRequestFor(prepared.request, prepared.requested)
-    const answer = await sendToProvider(build, prepared.targets, {
-      timeoutMs: call.route!.timeoutMs,
-      health: prepared.health,
-      requestId: call.requestId,
-    })
+    if (!prepared.request.stream) {
+      used = await answerComplete(prepared, options)
+      return
+    }
+    const build = chatRequestFor(prepared.request, prepared.requested, prepared.forTarget)
+    const answer = await sendToProvider(build, prepared.targets, options)
     call.attempts = Math.max(1, answer.attempts)
     if (!answer.ok) return call.respondProblem(answer.error)
     call.upstreamMs = performance.now() - call.upstreamStartedAt
     call.provider = answer.target.modelName
-    used = prepared.request.stream
-      ? await answerStream(prepared, answer.target, answer.adapter, answer.response)
-      : await answerComplete(prepared, answer.target, answer.adapter, answer.response)
+    used = await answerStream(prepared, answer.target, answer.adapter, answer.response)
   } catch (error) {
     if (!call.done) call.respondProblem(toAppError(error))
   } finally {
@@ -99,15 +107,6 @@ export function sendAiJson(call: GatewayCall, target: AiTarget, value: unknown, 
   call.finish()
 }
 
-/** A provider's non-streamed 2xx body; one that is not JSON is the provider's fault (502). */
-export async function readProviderJson(target: AiTarget, response: Dispatcher.ResponseData): Promise<unknown> {
-  try {
-    return await response.body.json()
-  } catch {
-    throw providerError(`${target.providerName} answered with a body that is not JSON.`)
-  }
-}
-
 function estimated(prepared: PreparedAiCall, outputText: string): TokenUsage {
   return {
     inputTokens: prepared.inputTokens,
@@ -117,27 +116,37 @@ function estimated(prepared: PreparedAiCall, outputText: string): TokenUsage {
   }
 }
 
-async function answerComplete(
-  prepared: PreparedAiCall,
-  target: AiTarget,
-  adapter: ProviderAdapter,
-  response: Dispatcher.ResponseData,
-): Promise<number> {
+async function answerComplete(prepared: PreparedAiCall, options: ChatSendOptions): Promise<number> {
   const { call } = prepared
-  const { completion, usage: reported } = adapter.chatResponse(
-    await readProviderJson(target, response),
-    prepared.context,
+  const answer = await completeChecked(
+    prepared.request,
+    prepared.targets,
+    { ...options, context: prepared.context, inputTokens: prepared.inputTokens },
+    prepared.check,
   )
-  const message = completion.choices[0]?.message
-  const usage =
-    reported ??
-    estimated(
-      prepared,
-      (message?.content ?? '') +
-        (message?.tool_calls ?? []).map((c) => c.function.name + c.function.arguments).join(''),
-    )
+  call.attempts = Math.max(1, answer.attempts)
+  if (!answer.ok) {
+    // Answers the model gave but the check refused were still consumed: billed once (see bill()).
+    if (answer.target !== null && answer.answers > 0) {
+      call.provider = answer.target.modelName
+      bill(call, prepared.charging, answer.target, answer.usage)
+    }
+    call.respondProblem(answer.error)
+    return answer.usage.inputTokens + answer.usage.outputTokens
+  }
+  const { target, usage } = answer
+  call.upstreamMs = performance.now() - call.upstreamStartedAt
+  call.provider = target.modelName
   const cost = bill(call, prepared.charging, target, usage)
-  sendAiJson(call, target, prepared.format.complete(completion, usage, microsToDecimal(cost)), cost)
+  sendAiJson(
+    call,
+    target,
+    prepared.format.complete(answer.completion, usage, microsToDecimal(cost), {
+      output: answer.value ?? answer.text,
+      served: target.modelName,
+    }),
+    cost,
+  )
   return usage.inputTokens + usage.outputTokens
 }
 
@@ -149,7 +158,7 @@ async function answerStream(
 ): Promise<number> {
   const { call, context } = prepared
   const res = call.res
-  const writer = prepared.format.stream(context, prepared.inputTokens)
+  const writer = prepared.format.stream(context, prepared.inputTokens, target.modelName)
   const translator = adapter.chatStream(context)
   let clientGone = res.destroyed
   const onClose = () => {

@@ -4,6 +4,7 @@ import { isOutboundRefused } from '@/lib/net/outbound-dispatcher'
 import type { ChatRequest } from '../chat-types'
 import type { ProviderAdapter, ProviderHttpRequest } from '../provider-adapter'
 import { adapterFor } from '../providers/adapter-for'
+import { providerError } from '../providers/provider-errors'
 import { outputLimit } from './ai-pricing'
 import type { AiTarget } from './ai-route-types'
 import type { TargetHealth } from './target-health'
@@ -24,14 +25,30 @@ export type ProviderAnswer = {
 }
 export type ProviderFailure = { ok: false; error: AppError; attempts: number }
 
+export type SendOptions = { timeoutMs: number; health: TargetHealth; requestId: string }
+
+/** A chat call's options: what was reserved for output, and the request's per-target form. */
+export type ChatSendOptions = SendOptions & {
+  requested: number | null
+  forTarget?: (request: ChatRequest, target: AiTarget) => ChatRequest
+}
+
 /** Builds one target's request; throws a 400 AppError when that target cannot carry it. */
 export type BuildProviderRequest = (adapter: ProviderAdapter, target: AiTarget) => ProviderHttpRequest
 
-/** A chat request for each target, its output limit within what was reserved. */
-export function chatRequestFor(request: ChatRequest, requested: number | null): BuildProviderRequest {
+/**
+ * A chat request for each target, its output limit within what was reserved. `forTarget` adapts
+ * it per target first (a prompt drops response_format where the provider has none).
+ */
+export function chatRequestFor(
+  request: ChatRequest,
+  requested: number | null,
+  forTarget?: (request: ChatRequest, target: AiTarget) => ChatRequest,
+): BuildProviderRequest {
   return (adapter, target) => {
+    const base = forTarget ? forTarget(request, target) : request
     // The limit goes to the provider, so the output cannot exceed what was reserved for it.
-    const limited: ChatRequest = { ...request, max_tokens: outputLimit(requested, target) }
+    const limited: ChatRequest = { ...base, max_tokens: outputLimit(requested, target) }
     delete limited.max_completion_tokens
     return adapter.chatRequest(limited, target.provider)
   }
@@ -40,7 +57,7 @@ export function chatRequestFor(request: ChatRequest, requested: number | null): 
 export async function sendToProvider(
   build: BuildProviderRequest,
   targets: readonly AiTarget[],
-  options: { timeoutMs: number; health: TargetHealth; requestId: string },
+  options: SendOptions,
 ): Promise<ProviderAnswer | ProviderFailure> {
   let attempts = 0
   let lastError: AppError | null = null
@@ -124,5 +141,14 @@ async function readErrorBody(response: Dispatcher.ResponseData): Promise<unknown
     return JSON.parse(text)
   } catch {
     return text
+  }
+}
+
+/** A provider's non-streamed 2xx body; one that is not JSON is the provider's fault (502). */
+export async function readProviderJson(target: AiTarget, response: Dispatcher.ResponseData): Promise<unknown> {
+  try {
+    return await response.body.json()
+  } catch {
+    throw providerError(`${target.providerName} answered with a body that is not JSON.`)
   }
 }

@@ -5,6 +5,8 @@ import type { Db } from '@/lib/db'
 import { createApi, createKey, waitFor } from '@/lib/gateway/test-fixtures'
 import { createId } from '@/lib/ids'
 import { createTestTeam } from '@/lib/testing/create-test-team'
+import type { CreatePromptVersionInput } from '../prompt/prompt-schemas'
+import { updatePromptVersion } from '../prompt/save-prompt-version'
 
 // The world the AI gateway tests share: Acme publishes an AI_CHAT API ("assistant", v1) whose
 // exposed models route to the providers and models a test names (real HTTP upstreams the test
@@ -139,4 +141,57 @@ export type AiWorld = Awaited<ReturnType<typeof seedAiWorld>>
 /** The call's Invocation row once the metering writer has written it. */
 export function writtenInvocation(db: Db, requestId: string, timeoutMs = 10_000) {
   return waitFor(() => db.invocation.findFirst({ where: { requestId } }).then((row) => row ?? undefined), timeoutMs)
+}
+
+export type PromptSeed = {
+  slug: string
+  /** The team model (of the world's models) the prompt runs on. */
+  model: string
+  systemTemplate?: string
+  userTemplate: string
+  variables: unknown[]
+  outputSchema?: Record<string, unknown>
+  maxOutputTokens?: number
+  plan?: PlanSeed
+}
+
+/**
+ * An AI_PROMPT API of the world's Acme, saved through the prompt form's own function (template,
+ * route, generated contract), published, with Initech subscribed on the plan the test describes.
+ */
+export async function seedPromptApi(db: Db, world: AiWorld, spec: PromptSeed) {
+  const { api, plan, versionIds } = await createApi(db, {
+    ownerTeamId: world.acme.id,
+    consumerTeamId: world.initech.id,
+    slug: spec.slug,
+    versions: [{ version: 'v1', state: 'DRAFT', upstreamUrl: '', timeoutMs: 5_000 }],
+  })
+  await db.api.update({ where: { id: api.id }, data: { kind: 'AI_PROMPT' } })
+  const versionId = versionIds.get('v1')!
+  const model = await db.aiModel.findFirstOrThrow({ where: { teamId: world.acme.id, name: spec.model } })
+  await updatePromptVersion(world.acme.scope, {
+    versionId,
+    systemTemplate: spec.systemTemplate ?? '',
+    userTemplate: spec.userTemplate,
+    variables: spec.variables as CreatePromptVersionInput['variables'],
+    outputSchema: spec.outputSchema ?? null,
+    maxOutputTokens: spec.maxOutputTokens,
+    modelId: model.id,
+  })
+  await db.apiVersion.update({ where: { id: versionId }, data: { state: 'PUBLISHED', publishedAt: new Date() } })
+  const pricing = spec.plan ?? {}
+  await db.plan.update({
+    where: { id: plan.id },
+    data: {
+      paid: pricing.paid ?? true,
+      pricePerCallMicros: pricing.pricePerCallMicros ?? 0n,
+      pricePerMInputMicros: pricing.pricePerMInputMicros ?? 0n,
+      pricePerMOutputMicros: pricing.pricePerMOutputMicros ?? 0n,
+      freeCallsPerMonth: pricing.freeCallsPerMonth ?? 0,
+      tokensPerMinute: pricing.tokensPerMinute ?? null,
+      name: 'Per token',
+    },
+  })
+  await publishConfigChange(db)
+  return { api, plan, versionId, path: `/gw/${world.acme.slug}/${spec.slug}/v1` }
 }

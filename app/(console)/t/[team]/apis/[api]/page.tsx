@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { EditApiForm } from '@/components/apis/edit-api-form'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
+import { PromptVersionForm } from '@/components/apis/prompt-version-form'
 import { PlanForm } from '@/components/apis/plan-form'
 import { PlansTable } from '@/components/apis/plans-table'
 import { VersionForm } from '@/components/apis/version-form'
@@ -13,6 +14,8 @@ import { ButtonLink } from '@/components/ui/button'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
 import { listModelChoices } from '@/lib/ai/console/list-models'
+import { getPromptVersionDesign } from '@/lib/ai/prompt/get-prompt-version-design'
+import { listPromptModelChoices } from '@/lib/ai/prompt/list-prompt-model-choices'
 import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
@@ -31,7 +34,7 @@ import {
   retireVersionAction,
 } from './lifecycle-actions'
 import { archivePlanAction, createPlanAction, updatePlanAction } from './plan-actions'
-import { createAiVersionAction, deleteDraftVersionAction } from './version-actions'
+import { createAiVersionAction, createPromptVersionAction, deleteDraftVersionAction } from './version-actions'
 
 // The buttons of each version row, as one set of server actions.
 const VERSION_ACTIONS = {
@@ -59,11 +62,14 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
   if (!api) notFound()
   const latest = api.versions[0]
   const isAi = api.kind === 'AI_CHAT'
-  const [events, latestVersion, modelChoices, latestDesign] = await Promise.all([
+  const isPrompt = api.kind === 'AI_PROMPT'
+  const [events, latestVersion, modelChoices, latestDesign, promptChoices, latestPrompt] = await Promise.all([
     listLifecycleEvents(scope, { apiId: api.id }),
-    latest && !isAi ? getVersion(scope, { versionId: latest.id }) : null,
+    latest && api.kind === 'REST' ? getVersion(scope, { versionId: latest.id }) : null,
     isAi ? listModelChoices(scope) : [],
     isAi && latest ? getAiVersionDesign(scope, { versionId: latest.id }) : null,
+    isPrompt ? listPromptModelChoices(scope) : [],
+    isPrompt && latest ? getPromptVersionDesign(scope, { versionId: latest.id }) : null,
   ])
   const now = new Date()
   const permissions = {
@@ -128,7 +134,29 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
             )}
           </section>
           {permissions.canWrite ? (
-            isAi ? (
+            isPrompt ? (
+              <Card>
+                <CardHeader
+                  title="Add a version"
+                  description={
+                    latestPrompt
+                      ? `Prefilled with ${latest?.version}'s prompt; the typed REST contract is generated from the variables.`
+                      : 'Write the prompt and declare its variables; the typed REST contract is generated from them.'
+                  }
+                />
+                <CardBody>
+                  <PromptVersionForm
+                    action={createPromptVersionAction}
+                    teamSlug={team}
+                    apiSlug={api.slug}
+                    apiId={api.id}
+                    choices={promptChoices}
+                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
+                    initial={latestPrompt ?? undefined}
+                  />
+                </CardBody>
+              </Card>
+            ) : isAi ? (
               <Card>
                 <CardHeader
                   title="Add a version"

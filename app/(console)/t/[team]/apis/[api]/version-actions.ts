@@ -3,6 +3,10 @@
 import { revalidatePath } from 'next/cache'
 import { createAiVersionSchema, updateAiVersionSchema } from '@/lib/ai/console/ai-version-schemas'
 import { createAiVersion, updateAiVersion } from '@/lib/ai/console/save-ai-version'
+import { runPromptDraftSchema } from '@/lib/ai/prompt/playground-schemas'
+import { createPromptVersionSchema, updatePromptVersionSchema } from '@/lib/ai/prompt/prompt-schemas'
+import { runPromptDraft, type PromptDraftRun } from '@/lib/ai/prompt/run-prompt-draft'
+import { createPromptVersion, updatePromptVersion } from '@/lib/ai/prompt/save-prompt-version'
 import { deleteDraftVersion, type DeletedDraft } from '@/lib/apis/delete-draft-version'
 import { versionIdSchema } from '@/lib/apis/schemas'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
@@ -22,6 +26,18 @@ const doCreateAi = teamAction('apis.write', createAiVersionSchema, (input, conte
 )
 const doUpdateAi = teamAction('apis.write', updateAiVersionSchema, (input, context) =>
   updateAiVersion(scopeOf(context), input),
+)
+
+// AI_PROMPT versions: the template, its variables and its model; the contract is generated.
+const doCreatePrompt = teamAction('apis.write', createPromptVersionSchema, (input, context) =>
+  createPromptVersion(scopeOf(context), input),
+)
+const doUpdatePrompt = teamAction('apis.write', updatePromptVersionSchema, (input, context) =>
+  updatePromptVersion(scopeOf(context), input),
+)
+// The playground calls the provider for real (unmetered, uncharged): an editor's test of the design.
+const doRunPromptDraft = teamAction('apis.write', runPromptDraftSchema, (input, context) =>
+  runPromptDraft(scopeOf(context), input),
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
@@ -47,4 +63,26 @@ export async function updateAiVersionAction(
   formData: FormData,
 ): Promise<ActionState<SavedVersion>> {
   return run(formData, doUpdateAi)
+}
+
+export async function createPromptVersionAction(
+  _previous: ActionState<SavedVersion>,
+  formData: FormData,
+): Promise<ActionState<SavedVersion>> {
+  return run(formData, doCreatePrompt)
+}
+
+export async function updatePromptVersionAction(
+  _previous: ActionState<SavedVersion>,
+  formData: FormData,
+): Promise<ActionState<SavedVersion>> {
+  return run(formData, doUpdatePrompt)
+}
+
+export async function runPromptDraftAction(
+  _previous: ActionState<PromptDraftRun>,
+  formData: FormData,
+): Promise<ActionState<PromptDraftRun>> {
+  // Nothing the pages show changes, so nothing is revalidated.
+  return runTeamForm(formData, doRunPromptDraft, () => {})
 }

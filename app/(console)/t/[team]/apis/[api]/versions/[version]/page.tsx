@@ -2,12 +2,17 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AiVersionForm } from '@/components/apis/ai-version-form'
+import { PromptPlayground } from '@/components/apis/prompt-playground'
+import { PromptDesignView } from '@/components/apis/prompt-design-view'
+import { PromptVersionForm } from '@/components/apis/prompt-version-form'
 import { VersionForm } from '@/components/apis/version-form'
 import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
 import { StateBadge } from '@/components/ui/badge'
 import { Card, CardBody, CardHeader, PageHeader } from '@/components/ui/card'
 import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
 import { listModelChoices } from '@/lib/ai/console/list-models'
+import { getPromptVersionDesign } from '@/lib/ai/prompt/get-prompt-version-design'
+import { listPromptModelChoices } from '@/lib/ai/prompt/list-prompt-model-choices'
 import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getVersion } from '@/lib/apis/get-version'
@@ -16,7 +21,7 @@ import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { formatBytes, maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
-import { updateAiVersionAction } from '../../version-actions'
+import { runPromptDraftAction, updateAiVersionAction, updatePromptVersionAction } from '../../version-actions'
 
 type Props = { params: Promise<{ team: string; api: string; version: string }> }
 
@@ -39,6 +44,14 @@ export default async function VersionPage({ params }: Props) {
   const [design, modelChoices] = isAi
     ? await Promise.all([getAiVersionDesign(scope, { versionId: version.id }), listModelChoices(scope)])
     : [null, []]
+  const isPrompt = api.kind === 'AI_PROMPT'
+  const editablePrompt = isPrompt && version.state === 'DRAFT' && canWrite
+  const [prompt, promptChoices] = isPrompt
+    ? await Promise.all([
+        getPromptVersionDesign(scope, { versionId: version.id }),
+        editablePrompt ? listPromptModelChoices(scope) : [],
+      ])
+    : [null, []]
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -54,7 +67,9 @@ export default async function VersionPage({ params }: Props) {
           </span>
         }
         description={
-          isAi ? (
+          isPrompt ? (
+            <>Runs on {prompt?.runsOn.join(' → ') || 'no model yet'}</>
+          ) : isAi ? (
             <>
               Exposes {design?.models.map((m) => m.name).join(', ') || 'no models yet'} · default{' '}
               {design?.defaultModel ?? '—'}
@@ -67,7 +82,53 @@ export default async function VersionPage({ params }: Props) {
         }
       />
       <div className="space-y-6">
-        {isAi ? (
+        {isPrompt ? (
+          <>
+            <Card>
+              <CardHeader title={editablePrompt ? 'Prompt template' : 'Prompt template (fixed)'} />
+              <CardBody>
+                {editablePrompt ? (
+                  <PromptVersionForm
+                    action={updatePromptVersionAction}
+                    teamSlug={team}
+                    apiSlug={api.slug}
+                    versionId={version.id}
+                    choices={promptChoices}
+                    initial={prompt ?? undefined}
+                  />
+                ) : prompt ? (
+                  <PromptDesignView
+                    design={prompt}
+                    note={
+                      version.state === 'DRAFT'
+                        ? 'Only members who may edit APIs change a draft’s template.'
+                        : 'Published templates are immutable; add a version to change it.'
+                    }
+                  />
+                ) : (
+                  <p className="text-sm text-red-700">This version has no prompt template.</p>
+                )}
+              </CardBody>
+            </Card>
+            {canWrite && prompt ? (
+              <Card>
+                <CardHeader
+                  title="Playground"
+                  description="Runs the saved template with sample variables against its model. Save the draft first to try a change."
+                />
+                <CardBody>
+                  <PromptPlayground
+                    key={JSON.stringify(prompt.fields)}
+                    teamSlug={team}
+                    versionId={version.id}
+                    fields={prompt.fields}
+                    action={runPromptDraftAction}
+                  />
+                </CardBody>
+              </Card>
+            ) : null}
+          </>
+        ) : isAi ? (
           <Card>
             <CardHeader
               title={version.state === 'DRAFT' && canWrite ? 'Models and routes' : 'Models and routes (fixed)'}
