@@ -10,7 +10,8 @@ import { signIn } from './fixtures/sign-in'
 // creates an AI_PROMPT API, writes a template with typed variables, is told about a variable the
 // template does not use, fixes it, runs the draft in the playground, adds a plan and publishes; the
 // catalog shows the generated reference. A consumer (a globex-like team) subscribes, calls it from
-// try-it with the form generated from the contract, and finds the call in the call log.
+// try-it with the form generated from the contract, and finds the call in the call log and on
+// the AI usage dashboard.
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
 
@@ -198,6 +199,19 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
       await expect(row).toBeVisible({ timeout: 1_000 })
     }).toPass({ timeout: 20_000 })
     await expect(row.locator('[data-model]')).toHaveText('house-gpt')
+  })
+
+  await test.step('the call is on the consumer’s AI usage dashboard, and its number opens it', async () => {
+    // The consumer owns no AI API, so the dashboard opens on its own calls.
+    const party = consumerPage.locator(`[data-party-row="${owner.slug}/${apiSlug}"]`)
+    await expect(async () => {
+      await consumerPage.goto(`/t/${consumer.slug}/ai/usage?range=24h`)
+      await expect(party).toBeVisible({ timeout: 1_000 })
+    }).toPass({ timeout: 20_000 })
+    await expect(consumerPage.locator('[data-summary="AI calls"] dd').first()).toHaveText('1')
+    await party.getByRole('link').first().click()
+    await expect(consumerPage).toHaveURL(new RegExp(`/t/${consumer.slug}/calls\\?`))
+    await expect(consumerPage.locator('tr[data-call]').filter({ hasText: apiName })).toHaveCount(1)
   })
 })
 

@@ -51,7 +51,11 @@ describe('checkVariableValues', () => {
   test('an inherited name ("toString", "__proto__") is not a value', () => {
     const result = checkVariableValues(declared, JSON.parse('{"text":"a","__proto__":{"tone":"formal"}}'))
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(Object.entries(result.errors)).toEqual([['__proto__', ['is not a variable of this prompt']]])
+    if (!result.ok) {
+      expect(Object.entries(result.errors)).toEqual([['__proto__', ['is not a variable of this prompt']]])
+      // A plain object, as the playground hands it to React and the gateway to JSON.
+      expect(Object.getPrototypeOf(result.errors)).toBe(Object.prototype)
+    }
     expect(checkVariableValues([{ ...declared[0], required: false }], {})).toEqual({ ok: true, values: {} })
   })
 

@@ -31,7 +31,11 @@ export function checkVariableValues(declared: readonly PromptVariable[], input: 
     if (problem) add(variable.name, problem)
     else values[variable.name] = value as string | number | boolean
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values }
+  // Plain objects out (React and JSON take no null prototypes); fromEntries defines own keys, so
+  // "__proto__" stays a key there too.
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors: Object.fromEntries(Object.entries(errors)) }
+    : { ok: true, values: Object.fromEntries(Object.entries(values)) }
 }
 
 function typeProblem(variable: PromptVariable, value: unknown): string | null {
