@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { decimalToMicros, formatMicros } from '../lib/billing/money'
-import { postLedgerEntry } from '../lib/billing/post-ledger-entry'
-import { publishConfigChange } from '../lib/config-events/publish-config-change'
-import { createId } from '../lib/ids'
 import { DEMO_UPSTREAM } from './fixtures/seed-invoke'
-import { e2eDb, seedTeam, type SeededTeam } from './fixtures/seed-team'
+import { fundWithCard } from './fixtures/seed-billing'
+import { seedTeam } from './fixtures/seed-team'
 import { signIn } from './fixtures/sign-in'
 
 // The AI gateway end to end, through the console only: an owner adds a provider (the demo AI
@@ -14,37 +12,13 @@ import { signIn } from './fixtures/sign-in'
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
 
-/** A valid card and 5 USD of prepaid balance, credited through the ledger as a top-up would be. */
-async function fund(consumer: SeededTeam) {
-  const db = e2eDb()
-  await db.billingAccount.update({
-    where: { teamId: consumer.id },
-    data: { paymentMethodStatus: 'VALID', paymentMethodLabel: 'Visa •••• 4242' },
-  })
-  await db.$transaction(
-    (tx) =>
-      postLedgerEntry(
-        {
-          teamId: consumer.id,
-          kind: 'TOP_UP',
-          amountMicros: 5_000_000n,
-          idempotencyKey: createId('e2e-topup'),
-          description: 'Welcome credit',
-        },
-        tx,
-      ),
-    { timeout: 30_000, maxWait: 30_000 },
-  )
-  await publishConfigChange(db)
-}
-
 test('[AI] owner publishes an AI chat API over a provider model; a consumer streams a chat from try-it and sees tokens and cost', async ({
   browser,
 }) => {
   test.setTimeout(150_000)
   const owner = await seedTeam('ai-owner')
   const consumer = await seedTeam('ai-consumer')
-  await fund(consumer)
+  await fundWithCard(consumer)
   const suffix = owner.slug.split('-').pop()!
   const apiName = `Assistant ${suffix}`
   const apiSlug = `assistant-${suffix}`

@@ -1,9 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import { postLedgerEntry } from '../lib/billing/post-ledger-entry'
-import { publishConfigChange } from '../lib/config-events/publish-config-change'
-import { createId } from '../lib/ids'
 import { DEMO_UPSTREAM } from './fixtures/seed-invoke'
-import { e2eDb, seedTeam, type SeededTeam } from './fixtures/seed-team'
+import { fundWithCard } from './fixtures/seed-billing'
+import { seedTeam, type SeededTeam } from './fixtures/seed-team'
 import { signIn } from './fixtures/sign-in'
 
 // Prompt APIs end to end, through the console only: an owner (an acme-like team) adds a model,
@@ -14,30 +12,6 @@ import { signIn } from './fixtures/sign-in'
 // the AI usage dashboard.
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
-
-/** A valid card and 5 USD of prepaid balance, credited through the ledger as a top-up would be. */
-async function fund(consumer: SeededTeam) {
-  const db = e2eDb()
-  await db.billingAccount.update({
-    where: { teamId: consumer.id },
-    data: { paymentMethodStatus: 'VALID', paymentMethodLabel: 'Visa •••• 4242' },
-  })
-  await db.$transaction(
-    (tx) =>
-      postLedgerEntry(
-        {
-          teamId: consumer.id,
-          kind: 'TOP_UP',
-          amountMicros: 5_000_000n,
-          idempotencyKey: createId('e2e-topup'),
-          description: 'Welcome credit',
-        },
-        tx,
-      ),
-    { timeout: 30_000, maxWait: 30_000 },
-  )
-  await publishConfigChange(db)
-}
 
 async function addModel(page: Page, team: SeededTeam) {
   await page.goto(`/t/${team.slug}/ai`)
@@ -75,7 +49,7 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
   test.setTimeout(180_000)
   const owner = await seedTeam('prompt-acme')
   const consumer = await seedTeam('prompt-globex')
-  await fund(consumer)
+  await fundWithCard(consumer)
   const suffix = owner.slug.split('-').pop()!
   const apiName = `Summarize ${suffix}`
   const apiSlug = `summarize-${suffix}`
