@@ -1,13 +1,11 @@
 import type { AiModelKind } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
 import { assertValidOpenApi } from '@/lib/apis/assert-valid-openapi'
-import { labelTaken } from '@/lib/apis/create-version'
-import { majorOf } from '@/lib/apis/schemas'
+import { insertDraftVersion } from '@/lib/apis/insert-draft-version'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import { db, type Tx } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
-import { recordTransition } from '@/lib/lifecycle/record-transition'
 import {
   createAiVersionSchema,
   designOf,
@@ -30,36 +28,11 @@ export async function createAiVersion(scope: TeamScope, input: CreateAiVersionIn
   const kinds = await routeKinds(scope.teamId, design)
   const openapi = buildAiChatContract({ ...apiText(api), version: parsed.version, ...exposed(design, kinds) })
   await assertValidOpenApi(openapi)
-  const taken = await db.apiVersion.findFirst({
-    where: { apiId: api.id, teamId: scope.teamId, version: parsed.version },
-  })
-  if (taken) throw labelTaken(parsed.version)
-  try {
-    return await db.$transaction(async (tx) => {
-      const version = await tx.apiVersion.create({
-        data: {
-          id: createId('ver'),
-          apiId: api.id,
-          teamId: scope.teamId,
-          version: parsed.version,
-          major: majorOf(parsed.version),
-          openapi,
-          upstreamUrl: '',
-        },
-        select: { id: true, version: true },
-      })
-      await writeRoutes(tx, scope.teamId, version.id, design)
-      await recordTransition(
-        scope,
-        { apiId: api.id, versionId: version.id, from: null, to: 'DRAFT', action: 'create' },
-        tx,
-      )
-      return { versionId: version.id, version: version.version, created: true }
-    })
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw labelTaken(parsed.version)
-    throw error
-  }
+  return insertDraftVersion(
+    scope,
+    { apiId: api.id, version: parsed.version, contract: { openapi }, upstreamUrl: '' },
+    (tx, versionId) => writeRoutes(tx, scope.teamId, versionId, design),
+  )
 }
 
 /** Replaces a DRAFT's routes and regenerates its contract; a published version's models are fixed. */

@@ -1,12 +1,10 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { labelTaken } from '@/lib/apis/create-version'
+import { insertDraftVersion } from '@/lib/apis/insert-draft-version'
 import { prepareContract } from '@/lib/apis/prepare-contract'
-import { majorOf } from '@/lib/apis/schemas'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import { db, type Tx } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
-import { recordTransition } from '@/lib/lifecycle/record-transition'
 import type { AiDesign } from '../console/ai-version-schemas'
 import { writeRoutes } from '../console/save-ai-version'
 import { buildPromptContract } from './build-prompt-contract'
@@ -33,35 +31,14 @@ export async function createPromptVersion(scope: TeamScope, input: CreatePromptV
   const contract = await prepareContract(
     buildPromptContract({ apiName: api.name, apiDescription: api.description, version: parsed.version, design }),
   )
-  const taken = await db.apiVersion.findFirst({ where: { apiId: api.id, teamId, version: parsed.version } })
-  if (taken) throw labelTaken(parsed.version)
-  try {
-    return await db.$transaction(async (tx) => {
-      const version = await tx.apiVersion.create({
-        data: {
-          id: createId('ver'),
-          apiId: api.id,
-          teamId,
-          version: parsed.version,
-          major: majorOf(parsed.version),
-          ...contract,
-          upstreamUrl: '',
-        },
-        select: { id: true, version: true },
-      })
-      await writeTemplate(tx, teamId, version.id, design)
-      await writeRoutes(tx, teamId, version.id, route)
-      await recordTransition(
-        scope,
-        { apiId: api.id, versionId: version.id, from: null, to: 'DRAFT', action: 'create' },
-        tx,
-      )
-      return { versionId: version.id, version: version.version, created: true }
-    })
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw labelTaken(parsed.version)
-    throw error
-  }
+  return insertDraftVersion(
+    scope,
+    { apiId: api.id, version: parsed.version, contract, upstreamUrl: '' },
+    async (tx, versionId) => {
+      await writeTemplate(tx, teamId, versionId, design)
+      await writeRoutes(tx, teamId, versionId, route)
+    },
+  )
 }
 
 /** Replaces a DRAFT's template, route and contract; a published template is immutable. */

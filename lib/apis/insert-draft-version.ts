@@ -1,0 +1,55 @@
+import type { TeamScope } from '@/lib/auth/actor'
+import { db, type Tx } from '@/lib/db'
+import { createId } from '@/lib/ids'
+import { recordTransition } from '@/lib/lifecycle/record-transition'
+import { labelTaken } from './create-version'
+import type { StoredContract } from './prepare-contract'
+import { majorOf } from './schemas'
+
+// The one way a DRAFT version row is added beside a generated design (AI chat routes, a prompt
+// template): the label must be free, and the row, the design's own rows (`writeDesign`) and the
+// lifecycle's "create" event are written in one transaction, so nothing is ever half-saved.
+
+export type DraftVersionRow = {
+  apiId: string
+  version: string
+  contract: Pick<StoredContract, 'openapi'> & Partial<StoredContract>
+  upstreamUrl: string
+}
+
+export async function insertDraftVersion(
+  scope: TeamScope,
+  row: DraftVersionRow,
+  writeDesign: (tx: Tx, versionId: string) => Promise<void>,
+): Promise<{ versionId: string; version: string; created: true }> {
+  const { teamId } = scope
+  const taken = await db.apiVersion.findFirst({ where: { apiId: row.apiId, teamId, version: row.version } })
+  if (taken) throw labelTaken(row.version)
+  try {
+    return await db.$transaction(async (tx) => {
+      const version = await tx.apiVersion.create({
+        data: {
+          id: createId('ver'),
+          apiId: row.apiId,
+          teamId,
+          version: row.version,
+          major: majorOf(row.version),
+          ...row.contract,
+          upstreamUrl: row.upstreamUrl,
+        },
+        select: { id: true, version: true },
+      })
+      await writeDesign(tx, version.id)
+      await recordTransition(
+        scope,
+        { apiId: row.apiId, versionId: version.id, from: null, to: 'DRAFT', action: 'create' },
+        tx,
+      )
+      return { versionId: version.id, version: version.version, created: true as const }
+    })
+  } catch (error) {
+    // Two saves of the same label at once: the unique index decides, and the loser is told why.
+    if ((error as { code?: string }).code === 'P2002') throw labelTaken(row.version)
+    throw error
+  }
+}
