@@ -21,9 +21,17 @@ test('[INVOKE] the errors dashboard counts failures per status class and drills 
   await seedSubscription(api, owner, consumer, 'ACTIVE')
   const key = await seedKey(consumer, 'dashboard-probe')
   const hello = `${api.gatewayUrl}/hello`
+  // Wait for the gateway to load all of that without calling as these teams: calls refused while it
+  // loads (401, 403) would count on both dashboards. A probe between two other teams, seeded after,
+  // answers 200 only from a snapshot (swapped whole) that holds everything seeded before it.
+  const probeOwner = await seedTeam('probe-owner')
+  const probeConsumer = await seedTeam('probe-consumer')
+  const probe = await seedInvokeApi(probeOwner)
+  await seedSubscription(probe, probeOwner, probeConsumer, 'ACTIVE')
+  const probeKey = await seedKey(probeConsumer, 'readiness probe')
+  await expect.poll(async () => (await callGateway(`${probe.gatewayUrl}/hello`, probeKey.value)).status).toBe(200)
   // Three successes, one 404 and two 503s answered by the upstream (the demo upstream obeys ?status=).
-  await expect.poll(async () => (await callGateway(hello, key.value)).status).toBe(200)
-  for (const url of [hello, hello, `${hello}?status=404`, `${hello}?status=503`, `${hello}?status=503`]) {
+  for (const url of [hello, hello, hello, `${hello}?status=404`, `${hello}?status=503`, `${hello}?status=503`]) {
     expect((await callGateway(url, key.value)).status, url).toBe(Number(new URL(url).searchParams.get('status') ?? 200))
   }
 

@@ -23,7 +23,12 @@ export function CostByDayChart({
 }) {
   const router = useRouter()
   return (
-    <div style={{ height: HEIGHT }} role="figure" aria-label="Cost per day by API; select a bar to list its calls">
+    <div
+      style={{ height: HEIGHT }}
+      className="overflow-hidden"
+      role="figure"
+      aria-label="Cost per day by API; select a bar to list its calls"
+    >
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />

@@ -36,7 +36,12 @@ export function CostByModelChart({
   const open = (model: string) => router.push(callLogHref(teamSlug, { view, model, from, to }))
   return (
     <div className="space-y-3">
-      <div style={{ height }} role="figure" aria-label="Cost by AI model; select a bar to list its calls">
+      <div
+        style={{ height }}
+        className="overflow-hidden"
+        role="figure"
+        aria-label="Cost by AI model; select a bar to list its calls"
+      >
         <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
           <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />

@@ -56,6 +56,7 @@ export function LatencyPercentilesChart({
   return (
     <div
       style={{ height: HEIGHT }}
+      className="overflow-hidden"
       role="figure"
       aria-label="Latency percentiles over time; select a point to list the slowest calls"
     >

@@ -37,7 +37,12 @@ export function PaymentApisChart({
   const height = Math.max(120, data.length * ROW_HEIGHT + 40)
   const display = new Map(data.map((d) => [d.apiId, d.display]))
   return (
-    <div style={{ height }} role="figure" aria-label={`${metric} by API; select a bar to list its calls`}>
+    <div
+      style={{ height }}
+      className="overflow-hidden"
+      role="figure"
+      aria-label={`${metric} by API; select a bar to list its calls`}
+    >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />

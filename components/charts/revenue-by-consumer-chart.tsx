@@ -31,7 +31,12 @@ export function RevenueByConsumerChart({
   const router = useRouter()
   const height = Math.max(140, rows.length * 40 + 60)
   return (
-    <div style={{ height }} role="figure" aria-label="Revenue by consumer team; select a bar to list its calls">
+    <div
+      style={{ height }}
+      className="overflow-hidden"
+      role="figure"
+      aria-label="Revenue by consumer team; select a bar to list its calls"
+    >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />

@@ -24,7 +24,12 @@ export function SpendByApiChart({
   const router = useRouter()
   const height = Math.max(120, bars.length * 36 + 40)
   return (
-    <div style={{ height }} role="figure" aria-label="Spend by API; select a bar to list its calls">
+    <div
+      style={{ height }}
+      className="overflow-hidden"
+      role="figure"
+      aria-label="Spend by API; select a bar to list its calls"
+    >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />

@@ -33,7 +33,7 @@ export function StackedTimeBars<P extends TimeBucket>({
   const router = useRouter()
   const spansDays = data.length > 24
   return (
-    <div style={{ height: HEIGHT }} role="figure" aria-label={label}>
+    <div style={{ height: HEIGHT }} className="overflow-hidden" role="figure" aria-label={label}>
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
