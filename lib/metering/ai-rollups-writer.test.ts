@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import type { InvocationRecord } from '../gateway/invocation-record'
-import { setupTestDatabase, testDatabaseProvider, type TestDatabase } from '../testing/test-database'
-import { createBatchSink, InvocationWriter } from './invocation-writer'
-import type { BatchSink } from './prepare-batch'
-import { PrismaBatchSink } from './prisma-batch-sink'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
+import { InvocationWriter } from './invocation-writer'
+import { flakySink, SINK_FAILURES, TEST_SINKS, testSink, type SinkName } from './testing/test-sinks'
 import { hourStart } from './rollup-buckets'
 
 // The AI rollups through every sink of the engine (SQLite: the writer thread and Prisma;
 // PostgreSQL: Prisma): AiUsageRollup counters and the AiLatencyRollup latency / TTFT histograms
 // per model and provider, exact when a flush is retried after a failure before or after commit.
 
-type SinkName = 'sqlite-thread' | 'prisma'
-const SINKS: readonly SinkName[] = testDatabaseProvider() === 'sqlite' ? ['sqlite-thread', 'prisma'] : ['prisma']
-const sinkFor = (name: SinkName): BatchSink =>
-  name === 'prisma' ? new PrismaBatchSink(testDb.db, testDb.provider) : createBatchSink(testDb.db, testDb.url)
+const SINKS = TEST_SINKS
+const sinkFor = (name: SinkName) => testSink(testDb, name)
 
 let testDb: TestDatabase
 let seq = 0
@@ -138,24 +135,8 @@ test.each(SINKS)('%s: a second batch in the same hour adds to the same histogram
   ])
 })
 
-/** A sink whose first write fails: before touching the database, or after committing. */
-function flaky(inner: BatchSink, mode: 'before' | 'after-commit'): BatchSink {
-  let failures = 0
-  return {
-    async write(batch) {
-      if (failures++ > 0) return inner.write(batch)
-      if (mode === 'before') throw new Error('database is locked (simulated)')
-      await inner.write(batch)
-      throw new Error('connection lost before the acknowledgement (simulated)')
-    },
-    close: () => inner.close(),
-  }
-}
-
-const FAILURES = SINKS.flatMap((sink) => (['before', 'after-commit'] as const).map((mode) => ({ sink, mode })))
-
-test.each(FAILURES)('$sink: a retried flush ($mode) counts every AI call once', async ({ sink, mode }) => {
-  const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
+test.each(SINK_FAILURES)('$sink: a retried flush ($mode) counts every AI call once', async ({ sink, mode }) => {
+  const writer = new InvocationWriter(flakySink(sinkFor(sink), mode))
   for (const call of mixedCalls()) writer.record(call)
   await writer.flush()
   expect(writer.pending).toBe(6)

@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import type { InvocationRecord } from '../gateway/invocation-record'
 import { createBatchSink, InvocationWriter } from './invocation-writer'
-import type { BatchSink } from './prepare-batch'
-import { PrismaBatchSink } from './prisma-batch-sink'
+import { flakySink, SINK_FAILURES, TEST_SINKS, testSink, type SinkName } from './testing/test-sinks'
 import { pruneInvocations } from './prune-invocations'
 import { hourStart } from './rollup-buckets'
 import { createTestTeam } from '../testing/create-test-team'
-import { setupTestDatabase, testDatabaseProvider, type TestDatabase } from '../testing/test-database'
+import { setupTestDatabase, type TestDatabase } from '../testing/test-database'
 
 // The batched writer against a real database, through every sink its engine has (on SQLite the
 // writer thread and Prisma; on PostgreSQL Prisma, as in production, since the thread is SQLite's):
 // rows, hourly rollups, latency histograms, lastUsedAt, and no loss or double counting when a
 // flush fails.
 
-type SinkName = 'sqlite-thread' | 'prisma'
-const SINKS: readonly SinkName[] = testDatabaseProvider() === 'sqlite' ? ['sqlite-thread', 'prisma'] : ['prisma']
-const sinkFor = (name: SinkName): BatchSink =>
-  name === 'prisma' ? new PrismaBatchSink(testDb.db, testDb.provider) : createBatchSink(testDb.db, testDb.url)
+const SINKS = TEST_SINKS
+const sinkFor = (name: SinkName) => testSink(testDb, name)
 
 let testDb: TestDatabase
 let seq = 0
@@ -118,33 +115,20 @@ test.each(SINKS)('%s: a key used in a batch gets lastUsedAt once, at its latest 
   expect(row.lastUsedAt?.getTime()).toBe(1_700_000_005_000)
 })
 
-/** A sink whose first write fails: before touching the database, or after committing. */
-function flaky(inner: BatchSink, mode: 'before' | 'after-commit'): BatchSink {
-  let failures = 0
-  return {
-    async write(batch) {
-      if (failures++ > 0) return inner.write(batch)
-      if (mode === 'before') throw new Error('database is locked (simulated)')
-      await inner.write(batch)
-      throw new Error('connection lost before the acknowledgement (simulated)')
-    },
-    close: () => inner.close(),
-  }
-}
-
-const FAILURES = SINKS.flatMap((sink) => (['before', 'after-commit'] as const).map((mode) => ({ sink, mode })))
-
-test.each(FAILURES)('$sink: a failed flush ($mode) is retried: no row lost, none doubled', async ({ sink, mode }) => {
-  const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
-  for (let i = 0; i < 20; i++) writer.record(record())
-  await writer.flush()
-  expect(writer.pending).toBe(20)
-  await writer.close()
-  expect(writer.pending).toBe(0)
-  expect(await testDb.db.invocation.count()).toBe(20)
-  const usage = await testDb.db.usageRollup.findMany()
-  expect(usage.reduce((sum, u) => sum + u.calls, 0)).toBe(20)
-})
+test.each(SINK_FAILURES)(
+  '$sink: a failed flush ($mode) is retried: no row lost, none doubled',
+  async ({ sink, mode }) => {
+    const writer = new InvocationWriter(flakySink(sinkFor(sink), mode))
+    for (let i = 0; i < 20; i++) writer.record(record())
+    await writer.flush()
+    expect(writer.pending).toBe(20)
+    await writer.close()
+    expect(writer.pending).toBe(0)
+    expect(await testDb.db.invocation.count()).toBe(20)
+    const usage = await testDb.db.usageRollup.findMany()
+    expect(usage.reduce((sum, u) => sum + u.calls, 0)).toBe(20)
+  },
+)
 
 test.each(SINKS)('%s: a repeated client X-Request-Id keeps every call', async (sink) => {
   const writer = new InvocationWriter(sinkFor(sink))
@@ -178,7 +162,7 @@ test('pruning removes invocations older than the retention period only', async (
   expect(await testDb.db.usageRollup.count()).toBe(2)
 })
 
-test.each(FAILURES)(
+test.each(SINK_FAILURES)(
   '$sink: charges, usage and incidents are written with their calls, once, even when a flush is retried ($mode)',
   async ({ sink, mode }) => {
     const team = await createTestTeam({ billingAccount: { balanceMicros: 10_000n } }, testDb.db)
@@ -187,7 +171,7 @@ test.each(FAILURES)(
     })
     const subscriptionId = `sub_${seq}`
     const incidentId = `pi_${seq}`
-    const writer = new InvocationWriter(flaky(sinkFor(sink), mode))
+    const writer = new InvocationWriter(flakySink(sinkFor(sink), mode))
     const paid = {
       consumerTeamId: team.id,
       subscriptionId,
