@@ -1,5 +1,6 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { db, type Tx } from '@/lib/db'
+import { notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import { recordTransition } from '@/lib/lifecycle/record-transition'
 import { labelTaken } from './create-version'
@@ -52,4 +53,25 @@ export async function insertDraftVersion(
     if ((error as { code?: string }).code === 'P2002') throw labelTaken(row.version)
     throw error
   }
+}
+
+/**
+ * Replaces a DRAFT's generated contract and, in the same transaction, its design rows
+ * (`rewriteDesign` deletes and writes them). The state condition makes a concurrent publish win
+ * cleanly: the save then matches nothing and is refused as a missing draft.
+ */
+export async function rewriteDraftVersion(
+  teamId: string,
+  versionId: string,
+  contract: DraftVersionRow['contract'],
+  rewriteDesign: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiVersion.updateMany({
+      where: { id: versionId, teamId, state: 'DRAFT' },
+      data: contract,
+    })
+    if (count === 0) throw notFound('Draft version')
+    await rewriteDesign(tx)
+  })
 }

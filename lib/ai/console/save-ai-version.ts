@@ -1,7 +1,7 @@
 import type { AiModelKind } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
 import { assertValidOpenApi } from '@/lib/apis/assert-valid-openapi'
-import { insertDraftVersion } from '@/lib/apis/insert-draft-version'
+import { insertDraftVersion, rewriteDraftVersion } from '@/lib/apis/insert-draft-version'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import { db, type Tx } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
@@ -54,17 +54,11 @@ export async function updateAiVersion(scope: TeamScope, input: UpdateAiVersionIn
   const kinds = await routeKinds(teamId, design)
   const openapi = buildAiChatContract({ ...apiText(api), version: current.version, ...exposed(design, kinds) })
   await assertValidOpenApi(openapi)
-  return db.$transaction(async (tx) => {
-    // The state condition makes a concurrent publish win cleanly: this save then matches nothing.
-    const { count } = await tx.apiVersion.updateMany({
-      where: { id: current.id, teamId, state: 'DRAFT' },
-      data: { openapi },
-    })
-    if (count === 0) throw notFound('Draft version')
+  await rewriteDraftVersion(teamId, current.id, { openapi }, async (tx) => {
     await tx.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
     await writeRoutes(tx, teamId, current.id, design)
-    return { versionId: current.id, version: current.version, created: false }
   })
+  return { versionId: current.id, version: current.version, created: false }
 }
 
 async function findAiApi(teamId: string, apiId: string) {

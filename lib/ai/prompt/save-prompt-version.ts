@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { insertDraftVersion } from '@/lib/apis/insert-draft-version'
+import { insertDraftVersion, rewriteDraftVersion } from '@/lib/apis/insert-draft-version'
 import { prepareContract } from '@/lib/apis/prepare-contract'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
 import { db, type Tx } from '@/lib/db'
@@ -58,19 +58,13 @@ export async function updatePromptVersion(scope: TeamScope, input: UpdatePromptV
   const contract = await prepareContract(
     buildPromptContract({ apiName: api.name, apiDescription: api.description, version: current.version, design }),
   )
-  return db.$transaction(async (tx) => {
-    // The state condition makes a concurrent publish win cleanly: this save then matches nothing.
-    const { count } = await tx.apiVersion.updateMany({
-      where: { id: current.id, teamId, state: 'DRAFT' },
-      data: contract,
-    })
-    if (count === 0) throw notFound('Draft version')
+  await rewriteDraftVersion(teamId, current.id, contract, async (tx) => {
     await tx.aiPromptTemplate.deleteMany({ where: { versionId: current.id, teamId } })
     await writeTemplate(tx, teamId, current.id, design)
     await tx.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
     await writeRoutes(tx, teamId, current.id, route)
-    return { versionId: current.id, version: current.version, created: false }
   })
+  return { versionId: current.id, version: current.version, created: false }
 }
 
 async function findPromptApi(teamId: string, apiId: string) {
