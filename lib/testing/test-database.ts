@@ -10,7 +10,7 @@
 // lib/db.ts creates its client lazily from DATABASE_URL on first use, so setting the variable
 // here is enough, even when lib/db was imported earlier. `database.db` is that client, for code
 // that takes a `Db` (the gateway, the billing worlds).
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -27,6 +27,10 @@ export type TestDatabase = {
   db: Db
   cleanup: () => Promise<void>
 }
+
+/** Set by lib/testing/global-setup.ts under vitest: migrated templates that each database copies. */
+export const SQLITE_TEMPLATE_ENV = 'TOLLGATE_TEST_SQLITE_TEMPLATE'
+export const POSTGRES_TEMPLATE_ENV = 'TOLLGATE_TEST_POSTGRES_TEMPLATE'
 
 /** The PostgreSQL server tests use when TEST_DATABASE_URL does not name one (CI and dev machines run it). */
 export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres'
@@ -93,7 +97,12 @@ async function createSqlite(create = true): Promise<Created> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-test-'))
   // Not created: a file in a directory that does not exist yet.
   const url = create ? `file:${path.join(dir, 'test.db')}` : `file:${path.join(dir, 'fresh', 'test.db')}`
-  if (create) await migrateDeploy(url)
+  if (create) {
+    // Outside vitest (the contracts bench) there is no template: migrate.
+    const template = process.env[SQLITE_TEMPLATE_ENV]
+    if (template) copyFileSync(template, path.join(dir, 'test.db'))
+    else await migrateDeploy(url)
+  }
   return {
     url,
     provider: 'sqlite',
@@ -111,20 +120,46 @@ async function createPostgres(server: string, create = true): Promise<Created> {
   const adminUrl = new URL(server)
   adminUrl.pathname = `/${adminDatabase === name ? 'postgres' : adminDatabase}`
   if (create) {
-    await withClient(adminUrl.toString(), (client) => client.query(`CREATE DATABASE "${name}"`))
-    await migrateDeploy(url.toString())
+    const template = process.env[POSTGRES_TEMPLATE_ENV]
+    if (template) {
+      await withPostgresAdmin(adminUrl.toString(), (client) => createFromTemplate(client, name, template))
+    } else {
+      await withPostgresAdmin(adminUrl.toString(), (client) => client.query(`CREATE DATABASE "${name}"`))
+      await migrateDeploy(url.toString())
+    }
   }
   return {
     url: url.toString(),
     provider: 'postgres',
     cleanup: async () => {
       // WITH (FORCE) (PostgreSQL 13+) ends connections a pool may still hold.
-      await withClient(adminUrl.toString(), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+      await withPostgresAdmin(adminUrl.toString(), (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      )
     },
   }
 }
 
-async function withClient<T>(connectionString: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+// Two copies of one template started at the same instant can collide on PostgreSQL's check that
+// nobody else is using the source database; the copy that lost retries.
+async function createFromTemplate(client: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
+      return
+    } catch (error) {
+      const inUse = error instanceof Error && /is being accessed by other users/.test(error.message)
+      if (!inUse || attempt >= 20) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+    }
+  }
+}
+
+/** Runs `fn` with a client on a PostgreSQL server's admin database (CREATE and DROP DATABASE). */
+export async function withPostgresAdmin<T>(
+  connectionString: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString })
   await client.connect()
   try {
