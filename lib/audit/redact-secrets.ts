@@ -1,0 +1,48 @@
+// What an audit row may never hold: a key, token, secret or password value. Fields are redacted by
+// name (apiKey, webhookSecretEnc, passwordHash, a created key's `value`…) and any string that looks
+// like one of Tollgate's own credentials or a provider key is redacted wherever it stands, so a
+// secret echoed under an unexpected name still never reaches the log.
+
+export const REDACTED = '[redacted]'
+
+// Compared with the field name lower-cased and without `_` or `-`; a name ending in one of these is secret.
+const SECRET_NAME_ENDINGS = [
+  'secret',
+  'password',
+  'passwordhash',
+  'token',
+  'hash',
+  'apikey',
+  'authorization',
+  'credential',
+  'credentials',
+  'headers',
+  'enc',
+]
+// Exact names that are secret only on their own (`keyId` and `keyHint` are not).
+const SECRET_NAMES = new Set(['key', 'value', 'cookie'])
+
+const SECRET_VALUE = /^(tg_live_|tg_test_|tgm_|whsec_|sk-|sk_|Bearer\s)/i
+
+function isSecretName(name: string): boolean {
+  const folded = name.toLowerCase().replace(/[-_]/g, '')
+  return SECRET_NAMES.has(folded) || SECRET_NAME_ENDINGS.some((ending) => folded.endsWith(ending))
+}
+
+/** A JSON-safe copy with secrets replaced by REDACTED (dates as ISO text, bigints as strings). */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return SECRET_VALUE.test(value) ? REDACTED : value
+  if (typeof value === 'bigint') return value.toString()
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value !== 'object') return typeof value === 'function' ? null : value
+  // Deeper than any row we audit: cut it off rather than walk a cycle.
+  if (depth > 8) return null
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [name, item] of Object.entries(value)) {
+    if (item === undefined) continue
+    out[name] = isSecretName(name) && item !== null ? REDACTED : redactSecrets(item, depth + 1)
+  }
+  return out
+}
