@@ -26,11 +26,14 @@ export type ManagementRequest<P> = {
   caller: ManagementCaller
   /** The JSON body as an object (400 problem+json when it is not JSON, 422 when not an object). */
   json: () => Record<string, unknown>
+  /** The body as text (a YAML config file). */
+  text: () => string
   /** The JSON body, or a multipart form's fields (an uploaded file as its text). */
   fields: () => Promise<Record<string, unknown>>
 }
 
-export type ManagementAnswer = { status?: number; body?: unknown; headers?: Record<string, string> }
+/** `body` answers as JSON; `text` (a YAML export) as itself, typed by its content-type header. */
+export type ManagementAnswer = { status?: number; body?: unknown; text?: string; headers?: Record<string, string> }
 
 type RouteContext<P> = { params: Promise<P> }
 
@@ -59,6 +62,7 @@ export function managementRoute<P extends { team: string }>(
         params,
         caller,
         json: () => parseJson(bodyText),
+        text: () => bodyText,
         fields: () => (isMultipart(request) ? formFields(request, bodyText) : Promise.resolve(parseJson(bodyText))),
       }
       const run = request.method === 'GET' ? handler : (write: ManagementRequest<P>) => auditedWrite(handler, write)
@@ -119,7 +123,8 @@ function routeTemplateOf(pathname: string, params: Record<string, string>): stri
   return `/${segments.map((segment) => names.get(segment) ?? segment).join('/')}`
 }
 
-function toResponse({ status = 200, body, headers }: ManagementAnswer): Response {
+function toResponse({ status = 200, body, text, headers }: ManagementAnswer): Response {
+  if (text !== undefined) return new Response(text, { status, headers: { 'cache-control': 'no-store', ...headers } })
   return jsonResponse(status, body ?? null, headers)
 }
 
