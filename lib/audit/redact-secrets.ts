@@ -22,7 +22,8 @@ const SECRET_NAME_ENDINGS = [
 // Exact names that are secret only on their own (`keyId` and `keyHint` are not).
 const SECRET_NAMES = new Set(['key', 'value', 'cookie'])
 
-const SECRET_VALUE = /^(tg_live_|tg_test_|tgm_|whsec_|sk-|sk_|Bearer\s)/i
+// A credential's start and enough of its body to be one: a hint such as "sk-…abcd" is not.
+const SECRET_VALUE = /^(tg_live_|tg_test_|tgm_|whsec_|sk-|sk_|Bearer\s)[^\s…]{4,}/i
 
 function isSecretName(name: string): boolean {
   const folded = name.toLowerCase().replace(/[-_]/g, '')
@@ -42,7 +43,9 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {}
   for (const [name, item] of Object.entries(value)) {
     if (item === undefined) continue
-    out[name] = isSecretName(name) && item !== null ? REDACTED : redactSecrets(item, depth + 1)
+    // A secret name holds the secret itself, or (headers) an object of them; `key: { id, name }` is a row.
+    const secret = isSecretName(name) && item !== null && (typeof item !== 'object' || /headers$/i.test(name))
+    out[name] = secret ? REDACTED : redactSecrets(item, depth + 1)
   }
   return out
 }

@@ -118,6 +118,16 @@ describe('export and apply', () => {
     const first = await applied(target.team, target.token, file)
     expect(first.summary).toEqual({ create: 7, update: 0, unchanged: 0 })
     expect(first.applied).toBe(true)
+    const entries = await db.auditEntry.findMany({ where: { teamId: target.team.id } })
+    expect(entries.map((e) => `${e.origin} ${e.action}`).sort()).toEqual([
+      'CONFIG api.create',
+      'CONFIG api.create',
+      'CONFIG plan.create',
+      'CONFIG plan.create',
+      'CONFIG version.create',
+      'CONFIG version.create',
+      'CONFIG version.create',
+    ])
     expect(await exportConfig(target.team, target.token)).toBe(file)
 
     const before = await stateOf(target.team.id)
