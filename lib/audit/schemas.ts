@@ -58,6 +58,19 @@ export function parseAuditQuery(searchParams: unknown): AuditQuery {
   }
 }
 
+/** The query as URL parameters, for links that keep the filters (paging). */
+export function auditQueryToParams(query: AuditQuery): Record<string, string | undefined> {
+  return {
+    actor: query.actor,
+    action: query.action,
+    target: query.target,
+    origin: query.origin,
+    q: query.q,
+    from: query.from?.toISOString(),
+    to: query.to?.toISOString(),
+  }
+}
+
 export const auditEntryOutputSchema = z
   .object({
     id: z.string(),
