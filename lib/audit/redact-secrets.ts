@@ -25,6 +25,14 @@ const SECRET_NAMES = new Set(['key', 'value', 'cookie'])
 // A credential's start and enough of its body to be one: a hint such as "sk-…abcd" is not.
 const SECRET_VALUE = /^(tg_live_|tg_test_|tgm_|whsec_|sk-|sk_|Bearer\s)[^\s…]{4,}/i
 
+// Shown to everyone by design (a key's "tg_live_ab12" prefix, a provider key's "sk-…abcd" hint).
+const PUBLIC_NAME_ENDINGS = ['prefix', 'hint']
+
+function isPublicName(name: string): boolean {
+  const folded = name.toLowerCase()
+  return PUBLIC_NAME_ENDINGS.some((ending) => folded.endsWith(ending))
+}
+
 function isSecretName(name: string): boolean {
   const folded = name.toLowerCase().replace(/[-_]/g, '')
   return SECRET_NAMES.has(folded) || SECRET_NAME_ENDINGS.some((ending) => folded.endsWith(ending))
@@ -45,7 +53,11 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     if (item === undefined) continue
     // A secret name holds the secret itself, or (headers) an object of them; `key: { id, name }` is a row.
     const secret = isSecretName(name) && item !== null && (typeof item !== 'object' || /headers$/i.test(name))
-    out[name] = secret ? REDACTED : redactSecrets(item, depth + 1)
+    out[name] = secret
+      ? REDACTED
+      : isPublicName(name) && typeof item === 'string'
+        ? item
+        : redactSecrets(item, depth + 1)
   }
   return out
 }

@@ -152,8 +152,8 @@ describe('the console’s path', () => {
     ],
     [
       'ids, counts and token limits stay',
-      { keyId: 'key_1', tokensPerMinute: 5, maxOutputTokens: 9 },
-      { keyId: 'key_1', tokensPerMinute: 5, maxOutputTokens: 9 },
+      { keyId: 'key_1', tokensPerMinute: 5, maxOutputTokens: 9, prefix: 'tg_live_ab12' },
+      { keyId: 'key_1', tokensPerMinute: 5, maxOutputTokens: 9, prefix: 'tg_live_ab12' },
     ],
     ['bigints and dates as text', { price: 2000n, at: new Date(0) }, { price: '2000', at: '1970-01-01T00:00:00.000Z' }],
   ])('redacts %s', (_label, value, expected) => {
