@@ -6,7 +6,7 @@ import { cn } from '@/components/ui/cn'
 
 type TeamOption = { slug: string; name: string; role: string }
 
-const TEAM_LINKS = [
+const TEAM_LINKS: Array<{ href: string; label: string; roles?: string[] }> = [
   { href: 'apis', label: 'APIs' },
   { href: 'ai', label: 'AI models' },
   { href: 'ai/usage', label: 'AI usage' },
@@ -18,6 +18,8 @@ const TEAM_LINKS = [
   { href: 'incidents', label: 'Payment incidents' },
   { href: 'notifications', label: 'Notifications' },
   { href: 'settings', label: 'Team & members' },
+  // The page is owners' and admins' (team.manage); others would only meet a 404.
+  { href: 'audit', label: 'Audit log', roles: ['OWNER', 'ADMIN'] },
 ]
 
 export function SidebarNav({ teams }: { teams: TeamOption[] }) {
@@ -62,7 +64,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
           </select>
           <p className="px-2.5 text-xs text-slate-500">Your role: {current.role.toLowerCase()}</p>
           <ul className="space-y-0.5">
-            {TEAM_LINKS.map((link) => {
+            {TEAM_LINKS.filter((link) => !link.roles || link.roles.includes(current.role)).map((link) => {
               const href = `/t/${current.slug}/${link.href}`
               return (
                 <li key={link.href}>

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { aiContractIsGenerated, createVersion } from './create-version'
@@ -15,10 +15,15 @@ import { updateDraftVersionSchema, type UpdateDraftVersionInput } from './schema
 /** The version that holds the saved contract, and whether it was created by this save. */
 export type SavedVersion = { versionId: string; version: string; created: boolean }
 
-export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVersionInput): Promise<SavedVersion> {
+export async function updateDraftVersion(
+  scope: TeamScope,
+  input: UpdateDraftVersionInput,
+  tx?: Tx,
+): Promise<SavedVersion> {
   const { teamId } = scope
   const { versionId, version: newLabel, ...fields } = updateDraftVersionSchema.parse(input)
-  const current = await db.apiVersion.findFirst({
+  const client = tx ?? db
+  const current = await client.apiVersion.findFirst({
     where: { id: versionId, teamId },
     include: { api: { select: { kind: true } } },
   })
@@ -26,15 +31,22 @@ export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVer
   if (current.api.kind !== 'REST') throw aiContractIsGenerated()
 
   if (current.state !== 'DRAFT') {
-    const majors = await db.apiVersion.findMany({ where: { apiId: current.apiId, teamId }, select: { major: true } })
-    const created = await createVersion(scope, {
-      apiId: current.apiId,
-      version: newLabel ?? nextVersionLabel(majors.map((m) => m.major)),
-      // A converted contract is carried over as the author wrote it, and converted again.
-      openapi: fields.openapi ?? current.openapiSource ?? current.openapi,
-      upstreamUrl: fields.upstreamUrl ?? current.upstreamUrl,
-      timeoutMs: fields.timeoutMs ?? current.timeoutMs,
+    const majors = await client.apiVersion.findMany({
+      where: { apiId: current.apiId, teamId },
+      select: { major: true },
     })
+    const created = await createVersion(
+      scope,
+      {
+        apiId: current.apiId,
+        version: newLabel ?? nextVersionLabel(majors.map((m) => m.major)),
+        // A converted contract is carried over as the author wrote it, and converted again.
+        openapi: fields.openapi ?? current.openapiSource ?? current.openapi,
+        upstreamUrl: fields.upstreamUrl ?? current.upstreamUrl,
+        timeoutMs: fields.timeoutMs ?? current.timeoutMs,
+      },
+      tx,
+    )
     return { versionId: created.id, version: created.version, created: true }
   }
 
@@ -42,7 +54,7 @@ export async function updateDraftVersion(scope: TeamScope, input: UpdateDraftVer
   const contract = openapi !== undefined ? await prepareContract(openapi) : {}
   if (fields.upstreamUrl !== undefined) await assertOutboundUrl(fields.upstreamUrl, 'upstreamUrl')
   // The state condition makes a concurrent publish win cleanly: this update then matches nothing.
-  const { count } = await db.apiVersion.updateMany({
+  const { count } = await client.apiVersion.updateMany({
     where: { id: versionId, teamId, state: 'DRAFT' },
     data: { ...rest, ...contract },
   })

@@ -1,7 +1,12 @@
 import 'server-only'
+import { headers } from 'next/headers'
 import { z } from 'zod'
+import { audited } from '@/lib/audit/audit-context'
+import { describeChange } from '@/lib/audit/describe-change'
+import type { AuditSource } from '@/lib/audit/write-audit-entry'
 import { fieldErrorsOf } from '@/lib/errors/field-errors'
 import { toAppError } from '@/lib/errors/to-problem'
+import { clientAddressFrom } from '@/lib/net/client-address'
 import type { ActionResult } from './action-result'
 import type { Permission } from './permissions'
 import { requireTeamPermission, type TeamContext } from './team-context'
@@ -11,11 +16,16 @@ import { requireTeamPermission, type TeamContext } from './team-context'
  * validates the input with zod, and turns every failure into an ActionResult the form can show.
  * Next's server actions already refuse cross-origin posts (Origin must match Host), which is
  * what makes them CSRF-safe.
+ *
+ * Every successful action is one audit entry (lib/audit), named `audit` (the permission by
+ * default) unless the domain function recorded a finer one; `audit: false` marks an action that
+ * changes nothing (a connection test, a publish check).
  */
 export function teamAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   handler: (input: z.infer<S>, context: TeamContext) => Promise<T>,
+  { audit = permission }: { audit?: string | false } = {},
 ) {
   return async (teamSlug: string, raw: unknown): Promise<ActionResult<T>> => {
     try {
@@ -24,12 +34,25 @@ export function teamAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: fieldErrorsOf(parsed.error) }
       }
-      return { ok: true, data: await handler(parsed.data, context) }
+      const describe = (result: T) => (audit ? describeChange(audit, parsed.data, result) : null)
+      const source = await consoleSource(context)
+      return { ok: true, data: await audited(source, describe, () => handler(parsed.data, context)) }
     } catch (error) {
       const appError = toAppError(error)
       if (appError.status >= 500) console.error('server action failed', error)
       return { ok: false, error: appError.message, fieldErrors: appError.fieldErrors }
     }
+  }
+}
+
+async function consoleSource(context: TeamContext): Promise<AuditSource> {
+  const requestHeaders = await headers()
+  return {
+    teamId: context.team.id,
+    origin: 'CONSOLE',
+    actor: { userId: context.user.id, email: context.user.email },
+    sourceIp: clientAddressFrom(requestHeaders),
+    userAgent: requestHeaders.get('user-agent'),
   }
 }
 

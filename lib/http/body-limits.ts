@@ -6,11 +6,13 @@ export const SERVER_ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024
 
 /**
  * The routes that take a contract of up to maxOpenApiBytes(): the version form's upload route and
- * the management API's version endpoint (which takes multipart too).
+ * the management API's version endpoint (which takes multipart too), and config diff and apply.
  */
 const CONTRACT_UPLOAD_PATHS = [
   /^\/t\/[^/?#]+\/apis\/[^/?#]+\/contract-upload(?:[?#]|$)/,
   /^\/api\/v1\/teams\/[^/?#]+\/apis\/[^/?#]+\/versions(?:[?#]|$)/,
+  // A declarative config file carries its versions' contracts.
+  /^\/api\/v1\/teams\/[^/?#]+\/config\/(?:diff|apply)(?:[?#]|$)/,
 ]
 
 /** Room for the form's other fields and the multipart boundaries around the document. */

@@ -1,7 +1,10 @@
+import { audited } from '@/lib/audit/audit-context'
+import { describeChange } from '@/lib/audit/describe-change'
 import type { Permission } from '@/lib/auth/permissions'
 import { AppError, forbidden, notFound } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import { createId } from '@/lib/ids'
+import { clientAddressFrom } from '@/lib/net/client-address'
 import {
   authenticateManagementToken,
   type ManagementCaller,
@@ -14,6 +17,7 @@ import { jsonResponse, problemResponse, toJsonText } from './responses'
 // must be the token's (any other team, existing or not, is 404 as in the console) → permission →
 // the handler, which calls the same lib/<domain> function as the console's server action. POSTs
 // honour Idempotency-Key. Every failure is problem+json; nothing unexpected escapes as a bare 500.
+// Every successful write is one audit entry (lib/audit), an idempotent replay none.
 
 export type ManagementRequest<P> = {
   request: Request
@@ -22,11 +26,14 @@ export type ManagementRequest<P> = {
   caller: ManagementCaller
   /** The JSON body as an object (400 problem+json when it is not JSON, 422 when not an object). */
   json: () => Record<string, unknown>
+  /** The body as text (a YAML config file). */
+  text: () => string
   /** The JSON body, or a multipart form's fields (an uploaded file as its text). */
   fields: () => Promise<Record<string, unknown>>
 }
 
-export type ManagementAnswer = { status?: number; body?: unknown; headers?: Record<string, string> }
+/** `body` answers as JSON; `text` (a YAML export) as itself, typed by its content-type header. */
+export type ManagementAnswer = { status?: number; body?: unknown; text?: string; headers?: Record<string, string> }
 
 type RouteContext<P> = { params: Promise<P> }
 
@@ -55,14 +62,16 @@ export function managementRoute<P extends { team: string }>(
         params,
         caller,
         json: () => parseJson(bodyText),
+        text: () => bodyText,
         fields: () => (isMultipart(request) ? formFields(request, bodyText) : Promise.resolve(parseJson(bodyText))),
       }
+      const run = request.method === 'GET' ? handler : (write: ManagementRequest<P>) => auditedWrite(handler, write)
       const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null
-      if (!idempotencyKey) return toResponse(await handler(call))
+      if (!idempotencyKey) return toResponse(await run(call))
       const answer = await withIdempotency(
         { teamId: caller.team.id, tokenId: caller.tokenId },
         { key: idempotencyKey, fingerprint: `${request.method} ${call.url.pathname}\n${bodyText}` },
-        () => answerOf(handler, call, requestId),
+        () => answerOf(run, call, requestId),
       )
       return new Response(answer.body || null, {
         status: answer.status,
@@ -85,7 +94,37 @@ export type ManagementRouteHandler = ((request: Request, context: { params: Prom
   permission: Permission
 }
 
-function toResponse({ status = 200, body, headers }: ManagementAnswer): Response {
+/** A write, audited as "POST /apis/{api}/versions" unless the domain function recorded a finer entry. */
+function auditedWrite<P extends { team: string }>(
+  handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
+  call: ManagementRequest<P>,
+): Promise<ManagementAnswer> {
+  const { request, caller, params } = call
+  const source = {
+    teamId: caller.team.id,
+    origin: 'API' as const,
+    actor: { userId: caller.scope.actor.userId, email: caller.scope.actor.email },
+    tokenId: caller.tokenId,
+    sourceIp: clientAddressFrom(request.headers),
+    userAgent: request.headers.get('user-agent'),
+  }
+  const named = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'team')) as Record<string, string>
+  const action = `${request.method} ${routeTemplateOf(call.url.pathname, named)}`
+  const lastParam = Object.values(named).at(-1)
+  const describe = ({ status = 200, body }: ManagementAnswer) =>
+    status >= 400 ? null : describeChange(action, Object.keys(named).length ? named : null, body, lastParam)
+  return audited(source, describe, () => handler(call))
+}
+
+/** "/api/v1/teams/acme/apis/weather/plans" → "/apis/{api}/plans": the route, not the request. */
+function routeTemplateOf(pathname: string, params: Record<string, string>): string {
+  const names = new Map(Object.entries(params).map(([name, value]) => [encodeURIComponent(value), `{${name}}`]))
+  const segments = pathname.split('/').slice(5)
+  return `/${segments.map((segment) => names.get(segment) ?? segment).join('/')}`
+}
+
+function toResponse({ status = 200, body, text, headers }: ManagementAnswer): Response {
+  if (text !== undefined) return new Response(text, { status, headers: { 'cache-control': 'no-store', ...headers } })
   return jsonResponse(status, body ?? null, headers)
 }
 

@@ -15,6 +15,10 @@ export type RouteDocs = {
   status?: 200 | 201
   /** Also takes a multipart form with the same fields (a contract file upload). */
   multipart?: boolean
+  /** The request body's media type when it is not JSON (a YAML config file). */
+  bodyType?: string
+  /** The success answer's media type when it is not JSON. */
+  responseType?: string
 }
 
 export type DocumentedRoute = {
@@ -67,7 +71,7 @@ export function buildManagementOpenApi(routes: DocumentedRoute[], serverUrl = '/
           body: {
             required: true,
             content: {
-              'application/json': { schema: docs.body },
+              [docs.bodyType ?? 'application/json']: { schema: docs.body },
               ...(docs.multipart ? { 'multipart/form-data': { schema: docs.body } } : {}),
             },
           },
@@ -87,7 +91,9 @@ export function buildManagementOpenApi(routes: DocumentedRoute[], serverUrl = '/
       responses: {
         [docs.status ?? 200]: {
           description: docs.status === 201 ? 'Created' : 'OK',
-          content: { 'application/json': { schema: docs.response ?? z.object({}).catchall(z.unknown()) } },
+          content: {
+            [docs.responseType ?? 'application/json']: { schema: docs.response ?? z.object({}).catchall(z.unknown()) },
+          },
         },
         ...Object.fromEntries(
           Object.entries(ERROR_STATUSES).map(([status, description]) => [status, { description, content: problem }]),

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { nameTaken } from './create-plan'
@@ -10,10 +10,11 @@ import { updatePlanSchema, type UpdatePlanInput } from './schemas'
  * Edits a plan. Running gateways price calls and apply rate limits from their snapshot, so the
  * config version is bumped in the same transaction: a new price applies to the very next call.
  */
-export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) {
+export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput, tx?: Tx) {
   const { planId, paid, currency, pricePerCall, pricePerMInput, pricePerMOutput, freeCallsPerMonth, ...data } =
     updatePlanSchema.parse(input)
-  const plan = await db.plan.findFirst({
+  const client = tx ?? db
+  const plan = await client.plan.findFirst({
     where: { id: planId, teamId },
     select: {
       id: true,
@@ -34,13 +35,13 @@ export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) 
     { modelPricesApply: plan.api.kind !== 'REST' },
   )
   if (data.name) {
-    const clash = await db.plan.findFirst({
+    const clash = await client.plan.findFirst({
       where: { apiId: plan.apiId, teamId, name: data.name, id: { not: planId } },
       select: { id: true },
     })
     if (clash) throw nameTaken()
   }
-  return db.$transaction(async (tx) => {
+  const update = async (tx: Tx) => {
     const updated = await tx.plan.update({
       where: { id: planId, teamId },
       data: { ...data, ...pricing },
@@ -48,5 +49,6 @@ export async function updatePlan({ teamId }: TeamScope, input: UpdatePlanInput) 
     })
     await publishConfigChange(tx)
     return updated
-  })
+  }
+  return tx ? update(tx) : db.$transaction(update)
 }

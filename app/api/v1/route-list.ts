@@ -8,6 +8,8 @@ import { versionOutputSchema } from '@/lib/apis/to-version-output'
 import { apiKeyOutputSchema, createKeySchema, rotateKeySchema } from '@/lib/keys/schemas'
 import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
+import { auditEntryOutputSchema } from '@/lib/audit/schemas'
+import { configApplySchema, configDiffSchema } from '@/lib/config/schemas'
 import { cursorListSchema } from '@/lib/management-api/cursor-list'
 import type { DocumentedRoute } from '@/lib/management-api/openapi-document'
 import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
@@ -31,7 +33,11 @@ import * as apisRoute from './teams/[team]/apis/route'
 import * as billingAccountRoute from './teams/[team]/billing/account/route'
 import * as billingLedgerRoute from './teams/[team]/billing/ledger/route'
 import * as billingStatementsMonthRoute from './teams/[team]/billing/statements/[month]/route'
+import * as auditRoute from './teams/[team]/audit/route'
 import * as callsRoute from './teams/[team]/calls/route'
+import * as configApplyRoute from './teams/[team]/config/apply/route'
+import * as configDiffRoute from './teams/[team]/config/diff/route'
+import * as configRoute from './teams/[team]/config/route'
 import * as incidentsIncidentResolveRoute from './teams/[team]/incidents/[incident]/resolve/route'
 import * as incidentsRoute from './teams/[team]/incidents/route'
 import * as keysKeyRevokeRoute from './teams/[team]/keys/[key]/revoke/route'
@@ -52,6 +58,7 @@ function bodyOf<S extends z.ZodObject>(schema: S, pathFields: string[]) {
 const resource = z.object({ id: z.string() }).catchall(z.unknown())
 const list = <T extends z.ZodType>(item: T) => cursorListSchema(item)
 const versionSummary = apiOutputSchema.shape.versions.element
+const configYaml = z.string().meta({ description: 'The declarative config file (YAML; JSON is accepted too)' })
 const newKey = apiKeyOutputSchema.extend({ value: z.string().meta({ description: 'Shown once' }) })
 
 export type ManagementRouteEntry = DocumentedRoute
@@ -286,5 +293,46 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     path: `${T}/calls`,
     handler: callsRoute.GET,
     docs: { summary: 'The call log (the console’s filters)', response: list(resource) },
+  },
+  {
+    method: 'GET',
+    path: `${T}/config`,
+    handler: configRoute.GET,
+    docs: {
+      summary: 'Export the declarative config (APIs, versions, plans, AI settings without secrets) as YAML',
+      response: configYaml,
+      responseType: 'application/yaml',
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/config/diff`,
+    handler: configDiffRoute.POST,
+    docs: {
+      summary: 'What applying a config file would change (create, update, unchanged)',
+      body: configYaml,
+      bodyType: 'application/yaml',
+      response: configDiffSchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: `${T}/config/apply`,
+    handler: configApplyRoute.POST,
+    docs: {
+      summary: 'Apply a config file in one transaction (idempotent; 409 on a published contract)',
+      body: configYaml,
+      bodyType: 'application/yaml',
+      response: configApplySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/audit`,
+    handler: auditRoute.GET,
+    docs: {
+      summary: 'The audit log (actor, action, target, origin, from, to, q)',
+      response: list(auditEntryOutputSchema),
+    },
   },
 ]
