@@ -7,7 +7,8 @@ import type { GrantPolicy } from '../lib/charging/lease-store'
 import type { Db } from '../lib/db'
 import { noCharging, type ChargingStep } from '../lib/gateway/charging-step'
 import { createGatewayHandler } from '../lib/gateway/handle-gateway-request'
-import { RateLimiter } from '../lib/gateway/rate-limiter'
+import type { WindowLimiter } from '../lib/gateway/rate-limiter'
+import { createWindowLimiter } from '../lib/gateway/shared-rate-limit'
 import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
 import { observingMeter, observingSink, watchGateway } from '../lib/metrics/observe-gateway'
@@ -34,6 +35,10 @@ export type GatewayOptions = {
   aiCooldown?: CooldownPolicy
   /** AI routes: the random source of WEIGHTED routes (tests pin it). */
   aiRandom?: () => number
+  /** Rate and token limits shared by every instance through Redis (default REDIS_URL); unset, each instance counts alone. */
+  redisUrl?: string
+  /** The Redis keys' prefix (default GATEWAY_REDIS_PREFIX or `tollgate:gw`): instances sharing limits share it. */
+  redisKeyPrefix?: string
 }
 
 export type Gateway = {
@@ -42,6 +47,7 @@ export type Gateway = {
   writer: InvocationWriter
   charging: ChargingStep
   ai: AiGateway
+  limiter: WindowLimiter
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
   /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
@@ -78,11 +84,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     failures: envNumber('AI_COOLDOWN_FAILURES') ?? 3,
     cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
   }
-  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom })
+  const limiter = createWindowLimiter(
+    options.redisUrl ?? process.env.REDIS_URL,
+    options.redisKeyPrefix ?? process.env.GATEWAY_REDIS_PREFIX ?? 'tollgate:gw',
+  )
+  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom, tokens: limiter })
   const handle = createGatewayHandler({
     store,
     meter: observingMeter(writer),
-    limiter: new RateLimiter(),
+    limiter,
     charging,
     maxBodyBytes,
     ai,
@@ -94,6 +104,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     writer,
     charging,
     ai,
+    limiter,
     async start() {
       // The tokenizer takes ~0.7 s to build: once here rather than in the first AI call.
       loadTokenizer()
@@ -106,6 +117,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Charges first: the leases they were spent from are released only once they are written.
       await writer.close(flushTimeoutMs)
       await charging.stop?.()
+      await limiter.close?.()
     },
   }
 }
