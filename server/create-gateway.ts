@@ -4,7 +4,7 @@ import type { CooldownPolicy } from '../lib/ai/gateway/target-health'
 import { loadTokenizer } from '../lib/ai/count-tokens'
 import { DEFAULT_GRANT_POLICY, LeaseCharging } from '../lib/charging/lease-charging'
 import type { GrantPolicy } from '../lib/charging/lease-store'
-import type { Db } from '../lib/db'
+import { isPostgresUrl, type Db } from '../lib/db'
 import { noCharging, type ChargingStep } from '../lib/gateway/charging-step'
 import { createGatewayHandler } from '../lib/gateway/handle-gateway-request'
 import type { WindowLimiter } from '../lib/gateway/rate-limiter'
@@ -70,7 +70,12 @@ function chargingFor(options: GatewayOptions, store: SnapshotStore): ChargingSte
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
-  const store = new SnapshotStore(options.db, options.pollMs ?? envNumber('GATEWAY_POLL_MS') ?? DEFAULT_POLL_MS)
+  const store = new SnapshotStore(options.db, {
+    pollMs: options.pollMs ?? envNumber('GATEWAY_POLL_MS') ?? DEFAULT_POLL_MS,
+    // On PostgreSQL, changes from every process arrive through LISTEN/NOTIFY; the poll stays as the fallback.
+    listenUrl: options.databaseUrl && isPostgresUrl(options.databaseUrl) ? options.databaseUrl : undefined,
+    listenRetryMs: envNumber('GATEWAY_LISTEN_RETRY_MS'),
+  })
   const charging = chargingFor(options, store)
   // Metrics observe the seams (each call record, each batch write), never the data plane's code.
   const writer = new InvocationWriter(observingSink(createBatchSink(options.db, options.databaseUrl)), {
