@@ -117,6 +117,7 @@ export class LeaseCharging implements ChargingStep {
       facts: reservation.facts,
       requiredMicros: price,
       balanceMicros: reservation.balanceMicros,
+      spendableMicros: reservation.spendableMicros,
       freeQuotaUsedUp: plan.freeCallsPerMonth > 0,
     }
     const cause = denialCause(context)
