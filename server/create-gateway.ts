@@ -9,6 +9,8 @@ import { noCharging, type ChargingStep } from '../lib/gateway/charging-step'
 import { createGatewayHandler } from '../lib/gateway/handle-gateway-request'
 import type { WindowLimiter } from '../lib/gateway/rate-limiter'
 import { createWindowLimiter } from '../lib/gateway/shared-rate-limit'
+import { connectRedis, redisReady } from '../lib/redis/connect-redis'
+import type { SharedQuotaStore } from '../lib/charging/free-quota'
 import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
 import { observingMeter, observingSink, watchGateway } from '../lib/metrics/observe-gateway'
@@ -18,6 +20,7 @@ import { observingMeter, observingSink, watchGateway } from '../lib/metrics/obse
 // step (lib/charging). server/index.ts and server/run-gateway-server.ts mount `handle`; tests do too.
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+const REDIS_READY_WAIT_MS = 2_000
 
 export type GatewayOptions = {
   db: Db
@@ -35,7 +38,7 @@ export type GatewayOptions = {
   aiCooldown?: CooldownPolicy
   /** AI routes: the random source of WEIGHTED routes (tests pin it). */
   aiRandom?: () => number
-  /** Rate and token limits shared by every instance through Redis (default REDIS_URL); unset, each instance counts alone. */
+  /** Rate limits, tokens per minute and free quotas shared by every instance through Redis (default REDIS_URL); unset, each instance counts alone. */
   redisUrl?: string
   /** The Redis keys' prefix (default GATEWAY_REDIS_PREFIX or `tollgate:gw`): instances sharing limits share it. */
   redisKeyPrefix?: string
@@ -59,14 +62,18 @@ const envNumber = (name: string): number | undefined => {
   return Number.isFinite(value) && value > 0 ? value : undefined
 }
 
-function chargingFor(options: GatewayOptions, store: SnapshotStore): ChargingStep {
+function chargingFor(
+  options: GatewayOptions,
+  store: SnapshotStore,
+  sharedQuota: SharedQuotaStore | null,
+): ChargingStep {
   if (options.charging === false || process.env.GATEWAY_CHARGING === 'off') return noCharging
   if (options.charging) return options.charging
   const floor = process.env.BILLING_LEASE_FLOOR_MICROS
   const policy =
     options.grantPolicy ??
     (floor === undefined ? DEFAULT_GRANT_POLICY : { ...DEFAULT_GRANT_POLICY, floorMicros: BigInt(floor) })
-  return new LeaseCharging(options.db, store, policy)
+  return new LeaseCharging(options.db, store, policy, sharedQuota)
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -76,7 +83,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     listenUrl: options.databaseUrl && isPostgresUrl(options.databaseUrl) ? options.databaseUrl : undefined,
     listenRetryMs: envNumber('GATEWAY_LISTEN_RETRY_MS'),
   })
-  const charging = chargingFor(options, store)
+  // One Redis connection shares this instance's rate limits, tokens per minute and free quota.
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL
+  const redis = redisUrl ? connectRedis(redisUrl, 'gateway') : null
+  const keyPrefix = options.redisKeyPrefix ?? process.env.GATEWAY_REDIS_PREFIX ?? 'tollgate:gw'
+  const charging = chargingFor(options, store, redis ? { redis, keyPrefix } : null)
   // Metrics observe the seams (each call record, each batch write), never the data plane's code.
   const writer = new InvocationWriter(observingSink(createBatchSink(options.db, options.databaseUrl)), {
     flushMs: options.flushMs ?? envNumber('METERING_FLUSH_MS'),
@@ -89,10 +100,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     failures: envNumber('AI_COOLDOWN_FAILURES') ?? 3,
     cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
   }
-  const limiter = createWindowLimiter(
-    options.redisUrl ?? process.env.REDIS_URL,
-    options.redisKeyPrefix ?? process.env.GATEWAY_REDIS_PREFIX ?? 'tollgate:gw',
-  )
+  const limiter = createWindowLimiter(redis, keyPrefix)
   const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom, tokens: limiter })
   const handle = createGatewayHandler({
     store,
@@ -114,6 +122,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // The tokenizer takes ~0.7 s to build: once here rather than in the first AI call.
       loadTokenizer()
       await store.start()
+      // Shared counting from the first call when Redis answers soon; otherwise local until it does.
+      if (redis) await redisReady(redis, REDIS_READY_WAIT_MS)
       writer.start()
       charging.start?.()
     },
@@ -122,7 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Charges first: the leases they were spent from are released only once they are written.
       await writer.close(flushTimeoutMs)
       await charging.stop?.()
-      await limiter.close?.()
+      redis?.disconnect()
     },
   }
 }

@@ -22,7 +22,6 @@ export type WindowLimiter = {
   take(id: string, limit: number, points: number, windowMs: number, now: number): RateDecision | Promise<RateDecision>
   /** Points taken but not used (a call's worst-case tokens above what it used) go back to their window. */
   giveBack(id: string, windowStart: number, points: number): void
-  close?(): Promise<void>
 }
 
 type Window = { start: number; count: number }

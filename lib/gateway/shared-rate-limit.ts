@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis'
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
-import { connectRedis } from '../redis/connect-redis'
 import { RateLimiter, resetSecondsOf, windowStartOf, type RateDecision, type WindowLimiter } from './rate-limiter'
 
 // Limits shared by every gateway instance through Redis (REDIS_URL), counted by
@@ -39,6 +38,7 @@ export class SharedRateLimiter implements WindowLimiter {
   private lastSweep = Date.now()
   private readonly decision: RateDecision = { allowed: true, remaining: 0, resetSeconds: 1, windowStart: 0 }
 
+  /** `redis` is the gateway's connection (it closes it). */
   constructor(
     private readonly redis: Redis,
     private readonly keyPrefix: string,
@@ -67,10 +67,6 @@ export class SharedRateLimiter implements WindowLimiter {
     // Given back to this instance's share: spent by its next calls in the same window.
     if (share && share.windowStart === windowStart) share.allowance += points
     this.local.giveBack(id, windowStart, points)
-  }
-
-  async close(): Promise<void> {
-    this.redis.disconnect()
   }
 
   /** The answer from this instance's share, or null when Redis must be asked. */
@@ -161,7 +157,7 @@ export class SharedRateLimiter implements WindowLimiter {
   }
 }
 
-/** The gateway's limiter: shared through Redis when `redisUrl` is set, this instance's memory otherwise. */
-export function createWindowLimiter(redisUrl: string | undefined, keyPrefix: string): WindowLimiter {
-  return redisUrl ? new SharedRateLimiter(connectRedis(redisUrl, 'gateway'), keyPrefix) : new RateLimiter()
+/** The gateway's limiter: shared through `redis` when there is one, this instance's memory otherwise. */
+export function createWindowLimiter(redis: Redis | null, keyPrefix: string): WindowLimiter {
+  return redis ? new SharedRateLimiter(redis, keyPrefix) : new RateLimiter()
 }
