@@ -14,6 +14,7 @@ import { pacedLoad } from './paced-load'
 import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { runAndWriteScaleOut } from './scale-out-bench'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
 if (process.argv.includes('contracts')) {
@@ -197,3 +198,6 @@ const markdown = withSection(
 )
 writeResults(markdown)
 console.log('\n' + markdown)
+
+// Scale-out (issue 14): PostgreSQL propagation lag and two instances sharing Redis, with their keys in results.json.
+await runAndWriteScaleOut(connections)
