@@ -13,7 +13,7 @@ import { nginxBinary, startNginx } from './nginx-target'
 import { pacedLoad } from './paced-load'
 import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
-import { freePort, NODE, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 import { runAndWriteScaleOut } from './scale-out-bench'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
@@ -53,14 +53,8 @@ async function maxLoad(name: string, url: string, headers?: Record<string, strin
   return result
 }
 
-const upstreamPort = await freePort()
-const upstream = await spawnTarget(
-  'upstream',
-  NODE,
-  tsArgs('bench/bench-upstream.ts'),
-  { PORT: String(upstreamPort) },
-  upstreamPort,
-)
+const upstream = await spawnBenchUpstream()
+const upstreamPort = Number(new URL(upstream.url).port)
 const upstreamUrl = upstream.url
 const seeded = await seedBenchDb(upstreamUrl)
 const auth = { authorization: `Bearer ${seeded.key}` }

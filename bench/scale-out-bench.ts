@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto'
+import os from 'node:os'
 import { request } from 'undici'
-import { postLedgerEntry } from '../lib/billing/post-ledger-entry'
 import { publishConfigChange } from '../lib/config-events/publish-config-change'
+import { createKey } from '../lib/gateway/test-fixtures'
 import type { Db } from '../lib/db'
-import { createApi, createKey } from '../lib/gateway/test-fixtures'
-import { createId } from '../lib/ids'
-import { createTestTeam } from '../lib/testing/create-test-team'
 import { createScratchDatabase, type TestDatabase } from '../lib/testing/test-database'
 import { measure } from './measure-target'
 import { readResults, withSection, writeResults } from './results-sections'
 import { mergeResultsJson } from './results-json'
-import { freePort, NODE, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
+import { freePort, NODE, spawnBenchUpstream, spawnTarget, tsArgs, type Target } from './spawn-target'
 
 // Scale-out on the engines users already run (issue 14), on PostgreSQL with a shared Redis:
 // - propagation: how long a key revoked in one process takes to answer 401 at a gateway in another
@@ -20,12 +19,17 @@ import { freePort, NODE, spawnTarget, tsArgs, type Target } from './spawn-target
 // run-bench.ts calls runScaleOutBench at its end; `npx tsx bench/scale-out-bench.ts` runs it alone
 // (BENCH_SCALE_OUT_CALLS, default 10,000; BENCH_CONNECTIONS, default 50).
 
-const PRICE_MICROS = 100n
 const redisUrl = () => process.env.BENCH_REDIS ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 export type PropagationLag = { samples: number; worstMs: number; medianMs: number }
 export type TwoInstances = { calls: number; rows: number; charges: number; rps: number; exact: boolean }
-export type ScaleOutResults = { propagation: PropagationLag; twoInstances: TwoInstances }
+/** `loadAverage`: the machine's 1-minute load average at the end, with its core count: whether it was quiet. */
+export type ScaleOutResults = {
+  propagation: PropagationLag
+  twoInstances: TwoInstances
+  loadAverage: number
+  cores: number
+}
 
 type World = {
   database: TestDatabase
@@ -35,31 +39,24 @@ type World = {
   keys: { id: string; value: string }[]
 }
 
-/** A fresh PostgreSQL database: a paid API with a limit far above the load (the limiter runs, never denies). */
+/** The bench's world (a paid API whose limit the load never reaches) on a fresh PostgreSQL database, with `keyCount` keys. */
 async function seedWorld(upstreamUrl: string, keyCount: number): Promise<World> {
   const database = await createScratchDatabase('postgres')
-  const db = database.db
-  const owner = await createTestTeam({ label: 'acme' }, db)
-  const consumer = await createTestTeam({ label: 'globex', billingAccount: { paymentMethodStatus: 'VALID' } }, db)
-  await db.$transaction((tx) =>
-    postLedgerEntry(
-      { teamId: consumer.id, kind: 'TOP_UP', amountMicros: 1_000_000_000_000n, idempotencyKey: createId('topup') },
-      tx,
-    ),
-  )
-  const api = await createApi(db, {
-    ownerTeamId: owner.id,
-    consumerTeamId: consumer.id,
-    slug: 'weather',
-    rateLimit: 1_000_000_000,
-    rateWindow: 'MINUTE',
-    versions: [{ version: 'v1', state: 'PUBLISHED', upstreamUrl }],
-  })
-  await db.plan.update({ where: { id: api.plan.id }, data: { paid: true, pricePerCallMicros: PRICE_MICROS } })
+  const seeded = await seedBenchDb(upstreamUrl, database.url)
   const keys = []
-  for (let i = 0; i < keyCount; i++) keys.push(await createKey(db, consumer.id))
-  await publishConfigChange(db)
-  return { database, db, consumerTeamId: consumer.id, path: `/gw/${owner.slug}/weather/v1/current?city=Oslo`, keys }
+  for (let i = 0; i < keyCount; i++) keys.push(await createKey(seeded.db, seeded.consumerTeamId))
+  await publishConfigChange(seeded.db)
+  const cleanup = async () => {
+    await seeded.db.$disconnect()
+    await database.cleanup()
+  }
+  return {
+    database: { ...database, cleanup },
+    db: seeded.db,
+    consumerTeamId: seeded.consumerTeamId,
+    path: seeded.path,
+    keys,
+  }
 }
 
 async function spawnInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Target> {
@@ -150,7 +147,7 @@ export async function measureTwoInstances(
       where: { teamId: world.consumerTeamId, kind: 'CHARGE' },
       _sum: { amountMicros: true },
     })
-    const charges = Number(-(charged._sum.amountMicros ?? 0n) / PRICE_MICROS)
+    const charges = Number(-(charged._sum.amountMicros ?? 0n) / BENCH_PRICE_MICROS)
     return { calls: served, rows, charges, rps, exact: served === rows && served === charges }
   } finally {
     await world.database.cleanup()
@@ -161,14 +158,7 @@ export async function measureTwoInstances(
 export async function runScaleOutBench(
   options: { revocations?: number; calls?: number; connections?: number } = {},
 ): Promise<ScaleOutResults> {
-  const upstreamPort = await freePort()
-  const upstream = await spawnTarget(
-    'upstream',
-    NODE,
-    tsArgs('bench/bench-upstream.ts'),
-    { PORT: String(upstreamPort) },
-    upstreamPort,
-  )
+  const upstream = await spawnBenchUpstream()
   try {
     return await measureAndRecord(upstream.url, options)
   } finally {
@@ -193,14 +183,18 @@ async function measureAndRecord(
     propagationLagMedianMs: round(propagation.medianMs),
     twoInstances: { calls: twoInstances.calls, rows: twoInstances.rows, charges: twoInstances.charges },
     twoInstancesRps: Math.round(twoInstances.rps),
+    scaleOutLoadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   })
-  return { propagation, twoInstances }
+  return { propagation, twoInstances, loadAverage: os.loadavg()[0], cores: os.cpus().length }
 }
 
 /** The results.md section of one run. */
-export function formatScaleOutSection({ propagation, twoInstances }: ScaleOutResults): string {
+export function formatScaleOutSection({ propagation, twoInstances, loadAverage, cores }: ScaleOutResults): string {
+  const quiet = loadAverage < cores
   return [
     '## Scale-out (PostgreSQL, shared Redis)',
+    '',
+    `Load average ${loadAverage.toFixed(1)} on ${cores} cores at the end of the run: ${quiet ? 'a quiet machine' : 'the machine was NOT quiet, so lags and throughput here measure its queueing as much as the gateway'}.`,
     '',
     '| measure | result |',
     '| --- | --- |',
