@@ -29,6 +29,8 @@ export function listenConfigChanges(url: string, options: ListenOptions): Config
   let retryTimer: NodeJS.Timeout | null = null
   let closed = false
   let connectedOnce = false
+  // One line per outage, not one per reconnect attempt.
+  let warned = false
   let announceReady: (ok: boolean) => void = () => {}
   const ready = new Promise<boolean>((resolve) => (announceReady = resolve))
 
@@ -47,7 +49,10 @@ export function listenConfigChanges(url: string, options: ListenOptions): Config
     const drop = (error?: Error) => {
       if (dropped) return
       dropped = true
-      if (error && !closed) console.warn(`[gateway] config listener lost (${error.message}); polling until it is back`)
+      if (error && !closed && !warned) {
+        warned = true
+        console.warn(`[gateway] config listener lost (${error.message}); polling until it is back`)
+      }
       if (client === next) client = null
       next.end().catch(() => {})
       scheduleRetry()
@@ -68,6 +73,7 @@ export function listenConfigChanges(url: string, options: ListenOptions): Config
     }
     if (closed) return void next.end().catch(() => {})
     client = next
+    warned = false
     if (connectedOnce) options.onReconnect?.()
     connectedOnce = true
     announceReady(true)
