@@ -9,7 +9,7 @@ import { ROOT } from './spawn-target'
 
 export const RESULTS_FILE = path.join(ROOT, 'bench/results.md')
 
-export type SectionName = 'ai' | 'contracts'
+export type SectionName = 'ai' | 'contracts' | 'scale-out'
 
 /** `body` between the markers of section `name`. */
 export function markSection(name: SectionName, body: string): string {

@@ -13,7 +13,8 @@ import { nginxBinary, startNginx } from './nginx-target'
 import { pacedLoad } from './paced-load'
 import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
-import { freePort, NODE, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { runAndWriteScaleOut } from './scale-out-bench'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
 if (process.argv.includes('contracts')) {
@@ -52,14 +53,8 @@ async function maxLoad(name: string, url: string, headers?: Record<string, strin
   return result
 }
 
-const upstreamPort = await freePort()
-const upstream = await spawnTarget(
-  'upstream',
-  NODE,
-  tsArgs('bench/bench-upstream.ts'),
-  { PORT: String(upstreamPort) },
-  upstreamPort,
-)
+const upstream = await spawnBenchUpstream()
+const upstreamPort = Number(new URL(upstream.url).port)
 const upstreamUrl = upstream.url
 const seeded = await seedBenchDb(upstreamUrl)
 const auth = { authorization: `Bearer ${seeded.key}` }
@@ -197,3 +192,6 @@ const markdown = withSection(
 )
 writeResults(markdown)
 console.log('\n' + markdown)
+
+// Scale-out (issue 14): PostgreSQL propagation lag and two instances sharing Redis, with their keys in results.json.
+await runAndWriteScaleOut(connections)

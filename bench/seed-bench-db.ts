@@ -14,10 +14,10 @@ import { migrate } from '../scripts/db-migrate.mjs'
 
 export const BENCH_PRICE_MICROS = 100n
 
-/** A migrated temp SQLite database with an owner team and a consumer team funded without limit. */
-export async function createBenchDb() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-'))
-  const url = `file:${path.join(dir, 'bench.db')}`
+/** A migrated database (default: a temp SQLite file) with an owner team and a consumer team funded without limit. */
+export async function createBenchDb(
+  url = `file:${path.join(mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-')), 'bench.db')}`,
+) {
   await migrate(url)
   const db = createDb(url)
   const owner = await createTestTeam({ label: 'acme' }, db)
@@ -34,8 +34,9 @@ export async function createBenchDb() {
 
 export async function seedBenchDb(
   upstreamUrl: string,
+  databaseUrl?: string,
 ): Promise<{ db: Db; url: string; path: string; key: string; consumerTeamId: string }> {
-  const { db, url, owner, consumer } = await createBenchDb()
+  const { db, url, owner, consumer } = await createBenchDb(databaseUrl)
   const api = await createApi(db, {
     ownerTeamId: owner.id,
     consumerTeamId: consumer.id,

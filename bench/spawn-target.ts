@@ -90,3 +90,9 @@ export async function spawnGateway(databaseUrl: string, workers: number, chargin
     port,
   )
 }
+
+/** The benchmark's upstream (bench/bench-upstream.ts) in its own process. */
+export async function spawnBenchUpstream(): Promise<Target> {
+  const port = await freePort()
+  return spawnTarget('upstream', NODE, tsArgs('bench/bench-upstream.ts'), { PORT: String(port) }, port)
+}

@@ -4,10 +4,13 @@ import type { CooldownPolicy } from '../lib/ai/gateway/target-health'
 import { loadTokenizer } from '../lib/ai/count-tokens'
 import { DEFAULT_GRANT_POLICY, LeaseCharging } from '../lib/charging/lease-charging'
 import type { GrantPolicy } from '../lib/charging/lease-store'
-import type { Db } from '../lib/db'
+import { isPostgresUrl, type Db } from '../lib/db'
 import { noCharging, type ChargingStep } from '../lib/gateway/charging-step'
 import { createGatewayHandler } from '../lib/gateway/handle-gateway-request'
-import { RateLimiter } from '../lib/gateway/rate-limiter'
+import type { WindowLimiter } from '../lib/gateway/rate-limiter'
+import { createWindowLimiter } from '../lib/gateway/shared-rate-limit'
+import { connectRedis, redisReady } from '../lib/redis/connect-redis'
+import type { SharedQuotaStore } from '../lib/charging/free-quota'
 import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
 import { observingMeter, observingSink, watchGateway } from '../lib/metrics/observe-gateway'
@@ -17,6 +20,7 @@ import { observingMeter, observingSink, watchGateway } from '../lib/metrics/obse
 // step (lib/charging). server/index.ts and server/run-gateway-server.ts mount `handle`; tests do too.
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+const REDIS_READY_WAIT_MS = 2_000
 
 export type GatewayOptions = {
   db: Db
@@ -34,6 +38,10 @@ export type GatewayOptions = {
   aiCooldown?: CooldownPolicy
   /** AI routes: the random source of WEIGHTED routes (tests pin it). */
   aiRandom?: () => number
+  /** Rate limits, tokens per minute and free quotas shared by every instance through Redis (default REDIS_URL); unset, each instance counts alone. */
+  redisUrl?: string
+  /** The Redis keys' prefix (default GATEWAY_REDIS_PREFIX or `tollgate:gw`): instances sharing limits share it. */
+  redisKeyPrefix?: string
 }
 
 export type Gateway = {
@@ -42,6 +50,7 @@ export type Gateway = {
   writer: InvocationWriter
   charging: ChargingStep
   ai: AiGateway
+  limiter: WindowLimiter
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
   /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
@@ -53,19 +62,32 @@ const envNumber = (name: string): number | undefined => {
   return Number.isFinite(value) && value > 0 ? value : undefined
 }
 
-function chargingFor(options: GatewayOptions, store: SnapshotStore): ChargingStep {
+function chargingFor(
+  options: GatewayOptions,
+  store: SnapshotStore,
+  sharedQuota: SharedQuotaStore | null,
+): ChargingStep {
   if (options.charging === false || process.env.GATEWAY_CHARGING === 'off') return noCharging
   if (options.charging) return options.charging
   const floor = process.env.BILLING_LEASE_FLOOR_MICROS
   const policy =
     options.grantPolicy ??
     (floor === undefined ? DEFAULT_GRANT_POLICY : { ...DEFAULT_GRANT_POLICY, floorMicros: BigInt(floor) })
-  return new LeaseCharging(options.db, store, policy)
+  return new LeaseCharging(options.db, store, policy, sharedQuota)
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
-  const store = new SnapshotStore(options.db, options.pollMs ?? envNumber('GATEWAY_POLL_MS') ?? DEFAULT_POLL_MS)
-  const charging = chargingFor(options, store)
+  const store = new SnapshotStore(options.db, {
+    pollMs: options.pollMs ?? envNumber('GATEWAY_POLL_MS') ?? DEFAULT_POLL_MS,
+    // On PostgreSQL, changes from every process arrive through LISTEN/NOTIFY; the poll stays as the fallback.
+    listenUrl: options.databaseUrl && isPostgresUrl(options.databaseUrl) ? options.databaseUrl : undefined,
+    listenRetryMs: envNumber('GATEWAY_LISTEN_RETRY_MS'),
+  })
+  // One Redis connection shares this instance's rate limits, tokens per minute and free quota.
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL
+  const redis = redisUrl ? connectRedis(redisUrl, 'gateway') : null
+  const keyPrefix = options.redisKeyPrefix ?? process.env.GATEWAY_REDIS_PREFIX ?? 'tollgate:gw'
+  const charging = chargingFor(options, store, redis ? { redis, keyPrefix } : null)
   // Metrics observe the seams (each call record, each batch write), never the data plane's code.
   const writer = new InvocationWriter(observingSink(createBatchSink(options.db, options.databaseUrl)), {
     flushMs: options.flushMs ?? envNumber('METERING_FLUSH_MS'),
@@ -78,11 +100,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     failures: envNumber('AI_COOLDOWN_FAILURES') ?? 3,
     cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
   }
-  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom })
+  const limiter = createWindowLimiter(redis, keyPrefix)
+  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom, tokens: limiter })
   const handle = createGatewayHandler({
     store,
     meter: observingMeter(writer),
-    limiter: new RateLimiter(),
+    limiter,
     charging,
     maxBodyBytes,
     ai,
@@ -94,10 +117,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     writer,
     charging,
     ai,
+    limiter,
     async start() {
       // The tokenizer takes ~0.7 s to build: once here rather than in the first AI call.
       loadTokenizer()
       await store.start()
+      // Shared counting from the first call when Redis answers soon; otherwise local until it does.
+      if (redis) await redisReady(redis, REDIS_READY_WAIT_MS)
       writer.start()
       charging.start?.()
     },
@@ -106,6 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Charges first: the leases they were spent from are released only once they are written.
       await writer.close(flushTimeoutMs)
       await charging.stop?.()
+      redis?.disconnect()
     },
   }
 }

@@ -1,6 +1,6 @@
 // `npm run gateway`: a data-plane instance on GATEWAY_PORT (default 3001) against DATABASE_URL.
 // GATEWAY_WORKERS=N forks N workers sharing the port (node:cluster); each keeps its own
-// snapshot, rate-limit counters and metering writer.
+// snapshot and metering writer; rate limits are per worker unless REDIS_URL shares them.
 import cluster from 'node:cluster'
 import { createDb, databaseUrl } from '../lib/db'
 import { startMaintenance } from '../lib/maintenance/start-maintenance'

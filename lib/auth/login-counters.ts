@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { connectRedis, redisReady } from '../redis/connect-redis'
 
 // Where sign-in counters live. With REDIS_URL they are shared by every console instance; without
 // it (the single-process SQLite default) they live in this process's memory. Each Redis counter
@@ -25,9 +25,6 @@ export type CounterStore = {
   close(): Promise<void>
 }
 
-/** A command that takes longer than this is treated like Redis being down. */
-const REDIS_COMMAND_TIMEOUT_MS = 500
-
 export function createCounterStore({ redisUrl, keyPrefix }: { redisUrl?: string; keyPrefix: string }): CounterStore {
   if (!redisUrl) {
     return {
@@ -37,7 +34,7 @@ export function createCounterStore({ redisUrl, keyPrefix }: { redisUrl?: string;
       close: async () => {},
     }
   }
-  const client = connectRedis(redisUrl)
+  const client = connectRedis(redisUrl, 'auth')
   return {
     kind: 'redis',
     counter: (options) =>
@@ -57,42 +54,4 @@ export function createCounterStore({ redisUrl, keyPrefix }: { redisUrl?: string;
 
 function limiterOptions(keyPrefix: string, { name, points, duration, blockDuration = 0 }: CounterOptions) {
   return { keyPrefix: `${keyPrefix}:${name}`, points, duration, blockDuration }
-}
-
-function redisReady(client: Redis, timeoutMs: number): Promise<boolean> {
-  if (client.status === 'ready') return Promise.resolve(true)
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      client.off('ready', onReady)
-      resolve(false)
-    }, timeoutMs)
-    const onReady = () => {
-      clearTimeout(timer)
-      resolve(true)
-    }
-    client.once('ready', onReady)
-  })
-}
-
-function connectRedis(url: string): Redis {
-  const client = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-    connectTimeout: 2_000,
-    // Keep trying in the background; sign-ins use the insurance counters meanwhile.
-    retryStrategy: (times) => Math.min(times * 200, 5_000),
-  })
-  // One line per outage, not one per reconnect attempt.
-  let down = false
-  client.on('error', (error: Error) => {
-    if (down) return
-    down = true
-    console.warn(`[auth] Redis for sign-in limits unavailable (${error.message}); counting in memory until it is back`)
-  })
-  client.on('ready', () => {
-    if (down) console.warn('[auth] Redis for sign-in limits is back')
-    down = false
-  })
-  return client
 }

@@ -8,8 +8,13 @@ import { spendableMicros } from './lease-store'
 // granted under the account's lock, no interleaving of calls, here or in other instances, can
 // spend more than the account holds.
 
-/** A refusal carries the account as read under its lock, and the balance as this instance sees it. */
-export type Reservation = { ok: true } | { ok: false; facts: AccountFacts; balanceMicros: bigint }
+/**
+ * A refusal carries the account as read under its lock, the balance as this instance sees it, and
+ * what the consumer can spend now through any instance (every live lease, this one's spent part
+ * included, taken off).
+ */
+export type Reservation =
+  { ok: true } | { ok: false; facts: AccountFacts; balanceMicros: bigint; spendableMicros: bigint }
 
 export type LeaseSource = {
   grant(teamId: string, needMicros: bigint): Promise<GrantResult>
@@ -26,7 +31,14 @@ type TeamMoney = {
   waiters: Waiter[]
   granting: boolean
   /** A recent refusal, reused while the config version is unchanged, so a flood of 402s costs no I/O. */
-  denial: { facts: AccountFacts; balanceMicros: bigint; availableMicros: bigint; version: number; until: number } | null
+  denial: {
+    facts: AccountFacts
+    balanceMicros: bigint
+    spendableMicros: bigint
+    availableMicros: bigint
+    version: number
+    until: number
+  } | null
   lastActivity: number
 }
 
@@ -58,7 +70,8 @@ export class AccountBook {
     const denial = money.denial
     if (denial !== null) {
       if (denial.version === configVersion && now < denial.until && need > money.heldMicros + denial.availableMicros) {
-        return { ok: false, facts: denial.facts, balanceMicros: denial.balanceMicros }
+        const { facts, balanceMicros, spendableMicros } = denial
+        return { ok: false, facts, balanceMicros, spendableMicros }
       }
       money.denial = null
     }
@@ -154,8 +167,17 @@ export class AccountBook {
     // Fixed now, with the charges this instance has not written yet: the refusal is reused for a
     // second, and the writer committing those charges meanwhile must not make the balance look higher.
     const balanceMicros = facts.balanceMicros - money.unflushedMicros
-    money.denial = { facts, balanceMicros, availableMicros, version: configVersion, until: Date.now() + DENIAL_TTL_MS }
-    for (const waiter of money.waiters.splice(0)) waiter.resolve({ ok: false, facts, balanceMicros })
+    // Beyond the account's free part, only what this instance holds unreserved can still be spent.
+    const spendableMicros = availableMicros + money.heldMicros
+    money.denial = {
+      facts,
+      balanceMicros,
+      spendableMicros,
+      availableMicros,
+      version: configVersion,
+      until: Date.now() + DENIAL_TTL_MS,
+    }
+    for (const waiter of money.waiters.splice(0)) waiter.resolve({ ok: false, facts, balanceMicros, spendableMicros })
   }
 }
 

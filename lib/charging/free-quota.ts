@@ -1,18 +1,37 @@
+import type { Redis } from 'ioredis'
 import type { Db } from '../db'
 
 // Calls made this month per subscription, for the free quota. Loaded once per subscription and
 // month from SubscriptionUsage (what earlier runs and other instances wrote), then counted here;
 // the metering writer adds this instance's calls to SubscriptionUsage with each batch.
-// Within one instance the quota is exact under any concurrency. Instances do not share these
-// counters, so N instances may each hand out free calls already used elsewhere since they loaded:
-// the free tier can be overrun by in-flight calls across instances; money never can.
+//
+// Within one instance the quota is exact under any concurrency. Across instances it is exact when
+// they share Redis (REDIS_URL): while free calls are left, each one is taken from one Redis
+// counter per subscription and month, seeded from SubscriptionUsage; once that counter says the
+// quota is used up, this instance refuses free calls from memory. Without Redis (or while it is
+// unreachable) instances count alone, so N instances may each hand out free calls already used
+// elsewhere since they loaded: the free tier can be overrun by in-flight calls; money never can.
 
-type Counter = { used: number }
+type Counter = {
+  used: number
+  /** What SubscriptionUsage said when the counter was loaded: the Redis counter's seed. */
+  loaded: number
+  /** Free calls taken through Redis and not given back yet. */
+  sharedFree: number
+}
+
+export type SharedQuotaStore = { redis: Redis; keyPrefix: string }
+
+/** Longer than any month, so a counter outlives its month and then goes. */
+const COUNTER_TTL_SECONDS = 40 * 24 * 3600
 
 export class FreeQuota {
   private readonly counters = new Map<string, Counter | Promise<Counter>>()
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly shared: SharedQuotaStore | null = null,
+  ) {}
 
   private counter(subscriptionId: string, month: string): Counter | Promise<Counter> {
     const key = subscriptionId + '|' + month
@@ -21,7 +40,8 @@ export class FreeQuota {
       counter = this.db.subscriptionUsage
         .findUnique({ where: { subscriptionId_month: { subscriptionId, month } }, select: { calls: true } })
         .then((row) => {
-          const loaded = { used: row?.calls ?? 0 }
+          const calls = row?.calls ?? 0
+          const loaded = { used: calls, loaded: calls, sharedFree: 0 }
           this.counters.set(key, loaded)
           return loaded
         })
@@ -38,14 +58,62 @@ export class FreeQuota {
    */
   takeFree(subscriptionId: string, month: string, freePerMonth: number): boolean | Promise<boolean> {
     const counter = this.counter(subscriptionId, month)
-    if (counter instanceof Promise) return counter.then((loaded) => take(loaded, freePerMonth))
+    if (counter instanceof Promise)
+      return counter.then((loaded) => this.takeLoaded(subscriptionId, month, loaded, freePerMonth))
+    return this.takeLoaded(subscriptionId, month, counter, freePerMonth)
+  }
+
+  private takeLoaded(
+    subscriptionId: string,
+    month: string,
+    counter: Counter,
+    freePerMonth: number,
+  ): boolean | Promise<boolean> {
+    // Used up as far as this instance knows: no instance can have a free call left to give.
+    if (freePerMonth <= 0 || counter.used >= freePerMonth) return false
+    if (this.shared !== null && this.shared.redis.status === 'ready')
+      return this.takeShared(this.shared, subscriptionId, month, counter, freePerMonth)
     return take(counter, freePerMonth)
+  }
+
+  private async takeShared(
+    { redis, keyPrefix }: SharedQuotaStore,
+    subscriptionId: string,
+    month: string,
+    counter: Counter,
+    freePerMonth: number,
+  ): Promise<boolean> {
+    const key = sharedKey(keyPrefix, subscriptionId, month)
+    let used: number
+    try {
+      // NX: the first instance seeds the counter from the database; later ones keep what it counts.
+      const replies = await redis.multi().set(key, counter.loaded, 'EX', COUNTER_TTL_SECONDS, 'NX').incr(key).exec()
+      const incremented = replies?.[1]
+      if (!incremented || incremented[0] !== null) throw incremented?.[0] ?? new Error('no reply')
+      used = Number(incremented[1])
+    } catch {
+      return take(counter, freePerMonth) // Redis unreachable: this instance counts alone
+    }
+    if (used > freePerMonth) {
+      // Not ours: handed back so a free call given back elsewhere can still be taken.
+      redis.decr(key).catch(() => {})
+      counter.used = Math.max(counter.used, freePerMonth)
+      return false
+    }
+    counter.used = Math.max(counter.used + 1, used)
+    counter.sharedFree++
+    return true
   }
 
   /** A free call that failed gives its place back. */
   giveBack(subscriptionId: string, month: string): void {
     const counter = this.counters.get(subscriptionId + '|' + month)
-    if (counter && !(counter instanceof Promise)) counter.used--
+    if (!counter || counter instanceof Promise) return
+    counter.used--
+    if (counter.sharedFree > 0 && this.shared !== null) {
+      counter.sharedFree--
+      this.shared.redis.decr(sharedKey(this.shared.keyPrefix, subscriptionId, month)).catch(() => {})
+    }
   }
 
   /** A paid call also counts towards the month's usage. */
@@ -58,6 +126,10 @@ export class FreeQuota {
     const counter = this.counters.get(subscriptionId + '|' + month)
     return counter && !(counter instanceof Promise) ? counter.used : null
   }
+}
+
+function sharedKey(keyPrefix: string, subscriptionId: string, month: string): string {
+  return `${keyPrefix}:free:${subscriptionId}:${month}`
 }
 
 function take(counter: Counter, freePerMonth: number): boolean {

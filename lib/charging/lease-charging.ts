@@ -9,7 +9,7 @@ import { incidentKey, type KeyEntry } from '../gateway/snapshot-types'
 import { createId, randomToken } from '../ids'
 import type { InvocationRecord } from '../gateway/invocation-record'
 import { AccountBook, type Reservation } from './account-book'
-import { FreeQuota } from './free-quota'
+import { FreeQuota, type SharedQuotaStore } from './free-quota'
 import { LeaseStore, type GrantPolicy } from './lease-store'
 import { findOrOpenIncident } from './find-or-open-incident'
 import { denialCause, paymentRequired } from './payment-required'
@@ -56,10 +56,12 @@ export class LeaseCharging implements ChargingStep {
     private readonly db: Db,
     private readonly store: SnapshotStore,
     policy: GrantPolicy = DEFAULT_GRANT_POLICY,
+    /** Free quotas shared with other instances through Redis (exact across them); null counts here alone. */
+    sharedQuota: SharedQuotaStore | null = null,
   ) {
     this.leases = new LeaseStore(db, this.instanceId, policy)
     this.book = new AccountBook(this.leases)
-    this.quota = new FreeQuota(db)
+    this.quota = new FreeQuota(db, sharedQuota)
   }
 
   start(): void {
@@ -117,6 +119,7 @@ export class LeaseCharging implements ChargingStep {
       facts: reservation.facts,
       requiredMicros: price,
       balanceMicros: reservation.balanceMicros,
+      spendableMicros: reservation.spendableMicros,
       freeQuotaUsedUp: plan.freeCallsPerMonth > 0,
     }
     const cause = denialCause(context)

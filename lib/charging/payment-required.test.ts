@@ -55,18 +55,21 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
       account: { topUp: 500n },
       detail: /balance \(\$0\.0005\) does not cover this call \(\$0\.001\)/,
       balance: '0.0005',
+      spendable: '0.0005',
     },
     {
       cause: 'budget_exceeded',
       account: { topUp: 5_000_000n, monthlyBudgetMicros: 500n },
       detail: /past its monthly budget of \$0\.0005/,
       balance: '5.00',
+      spendable: '0.0005',
     },
     {
       cause: 'payment_method_failed',
       account: { topUp: 0n, creditLimitMicros: 50_000_000n, paymentMethodStatus: 'EXPIRED' as const },
       detail: /payment method is expired/,
       balance: '0.00',
+      spendable: '0.00',
     },
     {
       cause: 'quota_exhausted',
@@ -74,10 +77,11 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
       free: 2,
       detail: /used this month's 2 free calls/,
       balance: '0.00',
+      spendable: '0.00',
     },
   ])(
     '$cause: 402 problem+json, field by field, and an OPEN incident',
-    async ({ cause, account, detail, balance, free }) => {
+    async ({ cause, account, detail, balance, spendable, free }) => {
       if (free) await db.plan.update({ where: { id: world.weather.plan.id }, data: { freeCallsPerMonth: free } })
       const { topUp, ...settings } = account
       await fundAccount(db, world.initech.id, topUp, settings)
@@ -100,6 +104,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
           'incidentId',
           'required',
           'requestId',
+          'spendable',
           'status',
           'title',
           'topUpUrl',
@@ -112,6 +117,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
         status: 402,
         code: cause,
         balance,
+        spendable,
         required: '0.001',
         currency: 'USD',
         topUpUrl: `/t/${world.initech.slug}/billing`,

@@ -11,6 +11,12 @@ export type DenialContext = {
   requiredMicros: bigint
   /** The balance to show: the account's, less the charges this instance has not written yet. */
   balanceMicros: bigint
+  /**
+   * What the consumer can spend now across every gateway instance: balance (and credit, when the
+   * card works) less every live lease, within the month's budget. Below the balance while other
+   * instances hold leases on the account (calls in flight, charges not written yet).
+   */
+  spendableMicros: bigint
   /** The plan gives free calls each month, and this month's are used up. */
   freeQuotaUsedUp: boolean
 }
@@ -49,6 +55,7 @@ export function paymentRequired(input: PaymentRequiredInput): AppError {
     message: detailFor(input, balance),
     extra: {
       balance: microsToDecimal(balance),
+      spendable: microsToDecimal(input.spendableMicros),
       required: microsToDecimal(input.requiredMicros),
       currency: input.currency,
       topUpUrl: `/t/${input.consumerTeamSlug}/billing`,
@@ -69,7 +76,12 @@ function detailFor(input: PaymentRequiredInput, balance: bigint): string {
       return `Your team has used this month's ${input.freeCallsPerMonth.toLocaleString('en-US')} free calls, and further calls on this plan cost ${price} each. Top up or add a payment method to continue.`
     case 'upstream_payment_required':
       return 'The upstream service itself answered 402 Payment Required.'
-    default:
-      return `Your team's balance (${money(balance)}) does not cover this call (${price}). Top up to continue.`
+    default: {
+      const held =
+        input.spendableMicros < balance
+          ? ` Of it, ${money(input.spendableMicros)} can be spent now; the rest is held by calls in flight.`
+          : ''
+      return `Your team's balance (${money(balance)}) does not cover this call (${price}).${held} Top up to continue.`
+    }
   }
 }

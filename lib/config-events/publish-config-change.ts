@@ -1,15 +1,17 @@
 import type { Tx } from '../db'
 import { announceConfigChange } from './config-bus'
+import { CONFIG_CHANNEL, isPostgresClient } from './config-channel'
 
 // A console change the gateway must see (a key created, rotated or revoked; a version published,
 // deprecated or retired; a subscription decided; an account's money or incidents changed)
 // publishes one config event. An event is the single ConfigVersion row (id = 1) going up by one,
-// which every gateway polls, and a notice on the in-process bus, so that a gateway in the same
-// process reloads at once. The gateway subscribes (onConfigChange, readConfigVersion); control-plane
-// code never imports the gateway.
+// which every gateway polls; on PostgreSQL a NOTIFY on the config channel, which gateways in other
+// processes LISTEN to; and a notice on the in-process bus, so that a gateway in the same process
+// reloads at once. The gateway subscribes (onConfigChange, listenConfigChanges, readConfigVersion);
+// control-plane code never imports the gateway.
 
 /** The caller's transaction, or the client itself after the change committed. */
-export type ConfigEventWriter = Pick<Tx, 'configVersion'>
+export type ConfigEventWriter = Pick<Tx, 'configVersion' | '$executeRaw'>
 
 /** Publishes a config change in `tx`; returns the new config version. */
 export async function publishConfigChange(tx: ConfigEventWriter): Promise<number> {
@@ -19,6 +21,8 @@ export async function publishConfigChange(tx: ConfigEventWriter): Promise<number
     update: { version: { increment: 1 } },
     select: { version: true },
   })
+  // Inside a transaction PostgreSQL delivers the notification on commit, and never on rollback.
+  if (isPostgresClient(tx)) await tx.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${String(row.version)})`
   // Announced on the next turn: inside a transaction the caller's commit usually lands first; if
   // not, the gateway's poller still sees the new version within one interval.
   setImmediate(() => announceConfigChange(row.version))

@@ -6,7 +6,7 @@ import { chargeThenForward, refuse } from './charge-then-forward'
 import type { ChargingStep } from './charging-step'
 import { GatewayCall } from './gateway-call'
 import { proxyRequest } from './proxy-request'
-import type { RateLimiter } from './rate-limiter'
+import type { RateDecision, WindowLimiter } from './rate-limiter'
 import { parseGatewayPath } from './parse-gateway-path'
 import type { SnapshotStore } from './snapshot-store'
 
@@ -20,7 +20,8 @@ const USAGE_PATH = '/gw/_me/usage'
 export type GatewayDeps = {
   store: SnapshotStore
   meter: Meter
-  limiter: RateLimiter
+  /** Requests per window per (key, plan); tokens per minute share it, through `ai`. */
+  limiter: WindowLimiter
   charging: ChargingStep
   maxBodyBytes: number
   /** AI_CHAT and AI_PROMPT routes: models, provider fallback, token billing (lib/ai/gateway). */
@@ -72,7 +73,26 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
     call.subscription = subscription
 
     if (subscription.rateLimit > 0) {
-      const decision = limiter.take(key.id, subscription.planId, subscription.rateLimit, subscription.windowMs, now)
+      const id = key.id + '|' + subscription.planId
+      const decision = limiter.take(id, subscription.rateLimit, 1, subscription.windowMs, now)
+      if (decision instanceof Promise) {
+        // This instance's share of a shared limit ran out: the next share comes from Redis.
+        decision
+          .then((answer) => afterRateLimit(call, target.suffix, answer))
+          .catch((error: unknown) => {
+            console.error(`[gateway ${call.requestId}] rate limit failed`, error)
+            call.fail('internal_error')
+          })
+        return
+      }
+      return afterRateLimit(call, target.suffix, decision)
+    }
+    afterRateLimit(call, target.suffix, null)
+  }
+
+  function afterRateLimit(call: GatewayCall, suffix: string, decision: RateDecision | null): void {
+    const route = call.route!
+    if (decision !== null) {
       call.rateRemaining = decision.remaining
       call.rateResetSeconds = decision.resetSeconds
       if (!decision.allowed) {
@@ -93,9 +113,9 @@ export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, 
       })
     }
 
-    if (route.kind === 'AI_PROMPT') return ai.handlePrompt(call, target.suffix)
-    if (route.ai !== null) return ai.handle(call, target.suffix)
-    chargeThenForward(charging, call, () => forward(call, target.suffix))
+    if (route.kind === 'AI_PROMPT') return ai.handlePrompt(call, suffix)
+    if (route.ai !== null) return ai.handle(call, suffix)
+    chargeThenForward(charging, call, () => forward(call, suffix))
   }
 
   // GET /gw/_me/usage - the calling key's team: balance, spend this month, free quota left.

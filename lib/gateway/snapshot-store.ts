@@ -1,16 +1,26 @@
 import type { Db } from '../db'
 import { onConfigChange } from '../config-events/config-bus'
+import { listenConfigChanges, type ConfigListener } from '../config-events/listen-config-changes'
 import { readConfigVersion } from '../config-events/read-config-version'
 import { loadSnapshot } from './load-snapshot'
 import { EMPTY_SNAPSHOT, type Snapshot } from './snapshot-types'
 import { UpstreamPools } from './upstream-pools'
 
 // Holds the current snapshot and keeps it fresh: it subscribes to config events, reloading at once
-// on a change published in this process (the config bus) and polling the version row for changes
-// published by other processes. Reloads are coalesced: however many changes arrive during a load,
-// exactly one more load follows.
+// on a change published in this process (the config bus) or, on PostgreSQL, in any process
+// (LISTEN/NOTIFY), and polling the version row as the fallback for changes whose notification was
+// lost (and the only way across processes on SQLite). Reloads are coalesced: however many changes
+// arrive during a load, exactly one more load follows.
 
 export const DEFAULT_POLL_MS = 300
+
+export type SnapshotStoreOptions = {
+  pollMs?: number
+  /** A PostgreSQL URL: LISTEN there for changes published by other processes. */
+  listenUrl?: string
+  /** How long a lost listener connection waits before reconnecting. */
+  listenRetryMs?: number
+}
 
 export class SnapshotStore {
   current: Snapshot = EMPTY_SNAPSHOT
@@ -20,18 +30,31 @@ export class SnapshotStore {
   private pollTimer: NodeJS.Timeout | null = null
   private unsubscribe: (() => void) | null = null
   private polling = false
+  private listener: ConfigListener | null = null
+  private readonly pollMs: number
 
   constructor(
     private readonly db: Db,
-    private readonly pollMs = DEFAULT_POLL_MS,
-  ) {}
+    private readonly options: SnapshotStoreOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? DEFAULT_POLL_MS
+  }
 
   async start(): Promise<void> {
     // The first load throws: a gateway that cannot read its config must not start serving.
     this.current = await loadSnapshot(this.db, this.pools)
-    this.unsubscribe = onConfigChange((version) => {
+    const onVersion = (version: number) => {
       if (version !== this.current.version) void this.reload()
-    })
+    }
+    this.unsubscribe = onConfigChange(onVersion)
+    if (this.options.listenUrl) {
+      this.listener = listenConfigChanges(this.options.listenUrl, {
+        onVersion,
+        // Notifications sent while the connection was down are gone: read the version row now.
+        onReconnect: () => void this.poll(),
+        retryMs: this.options.listenRetryMs,
+      })
+    }
     this.pollTimer = setInterval(() => void this.poll(), this.pollMs)
     // The poller must not keep a process alive on its own; the HTTP server does that.
     this.pollTimer.unref()
@@ -77,6 +100,8 @@ export class SnapshotStore {
     this.pollTimer = null
     this.unsubscribe?.()
     this.unsubscribe = null
+    await this.listener?.close()
+    this.listener = null
     await this.loading
     await this.pools.close()
   }

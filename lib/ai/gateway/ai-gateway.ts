@@ -18,7 +18,7 @@ import { readJsonBody } from './read-json-body'
 import { answerEmbeddings, countEmbeddingTokens, EMBEDDING_MARGIN_PER_INPUT } from './answer-embeddings'
 import type { ExposedModel } from './ai-route-types'
 import { DEFAULT_COOLDOWN, TargetHealth, type CooldownPolicy } from './target-health'
-import { TokenLimiter } from './token-limiter'
+import { RateLimiter, type RateDecision, type WindowLimiter } from '@/lib/gateway/rate-limiter'
 
 // The AI_CHAT half of the gateway pipeline, entered after the steps every route shares (route,
 // key, lifecycle, subscription, rate limit): read and validate the body in the consumer's format,
@@ -29,12 +29,22 @@ import { TokenLimiter } from './token-limiter'
 
 /** Per-message framing the tokenizer's formula may miss on some providers (role markers, separators). */
 const FRAMING_MARGIN_PER_MESSAGE = 4
+/** Token windows share the limiter with request windows (ids `key|plan`): a prefix keeps them apart. */
+const TOKENS_ID = 'tpm|'
 
-export type AiGatewayOptions = { cooldown?: CooldownPolicy; random?: () => number }
+/** Plan.tokensPerMinute: fixed one-minute windows per subscription, on the gateway's limiter. */
+const TOKEN_WINDOW_MS = 60_000
+
+export type AiGatewayOptions = {
+  cooldown?: CooldownPolicy
+  random?: () => number
+  /** Where tokens per minute are counted: the request limiter's store (shared through Redis when set). */
+  tokens?: WindowLimiter
+}
 
 export class AiGateway {
   readonly health: TargetHealth
-  readonly tokens = new TokenLimiter()
+  readonly tokens: WindowLimiter
 
   constructor(
     private readonly charging: ChargingStep,
@@ -42,6 +52,7 @@ export class AiGateway {
     options: AiGatewayOptions = {},
   ) {
     this.health = new TargetHealth(options.cooldown ?? DEFAULT_COOLDOWN, options.random)
+    this.tokens = options.tokens ?? new RateLimiter()
   }
 
   handle(call: GatewayCall, suffix: string): void {
@@ -222,25 +233,49 @@ export class AiGateway {
   ): void {
     const subscription = call.subscription!
     const plan = subscription.plan
-    let tokenWindow: number | null = null
-    if (plan.tokensPerMinute > 0) {
-      const decision = this.tokens.take(subscription.id, plan.tokensPerMinute, worst.tokens, call.createdAt)
-      if (!decision.allowed) {
-        return call.respondProblem(
-          new AppError({
-            code: 'token_rate_limited',
-            status: 429,
-            message: `This call needs up to ${worst.tokens} tokens, more than is left of the plan's ${plan.tokensPerMinute} tokens per minute.`,
-            extra: { retryAfter: decision.resetSeconds },
-          }),
-          { 'retry-after': decision.resetSeconds },
-        )
-      }
-      tokenWindow = decision.windowStart
+    if (plan.tokensPerMinute <= 0) return this.reserveMoneyThenSend(call, worst, send, null)
+    const decision = this.tokens.take(
+      TOKENS_ID + subscription.id,
+      plan.tokensPerMinute,
+      worst.tokens,
+      TOKEN_WINDOW_MS,
+      call.createdAt,
+    )
+    if (decision instanceof Promise) {
+      decision.then(
+        (answer) => this.reserveMoneyThenSend(call, worst, send, answer),
+        (error: unknown) => call.respondProblem(toAppError(error)),
+      )
+      return
     }
+    this.reserveMoneyThenSend(call, worst, send, decision)
+  }
+
+  private reserveMoneyThenSend(
+    call: GatewayCall,
+    worst: { micros: bigint; tokens: number },
+    send: (settleTokens: (used: number) => void) => void,
+    tokens: RateDecision | null,
+  ): void {
+    const subscription = call.subscription!
+    const plan = subscription.plan
+    if (tokens !== null && !tokens.allowed) {
+      return call.respondProblem(
+        new AppError({
+          code: 'token_rate_limited',
+          status: 429,
+          message: `This call needs up to ${worst.tokens} tokens, more than is left of the plan's ${plan.tokensPerMinute} tokens per minute.`,
+          extra: { retryAfter: tokens.resetSeconds },
+        }),
+        { 'retry-after': tokens.resetSeconds },
+      )
+    }
+    // Read now: a local limiter reuses its decision object for the next call.
+    const tokenWindow = tokens === null ? null : tokens.windowStart
     if (plan.paid) call.tokenCharge = { reserveMicros: worst.micros, usageMicros: null }
     const settleTokens = (used: number) => {
-      if (tokenWindow !== null) this.tokens.settle(subscription.id, tokenWindow, worst.tokens, used)
+      if (tokenWindow !== null && used < worst.tokens)
+        this.tokens.giveBack(TOKENS_ID + subscription.id, tokenWindow, worst.tokens - used)
     }
     chargeThenForward(
       this.charging,
