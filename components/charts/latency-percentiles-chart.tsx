@@ -15,7 +15,9 @@ import {
 import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { formatMs } from '@/components/ui/format'
+import { formatCount, formatMsExact } from '@/components/ui/format'
+import { latencyAxis } from './axis-scale'
+import { ChartFrame } from './chart-frame'
 import { bucketLabel, midnightTicks, tickLabel, type Granularity } from './chart-time'
 
 const SERIES = [
@@ -53,12 +55,27 @@ export function LatencyPercentilesChart({
 }) {
   const router = useRouter()
   const spansDays = data.length > 24
+  const measured = data.flatMap((p) => SERIES.map((s) => p[s.key]).filter((v): v is number => v !== null && v > 0))
+  const scale = latencyAxis(Math.min(...measured, 1), Math.max(...measured, 1))
+  const per = granularity === 'day' ? 'Day' : 'Hour'
   return (
-    <div
-      style={{ height: HEIGHT }}
-      className="overflow-hidden"
-      role="figure"
-      aria-label="Latency percentiles over time; select a point to list the slowest calls"
+    <ChartFrame
+      label="Latency percentiles over time; select a point to list the slowest calls"
+      units={`Milliseconds (ms), log scale, per ${per.toLowerCase()} · time in UTC`}
+      height={HEIGHT}
+      table={{
+        filename: 'latency-percentiles.csv',
+        rows: data,
+        columns: [
+          { label: `${per} (UTC)`, text: (p) => bucketLabel(p.from, granularity), csv: (p) => p.from },
+          { label: 'Calls', text: (p) => formatCount(p.calls), csv: (p) => p.calls },
+          ...SERIES.map((s) => ({
+            label: `${s.key} (ms)`,
+            text: (p: LatencyPoint) => formatMsExact(p[s.key]),
+            csv: (p: LatencyPoint) => p[s.key],
+          })),
+        ],
+      }}
     >
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <LineChart
@@ -81,15 +98,17 @@ export function LatencyPercentilesChart({
           />
           <YAxis
             scale="log"
-            domain={[(min: number) => Math.max(0.1, min / 2), (max: number) => max * 1.5]}
+            ticks={scale.ticks}
+            domain={scale.domain}
+            interval={0}
             allowDataOverflow
-            width={64}
-            tickFormatter={(v: number) => formatMs(v)}
+            width={48}
+            tickFormatter={scale.format}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
           <Tooltip
             labelFormatter={(v) => bucketLabel(String(v), granularity)}
-            formatter={(v) => formatMs(typeof v === 'number' ? v : null)}
+            formatter={(v) => formatMsExact(typeof v === 'number' ? v : null)}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {SERIES.map((s) => (
@@ -106,6 +125,6 @@ export function LatencyPercentilesChart({
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   )
 }

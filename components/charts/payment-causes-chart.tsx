@@ -31,6 +31,8 @@ export function PaymentCausesChart({
       series={series}
       granularity={granularity}
       label="Blocked calls by cause over time; select a bar to list its calls"
+      unit="blocked calls"
+      filename="blocked-calls-by-cause.csv"
       hrefFor={(point) => callLogHref(teamSlug, { view, status: '402', from: point.from, to: point.to })}
     />
   )

@@ -31,6 +31,7 @@ export function StatusClassesChart({
       series={SERIES}
       granularity={granularity}
       label="Requests by status class over time; select a bar to list its calls"
+      filename="requests-by-status-class.csv"
       hrefFor={(point, status) => callLogHref(teamSlug, { view, status, from: point.from, to: point.to })}
     />
   )

@@ -44,3 +44,9 @@ export function formatPercent(rate: number): string {
 export function formatIsoDate(date: Date | string): string {
   return new Date(date).toISOString().slice(0, 10)
 }
+
+/** A latency as measured, to the hundredth of a millisecond: tooltips and tables, never axes. */
+export function formatMsExact(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '–'
+  return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ms)} ms`
+}

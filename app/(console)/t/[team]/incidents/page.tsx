@@ -13,7 +13,7 @@ import { get402sOverTime } from '@/lib/analytics/get-402-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
-import { formatMicros, microsToDecimal } from '@/lib/billing/money'
+import { formatMicros } from '@/lib/billing/money'
 import { countOpenIncidents } from '@/lib/incidents/count-open-incidents'
 import { getIncidentViews } from '@/lib/incidents/get-incident-views'
 import { listIncidents } from '@/lib/incidents/list-incidents'
@@ -51,7 +51,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
   const apiBars = byApi.apis.map((a) => ({
     apiId: a.apiId,
     label: `${a.teamSlug}/${a.name}`,
-    value: owner ? Number(microsToDecimal(a.revenueMicros)) : a.blockedCalls,
+    value: owner ? Number(a.revenueMicros) : a.blockedCalls,
     display: owner ? formatMicros(a.revenueMicros) : `${a.blockedCalls} calls`,
   }))
 
@@ -117,6 +117,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
               <PaymentApisChart
                 data={apiBars}
                 metric={owner ? 'Lost revenue' : 'Blocked calls'}
+                money={owner ? 'USD' : undefined}
                 teamSlug={context.team.slug}
                 view={view}
                 from={period.from.toISOString()}
