@@ -1,7 +1,7 @@
 import { StatTiles } from '@/components/ui/stat-tiles'
 import { formatCount } from '@/components/ui/format'
 import type { TeamView } from '@/lib/teams/team-view'
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
 /** The page's headline numbers; each opens what is behind it. */
@@ -32,7 +32,7 @@ export function IncidentSummary({
     },
     {
       label: view === 'owner' ? 'Lost revenue' : 'Blocked spend',
-      value: formatMicros(revenueMicros),
+      value: <Money micros={revenueMicros} />,
       detail: view === 'owner' ? 'What the blocked calls would have paid' : 'What the blocked calls would have cost',
       href: calls,
     },

@@ -77,6 +77,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
                 teamSlug={slug}
                 idempotencyKey={createId('topup')}
                 currency={overview.currency}
+                methodLabel={overview.paymentMethodLabel}
                 action={topUpAction}
               />
             </CardBody>
