@@ -12,6 +12,7 @@ import {
   YAxis,
   type DotItemDotProps,
 } from 'recharts'
+import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
@@ -47,11 +48,13 @@ export function LatencyPercentilesChart({
   granularity,
   teamSlug,
   view,
+  filter,
 }: {
   data: LatencyPoint[]
   granularity: Granularity
   teamSlug: string
   view: TeamView
+  filter?: DashboardFilter
 }) {
   const router = useRouter()
   const spansDays = data.length > 24
@@ -85,7 +88,16 @@ export function LatencyPercentilesChart({
           onClick={(state) => {
             const point = state.activeTooltipIndex === undefined ? undefined : data[Number(state.activeTooltipIndex)]
             if (point && point.p95 !== null)
-              router.push(callLogHref(teamSlug, { view, from: point.from, to: point.to, slow: point.p95 }))
+              router.push(
+                callLogHref(teamSlug, {
+                  view,
+                  from: point.from,
+                  to: point.to,
+                  slow: point.p95,
+                  api: filter?.apiId,
+                  consumer: filter?.consumerTeamId,
+                }),
+              )
           }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
