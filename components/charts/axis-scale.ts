@@ -56,3 +56,14 @@ export function stackedMax(points: ReadonlyArray<Record<string, unknown>>, keys:
   }
   return max
 }
+
+/** The recharts props of a value axis drawn from a scale: every nice tick shown, none invented. */
+export function valueAxisProps(scale: AxisScale) {
+  return {
+    ticks: scale.ticks,
+    domain: scale.domain,
+    interval: 0 as const,
+    tickFormatter: scale.format,
+    tick: { fontSize: 12, fill: '#64748b' },
+  }
+}

@@ -6,7 +6,7 @@ import { chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
 import type { CostPoint, CostSeries } from '@/lib/analytics/get-cost-by-day'
 import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { moneyAxis, stackedMax } from './axis-scale'
+import { moneyAxis, stackedMax, valueAxisProps } from './axis-scale'
 import { ChartFrame } from './chart-frame'
 import { bucketLabel, tickLabel } from './chart-time'
 
@@ -65,14 +65,7 @@ export function CostByDayChart({
             minTickGap={24}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis
-            ticks={scale.ticks}
-            domain={scale.domain}
-            interval={0}
-            width={64}
-            tickFormatter={scale.format}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <YAxis width={64} {...valueAxisProps(scale)} />
           <Tooltip
             labelFormatter={(v) => bucketLabel(String(v), 'day')}
             formatter={(v) => chartMoney(v, currency)}

@@ -38,27 +38,15 @@ export function DashboardRangeForm({
       <Field label="To (UTC)" name="to">
         <Input name="to" type="datetime-local" defaultValue={localValue(window.to)} />
       </Field>
-      <Field label="API" name="api">
-        <Select name="api" defaultValue={query.filter.apiId ?? ''} className="w-44">
-          <option value="">All APIs</option>
-          {options.apis.map((api) => (
-            <option key={api.id} value={api.id}>
-              {api.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <FilterSelect label="API" name="api" value={query.filter.apiId} all="All APIs" options={options.apis} />
       {query.view === 'owner' ? (
-        <Field label="Consumer team" name="consumer">
-          <Select name="consumer" defaultValue={query.filter.consumerTeamId ?? ''} className="w-44">
-            <option value="">All consumers</option>
-            {options.consumers.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label="Consumer team"
+          name="consumer"
+          value={query.filter.consumerTeamId}
+          all="All consumers"
+          options={options.consumers}
+        />
       ) : null}
       <Button type="submit" variant="secondary">
         Apply
@@ -69,5 +57,32 @@ export function DashboardRangeForm({
         </Link>
       ) : null}
     </form>
+  )
+}
+
+function FilterSelect({
+  label,
+  name,
+  value,
+  all,
+  options,
+}: {
+  label: string
+  name: string
+  value: string | undefined
+  all: string
+  options: Array<{ id: string; name: string }>
+}) {
+  return (
+    <Field label={label} name={name}>
+      <Select name={name} defaultValue={value ?? ''} className="w-44">
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
   )
 }

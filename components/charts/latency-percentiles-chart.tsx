@@ -17,7 +17,7 @@ import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { formatCount, formatMsExact } from '@/components/ui/format'
-import { latencyAxis } from './axis-scale'
+import { latencyAxis, valueAxisProps } from './axis-scale'
 import { ChartFrame } from './chart-frame'
 import { bucketLabel, midnightTicks, tickLabel, type Granularity } from './chart-time'
 
@@ -108,16 +108,7 @@ export function LatencyPercentilesChart({
             minTickGap={24}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis
-            scale="log"
-            ticks={scale.ticks}
-            domain={scale.domain}
-            interval={0}
-            allowDataOverflow
-            width={48}
-            tickFormatter={scale.format}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <YAxis scale="log" allowDataOverflow width={48} {...valueAxisProps(scale)} />
           <Tooltip
             labelFormatter={(v) => bucketLabel(String(v), granularity)}
             formatter={(v) => formatMsExact(typeof v === 'number' ? v : null)}

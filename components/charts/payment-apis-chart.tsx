@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { countAxis, moneyAxis } from './axis-scale'
+import { countAxis, moneyAxis, valueAxisProps } from './axis-scale'
 import { ChartFrame } from './chart-frame'
 
 export type PaymentApiBar = {
@@ -60,14 +60,7 @@ export function PaymentApisChart({
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis
-            type="number"
-            ticks={scale.ticks}
-            domain={scale.domain}
-            interval={0}
-            tickFormatter={scale.format}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <XAxis type="number" {...valueAxisProps(scale)} />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip
             cursor={{ fill: '#f1f5f9' }}

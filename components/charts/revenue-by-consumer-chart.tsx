@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
 import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { moneyAxis } from './axis-scale'
+import { moneyAxis, valueAxisProps } from './axis-scale'
 import { ChartFrame } from './chart-frame'
 
 /** One consumer team: its name for the axis, its id for the drill-down, and a column per series. */
@@ -61,14 +61,7 @@ export function RevenueByConsumerChart({
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis
-            type="number"
-            ticks={scale.ticks}
-            domain={scale.domain}
-            interval={0}
-            tickFormatter={scale.format}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <XAxis type="number" {...valueAxisProps(scale)} />
           <YAxis type="category" dataKey="consumer" width={140} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />

@@ -6,7 +6,7 @@ import { chartMoney } from '@/components/billing/chart-money'
 import { formatCount } from '@/components/ui/format'
 import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { moneyAxis } from './axis-scale'
+import { moneyAxis, valueAxisProps } from './axis-scale'
 import { ChartFrame } from './chart-frame'
 
 export type SpendBar = { apiId: string; label: string; costMicros: number; calls: number }
@@ -50,14 +50,7 @@ export function SpendByApiChart({
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis
-            type="number"
-            ticks={scale.ticks}
-            domain={scale.domain}
-            interval={0}
-            tickFormatter={scale.format}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <XAxis type="number" {...valueAxisProps(scale)} />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
           <Bar

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatCount } from '@/components/ui/format'
-import { countAxis, stackedMax, type AxisScale } from './axis-scale'
+import { countAxis, stackedMax, type AxisScale, valueAxisProps } from './axis-scale'
 import { ChartFrame } from './chart-frame'
 import { bucketLabel, midnightTicks, tickLabel, type Granularity } from './chart-time'
 
@@ -84,14 +84,7 @@ export function StackedTimeBars<P extends TimeBucket>({
             minTickGap={24}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis
-            ticks={scale.ticks}
-            domain={scale.domain}
-            interval={0}
-            width={64}
-            tickFormatter={scale.format}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <YAxis width={64} {...valueAxisProps(scale)} />
           <Tooltip
             labelFormatter={(v) => bucketLabel(String(v), granularity)}
             formatter={(v) => formatValue(Number(v))}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TEAM_VIEWS, teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
+import { optionalId } from '@/lib/calls/schemas'
 import { parseInstant } from '@/lib/validation/dates'
 
 // The error dashboard's time windows. Rollups are hourly, so windows are aligned to whole hours
@@ -53,16 +54,6 @@ export type DashboardWindow = {
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
-const optionalId = z
-  .preprocess(
-    first,
-    z
-      .string()
-      .trim()
-      .regex(/^[\w-]{1,100}$/),
-  )
-  .optional()
-  .catch(undefined)
 const instant = z.preprocess(first, z.string().max(40)).optional().catch(undefined)
 
 // A bad or missing value falls back to the default: a hand-edited URL never causes a 500.
