@@ -18,7 +18,7 @@ async function reloadUntil(page: Page, locator: Locator, text: RegExp) {
 }
 
 async function axisLabels(figure: Locator): Promise<string[]> {
-  return figure.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents()
+  return figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
 }
 
 test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previous period and keeps its filters in every drill-down', async ({
@@ -26,11 +26,12 @@ test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previou
 }) => {
   const owner = await seedTeam('dash-owner')
   const consumer = await seedTeam('dash-consumer')
+  const otherConsumer = await seedTeam('dash-other-consumer')
   const api = await seedInvokeApi(owner)
-  const other = await seedInvokeApi(owner)
   await seedSubscription(api, owner, consumer, 'ACTIVE')
-  await seedSubscription(other, owner, consumer, 'ACTIVE')
+  await seedSubscription(api, owner, otherConsumer, 'ACTIVE')
   const key = await seedKey(consumer, 'dashboards')
+  const otherKey = await seedKey(otherConsumer, 'dashboards')
   // A probe between two other teams answers 200 only once the gateway holds everything above.
   const probeOwner = await seedTeam('dash-probe-owner')
   const probeConsumer = await seedTeam('dash-probe-consumer')
@@ -42,7 +43,7 @@ test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previou
   for (const url of [hello, hello, hello, `${hello}?status=404`, `${hello}?status=503`]) {
     expect((await callGateway(url, key.value)).status).toBe(Number(new URL(url).searchParams.get('status') ?? 200))
   }
-  expect((await callGateway(`${other.gatewayUrl}/hello`, key.value)).status).toBe(200)
+  expect((await callGateway(hello, otherKey.value)).status).toBe(200)
 
   await signIn(page, owner.users.MEMBER.email)
   await page.goto(`/t/${owner.slug}/errors`)
@@ -56,7 +57,7 @@ test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previou
     await expect(page.getByText('Calls per hour · time in UTC')).toBeVisible()
     await expect(page.getByText(/^Milliseconds \(ms\), log scale/)).toBeVisible()
     for (const figure of [classes, latency]) {
-      await expect(figure.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toBeVisible()
+      await expect(figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toBeVisible()
       const labels = await axisLabels(figure)
       expect(labels.length).toBeGreaterThan(2)
       expect(new Set(labels).size, labels.join(', ')).toBe(labels.length)
@@ -105,16 +106,17 @@ test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previou
     await shot(page, 'dashboards-errors-custom-range')
   })
 
-  await test.step('narrowed to one API, every figure and its drill-down hold the same calls', async () => {
+  await test.step('narrowed to one consumer team and API, every figure and its drill-down hold the same calls', async () => {
     const form = page.getByRole('form', { name: 'Date range and filters' })
     await form.getByLabel('API').selectOption({ label: api.name })
+    await form.getByLabel('Consumer team').selectOption({ label: consumer.name })
     await form.getByRole('button', { name: 'Apply' }).click()
-    await expect(page).toHaveURL(new RegExp(`api=${api.id}`))
+    await expect(page).toHaveURL(new RegExp(`api=${api.id}.*consumer=${consumer.id}`))
     await expect(total).toHaveText(/Total calls\s*5(?!\d)/)
     await expect(page.locator('[data-summary="Server errors (5xx)"]')).toHaveText(/Server errors \(5xx\)\s*1(?!\d)/)
-    await shot(page, 'dashboards-errors-filtered-by-api')
+    await shot(page, 'dashboards-errors-filtered-by-consumer')
     await total.click()
-    await expect(page).toHaveURL(new RegExp(`/t/${owner.slug}/calls\\?.*api=${api.id}`))
+    await expect(page).toHaveURL(new RegExp(`/t/${owner.slug}/calls\\?.*api=${api.id}.*consumer=${consumer.id}`))
     await expect(page.locator('tbody tr')).toHaveCount(5)
   })
 })
