@@ -57,7 +57,9 @@ test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previou
     await expect(page.getByText('Calls per hour · time in UTC')).toBeVisible()
     await expect(page.getByText(/^Milliseconds \(ms\), log scale/)).toBeVisible()
     for (const figure of [classes, latency]) {
-      await expect(figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toBeVisible()
+      await expect(
+        figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first(),
+      ).toBeVisible()
       const labels = await axisLabels(figure)
       expect(labels.length).toBeGreaterThan(2)
       expect(new Set(labels).size, labels.join(', ')).toBe(labels.length)

@@ -51,4 +51,3 @@ describe('the ranges the demo produces never repeat a label', () => {
     expect(axis.ticks.map(axis.format)).toEqual(['0', '20,000', '40,000', '60,000'])
   })
 })
-

@@ -71,7 +71,10 @@ export function logTicks(min: number, max: number, { maxCount = 7 }: { maxCount?
       for (const m of multipliers) ticks.push(round(m * 10 ** exp, Math.max(0, -exp)))
     }
     // Keep one tick at or below the data and one at or above it, drop the rest outside.
-    const first = Math.max(0, ticks.findLastIndex((t) => t <= low))
+    const first = Math.max(
+      0,
+      ticks.findLastIndex((t) => t <= low),
+    )
     const lastAbove = ticks.findIndex((t) => t >= high)
     ticks = ticks.slice(first, (lastAbove === -1 ? ticks.length - 1 : lastAbove) + 1)
     if (ticks.length <= maxCount) break
