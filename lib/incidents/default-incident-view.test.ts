@@ -18,14 +18,20 @@ let owner = ''
 let consumer = ''
 let apiId = ''
 
-async function incident(consumerTeamId: string, state: 'OPEN' | 'RESOLVED', lastSeenHoursAgo: number) {
+/** An episode of `consumerTeamId`'s calls to our Weather API, or (`theirs`) of ours to another team's. */
+async function incident(
+  consumerTeamId: string,
+  state: 'OPEN' | 'RESOLVED',
+  lastSeenHoursAgo: number,
+  theirs?: { ownerTeamId: string },
+) {
   return (
     await db.paymentIncident.create({
       data: {
         id: createId('inc'),
         consumerTeamId,
-        ownerTeamId: owner,
-        apiId,
+        ownerTeamId: theirs?.ownerTeamId ?? owner,
+        apiId: theirs ? 'api_elsewhere' : apiId,
         cause: 'insufficient_balance',
         state,
         firstSeenAt: hoursAgo(lastSeenHoursAgo + 1),
@@ -42,19 +48,8 @@ beforeAll(async () => {
   owner = (await createTestTeam({ label: 'owner' })).team.id
   consumer = (await createTestTeam({ label: 'consumer' })).team.id
   apiId = (await db.api.create({ data: { id: createId('api'), teamId: owner, slug: 'weather', name: 'Weather' } })).id
-  // The owner also subscribes to something (it has both sides), with no blocked calls of its own.
-  await db.paymentIncident.create({
-    data: {
-      id: createId('inc'),
-      consumerTeamId: owner,
-      ownerTeamId: consumer,
-      apiId: 'api_elsewhere',
-      cause: 'insufficient_balance',
-      state: 'RESOLVED',
-      firstSeenAt: hoursAgo(100),
-      lastSeenAt: hoursAgo(99),
-    },
-  })
+  // The owner also calls another team's API (it has both sides), with no blocked calls right now.
+  await incident(owner, 'RESOLVED', 99, { ownerTeamId: consumer })
 })
 afterAll(async () => cleanup?.())
 
@@ -62,20 +57,9 @@ test('an API owner with both sides opens on the owner view; blocked calls of its
   const views = await getIncidentViews({ teamId: owner })
   expect(views).toEqual(['consumer', 'owner'])
   expect(await defaultIncidentView({ teamId: owner }, views)).toBe('owner')
-  const blocked = await db.paymentIncident.create({
-    data: {
-      id: createId('inc'),
-      consumerTeamId: owner,
-      ownerTeamId: consumer,
-      apiId: 'api_elsewhere',
-      cause: 'insufficient_balance',
-      state: 'OPEN',
-      firstSeenAt: hoursAgo(2),
-      lastSeenAt: hoursAgo(1),
-    },
-  })
+  const blocked = await incident(owner, 'OPEN', 1, { ownerTeamId: consumer })
   expect(await defaultIncidentView({ teamId: owner }, views)).toBe('consumer')
-  await db.paymentIncident.delete({ where: { id: blocked.id } })
+  await db.paymentIncident.delete({ where: { id: blocked } })
   // One side only: that side.
   expect(await defaultIncidentView({ teamId: consumer }, ['consumer'])).toBe('consumer')
   expect(await defaultIncidentView({ teamId: consumer }, [])).toBe('consumer')
