@@ -27,7 +27,9 @@ test('[BILLING] top-up amounts are checked, a declined card is recorded as faile
 
   await test.step('bad amounts get a field error and change nothing', async () => {
     const cases: Array<[string, string]> = [
-      ['0', 'Enter more than 0'],
+      ['0', 'At least 5 per top-up'],
+      ['0.001', 'At least 5 per top-up'],
+      ['100000.01', 'At most 100000 per top-up'],
       ['-5', 'Enter a number such as 25 or 25.50'],
       ['1.1234567', 'Use at most 6 decimal places'],
     ]
@@ -59,6 +61,7 @@ test('[BILLING] top-up amounts are checked, a declined card is recorded as faile
 
     await amount.fill('5')
     await topUp.getByRole('button', { name: 'Top up' }).click()
+    await topUp.getByRole('button', { name: 'Confirm top-up of $5.00' }).click()
     await expect(topUp.locator('[data-form-error]')).toHaveText(
       'Your card was declined. Update the payment method and try again.',
     )
@@ -78,6 +81,8 @@ test('[BILLING] top-up amounts are checked, a declined card is recorded as faile
 
     await amount.fill('5')
     await topUp.getByRole('button', { name: 'Top up' }).click()
+    await expect(topUp.locator('[data-top-up-review]')).toContainText('Charge $5.00 to Visa •••• 4242')
+    await topUp.getByRole('button', { name: 'Confirm top-up of $5.00' }).click()
     await expect(topUp.locator('[data-form-success]')).toHaveText('Added $5.00. New balance: $5.00.')
     await expect(balance).toContainText('$5.00')
     await page.reload()

@@ -76,6 +76,7 @@ test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its i
   const topUp = page.getByRole('form', { name: 'Top up' })
   await topUp.getByLabel('Amount (USD)').fill('5')
   await topUp.getByRole('button', { name: 'Top up' }).click()
+  await topUp.getByRole('button', { name: 'Confirm top-up of $5.00' }).click()
   await expect(topUp.getByRole('status')).toBeVisible()
   await expect(page.getByText('$5.00').first()).toBeVisible()
   await shot(page, 'billing-after-top-up')

@@ -1,6 +1,7 @@
 'use client'
 
-import { axisMoney, chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
+import { chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
+import { moneyAxis } from '@/components/charts/axis-scale'
 import type { Granularity } from '@/components/charts/chart-time'
 import { StackedTimeBars } from '@/components/charts/stacked-time-bars'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
@@ -56,7 +57,6 @@ export function AiUsageCharts({
     to: p.to,
     ...Object.fromEntries(costSeries.map((s) => [s.key, p.costs[s.model] ?? 0])),
   }))
-  const money = (v: number) => (v < 1_000_000 ? chartMoney(v, currency) : axisMoney(v, currency))
 
   return (
     <div className="mb-6 grid gap-6 xl:grid-cols-2">
@@ -68,6 +68,8 @@ export function AiUsageCharts({
             series={TOKEN_SERIES}
             granularity={granularity}
             label="AI tokens over time, input and output"
+            unit="tokens"
+            filename="ai-tokens.csv"
             hrefFor={(point) => href(point)}
           />
         </CardBody>
@@ -80,7 +82,9 @@ export function AiUsageCharts({
             series={costSeries}
             granularity={granularity}
             label="AI cost over time by model"
-            formatValue={money}
+            axis={(max) => moneyAxis(max, currency)}
+            formatValue={(v) => chartMoney(v, currency)}
+            filename="ai-cost-by-model.csv"
             hrefFor={(point, key) => {
               const model = costSeries.find((s) => s.key === key)?.model
               return href(point, { view, model: model === OTHER_MODELS ? undefined : model })
@@ -99,6 +103,7 @@ export function AiUsageCharts({
             series={RELIABILITY_SERIES}
             granularity={granularity}
             label="AI calls by how they were served, over time"
+            filename="ai-calls-by-outcome.csv"
             hrefFor={(point, key) =>
               href(
                 point,

@@ -1,4 +1,4 @@
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { StatTiles } from '@/components/ui/stat-tiles'
 import { formatCount, formatPercent } from '@/components/ui/format'
 import type { AiUsageSummary } from '@/lib/analytics/ai-usage/get-ai-usage-summary'
@@ -25,7 +25,11 @@ export function AiUsageSummaryTiles({
     { label: 'AI calls', value: formatCount(summary.calls), href: href() },
     { label: 'Input tokens', value: formatCount(summary.inputTokens), href: href() },
     { label: 'Output tokens', value: formatCount(summary.outputTokens), href: href() },
-    { label: view === 'owner' ? 'Earned' : 'Spent', value: formatMicros(summary.costMicros, currency), href: href() },
+    {
+      label: view === 'owner' ? 'Earned' : 'Spent',
+      value: <Money micros={summary.costMicros} currency={currency} />,
+      href: href(),
+    },
     {
       label: 'Estimated usage',
       value: formatPercent(summary.estimatedShare),

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { StateBadge } from '@/components/ui/badge'
 import { cn } from '@/components/ui/cn'
 import type { BillingOverview } from '@/lib/billing/get-billing-overview'
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { monthRange } from '@/lib/billing/month'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
@@ -46,7 +46,7 @@ export function BillingSummary({
   overview: BillingOverview
   canFix: boolean
 }) {
-  const money = (micros: bigint) => formatMicros(micros, overview.currency)
+  const money = (micros: bigint) => <Money micros={micros} currency={overview.currency} />
   const creditUsable = overview.paymentMethodStatus === 'VALID'
   const lowestThreshold = Math.min(
     ...overview.alertThresholds

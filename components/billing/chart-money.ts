@@ -1,4 +1,4 @@
-import { formatMicros, MICROS_PER_UNIT } from '@/lib/billing/money'
+import { formatMicros } from '@/lib/billing/money'
 
 // Charts carry micro-units as plain numbers (recharts plots numbers); these turn them back into
 // money only for display. Safe in client components.
@@ -8,12 +8,4 @@ export const SERIES_COLORS = ['#2563eb', '#10b981', '#f59e0b', '#8b5cf6', '#ef44
 export function chartMoney(micros: unknown, currency = 'USD'): string {
   const value = typeof micros === 'number' && Number.isFinite(micros) ? Math.round(micros) : 0
   return formatMicros(BigInt(value), currency)
-}
-
-/** Short axis labels: whole units, or cents below 1. */
-export function axisMoney(micros: number, currency = 'USD'): string {
-  const units = micros / Number(MICROS_PER_UNIT)
-  const symbol = currency === 'USD' ? '$' : ''
-  if (units === 0) return `${symbol}0`
-  return units >= 1 ? `${symbol}${Math.round(units).toLocaleString('en-US')}` : `${symbol}${units.toFixed(2)}`
 }

@@ -3,7 +3,7 @@ import { buttonClass } from '@/components/ui/button'
 import { Input } from '@/components/ui/form-field'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { MonthlyStatement } from '@/lib/billing/get-monthly-statement'
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
 /**
@@ -19,7 +19,7 @@ export function StatementTable({
   statement: MonthlyStatement
   keep: Record<string, string | undefined>
 }) {
-  const money = (micros: bigint) => formatMicros(micros, statement.currency)
+  const money = (micros: bigint) => <Money micros={micros} currency={statement.currency} />
   const csvHref = `/t/${encodeURIComponent(teamSlug)}/billing/statement.csv?month=${statement.month}`
   return (
     <div className="space-y-3">

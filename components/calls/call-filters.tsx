@@ -152,6 +152,14 @@ export function CallFilters({
         >
           Clear
         </Link>
+        {/* Every call these filters match, streamed; not just the page on screen. */}
+        <a
+          href={withParams(`${basePath}/export.csv`, current, {})}
+          download
+          className="px-1 py-2 text-sm font-medium text-brand-700 hover:underline"
+        >
+          Export CSV
+        </a>
       </div>
       {query.versionId || query.slowMs !== undefined || query.incidentId || query.consumerTeamId || query.provider ? (
         <p className="flex flex-wrap gap-3 text-xs text-slate-600 sm:col-span-full">

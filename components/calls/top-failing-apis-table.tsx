@@ -13,14 +13,25 @@ export function TopFailingApisTable({
   view,
   window,
   apis,
+  filter,
 }: {
   teamSlug: string
   view: TeamView
   window: Window
   apis: FailingApi[]
+  /** The dashboard's consumer team, kept in every drill-down. */
+  filter?: { consumerTeamId?: string }
 }) {
   const href = (api: string, version?: string, status?: string) =>
-    callLogHref(teamSlug, { view, api, version, status, from: window.from, to: window.to })
+    callLogHref(teamSlug, {
+      view,
+      api,
+      version,
+      status,
+      from: window.from,
+      to: window.to,
+      consumer: filter?.consumerTeamId,
+    })
   return (
     <Table>
       <thead>

@@ -2,9 +2,12 @@
 
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { axisMoney, chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
+import { chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
 import type { CostPoint, CostSeries } from '@/lib/analytics/get-cost-by-day'
+import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
+import { moneyAxis, stackedMax, valueAxisProps } from './axis-scale'
+import { ChartFrame } from './chart-frame'
 import { bucketLabel, tickLabel } from './chart-time'
 
 const HEIGHT = 280
@@ -22,12 +25,36 @@ export function CostByDayChart({
   currency: string
 }) {
   const router = useRouter()
+  const scale = moneyAxis(
+    stackedMax(
+      points,
+      series.map((s) => s.key),
+    ),
+    currency,
+  )
+  const micros = (point: CostPoint, key: string) => Number(point[key] ?? 0)
   return (
-    <div
-      style={{ height: HEIGHT }}
-      className="overflow-hidden"
-      role="figure"
-      aria-label="Cost per day by API; select a bar to list its calls"
+    <ChartFrame
+      label="Cost per day by API; select a bar to list its calls"
+      units={`${currency} per day · days in UTC`}
+      height={HEIGHT}
+      table={{
+        filename: 'cost-per-day.csv',
+        rows: points,
+        columns: [
+          { label: 'Day (UTC)', text: (p) => bucketLabel(p.from, 'day'), csv: (p) => p.from.slice(0, 10) },
+          ...series.map((s) => ({
+            label: s.label,
+            text: (p: CostPoint) => chartMoney(micros(p, s.key), currency),
+            csv: (p: CostPoint) => microsToDecimal(Math.round(micros(p, s.key))),
+          })),
+          {
+            label: 'Total',
+            text: (p) => chartMoney(p.total, currency),
+            csv: (p) => microsToDecimal(Math.round(p.total)),
+          },
+        ],
+      }}
     >
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -38,11 +65,7 @@ export function CostByDayChart({
             minTickGap={24}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis
-            width={64}
-            tickFormatter={(v: number) => axisMoney(v, currency)}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <YAxis width={64} {...valueAxisProps(scale)} />
           <Tooltip
             labelFormatter={(v) => bucketLabel(String(v), 'day')}
             formatter={(v) => chartMoney(v, currency)}
@@ -74,6 +97,6 @@ export function CostByDayChart({
           ))}
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   )
 }

@@ -2,9 +2,12 @@
 
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { axisMoney, chartMoney } from '@/components/billing/chart-money'
+import { chartMoney } from '@/components/billing/chart-money'
+import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { TeamView } from '@/lib/teams/team-view'
+import { moneyAxis, valueAxisProps } from './axis-scale'
+import { ChartFrame } from './chart-frame'
 
 export type ModelBar = {
   model: string
@@ -34,23 +37,30 @@ export function CostByModelChart({
   const router = useRouter()
   const height = Math.max(120, bars.length * 36 + 40)
   const open = (model: string) => router.push(callLogHref(teamSlug, { view, model, from, to }))
+  const scale = moneyAxis(Math.max(0, ...bars.map((b) => b.costMicros)), currency)
   return (
     <div className="space-y-3">
-      <div
-        style={{ height }}
-        className="overflow-hidden"
-        role="figure"
-        aria-label="Cost by AI model; select a bar to list its calls"
+      <ChartFrame
+        label="Cost by AI model; select a bar to list its calls"
+        units={`Cost in ${currency}`}
+        height={height}
+        tableShown
+        table={{
+          filename: 'cost-by-model.csv',
+          rows: bars,
+          columns: [
+            { label: 'Model', text: (b) => b.model },
+            { label: 'Calls', text: (b) => String(b.calls), csv: (b) => b.calls },
+            { label: 'Input tokens', text: (b) => String(b.inputTokens), csv: (b) => b.inputTokens },
+            { label: 'Output tokens', text: (b) => String(b.outputTokens), csv: (b) => b.outputTokens },
+            { label: `Cost (${currency})`, text: (b) => microsToDecimal(Math.round(b.costMicros)) },
+          ],
+        }}
       >
         <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
           <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-            <XAxis
-              type="number"
-              // AI calls often cost fractions of a cent: below one unit, show the exact amount.
-              tickFormatter={(v: number) => (v < 1_000_000 ? chartMoney(v, currency) : axisMoney(v, currency))}
-              tick={{ fontSize: 12, fill: '#64748b' }}
-            />
+            <XAxis type="number" {...valueAxisProps(scale)} />
             <YAxis type="category" dataKey="model" width={140} tick={{ fontSize: 12, fill: '#334155' }} />
             <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
             <Bar
@@ -66,7 +76,7 @@ export function CostByModelChart({
             />
           </BarChart>
         </ResponsiveContainer>
-      </div>
+      </ChartFrame>
       {/* The same numbers as text: readable without the chart, and each row drills down too. */}
       <table className="w-full text-xs" aria-label="Cost by AI model">
         <thead className="text-left text-slate-500">

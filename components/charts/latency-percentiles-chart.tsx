@@ -12,10 +12,13 @@ import {
   YAxis,
   type DotItemDotProps,
 } from 'recharts'
+import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { LatencyPoint } from '@/lib/analytics/get-latency-percentiles-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
-import { formatMs } from '@/components/ui/format'
+import { formatCount, formatMsExact } from '@/components/ui/format'
+import { latencyAxis, valueAxisProps } from './axis-scale'
+import { ChartFrame } from './chart-frame'
 import { bucketLabel, midnightTicks, tickLabel, type Granularity } from './chart-time'
 
 const SERIES = [
@@ -45,20 +48,37 @@ export function LatencyPercentilesChart({
   granularity,
   teamSlug,
   view,
+  filter,
 }: {
   data: LatencyPoint[]
   granularity: Granularity
   teamSlug: string
   view: TeamView
+  filter?: DashboardFilter
 }) {
   const router = useRouter()
   const spansDays = data.length > 24
+  const measured = data.flatMap((p) => SERIES.map((s) => p[s.key]).filter((v): v is number => v !== null && v > 0))
+  const scale = latencyAxis(Math.min(...measured, 1), Math.max(...measured, 1))
+  const per = granularity === 'day' ? 'Day' : 'Hour'
   return (
-    <div
-      style={{ height: HEIGHT }}
-      className="overflow-hidden"
-      role="figure"
-      aria-label="Latency percentiles over time; select a point to list the slowest calls"
+    <ChartFrame
+      label="Latency percentiles over time; select a point to list the slowest calls"
+      units={`Milliseconds (ms), log scale, per ${per.toLowerCase()} · time in UTC`}
+      height={HEIGHT}
+      table={{
+        filename: 'latency-percentiles.csv',
+        rows: data,
+        columns: [
+          { label: `${per} (UTC)`, text: (p) => bucketLabel(p.from, granularity), csv: (p) => p.from },
+          { label: 'Calls', text: (p) => formatCount(p.calls), csv: (p) => p.calls },
+          ...SERIES.map((s) => ({
+            label: `${s.key} (ms)`,
+            text: (p: LatencyPoint) => formatMsExact(p[s.key]),
+            csv: (p: LatencyPoint) => p[s.key],
+          })),
+        ],
+      }}
     >
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 800, height: HEIGHT }}>
         <LineChart
@@ -68,7 +88,16 @@ export function LatencyPercentilesChart({
           onClick={(state) => {
             const point = state.activeTooltipIndex === undefined ? undefined : data[Number(state.activeTooltipIndex)]
             if (point && point.p95 !== null)
-              router.push(callLogHref(teamSlug, { view, from: point.from, to: point.to, slow: point.p95 }))
+              router.push(
+                callLogHref(teamSlug, {
+                  view,
+                  from: point.from,
+                  to: point.to,
+                  slow: point.p95,
+                  api: filter?.apiId,
+                  consumer: filter?.consumerTeamId,
+                }),
+              )
           }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -79,17 +108,10 @@ export function LatencyPercentilesChart({
             minTickGap={24}
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis
-            scale="log"
-            domain={[(min: number) => Math.max(0.1, min / 2), (max: number) => max * 1.5]}
-            allowDataOverflow
-            width={64}
-            tickFormatter={(v: number) => formatMs(v)}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <YAxis scale="log" allowDataOverflow width={48} {...valueAxisProps(scale)} />
           <Tooltip
             labelFormatter={(v) => bucketLabel(String(v), granularity)}
-            formatter={(v) => formatMs(typeof v === 'number' ? v : null)}
+            formatter={(v) => formatMsExact(typeof v === 'number' ? v : null)}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {SERIES.map((s) => (
@@ -106,6 +128,6 @@ export function LatencyPercentilesChart({
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   )
 }

@@ -1,5 +1,6 @@
 'use client'
 
+import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { PaymentPoint } from '@/lib/analytics/get-402-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
@@ -13,11 +14,13 @@ export function PaymentCausesChart({
   granularity,
   teamSlug,
   view,
+  filter,
 }: {
   data: PaymentPoint[]
   granularity: Granularity
   teamSlug: string
   view: TeamView
+  filter?: DashboardFilter
 }) {
   // Only causes that occur get a legend entry; five empty swatches would be noise.
   const series = PAYMENT_CAUSES.filter((cause) => data.some((p) => p[cause] > 0)).map((cause) => ({
@@ -31,7 +34,18 @@ export function PaymentCausesChart({
       series={series}
       granularity={granularity}
       label="Blocked calls by cause over time; select a bar to list its calls"
-      hrefFor={(point) => callLogHref(teamSlug, { view, status: '402', from: point.from, to: point.to })}
+      unit="blocked calls"
+      filename="blocked-calls-by-cause.csv"
+      hrefFor={(point) =>
+        callLogHref(teamSlug, {
+          view,
+          status: '402',
+          from: point.from,
+          to: point.to,
+          api: filter?.apiId,
+          consumer: filter?.consumerTeamId,
+        })
+      }
     />
   )
 }

@@ -2,8 +2,11 @@
 
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { axisMoney, chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
+import { chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
+import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
+import { moneyAxis, valueAxisProps } from './axis-scale'
+import { ChartFrame } from './chart-frame'
 
 /** One consumer team: its name for the axis, its id for the drill-down, and a column per series. */
 export type RevenueRow = { consumer: string; consumerId: string; total: number } & Record<string, number | string>
@@ -30,21 +33,35 @@ export function RevenueByConsumerChart({
 }) {
   const router = useRouter()
   const height = Math.max(140, rows.length * 40 + 60)
+  const scale = moneyAxis(Math.max(0, ...rows.map((r) => r.total)), currency)
+  const micros = (row: RevenueRow, key: string) => Number(row[key] ?? 0)
   return (
-    <div
-      style={{ height }}
-      className="overflow-hidden"
-      role="figure"
-      aria-label="Revenue by consumer team; select a bar to list its calls"
+    <ChartFrame
+      label="Revenue by consumer team; select a bar to list its calls"
+      units={`Revenue in ${currency}`}
+      height={height}
+      table={{
+        filename: 'revenue-by-consumer.csv',
+        rows,
+        columns: [
+          { label: 'Consumer team', text: (r) => r.consumer },
+          ...series.map((s) => ({
+            label: s.label,
+            text: (r: RevenueRow) => chartMoney(micros(r, s.key), currency),
+            csv: (r: RevenueRow) => microsToDecimal(Math.round(micros(r, s.key))),
+          })),
+          {
+            label: 'Total',
+            text: (r) => chartMoney(r.total, currency),
+            csv: (r) => microsToDecimal(Math.round(r.total)),
+          },
+        ],
+      }}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis
-            type="number"
-            tickFormatter={(v: number) => axisMoney(v, currency)}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <XAxis type="number" {...valueAxisProps(scale)} />
           <YAxis type="category" dataKey="consumer" width={140} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
@@ -68,6 +85,6 @@ export function RevenueByConsumerChart({
           ))}
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   )
 }

@@ -2,8 +2,12 @@
 
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { axisMoney, chartMoney } from '@/components/billing/chart-money'
+import { chartMoney } from '@/components/billing/chart-money'
+import { formatCount } from '@/components/ui/format'
+import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
+import { moneyAxis, valueAxisProps } from './axis-scale'
+import { ChartFrame } from './chart-frame'
 
 export type SpendBar = { apiId: string; label: string; costMicros: number; calls: number }
 
@@ -23,21 +27,30 @@ export function SpendByApiChart({
 }) {
   const router = useRouter()
   const height = Math.max(120, bars.length * 36 + 40)
+  const scale = moneyAxis(Math.max(0, ...bars.map((b) => b.costMicros)), currency)
   return (
-    <div
-      style={{ height }}
-      className="overflow-hidden"
-      role="figure"
-      aria-label="Spend by API; select a bar to list its calls"
+    <ChartFrame
+      label="Spend by API; select a bar to list its calls"
+      units={`Spend in ${currency}`}
+      height={height}
+      table={{
+        filename: 'spend-by-api.csv',
+        rows: bars,
+        columns: [
+          { label: 'API', text: (b) => b.label },
+          { label: 'Calls', text: (b) => formatCount(b.calls), csv: (b) => b.calls },
+          {
+            label: `Spend (${currency})`,
+            text: (b) => chartMoney(b.costMicros, currency),
+            csv: (b) => microsToDecimal(Math.round(b.costMicros)),
+          },
+        ],
+      }}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis
-            type="number"
-            tickFormatter={(v: number) => axisMoney(v, currency)}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
+          <XAxis type="number" {...valueAxisProps(scale)} />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip formatter={(v) => chartMoney(v, currency)} cursor={{ fill: '#f1f5f9' }} />
           <Bar
@@ -53,6 +66,6 @@ export function SpendByApiChart({
           />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   )
 }

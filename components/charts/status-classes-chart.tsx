@@ -1,5 +1,6 @@
 'use client'
 
+import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { StatusClassPoint } from '@/lib/analytics/get-status-classes-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { callLogHref } from '@/lib/calls/call-log-href'
@@ -19,11 +20,13 @@ export function StatusClassesChart({
   granularity,
   teamSlug,
   view,
+  filter,
 }: {
   data: StatusClassPoint[]
   granularity: Granularity
   teamSlug: string
   view: TeamView
+  filter?: DashboardFilter
 }) {
   return (
     <StackedTimeBars
@@ -31,7 +34,17 @@ export function StatusClassesChart({
       series={SERIES}
       granularity={granularity}
       label="Requests by status class over time; select a bar to list its calls"
-      hrefFor={(point, status) => callLogHref(teamSlug, { view, status, from: point.from, to: point.to })}
+      filename="requests-by-status-class.csv"
+      hrefFor={(point, status) =>
+        callLogHref(teamSlug, {
+          view,
+          status,
+          from: point.from,
+          to: point.to,
+          api: filter?.apiId,
+          consumer: filter?.consumerTeamId,
+        })
+      }
     />
   )
 }

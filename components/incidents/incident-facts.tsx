@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { formatCount, formatTime } from '@/components/ui/format'
 import { StateBadge } from '@/components/ui/badge'
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { IncidentDetail } from '@/lib/incidents/get-incident'
 import { CauseLabel } from './cause-label'
@@ -44,7 +44,7 @@ export function IncidentFacts({ teamSlug, incident }: { teamSlug: string; incide
         {formatCount(incident.blockedCalls)}
       </Link>,
     ],
-    [owner ? 'Lost revenue' : 'Blocked spend', formatMicros(incident.blockedRevenueMicros)],
+    [owner ? 'Lost revenue' : 'Blocked spend', <Money key="revenue" micros={incident.blockedRevenueMicros} />],
   ]
   if (incident.state === 'RESOLVED') {
     facts.push(['Resolved', incident.resolvedAt ? formatTime(incident.resolvedAt) : '–'])

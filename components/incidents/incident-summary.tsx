@@ -1,7 +1,8 @@
 import { StatTiles } from '@/components/ui/stat-tiles'
-import { formatCount } from '@/components/ui/format'
+import { formatCount, formatWindow } from '@/components/ui/format'
+import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { TeamView } from '@/lib/teams/team-view'
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
 /** The page's headline numbers; each opens what is behind it. */
@@ -13,27 +14,39 @@ export function IncidentSummary({
   revenueMicros,
   openIncidents,
   openHref,
+  filter,
 }: {
   teamSlug: string
   view: TeamView
   window: { from: Date; to: Date }
+  filter?: DashboardFilter
   blockedCalls: number
   revenueMicros: bigint
   openIncidents: number
   openHref: string
 }) {
-  const calls = callLogHref(teamSlug, { view, status: '402', from: window.from, to: window.to })
+  const calls = callLogHref(teamSlug, {
+    view,
+    status: '402',
+    from: window.from,
+    to: window.to,
+    api: filter?.apiId,
+    consumer: filter?.consumerTeamId,
+  })
+  // Every tile and the list below read the same window; the tiles say which.
+  const period = formatWindow(window)
   const tiles = [
-    { label: 'Open incidents', value: formatCount(openIncidents), href: openHref },
+    { label: 'Open incidents', value: formatCount(openIncidents), detail: 'Open now', href: openHref },
     {
       label: view === 'owner' ? 'Blocked calls to your APIs' : 'Your blocked calls',
       value: formatCount(blockedCalls),
+      detail: period,
       href: calls,
     },
     {
       label: view === 'owner' ? 'Lost revenue' : 'Blocked spend',
-      value: formatMicros(revenueMicros),
-      detail: view === 'owner' ? 'What the blocked calls would have paid' : 'What the blocked calls would have cost',
+      value: <Money micros={revenueMicros} />,
+      detail: `${view === 'owner' ? 'What the blocked calls would have paid' : 'What the blocked calls would have cost'}, ${period}`,
       href: calls,
     },
   ]

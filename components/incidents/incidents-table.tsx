@@ -4,7 +4,7 @@ import { StateBadge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { TeamView } from '@/lib/teams/team-view'
 import type { FormAction } from '@/lib/auth/action-result'
-import { formatMicros } from '@/lib/billing/money'
+import { Money } from '@/components/ui/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { IncidentRow } from '@/lib/incidents/incident-output'
 import { CauseLabel } from './cause-label'
@@ -93,7 +93,9 @@ export function IncidentsTable({
                   {formatCount(incident.blockedCalls)}
                 </Link>
               </Td>
-              <Td className="text-right tabular-nums">{formatMicros(incident.blockedRevenueMicros)}</Td>
+              <Td className="text-right tabular-nums">
+                <Money micros={incident.blockedRevenueMicros} />
+              </Td>
               <Td className="text-xs text-slate-600">
                 <span className="block max-w-xs truncate" title={incident.resolution ?? undefined}>
                   {incident.resolution ?? <span className="text-slate-400">–</span>}

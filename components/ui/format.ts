@@ -44,3 +44,33 @@ export function formatPercent(rate: number): string {
 export function formatIsoDate(date: Date | string): string {
   return new Date(date).toISOString().slice(0, 10)
 }
+
+/** A latency as measured, to the hundredth of a millisecond: tooltips and tables, never axes. */
+export function formatMsExact(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '–'
+  return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ms)} ms`
+}
+
+/** A tile's change against the previous period: "▲ +12% vs previous period (1,024)". */
+export function formatChange(current: number, previous: number, shown: (n: number) => string = formatCount): string {
+  const was = `(${shown(previous)})`
+  if (current === previous) return `no change vs previous period ${was}`
+  if (previous === 0) return `none in the previous period`
+  const change = (current - previous) / previous
+  const percent = Math.abs(change) < 0.01 ? '<1%' : `${Math.round(Math.abs(change) * 100)}%`
+  return `${change > 0 ? '▲ +' : '▼ −'}${percent} vs previous period ${was}`
+}
+
+const MINUTE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: '2-digit',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+
+/** A dashboard window as "03 Dec, 10:00 – 04 Dec, 10:00 UTC" (its end is exclusive). */
+export function formatWindow({ from, to }: { from: Date; to: Date }): string {
+  return `${MINUTE.format(from)} – ${MINUTE.format(to)} UTC`
+}

@@ -4,7 +4,7 @@ import { cn } from './cn'
 // The row of headline numbers above a dashboard. Every tile is a link: a number a user can read
 // is a number they can drill into.
 
-export type StatTile = { label: string; value: string; detail?: string; href: string }
+export type StatTile = { label: string; value: React.ReactNode; detail?: string; href: string }
 
 export function StatTiles({ tiles, className }: { tiles: StatTile[]; className?: string }) {
   return (

@@ -20,11 +20,11 @@ export type Api402Summary = { apis: Api402Row[]; totalCalls: number; totalRevenu
 
 export async function get402sByApi(
   { teamId }: TeamReadScope,
-  { view, window, limit = 10 }: DashboardRequest,
+  { view, window, filter, limit = 10 }: DashboardRequest,
 ): Promise<Api402Summary> {
   const groups = await db.paymentRollup.groupBy({
     by: ['apiId', 'cause'],
-    where: rollupWhere(teamId, { view, window }),
+    where: rollupWhere(teamId, { view, window, filter }),
     _sum: { blockedCalls: true, blockedRevenueMicros: true },
   })
 

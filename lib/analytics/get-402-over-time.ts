@@ -14,11 +14,11 @@ export type PaymentPoint = BucketPoint & {
 
 export async function get402sOverTime(
   { teamId }: TeamReadScope,
-  { view, window }: DashboardRequest,
+  { view, window, filter }: DashboardRequest,
 ): Promise<PaymentPoint[]> {
   const groups = await db.paymentRollup.groupBy({
     by: ['hour', 'cause'],
-    where: rollupWhere(teamId, { view, window }),
+    where: rollupWhere(teamId, { view, window, filter }),
     _sum: { blockedCalls: true, blockedRevenueMicros: true },
   })
 

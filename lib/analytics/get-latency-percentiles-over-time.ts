@@ -17,11 +17,11 @@ export type LatencyPercentiles = {
 
 export async function getLatencyPercentilesOverTime(
   { teamId }: TeamReadScope,
-  { view, window }: DashboardRequest,
+  { view, window, filter }: DashboardRequest,
 ): Promise<LatencyPercentiles> {
   const groups = await db.latencyRollup.groupBy({
     by: ['hour', 'bucketMs'],
-    where: rollupWhere(teamId, { view, window }),
+    where: rollupWhere(teamId, { view, window, filter }),
     _sum: { calls: true },
   })
 

@@ -12,11 +12,11 @@ export type StatusClassPoint = BucketPoint & { total: number } & Record<StatusCl
 
 export async function getStatusClassesOverTime(
   { teamId }: TeamReadScope,
-  { view, window }: DashboardRequest,
+  { view, window, filter }: DashboardRequest,
 ): Promise<StatusClassPoint[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['hour', 'statusClass'],
-    where: rollupWhere(teamId, { view, window }),
+    where: rollupWhere(teamId, { view, window, filter }),
     _sum: { calls: true },
   })
 

@@ -14,11 +14,11 @@ const UNKNOWN_API = 'Unmatched route'
 
 export async function getTopFailingApis(
   { teamId }: TeamReadScope,
-  { view, window, limit = 10 }: DashboardRequest,
+  { view, window, filter, limit = 10 }: DashboardRequest,
 ): Promise<FailingApi[]> {
   const groups = await db.usageRollup.groupBy({
     by: ['apiId', 'versionId', 'statusClass'],
-    where: rollupWhere(teamId, { view, window }),
+    where: rollupWhere(teamId, { view, window, filter }),
     _sum: { calls: true },
   })
 

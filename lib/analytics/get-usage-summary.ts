@@ -17,11 +17,11 @@ export type UsageSummary = {
 
 export async function getUsageSummary(
   { teamId }: TeamReadScope,
-  { view, window }: DashboardRequest,
+  { view, window, filter }: DashboardRequest,
 ): Promise<UsageSummary> {
   const groups = await db.usageRollup.groupBy({
     by: ['statusClass'],
-    where: rollupWhere(teamId, { view, window }),
+    where: rollupWhere(teamId, { view, window, filter }),
     _sum: { calls: true, blocked402: true, latencySumMs: true },
   })
   let calls = 0

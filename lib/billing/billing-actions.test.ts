@@ -126,14 +126,14 @@ test('top-up: the same form key twice (even concurrently) writes one entry and m
   })
 
   // A fresh form key is a new top-up; the old key with another amount is refused.
-  await topUpBalance(scope, { amount: '1', idempotencyKey: createId('topup') })
+  await topUpBalance(scope, { amount: '5', idempotencyKey: createId('topup') })
   expect(await rejection(() => topUpBalance(scope, { ...input, amount: '99' }))).toMatchObject({
     status: 409,
     code: 'idempotency_conflict',
   })
   expect(await getLedgerBalance({ teamId })).toEqual({
-    accountBalanceMicros: 13_345_678n,
-    ledgerSumMicros: 13_345_678n,
+    accountBalanceMicros: 17_345_678n,
+    ledgerSumMicros: 17_345_678n,
   })
 })
 
@@ -189,7 +189,7 @@ test('a top-up that still leaves no funds does not claim the incident is resolve
   })
   await db.billingAccount.update({ where: { teamId }, data: { balanceMicros: -100_000_000n } })
   const incident = await openIncident(teamId, 'insufficient_balance')
-  expect((await topUpBalance(scope, { amount: '1', idempotencyKey: createId('topup') })).resolvedIncidents).toBe(0)
+  expect((await topUpBalance(scope, { amount: '5', idempotencyKey: createId('topup') })).resolvedIncidents).toBe(0)
   expect(await incidentState(incident.id)).toBe('OPEN')
 })
 
@@ -261,7 +261,9 @@ test('removing the budget resolves budget_exceeded and stores null', async () =>
 })
 
 test.each([
-  { name: 'zero top-up', run: topUp({ amount: '0' }), field: 'amount', message: 'Enter more than 0' },
+  { name: 'zero top-up', run: topUp({ amount: '0' }), field: 'amount', message: 'At least 5 per top-up' },
+  { name: 'a tenth of a cent', run: topUp({ amount: '0.001' }), field: 'amount', message: 'At least 5 per top-up' },
+  { name: 'below the minimum', run: topUp({ amount: '4.99' }), field: 'amount', message: 'At least 5 per top-up' },
   {
     name: 'negative top-up',
     run: topUp({ amount: '-5' }),

@@ -13,6 +13,20 @@ export function formatMicros(micros: bigint | number, currency = 'USD'): string 
   return `${negative ? '-' : ''}${symbol}${whole.toLocaleString('en-US')}.${trimmed}`
 }
 
+/**
+ * The one rule for money in summaries (tiles, totals, statements): whole cents, rounded half away
+ * from zero. The ledger, per-call costs and a summary's hover text show the exact micro-units
+ * (formatMicros), so "$550.66" always carries "$550.656" one hover away.
+ */
+export function formatCents(micros: bigint | number, currency = 'USD'): string {
+  const value = BigInt(micros)
+  const half = MICROS_PER_UNIT / 200n
+  const step = MICROS_PER_UNIT / 100n
+  const abs = value < 0n ? -value : value
+  const rounded = ((abs + half) / step) * step
+  return formatMicros(value < 0n && rounded > 0n ? -rounded : rounded, currency)
+}
+
 /** Decimal string without symbol, as used in API bodies: "0.42". */
 export function microsToDecimal(micros: bigint | number): string {
   const value = BigInt(micros)

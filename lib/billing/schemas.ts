@@ -11,6 +11,8 @@ import { utcMonth } from './month'
 // leave as bigint micro-units; they are never parsed through a float.
 
 export const MAX_TOP_UP_MICROS = 100_000n * MICROS_PER_UNIT
+/** Below this a card charge costs more in fees than it adds (and $0.001 top-ups read as a mistake). */
+export const MIN_TOP_UP_MICROS = 5n * MICROS_PER_UNIT
 export const MAX_BUDGET_MICROS = 1_000_000_000n * MICROS_PER_UNIT
 export const MAX_CREDIT_LIMIT_MICROS = 1_000_000n * MICROS_PER_UNIT
 
@@ -20,11 +22,14 @@ function amountSchema({
   max,
   maxLabel,
   allowZero,
+  least,
 }: {
   min: string
   max: bigint
   maxLabel: string
   allowZero: boolean
+  /** A minimum amount above zero, with its message ("5 per top-up"). */
+  least?: { micros: bigint; label: string }
 }) {
   return z
     .string({ error: 'Enter an amount' })
@@ -36,6 +41,8 @@ function amountSchema({
       if (/\.\d{7,}$/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'Use at most 6 decimal places' })
       if (/^\d{13,}/.test(value)) return void ctx.addIssue({ code: 'custom', message: `At most ${maxLabel}` })
       const micros = decimalToMicros(value)
+      if (least && micros < least.micros)
+        return void ctx.addIssue({ code: 'custom', message: `At least ${least.label}` })
       if (micros === 0n && !allowZero) return void ctx.addIssue({ code: 'custom', message: `Enter more than ${min}` })
       if (micros > max) ctx.addIssue({ code: 'custom', message: `At most ${maxLabel}` })
     })
@@ -46,7 +53,13 @@ function amountSchema({
 const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value)
 
 export const topUpSchema = z.object({
-  amount: amountSchema({ min: '0', max: MAX_TOP_UP_MICROS, maxLabel: '100000 per top-up', allowZero: false }),
+  amount: amountSchema({
+    min: '0',
+    max: MAX_TOP_UP_MICROS,
+    maxLabel: '100000 per top-up',
+    allowZero: false,
+    least: { micros: MIN_TOP_UP_MICROS, label: '5 per top-up' },
+  }),
   // Generated once per form render, so a double-submit carries the same key and tops up once.
   idempotencyKey: z
     .string({ error: 'Reload the page and try again' })

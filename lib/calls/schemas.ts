@@ -58,7 +58,8 @@ export type CallLogQuery = {
 }
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
-const optionalId = z
+/** An id in a URL parameter (the call log's and the dashboards' filters); anything else is no filter. */
+export const optionalId = z
   .preprocess(
     first,
     z

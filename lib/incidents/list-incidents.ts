@@ -13,9 +13,33 @@ export type IncidentList = OffsetPage<IncidentRow>
 
 export async function listIncidents(
   { teamId }: TeamReadScope,
-  { view, q, cause, state, page, pageSize = INCIDENTS_PAGE_SIZE }: ListIncidentsInput,
+  {
+    view,
+    q,
+    cause,
+    state,
+    page,
+    pageSize = INCIDENTS_PAGE_SIZE,
+    window,
+    narrow,
+  }: ListIncidentsInput & {
+    /** The dashboard's window: episodes that blocked calls in it, and every open one (open is now). */
+    window?: { from: Date; to: Date }
+    /** The dashboard's API and (owner side) consumer team. */
+    narrow?: { apiId?: string; consumerTeamId?: string }
+  },
 ): Promise<IncidentList> {
-  const where = await incidentsWhere(teamId, { view, q, cause, state })
+  const filter = await incidentsWhere(teamId, { view, q, cause, state })
+  const where = {
+    AND: [
+      filter,
+      window
+        ? { OR: [{ state: 'OPEN' as const }, { lastSeenAt: { gte: window.from }, firstSeenAt: { lt: window.to } }] }
+        : {},
+      narrow?.apiId ? { apiId: narrow.apiId } : {},
+      view === 'owner' && narrow?.consumerTeamId ? { consumerTeamId: narrow.consumerTeamId } : {},
+    ],
+  }
   const result = await paginateOffset(
     { page, pageSize },
     {

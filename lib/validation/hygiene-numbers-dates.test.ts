@@ -160,12 +160,12 @@ describe('money (top-up, budget, credit limit)', () => {
     })
   })
 
-  test('a top-up of 0.5 credits half a unit', async () => {
+  test('a top-up of 5.5 credits five and a half units', async () => {
     const { team, scope } = await createTestTeam()
     await updatePaymentMethod(scope, { cardNumber: '4242 4242 4242 4242' })
-    const result = await submitForm(anyForm, { amount: '0.5', idempotencyKey: createId('topup') }, topUp(scope))
+    const result = await submitForm(anyForm, { amount: '5.5', idempotencyKey: createId('topup') }, topUp(scope))
     expect(result.ok).toBe(true)
-    expect((await db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })).balanceMicros).toBe(500_000n)
+    expect((await db.billingAccount.findUniqueOrThrow({ where: { teamId: team.id } })).balanceMicros).toBe(5_500_000n)
   })
 })
 

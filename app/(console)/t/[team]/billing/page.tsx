@@ -61,7 +61,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-7xl space-y-6">
       <PageHeader
         title="Billing"
-        description="Prepaid balance, payment method, budget, the ledger and monthly statements. Amounts in micro-unit precision; times in UTC."
+        description="Prepaid balance, payment method, budget, the ledger and monthly statements. Summaries in cents (hover for the exact amount), the ledger to the micro-unit; times in UTC."
       />
       <BillingSummary teamSlug={slug} overview={overview} canFix={canWrite} />
 
@@ -77,6 +77,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
                 teamSlug={slug}
                 idempotencyKey={createId('topup')}
                 currency={overview.currency}
+                methodLabel={overview.paymentMethodLabel}
                 action={topUpAction}
               />
             </CardBody>

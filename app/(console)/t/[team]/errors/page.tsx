@@ -4,9 +4,18 @@ import { StatusClassesChart } from '@/components/charts/status-classes-chart'
 import { ErrorSummary } from '@/components/calls/error-summary'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import { TopFailingApisTable } from '@/components/calls/top-failing-apis-table'
+import { formatWindow } from '@/components/ui/format'
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from '@/components/ui/card'
 import { withParams } from '@/components/ui/pagination'
-import { DASHBOARD_RANGES, parseDashboardQuery, resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
+import { DashboardRangeForm } from '@/components/charts/dashboard-range-form'
+import {
+  DASHBOARD_RANGES,
+  dashboardQueryToParams,
+  parseDashboardQuery,
+  previousWindow,
+  resolveQueryWindow,
+} from '@/lib/analytics/dashboard-window'
+import { listDashboardFilterOptions } from '@/lib/analytics/list-dashboard-filter-options'
 import { getLatencyPercentilesOverTime } from '@/lib/analytics/get-latency-percentiles-over-time'
 import { getStatusClassesOverTime } from '@/lib/analytics/get-status-classes-over-time'
 import { getTopFailingApis } from '@/lib/analytics/get-top-failing-apis'
@@ -24,33 +33,41 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<s
 export default async function ErrorsPage({ params, searchParams }: Props) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
-  const { range, view } = parseDashboardQuery(await searchParams)
-  const period = resolveDashboardWindow(range)
+  const query = parseDashboardQuery(await searchParams)
+  const { range, view, filter } = query
+  const period = resolveQueryWindow(query)
   const scope = scopeOf(context)
-  const request = { view, window: period }
-  const [classes, latency, summary, topFailing] = await Promise.all([
+  const request = { view, window: period, filter }
+  const [classes, latency, summary, previous, topFailing, options] = await Promise.all([
     getStatusClassesOverTime(scope, request),
     getLatencyPercentilesOverTime(scope, request),
     getUsageSummary(scope, request),
+    getUsageSummary(scope, { ...request, window: previousWindow(period) }),
     getTopFailingApis(scope, request),
+    listDashboardFilterOptions(scope, { view }),
   ])
   const basePath = `/t/${context.team.slug}/errors`
-  const current = { range: range === '24h' ? undefined : range, view: view === 'owner' ? undefined : view }
-  const chartProps = { granularity: period.granularity, teamSlug: context.team.slug, view }
-  const tableProps = { teamSlug: context.team.slug, view, window: period }
+  const current = dashboardQueryToParams(query)
+  const chartProps = { granularity: period.granularity, teamSlug: context.team.slug, view, filter }
+  const tableProps = { teamSlug: context.team.slug, view, window: period, filter }
 
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader
         title="Errors & latency"
-        description={`From hourly rollups, ${period.granularity === 'day' ? 'per day' : 'per hour'} (UTC). Every number and bar opens the matching calls.`}
+        description={`${formatWindow(period)}, from hourly rollups ${period.granularity === 'day' ? 'per day' : 'per hour'}; tiles compare with the period just before. Every number and bar opens the matching calls.`}
         actions={
           <>
             <SegmentedLinks
               label="Whose calls"
               options={TEAM_VIEWS.map((v) => ({
                 label: TEAM_VIEW_LABELS[v],
-                href: withParams(basePath, current, { view: v === 'owner' ? undefined : v }),
+                // APIs and consumers differ between the two sides; the range carries over.
+                href: withParams(basePath, current, {
+                  view: v === 'owner' ? undefined : v,
+                  api: undefined,
+                  consumer: undefined,
+                }),
                 active: v === view,
               }))}
             />
@@ -58,13 +75,18 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
               label="Time range"
               options={DASHBOARD_RANGES.map((r) => ({
                 label: RANGE_LABELS[r],
-                href: withParams(basePath, current, { range: r === '24h' ? undefined : r }),
+                href: withParams(basePath, current, {
+                  range: r === '24h' ? undefined : r,
+                  from: undefined,
+                  to: undefined,
+                }),
                 active: r === range,
               }))}
             />
           </>
         }
       />
+      <DashboardRangeForm basePath={basePath} query={query} window={period} options={options} />
       {summary.calls === 0 ? (
         <EmptyState
           title="No calls in this time range"
@@ -76,7 +98,7 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
         />
       ) : (
         <>
-          <ErrorSummary {...tableProps} summary={summary} p95={latency.overall.p95} />
+          <ErrorSummary {...tableProps} summary={summary} previous={previous} p95={latency.overall.p95} />
           <div className="mb-6 grid gap-6 xl:grid-cols-2">
             <Card>
               <CardHeader title="Requests by status class" description="Select a bar to list those calls." />

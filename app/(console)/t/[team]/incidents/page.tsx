@@ -7,14 +7,22 @@ import { IncidentSummary } from '@/components/incidents/incident-summary'
 import { IncidentsTable } from '@/components/incidents/incidents-table'
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from '@/components/ui/card'
 import { Pagination, withParams } from '@/components/ui/pagination'
-import { DASHBOARD_RANGES, parseDashboardQuery, resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
+import { DashboardRangeForm } from '@/components/charts/dashboard-range-form'
+import {
+  DASHBOARD_RANGES,
+  dashboardQueryToParams,
+  parseDashboardQuery,
+  resolveQueryWindow,
+} from '@/lib/analytics/dashboard-window'
+import { listDashboardFilterOptions } from '@/lib/analytics/list-dashboard-filter-options'
 import { get402sByApi } from '@/lib/analytics/get-402-by-api'
 import { get402sOverTime } from '@/lib/analytics/get-402-over-time'
 import type { TeamView } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
-import { formatMicros, microsToDecimal } from '@/lib/billing/money'
+import { formatMicros } from '@/lib/billing/money'
 import { countOpenIncidents } from '@/lib/incidents/count-open-incidents'
+import { defaultIncidentView } from '@/lib/incidents/default-incident-view'
 import { getIncidentViews } from '@/lib/incidents/get-incident-views'
 import { listIncidents } from '@/lib/incidents/list-incidents'
 import { parseListIncidentsQuery } from '@/lib/incidents/schemas'
@@ -31,27 +39,33 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
   const [{ team: slug }, raw] = await Promise.all([params, searchParams])
   const context = await requireTeamPage(slug)
   const scope = scopeOf(context)
-  const { range } = parseDashboardQuery(raw)
   const query = parseListIncidentsQuery(raw)
   const views = await getIncidentViews(scope)
-  const view: TeamView = query.view ?? views[0] ?? 'consumer'
-  const period = resolveDashboardWindow(range)
-  const [timeline, byApi, open, list] = await Promise.all([
-    get402sOverTime(scope, { view, window: period }),
-    get402sByApi(scope, { view, window: period }),
+  const view: TeamView = query.view ?? (await defaultIncidentView(scope, views))
+  // The dashboard's own view param defaults to owner; the incidents page settles its side above.
+  const dashboard = { ...parseDashboardQuery(raw), view }
+  const { range, filter } = dashboard
+  const period = resolveQueryWindow(dashboard)
+  const request = { view, window: period, filter }
+  const [timeline, byApi, open, list, options] = await Promise.all([
+    get402sOverTime(scope, request),
+    get402sByApi(scope, request),
     countOpenIncidents(scope, { view }),
-    listIncidents(scope, { ...query, view }),
+    // The list shares the tiles' window and filters: what blocked calls in it, and every open episode.
+    listIncidents(scope, { ...query, view, window: period, narrow: filter }),
+    listDashboardFilterOptions(scope, { view }),
   ])
 
   const basePath = `/t/${context.team.slug}/incidents`
-  const shown = { view: query.view, range: range === '24h' ? undefined : range }
+  const rangeParams = dashboardQueryToParams(dashboard)
+  const shown: Record<string, string | undefined> = { ...rangeParams, view: query.view }
   const current = { ...shown, q: query.q, cause: query.cause, state: query.state }
   const filtered = Boolean(query.q || query.cause || query.state)
   const owner = view === 'owner'
   const apiBars = byApi.apis.map((a) => ({
     apiId: a.apiId,
     label: `${a.teamSlug}/${a.name}`,
-    value: owner ? Number(microsToDecimal(a.revenueMicros)) : a.blockedCalls,
+    value: owner ? Number(a.revenueMicros) : a.blockedCalls,
     display: owner ? formatMicros(a.revenueMicros) : `${a.blockedCalls} calls`,
   }))
 
@@ -67,7 +81,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
                 label="Side"
                 options={views.map((v) => ({
                   label: VIEW_LABELS[v],
-                  href: withParams(basePath, { range: shown.range }, { view: v }),
+                  href: withParams(basePath, { ...rangeParams, api: undefined, consumer: undefined }, { view: v }),
                   active: v === view,
                 }))}
               />
@@ -76,17 +90,24 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
               label="Time range"
               options={DASHBOARD_RANGES.map((r) => ({
                 label: RANGE_LABELS[r],
-                href: withParams(basePath, current, { range: r === '24h' ? undefined : r, page: undefined }),
+                href: withParams(basePath, current, {
+                  range: r === '24h' ? undefined : r,
+                  from: undefined,
+                  to: undefined,
+                  page: undefined,
+                }),
                 active: r === range,
               }))}
             />
           </>
         }
       />
+      <DashboardRangeForm basePath={basePath} query={dashboard} window={period} options={options} />
       <IncidentSummary
         teamSlug={context.team.slug}
         view={view}
         window={period}
+        filter={filter}
         blockedCalls={byApi.totalCalls}
         revenueMicros={byApi.totalRevenueMicros}
         openIncidents={open}
@@ -105,6 +126,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
                 granularity={period.granularity}
                 teamSlug={context.team.slug}
                 view={view}
+                filter={filter}
               />
             </CardBody>
           </Card>
@@ -117,6 +139,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
               <PaymentApisChart
                 data={apiBars}
                 metric={owner ? 'Lost revenue' : 'Blocked calls'}
+                money={owner ? 'USD' : undefined}
                 teamSlug={context.team.slug}
                 view={view}
                 from={period.from.toISOString()}

@@ -16,7 +16,7 @@ import { getAiReliabilityOverTime } from '@/lib/analytics/ai-usage/get-ai-reliab
 import { getAiTokensOverTime } from '@/lib/analytics/ai-usage/get-ai-tokens-over-time'
 import { getAiTopParties } from '@/lib/analytics/ai-usage/get-ai-top-parties'
 import { getAiUsageSummary } from '@/lib/analytics/ai-usage/get-ai-usage-summary'
-import { DASHBOARD_RANGES, resolveDashboardWindow } from '@/lib/analytics/dashboard-window'
+import { DASHBOARD_RANGES, resolveQueryWindow } from '@/lib/analytics/dashboard-window'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { TEAM_VIEWS } from '@/lib/teams/team-view'
@@ -33,8 +33,9 @@ export default async function AiUsagePage({ params, searchParams }: Props) {
   const context = await requireTeamPage(slug)
   const scope = scopeOf(context)
   const ownsAiApis = await teamOwnsAiApis(scope)
-  const { range, view } = parseAiUsageQuery(raw, ownsAiApis)
-  const period = resolveDashboardWindow(range)
+  const query = parseAiUsageQuery(raw, ownsAiApis)
+  const { range, view } = query
+  const period = resolveQueryWindow(query)
   const request = { view, window: period }
   const [summary, tokens, cost, reliability, latency, providers, parties] = await Promise.all([
     getAiUsageSummary(scope, request),
