@@ -2,6 +2,14 @@
 // documentation. The OpenAPI document (openapi.json) is generated from it, and tests check it
 // against the route files and the document, so no route exists unlisted or undocumented.
 import { z } from 'zod'
+import {
+  createModelSchema,
+  createProviderSchema,
+  modelOutputSchema,
+  providerOutputSchema,
+  updateModelSchema,
+  updateProviderSchema,
+} from '@/lib/ai/console/schemas'
 import { createApiSchema, createVersionSchema, updateApiSchema } from '@/lib/apis/schemas'
 import { apiListItemSchema, apiOutputSchema } from '@/lib/apis/to-api-output'
 import { versionOutputSchema } from '@/lib/apis/to-version-output'
@@ -18,6 +26,10 @@ import {
   subscriptionOutputSchema,
   suspendSubscriptionSchema,
 } from '@/lib/subscriptions/schemas'
+import * as aiModelsModelRoute from './teams/[team]/ai/models/[model]/route'
+import * as aiModelsRoute from './teams/[team]/ai/models/route'
+import * as aiProvidersProviderRoute from './teams/[team]/ai/providers/[provider]/route'
+import * as aiProvidersRoute from './teams/[team]/ai/providers/route'
 import * as apisApiPlansPlanArchiveRoute from './teams/[team]/apis/[api]/plans/[plan]/archive/route'
 import * as apisApiPlansPlanRoute from './teams/[team]/apis/[api]/plans/[plan]/route'
 import * as apisApiPlansRoute from './teams/[team]/apis/[api]/plans/route'
@@ -82,6 +94,16 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     path: `${T}/apis/{api}`,
     handler: apisApiRoute.PATCH,
     docs: { summary: 'Edit an API (If-Match)', body: bodyOf(updateApiSchema, ['apiId']), response: apiOutputSchema },
+  },
+  {
+    method: 'DELETE',
+    path: `${T}/apis/{api}`,
+    handler: apisApiRoute.DELETE,
+    docs: {
+      summary:
+        'Delete an API with its drafts, plans and ended subscriptions (409 while a version serves or a subscription is live)',
+      status: 204,
+    },
   },
   {
     method: 'GET',
@@ -286,5 +308,83 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     path: `${T}/calls`,
     handler: callsRoute.GET,
     docs: { summary: 'The call log (the console’s filters)', response: list(resource) },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/providers`,
+    handler: aiProvidersRoute.GET,
+    docs: { summary: 'List AI providers (q); keys are never answered', response: list(providerOutputSchema) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/ai/providers`,
+    handler: aiProvidersRoute.POST,
+    docs: {
+      summary: 'Add an AI provider (the key is encrypted at rest and write-only)',
+      body: createProviderSchema,
+      response: providerOutputSchema,
+      status: 201,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/providers/{provider}`,
+    handler: aiProvidersProviderRoute.GET,
+    docs: { summary: 'Get an AI provider (with an ETag)', response: providerOutputSchema },
+  },
+  {
+    method: 'PATCH',
+    path: `${T}/ai/providers/{provider}`,
+    handler: aiProvidersProviderRoute.PATCH,
+    docs: {
+      summary: 'Edit an AI provider (If-Match; apiKey replaces the key, clearApiKey removes it)',
+      body: bodyOf(updateProviderSchema, ['providerId']),
+      response: providerOutputSchema,
+    },
+  },
+  {
+    method: 'DELETE',
+    path: `${T}/ai/providers/{provider}`,
+    handler: aiProvidersProviderRoute.DELETE,
+    docs: { summary: 'Delete an AI provider no model uses (409 otherwise)', status: 204 },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/models`,
+    handler: aiModelsRoute.GET,
+    docs: { summary: 'List AI models (q)', response: list(modelOutputSchema) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/ai/models`,
+    handler: aiModelsRoute.POST,
+    docs: {
+      summary: 'Add an AI model on one of the team’s providers',
+      body: createModelSchema,
+      response: modelOutputSchema,
+      status: 201,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/models/{model}`,
+    handler: aiModelsModelRoute.GET,
+    docs: { summary: 'Get an AI model (with an ETag)', response: modelOutputSchema },
+  },
+  {
+    method: 'PATCH',
+    path: `${T}/ai/models/{model}`,
+    handler: aiModelsModelRoute.PATCH,
+    docs: {
+      summary: 'Edit an AI model (If-Match)',
+      body: bodyOf(updateModelSchema, ['modelId']),
+      response: modelOutputSchema,
+    },
+  },
+  {
+    method: 'DELETE',
+    path: `${T}/ai/models/{model}`,
+    handler: aiModelsModelRoute.DELETE,
+    docs: { summary: 'Delete an AI model no AI API version routes to (409 otherwise)', status: 204 },
   },
 ]
