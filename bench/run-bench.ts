@@ -16,6 +16,7 @@ import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
+if (process.argv.includes('ai-usage')) await import('./ai-usage-bench').then(() => process.exit(0))
 if (process.argv.includes('contracts')) {
   await import('./contracts-bench')
   process.exit(0)

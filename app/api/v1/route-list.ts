@@ -18,6 +18,14 @@ import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
 import { cursorListSchema } from '@/lib/management-api/cursor-list'
 import type { DocumentedRoute } from '@/lib/management-api/openapi-document'
+import {
+  billingAccountOutputSchema,
+  callOutputSchema,
+  incidentOutputSchema,
+  ledgerEntryOutputSchema,
+  planOutputSchema,
+  statementOutputSchema,
+} from '@/lib/management-api/output-schemas'
 import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import {
   approveSubscriptionSchema,
@@ -60,8 +68,6 @@ function bodyOf<S extends z.ZodObject>(schema: S, pathFields: string[]) {
   return schema.omit(Object.fromEntries(pathFields.map((name) => [name, true])) as never)
 }
 
-// Rows that have no output schema of their own yet are documented as objects with an id.
-const resource = z.object({ id: z.string() }).catchall(z.unknown())
 const list = <T extends z.ZodType>(item: T) => cursorListSchema(item)
 const versionSummary = apiOutputSchema.shape.versions.element
 const newKey = apiKeyOutputSchema.extend({ value: z.string().meta({ description: 'Shown once' }) })
@@ -163,31 +169,31 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     method: 'GET',
     path: `${T}/apis/{api}/plans`,
     handler: apisApiPlansRoute.GET,
-    docs: { summary: 'List an API’s plans (archived=true adds archived ones)', response: list(resource) },
+    docs: { summary: 'List an API’s plans (archived=true adds archived ones)', response: list(planOutputSchema) },
   },
   {
     method: 'POST',
     path: `${T}/apis/{api}/plans`,
     handler: apisApiPlansRoute.POST,
-    docs: { summary: 'Add a plan', body: bodyOf(createPlanSchema, ['apiId']), response: resource, status: 201 },
+    docs: { summary: 'Add a plan', body: bodyOf(createPlanSchema, ['apiId']), response: planOutputSchema, status: 201 },
   },
   {
     method: 'GET',
     path: `${T}/apis/{api}/plans/{plan}`,
     handler: apisApiPlansPlanRoute.GET,
-    docs: { summary: 'Get a plan (with an ETag)', response: resource },
+    docs: { summary: 'Get a plan (with an ETag)', response: planOutputSchema },
   },
   {
     method: 'PATCH',
     path: `${T}/apis/{api}/plans/{plan}`,
     handler: apisApiPlansPlanRoute.PATCH,
-    docs: { summary: 'Edit a plan (If-Match)', body: bodyOf(updatePlanSchema, ['planId']), response: resource },
+    docs: { summary: 'Edit a plan (If-Match)', body: bodyOf(updatePlanSchema, ['planId']), response: planOutputSchema },
   },
   {
     method: 'POST',
     path: `${T}/apis/{api}/plans/{plan}/archive`,
     handler: apisApiPlansPlanArchiveRoute.POST,
-    docs: { summary: 'Archive a plan', response: resource },
+    docs: { summary: 'Archive a plan', response: planOutputSchema },
   },
   {
     method: 'GET',
@@ -273,25 +279,25 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     method: 'GET',
     path: `${T}/billing/account`,
     handler: billingAccountRoute.GET,
-    docs: { summary: 'The billing account (amounts in micros, as strings)', response: resource.partial() },
+    docs: { summary: 'The billing account (amounts in micros, as strings)', response: billingAccountOutputSchema },
   },
   {
     method: 'GET',
     path: `${T}/billing/ledger`,
     handler: billingLedgerRoute.GET,
-    docs: { summary: 'Ledger entries (q)', response: list(resource) },
+    docs: { summary: 'Ledger entries (q)', response: list(ledgerEntryOutputSchema) },
   },
   {
     method: 'GET',
     path: `${T}/billing/statements/{month}`,
     handler: billingStatementsMonthRoute.GET,
-    docs: { summary: 'A month’s statement (YYYY-MM)', response: resource.partial() },
+    docs: { summary: 'A month’s statement (YYYY-MM)', response: statementOutputSchema },
   },
   {
     method: 'GET',
     path: `${T}/incidents`,
     handler: incidentsRoute.GET,
-    docs: { summary: 'Payment incidents (view, q, cause, state)', response: list(resource) },
+    docs: { summary: 'Payment incidents (view, q, cause, state)', response: list(incidentOutputSchema) },
   },
   {
     method: 'POST',
@@ -300,14 +306,14 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     docs: {
       summary: 'Resolve an open incident',
       body: bodyOf(resolveIncidentSchema, ['incidentId']),
-      response: resource,
+      response: z.object({ id: z.string() }),
     },
   },
   {
     method: 'GET',
     path: `${T}/calls`,
     handler: callsRoute.GET,
-    docs: { summary: 'The call log (the console’s filters)', response: list(resource) },
+    docs: { summary: 'The call log (the console’s filters, the AI ones included)', response: list(callOutputSchema) },
   },
   {
     method: 'GET',
