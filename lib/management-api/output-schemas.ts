@@ -10,7 +10,10 @@ import { PAYMENT_CAUSES } from '@/lib/incidents/causes'
 /** A bigint amount in micro-units, written as a decimal string; negative for charges. */
 const MICROS = { pattern: '^-?\\d+$', description: 'Micro-units, as a string' }
 const micros = z.bigint().meta({ type: 'string', ...MICROS })
-const nullableMicros = z.bigint().nullable().meta({ type: ['string', 'null'], ...MICROS })
+const nullableMicros = z
+  .bigint()
+  .nullable()
+  .meta({ type: ['string', 'null'], ...MICROS })
 const ref = z.object({ id: z.string(), name: z.string(), slug: z.string() })
 
 export const planOutputSchema = z
