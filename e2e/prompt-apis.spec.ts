@@ -18,7 +18,8 @@ async function addModel(page: Page, team: SeededTeam) {
   const providerForm = page.getByRole('form', { name: 'New provider' })
   await providerForm.getByLabel('Provider name').fill('Demo OpenAI')
   await providerForm.getByLabel('Kind').selectOption('OPENAI_COMPATIBLE')
-  await providerForm.getByLabel('Base URL').fill(`${DEMO_UPSTREAM}/ai/openai/v1`)
+  // 150 ms between the demo provider's stream chunks, so a streamed answer arrives visibly in pieces.
+  await providerForm.getByLabel('Base URL').fill(`${DEMO_UPSTREAM}/ai/chunk_delay=150/openai/v1`)
   await providerForm.getByLabel('API key').fill('sk-demo-any-key-1234')
   await providerForm.getByRole('button', { name: 'Add provider' }).click()
   await expect(page.locator('tr[data-provider="Demo OpenAI"]')).toContainText('sk-…1234')
@@ -173,7 +174,7 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
       .fill('Toll bridges paid for themselves within a decade, then kept earning.')
     await form.getByLabel('Stream the answer').check()
     // Every state the answer goes through, as the browser rendered it (the demo provider sends a
-    // chunk every 20 ms, so a page that waited for the end would show one state only).
+    // chunk every 150 ms, so a page that waited for the end would show one state only).
     await consumerPage.evaluate(() => {
       const seen: Array<{ done: string; text: string; usage: boolean }> = []
       ;(window as unknown as { streamStates: typeof seen }).streamStates = seen
