@@ -85,7 +85,7 @@ const section = markSection(
   'ai-usage',
   `## AI usage page (server time)
 
-Run by \`npm run bench -- ai-usage\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, Node
+Run by \`npm run bench -- ai-usage\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} during the run), Node
 ${process.version}, SQLite. The database is the demo seed plus \`npm run seed:large\` with
 ${count(invocations)} calls asked for: ${count(rows.invocations)} invocations, ${count(rows.aiInvocations)} of them AI calls,
 ${count(rows.aiUsageRollups)} AiUsageRollup and ${count(rows.aiLatencyRollups)} AiLatencyRollup rows. Each time is the page's loaders
