@@ -17,6 +17,7 @@ import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, 
 import { runAndWriteScaleOut } from './scale-out-bench'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
+if (process.argv.includes('ai-usage')) await import('./ai-usage-bench').then(() => process.exit(0))
 if (process.argv.includes('contracts')) {
   await import('./contracts-bench')
   process.exit(0)

@@ -6,7 +6,7 @@ import { createKey } from '../lib/gateway/test-fixtures'
 import type { Db } from '../lib/db'
 import { createScratchDatabase, type TestDatabase } from '../lib/testing/test-database'
 import { measure } from './measure-target'
-import { readResults, withSection, writeResults } from './results-sections'
+import { markSection, readResults, withSection, writeResults } from './results-sections'
 import { mergeResultsJson } from './results-json'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, spawnBenchUpstream, spawnTarget, tsArgs, type Target } from './spawn-target'
@@ -210,7 +210,7 @@ const round = (ms: number) => Math.round(ms * 10) / 10
 export async function runAndWriteScaleOut(connections = Number(process.env.BENCH_CONNECTIONS ?? 50)): Promise<void> {
   const calls = Number(process.env.BENCH_SCALE_OUT_CALLS ?? 10_000)
   const section = formatScaleOutSection(await runScaleOutBench({ calls, connections }))
-  writeResults(withSection(readResults(), 'scale-out', section))
+  writeResults(withSection(readResults(), 'scale-out', markSection('scale-out', section)))
   console.log('\n' + section)
 }
 

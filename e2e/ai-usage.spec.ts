@@ -13,6 +13,10 @@ test('[AI] the owner sees four weeks of AI usage and a provider row opens the ca
   await page.getByRole('link', { name: 'AI usage' }).first().click()
   await expect(page).toHaveURL(/\/t\/acme\/ai\/usage$/)
   await expect(page.getByRole('heading', { name: 'AI usage' })).toBeVisible()
+  // Only the page's own link is lit: /ai/usage is under /ai, but "AI models" is another page.
+  const sidebar = page.getByRole('navigation', { name: 'Main' })
+  await expect(sidebar.getByRole('link', { name: 'AI usage' })).toHaveAttribute('aria-current', 'page')
+  await expect(sidebar.getByRole('link', { name: 'AI models' })).not.toHaveAttribute('aria-current', 'page')
   await page.getByRole('navigation', { name: 'Time range' }).getByRole('link', { name: '30 d' }).click()
   await expect(page).toHaveURL(/range=30d/)
 
@@ -24,6 +28,20 @@ test('[AI] the owner sees four weeks of AI usage and a provider row opens the ca
   const byProvider = page.locator('section[aria-labelledby="latency-by-provider-heading"]')
   await expect(byProvider.locator('[data-latency-row="demo-claude"]')).toContainText('Demo (Anthropic format)')
   await shot(page, 'ai-usage-owner')
+
+  // A model's latency row counts the calls a provider served: its count opens exactly those,
+  // never the calls refused before any provider call, and the filter shows as a removable chip.
+  const modelRow = page.locator('section[aria-labelledby="latency-by-model-heading"] [data-latency-row]').first()
+  const modelCalls = Number((await modelRow.locator('td').nth(1).innerText()).replace(/,/g, ''))
+  await modelRow.locator('td').nth(1).getByRole('link').click()
+  await expect(page).toHaveURL(/\/t\/acme\/calls\?.*model=.*ai=served/)
+  await expect(page.locator('tr[data-call]').first()).toBeVisible()
+  expect(await page.locator('tr[data-call]').count()).toBe(Math.min(modelCalls, 50))
+  await page.getByRole('link', { name: 'Remove filter: AI calls a provider served' }).click()
+  await expect(page).not.toHaveURL(/ai=served/)
+  await expect(page).toHaveURL(/model=/)
+  await page.goBack()
+  await page.goBack()
 
   // The provider share row for demo-claude: its call count opens exactly the calls it served.
   const row = page.locator('[data-provider-row="demo-claude"]')
@@ -63,9 +81,16 @@ test('[AI] a consumer sees its own AI calls and the fallback tile lists only fal
   expect(fallbacks).toBeGreaterThan(0)
   await tile.click()
   await expect(page).toHaveURL(/\/t\/globex\/calls\?.*fallback=1/)
+  await expect(page.getByRole('link', { name: 'Remove filter: Served by a fallback' })).toBeVisible()
   const listed = page.locator('tr[data-call]')
   await expect(listed.first()).toBeVisible()
   expect(await listed.count()).toBe(Math.min(fallbacks, 50))
   // A fallback is served by the other model: every row says "via …".
   for (let i = 0; i < Math.min(await listed.count(), 10); i++) await expect(listed.nth(i)).toContainText('via demo-')
+  // The AI filters are chips like the others: removing one keeps the rest.
+  await expect(page.getByRole('link', { name: 'Remove filter: AI calls that reached a provider' })).toBeVisible()
+  await page.getByRole('link', { name: 'Remove filter: Served by a fallback' }).click()
+  await expect(page).not.toHaveURL(/fallback=1/)
+  await expect(page).toHaveURL(/ai=reached/)
+  await expect(page.getByRole('link', { name: 'Remove filter: Served by a fallback' })).toHaveCount(0)
 })

@@ -18,7 +18,8 @@ async function addModel(page: Page, team: SeededTeam) {
   const providerForm = page.getByRole('form', { name: 'New provider' })
   await providerForm.getByLabel('Provider name').fill('Demo OpenAI')
   await providerForm.getByLabel('Kind').selectOption('OPENAI_COMPATIBLE')
-  await providerForm.getByLabel('Base URL').fill(`${DEMO_UPSTREAM}/ai/openai/v1`)
+  // 150 ms between the demo provider's stream chunks, so a streamed answer arrives visibly in pieces.
+  await providerForm.getByLabel('Base URL').fill(`${DEMO_UPSTREAM}/ai/chunk_delay=150/openai/v1`)
   await providerForm.getByLabel('API key').fill('sk-demo-any-key-1234')
   await providerForm.getByRole('button', { name: 'Add provider' }).click()
   await expect(page.locator('tr[data-provider="Demo OpenAI"]')).toContainText('sk-…1234')
@@ -166,6 +167,53 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
     expect(body.cost).toMatch(/^\d+\.\d+$/)
   })
 
+  await test.step('a streamed try-it shows the text as it arrives, then the usage and cost', async () => {
+    const form = consumerPage.getByRole('form', { name: 'Try the prompt' })
+    await form
+      .getByLabel('text (required)')
+      .fill('Toll bridges paid for themselves within a decade, then kept earning.')
+    await form.getByLabel('Stream the answer').check()
+    // Every state the answer goes through, as the browser rendered it (the demo provider sends a
+    // chunk every 150 ms, so a page that waited for the end would show one state only).
+    await consumerPage.evaluate(() => {
+      const seen: Array<{ done: string; text: string; usage: boolean }> = []
+      ;(window as unknown as { streamStates: typeof seen }).streamStates = seen
+      new MutationObserver(() => {
+        const section = document.querySelector<HTMLElement>('section[aria-label="Streamed answer"]')
+        if (!section) return
+        const state = {
+          done: section.dataset.done ?? '',
+          text: section.querySelector('[data-stream-text]')?.textContent ?? '',
+          usage: section.querySelector('[data-stream-usage]') !== null,
+        }
+        const last = seen.at(-1)
+        if (!last || last.done !== state.done || last.text !== state.text || last.usage !== state.usage)
+          seen.push(state)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+    })
+    await form.getByRole('button', { name: 'Send' }).click()
+    const answer = form.getByRole('region', { name: 'Streamed answer' })
+    await expect(answer).toHaveAttribute('data-done', 'true', { timeout: 30_000 })
+    await expect(answer.locator('[data-status]')).toHaveText('200')
+    const final = (await answer.locator('[data-stream-text]').textContent()) ?? ''
+    expect(final.length).toBeGreaterThan(0)
+    await expect(answer.locator('[data-stream-usage]')).toHaveText(
+      /^[1-9]\d* input \/ [1-9]\d* output tokens · cost \d+\.\d+$/,
+    )
+
+    const states = await consumerPage.evaluate(
+      () => (window as unknown as { streamStates: Array<{ done: string; text: string; usage: boolean }> }).streamStates,
+    )
+    const partial = states.filter((s) => s.done === 'false' && s.text.length > 0)
+    // Shown while streaming, growing, each a beginning of the final text.
+    expect(partial.length).toBeGreaterThanOrEqual(2)
+    for (const state of partial) expect(final.startsWith(state.text)).toBe(true)
+    expect(partial[0].text.length).toBeLessThan(final.length)
+    // The usage and cost arrive with the final event, never while the text streams.
+    expect(partial.some((state) => state.usage)).toBe(false)
+    await expect(answer.getByText('streaming…')).toHaveCount(0)
+  })
+
   await test.step('the call is in the consumer’s call log', async () => {
     const row = consumerPage.locator('tr[data-call]').filter({ hasText: apiName }).first()
     await expect(async () => {
@@ -182,10 +230,11 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
       await consumerPage.goto(`/t/${consumer.slug}/ai/usage?range=24h`)
       await expect(party).toBeVisible({ timeout: 1_000 })
     }).toPass({ timeout: 20_000 })
-    await expect(consumerPage.locator('[data-summary="AI calls"] dd').first()).toHaveText('1')
+    // The JSON call and the streamed one.
+    await expect(consumerPage.locator('[data-summary="AI calls"] dd').first()).toHaveText('2')
     await party.getByRole('link').first().click()
     await expect(consumerPage).toHaveURL(new RegExp(`/t/${consumer.slug}/calls\\?`))
-    await expect(consumerPage.locator('tr[data-call]').filter({ hasText: apiName })).toHaveCount(1)
+    await expect(consumerPage.locator('tr[data-call]').filter({ hasText: apiName })).toHaveCount(2)
   })
 })
 

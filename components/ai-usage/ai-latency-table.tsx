@@ -27,6 +27,8 @@ export function AiLatencyTable({
   const href = (row: AiLatencyRow, slow?: number | null) =>
     callLogHref(teamSlug, {
       view,
+      // The histograms hold only calls a provider served: refused and failed calls stay out.
+      ai: 'served',
       from: window.from,
       to: window.to,
       ...(by === 'model' ? { model: row.name } : { provider: row.name }),

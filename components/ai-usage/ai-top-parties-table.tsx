@@ -23,7 +23,7 @@ export function AiTopPartiesTable({
   const href = (id: string) =>
     callLogHref(teamSlug, {
       view,
-      ai: true,
+      ai: 'reached',
       from: window.from,
       to: window.to,
       ...(view === 'owner' ? { consumer: id } : { api: id }),

@@ -12,7 +12,8 @@ import { callLogHref } from '@/lib/calls/call-log-href'
 import type { TeamView } from '@/lib/teams/team-view'
 
 // The AI dashboard's three timelines: tokens in and out, cost stacked by model, and how calls were
-// served (first try, by a fallback, or failed by every provider). Every segment opens its calls.
+// served (first try, by a fallback, or failed by every provider). Every segment opens its calls:
+// those that reached a provider, as the rollups count them (never the ones refused before).
 
 const OTHER_MODELS = '__other__'
 
@@ -44,7 +45,7 @@ export function AiUsageCharts({
   reliability: AiReliabilityPoint[]
 }) {
   const href = (point: { from: string; to: string }, extra: Parameters<typeof callLogHref>[1] = { view }) =>
-    callLogHref(teamSlug, { ai: true, ...extra, view, from: point.from, to: point.to })
+    callLogHref(teamSlug, { ai: 'reached', ...extra, view, from: point.from, to: point.to })
   // Model names may hold dots, which recharts reads as paths: series get plain keys.
   const costSeries = cost.models.map((model, i) => ({
     key: `m${i}`,

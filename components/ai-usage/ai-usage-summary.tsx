@@ -5,7 +5,7 @@ import type { AiUsageSummary } from '@/lib/analytics/ai-usage/get-ai-usage-summa
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { TeamView } from '@/lib/teams/team-view'
 
-/** The AI dashboard's headline numbers; each opens the AI calls behind it. */
+/** The AI dashboard's headline numbers; each opens the AI calls behind it (those that reached a provider). */
 export function AiUsageSummaryTiles({
   teamSlug,
   view,
@@ -20,7 +20,7 @@ export function AiUsageSummaryTiles({
   summary: AiUsageSummary
 }) {
   const href = (extra: { status?: string; fallback?: boolean; estimated?: boolean } = {}) =>
-    callLogHref(teamSlug, { view, ai: true, from: window.from, to: window.to, ...extra })
+    callLogHref(teamSlug, { view, ai: 'reached', from: window.from, to: window.to, ...extra })
   const tiles = [
     { label: 'AI calls', value: formatCount(summary.calls), href: href() },
     { label: 'Input tokens', value: formatCount(summary.inputTokens), href: href() },

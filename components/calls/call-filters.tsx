@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button'
 import { Input, Select } from '@/components/ui/form-field'
 import { withParams } from '@/components/ui/pagination'
 import type { CallFilterOptions } from '@/lib/calls/list-call-filter-options'
-import { callLogQueryToParams, statusFilterToParam, type CallLogQuery } from '@/lib/calls/schemas'
+import { callLogQueryToParams, statusFilterToParam, type AiCallScope, type CallLogQuery } from '@/lib/calls/schemas'
 import { formatMs } from '@/components/ui/format'
 
 const STATUS_CHOICES = [
@@ -25,6 +25,12 @@ const STATUS_CHOICES = [
   ['504', '504'],
 ] as const
 
+const AI_SCOPE_LABELS: Record<AiCallScope, string> = {
+  any: 'AI calls only',
+  reached: 'AI calls that reached a provider',
+  served: 'AI calls a provider served',
+}
+
 const RANGE_CHOICES = [
   ['1h', 'Last hour'],
   ['24h', 'Last 24 hours'],
@@ -38,8 +44,8 @@ const localValue = (date: Date) => date.toISOString().slice(0, 16)
 
 /**
  * A plain GET form: every filter is a search param, submitting starts again at the newest call.
- * Version, minimum latency, incident and consumer team come from drill-downs and show as
- * removable chips.
+ * Version, minimum latency, incident, consumer team and the AI filters (provider, fallback,
+ * estimated usage, which AI calls) come from drill-downs and show as removable chips.
  */
 export function CallFilters({
   basePath,
@@ -76,6 +82,9 @@ export function CallFilters({
       {query.incidentId ? <input type="hidden" name="incident" value={query.incidentId} /> : null}
       {query.consumerTeamId ? <input type="hidden" name="consumer" value={query.consumerTeamId} /> : null}
       {query.provider ? <input type="hidden" name="provider" value={query.provider} /> : null}
+      {current.fallback ? <input type="hidden" name="fallback" value={current.fallback} /> : null}
+      {current.estimated ? <input type="hidden" name="estimated" value={current.estimated} /> : null}
+      {current.ai ? <input type="hidden" name="ai" value={current.ai} /> : null}
       <Labelled label="API" htmlFor="api">
         <Select name="api" defaultValue={query.apiId ?? ''}>
           <option value="">All APIs</option>
@@ -161,7 +170,14 @@ export function CallFilters({
           Export CSV
         </a>
       </div>
-      {query.versionId || query.slowMs !== undefined || query.incidentId || query.consumerTeamId || query.provider ? (
+      {query.versionId ||
+      query.slowMs !== undefined ||
+      query.incidentId ||
+      query.consumerTeamId ||
+      query.provider ||
+      query.fallback ||
+      query.estimated ||
+      query.ai ? (
         <p className="flex flex-wrap gap-3 text-xs text-slate-600 sm:col-span-full">
           {query.incidentId ? (
             <Chip
@@ -177,6 +193,15 @@ export function CallFilters({
           ) : null}
           {query.provider ? (
             <Chip label={`Served by ${query.provider}`} href={withParams(basePath, current, { provider: undefined })} />
+          ) : null}
+          {query.ai ? (
+            <Chip label={AI_SCOPE_LABELS[query.ai]} href={withParams(basePath, current, { ai: undefined })} />
+          ) : null}
+          {query.fallback ? (
+            <Chip label="Served by a fallback" href={withParams(basePath, current, { fallback: undefined })} />
+          ) : null}
+          {query.estimated ? (
+            <Chip label="Usage estimated" href={withParams(basePath, current, { estimated: undefined })} />
           ) : null}
           {query.versionId ? (
             <Chip label="One version only" href={withParams(basePath, current, { version: undefined })} />

@@ -3,6 +3,7 @@
 import Link from 'next/link'
 import { useParams, usePathname, useRouter } from 'next/navigation'
 import { cn } from '@/components/ui/cn'
+import { activeNavHref } from './active-nav-link'
 
 type TeamOption = { slug: string; name: string; role: string }
 
@@ -27,6 +28,16 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
   const pathname = usePathname()
   const router = useRouter()
   const current = teams.find((t) => t.slug === params.team) ?? teams[0]
+  const teamLinks = current
+    ? TEAM_LINKS.filter((link) => !link.roles || link.roles.includes(current.role)).map((link) => ({
+        ...link,
+        href: `/t/${current.slug}/${link.href}`,
+      }))
+    : []
+  const active = activeNavHref(
+    pathname,
+    teamLinks.map((link) => link.href),
+  )
 
   const linkClass = (active: boolean) =>
     cn(
@@ -64,16 +75,17 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
           </select>
           <p className="px-2.5 text-xs text-slate-500">Your role: {current.role.toLowerCase()}</p>
           <ul className="space-y-0.5">
-            {TEAM_LINKS.filter((link) => !link.roles || link.roles.includes(current.role)).map((link) => {
-              const href = `/t/${current.slug}/${link.href}`
-              return (
-                <li key={link.href}>
-                  <Link href={href} className={linkClass(pathname.startsWith(href))}>
-                    {link.label}
-                  </Link>
-                </li>
-              )
-            })}
+            {teamLinks.map((link) => (
+              <li key={link.href}>
+                <Link
+                  href={link.href}
+                  aria-current={link.href === active ? 'page' : undefined}
+                  className={linkClass(link.href === active)}
+                >
+                  {link.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </div>
       ) : (

@@ -135,3 +135,6 @@ export const listApisSchema = z.object({
   page: integerInput({ min: 1, max: 10_000 }).catch(1).default(1),
 })
 export type ListApisQuery = Partial<z.infer<typeof listApisSchema>> & { pageSize?: number }
+
+export const apiIdSchema = z.object({ apiId: idInput() })
+export type ApiIdInput = z.input<typeof apiIdSchema>

@@ -1,4 +1,5 @@
 import type { TeamView } from '@/lib/teams/team-view'
+import type { AiCallScope } from './schemas'
 
 // Links into the call log with filters set: the dashboards' drill-downs all go through here so
 // their param names always match what parseCallLogQuery reads. Safe in client components.
@@ -22,8 +23,8 @@ export type CallLogLink = {
   /** Only AI calls a fallback served, or whose usage was estimated. */
   fallback?: boolean
   estimated?: boolean
-  /** Only AI calls (any model). */
-  ai?: boolean
+  /** Only AI calls: any of them (true), or those that reached or were served by a provider. */
+  ai?: boolean | Exclude<AiCallScope, 'any'>
 }
 
 export function callLogHref(teamSlug: string, link: CallLogLink): string {
@@ -35,7 +36,9 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.provider) params.set('provider', link.provider)
   if (link.fallback) params.set('fallback', '1')
   if (link.estimated) params.set('estimated', '1')
-  if (link.ai && !link.model) params.set('ai', '1')
+  // A model names AI calls already; a narrower scope still counts.
+  if (link.ai === true && !link.model) params.set('ai', '1')
+  else if (typeof link.ai === 'string') params.set('ai', link.ai)
   if (link.status) params.set('status', link.status)
   if (link.incident) params.set('incident', link.incident)
   if (link.consumer && link.view === 'owner') params.set('consumer', link.consumer)

@@ -110,6 +110,7 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
     ...(query.model ? { model: query.model } : query.ai ? { model: { not: null } } : {}),
+    ...(query.ai === 'reached' || query.ai === 'served' ? { AND: [AI_SCOPE_WHERE[query.ai]] } : {}),
     ...(query.provider ? { provider: query.provider } : {}),
     // As AiUsageRollup counts them: a later attempt answered, the call did not fail (status < 500).
     ...(query.fallback ? { attempts: { gt: 1 } } : {}),
@@ -122,6 +123,21 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.slowMs !== undefined ? { latencyMs: { gte: query.slowMs } } : {}),
   }
 }
+
+// As lib/metering/ai-rollups.ts decides: a provider failed the call when it answered 5xx or the
+// stream broke before any output (upstream_unreachable); every other call without a provider was
+// refused by the gateway before any provider call. Prisma's `not` skips NULLs, hence the OR.
+const PROVIDER_FAILED: Prisma.InvocationWhereInput = {
+  OR: [{ status: { gte: 500 } }, { errorCode: 'upstream_unreachable' }],
+}
+const AI_SCOPE_WHERE = {
+  reached: { OR: [{ provider: { not: null } }, PROVIDER_FAILED] },
+  served: {
+    provider: { not: null },
+    status: { lt: 500 },
+    OR: [{ errorCode: null }, { errorCode: { not: 'upstream_unreachable' } }],
+  },
+} satisfies Record<'reached' | 'served', Prisma.InvocationWhereInput>
 
 /** The status filter; a fallback drill-down also leaves out failed calls (5xx), as the rollup does. */
 function statusWhere(status: StatusFilter | undefined, fallback = false): Prisma.IntFilter {

@@ -20,6 +20,14 @@ const RANGE_MS: Record<CallRange, number> = {
   '30d': 30 * 86_400_000,
 }
 
+/**
+ * Which AI calls: any (those with a model), those that reached a provider (served or failed there:
+ * what AiUsageRollup counts) or those a provider served (what the latency histograms count). Calls
+ * refused before any provider call (400, 402, 429) are AI calls but neither reached nor served.
+ */
+export const AI_CALL_SCOPES = ['any', 'reached', 'served'] as const
+export type AiCallScope = (typeof AI_CALL_SCOPES)[number]
+
 export type StatusClassFilter = (typeof STATUS_FILTER_CLASSES)[number]
 export type StatusFilter = { kind: 'code'; code: number } | { kind: 'class'; value: StatusClassFilter }
 
@@ -45,8 +53,8 @@ export type CallLogQuery = {
   fallback?: boolean
   /** AI calls whose usage the tokenizer estimated. */
   estimated?: boolean
-  /** Only AI calls (those with a model): the AI dashboard's drill-downs that name no model. */
-  ai?: boolean
+  /** Only AI calls, of one scope: the AI dashboard's drill-downs open exactly what a figure counts. */
+  ai?: AiCallScope
   range: CallRange | 'custom'
   from: Date
   /** Exclusive. */
@@ -106,7 +114,12 @@ const rawSchema = z.object({
   provider: optionalModel,
   fallback: flag,
   estimated: flag,
-  ai: flag,
+  // "1" (older links) is any AI call.
+  ai: z
+    .preprocess(first, z.enum(['1', ...AI_CALL_SCOPES]))
+    .optional()
+    .transform((v): AiCallScope | undefined => (v === '1' ? 'any' : v))
+    .catch(undefined),
   // Absent (or "custom"): from/to decide; a preset wins over leftover from/to fields in the form.
   range: z
     .preprocess(first, z.enum([...CALL_RANGES, 'custom']))
@@ -136,7 +149,7 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     provider: raw.provider,
     fallback: raw.fallback || undefined,
     estimated: raw.estimated || undefined,
-    ai: raw.ai || undefined,
+    ai: raw.ai,
     range: '24h',
     from: new Date(now.getTime() - RANGE_MS['24h']),
     to: now,
@@ -190,7 +203,7 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     provider: query.provider,
     fallback: query.fallback ? '1' : undefined,
     estimated: query.estimated ? '1' : undefined,
-    ai: query.ai ? '1' : undefined,
+    ai: query.ai === 'any' ? '1' : query.ai,
     range: custom || query.range === '24h' ? undefined : query.range,
     from: custom ? query.from.toISOString() : undefined,
     to: custom ? query.to.toISOString() : undefined,

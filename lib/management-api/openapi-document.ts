@@ -11,8 +11,8 @@ export type RouteDocs = {
   body?: z.ZodType
   /** The success answer's body. */
   response?: z.ZodType
-  /** The success status (200 unless a create answers 201). */
-  status?: 200 | 201
+  /** The success status (200 unless a create answers 201 or a delete 204, with no body). */
+  status?: 200 | 201 | 204
   /** Also takes a multipart form with the same fields (a contract file upload). */
   multipart?: boolean
   /** The request body's media type when it is not JSON (a YAML config file). */
@@ -22,7 +22,7 @@ export type RouteDocs = {
 }
 
 export type DocumentedRoute = {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   path: string
   handler: ManagementRouteHandler
   docs: RouteDocs
@@ -78,7 +78,7 @@ export function buildManagementOpenApi(routes: DocumentedRoute[], serverUrl = '/
         }
       : {}
     registry.registerPath({
-      method: method.toLowerCase() as 'get' | 'post' | 'patch',
+      method: method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete',
       path,
       summary: docs.summary,
       description: `Needs the \`${handler.permission}\` permission.`,
@@ -89,12 +89,17 @@ export function buildManagementOpenApi(routes: DocumentedRoute[], serverUrl = '/
         ...body,
       },
       responses: {
-        [docs.status ?? 200]: {
-          description: docs.status === 201 ? 'Created' : 'OK',
-          content: {
-            [docs.responseType ?? 'application/json']: { schema: docs.response ?? z.object({}).catchall(z.unknown()) },
-          },
-        },
+        [docs.status ?? 200]:
+          docs.status === 204
+            ? { description: 'Deleted' }
+            : {
+                description: docs.status === 201 ? 'Created' : 'OK',
+                content: {
+                  [docs.responseType ?? 'application/json']: {
+                    schema: docs.response ?? z.object({}).catchall(z.unknown()),
+                  },
+                },
+              },
         ...Object.fromEntries(
           Object.entries(ERROR_STATUSES).map(([status, description]) => [status, { description, content: problem }]),
         ),

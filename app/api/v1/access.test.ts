@@ -26,6 +26,8 @@ async function snapshot() {
     keys: await db.apiKey.findMany({ select: { id: true, revokedAt: true } }),
     subscriptions: await db.subscription.findMany({ select: { id: true, state: true } }),
     incidents: await db.paymentIncident.findMany({ select: { id: true, state: true } }),
+    aiProviders: await db.aiProvider.findMany({ select: { id: true, updatedAt: true } }),
+    aiModels: await db.aiModel.findMany({ select: { id: true, updatedAt: true } }),
   }
 }
 
@@ -41,7 +43,7 @@ describe('another team', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  test.each(labels.filter(([label]) => /\{(api|key|plan|version|subscription|incident)\}/.test(label)))(
+  test.each(labels.filter(([label]) => /\{(api|key|plan|version|subscription|incident|provider|model)\}/.test(label)))(
     '%s answers 404 for acme’s resources under the other team’s own slug',
     async (_label, index) => {
       const call = allCalls(setup.world.initech.slug, setup.world.ids)[index]

@@ -2,6 +2,14 @@
 // documentation. The OpenAPI document (openapi.json) is generated from it, and tests check it
 // against the route files and the document, so no route exists unlisted or undocumented.
 import { z } from 'zod'
+import {
+  createModelSchema,
+  createProviderSchema,
+  modelOutputSchema,
+  providerOutputSchema,
+  updateModelSchema,
+  updateProviderSchema,
+} from '@/lib/ai/console/schemas'
 import { createApiSchema, createVersionSchema, updateApiSchema } from '@/lib/apis/schemas'
 import { apiListItemSchema, apiOutputSchema } from '@/lib/apis/to-api-output'
 import { versionOutputSchema } from '@/lib/apis/to-version-output'
@@ -12,6 +20,14 @@ import { auditEntryOutputSchema } from '@/lib/audit/schemas'
 import { configApplySchema, configDiffSchema } from '@/lib/config/schemas'
 import { cursorListSchema } from '@/lib/management-api/cursor-list'
 import type { DocumentedRoute } from '@/lib/management-api/openapi-document'
+import {
+  billingAccountOutputSchema,
+  callOutputSchema,
+  incidentOutputSchema,
+  ledgerEntryOutputSchema,
+  planOutputSchema,
+  statementOutputSchema,
+} from '@/lib/management-api/output-schemas'
 import { createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import {
   approveSubscriptionSchema,
@@ -20,6 +36,10 @@ import {
   subscriptionOutputSchema,
   suspendSubscriptionSchema,
 } from '@/lib/subscriptions/schemas'
+import * as aiModelsModelRoute from './teams/[team]/ai/models/[model]/route'
+import * as aiModelsRoute from './teams/[team]/ai/models/route'
+import * as aiProvidersProviderRoute from './teams/[team]/ai/providers/[provider]/route'
+import * as aiProvidersRoute from './teams/[team]/ai/providers/route'
 import * as apisApiPlansPlanArchiveRoute from './teams/[team]/apis/[api]/plans/[plan]/archive/route'
 import * as apisApiPlansPlanRoute from './teams/[team]/apis/[api]/plans/[plan]/route'
 import * as apisApiPlansRoute from './teams/[team]/apis/[api]/plans/route'
@@ -54,8 +74,6 @@ function bodyOf<S extends z.ZodObject>(schema: S, pathFields: string[]) {
   return schema.omit(Object.fromEntries(pathFields.map((name) => [name, true])) as never)
 }
 
-// Rows that have no output schema of their own yet are documented as objects with an id.
-const resource = z.object({ id: z.string() }).catchall(z.unknown())
 const list = <T extends z.ZodType>(item: T) => cursorListSchema(item)
 const versionSummary = apiOutputSchema.shape.versions.element
 const configYaml = z.string().meta({ description: 'The declarative config file (YAML; JSON is accepted too)' })
@@ -89,6 +107,16 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     path: `${T}/apis/{api}`,
     handler: apisApiRoute.PATCH,
     docs: { summary: 'Edit an API (If-Match)', body: bodyOf(updateApiSchema, ['apiId']), response: apiOutputSchema },
+  },
+  {
+    method: 'DELETE',
+    path: `${T}/apis/{api}`,
+    handler: apisApiRoute.DELETE,
+    docs: {
+      summary:
+        'Delete an API with its drafts, plans and ended subscriptions (409 while a version serves or a subscription is live)',
+      status: 204,
+    },
   },
   {
     method: 'GET',
@@ -148,31 +176,31 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     method: 'GET',
     path: `${T}/apis/{api}/plans`,
     handler: apisApiPlansRoute.GET,
-    docs: { summary: 'List an API’s plans (archived=true adds archived ones)', response: list(resource) },
+    docs: { summary: 'List an API’s plans (archived=true adds archived ones)', response: list(planOutputSchema) },
   },
   {
     method: 'POST',
     path: `${T}/apis/{api}/plans`,
     handler: apisApiPlansRoute.POST,
-    docs: { summary: 'Add a plan', body: bodyOf(createPlanSchema, ['apiId']), response: resource, status: 201 },
+    docs: { summary: 'Add a plan', body: bodyOf(createPlanSchema, ['apiId']), response: planOutputSchema, status: 201 },
   },
   {
     method: 'GET',
     path: `${T}/apis/{api}/plans/{plan}`,
     handler: apisApiPlansPlanRoute.GET,
-    docs: { summary: 'Get a plan (with an ETag)', response: resource },
+    docs: { summary: 'Get a plan (with an ETag)', response: planOutputSchema },
   },
   {
     method: 'PATCH',
     path: `${T}/apis/{api}/plans/{plan}`,
     handler: apisApiPlansPlanRoute.PATCH,
-    docs: { summary: 'Edit a plan (If-Match)', body: bodyOf(updatePlanSchema, ['planId']), response: resource },
+    docs: { summary: 'Edit a plan (If-Match)', body: bodyOf(updatePlanSchema, ['planId']), response: planOutputSchema },
   },
   {
     method: 'POST',
     path: `${T}/apis/{api}/plans/{plan}/archive`,
     handler: apisApiPlansPlanArchiveRoute.POST,
-    docs: { summary: 'Archive a plan', response: resource },
+    docs: { summary: 'Archive a plan', response: planOutputSchema },
   },
   {
     method: 'GET',
@@ -258,25 +286,25 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     method: 'GET',
     path: `${T}/billing/account`,
     handler: billingAccountRoute.GET,
-    docs: { summary: 'The billing account (amounts in micros, as strings)', response: resource.partial() },
+    docs: { summary: 'The billing account (amounts in micros, as strings)', response: billingAccountOutputSchema },
   },
   {
     method: 'GET',
     path: `${T}/billing/ledger`,
     handler: billingLedgerRoute.GET,
-    docs: { summary: 'Ledger entries (q)', response: list(resource) },
+    docs: { summary: 'Ledger entries (q)', response: list(ledgerEntryOutputSchema) },
   },
   {
     method: 'GET',
     path: `${T}/billing/statements/{month}`,
     handler: billingStatementsMonthRoute.GET,
-    docs: { summary: 'A month’s statement (YYYY-MM)', response: resource.partial() },
+    docs: { summary: 'A month’s statement (YYYY-MM)', response: statementOutputSchema },
   },
   {
     method: 'GET',
     path: `${T}/incidents`,
     handler: incidentsRoute.GET,
-    docs: { summary: 'Payment incidents (view, q, cause, state)', response: list(resource) },
+    docs: { summary: 'Payment incidents (view, q, cause, state)', response: list(incidentOutputSchema) },
   },
   {
     method: 'POST',
@@ -285,14 +313,92 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     docs: {
       summary: 'Resolve an open incident',
       body: bodyOf(resolveIncidentSchema, ['incidentId']),
-      response: resource,
+      response: z.object({ id: z.string() }),
     },
   },
   {
     method: 'GET',
     path: `${T}/calls`,
     handler: callsRoute.GET,
-    docs: { summary: 'The call log (the console’s filters)', response: list(resource) },
+    docs: { summary: 'The call log (the console’s filters, the AI ones included)', response: list(callOutputSchema) },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/providers`,
+    handler: aiProvidersRoute.GET,
+    docs: { summary: 'List AI providers (q); keys are never answered', response: list(providerOutputSchema) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/ai/providers`,
+    handler: aiProvidersRoute.POST,
+    docs: {
+      summary: 'Add an AI provider (the key is encrypted at rest and write-only)',
+      body: createProviderSchema,
+      response: providerOutputSchema,
+      status: 201,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/providers/{provider}`,
+    handler: aiProvidersProviderRoute.GET,
+    docs: { summary: 'Get an AI provider (with an ETag)', response: providerOutputSchema },
+  },
+  {
+    method: 'PATCH',
+    path: `${T}/ai/providers/{provider}`,
+    handler: aiProvidersProviderRoute.PATCH,
+    docs: {
+      summary: 'Edit an AI provider (If-Match; apiKey replaces the key, clearApiKey removes it)',
+      body: bodyOf(updateProviderSchema, ['providerId']),
+      response: providerOutputSchema,
+    },
+  },
+  {
+    method: 'DELETE',
+    path: `${T}/ai/providers/{provider}`,
+    handler: aiProvidersProviderRoute.DELETE,
+    docs: { summary: 'Delete an AI provider no model uses (409 otherwise)', status: 204 },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/models`,
+    handler: aiModelsRoute.GET,
+    docs: { summary: 'List AI models (q)', response: list(modelOutputSchema) },
+  },
+  {
+    method: 'POST',
+    path: `${T}/ai/models`,
+    handler: aiModelsRoute.POST,
+    docs: {
+      summary: 'Add an AI model on one of the team’s providers',
+      body: createModelSchema,
+      response: modelOutputSchema,
+      status: 201,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${T}/ai/models/{model}`,
+    handler: aiModelsModelRoute.GET,
+    docs: { summary: 'Get an AI model (with an ETag)', response: modelOutputSchema },
+  },
+  {
+    method: 'PATCH',
+    path: `${T}/ai/models/{model}`,
+    handler: aiModelsModelRoute.PATCH,
+    docs: {
+      summary: 'Edit an AI model (If-Match)',
+      body: bodyOf(updateModelSchema, ['modelId']),
+      response: modelOutputSchema,
+    },
+  },
+  {
+    method: 'DELETE',
+    path: `${T}/ai/models/{model}`,
+    handler: aiModelsModelRoute.DELETE,
+    docs: { summary: 'Delete an AI model no AI API version routes to (409 otherwise)', status: 204 },
   },
   {
     method: 'GET',

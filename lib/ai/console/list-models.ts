@@ -2,9 +2,9 @@ import type { Prisma } from '@/generated/sqlite/client'
 import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { paginateOffset, type OffsetPage } from '@/lib/pagination/paginate-offset'
-import { AI_PAGE_SIZE, type ListAiQuery, type ModelOutput } from './schemas'
+import { AI_PAGE_SIZE, modelOutputSchema, type ListAiQuery, type ModelOutput } from './schemas'
 
-const MODEL_SELECT = {
+export const MODEL_SELECT = {
   id: true,
   name: true,
   providerModel: true,
@@ -33,10 +33,7 @@ export async function listModels(
   { teamId }: TeamReadScope,
   { q, page, pageSize = AI_PAGE_SIZE }: ListAiQuery = {},
 ): Promise<OffsetPage<ModelOutput>> {
-  const where: Prisma.AiModelWhereInput = {
-    teamId,
-    ...(q ? { OR: [{ name: { contains: q } }, { providerModel: { contains: q } }] } : {}),
-  }
+  const where = modelsWhere(teamId, q)
   return paginateOffset(
     { page, pageSize },
     {
@@ -46,6 +43,10 @@ export async function listModels(
       map: toModelOutput,
     },
   )
+}
+
+export function modelsWhere(teamId: string, q?: string): Prisma.AiModelWhereInput {
+  return { teamId, ...(q ? { OR: [{ name: { contains: q } }, { providerModel: { contains: q } }] } : {}) }
 }
 
 /** The team's models (chat and embedding) as choices for an AI_CHAT version's routes. */
@@ -58,7 +59,7 @@ export async function listModelChoices({ teamId }: TeamReadScope) {
   })
 }
 
-function toModelOutput({ provider, routeTargets, ...model }: ModelRow): ModelOutput {
+export function toModelOutput({ provider, routeTargets, ...model }: ModelRow): ModelOutput {
   const byApi = new Map<string, ModelOutput['usedBy'][number]>()
   for (const { versionModel } of routeTargets) {
     const { api, version } = versionModel.version
@@ -66,5 +67,5 @@ function toModelOutput({ provider, routeTargets, ...model }: ModelRow): ModelOut
     if (!entry.versions.includes(version)) entry.versions.push(version)
     byApi.set(api.id, entry)
   }
-  return { ...model, providerName: provider.name, usedBy: [...byApi.values()] }
+  return modelOutputSchema.parse({ ...model, providerName: provider.name, usedBy: [...byApi.values()] })
 }

@@ -10,10 +10,7 @@ export async function listProviders(
   { teamId }: TeamReadScope,
   { q, page, pageSize = AI_PAGE_SIZE }: ListAiQuery = {},
 ): Promise<OffsetPage<ProviderOutput>> {
-  const where: Prisma.AiProviderWhereInput = {
-    teamId,
-    ...(q ? { OR: [{ name: { contains: q } }, { baseUrl: { contains: q } }] } : {}),
-  }
+  const where = providersWhere(teamId, q)
   return paginateOffset(
     { page, pageSize },
     {
@@ -28,6 +25,10 @@ export async function listProviders(
       map: toProviderOutput,
     },
   )
+}
+
+export function providersWhere(teamId: string, q?: string): Prisma.AiProviderWhereInput {
+  return { teamId, ...(q ? { OR: [{ name: { contains: q } }, { baseUrl: { contains: q } }] } : {}) }
 }
 
 /** Every provider of the team as a choice for the model form (id, name, kind). */

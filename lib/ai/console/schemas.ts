@@ -83,7 +83,11 @@ export const updateProviderSchema = createProviderSchema.partial().extend({
   providerId: idInput(),
   // A ticked "remove the key" box clears it (keyless providers such as a local Ollama).
   clearApiKey: z
-    .preprocess((value) => (Array.isArray(value) ? value.at(-1) : value) === 'true', z.boolean())
+    .preprocess((value) => {
+      // A form sends "true" (the last of a checkbox's values); a JSON client sends true.
+      const last = Array.isArray(value) ? value.at(-1) : value
+      return last === 'true' || last === true
+    }, z.boolean())
     .optional(),
 })
 export type UpdateProviderInput = z.input<typeof updateProviderSchema>
@@ -146,18 +150,22 @@ export const providerOutputSchema = z.object({
 })
 export type ProviderOutput = z.infer<typeof providerOutputSchema>
 
-export type ModelOutput = {
-  id: string
-  name: string
-  providerModel: string
-  kind: (typeof AI_MODEL_KINDS)[number]
-  providerId: string
-  providerName: string
-  inputMicrosPerM: bigint
-  outputMicrosPerM: bigint
-  cachedInputMicrosPerM: bigint | null
-  contextWindow: number
-  maxOutputTokens: number
+/** A model as pages and the management API see it: prices in micro-units per 1M tokens. */
+export const modelOutputSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  providerModel: z.string(),
+  kind: z.enum(AI_MODEL_KINDS),
+  providerId: z.string(),
+  providerName: z.string(),
+  inputMicrosPerM: z.bigint(),
+  outputMicrosPerM: z.bigint(),
+  cachedInputMicrosPerM: z.bigint().nullable(),
+  contextWindow: z.number(),
+  maxOutputTokens: z.number(),
   /** The AI APIs whose versions route to this model ("which AI APIs use it"). */
-  usedBy: { apiId: string; apiSlug: string; apiName: string; versions: string[] }[]
-}
+  usedBy: z.array(
+    z.object({ apiId: z.string(), apiSlug: z.string(), apiName: z.string(), versions: z.array(z.string()) }),
+  ),
+})
+export type ModelOutput = z.infer<typeof modelOutputSchema>

@@ -15,7 +15,8 @@ import { seedAiWorld, writtenInvocation, type AiWorld } from './test-ai-world'
 // batched input, floats and base64 (the SDK's default), billed per input token in the ledger; a
 // 402 with no provider call; the wrong kind of model refused before any provider call and free;
 // fallback past a failing target and past Anthropic (no embeddings API); Gemini's unreported usage
-// billed at the tokenizer's count, marked estimated.
+// billed at the tokenizer's count, marked estimated; an input longer than the model's context
+// window refused before any provider call, free, or sent to the fallback whose window holds it.
 
 let testDb: TestDatabase
 let demo: DemoUpstream
@@ -60,6 +61,7 @@ beforeAll(async () => {
       { name: 'claude-embed', provider: 'Claude', kind: 'EMBEDDING' },
       { name: 'gemini-embed', provider: 'Gemini', providerModel: 'gemini-embedding-001', kind: 'EMBEDDING' },
       { name: 'chat-model', provider: 'Chat' },
+      { name: 'tiny-embed', provider: 'Recorder', kind: 'EMBEDDING', contextWindow: 8 },
     ],
     exposed: [
       { name: 'gpt', isDefault: true, targets: [{ model: 'chat-model' }] },
@@ -68,6 +70,8 @@ beforeAll(async () => {
       { name: 'after-500', targets: [{ model: 'failing-embed' }, { model: 'recorded-embed' }] },
       { name: 'past-anthropic', targets: [{ model: 'claude-embed' }, { model: 'recorded-embed' }] },
       { name: 'gemini', targets: [{ model: 'gemini-embed' }] },
+      { name: 'tiny', targets: [{ model: 'tiny-embed' }] },
+      { name: 'tiny-then-large', targets: [{ model: 'tiny-embed' }, { model: 'recorded-embed' }] },
     ],
     plan: { pricePerCallMicros: 100n, pricePerMInputMicros: 2_000_000n, pricePerMOutputMicros: 8_000_000n },
   })
@@ -260,4 +264,60 @@ test('an empty balance is a 402 insufficient_balance, with no provider call', as
   expect((error as APIError).code).toBe('insufficient_balance')
   expect(up.openai.received.length).toBe(calls)
   expect((await ledgerOf(testDb.db, broke.initech.id)).charged).toBe(0n)
+})
+
+const LONG_TEXT = 'an input far longer than eight tokens, which is all the tiny model can take'
+
+test.each([
+  ['one text', LONG_TEXT, 0],
+  ['the second input of a batch', ['short', LONG_TEXT], 1],
+])('%s longer than the context window is a 400 before any provider call, free', async (_, input, index) => {
+  const calls = up.openai.received.length
+  let error: unknown
+  const paid = await charged(async () => {
+    error = await client.embeddings.create({ model: 'tiny', input }).catch((e: unknown) => e)
+  })
+  expect(error).toBeInstanceOf(OpenAI.BadRequestError)
+  expect((error as APIError).code).toBe('context_length_exceeded')
+  expect((error as APIError).message).toContain(`maximum context length is 8 tokens, but input ${index} has`)
+  expect(paid).toBe(0n)
+  expect(up.openai.received.length).toBe(calls)
+  const requestId = (error as APIError).headers?.get('x-request-id') ?? ''
+  expect(await writtenInvocation(testDb.db, requestId)).toMatchObject({
+    status: 400,
+    errorCode: 'context_length_exceeded',
+    provider: null,
+    costMicros: 0n,
+  })
+})
+
+test('the raw answer is problem+json naming the limit and the input', async () => {
+  const res = await fetch(`${gw.url}${world.basePath}/embeddings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${world.key.value}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'tiny', input: LONG_TEXT }),
+  })
+  expect(res.status).toBe(400)
+  expect(res.headers.get('content-type')).toContain('application/problem+json')
+  expect(await res.json()).toMatchObject({
+    code: 'context_length_exceeded',
+    param: 'input',
+    contextWindow: 8,
+    inputTokens: tokensOf(LONG_TEXT),
+    inputIndex: 0,
+    error: { code: 'context_length_exceeded', type: 'invalid_request_error' },
+  })
+})
+
+test('a short input fits the small window; a long one skips to the target whose window holds it', async () => {
+  const short = await client.embeddings.create({ model: 'tiny-then-large', input: 'tiny' }).withResponse()
+  expect(short.response.headers.get('x-tollgate-model')).toBe('tiny-embed')
+  let requestId = ''
+  const paid = await charged(async () => {
+    const long = await client.embeddings.create({ model: 'tiny-then-large', input: LONG_TEXT }).withResponse()
+    expect(long.response.headers.get('x-tollgate-model')).toBe('recorded-embed')
+    requestId = long.response.headers.get('x-request-id')!
+  })
+  expect(paid).toBe(costOf(tokensOf(LONG_TEXT)))
+  expect(await writtenInvocation(testDb.db, requestId)).toMatchObject({ attempts: 1, provider: 'recorded-embed' })
 })

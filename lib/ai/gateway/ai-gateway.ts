@@ -15,7 +15,12 @@ import { preparePromptCall } from '../prompt/prompt-call'
 import { promptRequestFor } from '../prompt/prompt-request'
 import { anthropicFormat, openAiFormat, type AnswerFormat } from './answer-formats'
 import { readJsonBody } from './read-json-body'
-import { answerEmbeddings, countEmbeddingTokens, EMBEDDING_MARGIN_PER_INPUT } from './answer-embeddings'
+import {
+  answerEmbeddings,
+  countEmbeddingInputs,
+  EMBEDDING_MARGIN_PER_INPUT,
+  targetsFittingContext,
+} from './answer-embeddings'
 import type { ExposedModel } from './ai-route-types'
 import { DEFAULT_COOLDOWN, TargetHealth, type CooldownPolicy } from './target-health'
 import { RateLimiter, type RateDecision, type WindowLimiter } from '@/lib/gateway/rate-limiter'
@@ -174,8 +179,11 @@ export class AiGateway {
     }
     const model = this.exposedModel(call, parsed.request.model, 'EMBEDDING')
     if (model === null) return
-    const targets = this.health.order(model, call.createdAt)
-    const countedTokens = countEmbeddingTokens(parsed.request)
+    const inputTokens = countEmbeddingInputs(parsed.request)
+    const fitting = targetsFittingContext(this.health.order(model, call.createdAt), inputTokens)
+    if (!fitting.ok) return call.respondProblem(fitting.error)
+    const { targets } = fitting
+    const countedTokens = inputTokens.reduce((sum, n) => sum + n, 0)
     const reserved = countedTokens + EMBEDDING_MARGIN_PER_INPUT * parsed.request.input.length
     // Embeddings have no output: an output limit of 0 prices the input alone.
     const worst = worstCase(call.subscription!.plan, targets, reserved, 0)

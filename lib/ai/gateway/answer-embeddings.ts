@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { microsToDecimal } from '@/lib/billing/money'
+import { AppError } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import type { ChargingStep } from '@/lib/gateway/charging-step'
 import type { GatewayCall } from '@/lib/gateway/gateway-call'
@@ -37,13 +38,36 @@ export type PreparedEmbeddingsCall = {
   settleTokens(used: number): void
 }
 
-/** The input's tokens as OpenAI counts them: each text's tokens, or each token-id list's length. */
-export function countEmbeddingTokens(request: EmbeddingsRequest): number {
+/** Each input's tokens as OpenAI counts them: a text's tokens, or a token-id list's length. */
+export function countEmbeddingInputs(request: EmbeddingsRequest): number[] {
   loadTokenizer()
   const budget = countBudget()
-  let total = 0
-  for (const item of request.input) total += typeof item === 'string' ? countTextTokens(item, budget) : item.length
-  return total
+  return request.input.map((item) => (typeof item === 'string' ? countTextTokens(item, budget) : item.length))
+}
+
+/**
+ * The route's targets whose context window holds the longest input (each input is embedded on its
+ * own, so each must fit), in route order; when none does, the 400 the caller answers before any
+ * provider call, so a call no provider could take is never sent, reserved or charged.
+ */
+export function targetsFittingContext(
+  targets: readonly AiTarget[],
+  inputTokens: readonly number[],
+): { ok: true; targets: readonly AiTarget[] } | { ok: false; error: AppError } {
+  const longest = Math.max(0, ...inputTokens)
+  const fitting = targets.filter((t) => t.contextWindow >= longest)
+  if (fitting.length > 0) return { ok: true, targets: fitting }
+  const window = Math.max(...targets.map((t) => t.contextWindow))
+  const index = inputTokens.indexOf(longest)
+  return {
+    ok: false,
+    error: new AppError({
+      code: 'context_length_exceeded',
+      status: 400,
+      message: `This model's maximum context length is ${window} tokens, but input ${index} has ${longest} tokens. Shorten or split it.`,
+      extra: { param: 'input', contextWindow: window, inputTokens: longest, inputIndex: index },
+    }),
+  }
 }
 
 export async function answerEmbeddings(prepared: PreparedEmbeddingsCall): Promise<void> {

@@ -4,6 +4,9 @@ import { createId } from '@/lib/ids'
 import { createBatchSink, InvocationWriter } from '@/lib/metering/invocation-writer'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
+import { callLogHref, type CallLogLink } from '@/lib/calls/call-log-href'
+import { listCalls } from '@/lib/calls/list-calls'
+import { parseCallLogQuery } from '@/lib/calls/schemas'
 import { resolveDashboardWindow, type DashboardRequest } from '../dashboard-window'
 import { getAiCostOverTime } from './get-ai-cost-over-time'
 import { getAiLatencyPercentiles } from './get-ai-latency-percentiles'
@@ -103,6 +106,24 @@ beforeAll(async () => {
       outputTokens: 0,
     }),
   )
+  // Refused before any provider call (a context-window 400, a 402, a 429): AI calls that no
+  // figure counts. And a model answer the output check refused twice: failed, with a provider.
+  for (const [status, errorCode] of [
+    [400, 'context_length_exceeded'],
+    [402, 'insufficient_balance'],
+    [429, 'rate_limited'],
+  ] as const)
+    writer.record(call({ status, errorCode, provider: null, costMicros: 0n, inputTokens: 0, outputTokens: 0 }))
+  writer.record(
+    call({
+      model: 'mini',
+      status: 502,
+      errorCode: 'invalid_model_output',
+      costMicros: 0n,
+      inputTokens: 0,
+      outputTokens: 0,
+    }),
+  )
   // other consumer: one big call; and one call two days ago, outside the 24 h window.
   writer.record(call({ consumerTeamId: other, inputTokens: 1_000, outputTokens: 500, costMicros: 9_000n }))
   writer.record(call({ createdAt: now.getTime() - 2 * 86_400_000, costMicros: 50_000n }))
@@ -115,16 +136,16 @@ const consumerView = (): [{ teamId: string }, DashboardRequest] => [{ teamId: co
 
 test('the summary counts calls, tokens, cost and the estimated share for each side', async () => {
   expect(await getAiUsageSummary(...ownerView())).toMatchObject({
-    calls: 6,
+    calls: 7,
     inputTokens: 1_400,
     costMicros: 13_500n,
     estimatedCalls: 1,
     fallbackCalls: 1,
-    failedCalls: 1,
+    failedCalls: 2,
   })
   const mine = await getAiUsageSummary(...consumerView())
-  expect(mine).toMatchObject({ calls: 5, inputTokens: 400, outputTokens: 160, costMicros: 4_500n, estimatedCalls: 1 })
-  expect(mine.estimatedShare).toBeCloseTo(0.2)
+  expect(mine).toMatchObject({ calls: 6, inputTokens: 400, outputTokens: 160, costMicros: 4_500n, estimatedCalls: 1 })
+  expect(mine.estimatedShare).toBeCloseTo(1 / 6)
   // The owner's team made no AI calls of its own; the other consumer never sees the first one's.
   expect((await getAiUsageSummary({ teamId: owner }, { view: 'consumer', window })).calls).toBe(0)
   expect((await getAiUsageSummary({ teamId: other }, { view: 'consumer', window })).costMicros).toBe(9_000n)
@@ -150,7 +171,7 @@ test('fallbacks and provider errors over time', async () => {
     (p) => p.firstTry + p.fallback + p.failed > 0,
   )
   expect(points.map(({ firstTry, fallback, failed }) => ({ firstTry, fallback, failed }))).toEqual([
-    { firstTry: 3, fallback: 1, failed: 1 },
+    { firstTry: 3, fallback: 1, failed: 2 },
   ])
 })
 
@@ -176,21 +197,63 @@ test('latency and TTFT percentiles per model and per provider model, from the hi
 
 test('which provider model served how much; failures are counted apart', async () => {
   const { providers, failedCalls } = await getAiProviderShare(...ownerView())
-  expect(failedCalls).toBe(1)
+  expect(failedCalls).toBe(2)
   expect(providers.map((p) => [p.provider, p.calls, p.fallbackCalls, p.costMicros])).toEqual([
-    ['gpt-main', 4, 0, 11_500n],
+    ['gpt-main', 5, 0, 11_500n],
     ['gpt-backup', 1, 1, 2_000n],
   ])
-  expect(providers[0].share).toBeCloseTo(0.8)
+  expect(providers[0].share).toBeCloseTo(5 / 6)
 })
 
 test('an owner sees its top consumers; a consumer its top APIs, and only its own calls', async () => {
   expect((await getAiTopParties(...ownerView())).map((p) => [p.name, p.calls, p.costMicros])).toEqual([
     ['Other Consumer', 1, 9_000n],
-    ['Consumer One', 5, 4_500n],
+    ['Consumer One', 6, 4_500n],
   ])
   const apis = await getAiTopParties(...consumerView())
   expect(apis).toHaveLength(1)
-  expect(apis[0]).toMatchObject({ id: apiId, calls: 5, inputTokens: 400, costMicros: 4_500n })
+  expect(apis[0]).toMatchObject({ id: apiId, calls: 6, inputTokens: 400, costMicros: 4_500n })
   expect(apis[0].name).toMatch(/\/assistant-/)
+})
+
+/** The calls a dashboard link opens in the call log, as the page parses and lists them. */
+async function opened(teamId: string, link: CallLogLink) {
+  const params = Object.fromEntries(new URL(callLogHref('t', link), 'http://x').searchParams)
+  return (await listCalls({ teamId }, { ...parseCallLogQuery(params), pageSize: 100 })).items
+}
+
+test('every drill-down opens exactly the calls its figure counts, never the refused ones', async () => {
+  const [scope, request] = consumerView()
+  const base = { view: 'consumer' as const, from: window.from, to: window.to }
+  const summary = await getAiUsageSummary(scope, request)
+  const tiles = await opened(consumer, { ...base, ai: 'reached' })
+  expect(tiles).toHaveLength(summary.calls)
+  expect(tiles.some((c) => c.errorCode === 'context_length_exceeded' || c.status === 402 || c.status === 429)).toBe(
+    false,
+  )
+  expect(await opened(consumer, { ...base, ai: 'reached', estimated: true })).toHaveLength(summary.estimatedCalls)
+
+  const { byModel, byProvider } = await getAiLatencyPercentiles(scope, request)
+  for (const row of byModel) {
+    expect(await opened(consumer, { ...base, ai: 'served', model: row.name })).toHaveLength(row.calls)
+  }
+  for (const row of byProvider) {
+    expect(await opened(consumer, { ...base, ai: 'served', provider: row.name })).toHaveLength(row.calls)
+  }
+  // Without the scope the model's list would hold the three refused calls and the failed one too.
+  expect(await opened(consumer, { ...base, model: 'chat' })).toHaveLength(byModel[0].calls + 4)
+
+  const [party] = await getAiTopParties(scope, request)
+  expect(await opened(consumer, { ...base, ai: 'reached', api: party.id })).toHaveLength(party.calls)
+  const cost = await getAiCostOverTime(scope, request)
+  const point = cost.points.find((p) => p.costs.chat > 0)!
+  const chatCalls = await opened(consumer, {
+    view: 'consumer',
+    from: point.from,
+    to: point.to,
+    ai: 'reached',
+    model: 'chat',
+  })
+  expect(chatCalls.reduce((sum, c) => sum + Number(c.costMicros), 0)).toBe(point.costs.chat)
+  expect(chatCalls.every((c) => c.provider !== null || c.status >= 500)).toBe(true)
 })

@@ -1,6 +1,8 @@
 // What the /api/v1 tests share: a world of teams and resources, tokens with different scopes, and
 // `send`, which calls a route handler with a real Request exactly as Next would.
 import { afterAll, beforeAll } from 'vitest'
+import { createModel } from '@/lib/ai/console/create-model'
+import { createProvider } from '@/lib/ai/console/create-provider'
 import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { db } from '@/lib/db'
@@ -19,11 +21,15 @@ import { MANAGEMENT_ROUTES, type ManagementRouteEntry } from '../route-list'
 
 export const PETS = JSON.stringify(petstoreV1)
 
+/** acme's provider key: no answer of /api/v1 may ever contain it. */
+export const PROVIDER_SECRET = 'sk-live-management-fixture-0123456789'
+
 export type World = Awaited<ReturnType<typeof seedManagementWorld>>
 
 /**
  * acme owns `weather` (a draft v1 and a plan), `geo` (published, with a MANUAL plan globex asked
- * for) and a key; globex has an open payment incident against acme; initech is unrelated.
+ * for), a key, an AI provider (with a secret key) and a model on it; globex has an open payment
+ * incident against acme; initech is unrelated.
  */
 export async function seedManagementWorld(upstreamUrl: string) {
   const acme = await createTestTeam({ label: 'acme', members: { owner: 'OWNER', viewer: 'VIEWER' } })
@@ -44,6 +50,21 @@ export async function seedManagementWorld(upstreamUrl: string) {
   const geo = await seedApi(acme.id, 'geo')
   const subscription = await subscribe(globex.scope, { apiId: geo.id, planId: geo.plans.Manual })
   const key = (await createKey(acme.scope, { name: 'service' })).key
+  const provider = await createProvider(acme.scope, {
+    name: 'Main provider',
+    kind: 'OPENAI',
+    baseUrl: upstreamUrl,
+    apiKey: PROVIDER_SECRET,
+  })
+  const model = await createModel(acme.scope, {
+    providerId: provider.id,
+    name: 'house-gpt',
+    providerModel: 'gpt-4o-mini',
+    inputPrice: '0.15',
+    outputPrice: '0.60',
+    contextWindow: '128000',
+    maxOutputTokens: '16000',
+  })
   const incident = await db.paymentIncident.create({
     data: {
       id: createId('inc'),
@@ -65,6 +86,8 @@ export async function seedManagementWorld(upstreamUrl: string) {
     key: key.id,
     subscription: subscription.id,
     incident: incident.id,
+    provider: provider.id,
+    model: model.id,
     month: new Date().toISOString().slice(0, 7),
   }
   return { acme, globex, initech, tokens, ids, geo }

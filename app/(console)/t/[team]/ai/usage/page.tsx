@@ -9,13 +9,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card'
 import { withParams } from '@/components/ui/pagination'
 import { PRICE_LIST } from '@/lib/ai/console/price-list'
 import { parseAiUsageQuery, teamOwnsAiApis } from '@/lib/analytics/ai-usage/ai-usage-query'
-import { getAiCostOverTime } from '@/lib/analytics/ai-usage/get-ai-cost-over-time'
-import { getAiLatencyPercentiles } from '@/lib/analytics/ai-usage/get-ai-latency-percentiles'
-import { getAiProviderShare } from '@/lib/analytics/ai-usage/get-ai-provider-share'
-import { getAiReliabilityOverTime } from '@/lib/analytics/ai-usage/get-ai-reliability-over-time'
-import { getAiTokensOverTime } from '@/lib/analytics/ai-usage/get-ai-tokens-over-time'
-import { getAiTopParties } from '@/lib/analytics/ai-usage/get-ai-top-parties'
-import { getAiUsageSummary } from '@/lib/analytics/ai-usage/get-ai-usage-summary'
+import { loadAiUsageDashboard } from '@/lib/analytics/ai-usage/load-ai-usage-dashboard'
 import { DASHBOARD_RANGES, resolveQueryWindow } from '@/lib/analytics/dashboard-window'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
@@ -37,15 +31,7 @@ export default async function AiUsagePage({ params, searchParams }: Props) {
   const { range, view } = query
   const period = resolveQueryWindow(query)
   const request = { view, window: period }
-  const [summary, tokens, cost, reliability, latency, providers, parties] = await Promise.all([
-    getAiUsageSummary(scope, request),
-    getAiTokensOverTime(scope, request),
-    getAiCostOverTime(scope, request),
-    getAiReliabilityOverTime(scope, request),
-    getAiLatencyPercentiles(scope, request),
-    getAiProviderShare(scope, request),
-    getAiTopParties(scope, request),
-  ])
+  const { summary, tokens, cost, reliability, latency, providers, parties } = await loadAiUsageDashboard(scope, request)
   const basePath = `/t/${context.team.slug}/ai/usage`
   const defaultView = ownsAiApis ? 'owner' : 'consumer'
   const current = { range: range === '24h' ? undefined : range, view: view === defaultView ? undefined : view }

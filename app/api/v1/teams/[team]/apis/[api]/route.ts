@@ -1,4 +1,6 @@
-// GET /api/v1/teams/{team}/apis/{api} (with an ETag); PATCH edits it, honouring If-Match.
+// GET /api/v1/teams/{team}/apis/{api} (with an ETag); PATCH edits it, honouring If-Match; DELETE
+// removes it, refused with 409 while a version serves or a subscription is live.
+import { deleteApi } from '@/lib/apis/delete-api'
 import { updateApi } from '@/lib/apis/update-api'
 import { assertIfMatch, etagOf } from '@/lib/management-api/etag'
 import { managementRoute } from '@/lib/management-api/management-route'
@@ -20,4 +22,10 @@ export const PATCH = managementRoute<Params>('apis.write', async ({ request, par
   await updateApi(caller.scope, { ...json(), apiId: current.id })
   const api = await requireApiOutput(caller.scope, params.api)
   return { body: api, headers: { etag: etagOf(api) } }
+})
+
+export const DELETE = managementRoute<Params>('apis.write', async ({ params, caller }) => {
+  const api = await requireApiOutput(caller.scope, params.api)
+  await deleteApi(caller.scope, { apiId: api.id })
+  return { status: 204 }
 })
