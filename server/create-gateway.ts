@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AiGateway } from '../lib/ai/gateway/ai-gateway'
 import type { CooldownPolicy } from '../lib/ai/gateway/target-health'
 import { loadTokenizer } from '../lib/ai/count-tokens'
+import { CaptureStore } from '../lib/calls/capture/capture-store'
 import { DEFAULT_GRANT_POLICY, LeaseCharging } from '../lib/charging/lease-charging'
 import type { GrantPolicy } from '../lib/charging/lease-store'
 import type { Db } from '../lib/db'
@@ -42,6 +43,8 @@ export type Gateway = {
   writer: InvocationWriter
   charging: ChargingStep
   ai: AiGateway
+  /** Headers and bodies of calls to versions with capture on (lib/calls/capture). */
+  captures: CaptureStore
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
   /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
@@ -79,6 +82,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
   }
   const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom })
+  const captures = new CaptureStore(options.db)
   const handle = createGatewayHandler({
     store,
     meter: observingMeter(writer),
@@ -86,6 +90,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     charging,
     maxBodyBytes,
     ai,
+    captures,
   })
   watchGateway({ store, writer })
   return {
@@ -94,17 +99,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     writer,
     charging,
     ai,
+    captures,
     async start() {
       // The tokenizer takes ~0.7 s to build: once here rather than in the first AI call.
       loadTokenizer()
       await store.start()
       writer.start()
+      captures.start()
       charging.start?.()
     },
     async stop(flushTimeoutMs) {
       await store.stop()
       // Charges first: the leases they were spent from are released only once they are written.
       await writer.close(flushTimeoutMs)
+      await captures.close()
       await charging.stop?.()
     },
   }
