@@ -16,6 +16,7 @@ export function DeprecateDialog({
   earliestSunset,
   successors,
   action,
+  notice,
 }: {
   teamSlug: string
   versionId: string
@@ -24,6 +25,8 @@ export function DeprecateDialog({
   earliestSunset: string
   successors: Array<{ id: string; version: string }>
   action: FormAction<DeprecatedVersion>
+  /** Who still calls the version, and a way to tell them (a form of its own, so outside this one). */
+  notice?: React.ReactNode
 }) {
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
@@ -108,6 +111,7 @@ export function DeprecateDialog({
             </Button>
           </div>
         </form>
+        {notice ? <div className="px-5 pb-5">{notice}</div> : null}
       </dialog>
     </>
   )
