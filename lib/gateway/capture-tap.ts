@@ -19,6 +19,8 @@ export type CapturedCall = {
   consumerTeamId: string | null
   versionId: string
   retentionMs: number
+  /** The query string without its "?", or null when the URL had none. */
+  query: string | null
   /** Raw, unredacted: the sink redacts before anything is queued or stored. */
   requestHeaders: HeaderPairs
   responseHeaders: HeaderPairs
@@ -82,6 +84,8 @@ export function tapExchange(
     if (emitted) return
     emitted = true
     const route = call.route!
+    const url = call.req.url ?? ''
+    const q = url.indexOf('?')
     sink.record({
       requestId: call.requestId,
       createdAt: call.createdAt,
@@ -89,6 +93,7 @@ export function tapExchange(
       consumerTeamId: call.key?.teamId ?? null,
       versionId: route.versionId,
       retentionMs: capture.retentionMs,
+      query: q === -1 ? null : url.slice(q + 1),
       requestHeaders: pairsOf(call.req.rawHeaders),
       responseHeaders,
       requestBody: withBodies ? requestTap.buffer : null,

@@ -105,9 +105,9 @@ async function captureSeenBy(team: TestTeam, requestId: string) {
 
 test('[CAPTURE] headers and bodies: secrets redacted, the JSON kept, the call itself unchanged', async () => {
   const sent = JSON.stringify({ city: 'Oslo', units: 'metric' })
-  const res = await call('v1', '/echo', sent)
+  const res = await call('v1', '/echo?city=Oslo&api_key=abc123', sent)
   expect(res.status).toBe(200)
-  expect(JSON.parse(res.text)).toMatchObject({ path: '/echo', received: sent.length })
+  expect(JSON.parse(res.text)).toMatchObject({ path: '/echo?city=Oslo&api_key=abc123', received: sent.length })
 
   const capture = await captureSeenBy(acme, res.requestId)
   expect(capture).not.toBeNull()
@@ -120,10 +120,13 @@ test('[CAPTURE] headers and bodies: secrets redacted, the JSON kept, the call it
   expect(response.get('set-cookie')).toBe('[redacted]')
   expect(response.get('x-upstream-token')).toBe('[redacted]')
   expect(response.get('x-plain')).toBe('visible')
-  expect(JSON.stringify(capture)).not.toMatch(/s3cr3t|upstream-token-value|client-secret-value|should-not-be-kept|tg_/)
+  expect(capture!.query).toBe('city=Oslo&api_key=%5Bredacted%5D')
+  expect(JSON.stringify(capture)).not.toMatch(
+    /s3cr3t|upstream-token-value|client-secret-value|should-not-be-kept|abc123|tg_/,
+  )
   expect(JSON.parse(capture!.requestBody.text!)).toEqual({ city: 'Oslo', units: 'metric' })
   expect(capture!.requestBody).toMatchObject({ bytes: sent.length, truncated: false, contentType: 'application/json' })
-  expect(JSON.parse(capture!.responseBody.text!)).toMatchObject({ path: '/echo' })
+  expect(JSON.parse(capture!.responseBody.text!)).toMatchObject({ received: sent.length })
   // The consumer who made the call sees the same capture.
   expect(await captureSeenBy(globex, res.requestId)).toEqual(capture)
 })

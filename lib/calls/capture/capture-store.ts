@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db'
 import { createId } from '@/lib/ids'
-import { redactHeaders } from './redact-headers'
+import { redactHeaders, redactQuery } from './redact-headers'
 
 // Writes what the gateway captured of calls to versions with capture on (its CaptureSink seam,
 // wired in server/create-gateway.ts). record() redacts at once, so no secret waits in memory for a
@@ -19,6 +19,7 @@ export type CaptureRecord = {
   consumerTeamId: string | null
   versionId: string
   retentionMs: number
+  query: string | null
   requestHeaders: ReadonlyArray<readonly [string, string]>
   responseHeaders: ReadonlyArray<readonly [string, string]>
   requestBody: Buffer | null
@@ -52,6 +53,8 @@ export function toCaptureRow(record: CaptureRecord) {
     ownerTeamId: record.ownerTeamId,
     consumerTeamId: record.consumerTeamId,
     versionId: record.versionId,
+    // A query may carry a key (?api_key=…) or a token: the same names as headers are redacted.
+    requestQuery: record.query === null ? null : redactQuery(record.query),
     requestHeaders: JSON.stringify(redactHeaders(record.requestHeaders)),
     responseHeaders: JSON.stringify(redactHeaders(record.responseHeaders)),
     requestBody: bodyText(record.requestBody, record.requestHeaders),

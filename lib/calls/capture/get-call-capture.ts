@@ -8,6 +8,8 @@ import { db } from '@/lib/db'
 export type CapturedHeaders = Array<[string, string]>
 
 export type CallCapture = {
+  /** The query string as sent (secret-looking parameters redacted), without "?". */
+  query: string | null
   requestHeaders: CapturedHeaders
   responseHeaders: CapturedHeaders
   requestBody: CapturedBody
@@ -52,6 +54,7 @@ export async function getCallCapture({ teamId }: TeamReadScope, call: CallKeys):
   })
   if (!row) return null
   return {
+    query: row.requestQuery,
     requestHeaders: parseHeaders(row.requestHeaders),
     responseHeaders: parseHeaders(row.responseHeaders),
     requestBody: {

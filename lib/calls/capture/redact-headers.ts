@@ -29,3 +29,23 @@ export function isSecretHeader(name: string): boolean {
 export function redactHeaders(pairs: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
   return pairs.map(([name, value]) => [name.toLowerCase(), isSecretHeader(name) ? REDACTED : value])
 }
+
+/** A query string with the values of secret-looking parameters replaced; the rest kept as sent. */
+export function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=')
+      const name = eq === -1 ? part : part.slice(0, eq)
+      let decoded = name
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '))
+      } catch {
+        // A malformed escape: judge the raw name.
+      }
+      return eq !== -1 && (isSecretHeader(decoded) || /^(key|auth|access_token)$/i.test(decoded))
+        ? `${name}=${encodeURIComponent(REDACTED)}`
+        : part
+    })
+    .join('&')
+}

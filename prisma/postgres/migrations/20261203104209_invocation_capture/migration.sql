@@ -12,6 +12,7 @@ CREATE TABLE "InvocationCapture" (
     "ownerTeamId" TEXT NOT NULL,
     "consumerTeamId" TEXT,
     "versionId" TEXT NOT NULL,
+    "requestQuery" TEXT,
     "requestHeaders" TEXT NOT NULL,
     "responseHeaders" TEXT NOT NULL,
     "requestBody" TEXT,
