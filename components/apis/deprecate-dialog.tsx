@@ -25,7 +25,7 @@ export function DeprecateDialog({
   earliestSunset: string
   successors: Array<{ id: string; version: string }>
   action: FormAction<DeprecatedVersion>
-  /** Who still calls the version, and a way to tell them (a form of its own, so outside this one). */
+  /** Who still calls the version, and a way to tell them, shown before the owner confirms. */
   notice?: React.ReactNode
 }) {
   const router = useRouter()
@@ -62,6 +62,7 @@ export function DeprecateDialog({
             Calls keep working until the sunset date; responses carry Deprecation and Sunset headers.
           </p>
           <FormMessage result={state} />
+          {notice}
           <Field
             label="Sunset date"
             name={`${prefix}-sunsetAt`}
@@ -111,7 +112,6 @@ export function DeprecateDialog({
             </Button>
           </div>
         </form>
-        {notice ? <div className="px-5 pb-5">{notice}</div> : null}
       </dialog>
     </>
   )

@@ -1,12 +1,11 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage, Textarea } from '@/components/ui/form-field'
 import { formatCount } from '@/components/ui/format'
-import type { FormAction } from '@/lib/auth/action-result'
+import type { ActionState, FormAction } from '@/lib/auth/action-result'
 import type { NotifiedCallers } from '@/lib/lifecycle/notify-version-callers'
-import { useSubmit } from './use-submit'
 
 export type VersionCallerRow = { teamId: string; name: string; calls: number }
 
@@ -27,8 +26,18 @@ export function VersionCallers({
   callers: VersionCallerRow[]
   notify?: FormAction<NotifiedCallers>
 }) {
-  const [state, formAction, pending] = useActionState(notify ?? (async () => null), null)
-  const submit = useSubmit(formAction)
+  const [message, setMessage] = useState('')
+  const [state, setState] = useState<ActionState<NotifiedCallers>>(null)
+  const [pending, startTransition] = useTransition()
+  // It sits inside the deprecate dialog's form, and forms do not nest: it posts its own FormData.
+  function send() {
+    if (!notify) return
+    const formData = new FormData()
+    formData.set('team', teamSlug)
+    formData.set('versionId', versionId)
+    formData.set('message', message)
+    startTransition(async () => setState(await notify(null, formData)))
+  }
   if (callers.length === 0) {
     return (
       <p className="text-sm text-slate-600" data-version-callers={label}>
@@ -49,21 +58,19 @@ export function VersionCallers({
         ))}
       </ul>
       {notify ? (
-        // A nested <form> is invalid HTML, so the notice posts from its own form beside the dialog's.
-        <form onSubmit={submit} className="space-y-2" aria-label={`Notify the callers of ${label}`}>
-          <input type="hidden" name="team" value={teamSlug} />
-          <input type="hidden" name="versionId" value={versionId} />
+        <div className="space-y-2" role="group" aria-label={`Notify the callers of ${label}`}>
           <Textarea
-            name="message"
             id={`notify-${versionId}-message`}
             aria-label="Message to the callers (optional)"
             rows={2}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
             placeholder="Optional message, e.g. how to move to the successor"
             className="font-sans"
           />
           <FormMessage result={state} />
           <div className="flex items-center gap-2">
-            <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+            <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={send}>
               Notify {callers.length === 1 ? 'this team' : 'these teams'}
             </Button>
             {state?.ok ? (
@@ -72,7 +79,7 @@ export function VersionCallers({
               </span>
             ) : null}
           </div>
-        </form>
+        </div>
       ) : null}
     </div>
   )
