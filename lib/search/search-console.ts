@@ -1,5 +1,4 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import { listUserTeams } from '@/lib/auth/team-context'
 import { visibleApiWhere } from '@/lib/catalog/visible-api-where'
 import { db } from '@/lib/db'
 
@@ -24,7 +23,11 @@ export async function searchConsole(
   const query = q.trim()
   if (query.length === 0) return []
   const lower = query.toLowerCase()
-  const memberships = await listUserTeams(userId)
+  // The user's teams decide which PRIVATE APIs and which team pages they may see.
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, team: { select: { id: true, slug: true, name: true } } },
+  })
   const team = memberships.find((m) => m.team.id === teamId)?.team
   if (!team) return []
   const teamPath = `/t/${encodeURIComponent(team.slug)}`
