@@ -6,7 +6,7 @@ import type { CallDetail } from '@/lib/calls/get-call'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { causeLabel } from '@/lib/incidents/causes'
 import { formatBytes, formatCount, formatMs, formatTime } from '@/components/ui/format'
-import { CopyButton } from './copy-button'
+import { CopyButton } from '@/components/ui/copy-button'
 import { StatusBadge } from './status-badge'
 
 /** Everything recorded about one call, grouped the way an operator debugs it. */

@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useSyncExternalStore } from 'react'
 import { buttonClass } from '@/components/ui/button'
 import { buildCurlCommand, type CurlInput } from '@/lib/calls/build-curl-command'
-import { CopyButton } from './copy-button'
+import { CopyButton } from '@/components/ui/copy-button'
 
 const subscribeNever = () => () => {}
 

@@ -113,7 +113,9 @@ test('[API PAGE] notifying the callers writes one notification per recent caller
   expect(notice.link).toBe(`/catalog/${acme.slug}/weather`)
   expect(await db.notification.count({ where: { teamId: initech.id, kind: 'api_version.notice' } })).toBe(0)
   // Another team cannot notify on Acme's behalf.
-  await expect(notifyVersionCallers(globex.scope, { versionId: versionIds.v1 }, NOW)).rejects.toMatchObject({
+  await expect(
+    notifyVersionCallers(globex.scope, { versionId: versionIds.v1, message: undefined }, NOW),
+  ).rejects.toMatchObject({
     status: 404,
   })
 })

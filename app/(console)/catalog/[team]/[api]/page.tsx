@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { Card, CardBody, CardHeader, EmptyState } from '@/components/ui/card'
 import { StateBadge } from '@/components/ui/badge'
-import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
+import { ApiReference, contractDownloadUrl, versionDetailUrl } from '@/components/openapi/api-reference'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
 import { CatalogApiHeader } from '@/components/catalog/catalog-api-header'
 import { PlanList } from '@/components/catalog/plan-list'
@@ -75,6 +75,8 @@ export default async function CatalogApiPage(props: Props) {
                     detailUrl={versionDetailUrl(selected.id)}
                     convertedFrom={selected.convertedFrom}
                     baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`}
+                    downloadUrl={contractDownloadUrl(selected.id)}
+                    ai={api.kind === 'AI_CHAT'}
                   />
                 ) : (
                   <p role="note" className="text-sm text-slate-600">

@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { Button } from '@/components/ui/button'
+import { Button } from './button'
 
 /** Copies a value to the clipboard and says so (to screen readers too) for two seconds. */
 export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
