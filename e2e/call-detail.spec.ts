@@ -33,6 +33,8 @@ test('[CALLS] the call detail shows redacted headers, bodies, a curl command, an
     requestId = res.headers.get('x-request-id') ?? ''
     await expect.poll(() => db.invocationCapture.count({ where: { requestId } }), { timeout: 3_000 }).toBe(1)
   }).toPass({ timeout: 20_000 })
+  // The call log and the captures are written by separate batched writers.
+  await expect.poll(() => db.invocation.count({ where: { requestId } })).toBe(1)
   const call = await db.invocation.findUniqueOrThrow({ where: { requestId } })
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])

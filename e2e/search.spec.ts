@@ -10,9 +10,12 @@ import { shot, signIn } from './fixtures/sign-in'
 // team the user is not in (its private API, its call).
 
 async function openSearch(page: Page, query: string) {
-  await page.keyboard.press('Control+k')
   const box = page.getByRole('combobox', { name: /Search APIs/ })
-  await expect(box).toBeFocused()
+  // Until the page has hydrated, nothing listens for the shortcut yet: press it again.
+  await expect(async () => {
+    await page.keyboard.press('Control+k')
+    await expect(box).toBeFocused({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   await box.fill(query)
   return box
 }
@@ -71,6 +74,9 @@ test('[SEARCH] Ctrl-K finds an API and a call by request id, and nothing of anot
   await shot(page, 'search-api')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`/catalog/${owner.slug}/${api.slug}$`))
+  // The search lives on team pages (it searches from the team the user is in).
+  await page.goBack()
+  await expect(page).toHaveURL(new RegExp(`/t/${consumer.slug}/calls$`))
 
   // A call by request id.
   await openSearch(page, requestId)

@@ -1,16 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { AiVersionForm } from '@/components/apis/ai-version-form'
+import { AddVersionCard } from '@/components/apis/add-version-card'
 import { ApiOverviewPanel } from '@/components/apis/api-overview'
 import { ApiTabs, apiTabHref, parseApiTab } from '@/components/apis/api-tabs'
 import { CaptureSettingsForm } from '@/components/apis/capture-settings-form'
 import { EditApiForm } from '@/components/apis/edit-api-form'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
-import { PromptVersionForm } from '@/components/apis/prompt-version-form'
 import { PlanForm } from '@/components/apis/plan-form'
 import { PlansTable } from '@/components/apis/plans-table'
-import { VersionForm } from '@/components/apis/version-form'
 import { VersionsTable } from '@/components/apis/versions-table'
 import { Badge, StateBadge } from '@/components/ui/badge'
 import { ButtonLink } from '@/components/ui/button'
@@ -19,17 +17,14 @@ import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
 import { listModelChoices } from '@/lib/ai/console/list-models'
 import { getPromptVersionDesign } from '@/lib/ai/prompt/get-prompt-version-design'
 import { listPromptModelChoices } from '@/lib/ai/prompt/list-prompt-model-choices'
-import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
 import { getApiOverview } from '@/lib/apis/get-api-overview'
 import { getVersion } from '@/lib/apis/get-version'
-import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
 import { listVersionCallers } from '@/lib/lifecycle/list-version-callers'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
-import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { planFormValues } from '@/lib/plans/plan-form-values'
 import { updateApiAction } from '../actions'
 import {
@@ -166,76 +161,19 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
             )}
           </section>
           {permissions.canWrite ? (
-            isPrompt ? (
-              <Card>
-                <CardHeader
-                  title="Add a version"
-                  description={
-                    latestPrompt
-                      ? `Prefilled with ${latest?.version}'s prompt; the typed REST contract is generated from the variables.`
-                      : 'Write the prompt and declare its variables; the typed REST contract is generated from them.'
-                  }
-                />
-                <CardBody>
-                  <PromptVersionForm
-                    action={createPromptVersionAction}
-                    teamSlug={team}
-                    apiSlug={api.slug}
-                    apiId={api.id}
-                    choices={promptChoices}
-                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                    initial={latestPrompt ?? undefined}
-                  />
-                </CardBody>
-              </Card>
-            ) : isAi ? (
-              <Card>
-                <CardHeader
-                  title="Add a version"
-                  description="Pick the models it exposes and route each to your team's models. The OpenAI-compatible contract is generated."
-                />
-                <CardBody>
-                  <AiVersionForm
-                    action={createAiVersionAction}
-                    teamSlug={team}
-                    apiSlug={api.slug}
-                    apiId={api.id}
-                    models={modelChoices}
-                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                    initial={latestDesign ?? undefined}
-                  />
-                </CardBody>
-              </Card>
-            ) : (
-              <Card>
-                <CardHeader
-                  title="Add a version"
-                  description={
-                    latestVersion
-                      ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.`
-                      : 'Upload, paste or write the OpenAPI 3.x contract.'
-                  }
-                />
-                <CardBody>
-                  <VersionForm
-                    maxBytes={maxOpenApiBytes()}
-                    teamSlug={team}
-                    apiSlug={api.slug}
-                    apiId={api.id}
-                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                    template={
-                      latestVersion
-                        ? {
-                            openapi: editableContract(latestVersion).openapi,
-                            upstreamUrl: latestVersion.upstreamUrl,
-                            timeoutMs: latestVersion.timeoutMs,
-                          }
-                        : undefined
-                    }
-                  />
-                </CardBody>
-              </Card>
-            )
+            <AddVersionCard
+              team={team}
+              api={api}
+              isPrompt={isPrompt}
+              isAi={isAi}
+              latest={latest}
+              latestPrompt={latestPrompt}
+              latestDesign={latestDesign}
+              latestVersion={latestVersion}
+              promptChoices={promptChoices}
+              modelChoices={modelChoices}
+              actions={{ createPrompt: createPromptVersionAction, createAi: createAiVersionAction }}
+            />
           ) : null}
         </div>
       ) : null}
