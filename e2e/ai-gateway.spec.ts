@@ -12,8 +12,10 @@ import { signIn } from './fixtures/sign-in'
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
 // The owner's API page is in tabs (Overview, Versions, Plans, Settings, History).
-const openTab = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+async function openTab(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+  await expect(page).toHaveURL(new RegExp(`tab=${name.toLowerCase()}`))
+}
 
 test('[AI] owner publishes an AI chat API over a provider model; a consumer streams a chat from try-it and sees tokens and cost', async ({
   browser,

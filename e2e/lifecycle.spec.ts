@@ -47,8 +47,10 @@ async function seedDraftApi(team: SeededTeam, label: string) {
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
 // The owner's API page is in tabs (Overview, Versions, Plans, Settings, History).
-const openTab = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+async function openTab(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+  await expect(page).toHaveURL(new RegExp(`tab=${name.toLowerCase()}`))
+}
 
 async function addVersion(page: Page, label: string, document: object) {
   await page.getByLabel('Version label').fill(label)
