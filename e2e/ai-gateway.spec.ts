@@ -11,6 +11,11 @@ import { signIn } from './fixtures/sign-in'
 // pieces, then finds the call's tokens and cost in the call log and on the billing chart by model.
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
+// The owner's API page is in tabs (Overview, Versions, Plans, Settings, History).
+async function openTab(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+  await expect(page).toHaveURL(new RegExp(`tab=${name.toLowerCase()}`))
+}
 
 test('[AI] owner publishes an AI chat API over a provider model; a consumer streams a chat from try-it and sees tokens and cost', async ({
   browser,
@@ -67,6 +72,7 @@ test('[AI] owner publishes an AI chat API over a provider model; a consumer stre
     await expect(ownerPage.getByText('Exposes chat · default chat')).toBeVisible()
     await expect(ownerPage.locator('[data-api-reference]')).toContainText('/chat/completions')
     await ownerPage.getByRole('link', { name: `← ${apiName}` }).click()
+    await openTab(ownerPage, 'Plans')
 
     const planForm = ownerPage.getByRole('form', { name: 'New plan' })
     await planForm.getByLabel('Plan name').fill('Per token')
@@ -78,6 +84,7 @@ test('[AI] owner publishes an AI chat API over a provider model; a consumer stre
   })
 
   await test.step('publishing needs no upstream: the models are routed', async () => {
+    await openTab(ownerPage, 'Versions')
     await versionRow(ownerPage, 'v1').getByRole('button', { name: 'Publish…' }).click()
     const dialog = ownerPage.getByRole('dialog', { name: 'Publish v1' })
     const checks = dialog.getByRole('list', { name: 'Publish checks' })

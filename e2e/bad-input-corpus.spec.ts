@@ -151,7 +151,7 @@ test('[SECURITY] the form corpus: deep nesting, private and metadata upstreams, 
   const team = await seedTeam('corpus')
   const slug = await seedApi(team)
   await signIn(page, team.users.MEMBER.email)
-  await page.goto(`/t/${team.slug}/apis/${slug}`)
+  await page.goto(`/t/${team.slug}/apis/${slug}?tab=versions`)
   const documentError = page.locator('[data-field-error="openapi"]')
   const upstreamError = page.locator('[data-field-error="upstreamUrl"]')
 

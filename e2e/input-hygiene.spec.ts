@@ -78,7 +78,7 @@ test('[HYGIENE] a rate limit of 0x10 is a field error, not 16 requests', async (
   const team = await seedTeam('hygiene')
   const api = await seedPublishedApi(team, 'quotes')
   await signIn(page, team.users.OWNER.email)
-  await page.goto(`/t/${team.slug}/apis/${api.slug}`)
+  await page.goto(`/t/${team.slug}/apis/${api.slug}?tab=plans`)
 
   const form = page.getByRole('form', { name: 'New plan' })
   const rateLimit = form.getByLabel('Rate limit (requests)')
@@ -105,7 +105,7 @@ test('[HYGIENE] a sunset of 2030-02-30 is a field error, not March 2nd', async (
   const team = await seedTeam('hygiene')
   const api = await seedPublishedApi(team, 'tides')
   await signIn(page, team.users.OWNER.email)
-  await page.goto(`/t/${team.slug}/apis/${api.slug}`)
+  await page.goto(`/t/${team.slug}/apis/${api.slug}?tab=versions`)
 
   const row = page.locator('tr[data-version="v1"]')
   await row.getByRole('button', { name: 'Deprecate…' }).click()

@@ -46,6 +46,11 @@ async function seedDraftApi(team: SeededTeam, label: string) {
 }
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
+// The owner's API page is in tabs (Overview, Versions, Plans, Settings, History).
+async function openTab(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+  await expect(page).toHaveURL(new RegExp(`tab=${name.toLowerCase()}`))
+}
 
 async function addVersion(page: Page, label: string, document: object) {
   await page.getByLabel('Version label').fill(label)
@@ -95,6 +100,7 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
     await page.getByRole('link', { name: `← ${apiName}` }).click()
     await expect(versionRow(page, 'v1')).toContainText('Draft')
 
+    await openTab(page, 'Plans')
     const planForm = page.getByRole('form', { name: 'New plan' })
     await planForm.getByLabel('Plan name').fill('Starter')
     await planForm.getByLabel('Description').fill('For trying it out')
@@ -105,6 +111,7 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
   })
 
   await test.step('publish v1: every check passes', async () => {
+    await openTab(page, 'Versions')
     await versionRow(page, 'v1').getByRole('button', { name: 'Publish…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Publish v1' })
     const checks = dialog.getByRole('list', { name: 'Publish checks' })
@@ -149,6 +156,7 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
     await expect(versionRow(page, 'v1.1')).toContainText('Published')
     await expect(versionRow(page, 'v1')).toContainText('Published')
 
+    await openTab(page, 'History')
     const override = page
       .getByRole('list', { name: 'Lifecycle history' })
       .getByRole('listitem')
@@ -160,6 +168,7 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
   })
 
   await test.step('deprecate v1 with a sunset date and v1.1 as successor', async () => {
+    await openTab(page, 'Versions')
     await versionRow(page, 'v1').getByRole('button', { name: 'Deprecate…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Deprecate v1' })
     await expect(dialog.getByLabel('Sunset date')).toHaveValue(dayAhead(7))
@@ -170,9 +179,11 @@ test('[LIFECYCLE] an owner designs, publishes, overrides a breaking change and d
     await expect(versionRow(page, 'v1')).toContainText('Deprecated')
     await expect(versionRow(page, 'v1')).toContainText(sunset)
     await expect(versionRow(page, 'v1')).toContainText('→ v1.1')
+    await openTab(page, 'History')
     await expect(page.getByRole('list', { name: 'Lifecycle history' }).getByRole('listitem').first()).toContainText(
       `Sunset ${sunset}, successor v1.1`,
     )
+    await openTab(page, 'Versions')
     // At a 1400 px wide window, the versions table's action buttons are on screen, not scrolled away.
     await page.reload()
     await expect(versionRow(page, 'v1').getByRole('button', { name: 'Retire early…' })).toBeInViewport({ ratio: 1 })
@@ -232,7 +243,7 @@ test('[LIFECYCLE] a viewer sees no publish controls and the server refuses a for
   const ownerPage = await ownerContext.newPage()
   await signIn(ownerPage, team.users.OWNER.email)
   let forged: { headers: Record<string, string>; body: string } | undefined
-  await ownerPage.route(`**${apiPath}`, async (route) => {
+  await ownerPage.route(`**${apiPath}?tab=versions`, async (route) => {
     const request = route.request()
     if (request.method() === 'POST' && request.postData()?.includes('overrideReason')) {
       forged = { headers: request.headers(), body: request.postData()! }
@@ -240,7 +251,7 @@ test('[LIFECYCLE] a viewer sees no publish controls and the server refuses a for
     }
     return route.continue()
   })
-  await ownerPage.goto(apiPath)
+  await ownerPage.goto(`${apiPath}?tab=versions`)
   await versionRow(ownerPage, 'v1').getByRole('button', { name: 'Publish…' }).click()
   const dialog = ownerPage.getByRole('dialog', { name: 'Publish v1' })
   await expect(dialog.getByRole('list', { name: 'Publish checks' }).getByRole('listitem')).toHaveCount(4)
@@ -253,7 +264,7 @@ test('[LIFECYCLE] a viewer sees no publish controls and the server refuses a for
   await expect(page.locator(`tr[data-api="${api.slug}"]`)).toContainText('Draft')
   await expect(page.getByRole('link', { name: 'New API' })).toHaveCount(0)
 
-  await page.goto(apiPath)
+  await page.goto(`${apiPath}?tab=versions`)
   await expect(versionRow(page, 'v1')).toContainText('Draft')
   await expect(page.getByRole('button', { name: /Publish/ })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Deprecate/ })).toHaveCount(0)
@@ -288,7 +299,7 @@ test('[LIFECYCLE] garbage OpenAPI uploads show errors by the field and create no
     },
   })
   await signIn(page, team.users.MEMBER.email)
-  await page.goto(`/t/${team.slug}/apis/${slug}`)
+  await page.goto(`/t/${team.slug}/apis/${slug}?tab=versions`)
   await expect(page.getByText('No versions yet.')).toBeVisible()
   await page.getByLabel('Upstream URL').fill(UPSTREAM)
 
@@ -335,7 +346,7 @@ test('[LIFECYCLE] garbage OpenAPI uploads show errors by the field and create no
   const response = errors.getByRole('listitem').filter({ hasText: "must have required property 'description'" })
   await expect(response.getByRole('code')).toHaveText('/paths/~1shipments/get/responses/200')
 
-  await expect(page).toHaveURL(new RegExp(`/apis/${slug}$`))
+  await expect(page).toHaveURL(new RegExp(`/apis/${slug}\\?tab=versions$`))
   await page.reload()
   await expect(page.getByText('No versions yet.')).toBeVisible()
   expect(await db.apiVersion.count({ where: { apiId: api.id } })).toBe(0)
@@ -347,7 +358,7 @@ test('[LIFECYCLE] a member archives a plan and deletes a draft through their con
   const team = await seedTeam('confirm')
   const api = await seedDraftApi(team, 'parcels')
   await signIn(page, team.users.MEMBER.email)
-  await page.goto(`/t/${team.slug}/apis/${api.slug}`)
+  await page.goto(`/t/${team.slug}/apis/${api.slug}?tab=plans`)
 
   const plan = page.locator('tr[data-plan="Free"]')
   await expect(plan).toContainText('Active')
@@ -356,10 +367,12 @@ test('[LIFECYCLE] a member archives a plan and deletes a draft through their con
   await expect(plan).toContainText('Archived')
   await expect(plan.getByRole('button', { name: 'Archive' })).toHaveCount(0)
 
+  await openTab(page, 'Versions')
   await versionRow(page, 'v1').getByRole('button', { name: 'Delete draft' }).click()
   await page.getByRole('dialog', { name: 'Delete draft v1' }).getByRole('button', { name: 'Delete' }).click()
   await expect(versionRow(page, 'v1')).toHaveCount(0)
   await expect(page.getByText('No versions yet.')).toBeVisible()
+  await openTab(page, 'History')
   await expect(page.getByRole('list', { name: 'Lifecycle history' })).toContainText('Draft deleted')
 
   const db = e2eDb()

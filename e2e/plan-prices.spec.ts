@@ -41,7 +41,7 @@ test('[PLANS] an owner sells calls on a paid plan, sees field errors for bad pri
     },
   })
   await signIn(page, team.users.OWNER.email)
-  await page.goto(`/t/${team.slug}/apis/${slug}`)
+  await page.goto(`/t/${team.slug}/apis/${slug}?tab=plans`)
 
   const form = page.getByRole('form', { name: 'New plan' })
   await form.getByLabel('Plan name').fill('Metered')

@@ -12,6 +12,11 @@ import { signIn } from './fixtures/sign-in'
 // the AI usage dashboard.
 
 const versionRow = (page: Page, label: string) => page.locator(`tr[data-version="${label}"]`)
+// The owner's API page is in tabs (Overview, Versions, Plans, Settings, History).
+async function openTab(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'API sections' }).getByRole('link', { name }).click()
+  await expect(page).toHaveURL(new RegExp(`tab=${name.toLowerCase()}`))
+}
 
 async function addModel(page: Page, team: SeededTeam) {
   await page.goto(`/t/${team.slug}/ai`)
@@ -117,6 +122,7 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
 
   await test.step('the owner adds a per-token plan and publishes; the template becomes read-only', async () => {
     await ownerPage.getByRole('link', { name: `← ${apiName}` }).click()
+    await openTab(ownerPage, 'Plans')
     const planForm = ownerPage.getByRole('form', { name: 'New plan' })
     await planForm.getByLabel('Plan name').fill('Per token')
     await planForm.getByLabel(/Paid plan/).check()
@@ -124,6 +130,7 @@ test('[PROMPT] an owner designs, tries and publishes a prompt API; a consumer ca
     await planForm.getByLabel('Price per 1M output tokens').fill('6')
     await planForm.getByRole('button', { name: 'Add plan' }).click()
     await expect(ownerPage.locator('tr[data-plan="Per token"]')).toBeVisible()
+    await openTab(ownerPage, 'Versions')
     await versionRow(ownerPage, 'v1').getByRole('button', { name: 'Publish…' }).click()
     const dialog = ownerPage.getByRole('dialog', { name: 'Publish v1' })
     await expect(dialog.getByRole('list', { name: 'Publish checks' })).not.toContainText('Upstream answers')

@@ -30,7 +30,7 @@ async function seedApi(team: SeededTeam, label: string) {
 }
 
 async function startVersion(page: Page, team: SeededTeam, apiSlug: string, label: string) {
-  await page.goto(`/t/${team.slug}/apis/${apiSlug}`)
+  await page.goto(`/t/${team.slug}/apis/${apiSlug}?tab=versions`)
   await page.getByLabel('Version label').fill(label)
   await page.getByLabel('Upstream URL').fill(UPSTREAM)
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AiGateway } from '../lib/ai/gateway/ai-gateway'
 import type { CooldownPolicy } from '../lib/ai/gateway/target-health'
 import { loadTokenizer } from '../lib/ai/count-tokens'
+import { CaptureStore } from '../lib/calls/capture/capture-store'
 import { DEFAULT_GRANT_POLICY, LeaseCharging } from '../lib/charging/lease-charging'
 import type { GrantPolicy } from '../lib/charging/lease-store'
 import { isPostgresUrl, type Db } from '../lib/db'
@@ -51,6 +52,8 @@ export type Gateway = {
   charging: ChargingStep
   ai: AiGateway
   limiter: WindowLimiter
+  /** Headers and bodies of calls to versions with capture on (lib/calls/capture). */
+  captures: CaptureStore
   /** Loads the first snapshot and starts the poller and the writer's timer. */
   start(): Promise<void>
   /** Flushes every queued call record (retrying for up to `flushTimeoutMs`) and releases timers and upstream sockets. */
@@ -102,6 +105,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const limiter = createWindowLimiter(redis, keyPrefix)
   const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom, tokens: limiter })
+  const captures = new CaptureStore(options.db)
   const handle = createGatewayHandler({
     store,
     meter: observingMeter(writer),
@@ -109,6 +113,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     charging,
     maxBodyBytes,
     ai,
+    captures,
   })
   watchGateway({ store, writer })
   return {
@@ -118,6 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     charging,
     ai,
     limiter,
+    captures,
     async start() {
       // The tokenizer takes ~0.7 s to build: once here rather than in the first AI call.
       loadTokenizer()
@@ -125,12 +131,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Shared counting from the first call when Redis answers soon; otherwise local until it does.
       if (redis) await redisReady(redis, REDIS_READY_WAIT_MS)
       writer.start()
+      captures.start()
       charging.start?.()
     },
     async stop(flushTimeoutMs) {
       await store.stop()
       // Charges first: the leases they were spent from are released only once they are written.
       await writer.close(flushTimeoutMs)
+      await captures.close()
       await charging.stop?.()
       redis?.disconnect()
     },

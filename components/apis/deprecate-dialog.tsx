@@ -16,6 +16,7 @@ export function DeprecateDialog({
   earliestSunset,
   successors,
   action,
+  notice,
 }: {
   teamSlug: string
   versionId: string
@@ -24,6 +25,8 @@ export function DeprecateDialog({
   earliestSunset: string
   successors: Array<{ id: string; version: string }>
   action: FormAction<DeprecatedVersion>
+  /** Who still calls the version, and a way to tell them, shown before the owner confirms. */
+  notice?: React.ReactNode
 }) {
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
@@ -59,6 +62,7 @@ export function DeprecateDialog({
             Calls keep working until the sunset date; responses carry Deprecation and Sunset headers.
           </p>
           <FormMessage result={state} />
+          {notice}
           <Field
             label="Sunset date"
             name={`${prefix}-sunsetAt`}

@@ -9,10 +9,12 @@ import type { FormAction } from '@/lib/auth/action-result'
 import type { DeprecatedVersion } from '@/lib/lifecycle/deprecate-version'
 import type { PublishChecks } from '@/lib/lifecycle/get-publish-checks'
 import type { PublishedVersion } from '@/lib/lifecycle/publish-version'
+import type { NotifiedCallers } from '@/lib/lifecycle/notify-version-callers'
 import type { RetiredVersion } from '@/lib/lifecycle/retire-version'
 import { allowedActions } from '@/lib/lifecycle/state-machine'
 import { DeprecateDialog } from './deprecate-dialog'
 import { PublishDialog } from './publish-dialog'
+import { VersionCallers, type VersionCallerRow } from './version-callers'
 
 export type VersionPermissions = { canWrite: boolean; canPublish: boolean; canRetireEarly: boolean }
 
@@ -23,6 +25,8 @@ export type VersionLifecycleActions = {
   deprecate: FormAction<DeprecatedVersion>
   retire: FormAction<RetiredVersion>
   deleteDraft: FormAction<DeletedDraft>
+  /** Sends the version's recent callers a notice (from the deprecate and retire dialogs). */
+  notifyCallers?: FormAction<NotifiedCallers>
 }
 
 /**
@@ -37,6 +41,7 @@ export function VersionActions({
   permissions,
   now,
   actions,
+  callers = [],
 }: {
   teamSlug: string
   version: {
@@ -51,11 +56,22 @@ export function VersionActions({
   /** Server time (ISO), so "before the sunset" agrees with the server's clock. */
   now: string
   actions: VersionLifecycleActions
+  /** The teams that called this version in the last 7 days. */
+  callers?: VersionCallerRow[]
 }) {
   const router = useRouter()
   const allowed = allowedActions(version.state)
   const beforeSunset = version.sunsetAt !== null && new Date(now) < new Date(version.sunsetAt)
   const sunsetDay = version.sunsetAt?.slice(0, 10)
+  const callerNotice = (
+    <VersionCallers
+      teamSlug={teamSlug}
+      versionId={version.id}
+      label={version.version}
+      callers={callers}
+      notify={actions.notifyCallers}
+    />
+  )
 
   async function retire(reason: string) {
     const formData = new FormData()
@@ -88,6 +104,7 @@ export function VersionActions({
           earliestSunset={earliestSunset}
           successors={successors.filter((s) => s.id !== version.id)}
           action={actions.deprecate}
+          notice={callerNotice}
         />
       ) : null}
       {allowed.includes('retire') && permissions.canPublish ? (
@@ -105,9 +122,14 @@ export function VersionActions({
             label={beforeSunset ? 'Retire early…' : 'Retire…'}
             title={`Retire ${version.version}`}
             description={
-              beforeSunset
-                ? `The sunset date is ${sunsetDay}. Retiring now breaks every consumer still calling ${version.version}: the gateway answers 410 Gone.`
-                : `The gateway will answer 410 Gone for ${version.version} from now on.`
+              <div className="space-y-3">
+                <p>
+                  {beforeSunset
+                    ? `The sunset date is ${sunsetDay}. Retiring now breaks every consumer still calling ${version.version}: the gateway answers 410 Gone.`
+                    : `The gateway will answer 410 Gone for ${version.version} from now on.`}
+                </p>
+                {callerNotice}
+              </div>
             }
             confirmLabel="Retire"
             reasonLabel={beforeSunset ? 'Reason (required before the sunset date)' : 'Reason (optional)'}

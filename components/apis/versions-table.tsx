@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { StateBadge } from '@/components/ui/badge'
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import { VersionActions, type VersionLifecycleActions, type VersionPermissions } from './version-actions'
+import type { VersionCallerRow } from './version-callers'
 
 type VersionRow = {
   id: string
@@ -24,6 +25,7 @@ export function VersionsTable({
   earliestSunset,
   now,
   actions,
+  callers,
 }: {
   teamSlug: string
   apiSlug: string
@@ -32,6 +34,8 @@ export function VersionsTable({
   earliestSunset: string
   now: Date
   actions: VersionLifecycleActions
+  /** Per version id: the teams that called it in the last 7 days, shown before deprecating or retiring. */
+  callers?: Record<string, VersionCallerRow[]>
 }) {
   const published = versions.filter((v) => v.state === 'PUBLISHED').map((v) => ({ id: v.id, version: v.version }))
   const labelOf = (id: string | null) => versions.find((v) => v.id === id)?.version
@@ -83,6 +87,7 @@ export function VersionsTable({
                 successors={published}
                 version={{ id: v.id, version: v.version, state: v.state, sunsetAt: v.sunsetAt?.toISOString() ?? null }}
                 actions={actions}
+                callers={callers?.[v.id] ?? []}
               />
             </Td>
           </tr>

@@ -6,6 +6,7 @@ import type { CallDetail } from '@/lib/calls/get-call'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import { causeLabel } from '@/lib/incidents/causes'
 import { formatBytes, formatCount, formatMs, formatTime } from '@/components/ui/format'
+import { CopyButton } from '@/components/ui/copy-button'
 import { StatusBadge } from './status-badge'
 
 /** Everything recorded about one call, grouped the way an operator debugs it. */
@@ -18,7 +19,12 @@ export function CallDetailCard({ teamSlug, call }: { teamSlug: string; call: Cal
         <CardBody>
           <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
             <Row label="Request id">
-              <span className="font-mono">{call.requestId}</span>
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="font-mono" data-request-id>
+                  {call.requestId}
+                </span>
+                <CopyButton value={call.requestId} label="Copy request id" />
+              </span>
             </Row>
             <Row label="Time">{formatTime(call.createdAt)}</Row>
             <Row label="Request">

@@ -1,5 +1,7 @@
 import type { ContractIndex } from '@/lib/openapi/build-contract-index.mjs'
+import { BaseUrlCopy } from './base-url-copy'
 import { ReferenceBrowser } from './reference-browser'
+import { ReferenceSettings } from './reference-settings'
 
 /**
  * The rendered reference of a contract, from the index stored when it was saved: its info, then
@@ -14,11 +16,17 @@ export function ApiReference({
   detailUrl,
   baseUrl,
   convertedFrom,
+  ai = false,
+  downloadUrl,
 }: {
   index: ContractIndex
   detailUrl: string
   baseUrl?: string
   convertedFrom?: string | null
+  /** An AI_CHAT API: its chat operation also gets OpenAI SDK samples. */
+  ai?: boolean
+  /** Where the stored document downloads from (contractDownloadUrl). */
+  downloadUrl?: string
 }) {
   const { info, servers } = index
   return (
@@ -35,9 +43,26 @@ export function ApiReference({
         ) : null}
         {info.description ? <p className="whitespace-pre-line text-sm text-slate-600">{info.description}</p> : null}
         {baseUrl ? (
-          <p className="text-xs text-slate-500">
-            Base URL: <code className="font-mono">{baseUrl}</code>
-          </p>
+          <div className="space-y-2 text-xs text-slate-500">
+            <p className="flex flex-wrap items-center gap-2">
+              Base URL: <BaseUrlCopy basePath={baseUrl} />
+              {downloadUrl ? (
+                <a href={downloadUrl} download className="text-brand-700 hover:underline" data-download-contract>
+                  Download the contract
+                </a>
+              ) : null}
+            </p>
+            <section aria-label="Authentication" className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-100">
+              <h3 className="mb-1 text-xs font-semibold text-slate-700">Authentication</h3>
+              <p>
+                Every call carries one of your team&apos;s keys (Keys page; shown once when created), in either header:{' '}
+                <code className="font-mono text-slate-700">Authorization: Bearer tg_live_…</code> or{' '}
+                <code className="font-mono text-slate-700">X-Api-Key: tg_live_…</code>. Not both: a call with two keys
+                is refused. The samples read it from the <code className="font-mono">TOLLGATE_KEY</code> environment
+                variable.
+              </p>
+            </section>
+          </div>
         ) : servers.length > 0 ? (
           <p className="text-xs text-slate-500">
             Upstream servers:{' '}
@@ -49,9 +74,16 @@ export function ApiReference({
           </p>
         ) : null}
       </header>
-      <ReferenceBrowser index={index} detailUrl={detailUrl} />
+      <ReferenceSettings value={{ basePath: baseUrl ?? null, ai }}>
+        <ReferenceBrowser index={index} detailUrl={detailUrl} />
+      </ReferenceSettings>
     </div>
   )
+}
+
+/** Where a stored version's OpenAPI document downloads from (app/api/reference/[versionId]/contract). */
+export function contractDownloadUrl(versionId: string): string {
+  return `/api/reference/${encodeURIComponent(versionId)}/contract`
 }
 
 /** Where a stored version's operations and schemas are fetched from (app/api/reference/[versionId]). */

@@ -1,5 +1,6 @@
 import { Table, TBody, Td, Th } from '@/components/ui/table'
 import type { MediaModel, OperationModel } from '@/lib/openapi/build-reference-detail'
+import { CodeSamples } from './code-samples'
 import { SchemaView, TypeLabel } from './schema-view'
 
 /** What an opened operation shows: its description, parameters, request body and responses. */
@@ -14,6 +15,7 @@ export function OperationBody({ operation }: { operation: OperationModel }) {
           This operation&apos;s details are not shown: the document is too large to show in full on one page.
         </p>
       ) : null}
+      {operation.truncated ? null : <CodeSamples operation={operation} />}
       {operation.parameters.length > 0 ? (
         <Section title="Parameters">
           <Table>
@@ -38,7 +40,8 @@ export function OperationBody({ operation }: { operation: OperationModel }) {
                     <TypeLabel schema={p.schema} />
                   </Td>
                   <Td className="whitespace-normal text-xs">
-                    {p.description ?? ''}
+                    {/* Contracts often describe a parameter on its schema instead. */}
+                    {p.description ?? p.schema.description ?? ''}
                     {p.schema.enumValues ? (
                       <span className="block text-slate-500">one of {p.schema.enumValues.join(', ')}</span>
                     ) : null}

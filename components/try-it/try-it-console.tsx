@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select, Textarea } from '@/components/ui/form-field'
+import type { ReplayRequest } from '@/lib/calls/replay-href'
 import type { TryItOperation } from '@/lib/try-it/build-try-it-operations'
 import type { TryItResponse } from '@/lib/try-it/schemas'
 import { KeyPicker, type TryItKey } from './key-picker'
@@ -16,6 +17,38 @@ function initialValues(operation: TryItOperation | undefined): Record<string, st
   return Object.fromEntries((operation?.parameters ?? []).map((p) => [paramId(p), p.example]))
 }
 
+/** "Replay in try-it" from a call's detail page: the operation whose method and path template match, filled in. */
+function replayed(operations: TryItOperation[], replay: ReplayRequest | null | undefined) {
+  if (!replay) return null
+  for (const operation of operations) {
+    if (operation.method.toUpperCase() !== replay.method) continue
+    const names: string[] = []
+    const pattern = operation.path
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const name = /^\{([^}]+)\}$/.exec(part)?.[1]
+        if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        names.push(name)
+        return '([^/]+)'
+      })
+      .join('')
+    const match = new RegExp(`^${pattern}$`).exec(replay.path)
+    if (!match) continue
+    const values = initialValues(operation)
+    names.forEach((name, i) => {
+      try {
+        values[`path:${name}`] = decodeURIComponent(match[i + 1])
+      } catch {
+        values[`path:${name}`] = match[i + 1]
+      }
+    })
+    const query = new URLSearchParams(replay.query)
+    for (const p of operation.parameters) if (p.in === 'query') values[paramId(p)] = query.get(p.name) ?? ''
+    return { operation, values, body: replay.body || (operation.body?.example ?? '') }
+  }
+  return null
+}
+
 /**
  * Fills an operation's parameters and body, then asks POST /api/try-it to call the gateway with the
  * chosen key. The browser never holds a key value: the server sends a short-lived delegation.
@@ -25,16 +58,20 @@ export function TryItConsole({
   gatewayPath,
   operations,
   keys,
+  replay,
 }: {
   versionId: string
   gatewayPath: string
   operations: TryItOperation[]
   keys: TryItKey[]
+  /** A call to send again, from its detail page (?replay=). */
+  replay?: ReplayRequest | null
 }) {
-  const [opKey, setOpKey] = useState(operations[0]?.key ?? '')
+  const [initial] = useState(() => replayed(operations, replay))
+  const [opKey, setOpKey] = useState(initial?.operation.key ?? operations[0]?.key ?? '')
   const operation = useMemo(() => operations.find((o) => o.key === opKey), [operations, opKey])
-  const [values, setValues] = useState(() => initialValues(operations[0]))
-  const [body, setBody] = useState(operations[0]?.body?.example ?? '')
+  const [values, setValues] = useState(() => initial?.values ?? initialValues(operations[0]))
+  const [body, setBody] = useState(initial?.body ?? operations[0]?.body?.example ?? '')
   const [keyId, setKeyId] = useState(keys[0]?.id ?? '')
   const [pending, setPending] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>(null)
@@ -106,6 +143,13 @@ export function TryItConsole({
 
   return (
     <form onSubmit={send} className="space-y-4" aria-label="Try it">
+      {replay ? (
+        <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800 ring-1 ring-brand-200">
+          {initial
+            ? `Prefilled from a logged call: ${replay.method} ${replay.path}. Pick a key and send it again.`
+            : `The logged call ${replay.method} ${replay.path} matches no operation of this version's contract.`}
+        </p>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_16rem]">
         <Field label="Operation" name="try-operation">
           <Select name="try-operation" value={opKey} onChange={(e) => choose(e.target.value)}>

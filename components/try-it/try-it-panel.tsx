@@ -1,12 +1,21 @@
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
+import type { ReplayRequest } from '@/lib/calls/replay-href'
 import { loadTryIt } from '@/lib/try-it/load-try-it'
 import { AiChatTryIt } from './ai-chat-try-it'
 import { PromptTryIt } from './prompt-try-it'
 import { TryItConsole } from './try-it-console'
 
 /** Server wrapper for the catalog API page: loads the version's operations and the user's usable keys. */
-export async function TryItPanel({ apiId, versionId }: { apiId: string; versionId: string }) {
+export async function TryItPanel({
+  apiId,
+  versionId,
+  replay,
+}: {
+  apiId: string
+  versionId: string
+  replay?: ReplayRequest | null
+}) {
   const data = await loadTryIt(await getCatalogViewer(), { apiId, versionId })
   if (!data) return null
   return (
@@ -44,6 +53,7 @@ export async function TryItPanel({ apiId, versionId }: { apiId: string; versionI
             gatewayPath={data.gatewayPath}
             operations={data.operations}
             keys={data.keys}
+            replay={replay}
           />
         )}
       </CardBody>

@@ -9,6 +9,8 @@ const VERSION_SELECT = {
   state: true,
   upstreamUrl: true,
   timeoutMs: true,
+  captureMode: true,
+  captureRetentionDays: true,
   publishedAt: true,
   deprecatedAt: true,
   sunsetAt: true,

@@ -138,3 +138,13 @@ export type ListApisQuery = Partial<z.infer<typeof listApisSchema>> & { pageSize
 
 export const apiIdSchema = z.object({ apiId: idInput() })
 export type ApiIdInput = z.input<typeof apiIdSchema>
+
+/** What the gateway keeps of each call to a version (InvocationCapture), and for how long. */
+export const CAPTURE_MODES = ['OFF', 'HEADERS', 'HEADERS_AND_BODIES'] as const
+export const MAX_CAPTURE_RETENTION_DAYS = 30
+export const updateCaptureSchema = z.object({
+  versionId: idInput(),
+  captureMode: z.enum(CAPTURE_MODES, { error: 'Choose off, headers, or headers and bodies' }),
+  captureRetentionDays: integerInput({ min: 1, max: MAX_CAPTURE_RETENTION_DAYS }),
+})
+export type UpdateCaptureValues = z.output<typeof updateCaptureSchema>

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AiGateway } from '../ai/gateway/ai-gateway'
+import type { CaptureSink } from './capture-tap'
 import type { Meter } from './invocation-record'
 import { authenticateKey, findSubscription, hasAmbiguousCredentials } from './authenticate-key'
 import { chargeThenForward, refuse } from './charge-then-forward'
@@ -26,13 +27,15 @@ export type GatewayDeps = {
   maxBodyBytes: number
   /** AI_CHAT and AI_PROMPT routes: models, provider fallback, token billing (lib/ai/gateway). */
   ai: AiGateway
+  /** Where versions with capture on send what was seen of each proxied call (lib/calls/capture). */
+  captures?: CaptureSink
 }
 
 export function createGatewayHandler(deps: GatewayDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const { store, meter, limiter, charging, maxBodyBytes, ai } = deps
+  const { store, meter, limiter, charging, maxBodyBytes, ai, captures } = deps
 
   function forward(call: GatewayCall, suffix: string): void {
-    proxyRequest(call, suffix, maxBodyBytes)
+    proxyRequest(call, suffix, maxBodyBytes, captures)
   }
 
   function run(call: GatewayCall): void {

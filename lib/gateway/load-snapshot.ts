@@ -31,6 +31,8 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
         state: true,
         upstreamUrl: true,
         timeoutMs: true,
+        captureMode: true,
+        captureRetentionDays: true,
         deprecatedAt: true,
         sunsetAt: true,
         successorId: true,
@@ -147,6 +149,11 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       successor,
       label: `${v.api.team.slug}/${v.api.slug} ${v.version}`,
       apiLabel: `${v.api.team.slug}/${v.api.slug}`,
+      // Capture taps the REST proxy only; AI routes keep their own usage records.
+      capture:
+        ai || v.captureMode === 'OFF'
+          ? null
+          : { mode: v.captureMode, retentionMs: Math.max(1, v.captureRetentionDays) * 86_400_000 },
     })
   }
 

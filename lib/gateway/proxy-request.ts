@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks'
 import type { Dispatcher } from 'undici'
 import { buildResponseHeaders, buildUpstreamHeaders, type OutHeadersInput } from './forward-headers'
 import { CLIENT_CLOSED_STATUS, type GatewayErrorCode } from './gateway-errors'
+import { tapExchange, type CaptureSink } from './capture-tap'
 import type { GatewayCall } from './gateway-call'
 import type { OutHeaders } from './out-headers'
 
@@ -124,7 +125,7 @@ function upstreamPath(basePath: string, suffix: string): string {
   return basePath + suffix
 }
 
-export function proxyRequest(call: GatewayCall, suffix: string, maxBodyBytes: number): void {
+export function proxyRequest(call: GatewayCall, suffix: string, maxBodyBytes: number, captures?: CaptureSink): void {
   const route = call.route!
   const req = call.req
   const headers = req.headers
@@ -137,18 +138,21 @@ export function proxyRequest(call: GatewayCall, suffix: string, maxBodyBytes: nu
   res.on('close', onResponseClose)
   call.forwarded = true
   call.upstreamStartedAt = performance.now()
+  const body = hasBody ? countedBody(req, call, maxBodyBytes) : null
+  // Only versions with capture on pay for the tap; every other call dispatches exactly as before.
+  const tapped = route.capture !== null && captures ? tapExchange(call, route.capture, captures, exchange, body) : null
   route.pool!.dispatch(
     {
       path: upstreamPath(route.upstreamBasePath, suffix),
       method: req.method as Dispatcher.HttpMethod,
       headers: buildUpstreamHeaders(req, call.requestId),
       // undici streams any async iterable body (lib/core/request.js), though its types list only Readable.
-      body: hasBody ? (countedBody(req, call, maxBodyBytes) as unknown as Readable) : null,
+      body: (tapped ? tapped.body : body) as unknown as Readable | null,
       // ApiVersion.timeoutMs bounds the wait for the answer's headers and each gap in its body.
       // undici runs these on its coarse timer wheel (~0.5 s ticks): a 300 ms timeout fires within ~1 s.
       headersTimeout: route.timeoutMs,
       bodyTimeout: route.timeoutMs,
     },
-    exchange,
+    tapped ? tapped.handler : exchange,
   )
 }

@@ -38,7 +38,12 @@ export type RouteEntry = {
   readonly label: string
   /** "acme/weather", for incident notifications. */
   readonly apiLabel: string
+  /** Null (capture off, the default) or what the version's owner asked the gateway to keep. */
+  readonly capture: RouteCapture | null
 }
+
+/** ApiVersion.captureMode other than OFF, on REST routes; retention from captureRetentionDays. */
+export type RouteCapture = { readonly mode: 'HEADERS' | 'HEADERS_AND_BODIES'; readonly retentionMs: number }
 
 export type KeyEntry = {
   readonly id: string

@@ -50,3 +50,10 @@ export const retireVersionSchema = z.object({
 export type PublishVersionInput = { versionId: string; override?: boolean; overrideReason?: string }
 export type DeprecateVersionInput = { versionId: string; sunsetAt: Date; successorId?: string; reason?: string }
 export type RetireVersionInput = { versionId: string; reason?: string }
+
+/** The owner's notice to the teams that called a version in the last 7 days. */
+export const notifyVersionCallersSchema = z.object({
+  versionId: idInput(),
+  message: optionalText(500),
+})
+export type NotifyVersionCallersValues = z.output<typeof notifyVersionCallersSchema>

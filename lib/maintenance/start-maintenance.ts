@@ -1,3 +1,4 @@
+import { startCapturePruner } from '../calls/capture/prune-captures'
 import type { Db } from '../db'
 import { resolveStaleMonthIncidents } from '../incidents/resolve-stale-month-incidents'
 import { pruneIdempotencyRecords } from '../management-api/prune-idempotency-records'
@@ -12,6 +13,7 @@ const MONTH_SWEEP_MS = 5 * 60_000
 
 export function startMaintenance(db: Db): () => Promise<void> {
   const stopPruner = startRetentionPruner(db)
+  const stopCapturePruner = startCapturePruner(db)
   const stopWebhooks = startWebhookDispatcher(db)
   const sweep = () => {
     void resolveStaleMonthIncidents(db).catch((error) =>
@@ -26,6 +28,7 @@ export function startMaintenance(db: Db): () => Promise<void> {
   sweepTimer.unref()
   return async () => {
     stopPruner()
+    stopCapturePruner()
     clearInterval(sweepTimer)
     await stopWebhooks()
   }

@@ -1,4 +1,5 @@
 import { NotificationBell } from '@/components/notifications/notification-bell'
+import { SearchDialog } from '@/components/search/search-dialog'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { countUnreadNotifications } from '@/lib/notifications/count-unread-notifications'
@@ -18,15 +19,16 @@ export default async function TeamLayout({
   const unread = context.can('team.manage') ? await countUnreadNotifications(scopeOf(context)) : null
   return (
     <>
-      {unread !== null ? (
-        <div className="-mb-2 flex justify-end">
+      <div className="-mb-2 flex items-center justify-end gap-2">
+        <SearchDialog teamSlug={slug} />
+        {unread !== null ? (
           <NotificationBell
             teamSlug={slug}
             unread={unread}
             className="text-slate-500 hover:bg-slate-100 hover:text-slate-900"
           />
-        </div>
-      ) : null}
+        ) : null}
+      </div>
       {children}
     </>
   )

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { Card, CardBody, CardHeader, EmptyState } from '@/components/ui/card'
 import { StateBadge } from '@/components/ui/badge'
-import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
+import { ApiReference, contractDownloadUrl, versionDetailUrl } from '@/components/openapi/api-reference'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
 import { CatalogApiHeader } from '@/components/catalog/catalog-api-header'
 import { PlanList } from '@/components/catalog/plan-list'
@@ -14,6 +14,7 @@ import { getCatalogViewer } from '@/lib/catalog/get-catalog-viewer'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { SubscribePanel } from '@/components/subscriptions/subscribe-panel'
 import { TryItPanel } from '@/components/try-it/try-it-panel'
+import { parseReplay } from '@/lib/calls/replay-href'
 import { subscribeAction } from './actions'
 
 type Props = {
@@ -37,7 +38,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CatalogApiPage(props: Props) {
-  const detail = await load(props)
+  const [detail, query] = await Promise.all([load(props), props.searchParams])
+  // "Replay in try-it" from a call's detail page; malformed values are ignored.
+  const replay = parseReplay(query.replay)
   if (!detail) notFound()
   const { api, versions, selected, plans, events } = detail
   const basePath = `/catalog/${api.team.slug}/${api.slug}`
@@ -53,7 +56,7 @@ export default async function CatalogApiPage(props: Props) {
           ) : null}
           {selected ? <VersionNotice version={selected} basePath={basePath} /> : null}
           <section id="try-it" aria-label="Try it" className="empty:hidden">
-            {selected ? <TryItPanel apiId={api.id} versionId={selected.id} /> : null}
+            {selected ? <TryItPanel apiId={api.id} versionId={selected.id} replay={replay} /> : null}
           </section>
           {selected ? (
             <Card>
@@ -72,6 +75,8 @@ export default async function CatalogApiPage(props: Props) {
                     detailUrl={versionDetailUrl(selected.id)}
                     convertedFrom={selected.convertedFrom}
                     baseUrl={`/gw/${api.team.slug}/${api.slug}/${selected.version}`}
+                    downloadUrl={contractDownloadUrl(selected.id)}
+                    ai={api.kind === 'AI_CHAT'}
                   />
                 ) : (
                   <p role="note" className="text-sm text-slate-600">

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { AiVersionForm } from '@/components/apis/ai-version-form'
+import { AddVersionCard } from '@/components/apis/add-version-card'
+import { ApiOverviewPanel } from '@/components/apis/api-overview'
+import { ApiTabs, apiTabHref, parseApiTab } from '@/components/apis/api-tabs'
+import { CaptureSettingsForm } from '@/components/apis/capture-settings-form'
 import { EditApiForm } from '@/components/apis/edit-api-form'
 import { LifecycleTimeline } from '@/components/apis/lifecycle-timeline'
-import { PromptVersionForm } from '@/components/apis/prompt-version-form'
 import { PlanForm } from '@/components/apis/plan-form'
 import { PlansTable } from '@/components/apis/plans-table'
-import { VersionForm } from '@/components/apis/version-form'
 import { VersionsTable } from '@/components/apis/versions-table'
 import { Badge, StateBadge } from '@/components/ui/badge'
 import { ButtonLink } from '@/components/ui/button'
@@ -16,15 +17,14 @@ import { getAiVersionDesign } from '@/lib/ai/console/get-ai-version-design'
 import { listModelChoices } from '@/lib/ai/console/list-models'
 import { getPromptVersionDesign } from '@/lib/ai/prompt/get-prompt-version-design'
 import { listPromptModelChoices } from '@/lib/ai/prompt/list-prompt-model-choices'
-import { editableContract } from '@/lib/apis/editable-contract'
 import { getApiBySlug } from '@/lib/apis/get-api'
+import { getApiOverview } from '@/lib/apis/get-api-overview'
 import { getVersion } from '@/lib/apis/get-version'
-import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listLifecycleEvents } from '@/lib/lifecycle/list-lifecycle-events'
+import { listVersionCallers } from '@/lib/lifecycle/list-version-callers'
 import { earliestSunset, minSunsetDays } from '@/lib/lifecycle/state-machine'
-import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { planFormValues } from '@/lib/plans/plan-form-values'
 import { updateApiAction } from '../actions'
 import {
@@ -34,6 +34,7 @@ import {
   retireVersionAction,
 } from './lifecycle-actions'
 import { archivePlanAction, createPlanAction, updatePlanAction } from './plan-actions'
+import { notifyCallersAction, updateCaptureAction } from './settings-actions'
 import { createAiVersionAction, createPromptVersionAction, deleteDraftVersionAction } from './version-actions'
 
 // The buttons of each version row, as one set of server actions.
@@ -43,6 +44,7 @@ const VERSION_ACTIONS = {
   deprecate: deprecateVersionAction,
   retire: retireVersionAction,
   deleteDraft: deleteDraftVersionAction,
+  notifyCallers: notifyCallersAction,
 }
 
 type Props = {
@@ -63,21 +65,35 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
   const latest = api.versions[0]
   const isAi = api.kind === 'AI_CHAT'
   const isPrompt = api.kind === 'AI_PROMPT'
-  const [events, latestVersion, modelChoices, latestDesign, promptChoices, latestPrompt] = await Promise.all([
-    listLifecycleEvents(scope, { apiId: api.id }),
-    latest && api.kind === 'REST' ? getVersion(scope, { versionId: latest.id }) : null,
-    isAi ? listModelChoices(scope) : [],
-    isAi && latest ? getAiVersionDesign(scope, { versionId: latest.id }) : null,
-    isPrompt ? listPromptModelChoices(scope) : [],
-    isPrompt && latest ? getPromptVersionDesign(scope, { versionId: latest.id }) : null,
-  ])
+  const tab = parseApiTab(query.tab, api.versions.length > 0)
   const now = new Date()
+  // Each tab reads only what it shows.
+  const onVersions = tab === 'versions'
+  const [events, latestVersion, modelChoices, latestDesign, promptChoices, latestPrompt, overview, callers] =
+    await Promise.all([
+      tab === 'history' ? listLifecycleEvents(scope, { apiId: api.id }) : [],
+      onVersions && latest && api.kind === 'REST' ? getVersion(scope, { versionId: latest.id }) : null,
+      onVersions && isAi ? listModelChoices(scope) : [],
+      onVersions && isAi && latest ? getAiVersionDesign(scope, { versionId: latest.id }) : null,
+      onVersions && isPrompt ? listPromptModelChoices(scope) : [],
+      onVersions && isPrompt && latest ? getPromptVersionDesign(scope, { versionId: latest.id }) : null,
+      tab === 'overview' ? getApiOverview(scope, { apiId: api.id, now }) : null,
+      onVersions
+        ? listVersionCallers(scope, {
+            versionIds: api.versions
+              .filter((v) => v.state === 'PUBLISHED' || v.state === 'DEPRECATED')
+              .map((v) => v.id),
+            now,
+          })
+        : null,
+    ])
   const permissions = {
     canWrite: context.can('apis.write'),
     canPublish: context.can('apis.publish'),
     canRetireEarly: context.can('apis.retire_early'),
   }
   const basePath = `/t/${team}/apis/${api.slug}`
+  const plansHref = apiTabHref(basePath, 'plans')
   // ?editPlan=<id> swaps the new-plan form for that plan's edit form; an unknown id is ignored.
   const editing = permissions.canWrite ? api.plans.find((p) => p.id === query.editPlan && !p.archivedAt) : undefined
 
@@ -111,7 +127,17 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
           ) : null
         }
       />
-      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <ApiTabs basePath={basePath} active={tab} />
+      {tab === 'overview' && overview ? (
+        <ApiOverviewPanel
+          teamSlug={team}
+          apiId={api.id}
+          currency={api.plans[0]?.currency ?? 'USD'}
+          overview={overview}
+          versions={api.versions}
+        />
+      ) : null}
+      {tab === 'versions' ? (
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="versions-heading" className="space-y-2">
             <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">
@@ -126,6 +152,7 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
                 now={now}
                 earliestSunset={earliestSunset(now, minSunsetDays()).toISOString().slice(0, 10)}
                 actions={VERSION_ACTIONS}
+                callers={callers ? Object.fromEntries(callers) : undefined}
               />
             ) : (
               <p className="text-sm text-slate-500">
@@ -134,107 +161,54 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
             )}
           </section>
           {permissions.canWrite ? (
-            isPrompt ? (
-              <Card>
-                <CardHeader
-                  title="Add a version"
-                  description={
-                    latestPrompt
-                      ? `Prefilled with ${latest?.version}'s prompt; the typed REST contract is generated from the variables.`
-                      : 'Write the prompt and declare its variables; the typed REST contract is generated from them.'
-                  }
-                />
-                <CardBody>
-                  <PromptVersionForm
-                    action={createPromptVersionAction}
-                    teamSlug={team}
-                    apiSlug={api.slug}
-                    apiId={api.id}
-                    choices={promptChoices}
-                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                    initial={latestPrompt ?? undefined}
-                  />
-                </CardBody>
-              </Card>
-            ) : isAi ? (
-              <Card>
-                <CardHeader
-                  title="Add a version"
-                  description="Pick the models it exposes and route each to your team's models. The OpenAI-compatible contract is generated."
-                />
-                <CardBody>
-                  <AiVersionForm
-                    action={createAiVersionAction}
-                    teamSlug={team}
-                    apiSlug={api.slug}
-                    apiId={api.id}
-                    models={modelChoices}
-                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                    initial={latestDesign ?? undefined}
-                  />
-                </CardBody>
-              </Card>
-            ) : (
-              <Card>
-                <CardHeader
-                  title="Add a version"
-                  description={
-                    latestVersion
-                      ? `Prefilled with ${latestVersion.version}'s contract and upstream; edit them or load another file.`
-                      : 'Upload, paste or write the OpenAPI 3.x contract.'
-                  }
-                />
-                <CardBody>
-                  <VersionForm
-                    maxBytes={maxOpenApiBytes()}
-                    teamSlug={team}
-                    apiSlug={api.slug}
-                    apiId={api.id}
-                    suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                    template={
-                      latestVersion
-                        ? {
-                            openapi: editableContract(latestVersion).openapi,
-                            upstreamUrl: latestVersion.upstreamUrl,
-                            timeoutMs: latestVersion.timeoutMs,
-                          }
-                        : undefined
-                    }
-                  />
-                </CardBody>
-              </Card>
-            )
+            <AddVersionCard
+              team={team}
+              api={api}
+              isPrompt={isPrompt}
+              isAi={isAi}
+              latest={latest}
+              latestPrompt={latestPrompt}
+              latestDesign={latestDesign}
+              latestVersion={latestVersion}
+              promptChoices={promptChoices}
+              modelChoices={modelChoices}
+              actions={{ createPrompt: createPromptVersionAction, createAi: createAiVersionAction }}
+            />
           ) : null}
-          <div id="plans" className="scroll-mt-4">
-            <Card>
-              <CardHeader
-                title="Plans"
-                description="Consumers subscribe to a plan. Publishing needs at least one active plan."
-              />
-              <CardBody className="space-y-5">
-                <PlansTable
-                  teamSlug={team}
-                  plans={api.plans}
-                  canWrite={permissions.canWrite}
-                  editHref={(planId) => `${basePath}?editPlan=${planId}#plans`}
-                  archive={archivePlanAction}
-                />
-                {editing ? (
-                  <PlanForm
-                    key={editing.id}
-                    action={updatePlanAction}
-                    teamSlug={team}
-                    plan={planFormValues(editing)}
-                    cancelHref={`${basePath}#plans`}
-                  />
-                ) : permissions.canWrite ? (
-                  <PlanForm action={createPlanAction} teamSlug={team} apiId={api.id} />
-                ) : null}
-              </CardBody>
-            </Card>
-          </div>
         </div>
-        <aside className="min-w-0 space-y-6">
+      ) : null}
+      {tab === 'plans' ? (
+        <div id="plans">
+          <Card>
+            <CardHeader
+              title="Plans"
+              description="Consumers subscribe to a plan. Publishing needs at least one active plan."
+            />
+            <CardBody className="space-y-5">
+              <PlansTable
+                teamSlug={team}
+                plans={api.plans}
+                canWrite={permissions.canWrite}
+                editHref={(planId) => `${plansHref}&editPlan=${planId}`}
+                archive={archivePlanAction}
+              />
+              {editing ? (
+                <PlanForm
+                  key={editing.id}
+                  action={updatePlanAction}
+                  teamSlug={team}
+                  plan={planFormValues(editing)}
+                  cancelHref={plansHref}
+                />
+              ) : permissions.canWrite ? (
+                <PlanForm action={createPlanAction} teamSlug={team} apiId={api.id} />
+              ) : null}
+            </CardBody>
+          </Card>
+        </div>
+      ) : null}
+      {tab === 'settings' ? (
+        <div className="grid gap-6 xl:grid-cols-2">
           <Card>
             <CardHeader title="Details" />
             <CardBody>
@@ -252,14 +226,40 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
               />
             </CardBody>
           </Card>
-          <Card>
-            <CardHeader title="Lifecycle history" />
-            <CardBody>
-              <LifecycleTimeline events={events} />
-            </CardBody>
-          </Card>
-        </aside>
-      </div>
+          {api.kind === 'REST' && api.versions.length > 0 ? (
+            <Card>
+              <CardHeader
+                title="Call capture"
+                description="What the gateway keeps of each call beyond the call log: headers with secrets redacted, and optionally the first 16 KB of each body. Off by default; shown on the call's detail page to both teams of the call."
+              />
+              <CardBody className="space-y-4">
+                {api.versions.map((v) => (
+                  <CaptureSettingsForm
+                    key={v.id}
+                    teamSlug={team}
+                    canEdit={permissions.canWrite}
+                    action={updateCaptureAction}
+                    version={{
+                      id: v.id,
+                      version: v.version,
+                      captureMode: v.captureMode,
+                      captureRetentionDays: v.captureRetentionDays,
+                    }}
+                  />
+                ))}
+              </CardBody>
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
+      {tab === 'history' ? (
+        <Card>
+          <CardHeader title="Lifecycle history" />
+          <CardBody>
+            <LifecycleTimeline events={events} />
+          </CardBody>
+        </Card>
+      ) : null}
     </div>
   )
 }

@@ -56,7 +56,7 @@ export default async function VersionPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-7xl">
       <p className="mb-2 text-sm">
-        <Link href={`/t/${team}/apis/${api.slug}`} className="text-slate-500 hover:text-slate-800">
+        <Link href={`/t/${team}/apis/${api.slug}?tab=versions`} className="text-slate-500 hover:text-slate-800">
           ← {api.name}
         </Link>
       </p>

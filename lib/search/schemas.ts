@@ -1,0 +1,9 @@
+import { z } from 'zod'
+import { searchText } from '@/lib/validation/text'
+
+// Ctrl/Cmd-K: one short query. An empty or over-long one is no error, just nothing to look up.
+export const MAX_SEARCH_LENGTH = 100
+
+export const consoleSearchSchema = z.object({
+  q: z.preprocess((v) => (typeof v === 'string' ? v.slice(0, MAX_SEARCH_LENGTH) : ''), searchText()),
+})
