@@ -1,7 +1,7 @@
 import type { TestDatabase } from '../../testing/test-database'
 import { testDatabaseProvider } from '../../testing/test-database'
 import { createBatchSink } from '../invocation-writer'
-import type { BatchSink } from '../prepare-batch'
+import type { BatchSink } from '../batch-sink'
 import { PrismaBatchSink } from '../prisma-batch-sink'
 
 // The metering writer's sinks as the tests drive them: every sink the test engine has (SQLite: the

@@ -1,0 +1,259 @@
+import { createId, randomToken } from '../ids'
+import type { MeteredCall } from './batch-sink'
+import { billingStatements } from './billing-statements'
+import { prepareBilling } from './prepare-billing'
+import { aggregateRollups } from './rollup-buckets'
+import { chunkSizes, execute, readAll, valuesList, type SqlDialect, type SqlProgram } from './sql-program'
+
+// THE metering program: what one batch of calls writes, computed once, here, for both engines.
+// The SQLite writer thread (run-on-sqlite.ts) and the Prisma sink (run-on-prisma.ts) only execute
+// it. In one transaction: the calls' Invocation rows (multi-row inserts), and for the calls that
+// were not in the database yet, their usage, latency and AI rollups, key last-used times and money
+// (billing-statements.ts). A call already written (a retry after a lost acknowledgement, a spool
+// replayed after a crash) is found by its id and adds nothing.
+
+const INVOCATION_COLUMNS = [
+  'id',
+  'requestId',
+  'ownerTeamId',
+  'consumerTeamId',
+  'apiId',
+  'versionId',
+  'keyId',
+  'subscriptionId',
+  'method',
+  'path',
+  'status',
+  'errorCode',
+  'latencyMs',
+  'upstreamMs',
+  'requestBytes',
+  'responseBytes',
+  'inputTokens',
+  'outputTokens',
+  'costMicros',
+  'incidentId',
+  'model',
+  'provider',
+  'usageEstimated',
+  'attempts',
+  'ttftMs',
+  'createdAt',
+  'updatedAt',
+] as const
+
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ')
+
+function invocationValues(c: MeteredCall, requestId: string, now: Date): unknown[] {
+  return [
+    c.id,
+    requestId,
+    c.ownerTeamId,
+    c.consumerTeamId,
+    c.apiId,
+    c.versionId,
+    c.keyId,
+    c.subscriptionId,
+    c.method,
+    c.path,
+    c.status,
+    c.errorCode,
+    c.latencyMs,
+    c.upstreamMs,
+    c.requestBytes,
+    c.responseBytes,
+    c.inputTokens,
+    c.outputTokens,
+    c.costMicros,
+    c.incidentId,
+    c.model ?? null,
+    c.provider ?? null,
+    c.usageEstimated ?? false,
+    c.attempts ?? 1,
+    c.ttftMs ?? null,
+    new Date(c.createdAt),
+    now,
+  ]
+}
+
+/** Inserts rows, chunked into the few fixed shapes; returns the ids that went in. */
+function* insertRows(rows: ReadonlyArray<[MeteredCall, string]>, now: Date): SqlProgram<Set<string>> {
+  const inserted = new Set<string>()
+  let offset = 0
+  for (const size of chunkSizes(rows.length)) {
+    const params: unknown[] = []
+    for (let i = offset; i < offset + size; i++) params.push(...invocationValues(rows[i][0], rows[i][1], now))
+    offset += size
+    // No conflict target: a clash on the id (already written) or on requestId (a client-sent id
+    // seen before) both insert nothing, and RETURNING says which rows went in.
+    const returned = yield* readAll(
+      `INSERT INTO "Invocation" (${quoted(INVOCATION_COLUMNS)}) VALUES ${valuesList(size, INVOCATION_COLUMNS.length)}
+       ON CONFLICT DO NOTHING RETURNING "id"`,
+      params,
+    )
+    for (const row of returned) inserted.add(row.id as string)
+  }
+  return inserted
+}
+
+/**
+ * Writes the Invocation rows; returns the calls that were new. A call whose id is already there
+ * was written before. Any other row left out clashed on its client-sent X-Request-Id (unique):
+ * it is written under a suffixed request id rather than lost.
+ */
+function* insertInvocations(calls: readonly MeteredCall[], now: Date): SqlProgram<MeteredCall[]> {
+  const inserted = yield* insertRows(
+    calls.map((c) => [c, c.requestId]),
+    now,
+  )
+  let missing = calls.filter((c) => !inserted.has(c.id))
+  if (missing.length > 0) {
+    const present = yield* readAll(
+      `SELECT "id" FROM "Invocation" WHERE "id" IN (${valuesList(missing.length, 1, '?')})`,
+      missing.map((c) => c.id),
+    )
+    const written = new Set(present.map((row) => row.id as string))
+    missing = missing.filter((c) => !written.has(c.id))
+  }
+  for (let attempt = 0; missing.length > 0 && attempt < 5; attempt++) {
+    const renamed = yield* insertRows(
+      missing.map((c) => [c, `${c.requestId}~${randomToken(6)}`]),
+      now,
+    )
+    for (const id of renamed) inserted.add(id)
+    missing = missing.filter((c) => !renamed.has(c.id))
+  }
+  if (missing.length > 0) throw new Error(`metering: ${missing.length} rows could not be inserted`)
+  return calls.filter((c) => inserted.has(c.id))
+}
+
+/** A multi-row upsert adding `counters` to the row with the same `key`, in the few fixed shapes. */
+function* upsertCounters<T>(
+  table: string,
+  key: readonly string[],
+  counters: readonly string[],
+  items: readonly T[],
+  values: (item: T) => unknown[],
+  now: Date,
+): SqlProgram {
+  const columns = ['id', ...key, ...counters, 'createdAt', 'updatedAt']
+  const add = counters.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')
+  let offset = 0
+  for (const size of chunkSizes(items.length)) {
+    const params: unknown[] = []
+    for (let i = offset; i < offset + size; i++) params.push(...values(items[i]), now, now)
+    offset += size
+    yield* execute(
+      `INSERT INTO "${table}" (${quoted(columns)}) VALUES ${valuesList(size, columns.length)}
+       ON CONFLICT (${quoted(key)}) DO UPDATE SET ${add}, "updatedAt" = excluded."updatedAt"`,
+      params,
+    )
+  }
+}
+
+const AI_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'model', 'provider'] as const
+
+function* writeRollups(calls: readonly MeteredCall[], now: Date): SqlProgram {
+  const { usage, latency, aiUsage, aiLatency } = aggregateRollups(calls)
+  const usageCounters = ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'] as const
+  yield* upsertCounters(
+    'UsageRollup',
+    ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'],
+    usageCounters,
+    usage,
+    (u) => [
+      createId('ur'),
+      new Date(u.hour),
+      u.ownerTeamId,
+      u.consumerTeamId,
+      u.apiId,
+      u.versionId,
+      u.statusClass,
+      ...usageCounters.map((c) => u[c]),
+    ],
+    now,
+  )
+  yield* upsertCounters(
+    'LatencyRollup',
+    ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs'],
+    ['calls'],
+    latency,
+    (l) => [createId('lr'), new Date(l.hour), l.ownerTeamId, l.consumerTeamId, l.apiId, l.bucketMs, l.calls],
+    now,
+  )
+  const aiCounters = [
+    'calls',
+    'inputTokens',
+    'outputTokens',
+    'costMicros',
+    'estimatedCalls',
+    'fallbackCalls',
+    'failedCalls',
+  ] as const
+  yield* upsertCounters(
+    'AiUsageRollup',
+    AI_KEY,
+    aiCounters,
+    aiUsage,
+    (a) => [
+      createId('air'),
+      new Date(a.hour),
+      a.ownerTeamId,
+      a.consumerTeamId,
+      a.apiId,
+      a.model,
+      a.provider,
+      ...aiCounters.map((c) => a[c]),
+    ],
+    now,
+  )
+  yield* upsertCounters(
+    'AiLatencyRollup',
+    [...AI_KEY, 'bucketMs'],
+    ['latencyCalls', 'ttftCalls'],
+    aiLatency,
+    (a) => [
+      createId('ail'),
+      new Date(a.hour),
+      a.ownerTeamId,
+      a.consumerTeamId,
+      a.apiId,
+      a.model,
+      a.provider,
+      a.bucketMs,
+      a.latencyCalls,
+      a.ttftCalls,
+    ],
+    now,
+  )
+}
+
+/** ApiKey.lastUsedAt once per key per batch, and never moved backwards (a replay is older). */
+function* touchKeys(calls: readonly MeteredCall[]): SqlProgram {
+  const latest = new Map<string, number>()
+  for (const c of calls) if (c.keyId && (latest.get(c.keyId) ?? 0) < c.createdAt) latest.set(c.keyId, c.createdAt)
+  for (const [keyId, at] of latest) {
+    const when = new Date(at)
+    yield* execute('UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)', [
+      when,
+      keyId,
+      when,
+    ])
+  }
+}
+
+/** The whole batch, for either engine; returns the calls it wrote (those not written before). */
+export function* meteringProgram(
+  calls: readonly MeteredCall[],
+  dialect: SqlDialect,
+  now = new Date(),
+): SqlProgram<MeteredCall[]> {
+  if (calls.length === 0) return []
+  const fresh = yield* insertInvocations(calls, now)
+  if (fresh.length === 0) return fresh
+  yield* writeRollups(fresh, now)
+  yield* touchKeys(fresh)
+  // The first new row's id makes each charge's idempotency key unique to this write.
+  yield* billingStatements(prepareBilling(fresh, fresh[0].id), dialect, now, createId)
+  return fresh
+}
