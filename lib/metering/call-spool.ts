@@ -1,5 +1,19 @@
-import { closeSync, fdatasync, close, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  close,
+  closeSync,
+  fdatasync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { isPostgresUrl, sqliteFilePath } from '../db'
 import type { MeteredCall } from './batch-sink'
 import { decodeCalls, encodeCall } from './spool-codec'
 
@@ -52,6 +66,7 @@ export class CallSpool {
   private seq = 0
   private buffer = ''
   private buffered = 0
+  private groupStartedAt = 0
   private committedInFirst = 0
   private timers: NodeJS.Timeout[] = []
 
@@ -94,10 +109,14 @@ export class CallSpool {
     this.timers = [group, sync]
   }
 
-  /** Queues the call's line for the next group write. */
+  /**
+   * Queues the call's line for the next group write; writes the group now when the timer is late
+   * (a busy event loop), so no line waits in memory much longer than `groupMs`.
+   */
   append(call: MeteredCall): void {
     this.buffer += encodeCall(call)
-    this.buffered++
+    if (this.buffered++ === 0) this.groupStartedAt = performance.now()
+    else if (performance.now() - this.groupStartedAt >= this.groupMs) this.writeGroup()
   }
 
   /** Writes the buffered group (one write call) to the current file. */
@@ -148,5 +167,28 @@ export class CallSpool {
     if (this.fd !== null) closeSync(this.fd)
     this.fd = null
     this.dropCommitted()
+    try {
+      rmdirSync(this.dir) // only when empty: nothing left to replay
+    } catch {
+      // Files remain (unwritten calls, or another live process's): the next start replays them.
+    }
   }
+}
+
+/**
+ * The spool for a gateway writing to `databaseUrl`, or null when it is off (METERING_SPOOL=off, or
+ * no URL is known). One directory per database, so a replay can never land in another one:
+ * beside the SQLite file, or data/spool/<hash of the URL> for PostgreSQL (METERING_SPOOL_DIR
+ * overrides the parent directory).
+ */
+export function createCallSpool(databaseUrl: string | undefined, instanceId: string | null): CallSpool | null {
+  if (!databaseUrl || process.env.METERING_SPOOL === 'off') return null
+  const dir = isPostgresUrl(databaseUrl)
+    ? path.resolve(
+        process.env.METERING_SPOOL_DIR ?? 'data/spool',
+        createHash('sha256').update(databaseUrl).digest('hex').slice(0, 16),
+      )
+    : `${sqliteFilePath(databaseUrl)}.spool`
+  const groupMs = Number(process.env.METERING_SPOOL_GROUP_MS)
+  return new CallSpool({ dir, instanceId, groupMs: groupMs > 0 ? groupMs : undefined })
 }
