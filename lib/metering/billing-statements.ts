@@ -18,7 +18,18 @@ export function* billingStatements(billing: PreparedBilling, dialect: SqlDialect
       `INSERT INTO "LedgerEntry" ("id", "teamId", "kind", "amountMicros", "currency", "idempotencyKey", "description", "apiId", "planId", "createdAt", "updatedAt")
        SELECT ?, ?, 'CHARGE', ?, COALESCE((SELECT "currency" FROM "BillingAccount" WHERE "teamId" = ?), 'USD'), ?, ?, ?, ?, ?, ?
        ON CONFLICT ("idempotencyKey") DO NOTHING`,
-      [c.id, c.teamId, -c.amountMicros, c.teamId, c.idempotencyKey, c.description, c.apiId, c.planId, new Date(c.at), now],
+      [
+        c.id,
+        c.teamId,
+        -c.amountMicros,
+        c.teamId,
+        c.idempotencyKey,
+        c.description,
+        c.apiId,
+        c.planId,
+        new Date(c.at),
+        now,
+      ],
     )
   }
 

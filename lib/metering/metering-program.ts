@@ -234,11 +234,10 @@ function* touchKeys(calls: readonly MeteredCall[]): SqlProgram {
   for (const c of calls) if (c.keyId && (latest.get(c.keyId) ?? 0) < c.createdAt) latest.set(c.keyId, c.createdAt)
   for (const [keyId, at] of latest) {
     const when = new Date(at)
-    yield* execute('UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)', [
-      when,
-      keyId,
-      when,
-    ])
+    yield* execute(
+      'UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)',
+      [when, keyId, when],
+    )
   }
 }
 

@@ -85,7 +85,12 @@ export function* openIncidentStatements(
       title: `Calls to ${apiName} are being refused: ${incident.cause.replaceAll('_', ' ')}`,
       body: 'The gateway answers 402 Payment Required until the cause is fixed.',
       link: names?.consumerSlug ? `/t/${String(names.consumerSlug)}/incidents/${incident.id}` : null,
-      data: { incidentId: incident.id, api: apiName, cause: incident.cause, firstSeenAt: incident.firstSeenAt.toISOString() },
+      data: {
+        incidentId: incident.id,
+        api: apiName,
+        cause: incident.cause,
+        firstSeenAt: incident.firstSeenAt.toISOString(),
+      },
     },
     now,
     newId,

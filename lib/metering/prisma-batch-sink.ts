@@ -14,10 +14,13 @@ export class PrismaBatchSink implements BatchSink {
   ) {}
 
   async write(calls: readonly MeteredCall[]): Promise<number> {
-    const fresh = await this.db.$transaction((tx) => runOnPrisma(tx, meteringProgram(calls, this.dialect), this.dialect), {
-      timeout: 60_000,
-      maxWait: 30_000,
-    })
+    const fresh = await this.db.$transaction(
+      (tx) => runOnPrisma(tx, meteringProgram(calls, this.dialect), this.dialect),
+      {
+        timeout: 60_000,
+        maxWait: 30_000,
+      },
+    )
     return fresh.length
   }
 

@@ -21,7 +21,9 @@ db.pragma('cache_size = -65536')
 const runner = new SqliteProgramRunner(db)
 
 // One transaction per batch (BEGIN IMMEDIATE: take the write lock up front, no upgrade deadlock).
-const writeBatch = db.transaction((calls: MeteredCall[]) => runner.run(meteringProgram(calls, 'sqlite')).length).immediate
+const writeBatch = db.transaction(
+  (calls: MeteredCall[]) => runner.run(meteringProgram(calls, 'sqlite')).length,
+).immediate
 
 port.on('message', (message: WriterRequest) => {
   if (message.type === 'close') {
