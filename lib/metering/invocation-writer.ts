@@ -3,6 +3,7 @@ import { randomToken } from '../ids'
 import type { InvocationRecord, Meter } from '../gateway/invocation-record'
 import type { BatchSink, MeteredCall } from './batch-sink'
 import type { CallSpool } from './call-spool'
+import { PgBatchSink } from './pg-batch-sink'
 import { PrismaBatchSink } from './prisma-batch-sink'
 import { SqliteThreadSink } from './sqlite-thread-sink'
 
@@ -26,12 +27,12 @@ export type WriterOptions = {
 }
 
 /**
- * SQLite with a known file: a writer thread (fast, off the event loop). Otherwise Prisma. The URL
- * must be the one `db` was created from; without it the Prisma sink is the safe choice.
+ * SQLite with a known file: a writer thread (fast, off the event loop); PostgreSQL: node-postgres
+ * with prepared statements. Without a URL, Prisma. The URL must be the one `db` was created from.
  */
 export function createBatchSink(db: Db, databaseUrl?: string): BatchSink {
-  if (databaseUrl && !isPostgresUrl(databaseUrl)) return new SqliteThreadSink(sqliteFilePath(databaseUrl))
-  return new PrismaBatchSink(db, databaseUrl && isPostgresUrl(databaseUrl) ? 'postgres' : 'sqlite')
+  if (!databaseUrl) return new PrismaBatchSink(db, 'sqlite')
+  return isPostgresUrl(databaseUrl) ? new PgBatchSink(databaseUrl) : new SqliteThreadSink(sqliteFilePath(databaseUrl))
 }
 
 // Invocation ids: "inv_" + 9 chars of milliseconds + 5 per process + a 6-char counter. Unique

@@ -4,8 +4,8 @@ import { meteringProgram } from './metering-program'
 import { runOnPrisma } from './run-on-prisma'
 import type { SqlDialect } from './sql-program'
 
-// The Prisma driver of the metering program: PostgreSQL's sink (async I/O, so it does not block the
-// event loop), and SQLite's when the file is not known. It only executes meteringProgram.
+// The Prisma driver of the metering program, for a writer whose database URL is not known (the
+// gateway uses the SQLite thread or node-postgres). It only executes meteringProgram.
 
 export class PrismaBatchSink implements BatchSink {
   constructor(
