@@ -17,4 +17,6 @@ export interface BatchSink {
   /** Writes the calls not yet in the database; returns how many that was. Safe to repeat. */
   write(calls: readonly MeteredCall[]): Promise<number>
   close(): Promise<void>
+  /** Gets ready before the first batch (the SQLite thread loads its TypeScript at start). */
+  warm?(): void
 }

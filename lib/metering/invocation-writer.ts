@@ -74,6 +74,7 @@ export class InvocationWriter implements Meter {
   /** Replays what a dead process left in the spool (before any new call), then starts the timers. */
   start(): void {
     if (this.timer) return
+    this.sink.warm?.()
     if (this.spool) {
       const recovered = this.spool.recover()
       if (recovered.length > 0) console.log(`[metering] replaying ${recovered.length} spooled call records`)

@@ -2,7 +2,13 @@ import { createId, randomToken } from '../ids'
 import type { MeteredCall } from './batch-sink'
 import { billingStatements } from './billing-statements'
 import { prepareBilling } from './prepare-billing'
-import { aggregateRollups } from './rollup-buckets'
+import {
+  aggregateRollups,
+  type AiLatencyCounter,
+  type AiUsageCounter,
+  type LatencyCounter,
+  type UsageCounter,
+} from './rollup-buckets'
 import { chunkSizes, execute, readAll, valuesList, type SqlDialect, type SqlProgram } from './sql-program'
 
 // THE metering program: what one batch of calls writes, computed once, here, for both engines.
@@ -12,7 +18,8 @@ import { chunkSizes, execute, readAll, valuesList, type SqlDialect, type SqlProg
 // (billing-statements.ts). A call already written (a retry after a lost acknowledgement, a spool
 // replayed after a crash) is found by its id and adds nothing.
 
-const INVOCATION_COLUMNS = [
+/** The Invocation columns a call fills, in order (`updatedAt` follows). The spool uses them too. */
+export const INVOCATION_COLUMNS = [
   'id',
   'requestId',
   'ownerTeamId',
@@ -39,41 +46,20 @@ const INVOCATION_COLUMNS = [
   'attempts',
   'ttftMs',
   'createdAt',
-  'updatedAt',
-] as const
+] as const satisfies ReadonlyArray<keyof MeteredCall>
+
+const COLUMN_DEFAULTS: Partial<Record<keyof MeteredCall, unknown>> = { usageEstimated: false, attempts: 1 }
+const INSERT_COLUMNS = [...INVOCATION_COLUMNS, 'updatedAt']
 
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ')
 
-function invocationValues(c: MeteredCall, requestId: string, now: Date): unknown[] {
-  return [
-    c.id,
-    requestId,
-    c.ownerTeamId,
-    c.consumerTeamId,
-    c.apiId,
-    c.versionId,
-    c.keyId,
-    c.subscriptionId,
-    c.method,
-    c.path,
-    c.status,
-    c.errorCode,
-    c.latencyMs,
-    c.upstreamMs,
-    c.requestBytes,
-    c.responseBytes,
-    c.inputTokens,
-    c.outputTokens,
-    c.costMicros,
-    c.incidentId,
-    c.model ?? null,
-    c.provider ?? null,
-    c.usageEstimated ?? false,
-    c.attempts ?? 1,
-    c.ttftMs ?? null,
-    new Date(c.createdAt),
-    now,
-  ]
+function pushInvocationValues(params: unknown[], c: MeteredCall, requestId: string, now: Date): void {
+  for (const column of INVOCATION_COLUMNS) {
+    if (column === 'requestId') params.push(requestId)
+    else if (column === 'createdAt') params.push(new Date(c.createdAt))
+    else params.push(c[column] ?? COLUMN_DEFAULTS[column] ?? null)
+  }
+  params.push(now)
 }
 
 /** Inserts rows, chunked into the few fixed shapes; returns the ids that went in. */
@@ -82,12 +68,12 @@ function* insertRows(rows: ReadonlyArray<[MeteredCall, string]>, now: Date): Sql
   let offset = 0
   for (const size of chunkSizes(rows.length)) {
     const params: unknown[] = []
-    for (let i = offset; i < offset + size; i++) params.push(...invocationValues(rows[i][0], rows[i][1], now))
+    for (let i = offset; i < offset + size; i++) pushInvocationValues(params, rows[i][0], rows[i][1], now)
     offset += size
     // No conflict target: a clash on the id (already written) or on requestId (a client-sent id
     // seen before) both insert nothing, and RETURNING says which rows went in.
     const returned = yield* readAll(
-      `INSERT INTO "Invocation" (${quoted(INVOCATION_COLUMNS)}) VALUES ${valuesList(size, INVOCATION_COLUMNS.length)}
+      `INSERT INTO "Invocation" (${quoted(INSERT_COLUMNS)}) VALUES ${valuesList(size, INSERT_COLUMNS.length)}
        ON CONFLICT DO NOTHING RETURNING "id"`,
       params,
     )
@@ -127,24 +113,28 @@ function* insertInvocations(calls: readonly MeteredCall[], now: Date): SqlProgra
   return calls.filter((c) => inserted.has(c.id))
 }
 
-/** A multi-row upsert adding `counters` to the row with the same `key`, in the few fixed shapes. */
-function* upsertCounters<T>(
-  table: string,
-  key: readonly string[],
-  counters: readonly string[],
-  items: readonly T[],
-  values: (item: T) => unknown[],
-  now: Date,
-): SqlProgram {
+/** A rollup table: its unique key (`hour` first, an epoch-ms number in the counter) and its counters. */
+type RollupTable<T> = { table: string; idPrefix: string; key: ReadonlyArray<keyof T>; counters: ReadonlyArray<keyof T> }
+
+/** A multi-row upsert adding each item's counters to the row with the same key, in the few fixed shapes. */
+function* upsertCounters<T extends { hour: number }>(spec: RollupTable<T>, items: readonly T[], now: Date): SqlProgram {
+  const key = spec.key as readonly string[]
+  const counters = spec.counters as readonly string[]
   const columns = ['id', ...key, ...counters, 'createdAt', 'updatedAt']
-  const add = counters.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')
+  const add = counters.map((c) => `"${c}" = "${spec.table}"."${c}" + excluded."${c}"`).join(', ')
   let offset = 0
   for (const size of chunkSizes(items.length)) {
     const params: unknown[] = []
-    for (let i = offset; i < offset + size; i++) params.push(...values(items[i]), now, now)
+    for (let i = offset; i < offset + size; i++) {
+      const item = items[i]
+      params.push(createId(spec.idPrefix), new Date(item.hour))
+      for (let k = 1; k < spec.key.length; k++) params.push(item[spec.key[k]])
+      for (const c of spec.counters) params.push(item[c])
+      params.push(now, now)
+    }
     offset += size
     yield* execute(
-      `INSERT INTO "${table}" (${quoted(columns)}) VALUES ${valuesList(size, columns.length)}
+      `INSERT INTO "${spec.table}" (${quoted(columns)}) VALUES ${valuesList(size, columns.length)}
        ON CONFLICT (${quoted(key)}) DO UPDATE SET ${add}, "updatedAt" = excluded."updatedAt"`,
       params,
     )
@@ -152,80 +142,37 @@ function* upsertCounters<T>(
 }
 
 const AI_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'model', 'provider'] as const
+const USAGE: RollupTable<UsageCounter> = {
+  table: 'UsageRollup',
+  idPrefix: 'ur',
+  key: ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'],
+  counters: ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'],
+}
+const LATENCY: RollupTable<LatencyCounter> = {
+  table: 'LatencyRollup',
+  idPrefix: 'lr',
+  key: ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs'],
+  counters: ['calls'],
+}
+const AI_USAGE: RollupTable<AiUsageCounter> = {
+  table: 'AiUsageRollup',
+  idPrefix: 'air',
+  key: AI_KEY,
+  counters: ['calls', 'inputTokens', 'outputTokens', 'costMicros', 'estimatedCalls', 'fallbackCalls', 'failedCalls'],
+}
+const AI_LATENCY: RollupTable<AiLatencyCounter> = {
+  table: 'AiLatencyRollup',
+  idPrefix: 'ail',
+  key: [...AI_KEY, 'bucketMs'],
+  counters: ['latencyCalls', 'ttftCalls'],
+}
 
 function* writeRollups(calls: readonly MeteredCall[], now: Date): SqlProgram {
   const { usage, latency, aiUsage, aiLatency } = aggregateRollups(calls)
-  const usageCounters = ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'] as const
-  yield* upsertCounters(
-    'UsageRollup',
-    ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'],
-    usageCounters,
-    usage,
-    (u) => [
-      createId('ur'),
-      new Date(u.hour),
-      u.ownerTeamId,
-      u.consumerTeamId,
-      u.apiId,
-      u.versionId,
-      u.statusClass,
-      ...usageCounters.map((c) => u[c]),
-    ],
-    now,
-  )
-  yield* upsertCounters(
-    'LatencyRollup',
-    ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs'],
-    ['calls'],
-    latency,
-    (l) => [createId('lr'), new Date(l.hour), l.ownerTeamId, l.consumerTeamId, l.apiId, l.bucketMs, l.calls],
-    now,
-  )
-  const aiCounters = [
-    'calls',
-    'inputTokens',
-    'outputTokens',
-    'costMicros',
-    'estimatedCalls',
-    'fallbackCalls',
-    'failedCalls',
-  ] as const
-  yield* upsertCounters(
-    'AiUsageRollup',
-    AI_KEY,
-    aiCounters,
-    aiUsage,
-    (a) => [
-      createId('air'),
-      new Date(a.hour),
-      a.ownerTeamId,
-      a.consumerTeamId,
-      a.apiId,
-      a.model,
-      a.provider,
-      ...aiCounters.map((c) => a[c]),
-    ],
-    now,
-  )
-  yield* upsertCounters(
-    'AiLatencyRollup',
-    [...AI_KEY, 'bucketMs'],
-    ['latencyCalls', 'ttftCalls'],
-    aiLatency,
-    (a) => [
-      createId('ail'),
-      new Date(a.hour),
-      a.ownerTeamId,
-      a.consumerTeamId,
-      a.apiId,
-      a.model,
-      a.provider,
-      a.bucketMs,
-      a.latencyCalls,
-      a.ttftCalls,
-    ],
-    now,
-  )
+  yield* upsertCounters(USAGE, usage, now)
+  yield* upsertCounters(LATENCY, latency, now)
+  yield* upsertCounters(AI_USAGE, aiUsage, now)
+  yield* upsertCounters(AI_LATENCY, aiLatency, now)
 }
 
 /** ApiKey.lastUsedAt once per key per batch, and never moved backwards (a replay is older). */

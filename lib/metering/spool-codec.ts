@@ -1,39 +1,16 @@
 import type { MeteredCall } from './batch-sink'
+import { INVOCATION_COLUMNS } from './metering-program'
 
 // One spooled call per line: a JSON array in a fixed field order (no key names, bigints as
 // strings). Decoding is lenient: a line torn by a crash mid-write is skipped, not fatal.
 
+// The Invocation columns, then what billing needs of a call that the table does not keep.
 const FIELDS = [
-  'id',
-  'requestId',
-  'createdAt',
-  'ownerTeamId',
-  'consumerTeamId',
-  'apiId',
-  'versionId',
-  'keyId',
-  'subscriptionId',
-  'method',
-  'path',
-  'status',
-  'errorCode',
-  'latencyMs',
-  'upstreamMs',
-  'requestBytes',
-  'responseBytes',
-  'inputTokens',
-  'outputTokens',
-  'costMicros',
-  'incidentId',
+  ...INVOCATION_COLUMNS,
   'planId',
   'billable',
   'blockedMicros',
   'chargeLabel',
-  'model',
-  'provider',
-  'usageEstimated',
-  'attempts',
-  'ttftMs',
 ] as const satisfies ReadonlyArray<keyof MeteredCall>
 
 const BIGINTS = new Set<string>(['costMicros', 'blockedMicros'])

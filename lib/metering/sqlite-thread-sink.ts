@@ -43,6 +43,10 @@ export class SqliteThreadSink implements BatchSink {
     return worker
   }
 
+  warm(): void {
+    this.ensureWorker()
+  }
+
   write(calls: readonly MeteredCall[]): Promise<number> {
     const worker = this.ensureWorker()
     const id = this.nextId++

@@ -68,6 +68,7 @@ export function observingSink(sink: BatchSink): BatchSink {
       }
     },
     close: () => sink.close(),
+    warm: () => sink.warm?.(),
   }
 }
 
