@@ -26,7 +26,7 @@ function selfTimes(profile: Profile, totals: Map<string, { where: string; ms: nu
     total += ms
     const file = frame.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules|lib|server|bench)\//, '$1/')
     const name = frame.functionName || '(anonymous)'
-    const key = `${name} ${file}:${frame.lineNumber + 1}`
+    const key = `${name}\t${file}:${frame.lineNumber + 1}`
     const entry = totals.get(key) ?? { where: file ? `${file}:${frame.lineNumber + 1}` : '', ms: 0 }
     entry.ms += ms
     totals.set(key, entry)
@@ -68,7 +68,7 @@ export async function profileGateway(
   }
   rmSync(dir, { recursive: true, force: true })
   return [...totals.entries()]
-    .map(([key, { where, ms }]) => ({ name: key.split(' ')[0], where, selfPct: (100 * ms) / Math.max(1, total) }))
+    .map(([key, { where, ms }]) => ({ name: key.split('\t')[0], where, selfPct: (100 * ms) / Math.max(1, total) }))
     .sort((a, b) => b.selfPct - a.selfPct)
     .slice(0, 15)
 }

@@ -75,7 +75,7 @@ ${r.writer.length === 0 ? 'not measured' : `| engine | rows | rows/s | CPU µs p
 
 The spool (append-only file, groups of ≤ 10 ms) costs ${f(r.spoolCpuUsPerCall, 1)} µs of CPU per call on top.
 CPU per row is the bench process's (\`process.cpuUsage()\`, every thread): for SQLite the writer
-thread's SQL plus the hand-over; for PostgreSQL the Prisma driver's side only (the server's own CPU is not counted).
+thread's SQL plus the hand-over; for PostgreSQL the node-postgres driver's side only (the server's own CPU is not counted).
 
 ## Added latency under the same paced load (${r.pacedRate ?? 'n/a'} req/s, ${r.latencyRounds.length} interleaved rounds)
 
@@ -91,6 +91,10 @@ Added p50: **${f(added.p50.median)} ms** (rounds ${f(added.p50.min)} to ${f(adde
 ${quiet ? 'The machine was quiet (1-minute load average under 1).' : `**The machine was not quiet**: load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) on ${r.cores} cores during the run (other work shared it), so the p99 column measures scheduling stalls as much as the gateway.`}
 
 ## Where the gateway's CPU goes (\`node --cpu-prof\`, self time, main and writer threads)
+
+The profile covers the whole life of a short run (start, 2 s warm-up, the measured load); on a
+loaded machine the start-up (tokenizer tables, tsx's module hooks in both threads) shows up
+beside the per-call work (socket writes, garbage collection, the writer thread's transaction).
 
 | function | where | self % |
 |---|---|---:|
