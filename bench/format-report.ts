@@ -12,8 +12,6 @@ export type Report = {
   connections: number
   duration: number
   max: Partial<Record<'gateway' | 'gatewayUncharged' | 'bare' | 'nginx' | 'direct', Measurement>>
-  halfRate?: number
-  half: Partial<Record<'gateway' | 'bare' | 'direct', Measurement>>
   exactness?: { calls2xx: number; rows: number; charges: number; ok: boolean }
   scaling: Partial<Record<'gateway2' | 'bare2', Measurement>>
 }
@@ -32,11 +30,6 @@ export function formatReport(r: Report): string {
   const gn = ratio(gateway, nginx)
   const gd = ratio(gateway, direct)
   const charged = ratio(gateway, gatewayUncharged)
-  const hg = r.half.gateway
-  const hb = r.half.bare
-  const hd = r.half.direct
-  const addedVsBare = hg && hb ? hg.p99 - hb.p99 : NaN
-  const addedVsDirect = hg && hd ? hg.p99 - hd.p99 : NaN
   const g2 = r.scaling.gateway2
   const b2 = r.scaling.bare2
   return `# Gateway benchmark
@@ -63,17 +56,6 @@ ${row('direct to the upstream', direct)}
 | gateway / direct | ${f(gd)} | (information) |
 | charging on / charging off | ${f(charged)} | (information: what billing costs) |
 
-## Added latency at half of the gateway's maximum rate (${r.halfRate ?? 'n/a'} req/s)
-
-| target | p50 ms | p99 ms |
-|---|---:|---:|
-| gateway | ${f(hg?.p50)} | ${f(hg?.p99)} |
-| bare undici proxy | ${f(hb?.p50)} | ${f(hb?.p99)} |
-| direct | ${f(hd?.p50)} | ${f(hd?.p99)} |
-
-p99 added by the gateway: **${f(addedVsDirect)} ms** over direct, **${f(addedVsBare)} ms** over the bare proxy
-(target: under 2 ms: ${verdict(addedVsDirect < 2)}).
-
 ## Metering exactness
 
 ${r.exactness ? `${r.exactness.calls2xx} calls answered 2xx; after SIGTERM (the writer flushes) the database held ${r.exactness.rows} new Invocation rows and ${r.exactness.charges} calls' worth of CHARGE ledger entries: ${r.exactness.ok ? '**exact**, no call charged twice' : '**MISMATCH**'}.` : 'not measured'}
@@ -98,20 +80,11 @@ can only use what the others leave; expect more on a machine with spare cores.
   writer on. "Charging off" is the same process with \`GATEWAY_CHARGING=off\`.
 - Latency percentiles come from autocannon's per-response timings (sub-millisecond), 2xx only.
 - The exactness run fires 20,000 calls with \`amount\`, so no call is cut off mid-flight.
+- The metering writer commits through its spool (\`lib/metering/call-spool.ts\`), as in production.
 
-## Where the gateway's time goes (profiled with \`node --cpu-prof\`)
+## Where the gateway's time goes
 
-- On the event loop the gateway does what the bare proxy does (socket writes dominate) plus a
-  few per cent for the pipeline: key hash, Map lookups, header copies, the call record.
-- What separates it from the bare proxy is the metering write: one Invocation row per call into
-  SQLite, whose table carries 8 indexes. It runs in a worker thread
-  (\`lib/metering/sqlite-writer-thread.mjs\`), so it never blocks a call, but on 2 cores that
-  thread competes with the load generator and the upstream for CPU. With the SQL skipped
-  (everything else unchanged) the gateway measured 0.75–0.9× bare on this machine; with it,
-  0.5–0.65×.
-- Levers, in order: fewer Invocation indexes (\`@@index([createdAt])\` and \`@@index([keyId])\` are
-  candidates), more cores, or PostgreSQL on its own host.
-- The p99 at half load is dominated by stalls that hit the bare proxy as well (other processes
-  shared the 2 cores during this run); compare the p50 columns for the per-call overhead.
+See "CPU per served call" and the profile below: what each call costs in the gateway's process
+(every thread), against the bare proxy, and the functions that spend it.
 `
 }

@@ -3,11 +3,18 @@
 // upstream itself, at equal worker counts. Writes bench/results.md (`npm run bench -- contracts`
 // measures contracts instead: contracts-bench.ts). BENCH_DURATION (s, default 10), BENCH_WORKERS (default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 2: best of N interleaved runs per target).
+// BENCH_LATENCY_ROUNDS (default 5) interleaved paced rounds, BENCH_WRITER_ROWS (default 20000).
+// CPU per served call comes from /proc/<pid>/stat (proc-cpu.ts); bench/results.json gets the ratios.
 // The AI row (streamed chat completions, bench/ai-bench.ts) runs last; BENCH_ONLY=ai runs just it.
 // Each run rewrites only its own sections of bench/results.md (results-sections.ts).
 import os from 'node:os'
 import { formatAiSection, runAiBench } from './ai-bench'
-import { measure, type Measurement } from './measure-target'
+import { profileGateway } from './cpu-profile'
+import { addedLatency, formatCpuReport, type CpuMeasurement, type CpuReport } from './cpu-report'
+import { measure } from './measure-target'
+import { startCpuSample } from './proc-cpu'
+import { mergeResultsJson } from './results-json'
+import { benchSpool, benchWriter } from './writer-bench'
 import { readResults, withSection, writeResults } from './results-sections'
 import { nginxBinary, startNginx } from './nginx-target'
 import { pacedLoad } from './paced-load'
@@ -27,6 +34,8 @@ const duration = Number(process.env.BENCH_DURATION ?? 10)
 const workers = Number(process.env.BENCH_WORKERS ?? 1)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
+const latencyRounds = Math.max(1, Number(process.env.BENCH_LATENCY_ROUNDS ?? 5))
+const writerRows = Number(process.env.BENCH_WRITER_ROWS ?? 20_000)
 const WARMUP_SEC = 3
 
 if (process.env.BENCH_ONLY === 'ai') {
@@ -45,13 +54,22 @@ async function withTarget<T>(start: () => Promise<Target>, run: (target: Target)
   }
 }
 
-async function maxLoad(name: string, url: string, headers?: Record<string, string>): Promise<Measurement> {
+/** The best run, with the target's CPU per served call (`pid`: the target's process). */
+async function maxLoad(
+  name: string,
+  pid: number,
+  url: string,
+  headers?: Record<string, string>,
+): Promise<CpuMeasurement> {
   await measure({ url, headers, durationSec: WARMUP_SEC, connections })
+  const sample = startCpuSample(pid)
   const result = await measure({ url, headers, durationSec: duration, connections })
+  const { cpuMs, machineIdlePct } = sample()
+  const cpuUsPerCall = (cpuMs * 1000) / Math.max(1, result.count2xx)
   console.log(
-    `${name.padEnd(22)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  non2xx ${result.non2xx} errors ${result.errors}`,
+    `${name.padEnd(22)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  CPU ${cpuUsPerCall.toFixed(1)} µs/call  idle ${machineIdlePct.toFixed(1)} %  non2xx ${result.non2xx} errors ${result.errors}`,
   )
-  return result
+  return { ...result, cpuUsPerCall, machineIdlePct }
 }
 
 const upstream = await spawnBenchUpstream()
@@ -87,11 +105,28 @@ const report: Report = {
   duration,
   node: process.version,
   max: {},
-  half: {},
   scaling: {},
+}
+const cpuReport: CpuReport = {
+  writer: [],
+  cpu: {},
+  latencyRounds: [],
+  loadAverage: [],
+  profile: [],
+  cores: os.cpus().length,
 }
 
 try {
+  // 0. The metering writer alone, on each engine, and the spool's cost per call.
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const row = await benchWriter(engine, writerRows)
+    console.log(
+      `writer alone ${engine}: ${row.rowsPerSec.toFixed(0)} rows/s, ${row.cpuUsPerRow.toFixed(1)} µs CPU per row`,
+    )
+    cpuReport.writer.push(row)
+  }
+  cpuReport.spoolCpuUsPerCall = benchSpool(100_000)
+
   // 1. Maximum throughput. Targets are measured in turns, BENCH_ROUNDS times, and each keeps its
   // best run: on a small shared machine, background load otherwise decides which target "wins".
   const gatewayRows = { before: 0, chargedBefore: 0n, served2xx: 0, non2xx: 0 }
@@ -102,47 +137,43 @@ try {
       const uncharged = await startGateway(workers, 'off')
       const nginxTarget = nginx ? await startNginx(nginx, upstreamPort, await freePort(), workers) : null
       try {
-        const plan: Array<[keyof Report['max'], string, string, Record<string, string> | undefined]> = [
-          ['gateway', 'gateway', gw.url + seeded.path, auth],
-          ['gatewayUncharged', 'gateway, charging off', uncharged.url + seeded.path, auth],
-          ['bare', 'bare undici proxy', bare.url + upstreamPath, undefined],
+        type Plan = [keyof Report['max'], string, Target, string, Record<string, string> | undefined]
+        const plan: Plan[] = [
+          ['gateway', 'gateway', gw, gw.url + seeded.path, auth],
+          ['gatewayUncharged', 'gateway, charging off', uncharged, uncharged.url + seeded.path, auth],
+          ['bare', 'bare undici proxy', bare, bare.url + upstreamPath, undefined],
           ...(nginxTarget
-            ? [
-                ['nginx', 'nginx proxy_pass', nginxTarget.url + upstreamPath, undefined] as [
-                  keyof Report['max'],
-                  string,
-                  string,
-                  undefined,
-                ],
-              ]
+            ? [['nginx', 'nginx proxy_pass', nginxTarget, nginxTarget.url + upstreamPath, undefined] as Plan]
             : []),
-          ['direct', 'direct upstream', upstreamUrl + upstreamPath, undefined],
+          ['direct', 'direct upstream', upstream, upstreamUrl + upstreamPath, undefined],
         ]
         for (let round = 0; round < rounds; round++) {
-          for (const [key, name, url, headers] of plan) {
-            const result = await maxLoad(`${name} (round ${round + 1})`, url, headers)
-            if (!report.max[key] || result.rps > report.max[key]!.rps) report.max[key] = result
+          for (const [key, name, target, url, headers] of plan) {
+            const result = await maxLoad(`${name} (round ${round + 1})`, target.child.pid!, url, headers)
+            if (!report.max[key] || result.rps > report.max[key]!.rps) {
+              report.max[key] = result
+              if (key !== 'direct') cpuReport.cpu[key] = result
+            }
           }
         }
+
+        // 2. Added latency: gateway and bare proxy under the same paced load, in interleaved rounds.
+        const rate = Math.max(100, Math.round(Math.min(report.max.gateway!.rps, report.max.bare!.rps) / 3))
+        cpuReport.pacedRate = rate
+        for (let round = 0; round < latencyRounds; round++) {
+          const g = await pacedLoad({ url: gw.url + seeded.path, headers: auth, durationSec: 5, rate })
+          const b = await pacedLoad({ url: bare.url + upstreamPath, durationSec: 5, rate })
+          cpuReport.latencyRounds.push({ gateway: g, bare: b })
+          console.log(
+            `paced ${rate} req/s round ${round + 1}: gateway p50 ${g.p50.toFixed(2)} p99 ${g.p99.toFixed(2)} | bare p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} ms`,
+          )
+        }
+        cpuReport.loadAverage = os.loadavg()
       } finally {
         await bare.stop()
         await uncharged.stop()
         await nginxTarget?.stop()
       }
-
-      // 2. Latency at half of the gateway's maximum rate, gateway vs bare vs direct.
-      const rate = Math.max(100, Math.round(report.max.gateway!.rps / 2))
-      report.halfRate = rate
-      report.half.gateway = await pacedLoad({ url: gw.url + seeded.path, headers: auth, durationSec: duration, rate })
-      report.half.bare = await withTarget(
-        () => startBare(workers),
-        (bare) => pacedLoad({ url: bare.url + upstreamPath, durationSec: duration, rate }),
-      )
-      report.half.direct = await pacedLoad({ url: upstreamUrl + upstreamPath, durationSec: duration, rate })
-      for (const [name, m] of Object.entries(report.half))
-        console.log(
-          `half load ${name.padEnd(12)} p50 ${m.p50.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms at ${rate} req/s`,
-        )
 
       // 3. Exactness: a fixed number of calls, then SIGTERM (the writer flushes), then count rows.
       await new Promise((resolve) => setTimeout(resolve, 1_000))
@@ -162,14 +193,17 @@ try {
   )
 
   // 4. Scaling with GATEWAY_WORKERS=2 (and the bare proxy with 2 workers, for the ratio).
-  report.scaling.gateway2 = await withTarget(
+  report.scaling.gateway2 = cpuReport.cpu.gateway2 = await withTarget(
     () => startGateway(2),
-    (gw) => maxLoad('gateway x2', gw.url + seeded.path, auth),
+    (gw) => maxLoad('gateway x2', gw.child.pid!, gw.url + seeded.path, auth),
   )
-  report.scaling.bare2 = await withTarget(
+  report.scaling.bare2 = cpuReport.cpu.bare2 = await withTarget(
     () => startBare(2),
-    (bare) => maxLoad('bare x2', bare.url + upstreamPath),
+    (bare) => maxLoad('bare x2', bare.child.pid!, bare.url + upstreamPath),
   )
+
+  // 5. The profile of what a call still costs.
+  cpuReport.profile = await profileGateway(seeded.url, seeded.path, auth, Math.min(duration, 8), connections)
 } finally {
   await upstream.stop()
   await seeded.db.$disconnect()
@@ -184,9 +218,23 @@ async function chargedSoFar(): Promise<bigint> {
   return -(sum._sum.amountMicros ?? 0n)
 }
 
+const { gateway: gwCpu, bare: bareCpu } = cpuReport.cpu
+const latency = addedLatency(cpuReport.latencyRounds)
+mergeResultsJson({
+  throughputRatioBare: gwCpu && bareCpu ? gwCpu.rps / bareCpu.rps : null,
+  cpuPerCallRatioBare: gwCpu && bareCpu ? gwCpu.cpuUsPerCall / bareCpu.cpuUsPerCall : null,
+  cpuUsPerCall: Object.fromEntries(Object.entries(cpuReport.cpu).map(([k, m]) => [k, m.cpuUsPerCall])),
+  addedLatencyMs: { p50: latency.p50, p99: latency.p99, loadAverage: cpuReport.loadAverage },
+  writerAlone: cpuReport.writer,
+})
+
 const previous = readResults()
 const markdown = withSection(
-  withSection(formatReport(report), 'ai', formatAiSection(await runAiBench({ connections, duration, rounds }))),
+  withSection(
+    formatReport(report) + '\n' + formatCpuReport(cpuReport),
+    'ai',
+    formatAiSection(await runAiBench({ connections, duration, rounds })),
+  ),
   'contracts',
   null, // measured by its own run (npm run bench -- contracts): kept as it was
   previous,

@@ -48,7 +48,7 @@ export function spawnTarget(
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 180_000)
     const done = () => {
       clearTimeout(timer)
       resolve({

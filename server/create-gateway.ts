@@ -13,6 +13,7 @@ import { createWindowLimiter } from '../lib/gateway/shared-rate-limit'
 import { connectRedis, redisReady } from '../lib/redis/connect-redis'
 import type { SharedQuotaStore } from '../lib/charging/free-quota'
 import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
+import { createCallSpool } from '../lib/metering/call-spool'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
 import { observingMeter, observingSink, watchGateway } from '../lib/metrics/observe-gateway'
 
@@ -97,6 +98,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxBatch: options.maxBatch ?? envNumber('METERING_BATCH_ROWS'),
     leaseInstanceId: charging.instanceId ?? null,
     onWritten: charging.written ? (records) => charging.written!(records) : undefined,
+    spool: createCallSpool(options.databaseUrl, charging.instanceId ?? null),
   })
   const maxBodyBytes = options.maxBodyBytes ?? envNumber('GATEWAY_MAX_BODY_BYTES') ?? DEFAULT_MAX_BODY_BYTES
   const cooldown = options.aiCooldown ?? {

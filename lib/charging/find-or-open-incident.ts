@@ -1,19 +1,19 @@
 import type { PaymentCause } from '@/generated/sqlite/enums'
 import type { Db } from '../db'
 import { createId } from '../ids'
-import { notifyTeam } from '../notifications/notify-team'
+import { openIncidentStatements } from '../metering/outbox-statements'
+import { dialectOf, runOnPrisma } from '../metering/run-on-prisma'
 
 // The first 402 of an episode, as seen by one gateway instance, opens the PaymentIncident here,
 // under the consumer's account lock, so that instances refusing the same consumer at the same
 // moment all name one incident. Later 402s only add to its counters, through the metering writer.
+// Opening it (the row and payment_incident.opened) runs the metering program's own statements.
 
 export type IncidentSubject = {
   consumerTeamId: string
   ownerTeamId: string
   apiId: string
   cause: PaymentCause
-  apiLabel: string
-  consumerSlug: string
 }
 
 export async function findOrOpenIncident(db: Db, subject: IncidentSubject, now = new Date()): Promise<string> {
@@ -28,29 +28,8 @@ export async function findOrOpenIncident(db: Db, subject: IncidentSubject, now =
       })
       if (open) return open.id
       const id = createId('pi')
-      await tx.paymentIncident.create({
-        data: {
-          id,
-          consumerTeamId: subject.consumerTeamId,
-          ownerTeamId: subject.ownerTeamId,
-          apiId: subject.apiId,
-          cause: subject.cause,
-          firstSeenAt: now,
-          lastSeenAt: now,
-        },
-      })
-      await notifyTeam(
-        tx,
-        {
-          teamId: subject.consumerTeamId,
-          event: 'payment_incident.opened',
-          title: `Calls to ${subject.apiLabel} are being refused: ${subject.cause.replaceAll('_', ' ')}`,
-          body: 'The gateway answers 402 Payment Required until the cause is fixed.',
-          link: `/t/${subject.consumerSlug}/incidents/${id}`,
-          data: { incidentId: id, api: subject.apiLabel, cause: subject.cause, firstSeenAt: now.toISOString() },
-        },
-        now,
-      )
+      const incident = { id, ...subject, firstSeenAt: now, lastSeenAt: now, blockedCalls: 0, blockedRevenueMicros: 0n }
+      await runOnPrisma(tx, openIncidentStatements(incident, dialectOf(tx), now, createId))
       return id
     },
     { maxWait: 10_000, timeout: 10_000 },

@@ -246,8 +246,6 @@ export class LeaseCharging implements ChargingStep {
         ownerTeamId: route.ownerTeamId,
         apiId: route.apiId,
         cause,
-        apiLabel: route.apiLabel,
-        consumerSlug: call.key!.teamSlug,
       },
       new Date(call.createdAt),
     ) // the episode starts with this call, not when the row is written

@@ -1,12 +1,17 @@
 import { isPostgresUrl, sqliteFilePath, type Db } from '../db'
+import { randomToken } from '../ids'
 import type { InvocationRecord, Meter } from '../gateway/invocation-record'
-import { prepareBatch, type BatchSink, type PreparedBatch } from './prepare-batch'
+import type { BatchSink, MeteredCall } from './batch-sink'
+import type { CallSpool } from './call-spool'
+import { PgBatchSink } from './pg-batch-sink'
 import { PrismaBatchSink } from './prisma-batch-sink'
 import { SqliteThreadSink } from './sqlite-thread-sink'
 
-// Batched, asynchronous metering. The hot path only pushes onto an array; a timer (every 250 ms)
-// or a full batch (500 rows) triggers a flush, one transaction per batch. A failed batch is kept
-// and retried first, so rows are neither lost nor written twice.
+// Batched, asynchronous metering. The hot path gives the call its Invocation id, pushes it onto an
+// array and appends it to the spool (see call-spool.ts); a timer (every 250 ms) or a full batch
+// (500 rows) triggers a flush, one transaction per batch, and flushes asked for in the same tick
+// share one batch. A failed batch is kept and retried first; every write is idempotent by call id,
+// so rows are neither lost nor written twice.
 
 export type WriterOptions = {
   flushMs?: number
@@ -17,20 +22,32 @@ export type WriterOptions = {
   leaseInstanceId?: string | null
   /** Told about every batch once it is committed (the charging step tracks unwritten charges). */
   onWritten?: (records: readonly InvocationRecord[]) => void
+  /** Crash durability: calls are spooled to disk before they are committed, and replayed on start. */
+  spool?: CallSpool | null
 }
 
 /**
- * SQLite with a known file: a writer thread (fast, off the event loop). Otherwise Prisma. The URL
- * must be the one `db` was created from; without it the Prisma sink is the safe choice.
+ * SQLite with a known file: a writer thread (fast, off the event loop); PostgreSQL: node-postgres
+ * with prepared statements. Without a URL, Prisma. The URL must be the one `db` was created from.
  */
 export function createBatchSink(db: Db, databaseUrl?: string): BatchSink {
-  if (databaseUrl && !isPostgresUrl(databaseUrl)) return new SqliteThreadSink(sqliteFilePath(databaseUrl))
-  return new PrismaBatchSink(db, databaseUrl && isPostgresUrl(databaseUrl) ? 'postgres' : 'sqlite')
+  if (!databaseUrl) return new PrismaBatchSink(db, 'sqlite')
+  return isPostgresUrl(databaseUrl) ? new PgBatchSink(databaseUrl) : new SqliteThreadSink(sqliteFilePath(databaseUrl))
+}
+
+// Invocation ids: "inv_" + 9 chars of milliseconds + 5 per process + a 6-char counter. Unique
+// without a random draw per call, and time-ordered, so inserts append to the primary-key index.
+const PROCESS_TAG = randomToken(5)
+let callCounter = 0
+function nextCallId(now: number): string {
+  callCounter = (callCounter + 1) % 2_176_782_336 // 36^6
+  return `inv_${now.toString(36).padStart(9, '0')}${PROCESS_TAG}${callCounter.toString(36).padStart(6, '0')}`
 }
 
 export class InvocationWriter implements Meter {
-  private queue: InvocationRecord[] = []
-  private failed: PreparedBatch | null = null
+  private queue: MeteredCall[] = []
+  private failed: MeteredCall[] | null = null
+  private failedAttempts = 0
   private flushing: Promise<void> | null = null
   private timer: NodeJS.Timeout | null = null
   private readonly flushMs: number
@@ -38,6 +55,7 @@ export class InvocationWriter implements Meter {
   private readonly maxQueue: number
   private readonly leaseInstanceId: string | null
   private readonly onWritten: ((records: readonly InvocationRecord[]) => void) | null
+  private readonly spool: CallSpool | null
   written = 0
   dropped = 0
 
@@ -50,53 +68,70 @@ export class InvocationWriter implements Meter {
     this.maxQueue = options.maxQueue ?? 1_000_000
     this.leaseInstanceId = options.leaseInstanceId ?? null
     this.onWritten = options.onWritten ?? null
+    this.spool = options.spool ?? null
   }
 
+  /** Replays what a dead process left in the spool (before any new call), then starts the timers. */
   start(): void {
     if (this.timer) return
+    this.sink.warm?.()
+    if (this.spool) {
+      const recovered = this.spool.recover()
+      if (recovered.length > 0) console.log(`[metering] replaying ${recovered.length} spooled call records`)
+      this.queue.unshift(...recovered)
+      this.spool.start()
+    }
     this.timer = setInterval(() => void this.flush(), this.flushMs)
     // The writer alone must not keep the process alive; shutdown calls close() explicitly.
     this.timer.unref()
   }
 
   record(record: InvocationRecord): void {
-    this.queue.push(record)
+    const call = record as MeteredCall
+    call.id = nextCallId(record.createdAt)
+    call.leaseInstanceId = this.leaseInstanceId
+    this.spool?.append(call)
+    this.queue.push(call)
     if (this.queue.length > this.maxQueue) {
       this.queue.shift()
+      this.spool?.committed(1)
       if (this.dropped++ % 10_000 === 0) console.error('[metering] queue full: dropping the oldest call records')
     }
     if (this.queue.length >= this.maxBatch && !this.flushing) void this.flush()
   }
 
   get pending(): number {
-    return this.queue.length + (this.failed?.rows.length ?? 0)
+    return this.queue.length + (this.failed?.length ?? 0)
   }
 
-  /** Writes everything queued so far; concurrent callers share one run. Never throws. */
+  /** Writes everything queued so far; callers in the same tick share one run. Never throws. */
   flush(): Promise<void> {
-    this.flushing ??= this.drain().finally(() => {
-      this.flushing = null
-    })
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .finally(() => {
+        this.flushing = null
+      })
     return this.flushing
   }
 
   private async drain(): Promise<void> {
     while (this.failed || this.queue.length > 0) {
-      const batch = this.failed ?? prepareBatch(this.queue.splice(0, this.maxBatch), this.leaseInstanceId)
+      const batch = this.failed ?? this.queue.splice(0, this.maxBatch)
       try {
-        batch.attempts++
-        const outcome = await this.sink.write(batch)
+        this.written += await this.sink.write(batch)
         this.failed = null
-        if (outcome === 'written') this.written += batch.rows.length
-        this.onWritten?.(batch.rows)
+        this.failedAttempts = 0
+        this.spool?.committed(batch.length)
+        // Calls replayed from a dead process were never reserved by this one's charging step.
+        this.onWritten?.(batch.some((c) => c.replayed) ? batch.filter((c) => !c.replayed) : batch)
       } catch (error) {
         // Keep the batch; the next tick retries it before anything newer.
         this.failed = batch
-        if (batch.attempts === 1 || batch.attempts % 20 === 0) {
-          // One line: a clash of client-sent request ids (P2002) is routine and fixed on retry.
+        this.failedAttempts++
+        if (this.failedAttempts === 1 || this.failedAttempts % 20 === 0) {
           const reason = (error as { code?: string }).code ?? String((error as Error).message).split('\n')[0]
           console.error(
-            `[metering] batch of ${batch.rows.length} failed (attempt ${batch.attempts}, ${reason}); retrying`,
+            `[metering] batch of ${batch.length} failed (attempt ${this.failedAttempts}, ${reason}); retrying`,
           )
         }
         return
@@ -115,6 +150,8 @@ export class InvocationWriter implements Meter {
       await this.flush()
     }
     if (this.pending > 0) console.error(`[metering] shutting down with ${this.pending} unwritten call records`)
+    // What is still unwritten stays in the spool for the next start.
+    this.spool?.close()
     await this.sink.close()
   }
 }

@@ -5,7 +5,7 @@ import { hourStart } from './rollup-buckets'
 
 // The money side of one metering batch, summed once when the batch is prepared so that a retry
 // writes exactly the same ledger entries (same ids, same idempotency keys) as the first attempt.
-// billing-statements.mjs turns it into SQL for either database.
+// billing-statements.ts turns it into SQL for either database.
 
 export type BillingCharge = {
   id: string
@@ -64,9 +64,8 @@ const PAYMENT_CAUSES = new Set([
 
 /** `batchKey` (the batch's first row id) makes each charge's idempotency key unique to this batch. */
 export function prepareBilling(
-  records: readonly InvocationRecord[],
+  records: ReadonlyArray<InvocationRecord & { leaseInstanceId?: string | null }>,
   batchKey: string,
-  leaseInstanceId: string | null,
 ): PreparedBilling {
   const charges = new Map<string, BillingCharge>()
   const spend = new Map<string, BillingSpend>()
@@ -103,11 +102,12 @@ export function prepareBilling(
             at: r.createdAt,
           })
         }
-        const spendKey = r.consumerTeamId + '|' + month
+        // Per lease too: a replayed spool spends the lease of the instance that served its calls.
+        const spendKey = r.consumerTeamId + '|' + month + '|' + (r.leaseInstanceId ?? '')
         const spent = spend.get(spendKey)
         if (spent) spent.amountMicros += r.costMicros
         else {
-          const leaseId = leaseInstanceId === null ? null : `${leaseInstanceId}:${r.consumerTeamId}`
+          const leaseId = !r.leaseInstanceId ? null : `${r.leaseInstanceId}:${r.consumerTeamId}`
           spend.set(spendKey, { teamId: r.consumerTeamId, month, amountMicros: r.costMicros, leaseId })
         }
       }

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads'
-import type { BatchSink, PreparedBatch } from './prepare-batch'
+import type { BatchSink, MeteredCall } from './batch-sink'
+import type { WriterReply, WriterRequest } from './sqlite-writer-loop'
 
-// Hands batches to a worker thread that owns its own SQLite connection (sqlite-writer-thread.mjs),
-// so neither SQLite's synchronous commits nor the per-row work ever run on the gateway's event loop.
+// Hands batches to a worker thread that owns its own SQLite connection (sqlite-writer-loop.ts),
+// so neither SQLite's synchronous commits nor the metering program ever run on the gateway's event loop.
 
-type Pending = { resolve: (outcome: 'written' | 'already-written') => void; reject: (error: Error) => void }
+type Pending = { resolve: (written: number) => void; reject: (error: Error) => void }
 
 export class SqliteThreadSink implements BatchSink {
   private worker: Worker | null = null
@@ -18,17 +19,14 @@ export class SqliteThreadSink implements BatchSink {
     const worker = new Worker(new URL('./sqlite-writer-thread.mjs', import.meta.url), {
       workerData: { file: this.file },
     })
-    worker.on(
-      'message',
-      (message: { type: string; id: number; outcome?: 'written' | 'already-written'; error?: string }) => {
-        if (message.type !== 'done') return
-        const waiting = this.pending.get(message.id)
-        this.pending.delete(message.id)
-        if (this.pending.size === 0) worker.unref()
-        if (message.error !== undefined) waiting?.reject(new Error(message.error))
-        else waiting?.resolve(message.outcome!)
-      },
-    )
+    worker.on('message', (message: WriterReply) => {
+      if (message.type !== 'done') return
+      const waiting = this.pending.get(message.id)
+      this.pending.delete(message.id)
+      if (this.pending.size === 0) worker.unref()
+      if (message.error !== undefined) waiting?.reject(new Error(message.error))
+      else waiting?.resolve(message.written ?? 0)
+    })
     // A crashed thread fails what it held (the writer keeps and retries those batches) and is
     // started afresh on the next write.
     const fail = (error: Error) => {
@@ -45,13 +43,17 @@ export class SqliteThreadSink implements BatchSink {
     return worker
   }
 
-  write(batch: PreparedBatch): Promise<'written' | 'already-written'> {
+  warm(): void {
+    this.ensureWorker()
+  }
+
+  write(calls: readonly MeteredCall[]): Promise<number> {
     const worker = this.ensureWorker()
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
       worker.ref()
-      worker.postMessage({ type: 'write', id, batch })
+      worker.postMessage({ type: 'write', id, calls: [...calls] } satisfies WriterRequest)
     })
   }
 
@@ -65,7 +67,7 @@ export class SqliteThreadSink implements BatchSink {
         clearTimeout(timer)
         void worker.terminate().then(() => resolve())
       })
-      worker.postMessage({ type: 'close' })
+      worker.postMessage({ type: 'close' } satisfies WriterRequest)
     })
   }
 }

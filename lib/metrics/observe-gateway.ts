@@ -2,7 +2,7 @@ import type { InvocationRecord, Meter } from '@/lib/gateway/invocation-record'
 import type { SnapshotStore } from '@/lib/gateway/snapshot-store'
 import { PAYMENT_CAUSES } from '@/lib/incidents/causes'
 import type { InvocationWriter } from '@/lib/metering/invocation-writer'
-import type { BatchSink } from '@/lib/metering/prepare-batch'
+import type { BatchSink } from '@/lib/metering/batch-sink'
 import {
   gatewayLatency,
   gatewayRequests,
@@ -68,6 +68,7 @@ export function observingSink(sink: BatchSink): BatchSink {
       }
     },
     close: () => sink.close(),
+    warm: () => sink.warm?.(),
   }
 }
 

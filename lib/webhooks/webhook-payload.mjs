@@ -1,6 +1,5 @@
 // The JSON body every webhook delivery carries, written by the console (notifyTeam, test sends)
-// and by the metering writer's SQL (lib/metering/billing-statements.mjs). Plain .mjs because the
-// SQLite writer thread loads it without a TypeScript loader.
+// and by the metering writer's SQL (lib/metering/outbox-statements.ts).
 
 /**
  * The webhook body; its id doubles as the receiver's idempotency key. Bigints are sent as strings.

@@ -1,8 +1,7 @@
 import { computeCallCharge } from '@/lib/billing/compute-call-charge'
 import { databaseUrl, isPostgresUrl, type Db } from '@/lib/db'
 import type { InvocationRecord } from '@/lib/gateway/invocation-record'
-import { randomToken } from '@/lib/ids'
-import { prepareBatch } from '@/lib/metering/prepare-batch'
+import { createId, randomToken } from '@/lib/ids'
 import { PrismaBatchSink } from '@/lib/metering/prisma-batch-sink'
 import { DAY_MS, type SeedConfig } from './seed-config'
 import type { SeedCounter } from './seed-counter'
@@ -14,7 +13,7 @@ import type { SeededTeams } from './seed-teams'
 // (time to first token), a few served by the other model after the first failed (fallbacks),
 // some whose usage the tokenizer estimated, and a few provider errors.
 //
-// The calls go through the gateway's own metering path (prepareBatch + PrismaBatchSink), one UTC
+// The calls go through the gateway's own metering path (the metering program through PrismaBatchSink), one UTC
 // day per batch, oldest first: the raw Invocation rows, every rollup, SubscriptionUsage, and one
 // CHARGE per day dated at its last call with the balance moved by it, so balances and charges
 // never disagree. The history starts no earlier than globex's subscription. Done once: a rollup
@@ -66,10 +65,10 @@ export async function seedAiHistory(db: Db, config: SeedConfig, teams: SeededTea
   const calls = buildAiCalls(createRandom(11_011), route, from, now)
   const sink = new PrismaBatchSink(db, isPostgresUrl(databaseUrl()) ? 'postgres' : 'sqlite')
   for (const day of byUtcDay(calls)) {
-    const batch = prepareBatch(day)
-    await sink.write(batch)
+    await sink.write(day.map((call) => ({ ...call, id: createId('inv'), leaseInstanceId: null })))
     counter.changed('AI call', day.length)
-    counter.changed('ledger entry', batch.billing.charges.length)
+    // One subscription, one day: one CHARGE when any call cost money.
+    counter.changed('ledger entry', day.some((call) => call.costMicros > 0n) ? 1 : 0)
   }
 }
 

@@ -4,6 +4,7 @@ import type { PaymentCause } from '@/generated/sqlite/enums'
 import type { Db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import type { InvocationRecord } from '@/lib/gateway/invocation-record'
+import { INVOCATION_COLUMNS as CALL_COLUMNS } from '@/lib/metering/metering-program'
 import type { BillingIncident, BillingRollup } from '@/lib/metering/prepare-billing'
 import type { LatencyCounter, UsageCounter } from '@/lib/metering/rollup-buckets'
 import type { PaymentEpisode } from './payment-episodes'
@@ -28,35 +29,8 @@ export type SeedBatch = AiRollups & {
 }
 export type BatchWriter = { write(batch: SeedBatch): Promise<void>; close(): Promise<void> }
 
-const INVOCATION_COLUMNS = [
-  'id',
-  'requestId',
-  'ownerTeamId',
-  'consumerTeamId',
-  'apiId',
-  'versionId',
-  'keyId',
-  'subscriptionId',
-  'method',
-  'path',
-  'status',
-  'errorCode',
-  'latencyMs',
-  'upstreamMs',
-  'requestBytes',
-  'responseBytes',
-  'inputTokens',
-  'outputTokens',
-  'costMicros',
-  'incidentId',
-  'model',
-  'provider',
-  'usageEstimated',
-  'attempts',
-  'ttftMs',
-  'createdAt',
-  'updatedAt',
-] as const
+// The columns the gateway's metering program writes, and updatedAt.
+const INVOCATION_COLUMNS = [...CALL_COLUMNS, 'updatedAt'] as const
 const USAGE_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'] as const
 const USAGE_SUMS = ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'] as const
 const LATENCY_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs'] as const

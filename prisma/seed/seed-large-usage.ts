@@ -102,7 +102,7 @@ export async function seedLargeUsage(db: Db, options: SeedLargeUsageOptions): Pr
   const flush = async () => {
     if (pending.calls.length === 0) return
     // Only the 402 side of the billing summary: the large seed writes no ledger entries.
-    const billing = prepareBilling(pending.calls, `seed-${tag}-${written}`, null)
+    const billing = prepareBilling(pending.calls, `seed-${tag}-${written}`)
     pending.paymentRollups = billing.rollups
     pending.incidents = billing.incidents.map((i) => ({ ...i, episode: episodeById.get(i.id)! }))
     await writer.write(pending)

@@ -1,17 +1,17 @@
 import type { TestDatabase } from '../../testing/test-database'
 import { testDatabaseProvider } from '../../testing/test-database'
 import { createBatchSink } from '../invocation-writer'
-import type { BatchSink } from '../prepare-batch'
+import type { BatchSink } from '../batch-sink'
 import { PrismaBatchSink } from '../prisma-batch-sink'
 
 // The metering writer's sinks as the tests drive them: every sink the test engine has (SQLite: the
-// writer thread and Prisma; PostgreSQL: Prisma, as in production), and one that fails its first
+// writer thread and Prisma; PostgreSQL: node-postgres, as in production, and Prisma), and one that fails its first
 // write, before touching the database or after committing, to prove a retry loses and doubles nothing.
 
-export type SinkName = 'sqlite-thread' | 'prisma'
+export type SinkName = 'sqlite-thread' | 'pg' | 'prisma'
 
 export const TEST_SINKS: readonly SinkName[] =
-  testDatabaseProvider() === 'sqlite' ? ['sqlite-thread', 'prisma'] : ['prisma']
+  testDatabaseProvider() === 'sqlite' ? ['sqlite-thread', 'prisma'] : ['pg', 'prisma']
 
 export function testSink(testDb: TestDatabase, name: SinkName): BatchSink {
   return name === 'prisma' ? new PrismaBatchSink(testDb.db, testDb.provider) : createBatchSink(testDb.db, testDb.url)

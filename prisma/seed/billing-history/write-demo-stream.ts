@@ -17,7 +17,7 @@ export type StreamCounts = { usageRollups: number; ledgerEntries: number; blocke
 
 export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCall[], now: Date): Promise<StreamCounts> {
   const { usage, latency } = aggregateRollups(calls)
-  const billing = prepareBilling(calls, `seed:${stream.key}`, null)
+  const billing = prepareBilling(calls, `seed:${stream.key}`)
   const episodes = new Map(stream.episodes.map(({ episode }) => [episode.incidentId, episode]))
   const charges = dailyCharges(
     stream.key,
@@ -71,7 +71,7 @@ function dailyCharges(key: string, calls: SeedCall[], topUps: number[]): Billing
     if (list) list.push(c)
     else groups.set(group, [c])
   }
-  return [...groups.entries()].flatMap(([group, list]) => prepareBilling(list, `seed:${key}:${group}`, null).charges)
+  return [...groups.entries()].flatMap(([group, list]) => prepareBilling(list, `seed:${key}:${group}`).charges)
 }
 
 type Entry = {
