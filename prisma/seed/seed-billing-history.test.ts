@@ -3,6 +3,7 @@ import { utcMonth } from '@/lib/billing/month'
 import { db } from '@/lib/db'
 import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { setupTestDatabase } from '@/lib/testing/test-database'
+import { retentionCutoff } from '@/lib/metering/prune-invocations'
 import { readSeedConfig } from './seed-config'
 import { runSeed } from './seed-demo'
 
@@ -20,7 +21,8 @@ let cleanup: () => Promise<void>
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   await runSeed(db, config)
-})
+  // The whole demo seed (59k logged calls) on a machine busy with other tests.
+}, 180_000)
 afterAll(async () => cleanup?.())
 
 const team = (slug: string) => db.team.findUniqueOrThrow({ where: { slug }, include: { billingAccount: true } })
@@ -171,6 +173,34 @@ describe('demo billing history', () => {
       null,
       null,
     ])
+  })
+
+  test('every rollup inside the retention window has its raw calls: each hour, API, consumer and status class counts as many Invocation rows', async () => {
+    const cutoff = retentionCutoff(config.now.getTime())
+    const HOUR = 3_600_000
+    const firstFullHour = new Date(Math.ceil(cutoff / HOUR) * HOUR)
+    const [rollups, calls] = await Promise.all([
+      db.usageRollup.findMany({ where: { hour: { gte: firstFullHour } } }),
+      db.invocation.findMany({
+        where: { createdAt: { gte: firstFullHour } },
+        select: { createdAt: true, apiId: true, versionId: true, consumerTeamId: true, status: true },
+      }),
+    ])
+    const key = (hour: number, apiId: string | null, versionId: string | null, consumer: string | null, cls: number) =>
+      `${hour}|${apiId}|${versionId}|${consumer}|${cls}`
+    const expected = new Map<string, number>()
+    for (const r of rollups) {
+      const k = key(r.hour.getTime(), r.apiId, r.versionId, r.consumerTeamId, r.statusClass)
+      expected.set(k, (expected.get(k) ?? 0) + r.calls)
+    }
+    const logged = new Map<string, number>()
+    for (const c of calls) {
+      const hour = Math.floor(c.createdAt.getTime() / HOUR) * HOUR
+      const k = key(hour, c.apiId, c.versionId, c.consumerTeamId, Math.floor(c.status / 100))
+      logged.set(k, (logged.get(k) ?? 0) + 1)
+    }
+    expect(expected.size).toBeGreaterThan(100)
+    expect(Object.fromEntries(logged)).toEqual(Object.fromEntries(expected))
   })
 
   test('running it again changes no balance and writes no history', async () => {

@@ -28,7 +28,8 @@ let firstRunTotal = 0
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   firstRunTotal = (await runSeed(db, config)).counter.total
-})
+  // The whole demo seed (59k logged calls) on a machine busy with other tests.
+}, 180_000)
 afterAll(async () => cleanup?.())
 
 const apiBySlug = (team: string, slug: string) =>

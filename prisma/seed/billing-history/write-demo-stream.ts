@@ -2,18 +2,26 @@ import type { Db } from '@/lib/db'
 import { utcMonth } from '@/lib/billing/month'
 import { createId } from '@/lib/ids'
 import { prepareBilling, type BillingCharge } from '@/lib/metering/prepare-billing'
+import { retentionCutoff } from '@/lib/metering/prune-invocations'
 import { aggregateRollups } from '@/lib/metering/rollup-buckets'
 import { writeBatchWithPrisma, type Tx } from '../seed-large-usage-writers'
 import type { SeedCall } from './build-stream-calls'
 import type { DemoStream } from './demo-streams'
 
-// Writes one demo stream in one transaction: the rollups and 402 rows through the large seed's
-// Prisma writer, and the money through the same sums the gateway's metering writer makes
+// Writes one demo stream in one transaction: the rollups and, for every call inside the raw log's
+// retention window, its Invocation row, through the large seed's Prisma writer (so every bar on
+// a dashboard drills into as many calls as it counts; older calls the pruner would delete anyway), and the money through the same sums the gateway's metering writer makes
 // (prepareBilling): one CHARGE per day, version and subscription, SubscriptionUsage per month,
 // the incident's counters. Ledger rows are written directly, like the welcome credit, because
 // they are dated in the past; the balance moves by their sum in the same transaction.
 
-export type StreamCounts = { usageRollups: number; ledgerEntries: number; blockedCalls: number; incidents: number }
+export type StreamCounts = {
+  usageRollups: number
+  ledgerEntries: number
+  blockedCalls: number
+  incidents: number
+  invocations: number
+}
 
 export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCall[], now: Date): Promise<StreamCounts> {
   const { usage, latency } = aggregateRollups(calls)
@@ -25,11 +33,13 @@ export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCal
     stream.topUps.map((t) => t.at),
   )
   const blocked = calls.filter((c) => c.status === 402)
+  const retainedFrom = retentionCutoff(now.getTime())
+  const retained = calls.filter((c) => c.createdAt >= retainedFrom)
 
   return db.$transaction(
     async (tx) => {
       await writeBatchWithPrisma(tx, {
-        calls: blocked,
+        calls: retained,
         usage,
         latency,
         paymentRollups: billing.rollups,
@@ -49,6 +59,7 @@ export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCal
         usageRollups: usage.length,
         ledgerEntries: entries.length,
         blockedCalls: blocked.length,
+        invocations: retained.length,
         incidents: billing.incidents.length,
       }
     },
