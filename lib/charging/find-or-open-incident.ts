@@ -1,7 +1,7 @@
 import type { PaymentCause } from '@/generated/sqlite/enums'
 import type { Db } from '../db'
 import { createId } from '../ids'
-import { notifyTeam } from '../notifications/notify-team'
+import { notifyTeam, type TeamEvent } from '../notifications/notify-team'
 
 // The first 402 of an episode, as seen by one gateway instance, opens the PaymentIncident here,
 // under the consumer's account lock, so that instances refusing the same consumer at the same
@@ -39,20 +39,21 @@ export async function findOrOpenIncident(db: Db, subject: IncidentSubject, now =
           lastSeenAt: now,
         },
       })
-      await notifyTeam(
-        tx,
-        {
-          teamId: subject.consumerTeamId,
-          event: 'payment_incident.opened',
-          title: `Calls to ${subject.apiLabel} are being refused: ${subject.cause.replaceAll('_', ' ')}`,
-          body: 'The gateway answers 402 Payment Required until the cause is fixed.',
-          link: `/t/${subject.consumerSlug}/incidents/${id}`,
-          data: { incidentId: id, api: subject.apiLabel, cause: subject.cause, firstSeenAt: now.toISOString() },
-        },
-        now,
-      )
+      await notifyTeam(tx, incidentOpenedEvent(subject, id, now), now)
       return id
     },
     { maxWait: 10_000, timeout: 10_000 },
   )
+}
+
+/** The consumer's notification that an episode began (the demo seed announces its incidents with it too). */
+export function incidentOpenedEvent(subject: IncidentSubject, id: string, firstSeenAt: Date): TeamEvent {
+  return {
+    teamId: subject.consumerTeamId,
+    event: 'payment_incident.opened',
+    title: `Calls to ${subject.apiLabel} are being refused: ${subject.cause.replaceAll('_', ' ')}`,
+    body: 'The gateway answers 402 Payment Required until the cause is fixed.',
+    link: `/t/${subject.consumerSlug}/incidents/${id}`,
+    data: { incidentId: id, api: subject.apiLabel, cause: subject.cause, firstSeenAt: firstSeenAt.toISOString() },
+  }
 }

@@ -203,6 +203,43 @@ describe('demo billing history', () => {
     expect(Object.fromEntries(logged)).toEqual(Object.fromEntries(expected))
   })
 
+  test("the demo's calls, refused ones included, use only the operations their version's contract defines", async () => {
+    const { api } = await weatherPlan()
+    const versions = await db.apiVersion.findMany({ where: { apiId: api.id }, select: { id: true, version: true } })
+    const allowed: Record<string, string[]> = {
+      v1: ['GET /current', 'GET /forecast'],
+      v2: ['GET /current', 'GET /forecast/daily', 'GET /forecast/hourly', 'GET /alerts'],
+    }
+    for (const v of versions) {
+      const used = await db.invocation.groupBy({ by: ['method', 'path'], where: { versionId: v.id } })
+      const base = `/gw/acme/weather/${v.version}`
+      expect(used.length).toBeGreaterThan(0)
+      expect(new Set(used.map((u) => `${u.method} ${u.path.replace(base, '')}`))).toEqual(new Set(allowed[v.version]))
+    }
+    const refused = await db.invocation.findMany({ where: { apiId: api.id, status: 402 }, select: { path: true } })
+    expect(refused.length).toBeGreaterThan(0)
+    expect(
+      refused.filter((r) => !/\/(current|forecast|forecast\/daily|forecast\/hourly|alerts)$/.test(r.path)),
+    ).toEqual([])
+  })
+
+  test('every payment incident was announced to its consumer; the OPEN ones are still unread', async () => {
+    const incidents = await db.paymentIncident.findMany()
+    const slugs = new Map((await db.team.findMany({ select: { id: true, slug: true } })).map((t) => [t.id, t.slug]))
+    expect(incidents.some((i) => i.state === 'OPEN')).toBe(true)
+    for (const incident of incidents) {
+      const notices = await db.notification.findMany({
+        where: {
+          teamId: incident.consumerTeamId,
+          link: `/t/${slugs.get(incident.consumerTeamId)}/incidents/${incident.id}`,
+        },
+      })
+      expect(notices).toHaveLength(1)
+      expect(notices[0]).toMatchObject({ kind: 'payment_incident.opened', createdAt: incident.firstSeenAt })
+      expect(notices[0].readAt === null).toBe(incident.state === 'OPEN')
+    }
+  })
+
   test('running it again changes no balance and writes no history', async () => {
     const snapshot = async () => ({
       accounts: await db.billingAccount.findMany({

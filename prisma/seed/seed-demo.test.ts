@@ -87,7 +87,7 @@ describe('demo seed', () => {
     expect(v1.sunsetAt!.getTime()).toBeGreaterThan(Date.now() + 30 * 86_400_000)
     expect(v1.successorId).toBe(v2.id)
     expect(new Set(api.plans.map((p) => p.approval))).toEqual(new Set(['AUTO', 'MANUAL']))
-    expect(v2.upstreamUrl).toBe('http://127.0.0.1:4999/weather')
+    expect(v2.upstreamUrl).toBe('http://127.0.0.1:4999/weather/v2')
   })
 
   test('acme/legacy-orders v1 is retired, after its sunset', async () => {

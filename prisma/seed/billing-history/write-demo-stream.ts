@@ -3,6 +3,10 @@ import { utcMonth } from '@/lib/billing/month'
 import { createId } from '@/lib/ids'
 import { prepareBilling, type BillingCharge } from '@/lib/metering/prepare-billing'
 import { retentionCutoff } from '@/lib/metering/prune-invocations'
+import { notifyTeam } from '@/lib/notifications/notify-team'
+import { incidentOpenedEvent } from '@/lib/charging/find-or-open-incident'
+import type { BillingIncident } from '@/lib/metering/prepare-billing'
+import type { PaymentEpisode } from '../payment-episodes'
 import { aggregateRollups } from '@/lib/metering/rollup-buckets'
 import { writeBatchWithPrisma, type Tx } from '../seed-large-usage-writers'
 import type { SeedCall } from './build-stream-calls'
@@ -45,6 +49,7 @@ export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCal
         paymentRollups: billing.rollups,
         incidents: billing.incidents.map((incident) => ({ ...incident, episode: episodes.get(incident.id)! })),
       })
+      for (const incident of billing.incidents) await announceIncident(tx, incident, episodes.get(incident.id)!)
       const entries = await ledgerEntries(tx, stream, charges)
       await tx.ledgerEntry.createMany({ data: entries })
       await moveAccount(tx, stream.consumerTeamId, entries, charges, utcMonth(now.getTime()))
@@ -166,4 +171,31 @@ async function moveAccount(
       spendMicros: (account.spendMonth === month ? account.spendMicros : 0n) + spentThisMonth,
     },
   })
+}
+
+/**
+ * The consumer hears of each episode as the gateway would have told it (findOrOpenIncident's
+ * notification, dated at the first refused call), so an OPEN incident is never unannounced.
+ * An episode that has ended was seen then: its notification is read.
+ */
+async function announceIncident(tx: Tx, incident: BillingIncident, episode: PaymentEpisode): Promise<void> {
+  const [api, consumer] = await Promise.all([
+    tx.api.findUniqueOrThrow({
+      where: { id: incident.apiId },
+      select: { slug: true, team: { select: { slug: true } } },
+    }),
+    tx.team.findUniqueOrThrow({ where: { id: incident.consumerTeamId }, select: { slug: true } }),
+  ])
+  const firstSeenAt = new Date(incident.firstSeenAt)
+  const event = incidentOpenedEvent(
+    { ...incident, cause: episode.cause, apiLabel: `${api.team.slug}/${api.slug}`, consumerSlug: consumer.slug },
+    incident.id,
+    firstSeenAt,
+  )
+  await notifyTeam(tx, event, firstSeenAt)
+  if (!episode.open)
+    await tx.notification.updateMany({
+      where: { teamId: incident.consumerTeamId, link: event.link },
+      data: { readAt: new Date(episode.end) },
+    })
 }

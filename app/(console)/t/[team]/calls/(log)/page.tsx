@@ -3,6 +3,7 @@ import { CallFilters } from '@/components/calls/call-filters'
 import { CallsTable } from '@/components/calls/calls-table'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import { EmptyState, PageHeader } from '@/components/ui/card'
+import { formatTime } from '@/components/ui/format'
 import { CursorPagination, withParams } from '@/components/ui/pagination'
 import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
@@ -10,6 +11,7 @@ import { requireTeamPage } from '@/lib/auth/team-context'
 import { listCallFilterOptions } from '@/lib/calls/list-call-filter-options'
 import { listCalls } from '@/lib/calls/list-calls'
 import { callLogQueryToParams, parseCallLogQuery } from '@/lib/calls/schemas'
+import { retentionCutoff, retentionDays } from '@/lib/metering/prune-invocations'
 
 export const metadata: Metadata = { title: 'Call log' }
 
@@ -23,6 +25,8 @@ export default async function CallsPage({ params, searchParams }: Props) {
     listCalls(scopeOf(context), query),
     listCallFilterOptions(scopeOf(context), { view: query.view, consumerTeamId: query.consumerTeamId }),
   ])
+  const prunedBefore = new Date(retentionCutoff())
+  const pruned = query.from < prunedBefore
   const basePath = `/t/${context.team.slug}/calls`
   const current = callLogQueryToParams(query)
   const filtered = Boolean(
@@ -63,7 +67,13 @@ export default async function CallsPage({ params, searchParams }: Props) {
         }
       />
       <CallFilters basePath={basePath} query={query} options={options} />
-      {page.items.length === 0 ? (
+      {page.items.length === 0 && pruned ? (
+        // A dashboard's older bars still count these calls (rollups are kept); the raw rows are gone.
+        <EmptyState
+          title={`Calls before ${formatTime(prunedBefore)} were pruned`}
+          description={`The call log keeps each call for ${retentionDays()} days; the dashboards keep their totals. Pick a range after the cut-off to see the calls behind them.`}
+        />
+      ) : page.items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No calls match these filters' : 'No calls in this time range'}
           description={
