@@ -3,12 +3,13 @@ import { CallFilters } from '@/components/calls/call-filters'
 import { CallsTable } from '@/components/calls/calls-table'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import { EmptyState, PageHeader } from '@/components/ui/card'
-import { formatTime } from '@/components/ui/format'
+import { formatCount, formatTime } from '@/components/ui/format'
 import { CursorPagination, withParams } from '@/components/ui/pagination'
 import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listCallFilterOptions } from '@/lib/calls/list-call-filter-options'
+import { countCalls } from '@/lib/calls/count-calls'
 import { listCalls } from '@/lib/calls/list-calls'
 import { callLogQueryToParams, parseCallLogQuery } from '@/lib/calls/schemas'
 import { retentionCutoff, retentionDays } from '@/lib/metering/prune-invocations'
@@ -21,8 +22,9 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
   const query = parseCallLogQuery(await searchParams)
-  const [page, options] = await Promise.all([
+  const [page, total, options] = await Promise.all([
     listCalls(scopeOf(context), query),
+    countCalls(scopeOf(context), query),
     listCallFilterOptions(scopeOf(context), { view: query.view, consumerTeamId: query.consumerTeamId }),
   ])
   const prunedBefore = new Date(retentionCutoff())
@@ -84,6 +86,9 @@ export default async function CallsPage({ params, searchParams }: Props) {
         />
       ) : (
         <>
+          <p className="mb-2 text-sm text-slate-500" data-call-count={total}>
+            {formatCount(total)} {total === 1 ? 'call matches' : 'calls match'}
+          </p>
           <CallsTable teamSlug={context.team.slug} calls={page.items} />
           <CursorPagination
             prevHref={page.prevCursor ? withParams(basePath, current, { before: page.prevCursor }) : null}
