@@ -21,15 +21,15 @@ export function ConsoleShell({
   sidebar: React.ReactNode
   children: React.ReactNode
 }) {
-  const [open, setOpen] = useState(false)
   const pathname = usePathname()
-
-  // Following a link in the drawer lands on the page, not on the still-open drawer.
-  useEffect(() => setOpen(false), [pathname])
+  // The drawer is open on the page it was opened on: following one of its links closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null)
+  const open = openOn === pathname
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null)
 
   useEffect(() => {
     if (!open) return
-    const closeOnEscape = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false)
+    const closeOnEscape = (event: KeyboardEvent) => event.key === 'Escape' && setOpenOn(null)
     window.addEventListener('keydown', closeOnEscape)
     return () => window.removeEventListener('keydown', closeOnEscape)
   }, [open])

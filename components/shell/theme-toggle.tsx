@@ -15,10 +15,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
 
   function choose(next: Theme) {
     setTheme(next)
-    document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`
-    const root = document.documentElement
-    root.classList.remove('light', 'dark')
-    if (next !== 'system') root.classList.add(next)
+    applyTheme(next)
   }
 
   return (
@@ -39,4 +36,11 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
       ))}
     </div>
   )
+}
+
+function applyTheme(theme: Theme) {
+  document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; samesite=lax`
+  const root = document.documentElement
+  root.classList.remove('light', 'dark')
+  if (theme !== 'system') root.classList.add(theme)
 }
