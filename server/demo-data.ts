@@ -1,25 +1,9 @@
-// Canned but plausible answers for the seeded demo APIs (weather and orders). Values are derived
-// from the inputs, so the same question always gets the same answer.
+import { weatherV1, weatherV2 } from './demo-weather'
+
+// Canned but plausible answers for the seeded demo APIs (weather in server/demo-weather.ts, and
+// orders). Values are derived from the inputs, so the same question always gets the same answer.
 
 type Answer = { status: number; body: unknown }
-
-const CONDITIONS = ['clear', 'partly cloudy', 'overcast', 'light rain', 'showers', 'thunderstorms', 'snow', 'fog']
-
-function seedOf(text: string): number {
-  let h = 2166136261
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
-  return h >>> 0
-}
-
-function weatherFor(city: string, dayOffset: number) {
-  const s = seedOf(`${city.toLowerCase()}:${dayOffset}`)
-  return {
-    temperatureC: Math.round(((s % 400) / 10 - 5) * 10) / 10,
-    conditions: CONDITIONS[s % CONDITIONS.length],
-    humidity: 30 + (s % 60),
-    windKph: s % 45,
-  }
-}
 
 const ORDERS = Array.from({ length: 12 }, (_, i) => ({
   id: `ord_${String(1001 + i)}`,
@@ -35,30 +19,12 @@ export function demoAnswer(method: string, url: URL, body: string): Answer | nul
   const path = url.pathname.replace(/\/+$/, '')
   if (method === 'GET' && path.endsWith('/health')) return { status: 200, body: { ok: true } }
 
-  if (method === 'GET' && /(^|\/)current$/.test(path)) {
-    const city = url.searchParams.get('city') ?? 'London'
-    return {
-      status: 200,
-      body: { city, observedAt: new Date().toISOString(), units: 'metric', ...weatherFor(city, 0) },
-    }
-  }
-  if (method === 'GET' && /(^|\/)forecast$/.test(path)) {
-    const city = url.searchParams.get('city') ?? 'London'
-    const days = Math.min(14, Math.max(1, Number(url.searchParams.get('days') ?? 3) || 3))
-    const today = new Date()
-    return {
-      status: 200,
-      body: {
-        city,
-        units: 'metric',
-        days: Array.from({ length: days }, (_, d) => ({
-          date: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + d))
-            .toISOString()
-            .slice(0, 10),
-          ...weatherFor(city, d),
-        })),
-      },
-    }
+  // Weather v2 and v1 (their seeded upstreams are /weather/v2 and /weather/v1; a bare /weather,
+  // from a database seeded before the split, gets v1's city answers).
+  if (method === 'GET' && /(^|\/)weather\/v2(\/|$)/.test(path)) return weatherV2(path, url.searchParams)
+  if (method === 'GET') {
+    const v1 = weatherV1(path, url.searchParams)
+    if (v1) return v1
   }
 
   const orders = /(?:^|\/)orders(?:\/([^/]+))?$/.exec(path)

@@ -81,7 +81,10 @@ async function handleDemoRequest(req: IncomingMessage, res: ServerResponse): Pro
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value)
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  // RFC 9457: an error body with a title and a status is a problem document.
+  const problem = status >= 400 && typeof value === 'object' && value !== null && 'title' in value
+  const type = problem ? 'application/problem+json' : 'application/json'
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) })
   res.end(text)
 }
 

@@ -1,8 +1,9 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useActionState, useRef } from 'react'
+import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Dialog, DialogActions } from '@/components/ui/dialog'
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form-field'
 import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
 import type { DeprecatedVersion } from '@/lib/lifecycle/deprecate-version'
@@ -29,12 +30,12 @@ export function DeprecateDialog({
   notice?: React.ReactNode
 }) {
   const router = useRouter()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const [open, setOpen] = useState(false)
   const [state, formAction, pending] = useActionState(
     async (previous: ActionState<DeprecatedVersion>, formData: FormData) => {
       const result = await action(previous, formData)
       if (result?.ok) {
-        dialog.current?.close()
+        setOpen(false)
         router.refresh()
       }
       return result
@@ -46,21 +47,18 @@ export function DeprecateDialog({
 
   return (
     <>
-      <Button size="sm" variant="secondary" onClick={() => dialog.current?.showModal()}>
+      <Button size="sm" variant="secondary" onClick={() => setOpen(true)}>
         Deprecate…
       </Button>
-      <dialog
-        ref={dialog}
-        aria-label={`Deprecate ${label}`}
-        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Deprecate ${label}`}
+        description="Calls keep working until the sunset date; responses carry Deprecation and Sunset headers."
       >
-        <form onSubmit={submit} className="space-y-4 p-5">
+        <form onSubmit={submit} className="space-y-4">
           <input type="hidden" name="team" value={teamSlug} />
           <input type="hidden" name="versionId" value={versionId} />
-          <h2 className="text-base font-semibold text-slate-900">Deprecate {label}</h2>
-          <p className="text-sm text-slate-600">
-            Calls keep working until the sunset date; responses carry Deprecation and Sunset headers.
-          </p>
           <FormMessage result={state} />
           {notice}
           <Field
@@ -103,16 +101,16 @@ export function DeprecateDialog({
               invalid={!!fieldErrorsFor(state, 'reason')}
             />
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+          <DialogActions>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
             <Button type="submit" disabled={pending}>
               {pending ? 'Deprecating…' : 'Deprecate'}
             </Button>
-          </div>
+          </DialogActions>
         </form>
-      </dialog>
+      </Dialog>
     </>
   )
 }

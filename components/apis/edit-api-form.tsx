@@ -3,13 +3,19 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form-field'
+import { ReadOnlyFields } from '@/components/ui/read-only-fields'
 import type { SavedApi } from '@/lib/apis/create-api'
 import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
 import { useSubmit } from './use-submit'
 
+const VISIBILITY = {
+  INTERNAL: 'Internal: listed in the shared catalog',
+  PRIVATE: 'Private: this team only',
+} as const
+
 type EditableApi = { id: string; name: string; description: string; tags: string[]; visibility: string }
 
-/** Metadata of an API. Viewers see the same fields, read-only, without a save button. */
+/** Metadata of an API. Members who cannot edit it see the values as text, not a disabled form. */
 export function EditApiForm({
   teamSlug,
   api,
@@ -23,6 +29,18 @@ export function EditApiForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null)
   const submit = useSubmit(formAction)
+  if (!canEdit)
+    return (
+      <ReadOnlyFields
+        fields={[
+          { label: 'Name', value: api.name },
+          { label: 'Description', value: api.description },
+          { label: 'Tags', value: api.tags.join(', ') },
+          { label: 'Visibility', value: VISIBILITY[api.visibility as keyof typeof VISIBILITY] ?? api.visibility },
+        ]}
+        note="Only members who can edit APIs can change these."
+      />
+    )
   return (
     <form onSubmit={submit} className="space-y-4">
       <input type="hidden" name="team" value={teamSlug} />
@@ -33,7 +51,7 @@ export function EditApiForm({
           Saved.
         </p>
       ) : null}
-      <fieldset disabled={!canEdit} className="space-y-4">
+      <fieldset className="space-y-4">
         <Field label="Name" name="name" errors={fieldErrorsFor(state, 'name')}>
           <Input name="name" required defaultValue={api.name} invalid={!!fieldErrorsFor(state, 'name')} />
         </Field>
@@ -52,17 +70,18 @@ export function EditApiForm({
           </Field>
           <Field label="Visibility" name="visibility" errors={fieldErrorsFor(state, 'visibility')}>
             <Select name="visibility" defaultValue={api.visibility}>
-              <option value="INTERNAL">Internal: listed in the shared catalog</option>
-              <option value="PRIVATE">Private: this team only</option>
+              {Object.entries(VISIBILITY).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </Select>
           </Field>
         </div>
       </fieldset>
-      {canEdit ? (
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save changes'}
-        </Button>
-      ) : null}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Saving…' : 'Save changes'}
+      </Button>
     </form>
   )
 }

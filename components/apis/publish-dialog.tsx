@@ -1,8 +1,10 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useRef, useState, useTransition } from 'react'
+import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
+import { Dialog, DialogActions } from '@/components/ui/dialog'
+import { controlClass } from '@/components/ui/form-field'
 import { Spinner } from '@/components/ui/spinner'
 import { fieldErrorsFor, type ActionState, type FormAction } from '@/lib/auth/action-result'
 import type { PublishChecks } from '@/lib/lifecycle/get-publish-checks'
@@ -30,7 +32,7 @@ export function PublishDialog({
   publish: FormAction<PublishedVersion>
 }) {
   const router = useRouter()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const [open, setOpen] = useState(false)
   const [checks, setChecks] = useState<ActionState<PublishChecks>>(null)
   const [result, setResult] = useState<ActionState<PublishedVersion>>(null)
   const [override, setOverride] = useState(false)
@@ -47,12 +49,12 @@ export function PublishDialog({
     return formData
   }
 
-  function open() {
+  function openChecks() {
     setChecks(null)
     setResult(null)
     setOverride(false)
     setReason('')
-    dialog.current?.showModal()
+    setOpen(true)
     startChecking(async () => setChecks((await check(null, form())) ?? NO_ANSWER))
   }
 
@@ -62,7 +64,7 @@ export function PublishDialog({
         (await publishAction(null, form({ override: override ? 'on' : '', overrideReason: reason }))) ?? NO_ANSWER
       setResult(outcome)
       if (outcome.ok) {
-        dialog.current?.close()
+        setOpen(false)
         router.refresh()
       }
     })
@@ -75,16 +77,11 @@ export function PublishDialog({
 
   return (
     <>
-      <Button size="sm" onClick={open}>
+      <Button size="sm" onClick={openChecks}>
         Publish…
       </Button>
-      <dialog
-        ref={dialog}
-        aria-label={`Publish ${label}`}
-        className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <div className="space-y-4 p-5">
-          <h2 className="text-base font-semibold text-slate-900">Publish {label}</h2>
+      <Dialog open={open} onOpenChange={setOpen} title={`Publish ${label}`} size="xl">
+        <div className="space-y-4">
           {checking || !checks ? <Spinner label="Running publish checks" /> : null}
           {checks && !checks.ok ? (
             <p role="alert" data-form-error className="text-sm text-red-700">
@@ -174,7 +171,7 @@ export function PublishDialog({
                     required
                     aria-invalid={reasonErrors ? true : undefined}
                     aria-describedby={reasonErrors ? `override-reason-${versionId}-error` : undefined}
-                    className="block w-full rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500"
+                    className={controlClass(Boolean(reasonErrors))}
                   />
                   {reasonErrors?.map((message) => (
                     <span
@@ -195,16 +192,16 @@ export function PublishDialog({
               {result.error}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+          <DialogActions>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
             <Button onClick={publish} disabled={!canPublish || publishing || checking}>
               {publishing ? 'Publishing…' : 'Publish'}
             </Button>
-          </div>
+          </DialogActions>
         </div>
-      </dialog>
+      </Dialog>
     </>
   )
 }

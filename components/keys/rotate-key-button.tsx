@@ -1,7 +1,8 @@
 'use client'
 
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Dialog, DialogActions } from '@/components/ui/dialog'
 import { Select } from '@/components/ui/form-field'
 import type { ActionState, FormAction } from '@/lib/auth/action-result'
 import type { NewKey } from '@/lib/keys/schemas'
@@ -26,7 +27,7 @@ export function RotateKeyButton({
   rotatable: boolean
   action: FormAction<NewKey>
 }) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const [open, setOpen] = useState(false)
   const [grace, setGrace] = useState(String(DEFAULT_GRACE_SECONDS))
   const [pending, setPending] = useState(false)
   const [result, setResult] = useState<ActionState<NewKey>>(null)
@@ -41,26 +42,20 @@ export function RotateKeyButton({
     setPending(false)
   }
 
-  function close() {
-    dialog.current?.close()
-    setResult(null)
+  function changeOpen(next: boolean) {
+    setOpen(next)
+    if (!next) setResult(null)
   }
 
   return (
     <>
       {rotatable ? (
-        <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>
+        <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
           Rotate
         </Button>
       ) : null}
-      <dialog
-        ref={dialog}
-        onClose={() => setResult(null)}
-        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-        aria-label={`Rotate ${keyName}`}
-      >
-        <div className="space-y-3 p-5">
-          <h2 className="text-base font-semibold text-slate-900">Rotate “{keyName}”</h2>
+      <Dialog open={open} onOpenChange={changeOpen} title={`Rotate ${keyName}`} size="lg">
+        <div className="space-y-3">
           {result?.ok ? (
             <KeySecretBox
               value={result.data.value}
@@ -94,8 +89,8 @@ export function RotateKeyButton({
               ) : null}
             </>
           )}
-          <div className="flex justify-end gap-2 pt-2">
-            <Button variant="secondary" onClick={close}>
+          <DialogActions>
+            <Button variant="secondary" onClick={() => changeOpen(false)}>
               {result?.ok ? 'Done' : 'Cancel'}
             </Button>
             {result?.ok ? null : (
@@ -103,9 +98,9 @@ export function RotateKeyButton({
                 {pending ? 'Rotating…' : 'Rotate key'}
               </Button>
             )}
-          </div>
+          </DialogActions>
         </div>
-      </dialog>
+      </Dialog>
     </>
   )
 }

@@ -42,7 +42,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
   const linkClass = (active: boolean) =>
     cn(
       'block rounded-md px-2.5 py-1.5 text-sm',
-      active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800/60 hover:text-white',
+      active ? 'bg-gray-800 text-white' : 'text-gray-300 hover:bg-gray-800/60 hover:text-white',
     )
 
   return (
@@ -54,10 +54,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
       </div>
       {current ? (
         <div className="space-y-2">
-          <label
-            htmlFor="team-switcher"
-            className="px-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500"
-          >
+          <label htmlFor="team-switcher" className="px-2.5 text-xs font-semibold uppercase tracking-wide text-gray-500">
             Team
           </label>
           <select
@@ -65,7 +62,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
             aria-label="Switch team"
             value={current.slug}
             onChange={(e) => router.push(`/t/${e.target.value}/apis`)}
-            className="block w-full rounded-md border-0 bg-slate-800 px-2.5 py-1.5 text-sm text-white ring-1 ring-slate-700"
+            className="block w-full rounded-md border-0 bg-gray-800 px-2.5 py-1.5 text-sm text-white ring-1 ring-gray-700"
           >
             {teams.map((t) => (
               <option key={t.slug} value={t.slug}>
@@ -73,7 +70,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
               </option>
             ))}
           </select>
-          <p className="px-2.5 text-xs text-slate-500">Your role: {current.role.toLowerCase()}</p>
+          <p className="px-2.5 text-xs text-gray-500">Your role: {current.role.toLowerCase()}</p>
           <ul className="space-y-0.5">
             {teamLinks.map((link) => (
               <li key={link.href}>
@@ -89,7 +86,7 @@ export function SidebarNav({ teams }: { teams: TeamOption[] }) {
           </ul>
         </div>
       ) : (
-        <p className="px-2.5 text-sm text-slate-400">You are not in a team yet. Ask an owner for an invite link.</p>
+        <p className="px-2.5 text-sm text-gray-400">You are not in a team yet. Ask an owner for an invite link.</p>
       )}
       <Link href="/teams/new" className={linkClass(pathname === '/teams/new')}>
         + Create a team

@@ -8,7 +8,7 @@ export function SignOutButton() {
         await signOut({ redirectTo: '/login' })
       }}
     >
-      <button type="submit" className="text-xs text-slate-400 hover:text-white">
+      <button type="submit" className="text-xs text-gray-400 hover:text-white">
         Sign out
       </button>
     </form>

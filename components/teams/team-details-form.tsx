@@ -3,6 +3,7 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, FormMessage, Input } from '@/components/ui/form-field'
+import { ReadOnlyFields } from '@/components/ui/read-only-fields'
 import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
 
 export function TeamDetailsForm({
@@ -15,6 +16,18 @@ export function TeamDetailsForm({
   action: FormAction<{ name: string; contactEmail: string | null }>
 }) {
   const [state, formAction, pending] = useActionState(action, null)
+  if (!canManage)
+    return (
+      <ReadOnlyFields
+        className="max-w-lg"
+        fields={[
+          { label: 'Team name', value: team.name },
+          { label: 'Slug', value: <code className="font-mono">{team.slug}</code> },
+          { label: 'Contact email', value: team.contactEmail },
+        ]}
+        note="Only owners and admins can change the team's details."
+      />
+    )
   return (
     <form action={formAction} className="max-w-lg space-y-4">
       <input type="hidden" name="team" value={team.slug} />
@@ -25,13 +38,7 @@ export function TeamDetailsForm({
         </p>
       ) : null}
       <Field label="Team name" name="name" errors={fieldErrorsFor(state, 'name')}>
-        <Input
-          name="name"
-          defaultValue={team.name}
-          required
-          disabled={!canManage}
-          invalid={!!fieldErrorsFor(state, 'name')}
-        />
+        <Input name="name" defaultValue={team.name} required invalid={!!fieldErrorsFor(state, 'name')} />
       </Field>
       <Field label="Slug" name="slug" hint="Part of every console and gateway URL, so it cannot change.">
         <Input name="slug" value={team.slug} readOnly disabled />
@@ -46,15 +53,12 @@ export function TeamDetailsForm({
           name="contactEmail"
           type="email"
           defaultValue={team.contactEmail ?? ''}
-          disabled={!canManage}
           invalid={!!fieldErrorsFor(state, 'contactEmail')}
         />
       </Field>
-      {canManage ? (
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save changes'}
-        </Button>
-      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save changes'}
+      </Button>
     </form>
   )
 }

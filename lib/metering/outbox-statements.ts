@@ -47,6 +47,30 @@ export type OpenedIncident = {
   blockedRevenueMicros: bigint
 }
 
+/** The consumer's notification that an episode began (the demo seed announces its incidents with it too). */
+export function incidentOpenedEvent(incident: {
+  id: string
+  consumerTeamId: string
+  cause: string
+  firstSeenAt: Date
+  apiName: string
+  consumerSlug: string | null
+}): TeamEvent {
+  return {
+    teamId: incident.consumerTeamId,
+    event: 'payment_incident.opened',
+    title: `Calls to ${incident.apiName} are being refused: ${incident.cause.replaceAll('_', ' ')}`,
+    body: 'The gateway answers 402 Payment Required until the cause is fixed.',
+    link: incident.consumerSlug ? `/t/${incident.consumerSlug}/incidents/${incident.id}` : null,
+    data: {
+      incidentId: incident.id,
+      api: incident.apiName,
+      cause: incident.cause,
+      firstSeenAt: incident.firstSeenAt.toISOString(),
+    },
+  }
+}
+
 /** Inserts an OPEN PaymentIncident and tells the consumer (payment_incident.opened). */
 export function* openIncidentStatements(
   incident: OpenedIncident,
@@ -78,21 +102,6 @@ export function* openIncidentStatements(
     [incident.consumerTeamId, incident.apiId],
   )
   const apiName = names ? `${String(names.teamSlug)}/${String(names.apiSlug)}` : incident.apiId
-  yield* notifyStatements(
-    {
-      teamId: incident.consumerTeamId,
-      event: 'payment_incident.opened',
-      title: `Calls to ${apiName} are being refused: ${incident.cause.replaceAll('_', ' ')}`,
-      body: 'The gateway answers 402 Payment Required until the cause is fixed.',
-      link: names?.consumerSlug ? `/t/${String(names.consumerSlug)}/incidents/${incident.id}` : null,
-      data: {
-        incidentId: incident.id,
-        api: apiName,
-        cause: incident.cause,
-        firstSeenAt: incident.firstSeenAt.toISOString(),
-      },
-    },
-    now,
-    newId,
-  )
+  const consumerSlug = names?.consumerSlug ? String(names.consumerSlug) : null
+  yield* notifyStatements(incidentOpenedEvent({ ...incident, apiName, consumerSlug }), now, newId)
 }

@@ -12,8 +12,13 @@ export function retentionDays(): number {
   return Number.isFinite(days) && days > 0 ? days : 30
 }
 
+/** Epoch ms before which raw calls are pruned; the seed and the call log's empty state use it too. */
+export function retentionCutoff(now = Date.now(), days = retentionDays()): number {
+  return now - days * 24 * HOUR_MS
+}
+
 export async function pruneInvocations(db: Db, days = retentionDays(), now = Date.now()): Promise<number> {
-  const cutoff = new Date(now - days * 24 * HOUR_MS)
+  const cutoff = new Date(retentionCutoff(now, days))
   let deleted = 0
   for (;;) {
     const rows = await db.invocation.findMany({

@@ -8,7 +8,7 @@ export type DemoVersion = {
   version: string
   state: VersionState
   openapiFile: string
-  /** Path on the built-in demo upstream (it serves /weather/... and /orders/..., echoes the rest). */
+  /** Path on the built-in demo upstream (it serves /weather/v1, /weather/v2 and /orders/..., echoes the rest). */
   upstreamPath: string
   createdDaysAgo: number
   publishedDaysAgo?: number
@@ -75,7 +75,7 @@ export const DEMO_APIS: DemoApi[] = [
         version: 'v1',
         state: 'DEPRECATED',
         openapiFile: 'weather-v1.yaml',
-        upstreamPath: '/weather',
+        upstreamPath: '/weather/v1',
         createdDaysAgo: 120,
         publishedDaysAgo: 118,
         deprecatedDaysAgo: 12,
@@ -87,7 +87,7 @@ export const DEMO_APIS: DemoApi[] = [
         version: 'v2',
         state: 'PUBLISHED',
         openapiFile: 'weather-v2.yaml',
-        upstreamPath: '/weather',
+        upstreamPath: '/weather/v2',
         createdDaysAgo: 30,
         publishedDaysAgo: 14,
       },

@@ -3,6 +3,7 @@ import { utcMonth } from '@/lib/billing/month'
 import { db } from '@/lib/db'
 import { hashKey, keyDisplayPrefix } from '@/lib/credentials/key-format'
 import { setupTestDatabase } from '@/lib/testing/test-database'
+import { retentionCutoff } from '@/lib/metering/prune-invocations'
 import { readSeedConfig } from './seed-config'
 import { runSeed } from './seed-demo'
 
@@ -20,7 +21,8 @@ let cleanup: () => Promise<void>
 beforeAll(async () => {
   cleanup = (await setupTestDatabase()).cleanup
   await runSeed(db, config)
-})
+  // The whole demo seed (59k logged calls) on a machine busy with other tests.
+}, 180_000)
 afterAll(async () => cleanup?.())
 
 const team = (slug: string) => db.team.findUniqueOrThrow({ where: { slug }, include: { billingAccount: true } })
@@ -171,6 +173,71 @@ describe('demo billing history', () => {
       null,
       null,
     ])
+  })
+
+  test('every rollup inside the retention window has its raw calls: each hour, API, consumer and status class counts as many Invocation rows', async () => {
+    const cutoff = retentionCutoff(config.now.getTime())
+    const HOUR = 3_600_000
+    const firstFullHour = new Date(Math.ceil(cutoff / HOUR) * HOUR)
+    const [rollups, calls] = await Promise.all([
+      db.usageRollup.findMany({ where: { hour: { gte: firstFullHour } } }),
+      db.invocation.findMany({
+        where: { createdAt: { gte: firstFullHour } },
+        select: { createdAt: true, apiId: true, versionId: true, consumerTeamId: true, status: true },
+      }),
+    ])
+    const key = (hour: number, apiId: string | null, versionId: string | null, consumer: string | null, cls: number) =>
+      `${hour}|${apiId}|${versionId}|${consumer}|${cls}`
+    const expected = new Map<string, number>()
+    for (const r of rollups) {
+      const k = key(r.hour.getTime(), r.apiId, r.versionId, r.consumerTeamId, r.statusClass)
+      expected.set(k, (expected.get(k) ?? 0) + r.calls)
+    }
+    const logged = new Map<string, number>()
+    for (const c of calls) {
+      const hour = Math.floor(c.createdAt.getTime() / HOUR) * HOUR
+      const k = key(hour, c.apiId, c.versionId, c.consumerTeamId, Math.floor(c.status / 100))
+      logged.set(k, (logged.get(k) ?? 0) + 1)
+    }
+    expect(expected.size).toBeGreaterThan(100)
+    expect(Object.fromEntries(logged)).toEqual(Object.fromEntries(expected))
+  })
+
+  test("the demo's calls, refused ones included, use only the operations their version's contract defines", async () => {
+    const { api } = await weatherPlan()
+    const versions = await db.apiVersion.findMany({ where: { apiId: api.id }, select: { id: true, version: true } })
+    const allowed: Record<string, string[]> = {
+      v1: ['GET /current', 'GET /forecast'],
+      v2: ['GET /current', 'GET /forecast/daily', 'GET /forecast/hourly', 'GET /alerts'],
+    }
+    for (const v of versions) {
+      const used = await db.invocation.groupBy({ by: ['method', 'path'], where: { versionId: v.id } })
+      const base = `/gw/acme/weather/${v.version}`
+      expect(used.length).toBeGreaterThan(0)
+      expect(new Set(used.map((u) => `${u.method} ${u.path.replace(base, '')}`))).toEqual(new Set(allowed[v.version]))
+    }
+    const refused = await db.invocation.findMany({ where: { apiId: api.id, status: 402 }, select: { path: true } })
+    expect(refused.length).toBeGreaterThan(0)
+    expect(
+      refused.filter((r) => !/\/(current|forecast|forecast\/daily|forecast\/hourly|alerts)$/.test(r.path)),
+    ).toEqual([])
+  })
+
+  test('every payment incident was announced to its consumer; the OPEN ones are still unread', async () => {
+    const incidents = await db.paymentIncident.findMany()
+    const slugs = new Map((await db.team.findMany({ select: { id: true, slug: true } })).map((t) => [t.id, t.slug]))
+    expect(incidents.some((i) => i.state === 'OPEN')).toBe(true)
+    for (const incident of incidents) {
+      const notices = await db.notification.findMany({
+        where: {
+          teamId: incident.consumerTeamId,
+          link: `/t/${slugs.get(incident.consumerTeamId)}/incidents/${incident.id}`,
+        },
+      })
+      expect(notices).toHaveLength(1)
+      expect(notices[0]).toMatchObject({ kind: 'payment_incident.opened', createdAt: incident.firstSeenAt })
+      expect(notices[0].readAt === null).toBe(incident.state === 'OPEN')
+    }
   })
 
   test('running it again changes no balance and writes no history', async () => {

@@ -27,5 +27,6 @@ export async function seedBillingHistory(
     counter.changed('ledger entry', written.ledgerEntries)
     counter.changed('payment incident', written.incidents)
     counter.changed('refused call', written.blockedCalls)
+    counter.changed('logged call', written.invocations)
   }
 }

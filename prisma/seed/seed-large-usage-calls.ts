@@ -26,6 +26,8 @@ export type CallRoute = {
   profile: ApiProfile
   /** AI routes: the exposed models with their provider models in fallback order, and token prices. */
   ai?: AiRouteModels
+  /** REST routes whose contract is known: calls use only its operations (method and concrete path). */
+  operations?: Array<{ method: string; path: string }>
 }
 
 export type AiRouteModels = {
@@ -169,13 +171,16 @@ export function makeCall(
 
   const ai = route.kind !== 'REST'
   const ok = outcome.status < 400
-  const method = ai ? 'POST' : random() < 0.72 ? 'GET' : random() < 0.85 ? 'POST' : random() < 0.5 ? 'PUT' : 'DELETE'
+  const operation = route.operations?.length ? route.operations[Math.floor(random() * route.operations.length)] : null
+  const method =
+    operation?.method ??
+    (ai ? 'POST' : random() < 0.72 ? 'GET' : random() < 0.85 ? 'POST' : random() < 0.5 ? 'PUT' : 'DELETE')
   const suffix =
     route.kind === 'AI_CHAT'
       ? '/chat/completions'
       : route.kind === 'AI_PROMPT'
         ? ''
-        : `/${REST_PATHS[Math.floor(random() * REST_PATHS.length)]}`
+        : (operation?.path ?? `/${REST_PATHS[Math.floor(random() * REST_PATHS.length)]}`)
   const inputTokens = ai && ok ? Math.floor(50 + random() * 1_500) : 0
   const outputTokens = ai && ok ? Math.floor(20 + random() * 600) : 0
   // An unknown key has no consumer: the gateway cannot tell who called (rollups use '').

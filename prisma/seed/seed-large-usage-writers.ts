@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3'
-import type { Prisma } from '@/generated/sqlite/client'
 import type { PaymentCause } from '@/generated/sqlite/enums'
 import type { Db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import type { InvocationRecord } from '@/lib/gateway/invocation-record'
-import { INVOCATION_COLUMNS as CALL_COLUMNS } from '@/lib/metering/metering-program'
 import type { BillingIncident, BillingRollup } from '@/lib/metering/prepare-billing'
 import type { LatencyCounter, UsageCounter } from '@/lib/metering/rollup-buckets'
+import { INVOCATION_COLUMNS, insertInvocations, sqliteInvocationValues, sqliteTime } from './insert-invocations'
 import type { PaymentEpisode } from './payment-episodes'
 import { sqliteAiRollupWriter, writeAiRollupsWithPrisma, type AiRollups } from './seed-large-ai-writers'
 
@@ -29,8 +28,6 @@ export type SeedBatch = AiRollups & {
 }
 export type BatchWriter = { write(batch: SeedBatch): Promise<void>; close(): Promise<void> }
 
-// The columns the gateway's metering program writes, and updatedAt.
-const INVOCATION_COLUMNS = [...CALL_COLUMNS, 'updatedAt'] as const
 const USAGE_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'] as const
 const USAGE_SUMS = ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'] as const
 const LATENCY_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs'] as const
@@ -46,16 +43,6 @@ export const emptyBatch = (): Required<SeedBatch> => ({
   incidents: [],
   paymentRollups: [],
 })
-
-/** The Invocation columns only: the record also carries billing hints the table has no column for. */
-function invocationRow(c: SeedBatch['calls'][number]) {
-  return Object.fromEntries(
-    INVOCATION_COLUMNS.map((column) => [
-      column,
-      column === 'createdAt' || column === 'updatedAt' ? new Date(c.createdAt) : (c[column] ?? undefined),
-    ]),
-  )
-}
 
 /** A new incident row: the episode says whether it is still OPEN and how it ended. */
 function incidentRow(i: SeedBatch['incidents'][number]) {
@@ -82,8 +69,6 @@ function incidentRow(i: SeedBatch['incidents'][number]) {
 
 const quote = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ')
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
-// Prisma's better-sqlite3 adapter stores DateTime as toISOString() with "Z" spelled "+00:00".
-const sqliteTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
 
 // INSERT … ON CONFLICT DO UPDATE adds to a rollup row the gateway (or an earlier run) wrote.
 function upsertSql(table: string, key: readonly string[], sums: readonly string[]): string {
@@ -130,38 +115,7 @@ export function createSqliteWriter(file: string): BatchWriter {
       "blockedRevenueMicros" = "PaymentIncident"."blockedRevenueMicros" + excluded."blockedRevenueMicros", "lastSeenAt" = excluded."lastSeenAt"`)
   const writeAll = raw.transaction((batch: SeedBatch) => {
     const now = sqliteTime(Date.now())
-    for (const c of batch.calls) {
-      const at = sqliteTime(c.createdAt)
-      insertCall.run(
-        c.id,
-        c.requestId,
-        c.ownerTeamId,
-        c.consumerTeamId,
-        c.apiId,
-        c.versionId,
-        c.keyId,
-        c.subscriptionId,
-        c.method,
-        c.path,
-        c.status,
-        c.errorCode,
-        c.latencyMs,
-        c.upstreamMs,
-        c.requestBytes,
-        c.responseBytes,
-        c.inputTokens,
-        c.outputTokens,
-        c.costMicros,
-        c.incidentId,
-        c.model ?? null,
-        c.provider ?? null,
-        c.usageEstimated ? 1 : 0,
-        c.attempts ?? 1,
-        c.ttftMs ?? null,
-        at,
-        at,
-      )
-    }
+    for (const c of batch.calls) insertCall.run(...sqliteInvocationValues(c))
     for (const u of batch.usage) {
       upsertUsage.run(
         createId('ur'),
@@ -254,11 +208,7 @@ export function createPrismaWriter(db: Db): BatchWriter {
 
 /** One batch through Prisma inside the caller's transaction (the demo seed adds its ledger to the same one). */
 export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<void> {
-  for (let i = 0; i < batch.calls.length; i += INSERT_ROWS) {
-    await tx.invocation.createMany({
-      data: batch.calls.slice(i, i + INSERT_ROWS).map(invocationRow) as unknown as Prisma.InvocationCreateManyInput[],
-    })
-  }
+  await insertInvocations(tx, batch.calls)
   await writePaymentSide(tx, batch)
   await writeAiRollupsWithPrisma(tx, batch)
   if (batch.usage.length === 0) return

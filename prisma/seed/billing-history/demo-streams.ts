@@ -4,6 +4,7 @@ import { daysAgo, type SeedConfig } from '../seed-config'
 import { createRandom, type ApiProfile, type CallRoute } from '../seed-large-usage-calls'
 import type { SeededTeams } from '../seed-teams'
 import type { StreamEpisode } from './build-stream-calls'
+import { contractOperations } from './contract-operations'
 import { planHourlyCalls, scalePaidCalls, splitFreeCalls, fillMonthQuota, type HourSlot } from './hourly-traffic'
 
 // The story the billing and incident pages tell after `npm run seed`, as three streams of calls:
@@ -71,6 +72,8 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
       label: `${api.label} ${version}`,
       weight: 1,
       profile: DEMO_PROFILE,
+      // The history calls only what the version's contract defines (no /items on a weather API).
+      operations: contractOperations(v.openapi),
     }
   }
   const v2Since = weather.versions.find((v) => v.version === 'v2')!.publishedAt!.getTime()
@@ -215,7 +218,7 @@ async function loadPaidApi(db: Db, teamId: string, slug: string) {
       teamId: true,
       slug: true,
       team: { select: { slug: true } },
-      versions: { select: { id: true, version: true, publishedAt: true } },
+      versions: { select: { id: true, version: true, publishedAt: true, openapi: true } },
       plans: {
         where: { name: 'Pay as you go' },
         select: {

@@ -2,18 +2,30 @@ import type { Db } from '@/lib/db'
 import { utcMonth } from '@/lib/billing/month'
 import { createId } from '@/lib/ids'
 import { prepareBilling, type BillingCharge } from '@/lib/metering/prepare-billing'
+import { retentionCutoff } from '@/lib/metering/prune-invocations'
+import { notifyTeam } from '@/lib/notifications/notify-team'
+import { incidentOpenedEvent } from '@/lib/metering/outbox-statements'
+import type { BillingIncident } from '@/lib/metering/prepare-billing'
+import type { PaymentEpisode } from '../payment-episodes'
 import { aggregateRollups } from '@/lib/metering/rollup-buckets'
 import { writeBatchWithPrisma, type Tx } from '../seed-large-usage-writers'
 import type { SeedCall } from './build-stream-calls'
 import type { DemoStream } from './demo-streams'
 
-// Writes one demo stream in one transaction: the rollups and 402 rows through the large seed's
-// Prisma writer, and the money through the same sums the gateway's metering writer makes
+// Writes one demo stream in one transaction: the rollups and, for every call inside the raw log's
+// retention window, its Invocation row, through the large seed's Prisma writer (so every bar on
+// a dashboard drills into as many calls as it counts; older calls the pruner would delete anyway), and the money through the same sums the gateway's metering writer makes
 // (prepareBilling): one CHARGE per day, version and subscription, SubscriptionUsage per month,
 // the incident's counters. Ledger rows are written directly, like the welcome credit, because
 // they are dated in the past; the balance moves by their sum in the same transaction.
 
-export type StreamCounts = { usageRollups: number; ledgerEntries: number; blockedCalls: number; incidents: number }
+export type StreamCounts = {
+  usageRollups: number
+  ledgerEntries: number
+  blockedCalls: number
+  incidents: number
+  invocations: number
+}
 
 export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCall[], now: Date): Promise<StreamCounts> {
   const { usage, latency } = aggregateRollups(calls)
@@ -25,16 +37,19 @@ export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCal
     stream.topUps.map((t) => t.at),
   )
   const blocked = calls.filter((c) => c.status === 402)
+  const retainedFrom = retentionCutoff(now.getTime())
+  const retained = calls.filter((c) => c.createdAt >= retainedFrom)
 
   return db.$transaction(
     async (tx) => {
       await writeBatchWithPrisma(tx, {
-        calls: blocked,
+        calls: retained,
         usage,
         latency,
         paymentRollups: billing.rollups,
         incidents: billing.incidents.map((incident) => ({ ...incident, episode: episodes.get(incident.id)! })),
       })
+      for (const incident of billing.incidents) await announceIncident(tx, incident, episodes.get(incident.id)!)
       const entries = await ledgerEntries(tx, stream, charges)
       await tx.ledgerEntry.createMany({ data: entries })
       await moveAccount(tx, stream.consumerTeamId, entries, charges, utcMonth(now.getTime()))
@@ -49,6 +64,7 @@ export async function writeDemoStream(db: Db, stream: DemoStream, calls: SeedCal
         usageRollups: usage.length,
         ledgerEntries: entries.length,
         blockedCalls: blocked.length,
+        invocations: retained.length,
         incidents: billing.incidents.length,
       }
     },
@@ -155,4 +171,33 @@ async function moveAccount(
       spendMicros: (account.spendMonth === month ? account.spendMicros : 0n) + spentThisMonth,
     },
   })
+}
+
+/**
+ * The consumer hears of each episode as the gateway would have told it (findOrOpenIncident's
+ * notification, dated at the first refused call), so an OPEN incident is never unannounced.
+ * An episode that has ended was seen then: its notification is read.
+ */
+async function announceIncident(tx: Tx, incident: BillingIncident, episode: PaymentEpisode): Promise<void> {
+  const [api, consumer] = await Promise.all([
+    tx.api.findUniqueOrThrow({
+      where: { id: incident.apiId },
+      select: { slug: true, team: { select: { slug: true } } },
+    }),
+    tx.team.findUniqueOrThrow({ where: { id: incident.consumerTeamId }, select: { slug: true } }),
+  ])
+  const firstSeenAt = new Date(incident.firstSeenAt)
+  const event = incidentOpenedEvent({
+    ...incident,
+    cause: episode.cause,
+    firstSeenAt,
+    apiName: `${api.team.slug}/${api.slug}`,
+    consumerSlug: consumer.slug,
+  })
+  await notifyTeam(tx, event, firstSeenAt)
+  if (!episode.open)
+    await tx.notification.updateMany({
+      where: { teamId: incident.consumerTeamId, link: event.link },
+      data: { readAt: new Date(episode.end) },
+    })
 }

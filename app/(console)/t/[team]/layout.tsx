@@ -1,3 +1,4 @@
+import type { Metadata } from 'next'
 import { NotificationBell } from '@/components/notifications/notification-bell'
 import { SearchDialog } from '@/components/search/search-dialog'
 import { scopeOf } from '@/lib/auth/actor'
@@ -7,6 +8,12 @@ import { countUnreadNotifications } from '@/lib/notifications/count-unread-notif
 // Membership is checked here, above every loading boundary, so a team you are not in answers a
 // real 404 status before any streaming starts. Pages call requireTeamPage again (cached) for context.
 // Owners and admins, who receive the team's notifications, see the unread count on every team page.
+// Every team page's title names the team: "Billing · acme · Tollgate", so tabs of two teams differ.
+export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
+  const { team } = await params
+  return { title: { template: `%s · ${team} · Tollgate`, default: `${team} · Tollgate` } }
+}
+
 export default async function TeamLayout({
   children,
   params,

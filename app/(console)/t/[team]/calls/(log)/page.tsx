@@ -3,13 +3,16 @@ import { CallFilters } from '@/components/calls/call-filters'
 import { CallsTable } from '@/components/calls/calls-table'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import { EmptyState, PageHeader } from '@/components/ui/card'
+import { formatCount, formatTime } from '@/components/ui/format'
 import { CursorPagination, withParams } from '@/components/ui/pagination'
 import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { listCallFilterOptions } from '@/lib/calls/list-call-filter-options'
+import { countCalls } from '@/lib/calls/count-calls'
 import { listCalls } from '@/lib/calls/list-calls'
 import { callLogQueryToParams, parseCallLogQuery } from '@/lib/calls/schemas'
+import { retentionCutoff, retentionDays } from '@/lib/metering/prune-invocations'
 
 export const metadata: Metadata = { title: 'Call log' }
 
@@ -19,10 +22,13 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { team: slug } = await params
   const context = await requireTeamPage(slug)
   const query = parseCallLogQuery(await searchParams)
-  const [page, options] = await Promise.all([
+  const [page, total, options] = await Promise.all([
     listCalls(scopeOf(context), query),
+    countCalls(scopeOf(context), query),
     listCallFilterOptions(scopeOf(context), { view: query.view, consumerTeamId: query.consumerTeamId }),
   ])
+  const prunedBefore = new Date(retentionCutoff())
+  const pruned = query.from < prunedBefore
   const basePath = `/t/${context.team.slug}/calls`
   const current = callLogQueryToParams(query)
   const filtered = Boolean(
@@ -63,7 +69,13 @@ export default async function CallsPage({ params, searchParams }: Props) {
         }
       />
       <CallFilters basePath={basePath} query={query} options={options} />
-      {page.items.length === 0 ? (
+      {page.items.length === 0 && pruned ? (
+        // A dashboard's older bars still count these calls (rollups are kept); the raw rows are gone.
+        <EmptyState
+          title={`Calls before ${formatTime(prunedBefore)} were pruned`}
+          description={`The call log keeps each call for ${retentionDays()} days; the dashboards keep their totals. Pick a range after the cut-off to see the calls behind them.`}
+        />
+      ) : page.items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No calls match these filters' : 'No calls in this time range'}
           description={
@@ -74,6 +86,9 @@ export default async function CallsPage({ params, searchParams }: Props) {
         />
       ) : (
         <>
+          <p className="mb-2 text-sm text-slate-500" data-call-count={total}>
+            {formatCount(total)} {total === 1 ? 'call matches' : 'calls match'}
+          </p>
           <CallsTable teamSlug={context.team.slug} calls={page.items} />
           <CursorPagination
             prevHref={page.prevCursor ? withParams(basePath, current, { before: page.prevCursor }) : null}
