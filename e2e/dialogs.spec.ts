@@ -97,14 +97,16 @@ for (const width of [390, 1440]) {
   }
 }
 
-test('[DIALOGS] focus stays inside the dialog and Esc closes it', async ({ page }) => {
+test('[DIALOGS] focus stays inside the dialog, Esc closes it and focus returns to its button', async ({ page }) => {
   await signIn(page, 'owner@acme.test', DEMO_PASSWORD)
   const c = DIALOGS[1]
   const dialog = await openDialog(page, c)
+  const opener = page.getByRole('button', { name: c.button }).first()
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab')
     expect(await dialog.evaluate((root) => root.contains(document.activeElement))).toBe(true)
   }
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
 })

@@ -1,6 +1,7 @@
 'use client'
 
 import * as RadixDialog from '@radix-ui/react-dialog'
+import { useRef } from 'react'
 import { cn } from './cn'
 
 /**
@@ -27,6 +28,9 @@ export function Dialog({
   size?: 'md' | 'lg' | 'xl'
   children: React.ReactNode
 }) {
+  // Our dialogs open from ordinary buttons, not Radix triggers, so Radix cannot know where focus
+  // came from: remember it as the dialog opens (focus has not moved yet) and give it back on close.
+  const opener = useRef<HTMLElement | null>(null)
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -34,6 +38,14 @@ export function Dialog({
         <RadixDialog.Content
           // Without a description Radix would point aria-describedby at nothing.
           {...(description ? {} : { 'aria-describedby': undefined })}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+          }}
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return
+            event.preventDefault()
+            opener.current.focus()
+          }}
           className={cn(
             'fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2',
             'overflow-y-auto rounded-lg bg-white p-5 text-left break-words whitespace-normal shadow-xl',
