@@ -47,6 +47,18 @@ export function teamAction<S extends z.ZodType, T>(
   }
 }
 
+/**
+ * A console change that is not a server action (the contract upload route) audited as one: a
+ * domain function's own entry (version.create) wins, else one `audit` entry for the change.
+ */
+export async function auditedConsoleChange<T>(
+  context: TeamContext,
+  audit: AuditAction,
+  change: () => Promise<T>,
+): Promise<T> {
+  return audited(await consoleSource(context), describeAs(audit, null, context.team.id), change)
+}
+
 async function consoleSource(context: TeamContext): Promise<AuditSource> {
   const requestHeaders = await headers()
   return {
