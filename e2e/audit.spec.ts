@@ -34,9 +34,10 @@ test('[AUDIT] console and API changes appear once each, secrets redacted, and fi
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible()
   const rows = page.locator('tr[data-audit-entry]')
   await expect(rows).toHaveCount(2)
-  await expect(rows.nth(0)).toContainText('POST /keys')
+  await expect(rows.nth(0)).toContainText('key.create')
   await expect(rows.nth(0)).toContainText('Management API')
   await expect(rows.nth(0)).toContainText(key.id)
+  await expect(rows.nth(1)).toContainText('management_token.create')
   await expect(rows.nth(1)).toContainText('Console')
   await expect(rows.nth(1)).toContainText(team.users.OWNER.email)
 

@@ -29,7 +29,7 @@ export function AuditFilters({ basePath, query }: { basePath: string; query: Aud
         <Input id="actor" name="actor" defaultValue={query.actor ?? ''} placeholder="Email, user or token id" />
       </Field>
       <Field label="Action" name="action">
-        <Input id="action" name="action" defaultValue={query.action ?? ''} placeholder="api.create, POST /keys…" />
+        <Input id="action" name="action" defaultValue={query.action ?? ''} placeholder="api.create, key.…" />
       </Field>
       <Field label="Target" name="target">
         <Input id="target" name="target" defaultValue={query.target ?? ''} placeholder="plan, or an id" />

@@ -28,25 +28,34 @@ export function targetTypeOf(id: string): string | null {
   return TARGET_TYPES[prefix] ?? null
 }
 
-function firstId(value: unknown): string | null {
-  if (!value || typeof value !== 'object') return null
+/** The ids a row or an input names, most direct first: its own id, its `…Id` fields, a wrapped row's id. */
+function idsIn(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return []
   const record = value as Record<string, unknown>
-  if (typeof record.id === 'string' && targetTypeOf(record.id)) return record.id
+  const ids: string[] = []
+  if (typeof record.id === 'string') ids.push(record.id)
   for (const [name, item] of Object.entries(record)) {
-    if (name.endsWith('Id') && typeof item === 'string' && targetTypeOf(item)) return item
+    if (name.endsWith('Id') && typeof item === 'string') ids.push(item)
   }
   // `{ key: {...}, value }` and similar wrappers: the row one level down.
   for (const item of Object.values(record)) {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
       const nested = (item as Record<string, unknown>).id
-      if (typeof nested === 'string' && targetTypeOf(nested)) return nested
+      if (typeof nested === 'string') ids.push(nested)
     }
   }
-  return null
+  return ids.filter((id) => targetTypeOf(id))
 }
 
-export function describeChange(action: string, input: unknown, result: unknown, target?: string | null): AuditChange {
-  const targetId = firstId(result) ?? firstId(input) ?? target ?? null
+/**
+ * `fallback` is the target when neither the result nor the input names one (the path's last
+ * parameter, the console's team). Among the ids they name, the one whose type the action names
+ * wins ("version.delete" → the version, not the API its result mentions), else the most direct.
+ */
+export function describeChange(action: string, input: unknown, result: unknown, fallback?: string | null): AuditChange {
+  const nouns = new Set(action.split('.').slice(0, -1))
+  const candidates = [...idsIn(result), ...idsIn(input)]
+  const targetId = candidates.find((id) => nouns.has(targetTypeOf(id)!)) ?? candidates[0] ?? fallback ?? null
   const isRow = result !== null && typeof result === 'object'
   return {
     action,
@@ -54,4 +63,12 @@ export function describeChange(action: string, input: unknown, result: unknown, 
     targetId,
     after: isRow ? result : input,
   }
+}
+
+/**
+ * How a console action describes its change: `audit` names it (false: it changed nothing), the
+ * target comes from the result or the input, else `fallback` (the team).
+ */
+export function describeAs(audit: string | false, input: unknown, fallback: string) {
+  return (result: unknown): AuditChange | null => (audit ? describeChange(audit, input, result, fallback) : null)
 }

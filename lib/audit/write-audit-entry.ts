@@ -14,7 +14,7 @@ export type AuditSource = {
   userAgent?: string | null
 }
 
-/** What changed: `action` reads "api.create", "POST /apis/{api}/versions"…; before/after are rows or inputs. */
+/** What changed: `action` is a `noun.verb` (lib/audit/audit-actions.ts); before/after are rows or inputs. */
 export type AuditChange = {
   action: string
   targetType?: string | null

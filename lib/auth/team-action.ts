@@ -1,8 +1,9 @@
 import 'server-only'
 import { headers } from 'next/headers'
 import { z } from 'zod'
+import type { AuditAction } from '@/lib/audit/audit-actions'
 import { audited } from '@/lib/audit/audit-context'
-import { describeChange } from '@/lib/audit/describe-change'
+import { describeAs } from '@/lib/audit/describe-change'
 import type { AuditSource } from '@/lib/audit/write-audit-entry'
 import { fieldErrorsOf } from '@/lib/errors/field-errors'
 import { toAppError } from '@/lib/errors/to-problem'
@@ -17,15 +18,16 @@ import { requireTeamPermission, type TeamContext } from './team-context'
  * Next's server actions already refuse cross-origin posts (Origin must match Host), which is
  * what makes them CSRF-safe.
  *
- * Every successful action is one audit entry (lib/audit), named `audit` (the permission by
- * default) unless the domain function recorded a finer one; `audit: false` marks an action that
- * changes nothing (a connection test, a publish check).
+ * Every successful action is one audit entry (lib/audit), named `audit` (a `noun.verb` from
+ * lib/audit/audit-actions.ts, the name the management API gives the same change) unless the domain
+ * function recorded a finer one. Its target is the id the result or input names, else the team.
+ * `audit: false` marks an action that changes nothing (a connection test, a publish check).
  */
 export function teamAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   handler: (input: z.infer<S>, context: TeamContext) => Promise<T>,
-  { audit = permission }: { audit?: string | false } = {},
+  { audit }: { audit: AuditAction | false },
 ) {
   return async (teamSlug: string, raw: unknown): Promise<ActionResult<T>> => {
     try {
@@ -34,7 +36,7 @@ export function teamAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, error: 'Please correct the highlighted fields', fieldErrors: fieldErrorsOf(parsed.error) }
       }
-      const describe = (result: T) => (audit ? describeChange(audit, parsed.data, result) : null)
+      const describe = describeAs(audit, parsed.data, context.team.id)
       const source = await consoleSource(context)
       return { ok: true, data: await audited(source, describe, () => handler(parsed.data, context)) }
     } catch (error) {
@@ -43,6 +45,18 @@ export function teamAction<S extends z.ZodType, T>(
       return { ok: false, error: appError.message, fieldErrors: appError.fieldErrors }
     }
   }
+}
+
+/**
+ * A console change that is not a server action (the contract upload route) audited as one: a
+ * domain function's own entry (version.create) wins, else one `audit` entry for the change.
+ */
+export async function auditedConsoleChange<T>(
+  context: TeamContext,
+  audit: AuditAction,
+  change: () => Promise<T>,
+): Promise<T> {
+  return audited(await consoleSource(context), describeAs(audit, null, context.team.id), change)
 }
 
 async function consoleSource(context: TeamContext): Promise<AuditSource> {

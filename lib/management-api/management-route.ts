@@ -1,3 +1,4 @@
+import { MANAGEMENT_AUDIT_ACTIONS } from '@/lib/audit/audit-actions'
 import { audited } from '@/lib/audit/audit-context'
 import { describeChange } from '@/lib/audit/describe-change'
 import type { Permission } from '@/lib/auth/permissions'
@@ -94,7 +95,11 @@ export type ManagementRouteHandler = ((request: Request, context: { params: Prom
   permission: Permission
 }
 
-/** A write, audited as "POST /apis/{api}/versions" unless the domain function recorded a finer entry. */
+/**
+ * A write, audited under the console's name for the same change (MANAGEMENT_AUDIT_ACTIONS: "POST
+ * /keys" is key.create) unless the domain function recorded a finer entry; a route the table
+ * does not know keeps its "METHOD template" name, and one it marks false writes nothing.
+ */
 function auditedWrite<P extends { team: string }>(
   handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
   call: ManagementRequest<P>,
@@ -109,10 +114,13 @@ function auditedWrite<P extends { team: string }>(
     userAgent: request.headers.get('user-agent'),
   }
   const named = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'team')) as Record<string, string>
-  const action = `${request.method} ${routeTemplateOf(call.url.pathname, named)}`
+  const route = `${request.method} ${routeTemplateOf(call.url.pathname, named)}`
+  const action = MANAGEMENT_AUDIT_ACTIONS[route] ?? route
   const lastParam = Object.values(named).at(-1)
   const describe = ({ status = 200, body }: ManagementAnswer) =>
-    status >= 400 ? null : describeChange(action, Object.keys(named).length ? named : null, body, lastParam)
+    status >= 400 || action === false
+      ? null
+      : describeChange(action, Object.keys(named).length ? named : null, body, lastParam)
   return audited(source, describe, () => handler(call))
 }
 

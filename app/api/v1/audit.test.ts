@@ -1,14 +1,19 @@
 import { describe, expect, test } from 'vitest'
+import { AUDIT_ACTIONS, MANAGEMENT_AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions'
 import { audited } from '@/lib/audit/audit-context'
-import { describeChange } from '@/lib/audit/describe-change'
-import { REDACTED, redactSecrets } from '@/lib/audit/redact-secrets'
+import { describeAs } from '@/lib/audit/describe-change'
+import { REDACTED } from '@/lib/audit/redact-secrets'
 import { createKey } from '@/lib/keys/create-key'
+import { revokeKey } from '@/lib/keys/revoke-key'
+import { getPublishChecks } from '@/lib/lifecycle/get-publish-checks'
 import { db } from '@/lib/db'
 import { createManagementToken } from '@/lib/management-tokens/create-management-token'
+import { MANAGEMENT_ROUTES } from './route-list'
 import { routeCall, send, setupManagementWorld } from './testing/management-fixture'
 
 // The audit log: every write through /api/v1 (and, through the same `audited`, every console
-// action) leaves exactly one entry, secrets redacted, visible to its own team only.
+// action) leaves exactly one entry, secrets redacted, visible to its own team only, named by what
+// changed (key.create, key.revoke…) the same way whichever door the change came through.
 
 const setup = setupManagementWorld()
 
@@ -46,7 +51,7 @@ describe('an API call', () => {
     const [entry] = (await auditPage(acme.slug, tokens.read, `?target=${key.id}`)).items
     expect(entry).toMatchObject({
       origin: 'API',
-      action: 'POST /keys',
+      action: 'key.create',
       actor: { email: acme.user.email },
       target: { type: 'key', id: key.id },
       userAgent: 'deploy-script/1.0',
@@ -112,8 +117,10 @@ describe('who sees it', () => {
   })
 })
 
-describe('the console’s path', () => {
-  test('an audited console change is one CONSOLE entry with its source, secrets redacted', async () => {
+describe('one name per change, whichever door', () => {
+  // The console's door as teamAction runs it: its CONSOLE source, `audited`, and `describeAs`
+  // with the action's name; the handlers return what the console's actions return.
+  const consoleChange = <T>(audit: AuditAction | false, input: unknown, change: () => Promise<T>) => {
     const { acme } = setup.world
     const source = {
       teamId: acme.id,
@@ -122,41 +129,103 @@ describe('the console’s path', () => {
       sourceIp: '203.0.113.9',
       userAgent: 'Chromium',
     }
-    const input = { name: 'console key' }
-    const created = await audited(
-      source,
-      (result) => describeChange('keys.write', input, result),
-      () => createKey(acme.scope, input),
-    )
-    const row = await db.auditEntry.findFirstOrThrow({ where: { teamId: acme.id, targetId: created.key.id } })
-    expect(row).toMatchObject({ origin: 'CONSOLE', action: 'keys.write', targetType: 'key', sourceIp: '203.0.113.9' })
-    expect(row.after).not.toContain(created.value)
-    expect(JSON.parse(row.after!)).toMatchObject({ value: REDACTED })
+    return audited(source, describeAs(audit, input, acme.id), change)
+  }
+  const newEntries = async (change: () => Promise<unknown>) => {
+    const teamId = setup.world.acme.id
+    const since = await db.auditEntry.findMany({ where: { teamId }, select: { id: true } })
+    await change()
+    const known = new Set(since.map((row) => row.id))
+    return (await db.auditEntry.findMany({ where: { teamId } })).filter((row) => !known.has(row.id))
+  }
+
+  test('creating a key: one key.create naming the new key, from the console and from the API', async () => {
+    const { acme, tokens } = setup.world
+    let consoleKey: { id: string; value: string } | undefined
+    const fromConsole = await newEntries(async () => {
+      consoleKey = await consoleChange('key.create', { name: 'console key' }, async () => {
+        const { key, value } = await createKey(acme.scope, { name: 'console key' })
+        return { id: key.id, value, name: key.name, prefix: key.prefix }
+      })
+    })
+    expect(fromConsole).toMatchObject([
+      { origin: 'CONSOLE', action: 'key.create', targetType: 'key', targetId: consoleKey!.id, sourceIp: '203.0.113.9' },
+    ])
+    expect(fromConsole[0].after).not.toContain(consoleKey!.value)
+    expect(JSON.parse(fromConsole[0].after!)).toMatchObject({ name: 'console key', value: REDACTED })
+
+    let apiKey: { id: string } | undefined
+    const fromApi = await newEntries(async () => {
+      const response = await send(routeCall('POST', '/teams/{team}/keys', acme.slug), tokens.write, {
+        body: { name: 'api key' },
+      })
+      apiKey = (await response.json()) as { id: string }
+    })
+    expect(fromApi).toMatchObject([{ origin: 'API', action: 'key.create', targetType: 'key', targetId: apiKey!.id }])
   })
 
-  test.each([
-    [
-      'a created key’s value',
-      { key: { id: 'key_1' }, value: 'tg_live_abc' },
-      { key: { id: 'key_1' }, value: REDACTED },
-    ],
-    [
-      'secrets by name',
-      { apiKey: 'x', webhookSecretEnc: 'y', passwordHash: 'z', keyHint: 'sk-…abcd' },
-      { apiKey: REDACTED, webhookSecretEnc: REDACTED, passwordHash: REDACTED, keyHint: 'sk-…abcd' },
-    ],
-    [
-      'a credential under any name',
-      { note: 'tgm_0123abcd', other: ['whsec_1234abcd'] },
-      { note: REDACTED, other: [REDACTED] },
-    ],
-    [
-      'ids, counts and token limits stay',
-      { keyId: 'key_1', tokensPerMinute: 5, maxOutputTokens: 9, prefix: 'tg_live_ab12' },
-      { keyId: 'key_1', tokensPerMinute: 5, maxOutputTokens: 9, prefix: 'tg_live_ab12' },
-    ],
-    ['bigints and dates as text', { price: 2000n, at: new Date(0) }, { price: '2000', at: '1970-01-01T00:00:00.000Z' }],
-  ])('redacts %s', (_label, value, expected) => {
-    expect(redactSecrets(value)).toEqual(expected)
+  test('revoking a key: one key.revoke naming it, from the console and from the API', async () => {
+    const { acme, tokens } = setup.world
+    const first = (await createKey(acme.scope, { name: 'to revoke in the console' })).key
+    const fromConsole = await newEntries(() =>
+      consoleChange('key.revoke', { keyId: first.id }, async () => {
+        await revokeKey(acme.scope, { keyId: first.id })
+        return undefined
+      }),
+    )
+    expect(fromConsole).toMatchObject([
+      { origin: 'CONSOLE', action: 'key.revoke', targetType: 'key', targetId: first.id },
+    ])
+
+    const second = (await createKey(acme.scope, { name: 'to revoke by API' })).key
+    const fromApi = await newEntries(async () => {
+      const call = routeCall('POST', '/teams/{team}/keys/{key}/revoke', acme.slug, { key: second.id })
+      expect((await send(call, tokens.write)).status).toBe(200)
+    })
+    expect(fromApi).toMatchObject([{ origin: 'API', action: 'key.revoke', targetType: 'key', targetId: second.id }])
+    const [entry] = (await auditPage(acme.slug, tokens.read, `?action=key.revoke&target=${second.id}`)).items
+    expect(entry).toMatchObject({ action: 'key.revoke', target: { type: 'key', id: second.id } })
+  })
+
+  test('creating a management token (a console-only change): one management_token.create naming it', async () => {
+    const { acme } = setup.world
+    const input = { name: 'pipeline', access: 'write' as const }
+    let created: { id: string; value: string } | undefined
+    const entries = await newEntries(async () => {
+      created = await consoleChange('management_token.create', input, async () => {
+        const { token, value } = await createManagementToken(acme.scope, input)
+        return { id: token.id, value, name: token.name, prefix: token.prefix }
+      })
+    })
+    expect(created!.id).toMatch(/^mtk_/)
+    expect(entries).toMatchObject([
+      { origin: 'CONSOLE', action: 'management_token.create', targetType: 'management_token', targetId: created!.id },
+    ])
+    expect(entries[0].after).not.toContain(created!.value)
+  })
+
+  test('an action that changes nothing writes no entry, from the console or the API', async () => {
+    const { acme, tokens } = setup.world
+    const version = await db.apiVersion.findFirstOrThrow({ where: { teamId: acme.id, version: 'v1' } })
+    const entries = await newEntries(async () => {
+      const checks = await consoleChange(false, { versionId: version.id }, () =>
+        getPublishChecks(acme.scope, { versionId: version.id }),
+      )
+      expect(checks).toBeTruthy()
+      const file = await (await send(routeCall('GET', '/teams/{team}/config', acme.slug), tokens.write)).text()
+      const diff = await send(routeCall('POST', '/teams/{team}/config/diff', acme.slug), tokens.write, { body: file })
+      expect(diff.status, await diff.clone().text()).toBe(200)
+    })
+    expect(entries).toEqual([])
+  })
+
+  test('every /api/v1 write has a noun.verb name from the vocabulary', () => {
+    const writes = MANAGEMENT_ROUTES.filter((route) => route.method !== 'GET')
+    const named = writes.map((route) => {
+      const name = MANAGEMENT_AUDIT_ACTIONS[`${route.method} ${route.path.replace('/api/v1/teams/{team}', '')}`]
+      return [`${route.method} ${route.path}`, name === false || AUDIT_ACTIONS.includes(name!)]
+    })
+    expect(named.filter(([, known]) => !known)).toEqual([])
+    expect(Object.keys(MANAGEMENT_AUDIT_ACTIONS)).toHaveLength(writes.length)
   })
 })

@@ -14,10 +14,17 @@ import { subscribe } from '@/lib/subscriptions/subscribe'
 const doSubscribe = teamAction(
   'subscriptions.write',
   subscribeSchema,
-  async (input, context): Promise<SubscribeResult> => {
+  async (input, context): Promise<SubscribeResult & { id: string }> => {
     const subscription = await subscribe(scopeOf(context), input)
-    return { state: subscription.state, planName: subscription.plan.name, teamSlug: context.team.slug }
+    // The id makes the new subscription the audit entry's target.
+    return {
+      id: subscription.id,
+      state: subscription.state,
+      planName: subscription.plan.name,
+      teamSlug: context.team.slug,
+    }
   },
+  { audit: 'subscription.create' },
 )
 
 export async function subscribeAction(

@@ -27,30 +27,55 @@ import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-
 
 type Saved = { id: string; name: string }
 
-const doCreateProvider = teamAction('ai.write', createProviderSchema, async (input, context): Promise<Saved> => {
-  const { id, name } = await createProvider(scopeOf(context), input)
-  return { id, name }
-})
-const doUpdateProvider = teamAction('ai.write', updateProviderSchema, async (input, context): Promise<Saved> => {
-  const { id, name } = await updateProvider(scopeOf(context), input)
-  return { id, name }
-})
-const doDeleteProvider = teamAction('ai.write', providerIdSchema, (input, context) =>
-  deleteProvider(scopeOf(context), input),
+const doCreateProvider = teamAction(
+  'ai.write',
+  createProviderSchema,
+  async (input, context): Promise<Saved> => {
+    const { id, name } = await createProvider(scopeOf(context), input)
+    return { id, name }
+  },
+  { audit: 'ai_provider.create' },
+)
+const doUpdateProvider = teamAction(
+  'ai.write',
+  updateProviderSchema,
+  async (input, context): Promise<Saved> => {
+    const { id, name } = await updateProvider(scopeOf(context), input)
+    return { id, name }
+  },
+  { audit: 'ai_provider.update' },
+)
+const doDeleteProvider = teamAction(
+  'ai.write',
+  providerIdSchema,
+  (input, context) => deleteProvider(scopeOf(context), input),
+  { audit: 'ai_provider.delete' },
 )
 const testSchema = providerIdSchema.extend({
   providerModel: z.preprocess((v) => (v === '' ? undefined : v), modelNameSchema.optional()),
 })
-const doTestProvider = teamAction('ai.write', testSchema, (input, context) =>
-  testProviderConnection(scopeOf(context), input),
+// A connection test only reads the provider's answer: nothing to audit.
+const doTestProvider = teamAction(
+  'ai.write',
+  testSchema,
+  (input, context) => testProviderConnection(scopeOf(context), input),
+  { audit: false },
 )
-const doCreateModel = teamAction('ai.write', createModelSchema, (input, context) =>
-  createModel(scopeOf(context), input),
+const doCreateModel = teamAction(
+  'ai.write',
+  createModelSchema,
+  (input, context) => createModel(scopeOf(context), input),
+  { audit: 'ai_model.create' },
 )
-const doUpdateModel = teamAction('ai.write', updateModelSchema, (input, context) =>
-  updateModel(scopeOf(context), input),
+const doUpdateModel = teamAction(
+  'ai.write',
+  updateModelSchema,
+  (input, context) => updateModel(scopeOf(context), input),
+  { audit: 'ai_model.update' },
 )
-const doDeleteModel = teamAction('ai.write', modelIdSchema, (input, context) => deleteModel(scopeOf(context), input))
+const doDeleteModel = teamAction('ai.write', modelIdSchema, (input, context) => deleteModel(scopeOf(context), input), {
+  audit: 'ai_model.delete',
+})
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/ai`))

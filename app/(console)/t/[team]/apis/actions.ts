@@ -12,8 +12,12 @@ import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 // The team comes from teamAction's membership check (the form's hidden `team` field names it),
 // never from the input: another team's API id only ever reads "not found".
 
-const doCreate = teamAction('apis.write', createApiSchema, (input, context) => createApi(scopeOf(context), input))
-const doUpdate = teamAction('apis.write', updateApiSchema, (input, context) => updateApi(scopeOf(context), input))
+const doCreate = teamAction('apis.write', createApiSchema, (input, context) => createApi(scopeOf(context), input), {
+  audit: 'api.create',
+})
+const doUpdate = teamAction('apis.write', updateApiSchema, (input, context) => updateApi(scopeOf(context), input), {
+  audit: 'api.update',
+})
 
 export async function createApiAction(
   _previous: ActionState<SavedApi>,

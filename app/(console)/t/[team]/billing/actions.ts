@@ -17,13 +17,18 @@ import { updatePaymentMethod } from '@/lib/billing/update-payment-method'
 
 const anyForm = z.record(z.string(), z.unknown())
 
-const doTopUp = teamAction('billing.write', anyForm, async (input, context): Promise<BillingActionData> => {
-  const result = await topUpBalance(scopeOf(context), input)
-  const resolved = result.resolvedIncidents ? ` ${result.resolvedIncidents} payment incident(s) resolved.` : ''
-  return {
-    message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}`,
-  }
-})
+const doTopUp = teamAction(
+  'billing.write',
+  anyForm,
+  async (input, context): Promise<BillingActionData> => {
+    const result = await topUpBalance(scopeOf(context), input)
+    const resolved = result.resolvedIncidents ? ` ${result.resolvedIncidents} payment incident(s) resolved.` : ''
+    return {
+      message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}`,
+    }
+  },
+  { audit: 'billing.top_up' },
+)
 
 const doUpdatePaymentMethod = teamAction(
   'billing.write',
@@ -33,13 +38,19 @@ const doUpdatePaymentMethod = teamAction(
     const resolved = method.resolvedIncidents ? ` ${method.resolvedIncidents} payment incident(s) resolved.` : ''
     return { message: `Payment method saved: ${method.label}.${resolved}` }
   },
+  { audit: 'billing.payment_method.update' },
 )
 
-const doUpdateSettings = teamAction('billing.write', anyForm, async (input, context): Promise<BillingActionData> => {
-  const settings = await updateBillingSettings(scopeOf(context), input)
-  const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
-  return { message: `Budget and limits saved.${resolved}` }
-})
+const doUpdateSettings = teamAction(
+  'billing.write',
+  anyForm,
+  async (input, context): Promise<BillingActionData> => {
+    const settings = await updateBillingSettings(scopeOf(context), input)
+    const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
+    return { message: `Budget and limits saved.${resolved}` }
+  },
+  { audit: 'billing.settings.update' },
+)
 
 function run(formData: FormData, action: TeamActionRunner<BillingActionData>): Promise<ActionState<BillingActionData>> {
   // Also after a decline: the card's new status (FAILED/EXPIRED) must show on the page.

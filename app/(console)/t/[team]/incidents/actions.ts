@@ -10,8 +10,11 @@ import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 // The acting team comes from teamAction's membership check ('incidents.write'), never from the
 // form; resolveIncident then only finds incidents where that team is the consumer or the owner.
 
-const doResolve = teamAction('incidents.write', resolveIncidentSchema, async (input, context) =>
-  resolveIncident(scopeOf(context), input),
+const doResolve = teamAction(
+  'incidents.write',
+  resolveIncidentSchema,
+  async (input, context) => resolveIncident(scopeOf(context), input),
+  { audit: 'incident.resolve' },
 )
 
 export async function resolveIncidentAction(

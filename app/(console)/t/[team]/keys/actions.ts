@@ -10,20 +10,39 @@ import { rotateKey } from '@/lib/keys/rotate-key'
 import { createKeySchema, revokeKeySchema, rotateKeySchema, type NewKey } from '@/lib/keys/schemas'
 
 // The team id comes from teamAction's membership check, never from the form: another team's key
-// id only ever reads "not found". The full key value is in the result of create and rotate only.
+// id only ever reads "not found". The full key value is in the result of create and rotate only
+// (the audit log redacts it); the new key's id makes it the entry's target, as in /api/v1.
 
-const doCreate = teamAction('keys.write', createKeySchema, async (input, context): Promise<NewKey> => {
-  const { key, value } = await createKey(scopeOf(context), input)
-  return { value, name: key.name, prefix: key.prefix }
-})
-const doRotate = teamAction('keys.write', rotateKeySchema, async (input, context): Promise<NewKey> => {
-  const { key, value, previous } = await rotateKey(scopeOf(context), input)
-  return { value, name: key.name, prefix: key.prefix, graceEndsAt: previous.graceEndsAt?.toISOString() ?? null }
-})
-const doRevoke = teamAction('keys.write', revokeKeySchema, async (input, context) => {
-  await revokeKey(scopeOf(context), input)
-  return undefined
-})
+type CreatedKey = NewKey & { id: string }
+
+const doCreate = teamAction(
+  'keys.write',
+  createKeySchema,
+  async (input, context): Promise<CreatedKey> => {
+    const { key, value } = await createKey(scopeOf(context), input)
+    return { id: key.id, value, name: key.name, prefix: key.prefix }
+  },
+  { audit: 'key.create' },
+)
+const doRotate = teamAction(
+  'keys.write',
+  rotateKeySchema,
+  async (input, context): Promise<CreatedKey> => {
+    const { key, value, previous } = await rotateKey(scopeOf(context), input)
+    const graceEndsAt = previous.graceEndsAt?.toISOString() ?? null
+    return { id: key.id, value, name: key.name, prefix: key.prefix, graceEndsAt }
+  },
+  { audit: 'key.rotate' },
+)
+const doRevoke = teamAction(
+  'keys.write',
+  revokeKeySchema,
+  async (input, context) => {
+    await revokeKey(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'key.revoke' },
+)
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/keys`))

@@ -10,9 +10,12 @@ import { markNotificationsReadSchema } from '@/lib/notifications/schemas'
 // Notifications go to the people who can act on billing and settings: owners and admins, which
 // is exactly who holds 'team.manage'. The team id comes from that check, never from the form.
 
-const doMarkRead = teamAction('team.manage', markNotificationsReadSchema, async (input, context) => ({
-  count: await markNotificationsRead(scopeOf(context), input),
-}))
+const doMarkRead = teamAction(
+  'team.manage',
+  markNotificationsReadSchema,
+  async (input, context) => ({ count: await markNotificationsRead(scopeOf(context), input) }),
+  { audit: 'notification.mark_read' },
+)
 
 export async function markNotificationsReadAction(
   _previous: ActionState<{ count: number }>,

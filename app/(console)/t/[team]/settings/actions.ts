@@ -37,30 +37,58 @@ import { clearWebhookUrl, setWebhookUrl } from '@/lib/webhooks/set-webhook-url'
 // that the signed-in user is a member with 'team.manage' there. The scope's team id and role come
 // from that check, never from the form, so a forged id from another team only ever reads "not found".
 
-const doUpdateTeam = teamAction('team.manage', updateTeamSchema, async (input, context) => {
-  const team = await updateTeam(scopeOf(context), input)
-  return { name: team.name, contactEmail: team.contactEmail }
-})
+// Audit targets: the row an input or result names (an invite, a membership), else the team.
 
-const doCreateInvite = teamAction('team.manage', createInviteSchema, async (input, context) => {
-  const { invite, token } = await createInvite(scopeOf(context), input)
-  return { token, role: invite.role, email: invite.email, expiresAt: invite.expiresAt.toISOString() }
-})
+const doUpdateTeam = teamAction(
+  'team.manage',
+  updateTeamSchema,
+  async (input, context) => {
+    const team = await updateTeam(scopeOf(context), input)
+    return { name: team.name, contactEmail: team.contactEmail }
+  },
+  { audit: 'team.update' },
+)
 
-const doRevokeInvite = teamAction('team.manage', revokeInviteSchema, async (input, context) => {
-  await revokeInvite(scopeOf(context), input)
-  return undefined
-})
+const doCreateInvite = teamAction(
+  'team.manage',
+  createInviteSchema,
+  async (input, context) => {
+    const { invite, token } = await createInvite(scopeOf(context), input)
+    const expiresAt = invite.expiresAt.toISOString()
+    return { id: invite.id, token, role: invite.role, email: invite.email, expiresAt }
+  },
+  { audit: 'team.member.invite' },
+)
 
-const doChangeRole = teamAction('team.manage', changeMemberRoleSchema, async (input, context) => {
-  const membership = await changeMemberRole(scopeOf(context), input)
-  return { role: membership.role }
-})
+const doRevokeInvite = teamAction(
+  'team.manage',
+  revokeInviteSchema,
+  async (input, context) => {
+    await revokeInvite(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'team.invite.revoke' },
+)
 
-const doRemoveMember = teamAction('team.manage', removeMemberSchema, async (input, context) => {
-  const removed = await removeMember(scopeOf(context), input)
-  return { leftTeam: removed.userId === context.user.id }
-})
+const doChangeRole = teamAction(
+  'team.manage',
+  changeMemberRoleSchema,
+  async (input, context) => {
+    const membership = await changeMemberRole(scopeOf(context), input)
+    return { role: membership.role }
+  },
+  { audit: 'team.member.change_role' },
+)
+
+const doRemoveMember = teamAction(
+  'team.manage',
+  removeMemberSchema,
+  async (input, context) => {
+    const removed = await removeMember(scopeOf(context), input)
+    return { leftTeam: removed.userId === context.user.id }
+  },
+  { audit: 'team.member.remove' },
+)
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>) {
   // The layout's team switcher shows names and memberships too, so refresh from the root.
@@ -112,6 +140,7 @@ const doSetWebhookUrl = teamAction(
   'team.manage',
   setWebhookUrlSchema,
   async (input, context): Promise<WebhookUrlResult> => setWebhookUrl(scopeOf(context), input),
+  { audit: 'webhook.set_url' },
 )
 const doClearWebhookUrl = teamAction(
   'team.manage',
@@ -120,19 +149,34 @@ const doClearWebhookUrl = teamAction(
     await clearWebhookUrl(scopeOf(context))
     return { url: null, secret: null }
   },
+  { audit: 'webhook.clear_url' },
 )
-const doRotateWebhookSecret = teamAction('team.manage', z.object({}), async (_input, context) =>
-  rotateWebhookSecret(scopeOf(context)),
+const doRotateWebhookSecret = teamAction(
+  'team.manage',
+  z.object({}),
+  async (_input, context) => rotateWebhookSecret(scopeOf(context)),
+  { audit: 'webhook.rotate_secret' },
 )
-const doSendTestWebhook = teamAction('team.manage', z.object({}), async (_input, context) => {
-  const scope = scopeOf(context)
-  return deliverNow(scope, await sendTestWebhook(scope))
-})
-const doRetryWebhookDelivery = teamAction('team.manage', deliveryIdSchema, async (input, context) => {
-  const scope = scopeOf(context)
-  await retryWebhookDelivery(scope, input)
-  return deliverNow(scope, input)
-})
+// A test event is a real delivery (a row in the delivery log, a request to the receiver).
+const doSendTestWebhook = teamAction(
+  'team.manage',
+  z.object({}),
+  async (_input, context) => {
+    const scope = scopeOf(context)
+    return deliverNow(scope, await sendTestWebhook(scope))
+  },
+  { audit: 'webhook.send_test' },
+)
+const doRetryWebhookDelivery = teamAction(
+  'team.manage',
+  deliveryIdSchema,
+  async (input, context) => {
+    const scope = scopeOf(context)
+    await retryWebhookDelivery(scope, input)
+    return deliverNow(scope, input)
+  },
+  { audit: 'webhook_delivery.retry' },
+)
 
 function runWebhook<T>(formData: FormData, action: TeamActionRunner<T>) {
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/settings`))
@@ -172,20 +216,27 @@ export async function retryWebhookDeliveryAction(
 // ───────────── management tokens ─────────────
 // Any member may create a token for themselves: it never does more than its creator's role, so a
 // viewer's write token still cannot write. Revoking is for the creator or a team admin (the lib
-// function checks). The value is in the create result and nowhere else.
+// function checks). The value is in the create result and nowhere else (the audit log redacts it);
+// the token's id makes it the entry's target.
 
 const doCreateManagementToken = teamAction(
   'team.read',
   createManagementTokenSchema,
-  async (input, context): Promise<NewManagementToken> => {
+  async (input, context): Promise<NewManagementToken & { id: string }> => {
     const { token, value } = await createManagementToken(scopeOf(context), input)
-    return { value, name: token.name, prefix: token.prefix }
+    return { id: token.id, value, name: token.name, prefix: token.prefix }
   },
+  { audit: 'management_token.create' },
 )
-const doRevokeManagementToken = teamAction('team.read', revokeManagementTokenSchema, async (input, context) => {
-  await revokeManagementToken(scopeOf(context), input)
-  return undefined
-})
+const doRevokeManagementToken = teamAction(
+  'team.read',
+  revokeManagementTokenSchema,
+  async (input, context) => {
+    await revokeManagementToken(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'management_token.revoke' },
+)
 
 export async function createManagementTokenAction(
   _previous: ActionState<NewManagementToken>,

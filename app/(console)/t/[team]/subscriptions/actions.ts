@@ -17,22 +17,42 @@ import {
 // server. The scope's team id comes from that check, never from the form, so another team's
 // subscription id only ever reads "not found".
 
-const doApprove = teamAction('subscriptions.approve', approveSubscriptionSchema, async (input, context) => {
-  await approveSubscription(scopeOf(context), input)
-  return undefined
-})
-const doReject = teamAction('subscriptions.approve', rejectSubscriptionSchema, async (input, context) => {
-  await rejectSubscription(scopeOf(context), input)
-  return undefined
-})
-const doSuspend = teamAction('subscriptions.approve', suspendSubscriptionSchema, async (input, context) => {
-  await suspendSubscription(scopeOf(context), input)
-  return undefined
-})
-const doCancel = teamAction('subscriptions.write', cancelSubscriptionSchema, async (input, context) => {
-  await cancelSubscription(scopeOf(context), input)
-  return undefined
-})
+const doApprove = teamAction(
+  'subscriptions.approve',
+  approveSubscriptionSchema,
+  async (input, context) => {
+    await approveSubscription(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'subscription.approve' },
+)
+const doReject = teamAction(
+  'subscriptions.approve',
+  rejectSubscriptionSchema,
+  async (input, context) => {
+    await rejectSubscription(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'subscription.reject' },
+)
+const doSuspend = teamAction(
+  'subscriptions.approve',
+  suspendSubscriptionSchema,
+  async (input, context) => {
+    await suspendSubscription(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'subscription.suspend' },
+)
+const doCancel = teamAction(
+  'subscriptions.write',
+  cancelSubscriptionSchema,
+  async (input, context) => {
+    await cancelSubscription(scopeOf(context), input)
+    return undefined
+  },
+  { audit: 'subscription.cancel' },
+)
 
 function run(formData: FormData, action: TeamActionRunner<undefined>): Promise<ActionState> {
   return runTeamForm(formData, action, (slug) => {

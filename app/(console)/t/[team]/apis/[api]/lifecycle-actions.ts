@@ -10,18 +10,31 @@ import { publishVersion, type PublishedVersion } from '@/lib/lifecycle/publish-v
 import { retireVersion, type RetiredVersion } from '@/lib/lifecycle/retire-version'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
 
-const doCheck = teamAction('apis.publish', publishVersionSchema, (input, context) =>
-  getPublishChecks(scopeOf(context), input),
+// The checks only read: nothing to audit.
+const doCheck = teamAction(
+  'apis.publish',
+  publishVersionSchema,
+  (input, context) => getPublishChecks(scopeOf(context), input),
+  { audit: false },
 )
-const doPublish = teamAction('apis.publish', publishVersionSchema, (input, context) =>
-  publishVersion(scopeOf(context), input),
+const doPublish = teamAction(
+  'apis.publish',
+  publishVersionSchema,
+  (input, context) => publishVersion(scopeOf(context), input),
+  { audit: 'version.publish' },
 )
-const doDeprecate = teamAction('apis.publish', deprecateVersionSchema, (input, context) =>
-  deprecateVersion(scopeOf(context), input),
+const doDeprecate = teamAction(
+  'apis.publish',
+  deprecateVersionSchema,
+  (input, context) => deprecateVersion(scopeOf(context), input),
+  { audit: 'version.deprecate' },
 )
 // The early-retire right comes from the member's role in the scope, never from the form.
-const doRetire = teamAction('apis.publish', retireVersionSchema, (input, context) =>
-  retireVersion(scopeOf(context), input),
+const doRetire = teamAction(
+  'apis.publish',
+  retireVersionSchema,
+  (input, context) => retireVersion(scopeOf(context), input),
+  { audit: 'version.retire' },
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {

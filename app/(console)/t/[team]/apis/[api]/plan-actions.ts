@@ -9,9 +9,18 @@ import { createPlan, type SavedPlan } from '@/lib/plans/create-plan'
 import { archivePlanSchema, createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import { updatePlan } from '@/lib/plans/update-plan'
 
-const doCreate = teamAction('apis.write', createPlanSchema, (input, context) => createPlan(scopeOf(context), input))
-const doUpdate = teamAction('apis.write', updatePlanSchema, (input, context) => updatePlan(scopeOf(context), input))
-const doArchive = teamAction('apis.write', archivePlanSchema, (input, context) => archivePlan(scopeOf(context), input))
+const doCreate = teamAction('apis.write', createPlanSchema, (input, context) => createPlan(scopeOf(context), input), {
+  audit: 'plan.create',
+})
+const doUpdate = teamAction('apis.write', updatePlanSchema, (input, context) => updatePlan(scopeOf(context), input), {
+  audit: 'plan.update',
+})
+const doArchive = teamAction(
+  'apis.write',
+  archivePlanSchema,
+  (input, context) => archivePlan(scopeOf(context), input),
+  { audit: 'plan.archive' },
+)
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
   return runTeamForm(formData, action, (slug) => {

@@ -11,11 +11,17 @@ import { notifyVersionCallersSchema } from '@/lib/lifecycle/schemas'
 
 // Call capture is a version setting (what the gateway keeps of each call); notifying the callers
 // goes with the lifecycle dialogs, so it needs the publish right.
-const doUpdateCapture = teamAction('apis.write', updateCaptureSchema, (input, context) =>
-  updateVersionCapture(scopeOf(context), input),
+const doUpdateCapture = teamAction(
+  'apis.write',
+  updateCaptureSchema,
+  (input, context) => updateVersionCapture(scopeOf(context), input),
+  { audit: 'version.update_capture' },
 )
-const doNotifyCallers = teamAction('apis.publish', notifyVersionCallersSchema, (input, context) =>
-  notifyVersionCallers(scopeOf(context), input),
+const doNotifyCallers = teamAction(
+  'apis.publish',
+  notifyVersionCallersSchema,
+  (input, context) => notifyVersionCallers(scopeOf(context), input),
+  { audit: 'version.notify_callers' },
 )
 
 export async function updateCaptureAction(

@@ -16,28 +16,47 @@ import { runTeamForm, teamAction, type TeamActionRunner } from '@/lib/auth/team-
 
 // Versions are added and edited through the upload route (contract-upload/route.ts): a contract
 // is larger than a server action's body may be.
-const doDelete = teamAction('apis.write', versionIdSchema, (input, context) =>
-  deleteDraftVersion(scopeOf(context), input),
+const doDelete = teamAction(
+  'apis.write',
+  versionIdSchema,
+  (input, context) => deleteDraftVersion(scopeOf(context), input),
+  { audit: 'version.delete' },
 )
 
 // AI_CHAT versions: the design (models and routes) instead of an uploaded contract.
-const doCreateAi = teamAction('apis.write', createAiVersionSchema, (input, context) =>
-  createAiVersion(scopeOf(context), input),
+const doCreateAi = teamAction(
+  'apis.write',
+  createAiVersionSchema,
+  (input, context) => createAiVersion(scopeOf(context), input),
+  { audit: 'version.create' },
 )
-const doUpdateAi = teamAction('apis.write', updateAiVersionSchema, (input, context) =>
-  updateAiVersion(scopeOf(context), input),
+const doUpdateAi = teamAction(
+  'apis.write',
+  updateAiVersionSchema,
+  (input, context) => updateAiVersion(scopeOf(context), input),
+  { audit: 'version.update' },
 )
 
 // AI_PROMPT versions: the template, its variables and its model; the contract is generated.
-const doCreatePrompt = teamAction('apis.write', createPromptVersionSchema, (input, context) =>
-  createPromptVersion(scopeOf(context), input),
+const doCreatePrompt = teamAction(
+  'apis.write',
+  createPromptVersionSchema,
+  (input, context) => createPromptVersion(scopeOf(context), input),
+  { audit: 'version.create' },
 )
-const doUpdatePrompt = teamAction('apis.write', updatePromptVersionSchema, (input, context) =>
-  updatePromptVersion(scopeOf(context), input),
+const doUpdatePrompt = teamAction(
+  'apis.write',
+  updatePromptVersionSchema,
+  (input, context) => updatePromptVersion(scopeOf(context), input),
+  { audit: 'version.update' },
 )
-// The playground calls the provider for real (unmetered, uncharged): an editor's test of the design.
-const doRunPromptDraft = teamAction('apis.write', runPromptDraftSchema, (input, context) =>
-  runPromptDraft(scopeOf(context), input),
+// The playground calls the provider for real (unmetered, uncharged): an editor's test of the
+// design that changes nothing, so nothing is audited.
+const doRunPromptDraft = teamAction(
+  'apis.write',
+  runPromptDraftSchema,
+  (input, context) => runPromptDraft(scopeOf(context), input),
+  { audit: false },
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {

@@ -2,6 +2,7 @@
 // uploaded (streamed multipart), pasted, or imported from a URL. The version form posts here
 // rather than to a server action, whose body limit is far below a real contract's size.
 import { saveUploadedVersion } from '@/lib/apis/save-uploaded-version'
+import { auditedConsoleChange } from '@/lib/auth/team-action'
 import { requireTeamPermission } from '@/lib/auth/team-context'
 import { AppError } from '@/lib/errors/app-error'
 import { toProblem } from '@/lib/errors/to-problem'
@@ -19,7 +20,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ tea
       throw new AppError({ code: 'cross_origin', status: 403, message: 'Cross-origin requests are not allowed' })
     // Membership and permission first: nobody else's upload is read at all.
     const context = await requireTeamPermission(team, 'apis.write')
-    const saved = await saveUploadedVersion(context, request)
+    // A new version records its own version.create; a saved draft is this one version.update.
+    const saved = await auditedConsoleChange(context, 'version.update', () => saveUploadedVersion(context, request))
     revalidatePath(`/t/${team}/apis`, 'layout')
     return Response.json({ ok: true, data: saved }, { headers: { 'cache-control': 'no-store' } })
   } catch (error) {

@@ -1,0 +1,90 @@
+// The audit log's vocabulary: one `noun.verb` name per kind of change, the same whichever door it
+// came through (a console action, an /api/v1 call, a config apply), so an operator filtering on
+// "key." or "subscription.approve" sees every such change. The noun is the target's type
+// (lib/audit/describe-change.ts), which is also how the entry finds its target.
+
+export const AUDIT_ACTIONS = [
+  'api.create',
+  'api.update',
+  'api.delete',
+  'version.create',
+  'version.update',
+  'version.delete',
+  'version.update_capture',
+  'version.notify_callers',
+  'version.publish',
+  'version.deprecate',
+  'version.retire',
+  'plan.create',
+  'plan.update',
+  'plan.archive',
+  'subscription.create',
+  'subscription.approve',
+  'subscription.reject',
+  'subscription.suspend',
+  'subscription.cancel',
+  'key.create',
+  'key.rotate',
+  'key.revoke',
+  'incident.resolve',
+  'notification.mark_read',
+  'ai_provider.create',
+  'ai_provider.update',
+  'ai_provider.delete',
+  'ai_model.create',
+  'ai_model.update',
+  'ai_model.delete',
+  'billing.top_up',
+  'billing.payment_method.update',
+  'billing.settings.update',
+  'team.update',
+  'team.member.invite',
+  'team.invite.revoke',
+  'team.member.change_role',
+  'team.member.remove',
+  'webhook.set_url',
+  'webhook.clear_url',
+  'webhook.rotate_secret',
+  'webhook.send_test',
+  'webhook_delivery.retry',
+  'management_token.create',
+  'management_token.revoke',
+  'config.apply',
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/**
+ * The /api/v1 writes by route ("METHOD template", as management-route.ts derives it): the change
+ * each one makes, under the console's name for it, or false for a POST that changes nothing.
+ */
+export const MANAGEMENT_AUDIT_ACTIONS: Record<string, AuditAction | false> = {
+  'POST /apis': 'api.create',
+  'PATCH /apis/{api}': 'api.update',
+  'DELETE /apis/{api}': 'api.delete',
+  'POST /apis/{api}/versions': 'version.create',
+  'POST /apis/{api}/versions/{version}/publish': 'version.publish',
+  'POST /apis/{api}/versions/{version}/deprecate': 'version.deprecate',
+  'POST /apis/{api}/versions/{version}/retire': 'version.retire',
+  'POST /apis/{api}/plans': 'plan.create',
+  'PATCH /apis/{api}/plans/{plan}': 'plan.update',
+  'POST /apis/{api}/plans/{plan}/archive': 'plan.archive',
+  'POST /subscriptions': 'subscription.create',
+  'POST /subscriptions/{subscription}/approve': 'subscription.approve',
+  'POST /subscriptions/{subscription}/reject': 'subscription.reject',
+  'POST /subscriptions/{subscription}/suspend': 'subscription.suspend',
+  'POST /subscriptions/{subscription}/cancel': 'subscription.cancel',
+  'POST /keys': 'key.create',
+  'POST /keys/{key}/rotate': 'key.rotate',
+  'POST /keys/{key}/revoke': 'key.revoke',
+  'POST /incidents/{incident}/resolve': 'incident.resolve',
+  'POST /ai/providers': 'ai_provider.create',
+  'PATCH /ai/providers/{provider}': 'ai_provider.update',
+  'DELETE /ai/providers/{provider}': 'ai_provider.delete',
+  'POST /ai/models': 'ai_model.create',
+  'PATCH /ai/models/{model}': 'ai_model.update',
+  'DELETE /ai/models/{model}': 'ai_model.delete',
+  // The apply's domain functions record each change themselves (api.create, plan.update…).
+  'POST /config/apply': 'config.apply',
+  'POST /config/diff': false,
+}
