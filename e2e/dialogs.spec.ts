@@ -25,14 +25,14 @@ const DIALOGS: DialogCase[] = [
   },
   {
     user: 'owner@acme.test',
-    path: '/t/acme/apis/weather',
+    path: '/t/acme/apis/weather?tab=versions',
     button: /^Deprecate…$/,
     title: /^Deprecate v2$/,
     mustSay: /responses carry Deprecation and Sunset headers\./,
   },
   {
     user: 'owner@acme.test',
-    path: '/t/acme/apis/weather',
+    path: '/t/acme/apis/weather?tab=versions',
     button: /^Retire early…$/,
     title: /^Retire v1$/,
     mustSay: /Retiring now breaks every consumer still calling v1: the gateway answers 410 Gone\./,

@@ -52,7 +52,7 @@ test('[LAYOUT] from 1024 px the sidebar stays beside the page, its background as
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
   await signIn(page, 'owner@acme.test', DEMO_PASSWORD)
-  await page.goto('/t/acme/apis/weather')
+  await page.goto('/t/acme/billing')
   await settle(page)
   await expect(page.getByRole('button', { name: 'Open menu' })).toBeHidden()
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()

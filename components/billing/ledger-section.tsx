@@ -32,12 +32,12 @@ export function LedgerSection({
             Every top-up, charge, refund and adjustment, newest first. The balance is their sum.
           </p>
         </div>
-        <div className="flex gap-2">
-          <form method="get" action="#ledger" role="search" className="flex gap-2">
+        <div className="flex min-w-0 flex-wrap gap-2">
+          <form method="get" action="#ledger" role="search" className="flex min-w-0 gap-2">
             {Object.entries(keep).map(([name, value]) =>
               value ? <input key={name} type="hidden" name={name} value={value} /> : null,
             )}
-            <div className="w-64">
+            <div className="w-64 min-w-0 max-sm:w-auto max-sm:flex-1">
               <Input
                 name="q"
                 type="search"

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { OperationModel, SchemaEntry } from '@/lib/openapi/build-reference-detail'
 import type { IndexedOperation } from '@/lib/openapi/build-contract-index.mjs'
+import { cn } from '../ui/cn'
 import { OperationBody } from './operation-view'
 import { SchemaView } from './schema-view'
 
@@ -52,7 +53,9 @@ export function LazyOperation({ entry, detailUrl }: { entry: IndexedOperation; d
         <span className="ref-method" data-method={entry.method}>
           {entry.method}
         </span>
-        <code className={entry.deprecated ? 'text-sm text-slate-400 line-through' : 'text-sm'}>{entry.path}</code>
+        <code className={cn('min-w-0 text-sm break-all', entry.deprecated && 'text-slate-400 line-through')}>
+          {entry.path}
+        </code>
         {entry.summary ? <span className="truncate text-sm text-slate-600">{entry.summary}</span> : null}
       </summary>
       {loaded.state === 'done' ? <OperationBody operation={loaded.value} /> : <Pending loaded={loaded} />}
