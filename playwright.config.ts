@@ -39,7 +39,8 @@ export default defineConfig({
     command: 'node scripts/e2e-server.mjs',
     url: `http://127.0.0.1:${E2E_PORT}/login`,
     reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
+    // A clean clone migrates, seeds the demo (59k logged calls) and builds the console first.
+    timeout: 600_000,
     stdout: 'pipe',
     env: { PORT: String(E2E_PORT) },
   },

@@ -19,11 +19,15 @@ export function demoAnswer(method: string, url: URL, body: string): Answer | nul
   const path = url.pathname.replace(/\/+$/, '')
   if (method === 'GET' && path.endsWith('/health')) return { status: 200, body: { ok: true } }
 
-  // Weather v2 and v1 (their seeded upstreams are /weather/v2 and /weather/v1; a bare /weather,
-  // from a database seeded before the split, gets v1's city answers).
+  // Weather v2 and v1 (their seeded upstreams are /weather/v2 and /weather/v1) answer as their
+  // contracts say. Any other path (a database seeded before the split, the tests' own worlds) gets
+  // v1's city answers, for London when no city is named.
   if (method === 'GET' && /(^|\/)weather\/v2(\/|$)/.test(path)) return weatherV2(path, url.searchParams)
+  if (method === 'GET' && /(^|\/)weather\/v1(\/|$)/.test(path)) return weatherV1(path, url.searchParams)
   if (method === 'GET') {
-    const v1 = weatherV1(path, url.searchParams)
+    const params = new URLSearchParams(url.searchParams)
+    if (!params.has('city')) params.set('city', 'London')
+    const v1 = weatherV1(path, params)
     if (v1) return v1
   }
 

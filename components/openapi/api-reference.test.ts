@@ -27,7 +27,8 @@ const schemaBlock = (html: string, name: string) => {
 test('operations are grouped by tag, with their summaries, parameters, bodies, responses and examples', () => {
   const html = render(petstoreV1, '/gw/acme/pets/v1')
   expect(html).toContain('Pet Store')
-  expect(html).toContain('Base URL: <code class="font-mono">/gw/acme/pets/v1</code>')
+  expect(html).toContain('<code class="font-mono" data-base-url="true">/gw/acme/pets/v1</code>')
+  expect(html).toContain('aria-label="Copy base URL"')
   expect(html).not.toContain('pets.example.com') // the upstream is never shown when the gateway address is known
   expect(html).toContain('aria-label="pets"')
   for (const key of ['GET /pets', 'POST /pets', 'GET /pets/{petId}', 'DELETE /pets/{petId}'])

@@ -136,7 +136,7 @@ describe('error answers are problem+json with a stable code', () => {
 test('200: proxies to the upstream with path and query', async () => {
   const res = await call(world.base('weather', 'v2') + '/current?city=Oslo')
   expect(res.status).toBe(200)
-  expect(res.json()).toMatchObject({ city: 'Oslo', units: 'metric' })
+  expect(res.json()).toMatchObject({ city: 'Oslo', condition: expect.any(String) })
   expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
 })
 
