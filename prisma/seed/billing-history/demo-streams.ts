@@ -51,6 +51,13 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
   const now = config.now.getTime()
   const weather = await loadPaidApi(db, teams.acme.id, 'weather')
   const fx = await loadPaidApi(db, teams.globex.id, 'fx-rates')
+  // routeAt runs once per seeded call (59k): parse each version's contract once.
+  const operationsByVersion = new Map<string, ReturnType<typeof contractOperations>>()
+  const operationsOf = (v: { id: string; openapi: string }) => {
+    let operations = operationsByVersion.get(v.id)
+    if (!operations) operationsByVersion.set(v.id, (operations = contractOperations(v.openapi)))
+    return operations
+  }
   const route = (api: PaidApi, consumer: keyof SeededTeams, version: string): CallRoute => {
     const v = api.versions.find((candidate) => candidate.version === version)!
     const subscription = api.subscriptions.find((s) => s.consumerTeamId === teams[consumer].id)
@@ -73,7 +80,7 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
       weight: 1,
       profile: DEMO_PROFILE,
       // The history calls only what the version's contract defines (no /items on a weather API).
-      operations: contractOperations(v.openapi),
+      operations: operationsOf(v),
     }
   }
   const v2Since = weather.versions.find((v) => v.version === 'v2')!.publishedAt!.getTime()
