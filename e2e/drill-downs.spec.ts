@@ -58,6 +58,8 @@ test('[DRILL] bars of the status-class chart open as many calls as their rollups
   const acme = await e2eDb().team.findUniqueOrThrow({ where: { slug: 'acme' } })
   const figure = page.getByRole('figure', { name: /Requests by status class/ })
   const bars = figure.locator('.recharts-bar-rectangle path')
+  // recharts draws the bars once it has measured its container, after the page's first paint.
+  await expect(bars.first()).toBeVisible()
   const total = await bars.count()
   expect(total).toBeGreaterThan(0)
   // Spread over the chart: the first, the last and evenly between (a click is a page load).
