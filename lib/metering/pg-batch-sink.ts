@@ -44,6 +44,10 @@ export class PgBatchSink implements BatchSink {
   async write(calls: readonly MeteredCall[]): Promise<number> {
     const client = await this.pool.connect()
     let broken: Error | undefined
+    // A connection lost between two statements is an 'error' event on the checked-out client (the
+    // pool listens only to idle ones): keep it, so the batch fails and retries instead of crashing.
+    const onLost = (error: Error) => (broken = error)
+    client.on('error', onLost)
     try {
       await client.query('BEGIN')
       const fresh = await runOnPg(client, meteringProgram(calls, 'postgres'))
@@ -54,6 +58,7 @@ export class PgBatchSink implements BatchSink {
       await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback))
       throw error
     } finally {
+      client.off('error', onLost)
       client.release(broken)
     }
   }
