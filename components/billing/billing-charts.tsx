@@ -9,7 +9,7 @@ import { SpendByApiChart } from '@/components/charts/spend-by-api-chart'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import type { DashboardWindow } from '@/lib/analytics/dashboard-window'
 import type { UsageByGroup } from '@/lib/analytics/get-usage-by-group'
-import { USAGE_GROUP_LABELS } from '@/lib/analytics/usage-groups'
+import { groupNoun } from '@/lib/analytics/usage-groups'
 import { formatWindow } from '@/components/ui/format'
 import type { CostByModel } from '@/lib/analytics/get-cost-by-model'
 import type { RevenueApi, RevenueByConsumer } from '@/lib/analytics/get-revenue-by-consumer'
@@ -55,7 +55,7 @@ export function BillingCharts({ teamSlug, currency, window, cost, groupBy, spend
     <div className="mb-6 grid gap-6 xl:grid-cols-2">
       <Card className="xl:col-span-2">
         <CardHeader
-          title={`Cost per ${window.granularity} by ${USAGE_GROUP_LABELS[cost.group].toLowerCase()}`}
+          title={`Cost per ${window.granularity} by ${groupNoun(cost.group)}`}
           description={`${range}. Select a bar to list those calls.`}
         />
         <CardBody>

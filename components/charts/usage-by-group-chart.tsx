@@ -3,7 +3,7 @@
 import { chartMoney, SERIES_COLORS } from '@/components/billing/chart-money'
 import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { UsageByGroup } from '@/lib/analytics/get-usage-by-group'
-import { groupCallFilter, USAGE_GROUP_LABELS } from '@/lib/analytics/usage-groups'
+import { groupCallFilter, groupNoun } from '@/lib/analytics/usage-groups'
 import { microsToDecimal } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 import type { TeamView } from '@/lib/teams/team-view'
@@ -30,7 +30,7 @@ export function UsageByGroupChart({
   filter?: DashboardFilter
   currency?: string
 }) {
-  const by = USAGE_GROUP_LABELS[usage.group].toLowerCase()
+  const by = groupNoun(usage.group)
   const money = usage.measure === 'costMicros'
   const idOf = new Map(usage.series.map((s) => [s.key, s.id]))
   return (

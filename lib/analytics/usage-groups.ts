@@ -15,6 +15,9 @@ export const USAGE_GROUP_LABELS: Record<UsageGroup, string> = {
   version: 'Version',
 }
 
+/** The group inside a sentence: "Cost per day by API", "Requests by key". */
+export const groupNoun = (group: UsageGroup) => (group === 'api' ? 'API' : USAGE_GROUP_LABELS[group].toLowerCase())
+
 /** The UsageRollup column each group reads. */
 export const USAGE_GROUP_COLUMN = {
   api: 'apiId',

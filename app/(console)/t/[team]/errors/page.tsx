@@ -22,7 +22,7 @@ import { getStatusClassesOverTime } from '@/lib/analytics/get-status-classes-ove
 import { getTopFailingApis } from '@/lib/analytics/get-top-failing-apis'
 import { getUsageByGroup } from '@/lib/analytics/get-usage-by-group'
 import { getUsageSummary } from '@/lib/analytics/get-usage-summary'
-import { USAGE_GROUP_LABELS, usageGroupsFor } from '@/lib/analytics/usage-groups'
+import { groupNoun, USAGE_GROUP_LABELS, usageGroupsFor } from '@/lib/analytics/usage-groups'
 import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
@@ -106,7 +106,7 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
           <div className="mb-6 grid gap-6 xl:grid-cols-2">
             <Card>
               <CardHeader
-                title={`Requests by ${group ? USAGE_GROUP_LABELS[group].toLowerCase() : 'status class'}`}
+                title={`Requests by ${group ? groupNoun(group) : 'status class'}`}
                 description="Select a bar to list those calls."
               />
               <CardBody>
