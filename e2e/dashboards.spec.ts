@@ -260,3 +260,71 @@ test("[DASHBOARDS] an API owner's incidents page opens on the owner's side, its 
   await expect(list).toHaveCount(2)
   await shot(page, 'dashboards-incidents-7d')
 })
+
+test("[DASHBOARDS] grouped by key, an owner reads its consumers' keys by team and prefix and a consumer its own by name; billing's custom range compares and refuses a reversed range", async ({
+  page,
+}) => {
+  const owner = await seedTeam('group-owner')
+  const consumer = await seedTeam('group-consumer')
+  const api = await seedInvokeApi(owner)
+  await seedSubscription(api, owner, consumer, 'ACTIVE')
+  const production = await seedKey(consumer, 'Production secret name')
+  const staging = await seedKey(consumer, 'Staging secret name')
+  const hello = `${api.gatewayUrl}/hello`
+  await expect.poll(async () => (await callGateway(hello, production.value)).status).toBe(200)
+  for (let i = 0; i < 3; i++) expect((await callGateway(hello, production.value)).status).toBe(200)
+  for (let i = 0; i < 2; i++) expect((await callGateway(hello, staging.value)).status).toBe(200)
+  const byKey = { [production.prefix]: 4, [staging.prefix]: 2 }
+
+  await signIn(page, owner.users.MEMBER.email)
+  await page.goto(`/t/${owner.slug}/errors?group=key`)
+  await reloadUntil(page, page.locator('[data-summary="Total calls"]'), /Total calls\s*6(?!\d)/)
+  const figure = page.getByRole('figure', { name: /Requests by key/ })
+  await expect(page.getByRole('navigation', { name: 'Group requests by' }).locator('[aria-current="page"]')).toHaveText(
+    'Key',
+  )
+  const table = page.locator('[data-chart-table]').first()
+  await table.getByText('Table view').click()
+  const headers = await table.getByRole('columnheader').allTextContents()
+  // The owner sees the consumer's team and the key's prefix, never the key's name.
+  expect(headers.slice(1).sort()).toEqual(
+    [`${consumer.name} · ${production.prefix}…`, `${consumer.name} · ${staging.prefix}…`].sort(),
+  )
+  await expect(page.getByText('secret name')).toHaveCount(0)
+  await shot(page, 'dashboards-errors-group-by-key')
+
+  await figure.locator('.recharts-bar-rectangle path').first().click()
+  await expect(page).toHaveURL(/\/calls\?.*key=key_/)
+  const keyId = new URL(page.url()).searchParams.get('key')
+  const prefix = keyId === production.id ? production.prefix : staging.prefix
+  await expect(page.locator('tbody tr')).toHaveCount(byKey[prefix])
+
+  await test.step('the consumer groups its billing cost by key and reads its keys by name', async () => {
+    await page.context().clearCookies()
+    await signIn(page, consumer.users.OWNER.email)
+    await page.goto(`/t/${consumer.slug}/errors?view=consumer&group=key`)
+    const legend = page.getByRole('figure', { name: /Requests by key/ })
+    await expect(legend).toContainText(`Production secret name (${production.prefix}…)`)
+    await page.goto(`/t/${consumer.slug}/billing?group=key`)
+    await expect(page.getByRole('navigation', { name: 'Group cost by' }).locator('[aria-current="page"]')).toHaveText(
+      'Key',
+    )
+    await expect(page.getByRole('heading', { name: 'Cost per day by key' })).toBeVisible()
+  })
+
+  await test.step('billing: a reversed range is a field error; a custom range compares with the period before', async () => {
+    const form = page.getByRole('form', { name: 'Date range and filters' })
+    await form.getByLabel('From (UTC)').fill(new Date(Date.now() + 3_600_000).toISOString().slice(0, 16))
+    await form.getByLabel('To (UTC)').fill(new Date(Date.now() - 3_600_000).toISOString().slice(0, 16))
+    await form.getByRole('button', { name: 'Apply' }).click()
+    await expect(form.getByText('The end must be after the start.')).toBeVisible()
+    await shot(page, 'dashboards-billing-range-error')
+    await form.getByLabel('From (UTC)').fill(new Date(Date.now() - 3 * 3_600_000).toISOString().slice(0, 16))
+    await form.getByLabel('To (UTC)').fill(new Date(Date.now() + 3_600_000).toISOString().slice(0, 16))
+    await form.getByRole('button', { name: 'Apply' }).click()
+    await expect(page).toHaveURL(/range=custom.*group=key|group=key.*range=custom/)
+    await expect(page.getByRole('heading', { name: 'Cost per hour by key' })).toBeVisible()
+    await expect(page.locator('[data-summary="Paid calls made"]')).toContainText(/previous period/)
+    await shot(page, 'dashboards-billing-custom-range')
+  })
+})

@@ -1,4 +1,4 @@
-import { CostByDayChart } from '@/components/charts/cost-by-day-chart'
+import { UsageByGroupChart } from '@/components/charts/usage-by-group-chart'
 import {
   RevenueByConsumerChart,
   type RevenueRow,
@@ -7,7 +7,10 @@ import {
 import { CostByModelChart } from '@/components/charts/cost-by-model-chart'
 import { SpendByApiChart } from '@/components/charts/spend-by-api-chart'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
-import type { CostPoint, CostSeries } from '@/lib/analytics/get-cost-by-day'
+import type { DashboardWindow } from '@/lib/analytics/dashboard-window'
+import type { UsageByGroup } from '@/lib/analytics/get-usage-by-group'
+import { groupNoun } from '@/lib/analytics/usage-groups'
+import { formatWindow } from '@/components/ui/format'
 import type { CostByModel } from '@/lib/analytics/get-cost-by-model'
 import type { RevenueApi, RevenueByConsumer } from '@/lib/analytics/get-revenue-by-consumer'
 import type { SpendByApi } from '@/lib/analytics/get-spend-by-api'
@@ -15,8 +18,11 @@ import type { SpendByApi } from '@/lib/analytics/get-spend-by-api'
 type Props = {
   teamSlug: string
   currency: string
-  window: { from: Date; to: Date }
-  cost: { series: CostSeries[]; points: CostPoint[] }
+  window: DashboardWindow
+  /** Cost per day (or hour, for short ranges) by API, key or version. */
+  cost: UsageByGroup
+  /** The cost chart's "group by" links. */
+  groupBy: React.ReactNode
   spend: SpendByApi[]
   /** Null for a team that owns no API: it has no revenue to chart. */
   revenue: { apis: RevenueApi[]; consumers: RevenueByConsumer[] } | null
@@ -30,8 +36,9 @@ function Empty({ children }: { children: React.ReactNode }) {
   return <p className="py-10 text-center text-sm text-slate-500">{children}</p>
 }
 
-/** The last 30 days from hourly rollups: cost per day, spend per API and, for API owners, revenue. */
-export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue, byModel }: Props) {
+/** The chosen range from hourly rollups: cost over time, spend per API and, for API owners, revenue. */
+export function BillingCharts({ teamSlug, currency, window, cost, groupBy, spend, revenue, byModel }: Props) {
+  const range = formatWindow(window)
   const from = window.from.toISOString()
   const to = window.to.toISOString()
   const revenueSeries: RevenueSeries[] =
@@ -48,22 +55,29 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
     <div className="mb-6 grid gap-6 xl:grid-cols-2">
       <Card className="xl:col-span-2">
         <CardHeader
-          title="Cost per day by API"
-          description="Last 30 days, UTC days. Select a bar to list those calls."
+          title={`Cost per ${window.granularity} by ${groupNoun(cost.group)}`}
+          description={`${range}. Select a bar to list those calls.`}
         />
         <CardBody>
+          <div className="mb-3 overflow-x-auto">{groupBy}</div>
           {cost.series.length === 0 ? (
-            <Empty>No paid calls in the last 30 days.</Empty>
+            <Empty>No paid calls in this range.</Empty>
           ) : (
-            <CostByDayChart series={cost.series} points={cost.points} teamSlug={teamSlug} currency={currency} />
+            <UsageByGroupChart
+              usage={cost}
+              granularity={window.granularity}
+              teamSlug={teamSlug}
+              view="consumer"
+              currency={currency}
+            />
           )}
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Spend by API" description="APIs your team calls, last 30 days." />
+        <CardHeader title="Spend by API" description={`APIs your team calls, ${range}.`} />
         <CardBody>
           {spend.length === 0 ? (
-            <Empty>No spend in the last 30 days.</Empty>
+            <Empty>No spend in this range.</Empty>
           ) : (
             <SpendByApiChart
               bars={spend.map((s) => ({ ...s, costMicros: Number(s.costMicros) }))}
@@ -79,7 +93,7 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
         <Card>
           <CardHeader
             title="AI spend by model"
-            description="What your team's AI calls cost per model, last 30 days. Select a model to list its calls."
+            description={`What your team's AI calls cost per model, ${range}. Select a model to list its calls.`}
           />
           <CardBody>
             <CostByModelChart
@@ -97,7 +111,7 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
         <Card>
           <CardHeader
             title="AI revenue by model"
-            description="What consumers paid per model of your AI APIs, last 30 days. Select a model to list its calls."
+            description={`What consumers paid per model of your AI APIs, ${range}. Select a model to list its calls.`}
           />
           <CardBody>
             <CostByModelChart
@@ -115,11 +129,11 @@ export function BillingCharts({ teamSlug, currency, window, cost, spend, revenue
         <Card>
           <CardHeader
             title="Revenue by consumer team"
-            description="What other teams paid for your APIs, last 30 days. Select a bar to list that team's calls to that API."
+            description={`What other teams paid for your APIs, ${range}. Select a bar to list that team's calls to that API.`}
           />
           <CardBody>
             {revenueRows.length === 0 ? (
-              <Empty>No revenue in the last 30 days.</Empty>
+              <Empty>No revenue in this range.</Empty>
             ) : (
               <RevenueByConsumerChart
                 rows={revenueRows}

@@ -9,37 +9,46 @@ const localValue = (date: Date) => date.toISOString().slice(0, 16)
 
 /**
  * A dashboard's custom range (from/to, UTC) and its "narrow to" filters, as a plain GET form: the
- * choice lives in the URL, so every figure's drill-down and a shared link keep it.
+ * choice lives in the URL, so every figure's drill-down and a shared link keep it. A range that
+ * cannot be read shows its error next to the field. Without `options` (billing) there is no
+ * view or filter: `keep` carries the page's other params instead.
  */
 export function DashboardRangeForm({
   basePath,
   query,
   window,
   options,
+  keep = {},
 }: {
   basePath: string
   query: DashboardQuery
   window: DashboardWindow
-  options: DashboardFilterOptions
+  options?: DashboardFilterOptions
+  keep?: Record<string, string | undefined>
 }) {
   const narrowed = Boolean(query.filter.apiId || query.filter.consumerTeamId)
+  const hidden = { ...(options ? { view: query.view, group: query.group } : {}), ...keep }
   return (
     <form
       method="get"
       action={basePath}
       aria-label="Date range and filters"
-      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-xs ring-1 ring-slate-200"
+      className="mb-6 flex flex-wrap items-start gap-3 rounded-lg bg-white p-3 shadow-xs ring-1 ring-slate-200"
     >
-      <input type="hidden" name="view" value={query.view} />
+      {Object.entries(hidden).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       <input type="hidden" name="range" value="custom" />
-      <Field label="From (UTC)" name="from">
+      <Field label="From (UTC)" name="from" errors={query.errors?.from}>
         <Input name="from" type="datetime-local" defaultValue={localValue(window.from)} />
       </Field>
-      <Field label="To (UTC)" name="to">
+      <Field label="To (UTC)" name="to" errors={query.errors?.to}>
         <Input name="to" type="datetime-local" defaultValue={localValue(window.to)} />
       </Field>
-      <FilterSelect label="API" name="api" value={query.filter.apiId} all="All APIs" options={options.apis} />
-      {query.view === 'owner' ? (
+      {options ? (
+        <FilterSelect label="API" name="api" value={query.filter.apiId} all="All APIs" options={options.apis} />
+      ) : null}
+      {options && query.view === 'owner' ? (
         <FilterSelect
           label="Consumer team"
           name="consumer"
@@ -48,11 +57,14 @@ export function DashboardRangeForm({
           options={options.consumers}
         />
       ) : null}
-      <Button type="submit" variant="secondary">
+      <Button type="submit" variant="secondary" className="mt-6">
         Apply
       </Button>
-      {query.range === 'custom' || narrowed ? (
-        <Link href={`${basePath}?view=${query.view}`} className="px-1 py-2 text-sm text-slate-500 hover:text-slate-800">
+      {query.range === 'custom' || narrowed || query.errors ? (
+        <Link
+          href={options ? `${basePath}?view=${query.view}` : basePath}
+          className="mt-6 px-1 py-2 text-sm text-slate-500 hover:text-slate-800"
+        >
           Reset
         </Link>
       ) : null}

@@ -24,6 +24,7 @@ export function StackedTimeBars<P extends TimeBucket>({
   unit = 'calls',
   axis = (max) => countAxis(max, unit),
   formatValue = formatCount,
+  csvValue = (value) => value,
   filename,
 }: {
   data: P[]
@@ -39,6 +40,8 @@ export function StackedTimeBars<P extends TimeBucket>({
   axis?: (max: number) => AxisScale
   /** The exact value in tooltips and the table view. */
   formatValue?: (value: number) => string
+  /** The CSV cell (money as a decimal rather than micro-units, say); the plain number without it. */
+  csvValue?: (value: number) => string | number
   /** The CSV download's file name. */
   filename: string
 }) {
@@ -69,7 +72,7 @@ export function StackedTimeBars<P extends TimeBucket>({
           ...series.map((s) => ({
             label: s.name,
             text: (p: P) => formatValue(value(p, s.key)),
-            csv: (p: P) => value(p, s.key),
+            csv: (p: P) => csvValue(value(p, s.key)),
           })),
         ],
       }}

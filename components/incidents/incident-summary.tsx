@@ -1,8 +1,9 @@
 import { StatTiles } from '@/components/ui/stat-tiles'
-import { formatCount, formatWindow } from '@/components/ui/format'
+import { formatChange, formatCount, formatWindow } from '@/components/ui/format'
 import type { DashboardFilter } from '@/lib/analytics/dashboard-window'
 import type { TeamView } from '@/lib/teams/team-view'
 import { Money } from '@/components/ui/money'
+import { formatCents } from '@/lib/billing/money'
 import { callLogHref } from '@/lib/calls/call-log-href'
 
 /** The page's headline numbers; each opens what is behind it. */
@@ -12,6 +13,7 @@ export function IncidentSummary({
   window,
   blockedCalls,
   revenueMicros,
+  previous,
   openIncidents,
   openHref,
   filter,
@@ -22,6 +24,8 @@ export function IncidentSummary({
   filter?: DashboardFilter
   blockedCalls: number
   revenueMicros: bigint
+  /** The same figures over the period of the same length just before. */
+  previous: { blockedCalls: number; revenueMicros: bigint }
   openIncidents: number
   openHref: string
 }) {
@@ -33,6 +37,7 @@ export function IncidentSummary({
     api: filter?.apiId,
     consumer: filter?.consumerTeamId,
   })
+  const cents = (micros: number) => formatCents(Math.round(micros))
   // Every tile and the list below read the same window; the tiles say which.
   const period = formatWindow(window)
   const tiles = [
@@ -40,13 +45,13 @@ export function IncidentSummary({
     {
       label: view === 'owner' ? 'Blocked calls to your APIs' : 'Your blocked calls',
       value: formatCount(blockedCalls),
-      detail: period,
+      detail: `${period}; ${formatChange(blockedCalls, previous.blockedCalls)}`,
       href: calls,
     },
     {
       label: view === 'owner' ? 'Lost revenue' : 'Blocked spend',
       value: <Money micros={revenueMicros} />,
-      detail: `${view === 'owner' ? 'What the blocked calls would have paid' : 'What the blocked calls would have cost'}, ${period}`,
+      detail: `${view === 'owner' ? 'What the blocked calls would have paid' : 'What the blocked calls would have cost'}, ${period}; ${formatChange(Number(revenueMicros), Number(previous.revenueMicros), cents)}`,
       href: calls,
     },
   ]

@@ -43,19 +43,33 @@ describe('parseDashboardQuery', () => {
     ],
     [{ range: ['7d', '30d'] }, { range: '7d', view: 'owner' }],
     [null, { range: '24h', view: 'owner' }],
-    // A reversed, empty or unreadable custom range is ignored, never a 500.
+    // A reversed, empty or unreadable custom range is a field error and the last 24 h, never a 500.
     [
       { range: 'custom', from: '2026-11-20T00:00', to: '2026-11-19T00:00' },
-      { range: '24h', view: 'owner' },
+      { range: '24h', view: 'owner', errors: { to: ['The end must be after the start.'] } },
     ],
     [
       { from: '2026-11-20T00:00', to: '2026-11-20T00:00' },
-      { range: '24h', view: 'owner' },
+      { range: '24h', view: 'owner', errors: { to: ['The end must be after the start.'] } },
     ],
     [
       { from: 'yesterday', to: 'today' },
-      { range: '24h', view: 'owner' },
+      {
+        range: '24h',
+        errors: { from: ['Enter a start date and time (UTC).'], to: ['Enter an end date and time (UTC).'] },
+      },
     ],
+    [
+      { range: 'custom', from: '2026-11-20T00:00' },
+      { range: '24h', errors: { to: ['Enter an end date and time (UTC).'] } },
+    ],
+    // Group by: any of the four on the owner side; the consumer team is the team itself otherwise.
+    [{ group: 'key' }, { group: 'key', view: 'owner' }],
+    [
+      { group: 'consumer', view: 'consumer' },
+      { group: undefined, view: 'consumer' },
+    ],
+    [{ group: 'colour' }, { group: undefined }],
     // A preset wins over leftover from/to; a hand-typed odd id is dropped.
     [
       { range: '7d', from: '2026-11-20T00:00', to: '2026-11-21T00:00', api: "x' OR 1" },

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { TEAM_VIEWS, teamScopeWhere, type TeamView } from '@/lib/teams/team-view'
 import { optionalId } from '@/lib/calls/schemas'
 import { parseInstant } from '@/lib/validation/dates'
+import { USAGE_GROUPS, type UsageGroup } from './usage-groups'
 
 // The error dashboard's time windows. Rollups are hourly, so windows are aligned to whole hours
 // (whole UTC days for 30 d): every bar then covers exactly the calls its drill-down link lists.
@@ -26,7 +27,13 @@ export type DashboardQuery = {
   from?: Date
   to?: Date
   filter: DashboardFilter
+  /** Series by API, consumer team (owner side), key or version instead of the chart's own. */
+  group?: UsageGroup
+  /** A custom range that could not be read: the fields' messages (the window falls back to 24 h). */
+  errors?: DashboardRangeErrors
 }
+
+export type DashboardRangeErrors = Partial<Record<'from' | 'to', string[]>>
 
 /** What every dashboard query reads: one side of the team over one window, maybe narrowed. */
 export type DashboardRequest = { view: TeamView; window: DashboardWindow; limit?: number; filter?: DashboardFilter }
@@ -67,18 +74,26 @@ const dashboardQuerySchema = z.object({
   to: instant,
   api: optionalId,
   consumer: optionalId,
+  group: z.preprocess(first, z.enum(USAGE_GROUPS)).optional().catch(undefined),
 })
 
 /** The dashboards' URL: a preset range, or from/to (read as UTC, as the call log reads them). */
 export function parseDashboardQuery(searchParams: unknown): DashboardQuery {
   const raw = dashboardQuerySchema.parse(searchParams && typeof searchParams === 'object' ? searchParams : {})
   const filter = { apiId: raw.api, consumerTeamId: raw.view === 'owner' ? raw.consumer : undefined }
-  const base = { view: raw.view, filter }
+  // In the consumer view the team is the consumer: there is nothing to group by.
+  const group = raw.group === 'consumer' && raw.view !== 'owner' ? undefined : raw.group
+  const base = { view: raw.view, filter, group }
   if (raw.range && raw.range !== 'custom') return { ...base, range: raw.range }
+  if (!raw.from && !raw.to) return { ...base, range: '24h' }
   const from = parseInstant(raw.from)
   const to = parseInstant(raw.to)
-  // An empty or reversed interval is ignored, like the call log's.
-  return from && to && from < to ? { ...base, range: 'custom', from, to } : { ...base, range: '24h' }
+  // A range that cannot be read says so next to its field; the charts show the last 24 h meanwhile.
+  const errors: DashboardRangeErrors = {}
+  if (!from) errors.from = ['Enter a start date and time (UTC).']
+  if (!to) errors.to = ['Enter an end date and time (UTC).']
+  else if (from && from >= to) errors.to = ['The end must be after the start.']
+  return from && to && from < to ? { ...base, range: 'custom', from, to } : { ...base, range: '24h', errors }
 }
 
 /** The query's window: a preset ending now, or the custom interval in whole hours (or days). */
@@ -167,5 +182,6 @@ export function dashboardQueryToParams(query: DashboardQuery): Record<string, st
     to: custom ? query.to!.toISOString() : undefined,
     api: query.filter.apiId,
     consumer: query.filter.consumerTeamId,
+    group: query.group,
   }
 }

@@ -1,4 +1,4 @@
-// Integration: the billing page's chart queries (cost per day by API, spend by API, revenue by
+// Integration: the billing page's chart queries (cost per day by API, key or version, spend by API, revenue by
 // consumer) sum the right UsageRollup rows, and only the team's own.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db } from '@/lib/db'
@@ -6,7 +6,7 @@ import { createId } from '@/lib/ids'
 import { createTestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { resolveDashboardWindow } from './dashboard-window'
-import { getCostByDay } from './get-cost-by-day'
+import { getUsageByGroup } from './get-usage-by-group'
 import { getRevenueByConsumer } from './get-revenue-by-consumer'
 import { getSpendByApi } from './get-spend-by-api'
 
@@ -74,13 +74,15 @@ async function seed() {
 test('cost per day: stacked by API with the smallest folded into "Other", summed per UTC day', async () => {
   const { owner, otherOwner, consumer, a } = await seed()
   const window = resolveDashboardWindow('30d', NOW)
-  const { series, points } = await getCostByDay({ teamId: consumer.id }, { window })
+  const costBy = (teamId: string) =>
+    getUsageByGroup({ teamId }, { view: 'consumer', window, group: 'api', measure: 'costMicros' })
+  const { series, points } = await costBy(consumer.id)
   expect(series).toEqual([
-    { key: 's0', apiId: a[0], label: `${owner.slug}/a1` },
-    { key: 's1', apiId: a[1], label: `${owner.slug}/a2` },
-    { key: 's2', apiId: a[2], label: `${owner.slug}/a3` },
-    { key: 's3', apiId: a[3], label: `${owner.slug}/a4` },
-    { key: 'other', apiId: null, label: 'Other APIs' },
+    { key: 's0', id: a[0], label: `${owner.slug}/a1` },
+    { key: 's1', id: a[1], label: `${owner.slug}/a2` },
+    { key: 's2', id: a[2], label: `${owner.slug}/a3` },
+    { key: 's3', id: a[3], label: `${owner.slug}/a4` },
+    { key: 'other', id: null, label: 'Other APIs' },
   ])
   expect(points).toHaveLength(30)
   expect(points[0].from).toBe('2025-05-17T00:00:00.000Z')
@@ -99,7 +101,7 @@ test('cost per day: stacked by API with the smallest folded into "Other", summed
   expect(day(D2)).toMatchObject({ total: 841_000, s0: 0, s1: 500_000, s2: 100_000, s3: 90_000, other: 151_000 })
   expect(points.reduce((sum, p) => sum + p.total, 0)).toBe(6_841_000)
   expect(points.filter((p) => p.total > 0)).toHaveLength(2)
-  expect(await getCostByDay({ teamId: otherOwner.id }, { window })).toEqual({ series: [], points: expect.any(Array) })
+  expect(await costBy(otherOwner.id)).toMatchObject({ series: [], points: expect.any(Array) })
 })
 
 test('spend by API: window totals and calls, biggest first, this consumer only', async () => {

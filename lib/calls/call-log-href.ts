@@ -11,6 +11,8 @@ export type CallLogLink = {
   status?: string
   api?: string
   version?: string
+  /** A key id, or "none" for calls made without a key. */
+  key?: string
   slow?: number
   /** A payment incident: its blocked calls, whatever the time range. */
   incident?: string
@@ -32,6 +34,7 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.view !== 'owner') params.set('view', link.view)
   if (link.api) params.set('api', link.api)
   if (link.version) params.set('version', link.version)
+  if (link.key) params.set('key', link.key)
   if (link.model) params.set('model', link.model)
   if (link.provider) params.set('provider', link.provider)
   if (link.fallback) params.set('fallback', '1')

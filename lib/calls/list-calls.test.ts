@@ -241,10 +241,12 @@ describe('filters', () => {
     }
   })
 
-  test('the key filter applies to the consumer view only', async () => {
+  test('the key filter lists one key\'s calls in both views (the dashboards\' group-by-key drill-down); "none" the calls without a key', async () => {
     expect(await count(t.b, { view: 'consumer', key: keyId })).toBe(68)
-    // Keys belong to consumers; in the owner view the parameter is ignored rather than matching nothing.
-    expect(await count(t.a, { key: keyId })).toBe(137)
+    expect(await count(t.a, { key: keyId })).toBe(68)
+    expect(await count(t.a, { key: 'none' })).toBe(137 - 68)
+    // The owner's scope stays: a consumer's key never opens calls to another team's APIs.
+    expect(await count(t.c, { key: keyId })).toBe(0)
   })
 })
 

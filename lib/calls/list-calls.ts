@@ -3,7 +3,7 @@ import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { teamScopeWhere } from '@/lib/teams/team-view'
 import { paginateCursor, type CursorPage } from '@/lib/pagination/paginate-cursor'
-import { CALLS_PAGE_SIZE, type CallLogQuery, type StatusFilter } from './schemas'
+import { CALLS_PAGE_SIZE, NO_KEY, type CallLogQuery, type StatusFilter } from './schemas'
 
 // One page of the call log, newest first, through the keyset cursors of lib/pagination: every page
 // is an index range scan on (ownerTeamId|consumerTeamId, createdAt), however deep.
@@ -115,7 +115,8 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     // As AiUsageRollup counts them: a later attempt answered, the call did not fail (status < 500).
     ...(query.fallback ? { attempts: { gt: 1 } } : {}),
     ...(query.estimated ? { usageEstimated: true } : {}),
-    ...(query.view === 'consumer' && query.keyId ? { keyId: query.keyId } : {}),
+    // The team scope stays: an owner only ever lists calls to its own APIs, whatever key it names.
+    ...(query.keyId ? { keyId: query.keyId === NO_KEY ? null : query.keyId } : {}),
     // Only next to the owner scope: in the consumer view consumerTeamId IS the scope, and a second
     // value here would replace it.
     ...(query.view === 'owner' && query.consumerTeamId ? { consumerTeamId: query.consumerTeamId } : {}),

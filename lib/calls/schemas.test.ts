@@ -37,7 +37,7 @@ describe('parseCallLogQuery', () => {
     ['a date that is not a date', { from: 'yesterday' }, { range: '24h' }],
     ['from after to', { from: '2026-11-24T12:00Z', to: '2026-11-24T10:00Z' }, { range: '24h' }],
     ['an impossible date', { from: '2026-13-45T99:00' }, { range: '24h' }],
-    ['a key in the owner view (keys belong to consumers)', { key: 'key_1' }, { keyId: undefined }],
+    ['a key id with SQL in it', { key: "key_1' OR 1=1" }, { keyId: undefined }],
     ['an incident id with SQL in it', { incident: "inc_1' --" }, { incidentId: undefined }],
     ['a consumer id with SQL in it', { consumer: "team_1' OR 1=1" }, { consumerTeamId: undefined }],
     [
@@ -54,6 +54,7 @@ describe('parseCallLogQuery', () => {
     ['exact status', { status: '402' }, { status: { kind: 'code', code: 402 } }],
     ['errors', { status: 'errors' }, { status: { kind: 'class', value: 'errors' } }],
     ['consumer key', { view: 'consumer', key: 'key_1' }, { view: 'consumer', keyId: 'key_1' }],
+    ["a consumer's key in the owner view", { key: 'key_1' }, { view: 'owner', keyId: 'key_1' }],
     ['incident', { incident: 'inc_abc123' }, { incidentId: 'inc_abc123' }],
     ['consumer team in the owner view', { consumer: 'team_abc123' }, { view: 'owner', consumerTeamId: 'team_abc123' }],
     ['repeated params keep the first', { status: ['404', '500'] }, { status: { kind: 'code', code: 404 } }],

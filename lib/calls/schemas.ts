@@ -9,6 +9,8 @@ import { searchText } from '@/lib/validation/text'
 // (never a 500), the way the catalog parses its params.
 
 export const CALLS_PAGE_SIZE = 50
+/** The `key` filter's value for calls made without a key (a 401 names none). */
+export const NO_KEY = 'none'
 export const CALL_RANGES = ['1h', '24h', '7d', '30d'] as const
 export type CallRange = (typeof CALL_RANGES)[number]
 export const STATUS_FILTER_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'errors'] as const
@@ -35,7 +37,7 @@ export type CallLogQuery = {
   view: TeamView
   apiId?: string
   versionId?: string
-  /** Only in the consumer view: keys belong to the consumer team. */
+  /** One key's calls ("none": calls made without a key); an owner filters by a consumer's key from the dashboards. */
   keyId?: string
   /** Only in the owner view: one consumer team's calls to our APIs (the revenue drill-down). */
   consumerTeamId?: string
@@ -137,7 +139,7 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     view: raw.view,
     apiId: raw.api,
     versionId: raw.version,
-    keyId: raw.view === 'consumer' ? raw.key : undefined,
+    keyId: raw.key,
     // In the consumer view the consumer is the team itself: the parameter is ignored, never used
     // to widen or replace the team scope.
     consumerTeamId: raw.view === 'owner' ? raw.consumer : undefined,

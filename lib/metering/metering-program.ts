@@ -145,7 +145,7 @@ const AI_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'model', 'prov
 const USAGE: RollupTable<UsageCounter> = {
   table: 'UsageRollup',
   idPrefix: 'ur',
-  key: ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'],
+  key: ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'keyId', 'statusClass'],
   counters: ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'],
 }
 const LATENCY: RollupTable<LatencyCounter> = {

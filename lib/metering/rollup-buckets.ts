@@ -13,6 +13,7 @@ export type UsageCounter = {
   consumerTeamId: string
   apiId: string
   versionId: string
+  keyId: string
   statusClass: number
   calls: number
   blocked402: number
@@ -42,13 +43,14 @@ export function aggregateRollups(records: readonly InvocationRecord[]): {
   const latency = new Map<string, LatencyCounter>()
   for (const r of records) {
     const hour = hourStart(r.createdAt)
-    // '' stands for "unknown" (a 401 has no consumer), so the unique keys work on both providers.
+    // '' stands for "unknown" (a 401 has no consumer or key), so the unique keys work on both providers.
     const owner = r.ownerTeamId ?? ''
     const consumer = r.consumerTeamId ?? ''
     const api = r.apiId ?? ''
     const version = r.versionId ?? ''
+    const key = r.keyId ?? ''
     const statusClass = Math.floor(r.status / 100)
-    const usageKey = `${hour}|${owner}|${consumer}|${api}|${version}|${statusClass}`
+    const usageKey = `${hour}|${owner}|${consumer}|${api}|${version}|${key}|${statusClass}`
     let u = usage.get(usageKey)
     if (!u) {
       u = {
@@ -57,6 +59,7 @@ export function aggregateRollups(records: readonly InvocationRecord[]): {
         consumerTeamId: consumer,
         apiId: api,
         versionId: version,
+        keyId: key,
         statusClass,
         calls: 0,
         blocked402: 0,

@@ -175,7 +175,7 @@ describe('demo billing history', () => {
     ])
   })
 
-  test('every rollup inside the retention window has its raw calls: each hour, API, consumer and status class counts as many Invocation rows', async () => {
+  test('every rollup inside the retention window has its raw calls: each hour, API, consumer, key and status class counts as many Invocation rows', async () => {
     const cutoff = retentionCutoff(config.now.getTime())
     const HOUR = 3_600_000
     const firstFullHour = new Date(Math.ceil(cutoff / HOUR) * HOUR)
@@ -183,24 +183,30 @@ describe('demo billing history', () => {
       db.usageRollup.findMany({ where: { hour: { gte: firstFullHour } } }),
       db.invocation.findMany({
         where: { createdAt: { gte: firstFullHour } },
-        select: { createdAt: true, apiId: true, versionId: true, consumerTeamId: true, status: true },
+        select: { createdAt: true, apiId: true, versionId: true, consumerTeamId: true, keyId: true, status: true },
       }),
     ])
-    const key = (hour: number, apiId: string | null, versionId: string | null, consumer: string | null, cls: number) =>
-      `${hour}|${apiId}|${versionId}|${consumer}|${cls}`
+    type Cell = { apiId: string | null; versionId: string | null; consumer: string | null; keyId: string | null }
+    const key = (hour: number, c: Cell, cls: number) =>
+      `${hour}|${c.apiId}|${c.versionId}|${c.consumer}|${c.keyId ?? ''}|${cls}`
     const expected = new Map<string, number>()
     for (const r of rollups) {
-      const k = key(r.hour.getTime(), r.apiId, r.versionId, r.consumerTeamId, r.statusClass)
+      const k = key(r.hour.getTime(), { ...r, consumer: r.consumerTeamId }, r.statusClass)
       expected.set(k, (expected.get(k) ?? 0) + r.calls)
     }
     const logged = new Map<string, number>()
     for (const c of calls) {
       const hour = Math.floor(c.createdAt.getTime() / HOUR) * HOUR
-      const k = key(hour, c.apiId, c.versionId, c.consumerTeamId, Math.floor(c.status / 100))
+      const k = key(hour, { ...c, consumer: c.consumerTeamId }, Math.floor(c.status / 100))
       logged.set(k, (logged.get(k) ?? 0) + 1)
     }
     expect(expected.size).toBeGreaterThan(100)
     expect(Object.fromEntries(logged)).toEqual(Object.fromEntries(expected))
+    // The history's calls were made with its consumers' keys, several per team.
+    const { api } = await weatherPlan()
+    const weatherCalls = calls.filter((c) => c.apiId === api.id)
+    expect(new Set(weatherCalls.map((c) => c.keyId)).size).toBe(4)
+    expect(weatherCalls.filter((c) => c.keyId === null)).toEqual([])
   })
 
   test("the demo's calls, refused ones included, use only the operations their version's contract defines", async () => {

@@ -28,7 +28,7 @@ export type SeedBatch = AiRollups & {
 }
 export type BatchWriter = { write(batch: SeedBatch): Promise<void>; close(): Promise<void> }
 
-const USAGE_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'statusClass'] as const
+const USAGE_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'versionId', 'keyId', 'statusClass'] as const
 const USAGE_SUMS = ['calls', 'blocked402', 'latencySumMs', 'costMicros', 'inputTokens', 'outputTokens'] as const
 const LATENCY_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'bucketMs'] as const
 const PAYMENT_KEY = ['hour', 'ownerTeamId', 'consumerTeamId', 'apiId', 'cause'] as const
@@ -124,6 +124,7 @@ export function createSqliteWriter(file: string): BatchWriter {
         u.consumerTeamId,
         u.apiId,
         u.versionId,
+        u.keyId,
         u.statusClass,
         u.calls,
         u.blocked402,
@@ -225,6 +226,7 @@ export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<vo
         consumerTeamId: true,
         apiId: true,
         versionId: true,
+        keyId: true,
         statusClass: true,
       },
     }),
@@ -234,7 +236,7 @@ export async function writeBatchWithPrisma(tx: Tx, batch: SeedBatch): Promise<vo
     }),
   ])
   const usageKey = (u: Omit<(typeof usageRows)[number], 'hour' | 'id'> & { hour: number }) =>
-    `${u.hour}|${u.ownerTeamId}|${u.consumerTeamId}|${u.apiId}|${u.versionId}|${u.statusClass}`
+    `${u.hour}|${u.ownerTeamId}|${u.consumerTeamId}|${u.apiId}|${u.versionId}|${u.keyId}|${u.statusClass}`
   const latencyKey = (l: Omit<(typeof latencyRows)[number], 'hour' | 'id'> & { hour: number }) =>
     `${l.hour}|${l.ownerTeamId}|${l.consumerTeamId}|${l.apiId}|${l.bucketMs}`
   const usageIds = new Map(usageRows.map((u) => [usageKey({ ...u, hour: u.hour.getTime() }), u.id]))

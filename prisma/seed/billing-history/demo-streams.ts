@@ -5,6 +5,7 @@ import { createRandom, type ApiProfile, type CallRoute } from '../seed-large-usa
 import type { SeededTeams } from '../seed-teams'
 import type { StreamEpisode } from './build-stream-calls'
 import { contractOperations } from './contract-operations'
+import { loadHistoryKeys } from './history-keys'
 import { planHourlyCalls, scalePaidCalls, splitFreeCalls, fillMonthQuota, type HourSlot } from './hourly-traffic'
 
 // The story the billing and incident pages tell after `npm run seed`, as three streams of calls:
@@ -51,6 +52,7 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
   const now = config.now.getTime()
   const weather = await loadPaidApi(db, teams.acme.id, 'weather')
   const fx = await loadPaidApi(db, teams.globex.id, 'fx-rates')
+  const keysByTeam = await loadHistoryKeys(db, teams, { since: daysAgo(config.now, 29, 0), now: config.now })
   // routeAt runs once per seeded call (59k): parse each version's contract once.
   const operationsByVersion = new Map<string, ReturnType<typeof contractOperations>>()
   const operationsOf = (v: { id: string; openapi: string }) => {
@@ -71,7 +73,7 @@ export async function loadDemoStreams(db: Db, config: SeedConfig, teams: SeededT
       basePath: `/gw/${api.label}/${version}`,
       kind: 'REST',
       subscriptionId: subscription.id,
-      keyIds: [],
+      keyIds: keysByTeam.get(teams[consumer].id) ?? [],
       planId: api.plan.id,
       paid: true,
       freeCallsPerMonth: api.plan.freeCallsPerMonth,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { LatencyPercentilesChart } from '@/components/charts/latency-percentiles-chart'
 import { StatusClassesChart } from '@/components/charts/status-classes-chart'
+import { UsageByGroupChart } from '@/components/charts/usage-by-group-chart'
 import { ErrorSummary } from '@/components/calls/error-summary'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
 import { TopFailingApisTable } from '@/components/calls/top-failing-apis-table'
@@ -19,7 +20,9 @@ import { listDashboardFilterOptions } from '@/lib/analytics/list-dashboard-filte
 import { getLatencyPercentilesOverTime } from '@/lib/analytics/get-latency-percentiles-over-time'
 import { getStatusClassesOverTime } from '@/lib/analytics/get-status-classes-over-time'
 import { getTopFailingApis } from '@/lib/analytics/get-top-failing-apis'
+import { getUsageByGroup } from '@/lib/analytics/get-usage-by-group'
 import { getUsageSummary } from '@/lib/analytics/get-usage-summary'
+import { groupNoun, USAGE_GROUP_LABELS, usageGroupsFor } from '@/lib/analytics/usage-groups'
 import { TEAM_VIEW_LABELS, TEAM_VIEWS } from '@/lib/teams/team-view'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
@@ -38,8 +41,9 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
   const period = resolveQueryWindow(query)
   const scope = scopeOf(context)
   const request = { view, window: period, filter }
+  const { group } = query
   const [classes, latency, summary, previous, topFailing, options] = await Promise.all([
-    getStatusClassesOverTime(scope, request),
+    group ? getUsageByGroup(scope, { ...request, group, measure: 'calls' }) : getStatusClassesOverTime(scope, request),
     getLatencyPercentilesOverTime(scope, request),
     getUsageSummary(scope, request),
     getUsageSummary(scope, { ...request, window: previousWindow(period) }),
@@ -101,9 +105,26 @@ export default async function ErrorsPage({ params, searchParams }: Props) {
           <ErrorSummary {...tableProps} summary={summary} previous={previous} p95={latency.overall.p95} />
           <div className="mb-6 grid gap-6 xl:grid-cols-2">
             <Card>
-              <CardHeader title="Requests by status class" description="Select a bar to list those calls." />
+              <CardHeader
+                title={`Requests by ${group ? groupNoun(group) : 'status class'}`}
+                description="Select a bar to list those calls."
+              />
               <CardBody>
-                <StatusClassesChart data={classes} {...chartProps} />
+                <div className="mb-3 overflow-x-auto">
+                  <SegmentedLinks
+                    label="Group requests by"
+                    options={[undefined, ...usageGroupsFor(view)].map((g) => ({
+                      label: g ? USAGE_GROUP_LABELS[g] : 'Status',
+                      href: withParams(basePath, current, { group: g }),
+                      active: g === group,
+                    }))}
+                  />
+                </div>
+                {Array.isArray(classes) ? (
+                  <StatusClassesChart data={classes} {...chartProps} />
+                ) : (
+                  <UsageByGroupChart usage={classes} {...chartProps} />
+                )}
               </CardBody>
             </Card>
             <Card>

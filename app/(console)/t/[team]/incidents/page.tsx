@@ -12,6 +12,7 @@ import {
   DASHBOARD_RANGES,
   dashboardQueryToParams,
   parseDashboardQuery,
+  previousWindow,
   resolveQueryWindow,
 } from '@/lib/analytics/dashboard-window'
 import { listDashboardFilterOptions } from '@/lib/analytics/list-dashboard-filter-options'
@@ -47,9 +48,11 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
   const { range, filter } = dashboard
   const period = resolveQueryWindow(dashboard)
   const request = { view, window: period, filter }
-  const [timeline, byApi, open, list, options] = await Promise.all([
+  const [timeline, byApi, before, open, list, options] = await Promise.all([
     get402sOverTime(scope, request),
     get402sByApi(scope, request),
+    // The tiles compare with the period of the same length just before, as the errors dashboard's.
+    get402sByApi(scope, { ...request, window: previousWindow(period) }),
     countOpenIncidents(scope, { view }),
     // The list shares the tiles' window and filters: what blocked calls in it, and every open episode.
     listIncidents(scope, { ...query, view, window: period, narrow: filter }),
@@ -110,6 +113,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
         filter={filter}
         blockedCalls={byApi.totalCalls}
         revenueMicros={byApi.totalRevenueMicros}
+        previous={{ blockedCalls: before.totalCalls, revenueMicros: before.totalRevenueMicros }}
         openIncidents={open}
         openHref={withParams(basePath, shown, { state: 'OPEN' })}
       />
