@@ -56,6 +56,11 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const month = raw.month ? query.month : undefined
   const cardHint = getPaymentProvider().name === 'sandbox' ? SANDBOX_CARD_HINT : 'Charged through the payment provider.'
   const methodValid = overview.paymentMethodStatus === 'VALID'
+  const budgetValues = {
+    monthlyBudget: overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
+    alertThresholds: overview.alertThresholds,
+    creditLimit: microsToDecimal(overview.creditLimitMicros),
+  }
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -112,19 +117,28 @@ export default async function BillingPage({ params, searchParams }: Props) {
                 <BudgetForm
                   teamSlug={slug}
                   currency={overview.currency}
+                  canEdit
                   action={updateBillingSettingsAction}
-                  values={{
-                    monthlyBudget:
-                      overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
-                    alertThresholds: overview.alertThresholds,
-                    creditLimit: microsToDecimal(overview.creditLimitMicros),
-                  }}
+                  values={budgetValues}
                 />
               </CardBody>
             </Card>
           </section>
         </div>
-      ) : null}
+      ) : (
+        <Card>
+          <CardHeader title="Budget and limits" />
+          <CardBody>
+            <BudgetForm
+              teamSlug={slug}
+              currency={overview.currency}
+              canEdit={false}
+              action={updateBillingSettingsAction}
+              values={budgetValues}
+            />
+          </CardBody>
+        </Card>
+      )}
 
       <BillingCharts
         teamSlug={slug}

@@ -5,6 +5,7 @@ import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { PromptPlayground } from '@/components/apis/prompt-playground'
 import { PromptDesignView } from '@/components/apis/prompt-design-view'
 import { PromptVersionForm } from '@/components/apis/prompt-version-form'
+import { VersionDetails } from '@/components/apis/version-details'
 import { VersionForm } from '@/components/apis/version-form'
 import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
 import { StateBadge } from '@/components/ui/badge'
@@ -19,7 +20,7 @@ import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
-import { formatBytes, maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
+import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { runPromptDraftAction, updateAiVersionAction, updatePromptVersionAction } from '../../version-actions'
 
@@ -167,7 +168,23 @@ export default async function VersionPage({ params }: Props) {
               />
             </CardBody>
           </Card>
-        ) : null}
+        ) : (
+          <Card>
+            <CardHeader title="Version" />
+            <CardBody>
+              <VersionDetails
+                version={{
+                  version: version.version,
+                  state: version.state,
+                  upstreamUrl: version.upstreamUrl,
+                  timeoutMs: version.timeoutMs,
+                  ...contract,
+                  convertedFrom: version.convertedFrom,
+                }}
+              />
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader title="API reference" />
           <CardBody>
@@ -182,22 +199,6 @@ export default async function VersionPage({ params }: Props) {
             )}
           </CardBody>
         </Card>
-        {!canWrite ? (
-          <Card>
-            <CardHeader title="OpenAPI document" />
-            <CardBody>
-              {contract.openapi !== null ? (
-                <pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
-                  {contract.openapi}
-                </pre>
-              ) : (
-                <p className="text-sm text-slate-600">
-                  The document is {formatBytes(contract.openapiBytes)}, too large to show here; its reference is above.
-                </p>
-              )}
-            </CardBody>
-          </Card>
-        ) : null}
       </div>
     </div>
   )
