@@ -20,6 +20,8 @@ async function expectReadOnly(page: Page, area: Locator) {
 test('[READ-ONLY] a viewer sees the version, the plans and the budget as text, an owner the forms', async ({
   browser,
 }) => {
+  // Three pages as a viewer, three as an owner, on a shared 2-core machine.
+  test.setTimeout(150_000)
   const team = await seedTeam('readonly')
   const api = await seedInvokeApi(team)
   await e2eDb().billingAccount.update({

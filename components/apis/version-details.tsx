@@ -1,24 +1,12 @@
 import { ReadOnlyFields } from '@/components/ui/read-only-fields'
 import { formatBytes } from '@/lib/openapi/openapi-limits.mjs'
+import type { ExistingVersion } from './version-form'
 
 /**
  * What a member who cannot edit APIs sees instead of the version form: the version's upstream,
  * timeout and contract as text, with no inputs and no Save button.
  */
-export function VersionDetails({
-  version,
-}: {
-  version: {
-    version: string
-    state: string
-    upstreamUrl: string
-    timeoutMs: number
-    /** The contract as the author gave it; null when it is too large to show in the page. */
-    openapi: string | null
-    openapiBytes: number
-    convertedFrom: string | null
-  }
-}) {
+export function VersionDetails({ version }: { version: Omit<ExistingVersion, 'id'> }) {
   return (
     <ReadOnlyFields
       fields={[

@@ -11,7 +11,7 @@ import { OpenApiErrorList } from './openapi-error-list'
 import { postWithProgress, type UploadProgress } from './post-with-progress'
 import { UploadProgressBar } from './upload-progress'
 
-type ExistingVersion = {
+export type ExistingVersion = {
   id: string
   version: string
   state: string

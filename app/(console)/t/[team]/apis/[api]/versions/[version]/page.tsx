@@ -41,6 +41,16 @@ export default async function VersionPage({ params }: Props) {
   const index = await readContractIndex(version)
   const canWrite = context.can('apis.write')
   const contract = editableContract(version)
+  // What the version form edits, and what a member who cannot edit reads instead.
+  const editable = {
+    id: version.id,
+    version: version.version,
+    state: version.state,
+    upstreamUrl: version.upstreamUrl,
+    timeoutMs: version.timeoutMs,
+    ...contract,
+    convertedFrom: version.convertedFrom,
+  }
   const isAi = api.kind === 'AI_CHAT'
   const [design, modelChoices] = isAi
     ? await Promise.all([getAiVersionDesign(scope, { versionId: version.id }), listModelChoices(scope)])
@@ -156,15 +166,7 @@ export default async function VersionPage({ params }: Props) {
                 apiSlug={api.slug}
                 apiId={api.id}
                 suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                existing={{
-                  id: version.id,
-                  version: version.version,
-                  state: version.state,
-                  upstreamUrl: version.upstreamUrl,
-                  timeoutMs: version.timeoutMs,
-                  ...contract,
-                  convertedFrom: version.convertedFrom,
-                }}
+                existing={editable}
               />
             </CardBody>
           </Card>
@@ -172,16 +174,7 @@ export default async function VersionPage({ params }: Props) {
           <Card>
             <CardHeader title="Version" />
             <CardBody>
-              <VersionDetails
-                version={{
-                  version: version.version,
-                  state: version.state,
-                  upstreamUrl: version.upstreamUrl,
-                  timeoutMs: version.timeoutMs,
-                  ...contract,
-                  convertedFrom: version.convertedFrom,
-                }}
-              />
+              <VersionDetails version={editable} />
             </CardBody>
           </Card>
         )}
