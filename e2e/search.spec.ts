@@ -6,8 +6,9 @@ import { callGateway, seedInvokeApi, seedKey, seedSubscription } from './fixture
 import { e2eDb, seedTeam } from './fixtures/seed-team'
 import { shot, signIn } from './fixtures/sign-in'
 
-// Ctrl-K from any team page: an API by name, a call by its request id, and nothing at all of a
-// team the user is not in (its private API, its call).
+// Ctrl-K from a team page and from the catalog (outside any team, where it searches all of the
+// user's teams): an API by name, a call by its request id, and nothing at all of a team the user
+// is not in (its private API, its call).
 
 async function openSearch(page: Page, query: string) {
   const box = page.getByRole('combobox', { name: /Search APIs/ })
@@ -21,6 +22,8 @@ async function openSearch(page: Page, query: string) {
 }
 
 test('[SEARCH] Ctrl-K finds an API and a call by request id, and nothing of another team', async ({ page }) => {
+  // Two parts (a team page, then the catalog) on a shared 2-core machine.
+  test.setTimeout(150_000)
   const owner = await seedTeam('search-owner')
   const consumer = await seedTeam('search-consumer')
   const other = await seedTeam('search-other')
@@ -74,7 +77,7 @@ test('[SEARCH] Ctrl-K finds an API and a call by request id, and nothing of anot
   await shot(page, 'search-api')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`/catalog/${owner.slug}/${api.slug}$`))
-  // The search lives on team pages (it searches from the team the user is in).
+  // From a team page it searches from the team the user is in.
   await page.goBack()
   await expect(page).toHaveURL(new RegExp(`/t/${consumer.slug}/calls$`))
 
@@ -97,4 +100,31 @@ test('[SEARCH] Ctrl-K finds an API and a call by request id, and nothing of anot
   await openSearch(page, secretName)
   await expect(page.locator('[data-search-empty]')).toBeVisible()
   await shot(page, 'search-nothing-of-another-team')
+
+  // Outside a team: the catalog page searches all of the user's teams, each hit naming its team.
+  await page.goto('/catalog')
+  await openSearch(page, api.name)
+  // Another team's API is a catalog hit, named by its owner; the user's own things by their team.
+  await expect(page.locator('[data-search-hit="api"]', { hasText: api.name })).toContainText(`${owner.name} · catalog`)
+  await page.keyboard.press('Escape')
+  await openSearch(page, requestId)
+  const catalogCallHit = page.locator('[data-search-hit="call"]', { hasText: requestId })
+  await expect(catalogCallHit).toContainText(`GET /gw/`)
+  await expect(catalogCallHit.locator('[data-search-team]')).toHaveText(consumer.name)
+  await expect(catalogCallHit.locator('[data-search-team]')).toBeVisible()
+  await shot(page, 'search-catalog-call')
+  await catalogCallHit.click()
+  await expect(page).toHaveURL(new RegExp(`/t/${consumer.slug}/calls/inv_`))
+  await expect(page.locator('[data-request-id]')).toHaveText(requestId)
+  await page.goto('/catalog')
+  for (const query of [secretName, otherRequestId]) {
+    await openSearch(page, query)
+    await expect(page.locator('[data-search-empty]')).toHaveText(`Nothing found for “${query}”.`)
+    await expect(page.locator('[data-search-hit]')).toHaveCount(0)
+    await page.keyboard.press('Escape')
+  }
+  // The sidebar's button opens the same search, for those who do not know the shortcut.
+  await page.getByRole('button', { name: 'Jump to… Ctrl K' }).click()
+  await expect(page.getByRole('combobox', { name: /Search APIs/ })).toBeFocused()
+  await shot(page, 'search-catalog')
 })

@@ -106,8 +106,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     cooldownMs: envNumber('AI_COOLDOWN_MS') ?? 30_000,
   }
   const limiter = createWindowLimiter(redis, keyPrefix)
-  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom, tokens: limiter })
   const captures = new CaptureStore(options.db)
+  const ai = new AiGateway(charging, maxBodyBytes, { cooldown, random: options.aiRandom, tokens: limiter, captures })
   const handle = createGatewayHandler({
     store,
     meter: observingMeter(writer),

@@ -11,7 +11,7 @@ import { OpenApiErrorList } from './openapi-error-list'
 import { postWithProgress, type UploadProgress } from './post-with-progress'
 import { UploadProgressBar } from './upload-progress'
 
-type ExistingVersion = {
+export type ExistingVersion = {
   id: string
   version: string
   state: string
@@ -38,7 +38,6 @@ export function VersionForm({
   existing,
   suggestedLabel,
   template,
-  canEdit = true,
   maxBytes,
 }: {
   teamSlug: string
@@ -48,7 +47,6 @@ export function VersionForm({
   suggestedLabel: string
   /** For a new version: the latest version's contract (when small) and upstream, as a starting point. */
   template?: { openapi: string | null; upstreamUrl: string; timeoutMs: number }
-  canEdit?: boolean
   /** The server's contract limit (OPENAPI_MAX_MB), which the browser cannot read itself. */
   maxBytes: number
 }) {
@@ -127,7 +125,7 @@ export function VersionForm({
           version with your changes.
         </p>
       ) : null}
-      <fieldset disabled={!canEdit} className="space-y-4">
+      <div className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)_10rem]">
           {!editingDraft ? (
             <Field
@@ -241,12 +239,10 @@ export function VersionForm({
           </div>
         </div>
         <UploadProgressBar progress={progress} />
-      </fieldset>
-      {canEdit ? (
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : existing ? (editingDraft ? 'Save draft' : 'Save as new draft version') : 'Add version'}
-        </Button>
-      ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : existing ? (editingDraft ? 'Save draft' : 'Save as new draft version') : 'Add version'}
+      </Button>
     </form>
   )
 }

@@ -2,23 +2,51 @@
 
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/form-field'
+import { ReadOnlyFields } from '@/components/ui/read-only-fields'
 import { Spinner } from '@/components/ui/spinner'
 import { fieldErrorsFor, type FormAction } from '@/lib/auth/action-result'
 import type { BillingActionData } from '@/lib/billing/schemas'
 import { BillingForm } from './billing-form'
 
-/** Monthly budget (empty for none), alert thresholds and credit limit, prefilled with the current values. */
+/**
+ * Monthly budget (empty for none), alert thresholds and credit limit, prefilled with the current
+ * values. Members who cannot change billing see the values as text, not a disabled form.
+ */
 export function BudgetForm({
   teamSlug,
   currency,
   values,
+  canEdit,
   action,
 }: {
   teamSlug: string
   currency: string
   values: { monthlyBudget: string; alertThresholds: string; creditLimit: string }
+  canEdit: boolean
   action: FormAction<BillingActionData>
 }) {
+  if (!canEdit)
+    return (
+      <ReadOnlyFields
+        fields={[
+          {
+            label: 'Monthly budget',
+            value: values.monthlyBudget ? `${values.monthlyBudget} ${currency}` : 'No budget',
+          },
+          {
+            label: 'Alert thresholds',
+            value: values.alertThresholds
+              ? values.alertThresholds
+                  .split(',')
+                  .map((t) => `${t.trim()}%`)
+                  .join(', ')
+              : '',
+          },
+          { label: 'Credit limit', value: `${values.creditLimit} ${currency}` },
+        ]}
+        note="Only owners and admins can change the budget, top up or replace the card."
+      />
+    )
   return (
     <BillingForm teamSlug={teamSlug} action={action} label="Budget and limits" resetOnSuccess={false}>
       {(state, pending) => (

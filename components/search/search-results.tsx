@@ -53,6 +53,14 @@ export function SearchResults({
           <span className="w-16 shrink-0 text-xs font-medium text-slate-500 uppercase">{KIND_LABELS[hit.kind]}</span>
           <span className="min-w-0 truncate font-medium">{hit.label}</span>
           <span className="ml-auto min-w-0 truncate text-xs text-slate-500">{hit.detail}</span>
+          {hit.team ? (
+            <span
+              className="max-w-[10rem] shrink-0 truncate rounded bg-slate-100 px-1.5 text-xs text-slate-600"
+              data-search-team
+            >
+              {hit.team}
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

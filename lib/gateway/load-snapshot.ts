@@ -149,9 +149,9 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       successor,
       label: `${v.api.team.slug}/${v.api.slug} ${v.version}`,
       apiLabel: `${v.api.team.slug}/${v.api.slug}`,
-      // Capture taps the REST proxy only; AI routes keep their own usage records.
+      // The REST proxy taps its exchange (capture-tap.ts); AI routes, lib/ai/gateway/ai-capture.ts.
       capture:
-        ai || v.captureMode === 'OFF'
+        v.captureMode === 'OFF'
           ? null
           : { mode: v.captureMode, retentionMs: Math.max(1, v.captureRetentionDays) * 86_400_000 },
     })

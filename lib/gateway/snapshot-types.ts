@@ -42,7 +42,7 @@ export type RouteEntry = {
   readonly capture: RouteCapture | null
 }
 
-/** ApiVersion.captureMode other than OFF, on REST routes; retention from captureRetentionDays. */
+/** ApiVersion.captureMode other than OFF, on REST and AI routes; retention from captureRetentionDays. */
 export type RouteCapture = { readonly mode: 'HEADERS' | 'HEADERS_AND_BODIES'; readonly retentionMs: number }
 
 export type KeyEntry = {

@@ -114,3 +114,67 @@ test("[SEARCH] the user's own teams by name; an empty query finds nothing", asyn
   expect((await search(acme, globex.name)).some((h) => h.kind === 'team')).toBe(false)
   expect(await search(acme, '   ')).toEqual([])
 })
+
+test("[SEARCH] outside a team: all of the user's teams, each hit labelled with its team, nothing of others", async () => {
+  // Acme's user also belongs to Initech, which owns a private "Invoices" API and a key of its own.
+  const initech = await createTestTeam({ label: 'initech' })
+  await db.membership.create({
+    data: { id: createId('mem'), userId: acme.user.id, teamId: initech.id, role: 'VIEWER' },
+  })
+  await db.api.create({
+    data: {
+      id: createId('api'),
+      teamId: initech.id,
+      slug: 'invoices',
+      name: 'Invoices',
+      visibility: 'PRIVATE',
+      state: 'PUBLISHED',
+      searchText: 'invoices',
+    },
+  })
+  await db.apiKey.create({
+    data: {
+      id: createId('key'),
+      teamId: initech.id,
+      name: 'Initech CI',
+      prefix: 'tg_live_init01',
+      hash: randomToken(40),
+    },
+  })
+  const everywhere = (q: string) => searchConsole({ userId: acme.user.id }, { q })
+
+  expect((await everywhere('invoices')).filter((h) => h.kind === 'api')).toEqual([
+    {
+      kind: 'api',
+      label: 'Invoices',
+      detail: 'invoices · your API',
+      href: `/t/${initech.slug}/apis/invoices`,
+      team: initech.name,
+    },
+  ])
+  expect(await everywhere('tg_live_')).toEqual([
+    {
+      kind: 'key',
+      label: 'tg_live_init01…',
+      detail: 'Initech CI',
+      href: `/t/${initech.slug}/keys`,
+      team: initech.name,
+    },
+    { kind: 'key', label: 'tg_live_acme01…', detail: 'Acme CI', href: `/t/${acme.slug}/keys`, team: acme.name },
+  ])
+  const [call] = await everywhere(globexCall)
+  expect(call).toMatchObject({ kind: 'call', label: globexCall, detail: 'GET /gw/x/y/v1 · 200', team: acme.name })
+  expect(call.href).toMatch(new RegExp(`^/t/${acme.slug}/calls/inv_`))
+  expect(await everywhere(incidentId)).toEqual([
+    expect.objectContaining({ kind: 'incident', href: `/t/${acme.slug}/incidents/${incidentId}` }),
+  ])
+  // From Acme's pages, only Acme's keys: a team page searches its own team.
+  expect((await search(acme, 'tg_live_')).map((h) => h.label)).toEqual(['tg_live_acme01…'])
+  // Globex's user, in Globex alone, finds nothing of Acme's or Initech's private things.
+  const globexEverywhere = (q: string) => searchConsole({ userId: globex.user.id }, { q })
+  expect(await globexEverywhere('invoices')).toEqual([])
+  expect(await globexEverywhere('tg_live_')).toEqual([
+    { kind: 'key', label: 'tg_live_glob01…', detail: 'Globex CI', href: `/t/${globex.slug}/keys`, team: globex.name },
+  ])
+  expect(await globexEverywhere(acmeCall)).toEqual([])
+})

@@ -2,6 +2,7 @@ import type { AiModelKind } from '@/generated/sqlite/enums'
 import { AppError } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import { chargeThenForward } from '@/lib/gateway/charge-then-forward'
+import type { CaptureSink } from '@/lib/gateway/capture-tap'
 import type { ChargingStep } from '@/lib/gateway/charging-step'
 import type { GatewayCall } from '@/lib/gateway/gateway-call'
 import type { ChatRequest } from '../chat-types'
@@ -9,6 +10,7 @@ import { countInputTokens } from '../count-tokens'
 import { parseChatRequest } from '../ingress/chat-request-schema'
 import { parseEmbeddingsRequest } from '../ingress/embeddings-request-schema'
 import { anthropicToChatRequest } from '../ingress/anthropic-messages'
+import { AiCallCapture } from './ai-capture'
 import { worstCase } from './ai-pricing'
 import { answerFromProvider, type PreparedAiCall } from './answer-from-provider'
 import { preparePromptCall } from '../prompt/prompt-call'
@@ -45,11 +47,14 @@ export type AiGatewayOptions = {
   random?: () => number
   /** Where tokens per minute are counted: the request limiter's store (shared through Redis when set). */
   tokens?: WindowLimiter
+  /** Where calls to versions with capture on send what they exchanged (lib/calls/capture). */
+  captures?: CaptureSink
 }
 
 export class AiGateway {
   readonly health: TargetHealth
   readonly tokens: WindowLimiter
+  private readonly captures: CaptureSink | undefined
 
   constructor(
     private readonly charging: ChargingStep,
@@ -58,9 +63,11 @@ export class AiGateway {
   ) {
     this.health = new TargetHealth(options.cooldown ?? DEFAULT_COOLDOWN, options.random)
     this.tokens = options.tokens ?? new RateLimiter()
+    this.captures = options.captures
   }
 
   handle(call: GatewayCall, suffix: string): void {
+    const capture = AiCallCapture.start(call, this.captures)
     const q = suffix.indexOf('?')
     const path = q === -1 ? suffix : suffix.slice(0, q)
     const method = call.req.method ?? 'GET'
@@ -79,8 +86,9 @@ export class AiGateway {
         detail: 'This AI API answers POST /chat/completions, POST /messages, POST /embeddings and GET /models.',
       })
     }
-    readJsonBody(call, this.maxBodyBytes).then(
-      (body) => (endpoint === 'embeddings' ? this.prepareEmbeddings(call, body) : this.prepare(call, endpoint, body)),
+    readJsonBody(call, this.maxBodyBytes, capture?.keepRequest.bind(capture)).then(
+      (body) =>
+        endpoint === 'embeddings' ? this.prepareEmbeddings(call, body) : this.prepare(call, endpoint, body, capture),
       (error: unknown) => call.respondProblem(toAppError(error), { connection: 'close' }),
     )
   }
@@ -96,7 +104,12 @@ export class AiGateway {
     })
   }
 
-  private prepare(call: GatewayCall, endpoint: 'chat' | 'messages', body: unknown): void {
+  private prepare(
+    call: GatewayCall,
+    endpoint: 'chat' | 'messages',
+    body: unknown,
+    capture: AiCallCapture | null,
+  ): void {
     let request: ChatRequest
     try {
       request = endpoint === 'chat' ? parseChatRequest(body) : anthropicToChatRequest(body)
@@ -106,11 +119,12 @@ export class AiGateway {
     const model = this.exposedModel(call, request.model, 'CHAT')
     if (model === null) return
     const format = endpoint === 'chat' ? openAiFormat(request.stream_options?.include_usage === true) : anthropicFormat
-    this.forward(call, model, request, format)
+    this.forward(call, model, request, format, { capture })
   }
 
   /** An AI_PROMPT route: POST / with the variables (lib/ai/prompt/prompt-call.ts builds the request). */
   handlePrompt(call: GatewayCall, suffix: string): void {
+    const capture = AiCallCapture.start(call, this.captures)
     const q = suffix.indexOf('?')
     const path = q === -1 ? suffix : suffix.slice(0, q)
     if (path !== '' && path !== '/') {
@@ -122,12 +136,12 @@ export class AiGateway {
         { allow: 'POST' },
       )
     }
-    readJsonBody(call, this.maxBodyBytes).then(
+    readJsonBody(call, this.maxBodyBytes, capture?.keepRequest.bind(capture)).then(
       (body) => {
         const prepared = preparePromptCall(call.route!, body)
         if (!prepared.ok) return call.respondProblem(prepared.error)
         const { model, request, format, check } = prepared
-        this.forward(call, model, request, format, { check, forTarget: promptRequestFor })
+        this.forward(call, model, request, format, { check, forTarget: promptRequestFor, capture })
       },
       (error: unknown) => call.respondProblem(toAppError(error), { connection: 'close' }),
     )
@@ -142,7 +156,7 @@ export class AiGateway {
     model: ExposedModel,
     request: ChatRequest,
     format: AnswerFormat,
-    extra: Pick<PreparedAiCall, 'check' | 'forTarget'> = {},
+    extra: Pick<PreparedAiCall, 'check' | 'forTarget' | 'capture'> = {},
   ): void {
     call.model = model.name
     const targets = this.health.order(model, call.createdAt)

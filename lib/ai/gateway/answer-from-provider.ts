@@ -9,6 +9,7 @@ import type { OutHeaders } from '@/lib/gateway/out-headers'
 import type { ChatCompletionChunk, ChatRequest, TokenUsage } from '../chat-types'
 import { countTextTokens } from '../count-tokens'
 import type { ProviderAdapter, TranslationContext } from '../provider-adapter'
+import { StreamAssembler, type AiCallCapture } from './ai-capture'
 import { tokenCost } from './ai-pricing'
 import type { AiTarget } from './ai-route-types'
 import type { AnswerFormat } from './answer-formats'
@@ -36,6 +37,8 @@ export type PreparedAiCall = {
   /** A prompt's output check: a non-streamed answer that fails it is asked for again (complete-checked.ts). */
   check?: { test: AnswerCheck<Record<string, unknown>>; maxAnswers: number }
   forTarget?: ChatSendOptions['forTarget']
+  /** Set when the version captures calls: a streamed answer is handed to it assembled. */
+  capture?: AiCallCapture | null
 }
 
 export async function answerFromProvider(prepared: PreparedAiCall): Promise<void> {
@@ -177,6 +180,7 @@ async function answerStream(
   }
   let output = ''
   let delivered = false
+  const assembler = prepared.capture ? new StreamAssembler() : null
   const send = async (text: string) => {
     if (clientGone || text === '') return
     call.responseBytes += Buffer.byteLength(text)
@@ -187,6 +191,7 @@ async function answerStream(
   const take = (chunks: ChatCompletionChunk[]) => {
     let text = ''
     for (const chunk of chunks) {
+      assembler?.push(chunk)
       const delta = chunk.choices[0]?.delta
       let piece = delta?.content ?? ''
       for (const call of delta?.tool_calls ?? [])
@@ -224,6 +229,11 @@ async function answerStream(
   if (failure !== null) call.errorCode = 'provider_stream_failed'
   else if (clientGone) call.errorCode = 'client_closed'
   const cost = bill(call, prepared.charging, target, usage)
+  if (assembler && failure === null) {
+    const completion = assembler.completion(context)
+    const facts = { output, served: target.modelName }
+    prepared.capture!.keepAssembled(prepared.format.complete(completion, usage, microsToDecimal(cost), facts))
+  }
   await send(failure !== null ? writer.error(failure) : writer.end(usage, microsToDecimal(cost)))
   if (!clientGone) res.end()
   call.finish()

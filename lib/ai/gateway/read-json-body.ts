@@ -3,8 +3,13 @@ import { AppError } from '@/lib/errors/app-error'
 
 // An AI call's body is read whole (it is translated, counted and priced before anything is sent),
 // counting bytes as they arrive so no client can make the gateway hold more than the limit.
+// `keep` receives the whole body as it came, for call capture (ai-capture.ts).
 
-export async function readJsonBody(call: GatewayCall, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  call: GatewayCall,
+  maxBytes: number,
+  keep?: (raw: Buffer) => void,
+): Promise<unknown> {
   const parts: Buffer[] = []
   call.requestBytes = 0
   for await (const chunk of call.req as AsyncIterable<Buffer>) {
@@ -18,7 +23,9 @@ export async function readJsonBody(call: GatewayCall, maxBytes: number): Promise
     }
     parts.push(chunk)
   }
-  const text = Buffer.concat(parts).toString('utf8')
+  const raw = Buffer.concat(parts)
+  keep?.(raw)
+  const text = raw.toString('utf8')
   try {
     return JSON.parse(text)
   } catch {

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { NotificationBell } from '@/components/notifications/notification-bell'
-import { SearchDialog } from '@/components/search/search-dialog'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { countUnreadNotifications } from '@/lib/notifications/count-unread-notifications'
@@ -26,16 +25,15 @@ export default async function TeamLayout({
   const unread = context.can('team.manage') ? await countUnreadNotifications(scopeOf(context)) : null
   return (
     <>
-      <div className="-mb-2 flex items-center justify-end gap-2">
-        <SearchDialog teamSlug={slug} />
-        {unread !== null ? (
+      {unread !== null ? (
+        <div className="-mb-2 flex items-center justify-end">
           <NotificationBell
             teamSlug={slug}
             unread={unread}
             className="text-slate-500 hover:bg-slate-100 hover:text-slate-900"
           />
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       {children}
     </>
   )

@@ -103,6 +103,11 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const month = raw.month ? query.month : undefined
   const cardHint = getPaymentProvider().name === 'sandbox' ? SANDBOX_CARD_HINT : 'Charged through the payment provider.'
   const methodValid = overview.paymentMethodStatus === 'VALID'
+  const budgetValues = {
+    monthlyBudget: overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
+    alertThresholds: overview.alertThresholds,
+    creditLimit: microsToDecimal(overview.creditLimitMicros),
+  }
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -159,19 +164,28 @@ export default async function BillingPage({ params, searchParams }: Props) {
                 <BudgetForm
                   teamSlug={slug}
                   currency={overview.currency}
+                  canEdit
                   action={updateBillingSettingsAction}
-                  values={{
-                    monthlyBudget:
-                      overview.monthlyBudgetMicros === null ? '' : microsToDecimal(overview.monthlyBudgetMicros),
-                    alertThresholds: overview.alertThresholds,
-                    creditLimit: microsToDecimal(overview.creditLimitMicros),
-                  }}
+                  values={budgetValues}
                 />
               </CardBody>
             </Card>
           </section>
         </div>
-      ) : null}
+      ) : (
+        <Card>
+          <CardHeader title="Budget and limits" />
+          <CardBody>
+            <BudgetForm
+              teamSlug={slug}
+              currency={overview.currency}
+              canEdit={false}
+              action={updateBillingSettingsAction}
+              values={budgetValues}
+            />
+          </CardBody>
+        </Card>
+      )}
 
       <section aria-labelledby="billing-range-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -226,11 +226,11 @@ export default async function ApiDetailPage({ params, searchParams }: Props) {
               />
             </CardBody>
           </Card>
-          {api.kind === 'REST' && api.versions.length > 0 ? (
+          {api.versions.length > 0 ? (
             <Card>
               <CardHeader
                 title="Call capture"
-                description="What the gateway keeps of each call beyond the call log: headers with secrets redacted, and optionally the first 16 KB of each body. Off by default; shown on the call's detail page to both teams of the call."
+                description="What the gateway keeps of each call beyond the call log: headers with secrets redacted, and optionally the first 16 KB of each body (an AI answer streamed to the caller is kept assembled). Off by default; shown on the call's detail page to both teams of the call."
               />
               <CardBody className="space-y-4">
                 {api.versions.map((v) => (

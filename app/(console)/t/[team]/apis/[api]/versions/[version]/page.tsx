@@ -5,6 +5,7 @@ import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { PromptPlayground } from '@/components/apis/prompt-playground'
 import { PromptDesignView } from '@/components/apis/prompt-design-view'
 import { PromptVersionForm } from '@/components/apis/prompt-version-form'
+import { VersionDetails } from '@/components/apis/version-details'
 import { VersionForm } from '@/components/apis/version-form'
 import { ApiReference, versionDetailUrl } from '@/components/openapi/api-reference'
 import { StateBadge } from '@/components/ui/badge'
@@ -19,7 +20,7 @@ import { getVersion } from '@/lib/apis/get-version'
 import { nextVersionLabel } from '@/lib/apis/next-version-label'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
-import { formatBytes, maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
+import { maxOpenApiBytes } from '@/lib/openapi/openapi-limits.mjs'
 import { readContractIndex } from '@/lib/catalog/read-contract-index'
 import { runPromptDraftAction, updateAiVersionAction, updatePromptVersionAction } from '../../version-actions'
 
@@ -40,6 +41,16 @@ export default async function VersionPage({ params }: Props) {
   const index = await readContractIndex(version)
   const canWrite = context.can('apis.write')
   const contract = editableContract(version)
+  // What the version form edits, and what a member who cannot edit reads instead.
+  const editable = {
+    id: version.id,
+    version: version.version,
+    state: version.state,
+    upstreamUrl: version.upstreamUrl,
+    timeoutMs: version.timeoutMs,
+    ...contract,
+    convertedFrom: version.convertedFrom,
+  }
   const isAi = api.kind === 'AI_CHAT'
   const [design, modelChoices] = isAi
     ? await Promise.all([getAiVersionDesign(scope, { versionId: version.id }), listModelChoices(scope)])
@@ -155,19 +166,18 @@ export default async function VersionPage({ params }: Props) {
                 apiSlug={api.slug}
                 apiId={api.id}
                 suggestedLabel={nextVersionLabel(api.versions.map((v) => v.major))}
-                existing={{
-                  id: version.id,
-                  version: version.version,
-                  state: version.state,
-                  upstreamUrl: version.upstreamUrl,
-                  timeoutMs: version.timeoutMs,
-                  ...contract,
-                  convertedFrom: version.convertedFrom,
-                }}
+                existing={editable}
               />
             </CardBody>
           </Card>
-        ) : null}
+        ) : (
+          <Card>
+            <CardHeader title="Version" />
+            <CardBody>
+              <VersionDetails version={editable} />
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader title="API reference" />
           <CardBody>
@@ -182,22 +192,6 @@ export default async function VersionPage({ params }: Props) {
             )}
           </CardBody>
         </Card>
-        {!canWrite ? (
-          <Card>
-            <CardHeader title="OpenAPI document" />
-            <CardBody>
-              {contract.openapi !== null ? (
-                <pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
-                  {contract.openapi}
-                </pre>
-              ) : (
-                <p className="text-sm text-slate-600">
-                  The document is {formatBytes(contract.openapiBytes)}, too large to show here; its reference is above.
-                </p>
-              )}
-            </CardBody>
-          </Card>
-        ) : null}
       </div>
     </div>
   )
