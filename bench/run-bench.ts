@@ -6,6 +6,7 @@
 // BENCH_LATENCY_ROUNDS (default 5) interleaved paced rounds, BENCH_WRITER_ROWS (default 20000).
 // CPU per served call comes from /proc/<pid>/stat (proc-cpu.ts); bench/results.json gets the ratios.
 // The AI row (streamed chat completions, bench/ai-bench.ts) runs last; BENCH_ONLY=ai runs just it.
+// BENCH_ONLY=cpu runs only the paired CPU-per-call rounds (cpu-pairs.ts: gateway, sampled raw log, bare).
 // Each run rewrites only its own sections of bench/results.md (results-sections.ts).
 import os from 'node:os'
 import { formatAiSection, runAiBench } from './ai-bench'
@@ -38,6 +39,11 @@ const latencyRounds = Math.max(1, Number(process.env.BENCH_LATENCY_ROUNDS ?? 5))
 const writerRows = Number(process.env.BENCH_WRITER_ROWS ?? 20_000)
 const WARMUP_SEC = 3
 
+if (process.env.BENCH_ONLY === 'cpu') {
+  const { runAndWriteCpuPairs } = await import('./cpu-pairs')
+  await runAndWriteCpuPairs(Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3)), duration)
+  process.exit(0)
+}
 if (process.env.BENCH_ONLY === 'ai') {
   const section = formatAiSection(await runAiBench({ connections, duration, rounds }))
   writeResults(withSection(readResults(), 'ai', section))
