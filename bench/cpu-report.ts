@@ -12,7 +12,9 @@ export type LatencyRound = { gateway: Measurement; bare: Measurement }
 export type CpuReport = {
   writer: WriterBenchRow[]
   spoolCpuUsPerCall?: number
-  cpu: Partial<Record<'gateway' | 'gatewayUncharged' | 'bare' | 'nginx' | 'gateway2' | 'bare2', CpuMeasurement>>
+  cpu: Partial<
+    Record<'gateway' | 'gatewaySampled' | 'gatewayUncharged' | 'bare' | 'nginx' | 'gateway2' | 'bare2', CpuMeasurement>
+  >
   pacedRate?: number
   latencyRounds: LatencyRound[]
   loadAverage: number[]
@@ -36,7 +38,7 @@ export function addedLatency(rounds: LatencyRound[]) {
 }
 
 export function formatCpuReport(r: CpuReport): string {
-  const { gateway, gatewayUncharged, bare, nginx, gateway2, bare2 } = r.cpu
+  const { gateway, gatewaySampled, gatewayUncharged, bare, nginx, gateway2, bare2 } = r.cpu
   const cpuRatio = gateway && bare ? gateway.cpuUsPerCall / bare.cpuUsPerCall : NaN
   const rpsRatio = gateway && bare ? gateway.rps / bare.rps : NaN
   const row = (name: string, m?: CpuMeasurement) =>
@@ -54,6 +56,7 @@ Machine idle is the whole machine's idle share during that run.
 | target | req/s | CPU µs per call | × bare | machine idle % |
 |---|---:|---:|---:|---:|
 ${row('gateway, everything on', gateway)}
+${row('gateway, everything on, raw log sampled', gatewaySampled)}
 ${row('gateway, charging off', gatewayUncharged)}
 ${row('bare undici proxy', bare)}
 ${row('nginx proxy_pass', nginx)}

@@ -23,6 +23,7 @@ import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 import { runAndWriteScaleOut } from './scale-out-bench'
+import { SAMPLING_ENV } from './cpu-pairs'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
 if (process.argv.includes('ai-usage')) await import('./ai-usage-bench').then(() => process.exit(0))
@@ -141,11 +142,13 @@ try {
     async (gw) => {
       const bare = await startBare(workers)
       const uncharged = await startGateway(workers, 'off')
+      const sampled = await spawnGateway(seeded.url, workers, 'on', SAMPLING_ENV)
       const nginxTarget = nginx ? await startNginx(nginx, upstreamPort, await freePort(), workers) : null
       try {
         type Plan = [keyof Report['max'], string, Target, string, Record<string, string> | undefined]
         const plan: Plan[] = [
           ['gateway', 'gateway', gw, gw.url + seeded.path, auth],
+          ['gatewaySampled', 'gateway, raw log sampled', sampled, sampled.url + seeded.path, auth],
           ['gatewayUncharged', 'gateway, charging off', uncharged, uncharged.url + seeded.path, auth],
           ['bare', 'bare undici proxy', bare, bare.url + upstreamPath, undefined],
           ...(nginxTarget
@@ -178,6 +181,7 @@ try {
       } finally {
         await bare.stop()
         await uncharged.stop()
+        await sampled.stop()
         await nginxTarget?.stop()
       }
 
@@ -229,6 +233,8 @@ const latency = addedLatency(cpuReport.latencyRounds)
 mergeResultsJson({
   throughputRatioBare: gwCpu && bareCpu ? gwCpu.rps / bareCpu.rps : null,
   cpuPerCallRatioBare: gwCpu && bareCpu ? gwCpu.cpuUsPerCall / bareCpu.cpuUsPerCall : null,
+  cpuPerCallRatioBareSampled:
+    cpuReport.cpu.gatewaySampled && bareCpu ? cpuReport.cpu.gatewaySampled.cpuUsPerCall / bareCpu.cpuUsPerCall : null,
   cpuUsPerCall: Object.fromEntries(Object.entries(cpuReport.cpu).map(([k, m]) => [k, m.cpuUsPerCall])),
   addedLatencyMs: { p50: latency.p50, p99: latency.p99, loadAverage: cpuReport.loadAverage },
   writerAlone: cpuReport.writer,
