@@ -8,11 +8,14 @@ import { measure } from './measure-target'
 import { startCpuSample } from './proc-cpu'
 import { mergeResultsJson } from './results-json'
 import { readResults, withSection, writeResults } from './results-sections'
+import { samplingFromEnv } from '../lib/metering/raw-log-sampler'
 import { seedBenchDb } from './seed-bench-db'
+import { benchWriter, type WriterBenchRow } from './writer-bench'
 import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 
 /** The sampling row: raw Invocation rows for the first 100 successful calls a second, then 1 in 10. */
 export const SAMPLING_ENV = { INVOCATION_LOG_SAMPLE_ABOVE_PER_SECOND: '100', INVOCATION_LOG_SAMPLE_ONE_IN: '10' }
+export const SAMPLING = samplingFromEnv(SAMPLING_ENV)!
 
 type Spread = { median: number; min: number; max: number }
 export type CpuPairs = {
@@ -21,6 +24,7 @@ export type CpuPairs = {
   gateway: CpuMeasurement[]
   sampled: CpuMeasurement[]
   bare: CpuMeasurement[]
+  writer: WriterBenchRow[]
 }
 
 const spread = (values: number[]): Spread => {
@@ -38,6 +42,10 @@ async function run(target: Target, url: string, headers: Record<string, string> 
 }
 
 export async function runCpuPairs(rounds: number, durationSec: number): Promise<CpuPairs> {
+  // The writer alone first: its CPU per metered call, with every raw row and with sampling.
+  const writer: WriterBenchRow[] = []
+  for (const engine of ['sqlite', 'postgres'] as const)
+    for (const sampling of [null, SAMPLING]) writer.push(await benchWriter(engine, 20_000, sampling))
   const upstream = await spawnBenchUpstream()
   const seeded = await seedBenchDb(upstream.url)
   const auth = { authorization: `Bearer ${seeded.key}` }
@@ -53,7 +61,7 @@ export async function runCpuPairs(rounds: number, durationSec: number): Promise<
       barePort,
     ),
   }
-  const result: CpuPairs = { rounds, loadAverage: [], gateway: [], sampled: [], bare: [] }
+  const result: CpuPairs = { rounds, loadAverage: [], gateway: [], sampled: [], bare: [], writer }
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const name of ['gateway', 'sampled', 'bare'] as const) {
@@ -103,6 +111,12 @@ ${row('bare undici proxy', p.bare)}
 |---|---:|---:|---|
 | CPU per call | ${range(ratios(p, 'gateway', 'cpuUsPerCall'))} | ${range(ratios(p, 'sampled', 'cpuUsPerCall'))} | ≤ 1.2 |
 | throughput | ${range(ratios(p, 'gateway', 'rps'))} | ${range(ratios(p, 'sampled', 'rps'))} | ≥ 0.85 |
+
+The metering writer alone (20,000 calls in one second through the gateway's sink, this process's CPU, every thread):
+
+| engine | raw rows | calls/s | CPU µs per call |
+|---|---|---:|---:|
+${p.writer.map((w) => `| ${w.engine} | ${w.sampled ? 'sampled' : 'every call'} | ${f(w.rowsPerSec, 0)} | ${f(w.cpuUsPerRow, 1)} |`).join('\n')}
 `
 }
 
@@ -119,6 +133,7 @@ export async function runAndWriteCpuPairs(rounds: number, durationSec: number): 
       throughputRatioBareSampled: ratios(pairs, 'sampled', 'rps'),
       loadAverage: pairs.loadAverage,
     },
+    writerAloneSampling: pairs.writer,
   })
   console.log('\n' + section)
 }

@@ -74,7 +74,7 @@ the table shows whether the second worker found a core or only added contention.
 
 ## The metering writer alone
 
-${r.writer.length === 0 ? 'not measured' : `| engine | rows | rows/s | CPU µs per row |\n|---|---:|---:|---:|\n${r.writer.map((w) => `| ${w.engine} | ${w.rows} | ${f(w.rowsPerSec, 0)} | ${f(w.cpuUsPerRow, 1)} |`).join('\n')}`}
+${r.writer.length === 0 ? 'not measured' : `| engine | rows | rows/s | CPU µs per row |\n|---|---:|---:|---:|\n${r.writer.map((w) => `| ${w.engine}${w.sampled ? ', raw log sampled' : ''} | ${w.rows} | ${f(w.rowsPerSec, 0)} | ${f(w.cpuUsPerRow, 1)} |`).join('\n')}`}
 
 The spool (append-only file, groups of ≤ 10 ms) costs ${f(r.spoolCpuUsPerCall, 1)} µs of CPU per call on top.
 CPU per row is the bench process's (\`process.cpuUsage()\`, every thread): for SQLite the writer

@@ -23,7 +23,7 @@ import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 import { runAndWriteScaleOut } from './scale-out-bench'
-import { SAMPLING_ENV } from './cpu-pairs'
+import { SAMPLING, SAMPLING_ENV } from './cpu-pairs'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
 if (process.argv.includes('ai-usage')) await import('./ai-usage-bench').then(() => process.exit(0))
@@ -126,11 +126,13 @@ const cpuReport: CpuReport = {
 try {
   // 0. The metering writer alone, on each engine, and the spool's cost per call.
   for (const engine of ['sqlite', 'postgres'] as const) {
-    const row = await benchWriter(engine, writerRows)
-    console.log(
-      `writer alone ${engine}: ${row.rowsPerSec.toFixed(0)} rows/s, ${row.cpuUsPerRow.toFixed(1)} µs CPU per row`,
-    )
-    cpuReport.writer.push(row)
+    for (const sampling of [null, SAMPLING] as const) {
+      const row = await benchWriter(engine, writerRows, sampling)
+      console.log(
+        `writer alone ${engine}${sampling ? ' (sampled)' : ''}: ${row.rowsPerSec.toFixed(0)} rows/s, ${row.cpuUsPerRow.toFixed(1)} µs CPU per row`,
+      )
+      cpuReport.writer.push(row)
+    }
   }
   cpuReport.spoolCpuUsPerCall = benchSpool(100_000)
 
