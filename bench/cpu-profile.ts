@@ -70,5 +70,5 @@ export async function profileGateway(
   return [...totals.entries()]
     .map(([key, { where, ms }]) => ({ name: key.split('\t')[0], where, selfPct: (100 * ms) / Math.max(1, total) }))
     .sort((a, b) => b.selfPct - a.selfPct)
-    .slice(0, 15)
+    .slice(0, Number(process.env.PROFILE_TOP ?? 15))
 }

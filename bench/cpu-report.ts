@@ -12,7 +12,9 @@ export type LatencyRound = { gateway: Measurement; bare: Measurement }
 export type CpuReport = {
   writer: WriterBenchRow[]
   spoolCpuUsPerCall?: number
-  cpu: Partial<Record<'gateway' | 'gatewayUncharged' | 'bare' | 'nginx' | 'gateway2' | 'bare2', CpuMeasurement>>
+  cpu: Partial<
+    Record<'gateway' | 'gatewaySampled' | 'gatewayUncharged' | 'bare' | 'nginx' | 'gateway2' | 'bare2', CpuMeasurement>
+  >
   pacedRate?: number
   latencyRounds: LatencyRound[]
   loadAverage: number[]
@@ -36,7 +38,7 @@ export function addedLatency(rounds: LatencyRound[]) {
 }
 
 export function formatCpuReport(r: CpuReport): string {
-  const { gateway, gatewayUncharged, bare, nginx, gateway2, bare2 } = r.cpu
+  const { gateway, gatewaySampled, gatewayUncharged, bare, nginx, gateway2, bare2 } = r.cpu
   const cpuRatio = gateway && bare ? gateway.cpuUsPerCall / bare.cpuUsPerCall : NaN
   const rpsRatio = gateway && bare ? gateway.rps / bare.rps : NaN
   const row = (name: string, m?: CpuMeasurement) =>
@@ -54,6 +56,7 @@ Machine idle is the whole machine's idle share during that run.
 | target | req/s | CPU µs per call | × bare | machine idle % |
 |---|---:|---:|---:|---:|
 ${row('gateway, everything on', gateway)}
+${row('gateway, everything on, raw log sampled', gatewaySampled)}
 ${row('gateway, charging off', gatewayUncharged)}
 ${row('bare undici proxy', bare)}
 ${row('nginx proxy_pass', nginx)}
@@ -71,7 +74,7 @@ the table shows whether the second worker found a core or only added contention.
 
 ## The metering writer alone
 
-${r.writer.length === 0 ? 'not measured' : `| engine | rows | rows/s | CPU µs per row |\n|---|---:|---:|---:|\n${r.writer.map((w) => `| ${w.engine} | ${w.rows} | ${f(w.rowsPerSec, 0)} | ${f(w.cpuUsPerRow, 1)} |`).join('\n')}`}
+${r.writer.length === 0 ? 'not measured' : `| engine | rows | rows/s | CPU µs per row |\n|---|---:|---:|---:|\n${r.writer.map((w) => `| ${w.engine}${w.sampled ? ', raw log sampled' : ''} | ${w.rows} | ${f(w.rowsPerSec, 0)} | ${f(w.cpuUsPerRow, 1)} |`).join('\n')}`}
 
 The spool (append-only file, groups of ≤ 10 ms) costs ${f(r.spoolCpuUsPerCall, 1)} µs of CPU per call on top.
 CPU per row is the bench process's (\`process.cpuUsage()\`, every thread): for SQLite the writer

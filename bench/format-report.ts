@@ -11,7 +11,7 @@ export type Report = {
   workers: number
   connections: number
   duration: number
-  max: Partial<Record<'gateway' | 'gatewayUncharged' | 'bare' | 'nginx' | 'direct', Measurement>>
+  max: Partial<Record<'gateway' | 'gatewaySampled' | 'gatewayUncharged' | 'bare' | 'nginx' | 'direct', Measurement>>
   exactness?: { calls2xx: number; rows: number; charges: number; ok: boolean }
   scaling: Partial<Record<'gateway2' | 'bare2', Measurement>>
 }
@@ -20,7 +20,7 @@ const f = (n: number | undefined, digits = 2) => (n === undefined || Number.isNa
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**')
 
 export function formatReport(r: Report): string {
-  const { gateway, gatewayUncharged, bare, nginx, direct } = r.max
+  const { gateway, gatewaySampled, gatewayUncharged, bare, nginx, direct } = r.max
   const row = (name: string, m?: Measurement) =>
     m
       ? `| ${name} | ${f(m.rps, 0)} | ${f(m.p50)} | ${f(m.p99)} | ${m.non2xx} | ${m.errors} |`
@@ -44,6 +44,7 @@ autocannon, the targets and the upstream all share the same ${r.cores} cores.
 | target | req/s | p50 ms | p99 ms | non-2xx | errors |
 |---|---:|---:|---:|---:|---:|
 ${row('Tollgate gateway (auth + subscription + lifecycle + rate limit + charging + metering)', gateway)}
+${row('Tollgate gateway, raw log sampled above 100 calls/s (`INVOCATION_LOG_SAMPLE_ABOVE_PER_SECOND`)', gatewaySampled)}
 ${row('Tollgate gateway, charging off (`GATEWAY_CHARGING=off`)', gatewayUncharged)}
 ${row('bare undici pass-through (`bench/bare-proxy.ts`)', bare)}
 ${row('nginx `proxy_pass` (keep-alive upstream)', nginx)}

@@ -4,13 +4,13 @@ import { ROOT } from './spawn-target'
 
 // bench/results.md is written by separate runs: the gateway table (run-bench.ts), the AI row
 // (ai-bench.ts; BENCH_ONLY=ai runs it alone), the contracts (`npm run bench -- contracts`) and
-// the AI usage page's server time (`npm run bench -- ai-usage`).
+// the AI usage page's server time (`npm run bench -- ai-usage`), the paired CPU rounds (BENCH_ONLY=cpu).
 // Each named section sits between HTML comment markers; a run replaces its own sections and keeps
 // everyone else's as they were.
 
 export const RESULTS_FILE = path.join(ROOT, 'bench/results.md')
 
-export type SectionName = 'ai' | 'contracts' | 'scale-out' | 'ai-usage'
+export type SectionName = 'ai' | 'contracts' | 'scale-out' | 'ai-usage' | 'cpu-pairs'
 
 /** `body` between the markers of section `name`. */
 export function markSection(name: SectionName, body: string): string {

@@ -6,6 +6,7 @@
 // BENCH_LATENCY_ROUNDS (default 5) interleaved paced rounds, BENCH_WRITER_ROWS (default 20000).
 // CPU per served call comes from /proc/<pid>/stat (proc-cpu.ts); bench/results.json gets the ratios.
 // The AI row (streamed chat completions, bench/ai-bench.ts) runs last; BENCH_ONLY=ai runs just it.
+// BENCH_ONLY=cpu runs only the paired CPU-per-call rounds (cpu-pairs.ts: gateway, sampled raw log, bare).
 // Each run rewrites only its own sections of bench/results.md (results-sections.ts).
 import os from 'node:os'
 import { formatAiSection, runAiBench } from './ai-bench'
@@ -22,6 +23,7 @@ import { formatReport, type Report } from './format-report'
 import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
 import { freePort, NODE, spawnBenchUpstream, spawnGateway, spawnTarget, tsArgs, type Target } from './spawn-target'
 import { runAndWriteScaleOut } from './scale-out-bench'
+import { SAMPLING, SAMPLING_ENV } from './cpu-pairs'
 
 // `npm run bench -- contracts` measures contracts only (contracts-bench.ts).
 if (process.argv.includes('ai-usage')) await import('./ai-usage-bench').then(() => process.exit(0))
@@ -38,6 +40,11 @@ const latencyRounds = Math.max(1, Number(process.env.BENCH_LATENCY_ROUNDS ?? 5))
 const writerRows = Number(process.env.BENCH_WRITER_ROWS ?? 20_000)
 const WARMUP_SEC = 3
 
+if (process.env.BENCH_ONLY === 'cpu') {
+  const { runAndWriteCpuPairs } = await import('./cpu-pairs')
+  await runAndWriteCpuPairs(Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3)), duration)
+  process.exit(0)
+}
 if (process.env.BENCH_ONLY === 'ai') {
   const section = formatAiSection(await runAiBench({ connections, duration, rounds }))
   writeResults(withSection(readResults(), 'ai', section))
@@ -119,11 +126,13 @@ const cpuReport: CpuReport = {
 try {
   // 0. The metering writer alone, on each engine, and the spool's cost per call.
   for (const engine of ['sqlite', 'postgres'] as const) {
-    const row = await benchWriter(engine, writerRows)
-    console.log(
-      `writer alone ${engine}: ${row.rowsPerSec.toFixed(0)} rows/s, ${row.cpuUsPerRow.toFixed(1)} µs CPU per row`,
-    )
-    cpuReport.writer.push(row)
+    for (const sampling of [null, SAMPLING] as const) {
+      const row = await benchWriter(engine, writerRows, sampling)
+      console.log(
+        `writer alone ${engine}${sampling ? ' (sampled)' : ''}: ${row.rowsPerSec.toFixed(0)} rows/s, ${row.cpuUsPerRow.toFixed(1)} µs CPU per row`,
+      )
+      cpuReport.writer.push(row)
+    }
   }
   cpuReport.spoolCpuUsPerCall = benchSpool(100_000)
 
@@ -135,11 +144,13 @@ try {
     async (gw) => {
       const bare = await startBare(workers)
       const uncharged = await startGateway(workers, 'off')
+      const sampled = await spawnGateway(seeded.url, workers, 'on', SAMPLING_ENV)
       const nginxTarget = nginx ? await startNginx(nginx, upstreamPort, await freePort(), workers) : null
       try {
         type Plan = [keyof Report['max'], string, Target, string, Record<string, string> | undefined]
         const plan: Plan[] = [
           ['gateway', 'gateway', gw, gw.url + seeded.path, auth],
+          ['gatewaySampled', 'gateway, raw log sampled', sampled, sampled.url + seeded.path, auth],
           ['gatewayUncharged', 'gateway, charging off', uncharged, uncharged.url + seeded.path, auth],
           ['bare', 'bare undici proxy', bare, bare.url + upstreamPath, undefined],
           ...(nginxTarget
@@ -172,6 +183,7 @@ try {
       } finally {
         await bare.stop()
         await uncharged.stop()
+        await sampled.stop()
         await nginxTarget?.stop()
       }
 
@@ -223,6 +235,8 @@ const latency = addedLatency(cpuReport.latencyRounds)
 mergeResultsJson({
   throughputRatioBare: gwCpu && bareCpu ? gwCpu.rps / bareCpu.rps : null,
   cpuPerCallRatioBare: gwCpu && bareCpu ? gwCpu.cpuUsPerCall / bareCpu.cpuUsPerCall : null,
+  cpuPerCallRatioBareSampled:
+    cpuReport.cpu.gatewaySampled && bareCpu ? cpuReport.cpu.gatewaySampled.cpuUsPerCall / bareCpu.cpuUsPerCall : null,
   cpuUsPerCall: Object.fromEntries(Object.entries(cpuReport.cpu).map(([k, m]) => [k, m.cpuUsPerCall])),
   addedLatencyMs: { p50: latency.p50, p99: latency.p99, loadAverage: cpuReport.loadAverage },
   writerAlone: cpuReport.writer,

@@ -72,7 +72,12 @@ export function spawnTarget(
 }
 
 /** `server/gateway-only.ts` on `databaseUrl`, with `workers` workers and charging on or off. */
-export async function spawnGateway(databaseUrl: string, workers: number, charging: 'on' | 'off' = 'on') {
+export async function spawnGateway(
+  databaseUrl: string,
+  workers: number,
+  charging: 'on' | 'off' = 'on',
+  env: Record<string, string> = {},
+) {
   const port = await freePort()
   return spawnTarget(
     `gateway x${workers}${charging === 'off' ? ' (charging off)' : ''}`,
@@ -86,6 +91,7 @@ export async function spawnGateway(databaseUrl: string, workers: number, chargin
       GATEWAY_CHARGING: charging,
       // The bench upstreams listen on 127.0.0.1, which the outbound policy refuses by default.
       TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1',
+      ...env,
     },
     port,
   )

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import type { InvocationRecord } from '../lib/gateway/invocation-record'
 import { CallSpool } from '../lib/metering/call-spool'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
+import type { SamplingOptions } from '../lib/metering/raw-log-sampler'
 import { createScratchDatabase, type DatabaseProvider } from '../lib/testing/test-database'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,7 +13,15 @@ import path from 'node:path'
 // the gateway makes. Rows per second, and this process's CPU per row (process.cpuUsage counts
 // every thread, the writer thread included). Plus the spool's own cost per call.
 
-export type WriterBenchRow = { engine: DatabaseProvider; rows: number; rowsPerSec: number; cpuUsPerRow: number }
+export type WriterBenchRow = {
+  engine: DatabaseProvider
+  /** Calls metered (each counted in the rollups and charged); with sampling, fewer raw rows. */
+  rows: number
+  rowsPerSec: number
+  cpuUsPerRow: number
+  /** Raw-log sampling on (every call in one second, so above the rate from call `abovePerSecond` on). */
+  sampled?: boolean
+}
 
 function benchCall(i: number, now: number): InvocationRecord {
   return {
@@ -43,10 +52,14 @@ function benchCall(i: number, now: number): InvocationRecord {
   }
 }
 
-export async function benchWriter(engine: DatabaseProvider, rows: number): Promise<WriterBenchRow> {
+export async function benchWriter(
+  engine: DatabaseProvider,
+  rows: number,
+  sampling: SamplingOptions | null = null,
+): Promise<WriterBenchRow> {
   const database = await createScratchDatabase(engine)
   try {
-    const writer = new InvocationWriter(createBatchSink(database.db, database.url))
+    const writer = new InvocationWriter(createBatchSink(database.db, database.url), { sampling })
     // Warm-up: the thread starts and prepares its statements.
     writer.record(benchCall(-1, Date.now()))
     await writer.flush()
@@ -62,7 +75,13 @@ export async function benchWriter(engine: DatabaseProvider, rows: number): Promi
     const seconds = (performance.now() - t0) / 1000
     const cpu = process.cpuUsage(cpu0)
     if (writer.written !== rows + 1) throw new Error(`writer bench: ${writer.written} of ${rows + 1} rows written`)
-    return { engine, rows, rowsPerSec: rows / seconds, cpuUsPerRow: (cpu.user + cpu.system) / rows }
+    return {
+      engine,
+      rows,
+      rowsPerSec: rows / seconds,
+      cpuUsPerRow: (cpu.user + cpu.system) / rows,
+      ...(sampling ? { sampled: true } : {}),
+    }
   } finally {
     await database.cleanup()
   }

@@ -15,6 +15,7 @@ import type { SharedQuotaStore } from '../lib/charging/free-quota'
 import { DEFAULT_POLL_MS, SnapshotStore } from '../lib/gateway/snapshot-store'
 import { createCallSpool } from '../lib/metering/call-spool'
 import { createBatchSink, InvocationWriter } from '../lib/metering/invocation-writer'
+import { samplingFromEnv, type SamplingOptions } from '../lib/metering/raw-log-sampler'
 import { observingMeter, observingSink, watchGateway } from '../lib/metrics/observe-gateway'
 
 // Wires one gateway instance: the data plane (lib/gateway: snapshot kept fresh, rate limiter,
@@ -44,6 +45,8 @@ export type GatewayOptions = {
   redisUrl?: string
   /** The Redis keys' prefix (default GATEWAY_REDIS_PREFIX or `tollgate:gw`): instances sharing limits share it. */
   redisKeyPrefix?: string
+  /** Raw-log sampling (default from INVOCATION_LOG_SAMPLE_ABOVE_PER_SECOND); null keeps every row. */
+  sampling?: SamplingOptions | null
 }
 
 export type Gateway = {
@@ -99,6 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     leaseInstanceId: charging.instanceId ?? null,
     onWritten: charging.written ? (records) => charging.written!(records) : undefined,
     spool: createCallSpool(options.databaseUrl, charging.instanceId ?? null),
+    sampling: options.sampling === undefined ? samplingFromEnv() : options.sampling,
   })
   const maxBodyBytes = options.maxBodyBytes ?? envNumber('GATEWAY_MAX_BODY_BYTES') ?? DEFAULT_MAX_BODY_BYTES
   const cooldown = options.aiCooldown ?? {

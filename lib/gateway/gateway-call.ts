@@ -204,6 +204,7 @@ export class GatewayCall implements ChargeableCall {
       usageEstimated: this.usageEstimated,
       attempts: this.attempts,
       ttftMs: this.ttftMs,
+      captured: route !== null && route.capture !== null && this.forwarded,
     })
   }
 }

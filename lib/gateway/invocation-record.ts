@@ -39,6 +39,8 @@ export type InvocationRecord = {
   attempts?: number
   /** Milliseconds to the first streamed token. */
   ttftMs?: number | null
+  /** A version with capture on kept this call's exchange: its raw row is never sampled out. */
+  captured?: boolean
 }
 
 /** Anything that accepts call records: the batched writer, or a test double. */

@@ -10,6 +10,15 @@ export type MeteredCall = InvocationRecord & {
   leaseInstanceId: string | null
   /** Replayed from the spool of a process that died: this process never reserved its charge. */
   replayed?: boolean
+  /**
+   * With raw-log sampling on: the writer's stream (one per writer) and the call's place in the order
+   * that writer recorded it. The stream's checkpoint (MeteringCheckpoint), not an Invocation row,
+   * then says whether the call was written before (stream-checkpoints.ts).
+   */
+  stream?: string
+  seq?: number
+  /** Sampled out (raw-log-sampler.ts): no Invocation row; rollups and charges count it as usual. */
+  rowSampledOut?: boolean
 }
 
 /** Where batches go: one transaction per batch, all rows and counters or nothing. */

@@ -3,6 +3,7 @@ import { randomToken } from '../ids'
 import type { InvocationRecord, Meter } from '../gateway/invocation-record'
 import type { BatchSink, MeteredCall } from './batch-sink'
 import type { CallSpool } from './call-spool'
+import { RawLogSampler, type SamplingOptions } from './raw-log-sampler'
 import { PgBatchSink } from './pg-batch-sink'
 import { PrismaBatchSink } from './prisma-batch-sink'
 import { SqliteThreadSink } from './sqlite-thread-sink'
@@ -24,6 +25,8 @@ export type WriterOptions = {
   onWritten?: (records: readonly InvocationRecord[]) => void
   /** Crash durability: calls are spooled to disk before they are committed, and replayed on start. */
   spool?: CallSpool | null
+  /** Raw-log sampling (raw-log-sampler.ts); null or unset keeps every call's Invocation row. */
+  sampling?: SamplingOptions | null
 }
 
 /**
@@ -56,6 +59,10 @@ export class InvocationWriter implements Meter {
   private readonly leaseInstanceId: string | null
   private readonly onWritten: ((records: readonly InvocationRecord[]) => void) | null
   private readonly spool: CallSpool | null
+  private readonly sampler: RawLogSampler | null
+  /** With sampling on, this writer's stream and the last seq it gave (stream-checkpoints.ts). */
+  private readonly stream = randomToken(10)
+  private seq = 0
   written = 0
   dropped = 0
 
@@ -69,6 +76,7 @@ export class InvocationWriter implements Meter {
     this.leaseInstanceId = options.leaseInstanceId ?? null
     this.onWritten = options.onWritten ?? null
     this.spool = options.spool ?? null
+    this.sampler = options.sampling ? new RawLogSampler(options.sampling) : null
   }
 
   /** Replays what a dead process left in the spool (before any new call), then starts the timers. */
@@ -90,6 +98,12 @@ export class InvocationWriter implements Meter {
     const call = record as MeteredCall
     call.id = nextCallId(record.createdAt)
     call.leaseInstanceId = this.leaseInstanceId
+    if (this.sampler !== null) {
+      // Every call of the stream is sequenced, kept rows too: the checkpoint counts a prefix.
+      call.stream = this.stream
+      call.seq = ++this.seq
+      if (this.sampler.leavesOut(record)) call.rowSampledOut = true
+    }
     this.spool?.append(call)
     this.queue.push(call)
     if (this.queue.length > this.maxQueue) {

@@ -10,6 +10,7 @@ import {
   type UsageCounter,
 } from './rollup-buckets'
 import { chunkSizes, execute, readAll, valuesList, type SqlDialect, type SqlProgram } from './sql-program'
+import { claimSequenced } from './stream-checkpoints'
 
 // THE metering program: what one batch of calls writes, computed once, here, for both engines.
 // The SQLite writer thread (run-on-sqlite.ts) and the Prisma sink (run-on-prisma.ts) only execute
@@ -195,7 +196,17 @@ export function* meteringProgram(
   now = new Date(),
 ): SqlProgram<MeteredCall[]> {
   if (calls.length === 0) return []
-  const fresh = yield* insertInvocations(calls, now)
+  // Sequenced calls (raw-log sampling on) are new by their stream's checkpoint, and a sampled-out
+  // one writes no row; any other call is new when its Invocation row goes in.
+  const sequenced = calls.filter((c) => c.seq !== undefined)
+  const claimed = new Set(yield* claimSequenced(sequenced, dialect, now))
+  const logged = new Set(
+    yield* insertInvocations(
+      calls.filter((c) => (c.seq === undefined ? true : claimed.has(c) && !c.rowSampledOut)),
+      now,
+    ),
+  )
+  const fresh = calls.filter((c) => (c.seq === undefined ? logged.has(c) : claimed.has(c)))
   if (fresh.length === 0) return fresh
   yield* writeRollups(fresh, now)
   yield* touchKeys(fresh)

@@ -4,14 +4,18 @@ import { INVOCATION_COLUMNS } from './metering-program'
 // One spooled call per line: a JSON array in a fixed field order (no key names, bigints as
 // strings). Decoding is lenient: a line torn by a crash mid-write is skipped, not fatal.
 
-// The Invocation columns, then what billing needs of a call that the table does not keep.
-const FIELDS = [
+// The Invocation columns, then what billing needs of a call that the table does not keep, then
+// raw-log sampling's fields (stream-checkpoints.ts). Lines written before those existed are one
+// group shorter and still decode.
+const BASE_FIELDS = [
   ...INVOCATION_COLUMNS,
   'planId',
   'billable',
   'blockedMicros',
   'chargeLabel',
 ] as const satisfies ReadonlyArray<keyof MeteredCall>
+const SAMPLING_FIELDS = ['stream', 'seq', 'rowSampledOut'] as const satisfies ReadonlyArray<keyof MeteredCall>
+const FIELDS = [...BASE_FIELDS, ...SAMPLING_FIELDS]
 
 const BIGINTS = new Set<string>(['costMicros', 'blockedMicros'])
 
@@ -35,10 +39,13 @@ export function decodeCalls(text: string, leaseInstanceId: string | null): Meter
     } catch {
       continue // torn by the crash
     }
-    if (!Array.isArray(values) || values.length !== FIELDS.length) continue
+    if (!Array.isArray(values) || (values.length !== FIELDS.length && values.length !== BASE_FIELDS.length)) continue
     const call: Record<string, unknown> = { leaseInstanceId, replayed: true }
-    FIELDS.forEach((field, i) => {
-      call[field] = BIGINTS.has(field) ? BigInt(values[i] as string) : values[i]
+    values.forEach((value, i) => {
+      const field = FIELDS[i]
+      if (BIGINTS.has(field)) call[field] = BigInt(value as string)
+      // An unsequenced call keeps its fields undefined: it is checked by its Invocation row.
+      else if (value !== null || i < BASE_FIELDS.length) call[field] = value
     })
     calls.push(call as MeteredCall)
   }
