@@ -21,7 +21,8 @@ export const versionConfigSchema = z.strictObject({
   version: versionFields.version,
   /** Exported for reading; lifecycle transitions go through publish, deprecate and retire. */
   status: z.enum(VERSION_STATES).optional(),
-  upstreamUrl: versionFields.upstreamUrl,
+  // An AI version routes to providers, not to an upstream: the file carries none for it.
+  upstreamUrl: versionFields.upstreamUrl.optional(),
   timeoutMs: versionFields.timeoutMs,
   // An AI version's contract is generated from its design, so only REST versions carry one.
   openapi: versionFields.openapi.optional(),
@@ -116,6 +117,9 @@ export type ApiConfig = ConfigFile['apis'][number]
 export type VersionConfig = ApiConfig['versions'][number]
 export type PlanConfig = ApiConfig['plans'][number]
 export type AiConfig = z.output<typeof aiConfigSchema>
+export type AiProviderConfig = AiConfig['providers'][number]
+export type AiModelConfig = AiConfig['models'][number]
+export type AiRouteConfig = AiConfig['routes'][number]
 
 /** What a diff reports for one resource of the file. */
 export type ConfigChange = {
@@ -137,5 +141,9 @@ export const configChangeSchema = z.object({
 export const configDiffSchema = z.object({
   changes: z.array(configChangeSchema),
   summary: z.object({ create: z.number(), update: z.number(), unchanged: z.number() }),
+  needsKey: z.array(z.string()).meta({
+    description:
+      'The file’s AI providers that have no API key (a key never travels in a file): calls through them go without one until it is set in the console or with PATCH …/ai/providers/{provider}',
+  }),
 })
 export const configApplySchema = configDiffSchema.extend({ applied: z.boolean() })
