@@ -13,7 +13,7 @@ import type { AiRouteConfig, ConfigFile } from './schemas'
 // version's contract from them (save-ai-version). So the file's routes are grouped by version, and
 // a version whose routes change is saved whole: created as a draft when the file adds the version,
 // rewritten when it is a draft, refused when it is published (its routes are part of its contract).
-// A route the team has and the file leaves out stays in the design: apply never deletes.
+// A route the team has and the file leaves out stays in the design, unless the apply prunes.
 
 type Route = AiRouteConfig | StoredAi['routes'][number]
 
@@ -30,7 +30,11 @@ export function routedVersions(file: ConfigFile): Set<string> {
   return new Set((file.ai?.routes ?? []).map(versionKey))
 }
 
-export function planAiRoutes(scope: TeamScope, file: ConfigFile, apis: StoredApi[], ai: StoredAi): ConfigPlan {
+export function planAiRoutes(
+  scope: TeamScope,
+  file: ConfigFile,
+  { apis, ai, prune }: { apis: StoredApi[]; ai: StoredAi; prune: boolean },
+): ConfigPlan {
   const plan: ConfigPlan = { changes: [], writes: [], conflicts: [] }
   if (!file.ai) return plan
   const stored = byVersion(ai.routes)
@@ -44,9 +48,13 @@ export function planAiRoutes(scope: TeamScope, file: ConfigFile, apis: StoredApi
       changed ||= !was || fields.length > 0
       plan.changes.push(changeOf('ai_route', `${key} ${route.name}`, Boolean(was), fields))
     }
-    if (!changed) continue
+    const left = current.filter((r) => !routes.some((f) => f.name === r.name))
+    if (prune)
+      for (const route of left)
+        plan.changes.push({ resource: 'ai_route', name: `${key} ${route.name}`, change: 'delete' })
+    if (!changed && !(prune && left.length)) continue
     const [{ api, version }] = routes
-    const design = [...routes, ...current.filter((r) => !routes.some((f) => f.name === r.name))]
+    const design = prune ? routes : [...routes, ...left]
     const target = versionToSave(file, apis, api, version)
     if ('conflict' in target) {
       plan.conflicts.push({ name: key, reason: target.conflict })

@@ -81,7 +81,7 @@ describe('config apply: AI settings', () => {
 
     const target = await teamWithToken('ai-target', { grantAi: true })
     const first = await applied(target.team, target.token, file)
-    expect(first.summary).toEqual({ create: 10, update: 0, unchanged: 0 })
+    expect(first.summary).toEqual({ create: 10, update: 0, unchanged: 0, delete: 0 })
     // The key stayed behind: both providers are keyless until someone sets one.
     expect(first.needsKey).toEqual(['cloud', 'local'])
     const providers = await db.aiProvider.findMany({ where: { teamId: target.team.id } })

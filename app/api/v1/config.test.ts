@@ -83,7 +83,7 @@ describe('export and apply', () => {
 
     const target = await teamWithToken('target')
     const first = await applied(target.team, target.token, file)
-    expect(first.summary).toEqual({ create: 7, update: 0, unchanged: 0 })
+    expect(first.summary).toEqual({ create: 7, update: 0, unchanged: 0, delete: 0 })
     expect(first.applied).toBe(true)
     const entries = await db.auditEntry.findMany({ where: { teamId: target.team.id } })
     expect(entries.map((e) => `${e.origin} ${e.action}`).sort()).toEqual([
@@ -116,7 +116,7 @@ describe('export and apply', () => {
       { resource: 'api', name: 'orders', change: 'update', fields: ['name'] },
       { resource: 'plan', name: 'pets/Hobby', change: 'create' },
     ])
-    expect(diff.summary).toEqual({ create: 1, update: 1, unchanged: 6 })
+    expect(diff.summary).toEqual({ create: 1, update: 1, unchanged: 6, delete: 0 })
     expect(await stateOf(source.team.id)).toEqual(before)
 
     expect((await applied(source.team, source.token, file)).summary).toEqual(diff.summary)

@@ -7,7 +7,7 @@ import { routeCall, send } from './management-fixture'
 
 export type Diff = {
   changes: Array<{ resource: string; name: string; change: string; fields?: string[] }>
-  summary: { create: number; update: number; unchanged: number }
+  summary: { create: number; update: number; unchanged: number; delete: number }
   needsKey: string[]
   applied?: boolean
 }
@@ -25,8 +25,9 @@ export async function exportConfig(team: TestTeam, token: string): Promise<strin
   return response.text()
 }
 
-export function post(what: 'diff' | 'apply', team: TestTeam, token: string, file: string) {
-  return send(routeCall('POST', `/teams/{team}/config/${what}`, team.slug), token, {
+export function post(what: 'diff' | 'apply', team: TestTeam, token: string, file: string, query = '') {
+  const call = routeCall('POST', `/teams/{team}/config/${what}`, team.slug)
+  return send({ ...call, path: `${call.path}${query}` }, token, {
     body: file,
     headers: { 'content-type': 'application/yaml' },
   })
