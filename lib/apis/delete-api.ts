@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/sqlite/client'
 import type { TeamScope } from '@/lib/auth/actor'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { LIVE_STATES } from '@/lib/subscriptions/schemas'
 import { apiIdSchema, type ApiIdInput } from './schemas'
@@ -20,9 +20,13 @@ const deletableWhere = (teamId: string, apiId: string): Prisma.ApiWhereInput => 
   subscriptions: { none: { state: { in: [...LIVE_STATES] } } },
 })
 
-export async function deleteApi({ teamId }: TeamScope, input: ApiIdInput): Promise<{ id: string; slug: string }> {
+export async function deleteApi(
+  { teamId }: TeamScope,
+  input: ApiIdInput,
+  outer?: Tx,
+): Promise<{ id: string; slug: string }> {
   const { apiId } = apiIdSchema.parse(input)
-  return db.$transaction(async (tx) => {
+  const remove = async (tx: Tx) => {
     const api = await tx.api.findFirst({
       where: { id: apiId, teamId },
       select: {
@@ -49,5 +53,6 @@ export async function deleteApi({ teamId }: TeamScope, input: ApiIdInput): Promi
     if (count === 0) throw conflict('The API changed meanwhile; reload and try again')
     await publishConfigChange(tx)
     return { id: api.id, slug: api.slug }
-  })
+  }
+  return outer ? remove(outer) : db.$transaction(remove)
 }

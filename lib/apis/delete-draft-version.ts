@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { guardError } from '@/lib/lifecycle/guard-error'
 import { recordTransition } from '@/lib/lifecycle/record-transition'
@@ -7,9 +7,9 @@ import { checkDelete } from '@/lib/lifecycle/state-machine'
 import type { VersionIdInput } from './schemas'
 
 /** DRAFT → deleted, the only way a version ever disappears. The audit event outlives the row. */
-export async function deleteDraftVersion(scope: TeamScope, { versionId }: VersionIdInput) {
+export async function deleteDraftVersion(scope: TeamScope, { versionId }: VersionIdInput, outer?: Tx) {
   const { teamId } = scope
-  return db.$transaction(async (tx) => {
+  const remove = async (tx: Tx) => {
     const version = await tx.apiVersion.findFirst({
       where: { id: versionId, teamId },
       select: { id: true, apiId: true, state: true, version: true },
@@ -32,7 +32,8 @@ export async function deleteDraftVersion(scope: TeamScope, { versionId }: Versio
       tx,
     )
     return { apiId: version.apiId, version: version.version }
-  })
+  }
+  return outer ? remove(outer) : db.$transaction(remove)
 }
 
 export type DeletedDraft = Awaited<ReturnType<typeof deleteDraftVersion>>

@@ -9,7 +9,8 @@ import { majorOf } from './schemas'
 
 // The one way a DRAFT version row is added beside a generated design (AI chat routes, a prompt
 // template): the label must be free, and the row, the design's own rows (`writeDesign`) and the
-// lifecycle's "create" event are written in one transaction, so nothing is ever half-saved.
+// lifecycle's "create" event are written in one transaction (the caller's when given), so nothing
+// is ever half-saved.
 
 export type DraftVersionRow = {
   apiId: string
@@ -22,13 +23,14 @@ export async function insertDraftVersion(
   scope: TeamScope,
   row: DraftVersionRow,
   writeDesign: (tx: Tx, versionId: string) => Promise<void>,
+  tx?: Tx,
 ): Promise<{ versionId: string; version: string; created: true }> {
   const { teamId } = scope
-  const taken = await db.apiVersion.findFirst({ where: { apiId: row.apiId, teamId, version: row.version } })
+  const taken = await (tx ?? db).apiVersion.findFirst({ where: { apiId: row.apiId, teamId, version: row.version } })
   if (taken) throw labelTaken(row.version)
   try {
-    return await db.$transaction(async (tx) => {
-      const version = await tx.apiVersion.create({
+    const insert = async (client: Tx) => {
+      const version = await client.apiVersion.create({
         data: {
           id: createId('ver'),
           apiId: row.apiId,
@@ -40,14 +42,15 @@ export async function insertDraftVersion(
         },
         select: { id: true, version: true },
       })
-      await writeDesign(tx, version.id)
+      await writeDesign(client, version.id)
       await recordTransition(
         scope,
         { apiId: row.apiId, versionId: version.id, from: null, to: 'DRAFT', action: 'create' },
-        tx,
+        client,
       )
       return { versionId: version.id, version: version.version, created: true as const }
-    })
+    }
+    return await (tx ? insert(tx) : db.$transaction(insert))
   } catch (error) {
     // Two saves of the same label at once: the unique index decides, and the loser is told why.
     if ((error as { code?: string }).code === 'P2002') throw labelTaken(row.version)
@@ -65,13 +68,15 @@ export async function rewriteDraftVersion(
   versionId: string,
   contract: DraftVersionRow['contract'],
   rewriteDesign: (tx: Tx) => Promise<void>,
+  tx?: Tx,
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.apiVersion.updateMany({
+  const rewrite = async (client: Tx) => {
+    const { count } = await client.apiVersion.updateMany({
       where: { id: versionId, teamId, state: 'DRAFT' },
       data: contract,
     })
     if (count === 0) throw notFound('Draft version')
-    await rewriteDesign(tx)
-  })
+    await rewriteDesign(client)
+  }
+  await (tx ? rewrite(tx) : db.$transaction(rewrite))
 }

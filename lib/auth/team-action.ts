@@ -5,6 +5,7 @@ import type { AuditAction } from '@/lib/audit/audit-actions'
 import { audited } from '@/lib/audit/audit-context'
 import { describeAs } from '@/lib/audit/describe-change'
 import type { AuditSource } from '@/lib/audit/write-audit-entry'
+import type { Tx } from '@/lib/db'
 import { fieldErrorsOf } from '@/lib/errors/field-errors'
 import { toAppError } from '@/lib/errors/to-problem'
 import { clientAddressFrom } from '@/lib/net/client-address'
@@ -22,12 +23,15 @@ import { requireTeamPermission, type TeamContext } from './team-context'
  * lib/audit/audit-actions.ts, the name the management API gives the same change) unless the domain
  * function recorded a finer one. Its target is the id the result or input names, else the team.
  * `audit: false` marks an action that changes nothing (a connection test, a publish check).
+ * `transaction: true` hands the handler `tx`, which it passes to its lib functions: the change and
+ * its audit entry then commit together or not at all (lib/audit/audit-context.ts). Without it the
+ * entry is written after the change commits.
  */
 export function teamAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
-  handler: (input: z.infer<S>, context: TeamContext) => Promise<T>,
-  { audit }: { audit: AuditAction | false },
+  handler: (input: z.infer<S>, context: TeamContext, tx?: Tx) => Promise<T>,
+  { audit, transaction = false }: { audit: AuditAction | false; transaction?: boolean },
 ) {
   return async (teamSlug: string, raw: unknown): Promise<ActionResult<T>> => {
     try {
@@ -38,7 +42,8 @@ export function teamAction<S extends z.ZodType, T>(
       }
       const describe = describeAs(audit, parsed.data, context.team.id)
       const source = await consoleSource(context)
-      return { ok: true, data: await audited(source, describe, () => handler(parsed.data, context)) }
+      const change = (tx?: Tx) => handler(parsed.data, context, tx)
+      return { ok: true, data: await audited(source, describe, change, { transaction }) }
     } catch (error) {
       const appError = toAppError(error)
       if (appError.status >= 500) console.error('server action failed', error)

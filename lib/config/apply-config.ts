@@ -3,7 +3,9 @@ import { markAuditedWithoutChange, withAuditOrigin } from '@/lib/audit/audit-con
 import { db, type Db, type Tx } from '@/lib/db'
 import { AppError } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
-import { planAiChanges } from './plan-ai-changes'
+import { planAiChanges, providersWithoutKey } from './plan-ai-changes'
+import { planAiRoutes, routedVersions } from './plan-ai-routes'
+import { planPrune, readLiveSubscriptions } from './plan-prune'
 import { planApiChanges, type ConfigPlan } from './plan-api-changes'
 import { readTeamAi, readTeamApis } from './read-team-config'
 import type { ConfigChange, ConfigFile } from './schemas'
@@ -18,33 +20,60 @@ const APPLY_TIMEOUT_MS = 120_000
 export type ConfigDiff = {
   changes: ConfigChange[]
   summary: Record<ConfigChange['change'], number>
+  /** The file's AI providers without a key: set it in the console (a key never travels in a file). */
+  needsKey: string[]
 }
 
-async function planConfig(scope: TeamScope, file: ConfigFile, client: Db | Tx): Promise<ConfigPlan> {
-  const apis = planApiChanges(scope, file.apis, await readTeamApis(scope, client))
-  const ai = planAiChanges(file.ai, await readTeamAi(scope, client))
+type PlannedConfig = ConfigPlan & { needsKey: string[] }
+
+// Providers and models first (the models name providers, the routes models), the APIs, and last
+// the AI versions saved with their routes (which name an API the file may create).
+/** `prune`: also remove what the file leaves out (plan-prune.ts); off, apply never deletes. */
+export type ConfigOptions = { prune?: boolean }
+
+async function planConfig(
+  scope: TeamScope,
+  file: ConfigFile,
+  client: Db | Tx,
+  { prune = false }: ConfigOptions,
+): Promise<PlannedConfig> {
+  const storedApis = await readTeamApis(scope, client)
+  const storedAi = await readTeamAi(scope, client)
+  const apis = planApiChanges(scope, file.apis, storedApis, routedVersions(file))
+  const ai = planAiChanges(scope, file.ai, storedAi)
+  const routes = planAiRoutes(scope, file, { apis: storedApis, ai: storedAi, prune })
+  const pruned = prune
+    ? planPrune(scope, { file, apis: storedApis, ai: storedAi, live: await readLiveSubscriptions(scope, client) })
+    : { changes: [], writes: [], conflicts: [] }
+  const parts = [apis, ai, routes, pruned]
   return {
-    changes: [...apis.changes, ...ai.changes],
-    writes: apis.writes,
-    conflicts: [...apis.conflicts, ...ai.conflicts],
+    changes: parts.flatMap((part) => part.changes),
+    // Deletes last: the routes that stop naming a model are rewritten before the model goes.
+    writes: [...ai.writes, ...apis.writes, ...routes.writes, ...pruned.writes],
+    conflicts: parts.flatMap((part) => part.conflicts),
+    needsKey: providersWithoutKey(file.ai, storedAi),
   }
 }
 
-function diffOf(plan: ConfigPlan): ConfigDiff {
-  const summary = { create: 0, update: 0, unchanged: 0 }
+function diffOf(plan: PlannedConfig): ConfigDiff {
+  const summary = { create: 0, update: 0, unchanged: 0, delete: 0 }
   for (const change of plan.changes) summary[change.change]++
-  return { changes: plan.changes, summary }
+  return { changes: plan.changes, summary, needsKey: plan.needsKey }
 }
 
-export async function diffConfig(scope: TeamScope, file: ConfigFile): Promise<ConfigDiff> {
-  return diffOf(await planConfig(scope, file, db))
+export async function diffConfig(scope: TeamScope, file: ConfigFile, options: ConfigOptions = {}): Promise<ConfigDiff> {
+  return diffOf(await planConfig(scope, file, db, options))
 }
 
-export async function applyConfig(scope: TeamScope, file: ConfigFile): Promise<ConfigDiff & { applied: boolean }> {
+export async function applyConfig(
+  scope: TeamScope,
+  file: ConfigFile,
+  options: ConfigOptions = {},
+): Promise<ConfigDiff & { applied: boolean }> {
   return withAuditOrigin('CONFIG', () =>
     db.$transaction(
       async (tx) => {
-        const plan = await planConfig(scope, file, tx)
+        const plan = await planConfig(scope, file, tx, options)
         if (plan.conflicts.length) throw conflictOf(plan)
         for (const write of plan.writes) await runAt(write, tx)
         if (!plan.writes.length) markAuditedWithoutChange()

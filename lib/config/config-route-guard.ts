@@ -1,7 +1,8 @@
 import type { ManagementRequest } from '@/lib/management-api/management-route'
 import { forbidden } from '@/lib/errors/app-error'
 import { parseConfigFile } from './config-yaml'
-import type { ConfigFile } from './schemas'
+import type { ConfigOptions } from './apply-config'
+import { configPruneQuerySchema, type ConfigFile } from './schemas'
 
 /**
  * The posted file, validated, for diff and apply. A file that states AI settings also needs the
@@ -15,4 +16,10 @@ export function configFileOf(call: ManagementRequest<{ team: string }>): ConfigF
     throw forbidden('This file states AI settings: the token needs the ai grant (the ai.write permission)')
   }
   return file
+}
+
+/** `?prune=true` (diff and apply alike); any other value than true or false is 422. */
+export function configOptionsOf(call: ManagementRequest<{ team: string }>): ConfigOptions {
+  const { prune } = configPruneQuerySchema.parse({ prune: call.url.searchParams.get('prune') ?? undefined })
+  return { prune: prune === 'true' }
 }

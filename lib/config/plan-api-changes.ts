@@ -13,15 +13,20 @@ import { apiConfigSchema, type ApiConfig, type ConfigChange } from './schemas'
 
 // What applying the file's APIs would change, resource by resource, and the writes that make it
 // so. Every write calls the console's own lib function inside the apply's transaction; an API
-// created here hands its id to the versions and plans written after it. Nothing is ever deleted:
-// a resource the file leaves out stays as it is.
+// created here hands its id to the versions and plans written after it.
 
 /** One write, with where in the file it comes from (`apis.0.versions.1`), for its error's path. */
 export type ConfigWrite = { at: string; run: (tx: Tx) => Promise<void> }
 export type ConfigConflict = { name: string; reason: string }
 export type ConfigPlan = { changes: ConfigChange[]; writes: ConfigWrite[]; conflicts: ConfigConflict[] }
 
-export function planApiChanges(scope: TeamScope, file: ApiConfig[], stored: StoredApi[]): ConfigPlan {
+/** `routed`: the versions (`orders v1`) whose AI routes the file states; planAiRoutes creates those. */
+export function planApiChanges(
+  scope: TeamScope,
+  file: ApiConfig[],
+  stored: StoredApi[],
+  routed: Set<string> = new Set(),
+): ConfigPlan {
   const plan: ConfigPlan = { changes: [], writes: [], conflicts: [] }
   const bySlug = new Map(stored.map((api) => [api.slug, api]))
   for (const [apiIndex, api] of file.entries()) {
@@ -57,15 +62,21 @@ export function planApiChanges(scope: TeamScope, file: ApiConfig[], stored: Stor
         })
       }
     }
-    planVersions(scope, plan, { api, at, current, ids })
-    planPlans(scope, plan, { api, at, current, ids })
+    planVersions(scope, plan, { api, at, current, ids, routed })
+    planPlans(scope, plan, { api, at, current, ids, routed })
   }
   return plan
 }
 
-type ApiPlanContext = { api: ApiConfig; at: string; current: StoredApi | undefined; ids: { apiId: string } }
+type ApiPlanContext = {
+  api: ApiConfig
+  at: string
+  current: StoredApi | undefined
+  ids: { apiId: string }
+  routed: Set<string>
+}
 
-function planVersions(scope: TeamScope, plan: ConfigPlan, { api, at, current, ids }: ApiPlanContext) {
+function planVersions(scope: TeamScope, plan: ConfigPlan, { api, at, current, ids, routed }: ApiPlanContext) {
   const kind = api.kind ?? 'REST'
   const storedVersions = current ? storedConfigOf(current).versions : []
   for (const [versionIndex, version] of api.versions.entries()) {
@@ -76,7 +87,11 @@ function planVersions(scope: TeamScope, plan: ConfigPlan, { api, at, current, id
     const wanted = normalVersion(version)
     if (!row) {
       plan.changes.push({ resource: 'version', name, change: 'create' })
-      if (kind !== 'REST')
+      // A new AI chat version is its routes: planAiRoutes saves it with them.
+      if (kind === 'AI_CHAT' && routed.has(name)) continue
+      if (kind === 'AI_CHAT')
+        plan.conflicts.push({ name, reason: 'a new AI chat version needs its routes in ai.routes' })
+      else if (kind !== 'REST')
         plan.conflicts.push({ name, reason: 'an AI version is designed in the console, not uploaded' })
       else if (!version.openapi) plan.conflicts.push({ name, reason: 'a new REST version needs its openapi contract' })
       else

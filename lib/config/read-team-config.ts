@@ -54,7 +54,7 @@ export async function readTeamApis({ teamId }: TeamReadScope, client: Db | Tx = 
     versions: api.versions.map((v) => ({
       version: v.version,
       status: v.state,
-      upstreamUrl: v.upstreamUrl,
+      ...(v.upstreamUrl ? { upstreamUrl: v.upstreamUrl } : {}),
       timeoutMs: v.timeoutMs,
       // As the author wrote it (a Swagger 2.0 text, not its conversion), so it applies back unchanged.
       ...(api.kind === 'REST' ? { openapi: v.openapiSource ?? v.openapi } : {}),
@@ -68,18 +68,25 @@ export async function readTeamApis({ teamId }: TeamReadScope, client: Db | Tx = 
   }))
 }
 
-export async function readTeamAi({ teamId }: TeamReadScope, client: Db | Tx = db): Promise<AiConfigDocument> {
+/** The team's AI settings in the file's shape, with the row ids a diff needs to change them. */
+export type StoredAi = Required<AiConfigDocument> & {
+  providerRows: Array<{ id: string; name: string; hasKey: boolean }>
+  modelRows: Array<{ id: string; name: string }>
+}
+
+// By name, not by creation: rows an apply creates in one transaction share their timestamps, and a
+// file must export in the same order whichever way its team was built.
+export async function readTeamAi({ teamId }: TeamReadScope, client: Db | Tx = db): Promise<StoredAi> {
   const providers = await client.aiProvider.findMany({
     where: { teamId },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, kind: true, baseUrl: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, kind: true, baseUrl: true, keyHint: true },
   })
   const providerNames = new Map(providers.map((p) => [p.id, p.name]))
-  const models = await client.aiModel.findMany({ where: { teamId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+  const models = await client.aiModel.findMany({ where: { teamId }, orderBy: { name: 'asc' } })
   const modelNames = new Map(models.map((m) => [m.id, m.name]))
   const routes = await client.aiVersionModel.findMany({
     where: { teamId },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: {
       name: true,
       isDefault: true,
@@ -88,6 +95,8 @@ export async function readTeamAi({ teamId }: TeamReadScope, client: Db | Tx = db
       targets: { orderBy: { position: 'asc' }, select: { modelId: true, weight: true } },
     },
   })
+  const routeKey = (r: (typeof routes)[number]) => [r.version.api.slug, r.version.version, r.name]
+  routes.sort((a, b) => compareKeys(routeKey(a), routeKey(b)))
   return {
     providers: providers.map(({ name, kind, baseUrl }) => ({ name, kind, baseUrl })),
     models: models.map((m) => ({
@@ -109,16 +118,26 @@ export async function readTeamAi({ teamId }: TeamReadScope, client: Db | Tx = db
       strategy: r.strategy,
       targets: r.targets.map((t) => ({ model: modelNames.get(t.modelId) ?? t.modelId, weight: t.weight })),
     })),
+    // The hint is set with the key and cleared with it: whether a key exists, without reading it.
+    providerRows: providers.map(({ id, name, keyHint }) => ({ id, name, hasKey: keyHint !== null })),
+    modelRows: models.map(({ id, name }) => ({ id, name })),
   }
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (const [index, part] of a.entries()) {
+    if (part !== b[index]) return part < b[index] ? -1 : 1
+  }
+  return 0
 }
 
 /** The file `GET …/config` answers: the same shape `apply` takes. */
 export async function readTeamConfig(scope: TeamReadScope): Promise<ConfigDocument> {
   const apis = await readTeamApis(scope)
-  const ai = await readTeamAi(scope)
+  const { providerRows: _providers, modelRows: _models, ...ai } = await readTeamAi(scope)
   return {
     format: CONFIG_FORMAT,
     apis: apis.map(({ id: _id, versionRows: _v, planRows: _p, ...api }) => api),
-    ...(ai.providers?.length || ai.models?.length || ai.routes?.length ? { ai } : {}),
+    ...(ai.providers.length || ai.models.length || ai.routes.length ? { ai } : {}),
   }
 }

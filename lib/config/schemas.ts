@@ -21,7 +21,8 @@ export const versionConfigSchema = z.strictObject({
   version: versionFields.version,
   /** Exported for reading; lifecycle transitions go through publish, deprecate and retire. */
   status: z.enum(VERSION_STATES).optional(),
-  upstreamUrl: versionFields.upstreamUrl,
+  // An AI version routes to providers, not to an upstream: the file carries none for it.
+  upstreamUrl: versionFields.upstreamUrl.optional(),
   timeoutMs: versionFields.timeoutMs,
   // An AI version's contract is generated from its design, so only REST versions carry one.
   openapi: versionFields.openapi.optional(),
@@ -116,13 +117,17 @@ export type ApiConfig = ConfigFile['apis'][number]
 export type VersionConfig = ApiConfig['versions'][number]
 export type PlanConfig = ApiConfig['plans'][number]
 export type AiConfig = z.output<typeof aiConfigSchema>
+export type AiProviderConfig = AiConfig['providers'][number]
+export type AiModelConfig = AiConfig['models'][number]
+export type AiRouteConfig = AiConfig['routes'][number]
 
 /** What a diff reports for one resource of the file. */
 export type ConfigChange = {
   resource: 'api' | 'version' | 'plan' | 'ai_provider' | 'ai_model' | 'ai_route'
   /** Readable and unique within the file: "weather", "weather v1", "weather/Free". */
   name: string
-  change: 'create' | 'update' | 'unchanged'
+  /** `delete` only with prune: the file leaves the resource out. */
+  change: 'create' | 'update' | 'unchanged' | 'delete'
   /** The fields that differ, for an update. */
   fields?: string[]
 }
@@ -130,12 +135,23 @@ export type ConfigChange = {
 export const configChangeSchema = z.object({
   resource: z.enum(['api', 'version', 'plan', 'ai_provider', 'ai_model', 'ai_route']),
   name: z.string(),
-  change: z.enum(['create', 'update', 'unchanged']),
+  change: z.enum(['create', 'update', 'unchanged', 'delete']),
   fields: z.array(z.string()).optional(),
 })
 
 export const configDiffSchema = z.object({
   changes: z.array(configChangeSchema),
-  summary: z.object({ create: z.number(), update: z.number(), unchanged: z.number() }),
+  summary: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), delete: z.number() }),
+  needsKey: z.array(z.string()).meta({
+    description:
+      'The file’s AI providers that have no API key (a key never travels in a file): calls through them go without one until it is set in the console or with PATCH …/ai/providers/{provider}',
+  }),
 })
 export const configApplySchema = configDiffSchema.extend({ applied: z.boolean() })
+
+export const configPruneQuerySchema = z.object({
+  prune: z.enum(['true', 'false']).default('false').meta({
+    description:
+      'true: also delete what the file leaves out (draft versions deleted, plans archived, APIs with nothing serving and no live subscription deleted, AI routes, models and providers deleted when the file states ai:). Anything that cannot go answers 409 config_conflict naming each, and nothing is applied.',
+  }),
+})

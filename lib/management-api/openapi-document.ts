@@ -15,6 +15,8 @@ export type RouteDocs = {
   status?: 200 | 201 | 204
   /** Also takes a multipart form with the same fields (a contract file upload). */
   multipart?: boolean
+  /** The query parameters, when the route takes any besides a list's. */
+  query?: z.ZodObject
   /** The request body's media type when it is not JSON (a YAML config file). */
   bodyType?: string
   /** The success answer's media type when it is not JSON. */
@@ -85,6 +87,7 @@ export function buildManagementOpenApi(routes: DocumentedRoute[], serverUrl = '/
       security: [{ managementToken: [] }],
       request: {
         params: z.object(Object.fromEntries(pathParams.map((name) => [name, z.string()]))),
+        ...(docs.query ? { query: docs.query } : {}),
         ...(Object.keys(headers).length ? { headers: z.object(headers) } : {}),
         ...body,
       },

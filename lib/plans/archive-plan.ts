@@ -1,6 +1,6 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import type { ArchivePlanInput } from './schemas'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 
@@ -8,8 +8,8 @@ import { publishConfigChange } from '@/lib/config-events/publish-config-change'
  * Archives a plan: no new subscriptions, and it no longer counts toward "a plan is attached" when
  * publishing. Existing subscriptions keep it (the row stays; history and invoices refer to it).
  */
-export async function archivePlan({ teamId }: TeamScope, { planId }: ArchivePlanInput, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function archivePlan({ teamId }: TeamScope, { planId }: ArchivePlanInput, now = new Date(), outer?: Tx) {
+  const archive = async (tx: Tx) => {
     const { count } = await tx.plan.updateMany({
       where: { id: planId, teamId, archivedAt: null },
       data: { archivedAt: now },
@@ -21,7 +21,8 @@ export async function archivePlan({ teamId }: TeamScope, { planId }: ArchivePlan
     }
     await publishConfigChange(tx)
     return { planId, archived: true }
-  })
+  }
+  return outer ? archive(outer) : db.$transaction(archive)
 }
 
 export type ArchivedPlan = Awaited<ReturnType<typeof archivePlan>>

@@ -3,47 +3,14 @@ import { parse } from 'yaml'
 import { createApi } from '@/lib/apis/create-api'
 import { createVersion } from '@/lib/apis/create-version'
 import { db } from '@/lib/db'
-import { createManagementToken } from '@/lib/management-tokens/create-management-token'
 import { ordersV1Yaml } from '@/lib/openapi/fixtures/orders'
 import { createPlan } from '@/lib/plans/create-plan'
-import { createTestTeam, type TestTeam } from '@/lib/testing/create-test-team'
-import { PETS, routeCall, send, setupManagementWorld } from './testing/management-fixture'
+import { applied, exportConfig, post, teamWithToken, type Diff } from './testing/config-fixture'
+import { PETS, setupManagementWorld } from './testing/management-fixture'
 
 // Declarative config through the real route handlers and a real database: export, diff, apply.
 
 const setup = setupManagementWorld()
-
-type Diff = {
-  changes: Array<{ resource: string; name: string; change: string; fields?: string[] }>
-  summary: { create: number; update: number; unchanged: number }
-  applied?: boolean
-}
-
-async function teamWithToken(label: string, grants: { grantAi?: boolean } = {}) {
-  const team = await createTestTeam({ label })
-  const token = (await createManagementToken(team.scope, { name: 'ci', access: 'write', ...grants })).value
-  return { team, token }
-}
-
-async function exportConfig(team: TestTeam, token: string): Promise<string> {
-  const response = await send(routeCall('GET', '/teams/{team}/config', team.slug), token)
-  expect(response.status).toBe(200)
-  expect(response.headers.get('content-type')).toContain('application/yaml')
-  return response.text()
-}
-
-function post(what: 'diff' | 'apply', team: TestTeam, token: string, file: string) {
-  return send(routeCall('POST', `/teams/{team}/config/${what}`, team.slug), token, {
-    body: file,
-    headers: { 'content-type': 'application/yaml' },
-  })
-}
-
-async function applied(team: TestTeam, token: string, file: string): Promise<Diff> {
-  const response = await post('apply', team, token, file)
-  expect(response.status, await response.clone().text()).toBe(200)
-  return (await response.json()) as Diff
-}
 
 /** Everything an apply could touch in a team, to prove an apply changed nothing. */
 async function stateOf(teamId: string) {
@@ -116,7 +83,7 @@ describe('export and apply', () => {
 
     const target = await teamWithToken('target')
     const first = await applied(target.team, target.token, file)
-    expect(first.summary).toEqual({ create: 7, update: 0, unchanged: 0 })
+    expect(first.summary).toEqual({ create: 7, update: 0, unchanged: 0, delete: 0 })
     expect(first.applied).toBe(true)
     const entries = await db.auditEntry.findMany({ where: { teamId: target.team.id } })
     expect(entries.map((e) => `${e.origin} ${e.action}`).sort()).toEqual([
@@ -149,7 +116,7 @@ describe('export and apply', () => {
       { resource: 'api', name: 'orders', change: 'update', fields: ['name'] },
       { resource: 'plan', name: 'pets/Hobby', change: 'create' },
     ])
-    expect(diff.summary).toEqual({ create: 1, update: 1, unchanged: 6 })
+    expect(diff.summary).toEqual({ create: 1, update: 1, unchanged: 6, delete: 0 })
     expect(await stateOf(source.team.id)).toEqual(before)
 
     expect((await applied(source.team, source.token, file)).summary).toEqual(diff.summary)

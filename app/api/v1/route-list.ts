@@ -17,7 +17,7 @@ import { apiKeyOutputSchema, createKeySchema, rotateKeySchema } from '@/lib/keys
 import { resolveIncidentSchema } from '@/lib/incidents/schemas'
 import { deprecateVersionSchema, publishVersionSchema, retireVersionSchema } from '@/lib/lifecycle/schemas'
 import { auditEntryOutputSchema } from '@/lib/audit/schemas'
-import { configApplySchema, configDiffSchema } from '@/lib/config/schemas'
+import { configApplySchema, configDiffSchema, configPruneQuerySchema } from '@/lib/config/schemas'
 import { cursorListSchema } from '@/lib/management-api/cursor-list'
 import type { DocumentedRoute } from '@/lib/management-api/openapi-document'
 import {
@@ -415,7 +415,8 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     path: `${T}/config/diff`,
     handler: configDiffRoute.POST,
     docs: {
-      summary: 'What applying a config file would change (create, update, unchanged)',
+      summary: 'What applying a config file would change (create, update, unchanged; delete with prune)',
+      query: configPruneQuerySchema,
       body: configYaml,
       bodyType: 'application/yaml',
       response: configDiffSchema,
@@ -426,7 +427,9 @@ export const MANAGEMENT_ROUTES: ManagementRouteEntry[] = [
     path: `${T}/config/apply`,
     handler: configApplyRoute.POST,
     docs: {
-      summary: 'Apply a config file in one transaction (idempotent; 409 on a published contract)',
+      summary:
+        'Apply a config file in one transaction (idempotent; 409 on a published contract; prune=true deletes what the file leaves out)',
+      query: configPruneQuerySchema,
       body: configYaml,
       bodyType: 'application/yaml',
       response: configApplySchema,

@@ -1,19 +1,20 @@
 import type { AiModelKind, AiProviderKind } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Db, type Tx } from '@/lib/db'
 import { invalid } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import { createModelSchema, type CreateModelInput } from './schemas'
 
 /** Adds a model on one of the team's own providers. */
-export async function createModel({ teamId }: TeamScope, input: CreateModelInput) {
+export async function createModel({ teamId }: TeamScope, input: CreateModelInput, tx?: Tx) {
   const data = createModelSchema.parse(input)
+  const client = tx ?? db
   assertOutputFits(data.maxOutputTokens, data.contextWindow)
-  assertKindFits(data.kind ?? 'CHAT', await assertOwnProvider(teamId, data.providerId))
-  const taken = await db.aiModel.findFirst({ where: { teamId, name: data.name }, select: { id: true } })
+  assertKindFits(data.kind ?? 'CHAT', await assertOwnProvider(teamId, data.providerId, client))
+  const taken = await client.aiModel.findFirst({ where: { teamId, name: data.name }, select: { id: true } })
   if (taken) throw modelNameTaken()
   try {
-    return await db.aiModel.create({
+    return await client.aiModel.create({
       data: {
         id: createId('aim'),
         teamId,
@@ -36,8 +37,12 @@ export async function createModel({ teamId }: TeamScope, input: CreateModelInput
 }
 
 /** The provider's kind. Another team's provider id reads exactly like one that does not exist. */
-export async function assertOwnProvider(teamId: string, providerId: string): Promise<AiProviderKind> {
-  const provider = await db.aiProvider.findFirst({ where: { id: providerId, teamId }, select: { kind: true } })
+export async function assertOwnProvider(
+  teamId: string,
+  providerId: string,
+  client: Db | Tx = db,
+): Promise<AiProviderKind> {
+  const provider = await client.aiProvider.findFirst({ where: { id: providerId, teamId }, select: { kind: true } })
   if (!provider) throw invalid('Choose one of your team’s providers', { providerId: ['Choose one of your providers'] })
   return provider.kind
 }

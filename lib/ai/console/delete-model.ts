@@ -1,13 +1,18 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import type { ModelIdInput } from './schemas'
 
 /** Deletes a model that no AI API version routes to; one in use is refused, naming the APIs. */
-export async function deleteModel({ teamId }: TeamScope, { modelId }: ModelIdInput): Promise<{ name: string }> {
-  const model = await db.aiModel.findFirst({ where: { id: modelId, teamId }, select: { name: true } })
+export async function deleteModel(
+  { teamId }: TeamScope,
+  { modelId }: ModelIdInput,
+  tx?: Tx,
+): Promise<{ name: string }> {
+  const client = tx ?? db
+  const model = await client.aiModel.findFirst({ where: { id: modelId, teamId }, select: { name: true } })
   if (!model) throw notFound('Model')
-  const routes = await db.aiRouteTarget.findMany({
+  const routes = await client.aiRouteTarget.findMany({
     where: { modelId, versionModel: { teamId } },
     select: { versionModel: { select: { version: { select: { version: true, api: { select: { name: true } } } } } } },
     take: 20,
@@ -18,7 +23,7 @@ export async function deleteModel({ teamId }: TeamScope, { modelId }: ModelIdInp
       routes.map((r) => r.versionModel.version),
     )
   try {
-    const { count } = await db.aiModel.deleteMany({ where: { id: modelId, teamId } })
+    const { count } = await client.aiModel.deleteMany({ where: { id: modelId, teamId } })
     if (count === 0) throw notFound('Model')
   } catch (error) {
     // A route added meanwhile: the Restrict foreign key refuses the delete.

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import type { ProviderIdInput } from './schemas'
 
@@ -7,8 +7,10 @@ import type { ProviderIdInput } from './schemas'
 export async function deleteProvider(
   { teamId }: TeamScope,
   { providerId }: ProviderIdInput,
+  tx?: Tx,
 ): Promise<{ name: string }> {
-  const provider = await db.aiProvider.findFirst({
+  const client = tx ?? db
+  const provider = await client.aiProvider.findFirst({
     where: { id: providerId, teamId },
     select: { name: true, _count: { select: { models: true } } },
   })
@@ -16,7 +18,7 @@ export async function deleteProvider(
   const models = provider._count.models
   if (models > 0) throw providerInUse(provider.name, models)
   try {
-    const { count } = await db.aiProvider.deleteMany({ where: { id: providerId, teamId } })
+    const { count } = await client.aiProvider.deleteMany({ where: { id: providerId, teamId } })
     if (count === 0) throw notFound('Provider')
   } catch (error) {
     // A model created meanwhile: the Restrict foreign key refuses the delete.

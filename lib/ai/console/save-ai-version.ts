@@ -3,7 +3,7 @@ import type { TeamScope } from '@/lib/auth/actor'
 import { assertValidOpenApi } from '@/lib/apis/assert-valid-openapi'
 import { insertDraftVersion, rewriteDraftVersion } from '@/lib/apis/insert-draft-version'
 import type { SavedVersion } from '@/lib/apis/update-draft-version'
-import { db, type Tx } from '@/lib/db'
+import { db, type Db, type Tx } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { createId } from '@/lib/ids'
 import {
@@ -21,26 +21,29 @@ import { buildAiChatContract } from './build-ai-chat-contract'
 // upstreamUrl is "" (the gateway routes to providers, not to an upstream).
 
 /** Adds a DRAFT version to one of the team's AI_CHAT APIs. */
-export async function createAiVersion(scope: TeamScope, input: CreateAiVersionInput): Promise<SavedVersion> {
+export async function createAiVersion(scope: TeamScope, input: CreateAiVersionInput, tx?: Tx): Promise<SavedVersion> {
   const parsed = createAiVersionSchema.parse(input)
   const design = designOf(parsed)
-  const api = await findAiApi(scope.teamId, parsed.apiId)
-  const kinds = await routeKinds(scope.teamId, design)
+  const client = tx ?? db
+  const api = await findAiApi(scope.teamId, parsed.apiId, client)
+  const kinds = await routeKinds(scope.teamId, design, client)
   const openapi = buildAiChatContract({ ...apiText(api), version: parsed.version, ...exposed(design, kinds) })
   await assertValidOpenApi(openapi)
   return insertDraftVersion(
     scope,
     { apiId: api.id, version: parsed.version, contract: { openapi }, upstreamUrl: '' },
-    (tx, versionId) => writeRoutes(tx, scope.teamId, versionId, design),
+    (inner, versionId) => writeRoutes(inner, scope.teamId, versionId, design),
+    tx,
   )
 }
 
 /** Replaces a DRAFT's routes and regenerates its contract; a published version's models are fixed. */
-export async function updateAiVersion(scope: TeamScope, input: UpdateAiVersionInput): Promise<SavedVersion> {
+export async function updateAiVersion(scope: TeamScope, input: UpdateAiVersionInput, tx?: Tx): Promise<SavedVersion> {
   const { teamId } = scope
   const parsed = updateAiVersionSchema.parse(input)
   const design = designOf(parsed)
-  const current = await db.apiVersion.findFirst({
+  const client = tx ?? db
+  const current = await client.apiVersion.findFirst({
     where: { id: parsed.versionId, teamId },
     select: { id: true, apiId: true, version: true, state: true },
   })
@@ -50,19 +53,25 @@ export async function updateAiVersion(scope: TeamScope, input: UpdateAiVersionIn
       'A published version’s models are part of its contract; add a new version to change them',
       'version_immutable',
     )
-  const api = await findAiApi(teamId, current.apiId)
-  const kinds = await routeKinds(teamId, design)
+  const api = await findAiApi(teamId, current.apiId, client)
+  const kinds = await routeKinds(teamId, design, client)
   const openapi = buildAiChatContract({ ...apiText(api), version: current.version, ...exposed(design, kinds) })
   await assertValidOpenApi(openapi)
-  await rewriteDraftVersion(teamId, current.id, { openapi }, async (tx) => {
-    await tx.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
-    await writeRoutes(tx, teamId, current.id, design)
-  })
+  await rewriteDraftVersion(
+    teamId,
+    current.id,
+    { openapi },
+    async (inner) => {
+      await inner.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
+      await writeRoutes(inner, teamId, current.id, design)
+    },
+    tx,
+  )
   return { versionId: current.id, version: current.version, created: false }
 }
 
-async function findAiApi(teamId: string, apiId: string) {
-  const api = await db.api.findFirst({
+async function findAiApi(teamId: string, apiId: string, client: Db | Tx) {
+  const api = await client.api.findFirst({
     where: { id: apiId, teamId },
     select: { id: true, name: true, description: true, kind: true },
   })
@@ -83,9 +92,9 @@ function exposed(design: AiDesign, kinds: Map<string, AiModelKind>) {
  * and a route's targets all of one kind: a chat call cannot fall back to an embedding model. With
  * any chat model exposed, the default (what GET /models lists first) is a chat model.
  */
-async function routeKinds(teamId: string, design: AiDesign): Promise<Map<string, AiModelKind>> {
+async function routeKinds(teamId: string, design: AiDesign, client: Db | Tx): Promise<Map<string, AiModelKind>> {
   const ids = [...new Set(design.models.flatMap((m) => m.targets.map((t) => t.modelId)))]
-  const rows = await db.aiModel.findMany({ where: { id: { in: ids }, teamId }, select: { id: true, kind: true } })
+  const rows = await client.aiModel.findMany({ where: { id: { in: ids }, teamId }, select: { id: true, kind: true } })
   if (rows.length !== ids.length)
     throw invalid('Route only to your team’s models', {
       design: ['A route names a model that is not one of your models'],

@@ -1,14 +1,15 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { invalid, notFound } from '@/lib/errors/app-error'
 import { assertKindFits, assertOutputFits, assertOwnProvider, modelNameTaken } from './create-model'
 import { updateModelSchema, type UpdateModelInput } from './schemas'
 
 /** Edits a model. Prices apply from the gateway's next snapshot (config event in the same transaction). */
-export async function updateModel({ teamId }: TeamScope, input: UpdateModelInput) {
+export async function updateModel({ teamId }: TeamScope, input: UpdateModelInput, tx?: Tx) {
   const { modelId, inputPrice, outputPrice, cachedInputPrice, ...fields } = updateModelSchema.parse(input)
-  const current = await db.aiModel.findFirst({
+  const client = tx ?? db
+  const current = await client.aiModel.findFirst({
     where: { id: modelId, teamId },
     select: {
       contextWindow: true,
@@ -22,22 +23,22 @@ export async function updateModel({ teamId }: TeamScope, input: UpdateModelInput
   assertOutputFits(fields.maxOutputTokens ?? current.maxOutputTokens, fields.contextWindow ?? current.contextWindow)
   const kind = fields.kind ?? current.kind
   if (fields.kind !== undefined || fields.providerId !== undefined)
-    assertKindFits(kind, await assertOwnProvider(teamId, fields.providerId ?? current.providerId))
+    assertKindFits(kind, await assertOwnProvider(teamId, fields.providerId ?? current.providerId, client))
   // A route's targets are all of one kind, and a published route is part of a contract.
   if (kind !== current.kind && current._count.routeTargets > 0)
     throw invalid('This model is routed by AI API versions', {
       kind: ['Routed models keep their kind; add a new model instead'],
     })
   if (fields.name !== undefined) {
-    const clash = await db.aiModel.findFirst({
+    const clash = await client.aiModel.findFirst({
       where: { teamId, name: fields.name, id: { not: modelId } },
       select: { id: true },
     })
     if (clash) throw modelNameTaken()
   }
   try {
-    return await db.$transaction(async (tx) => {
-      const row = await tx.aiModel.update({
+    const write = async (inner: Tx) => {
+      const row = await inner.aiModel.update({
         where: { id: modelId, teamId },
         data: {
           ...fields,
@@ -47,9 +48,10 @@ export async function updateModel({ teamId }: TeamScope, input: UpdateModelInput
         },
         select: { id: true, name: true },
       })
-      await publishConfigChange(tx)
+      await publishConfigChange(inner)
       return row
-    })
+    }
+    return await (tx ? write(tx) : db.$transaction(write))
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') throw modelNameTaken()
     throw error

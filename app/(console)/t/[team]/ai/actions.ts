@@ -30,26 +30,26 @@ type Saved = { id: string; name: string }
 const doCreateProvider = teamAction(
   'ai.write',
   createProviderSchema,
-  async (input, context): Promise<Saved> => {
-    const { id, name } = await createProvider(scopeOf(context), input)
+  async (input, context, tx): Promise<Saved> => {
+    const { id, name } = await createProvider(scopeOf(context), input, tx)
     return { id, name }
   },
-  { audit: 'ai_provider.create' },
+  { audit: 'ai_provider.create', transaction: true },
 )
 const doUpdateProvider = teamAction(
   'ai.write',
   updateProviderSchema,
-  async (input, context): Promise<Saved> => {
-    const { id, name } = await updateProvider(scopeOf(context), input)
+  async (input, context, tx): Promise<Saved> => {
+    const { id, name } = await updateProvider(scopeOf(context), input, tx)
     return { id, name }
   },
-  { audit: 'ai_provider.update' },
+  { audit: 'ai_provider.update', transaction: true },
 )
 const doDeleteProvider = teamAction(
   'ai.write',
   providerIdSchema,
-  (input, context) => deleteProvider(scopeOf(context), input),
-  { audit: 'ai_provider.delete' },
+  (input, context, tx) => deleteProvider(scopeOf(context), input, tx),
+  { audit: 'ai_provider.delete', transaction: true },
 )
 const testSchema = providerIdSchema.extend({
   providerModel: z.preprocess((v) => (v === '' ? undefined : v), modelNameSchema.optional()),
@@ -64,18 +64,21 @@ const doTestProvider = teamAction(
 const doCreateModel = teamAction(
   'ai.write',
   createModelSchema,
-  (input, context) => createModel(scopeOf(context), input),
-  { audit: 'ai_model.create' },
+  (input, context, tx) => createModel(scopeOf(context), input, tx),
+  { audit: 'ai_model.create', transaction: true },
 )
 const doUpdateModel = teamAction(
   'ai.write',
   updateModelSchema,
-  (input, context) => updateModel(scopeOf(context), input),
-  { audit: 'ai_model.update' },
+  (input, context, tx) => updateModel(scopeOf(context), input, tx),
+  { audit: 'ai_model.update', transaction: true },
 )
-const doDeleteModel = teamAction('ai.write', modelIdSchema, (input, context) => deleteModel(scopeOf(context), input), {
-  audit: 'ai_model.delete',
-})
+const doDeleteModel = teamAction(
+  'ai.write',
+  modelIdSchema,
+  (input, context, tx) => deleteModel(scopeOf(context), input, tx),
+  { audit: 'ai_model.delete', transaction: true },
+)
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {
   return runTeamForm(formData, action, (slug) => revalidatePath(`/t/${slug}/ai`))
