@@ -7,7 +7,7 @@ import type { CpuMeasurement } from './cpu-report'
 import { measure } from './measure-target'
 import { startCpuSample } from './proc-cpu'
 import { mergeResultsJson } from './results-json'
-import { readResults, withSection, writeResults } from './results-sections'
+import { markSection, readResults, withSection, writeResults } from './results-sections'
 import { samplingFromEnv } from '../lib/metering/raw-log-sampler'
 import { seedBenchDb } from './seed-bench-db'
 import { benchWriter, type WriterBenchRow } from './writer-bench'
@@ -122,7 +122,7 @@ ${p.writer.map((w) => `| ${w.engine} | ${w.sampled ? 'sampled' : 'every call'} |
 
 export async function runAndWriteCpuPairs(rounds: number, durationSec: number): Promise<void> {
   const pairs = await runCpuPairs(rounds, durationSec)
-  const section = formatCpuPairs(pairs)
+  const section = markSection('cpu-pairs', formatCpuPairs(pairs))
   writeResults(withSection(readResults(), 'cpu-pairs', section))
   mergeResultsJson({
     cpuPairs: {

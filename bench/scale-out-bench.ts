@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import { request } from 'undici'
-import { publishConfigChange } from '../lib/config-events/publish-config-change'
-import { createKey } from '../lib/gateway/test-fixtures'
-import type { Db } from '../lib/db'
-import { createScratchDatabase, type TestDatabase } from '../lib/testing/test-database'
+import { measurePropagationLag, type LagSpread, type PropagationLag } from './measure-propagation'
 import { measure } from './measure-target'
 import { markSection, readResults, withSection, writeResults } from './results-sections'
 import { mergeResultsJson } from './results-json'
-import { BENCH_PRICE_MICROS, seedBenchDb } from './seed-bench-db'
-import { freePort, NODE, spawnBenchUpstream, spawnTarget, tsArgs, type Target } from './spawn-target'
+import { seedWorld, spawnInstance } from './scale-out-world'
+import { BENCH_PRICE_MICROS } from './seed-bench-db'
+import { spawnBenchUpstream } from './spawn-target'
 
 // Scale-out on the engines users already run (issue 14), on PostgreSQL with a shared Redis:
 // - propagation: how long a key revoked in one process takes to answer 401 at a gateway in another
@@ -21,93 +18,15 @@ import { freePort, NODE, spawnBenchUpstream, spawnTarget, tsArgs, type Target } 
 
 const redisUrl = () => process.env.BENCH_REDIS ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
-export type PropagationLag = { samples: number; worstMs: number; medianMs: number }
 export type TwoInstances = { calls: number; rows: number; charges: number; rps: number; exact: boolean }
 /** `loadAverage`: the machine's 1-minute load average at the end, with its core count: whether it was quiet. */
 export type ScaleOutResults = {
   propagation: PropagationLag
+  /** The 1-minute load average right after the propagation runs. */
+  propagationLoadAverage: number
   twoInstances: TwoInstances
   loadAverage: number
   cores: number
-}
-
-type World = {
-  database: TestDatabase
-  db: Db
-  consumerTeamId: string
-  path: string
-  keys: { id: string; value: string }[]
-}
-
-/** The bench's world (a paid API whose limit the load never reaches) on a fresh PostgreSQL database, with `keyCount` keys. */
-async function seedWorld(upstreamUrl: string, keyCount: number): Promise<World> {
-  const database = await createScratchDatabase('postgres')
-  const seeded = await seedBenchDb(upstreamUrl, database.url)
-  const keys = []
-  for (let i = 0; i < keyCount; i++) keys.push(await createKey(seeded.db, seeded.consumerTeamId))
-  await publishConfigChange(seeded.db)
-  const cleanup = async () => {
-    await seeded.db.$disconnect()
-    await database.cleanup()
-  }
-  return {
-    database: { ...database, cleanup },
-    db: seeded.db,
-    consumerTeamId: seeded.consumerTeamId,
-    path: seeded.path,
-    keys,
-  }
-}
-
-async function spawnInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Target> {
-  const port = await freePort()
-  return spawnTarget(
-    'gateway',
-    NODE,
-    tsArgs('server/gateway-only.ts'),
-    {
-      DATABASE_URL: databaseUrl,
-      GATEWAY_PORT: String(port),
-      GATEWAY_HOSTNAME: '127.0.0.1',
-      GATEWAY_WORKERS: '1',
-      DEMO_UPSTREAM: 'off',
-      TOLLGATE_ALLOW_PRIVATE_UPSTREAMS: '1',
-      ...env,
-    },
-    port,
-  )
-}
-
-async function statusOf(url: string, key: string): Promise<number> {
-  const res = await request(url, { headers: { authorization: `Bearer ${key}` } })
-  await res.body.dump()
-  return res.statusCode
-}
-
-/** Milliseconds from revoking each key here to its first 401 at a gateway in another process. */
-export async function measurePropagationLag(upstreamUrl: string, revocations = 20): Promise<PropagationLag> {
-  const world = await seedWorld(upstreamUrl, revocations)
-  const gateway = await spawnInstance(world.database.url)
-  try {
-    const url = gateway.url + world.path
-    const lags: number[] = []
-    for (const key of world.keys) {
-      while ((await statusOf(url, key.value)) !== 200) await new Promise((resolve) => setTimeout(resolve, 20))
-      const started = performance.now()
-      // What revokeKey does: the row, then the config event (NOTIFY on PostgreSQL).
-      await world.db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } })
-      await publishConfigChange(world.db)
-      while ((await statusOf(url, key.value)) !== 401) {
-        if (performance.now() - started > 10_000) throw new Error('a revocation did not arrive within 10 s')
-      }
-      lags.push(performance.now() - started)
-    }
-    const sorted = [...lags].sort((a, b) => a - b)
-    return { samples: lags.length, worstMs: sorted[sorted.length - 1], medianMs: sorted[Math.floor(sorted.length / 2)] }
-  } finally {
-    await gateway.stop()
-    await world.database.cleanup()
-  }
 }
 
 /** `calls` calls split between two gateway processes on one PostgreSQL database and one Redis. */
@@ -171,8 +90,9 @@ async function measureAndRecord(
   options: { revocations?: number; calls?: number; connections?: number },
 ): Promise<ScaleOutResults> {
   const propagation = await measurePropagationLag(upstreamUrl, options.revocations)
+  const propagationLoadAverage = os.loadavg()[0]
   console.log(
-    `propagation (PostgreSQL NOTIFY): worst ${propagation.worstMs.toFixed(1)} ms, median ${propagation.medianMs.toFixed(1)} ms over ${propagation.samples} revocations`,
+    `propagation (PostgreSQL NOTIFY): worst ${propagation.worstMs.toFixed(1)} ms, median ${propagation.medianMs.toFixed(1)} ms over ${propagation.samples} revocations (${propagation.deltas} as deltas; ${formatBreakdown(propagation)}), load average ${propagationLoadAverage.toFixed(1)}`,
   )
   const twoInstances = await measureTwoInstances(upstreamUrl, options.calls, options.connections)
   console.log(
@@ -181,15 +101,38 @@ async function measureAndRecord(
   mergeResultsJson({
     propagationLagMs: round(propagation.worstMs),
     propagationLagMedianMs: round(propagation.medianMs),
+    propagationSamples: propagation.samples,
+    propagationDeltas: propagation.deltas,
+    propagationBreakdownMs: Object.fromEntries(
+      Object.entries(propagation.breakdown).map(([step, lag]) => [
+        step,
+        { median: round(lag.medianMs), worst: round(lag.worstMs) },
+      ]),
+    ),
+    propagationLoadAverage: Math.round(propagationLoadAverage * 10) / 10,
     twoInstances: { calls: twoInstances.calls, rows: twoInstances.rows, charges: twoInstances.charges },
     twoInstancesRps: Math.round(twoInstances.rps),
     scaleOutLoadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   })
-  return { propagation, twoInstances, loadAverage: os.loadavg()[0], cores: os.cpus().length }
+  return { propagation, propagationLoadAverage, twoInstances, loadAverage: os.loadavg()[0], cores: os.cpus().length }
+}
+
+/** "write 9.1 / notify 1.2 / apply 2.3 / answer 0.8 ms median": where a revocation's time goes. */
+function formatBreakdown({ breakdown }: PropagationLag): string {
+  const median = (lag: LagSpread) => lag.medianMs.toFixed(1)
+  const worst = (lag: LagSpread) => lag.worstMs.toFixed(1)
+  const steps = Object.entries(breakdown)
+  return `${steps.map(([step, lag]) => `${step} ${median(lag)}`).join(' / ')} ms median, ${steps.map(([step, lag]) => `${step} ${worst(lag)}`).join(' / ')} ms worst`
 }
 
 /** The results.md section of one run. */
-export function formatScaleOutSection({ propagation, twoInstances, loadAverage, cores }: ScaleOutResults): string {
+export function formatScaleOutSection({
+  propagation,
+  propagationLoadAverage,
+  twoInstances,
+  loadAverage,
+  cores,
+}: ScaleOutResults): string {
   const quiet = loadAverage < cores
   return [
     '## Scale-out (PostgreSQL, shared Redis)',
@@ -198,7 +141,8 @@ export function formatScaleOutSection({ propagation, twoInstances, loadAverage, 
     '',
     '| measure | result |',
     '| --- | --- |',
-    `| key revocation reaching another process (LISTEN/NOTIFY), ${propagation.samples} runs | worst ${propagation.worstMs.toFixed(1)} ms, median ${propagation.medianMs.toFixed(1)} ms |`,
+    `| key revocation reaching another process (LISTEN/NOTIFY), ${propagation.samples} runs, load average ${propagationLoadAverage.toFixed(1)} | worst ${propagation.worstMs.toFixed(1)} ms, median ${propagation.medianMs.toFixed(1)} ms; ${propagation.deltas} of ${propagation.samples} applied as one-row deltas |`,
+    `| where a revocation's time goes (write = the console's commit, notify = commit to heard, apply = heard to swapped in, answer = to the first 401) | ${formatBreakdown(propagation)} |`,
     `| two gateway processes, load split, one database and one Redis | ${twoInstances.rps.toFixed(0)} req/s |`,
     `| exactness: 2xx answers → Invocation rows → charges | ${twoInstances.calls} → ${twoInstances.rows} → ${twoInstances.charges} (${twoInstances.exact ? 'exact' : 'MISMATCH'}) |`,
   ].join('\n')

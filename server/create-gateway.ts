@@ -89,6 +89,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // On PostgreSQL, changes from every process arrive through LISTEN/NOTIFY; the poll stays as the fallback.
     listenUrl: options.databaseUrl && isPostgresUrl(options.databaseUrl) ? options.databaseUrl : undefined,
     listenRetryMs: envNumber('GATEWAY_LISTEN_RETRY_MS'),
+    trace: process.env.GATEWAY_TRACE_CONFIG === '1',
   })
   // One Redis connection shares this instance's rate limits, tokens per minute and free quota.
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL

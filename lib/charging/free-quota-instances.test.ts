@@ -3,16 +3,24 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { utcMonth } from '../billing/month'
 import { createDb, type Db } from '../db'
 import { createId } from '../ids'
-import { startTestGateway, type TestGateway } from '../gateway/test-fixtures'
+import { startTestGateway, waitFor, type TestGateway } from '../gateway/test-fixtures'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
 import { call, fundAccount, ledgerOf, seedBillingWorld, startBillingUpstream } from './test-billing-world'
 
-// The free quota across two gateway instances sharing Redis (127.0.0.1:6379): a plan's free calls
+// The free quota across two gateway instances, sharing Redis (127.0.0.1:6379) or, without Redis,
+// only the database (each free call claimed from the SubscriptionUsage row): a plan's free calls
 // are handed out exactly once between them, counting the calls the database already holds.
 
 const FREE = 5
 
-describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
+const WORLDS = [
+  ['sqlite', 'redis'],
+  ['sqlite', 'database'],
+  ['postgres', 'redis'],
+  ['postgres', 'database'],
+] as const
+
+describe.each(WORLDS)('%s, shared through %s', (provider, sharing) => {
   let database: TestDatabase
   let db: Db
   let upstream: Awaited<ReturnType<typeof startBillingUpstream>>
@@ -29,10 +37,13 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     await database?.cleanup()
   })
 
-  /** Two instances on one database, each with its own client and Redis connection, one key prefix. */
+  /** Two instances on one database, each with its own client (and Redis connection, one key prefix). */
   async function twoInstances(): Promise<TestGateway[]> {
     for (const gateway of gateways) await gateway.close()
-    const shared = { redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix: `tollgate:test:${randomUUID()}` }
+    const shared =
+      sharing === 'redis'
+        ? { redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix: `tollgate:test:${randomUUID()}` }
+        : { redisUrl: '' } // not REDIS_URL either, should the environment set one
     gateways = [
       await startTestGateway({ db, databaseUrl: database.url, ...shared }),
       await startTestGateway({ db: createDb(database.url), databaseUrl: database.url, ...shared }),
@@ -85,12 +96,21 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (provider) => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(2)
   })
 
+  /** The month's free calls claimed from the database row (0 when sharing through Redis). */
+  async function claimsOf(subscriptionId: string): Promise<number> {
+    const row = await db.subscriptionUsage.findUnique({
+      where: { subscriptionId_month: { subscriptionId, month: utcMonth(Date.now()) } },
+    })
+    return row?.freeClaimed ?? 0
+  }
+
   test('a free call that fails gives its place back to either instance', async () => {
     const world = await seedBillingWorld(db, upstream.url, { freeCallsPerMonth: 2 })
     await fundAccount(db, world.initech.id, 0n, { paymentMethodStatus: 'NONE' })
     const [first, second] = await twoInstances()
 
     expect((await call(first.url, world.path('/fail'), world.key.value)).status).toBe(500)
+    if (sharing === 'database') await waitFor(async () => (await claimsOf(world.weather.subscription.id)) === 0, 2_000)
     expect((await call(first.url, world.path('/ok'), world.key.value)).status).toBe(200)
     expect((await call(second.url, world.path('/ok'), world.key.value)).status).toBe(200)
     expect((await call(second.url, world.path('/ok'), world.key.value)).status).toBe(402)

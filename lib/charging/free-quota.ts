@@ -1,16 +1,17 @@
 import type { Redis } from 'ioredis'
 import type { Db } from '../db'
+import { claimFreeCall, returnFreeCall } from './claim-free-call'
 
 // Calls made this month per subscription, for the free quota. Loaded once per subscription and
 // month from SubscriptionUsage (what earlier runs and other instances wrote), then counted here;
 // the metering writer adds this instance's calls to SubscriptionUsage with each batch.
 //
-// Within one instance the quota is exact under any concurrency. Across instances it is exact when
-// they share Redis (REDIS_URL): while free calls are left, each one is taken from one Redis
-// counter per subscription and month, seeded from SubscriptionUsage; once that counter says the
-// quota is used up, this instance refuses free calls from memory. Without Redis (or while it is
-// unreachable) instances count alone, so N instances may each hand out free calls already used
-// elsewhere since they loaded: the free tier can be overrun by in-flight calls; money never can.
+// The quota is exact across instances: while free calls are left, each one is taken from one
+// shared count per subscription and month, and once that count says the quota is used up, this
+// instance refuses free calls from memory. With Redis (REDIS_URL) the count is a Redis counter
+// seeded from SubscriptionUsage; without it, a guarded increment of the SubscriptionUsage row
+// itself (claim-free-call.ts). Only while a configured Redis is unreachable do instances count
+// alone, and N instances may then hand out free calls already used elsewhere; money never can.
 
 type Counter = {
   used: number
@@ -18,6 +19,8 @@ type Counter = {
   loaded: number
   /** Free calls taken through Redis and not given back yet. */
   sharedFree: number
+  /** Free calls claimed from the database row (no Redis) and not given back yet. */
+  claimedFree: number
 }
 
 export type SharedQuotaStore = { redis: Redis; keyPrefix: string }
@@ -41,7 +44,7 @@ export class FreeQuota {
         .findUnique({ where: { subscriptionId_month: { subscriptionId, month } }, select: { calls: true } })
         .then((row) => {
           const calls = row?.calls ?? 0
-          const loaded = { used: calls, loaded: calls, sharedFree: 0 }
+          const loaded = { used: calls, loaded: calls, sharedFree: 0, claimedFree: 0 }
           this.counters.set(key, loaded)
           return loaded
         })
@@ -71,9 +74,31 @@ export class FreeQuota {
   ): boolean | Promise<boolean> {
     // Used up as far as this instance knows: no instance can have a free call left to give.
     if (freePerMonth <= 0 || counter.used >= freePerMonth) return false
-    if (this.shared !== null && this.shared.redis.status === 'ready')
+    if (this.shared === null) return this.takeClaimed(subscriptionId, month, counter, freePerMonth)
+    if (this.shared.redis.status === 'ready')
       return this.takeShared(this.shared, subscriptionId, month, counter, freePerMonth)
     return take(counter, freePerMonth)
+  }
+
+  private async takeClaimed(
+    subscriptionId: string,
+    month: string,
+    counter: Counter,
+    freePerMonth: number,
+  ): Promise<boolean> {
+    let claimed: boolean
+    try {
+      claimed = await claimFreeCall(this.db, subscriptionId, month, freePerMonth)
+    } catch {
+      return take(counter, freePerMonth) // the database unreachable: this instance counts alone
+    }
+    if (!claimed) {
+      counter.used = Math.max(counter.used, freePerMonth)
+      return false
+    }
+    counter.used++
+    counter.claimedFree++
+    return true
   }
 
   private async takeShared(
@@ -110,7 +135,10 @@ export class FreeQuota {
     const counter = this.counters.get(subscriptionId + '|' + month)
     if (!counter || counter instanceof Promise) return
     counter.used--
-    if (counter.sharedFree > 0 && this.shared !== null) {
+    if (counter.claimedFree > 0) {
+      counter.claimedFree--
+      returnFreeCall(this.db, subscriptionId, month).catch(() => {})
+    } else if (counter.sharedFree > 0 && this.shared !== null) {
       counter.sharedFree--
       this.shared.redis.decr(sharedKey(this.shared.keyPrefix, subscriptionId, month)).catch(() => {})
     }

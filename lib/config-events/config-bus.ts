@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { ConfigChange } from './config-change'
 
 // The in-process side of config events: publishConfigChange announces each new version here, and
 // a gateway in the same process reloads its snapshot at once instead of at its next poll.
@@ -20,12 +21,12 @@ function configBus(): EventEmitter {
 }
 
 /** Only publishConfigChange calls this, once the version row has moved. */
-export function announceConfigChange(version: number): void {
-  configBus().emit(CONFIG_CHANGED, version)
+export function announceConfigChange(version: number, change?: ConfigChange): void {
+  configBus().emit(CONFIG_CHANGED, version, change)
 }
 
 /** Calls `listener` with each version published in this process; returns the unsubscribe. */
-export function onConfigChange(listener: (version: number) => void): () => void {
+export function onConfigChange(listener: (version: number, change?: ConfigChange) => void): () => void {
   const bus = configBus()
   bus.on(CONFIG_CHANGED, listener)
   return () => bus.off(CONFIG_CHANGED, listener)

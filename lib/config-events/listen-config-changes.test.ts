@@ -3,18 +3,23 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createScratchDatabase, type TestDatabase } from '@/lib/testing/test-database'
 import { waitFor } from '@/lib/gateway/test-fixtures'
+import type { ConfigChange } from './config-change'
 import { listenConfigChanges, type ConfigListener } from './listen-config-changes'
 import { publishConfigChange } from './publish-config-change'
 
 let database: TestDatabase
 let listener: ConfigListener
 const heard: number[] = []
+const changes: (ConfigChange | undefined)[] = []
 let reconnects = 0
 
 beforeAll(async () => {
   database = await createScratchDatabase('postgres')
   listener = listenConfigChanges(database.url, {
-    onVersion: (version) => heard.push(version),
+    onVersion: (version, change) => {
+      heard.push(version)
+      changes.push(change)
+    },
     onReconnect: () => reconnects++,
     retryMs: 50,
   })
@@ -40,6 +45,13 @@ test('each committed change is heard with its version; a rolled-back one never i
   // The rolled-back transaction took version first + 1 and gave it back: nobody heard it.
   expect(committed).toBe(first + 1)
   expect(heard).toEqual([first, committed])
+})
+
+test('a change that names its row is heard with it', async () => {
+  const version = await publishConfigChange(database.db, { kind: 'subscription', id: 'sub_suspended' })
+  await waitFor(async () => heard.includes(version), 1_000)
+  expect(changes[heard.indexOf(version)]).toEqual({ kind: 'subscription', id: 'sub_suspended' })
+  expect(changes[heard.indexOf(version - 1)]).toBeUndefined()
 })
 
 test('a killed listener connection comes back, says so, and hears later changes', async () => {

@@ -1,8 +1,9 @@
 import pg from 'pg'
+import { decodeConfigNotice, type ConfigChange } from './config-change'
 import { CONFIG_CHANNEL } from './config-channel'
 
 // The other-process side of config events on PostgreSQL: one dedicated connection LISTENs on the
-// config channel and hands each published version to `onVersion`. A dropped connection is
+// config channel and hands each published version (and the row it names, if any) to `onVersion`. A dropped connection is
 // reopened after `retryMs`; notifications sent meanwhile are lost, so `onReconnect` lets the
 // caller check the version row at once (and its poll covers the gap in any case).
 
@@ -14,11 +15,13 @@ export function listenerApplicationName(pid = process.pid): string {
 export type ConfigListener = {
   /** Resolves once the first LISTEN is in place, or false when the database refused it. */
   ready: Promise<boolean>
+  /** Whether LISTEN is in place right now: notifications are arriving. */
+  connected(): boolean
   close(): Promise<void>
 }
 
 export type ListenOptions = {
-  onVersion: (version: number) => void
+  onVersion: (version: number, change?: ConfigChange) => void
   onReconnect?: () => void
   retryMs?: number
 }
@@ -60,8 +63,8 @@ export function listenConfigChanges(url: string, options: ListenOptions): Config
     next.on('error', drop)
     next.on('end', () => drop())
     next.on('notification', (message) => {
-      const version = Number(message.payload)
-      if (message.channel === CONFIG_CHANNEL && Number.isInteger(version)) options.onVersion(version)
+      const notice = message.channel === CONFIG_CHANNEL ? decodeConfigNotice(message.payload ?? '') : null
+      if (notice) options.onVersion(notice.version, notice.change)
     })
     try {
       await next.connect()
@@ -82,6 +85,7 @@ export function listenConfigChanges(url: string, options: ListenOptions): Config
   void connect()
   return {
     ready,
+    connected: () => client !== null,
     async close() {
       closed = true
       if (retryTimer) clearTimeout(retryTimer)

@@ -1,5 +1,6 @@
 import type { Tx } from '../db'
 import { announceConfigChange } from './config-bus'
+import { encodeConfigNotice, type ConfigChange } from './config-change'
 import { CONFIG_CHANNEL, isPostgresClient } from './config-channel'
 
 // A console change the gateway must see (a key created, rotated or revoked; a version published,
@@ -13,8 +14,11 @@ import { CONFIG_CHANNEL, isPostgresClient } from './config-channel'
 /** The caller's transaction, or the client itself after the change committed. */
 export type ConfigEventWriter = Pick<Tx, 'configVersion' | '$executeRaw'>
 
-/** Publishes a config change in `tx`; returns the new config version. */
-export async function publishConfigChange(tx: ConfigEventWriter): Promise<number> {
+/**
+ * Publishes a config change in `tx`; returns the new config version. Name the `change` only when
+ * that one row is all the transaction changed for the gateway: gateways then re-read just it.
+ */
+export async function publishConfigChange(tx: ConfigEventWriter, change?: ConfigChange): Promise<number> {
   const row = await tx.configVersion.upsert({
     where: { id: 1 },
     create: { id: 1, version: 1 },
@@ -22,9 +26,10 @@ export async function publishConfigChange(tx: ConfigEventWriter): Promise<number
     select: { version: true },
   })
   // Inside a transaction PostgreSQL delivers the notification on commit, and never on rollback.
-  if (isPostgresClient(tx)) await tx.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${String(row.version)})`
+  if (isPostgresClient(tx))
+    await tx.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${encodeConfigNotice(row.version, change)})`
   // Announced on the next turn: inside a transaction the caller's commit usually lands first; if
   // not, the gateway's poller still sees the new version within one interval.
-  setImmediate(() => announceConfigChange(row.version))
+  setImmediate(() => announceConfigChange(row.version, change))
   return row.version
 }

@@ -6,13 +6,14 @@ import { request } from 'undici'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startDemoUpstream, type DemoUpstream } from '../../server/demo-upstream'
 import { listenerApplicationName } from '../config-events/listen-config-changes'
+import { publishConfigChange } from '../config-events/publish-config-change'
 import { disconnectDb } from '../db'
 import { revokeKey } from '../keys/revoke-key'
 import { retireVersion } from '../lifecycle/retire-version'
 import { suspendSubscription } from '../subscriptions/decide-subscription'
 import { createTestTeam, type TestTeam } from '../testing/create-test-team'
 import { createScratchDatabase, type TestDatabase } from '../testing/test-database'
-import { createApi, createKey } from './test-fixtures'
+import { createApi, createKey, waitFor } from './test-fixtures'
 import { spawnGatewayOnly, type SpawnedGateway } from './test-spawn-gateway'
 
 let database: TestDatabase
@@ -33,7 +34,11 @@ beforeAll(async () => {
   upstream = await startDemoUpstream(0)
   acme = await createTestTeam({ label: 'acme' }, database.db)
   globex = await createTestTeam({ label: 'globex' }, database.db)
-  notified = await spawnGatewayOnly({ DATABASE_URL: database.url, GATEWAY_POLL_MS: '60000' })
+  notified = await spawnGatewayOnly({
+    DATABASE_URL: database.url,
+    GATEWAY_POLL_MS: '60000',
+    GATEWAY_TRACE_CONFIG: '1',
+  })
   polling = await spawnGatewayOnly({
     DATABASE_URL: database.url,
     GATEWAY_POLL_MS: '300',
@@ -62,8 +67,8 @@ async function seedCallable(slug: string) {
     ],
   })
   const key = await createKey(database.db, globex.id)
-  // createKey writes the row only: a key made through the console (lib/keys) publishes the change.
-  await revokeKey(globex.scope, { keyId: (await createKey(database.db, globex.id)).id })
+  // The fixtures write rows only; this event (naming no row) makes every gateway reload them all.
+  await publishConfigChange(database.db)
   const paths = { v2: `/gw/${acme.slug}/${slug}/v2/hello`, v1: `/gw/${acme.slug}/${slug}/v1/hello` }
   for (const gateway of [notified, polling])
     for (const path of Object.values(paths)) await until(gateway, path, key.value, (status) => status === 200, 5_000)
@@ -101,14 +106,23 @@ test('a revoked key, a retired version and a suspended subscription reach anothe
   expect(await until(notified, paths.v2, key.value, (s) => s === 401, 1_000)).toBeLessThan(1_000)
 
   const fresh = await createKey(database.db, globex.id)
-  await revokeKey(globex.scope, { keyId: (await createKey(database.db, globex.id)).id })
+  await publishConfigChange(database.db)
   await until(notified, paths.v1, fresh.value, (s) => s === 200, 5_000)
   await retireVersion(acme.scope, { versionId: api.versionIds.get('v1')!, reason: 'moving everyone to v2' })
   expect(await until(notified, paths.v1, fresh.value, (s) => s === 410, 1_000)).toBeLessThan(1_000)
 
   await suspendSubscription(acme.scope, { subscriptionId: api.subscription.id, reason: 'unpaid invoices' })
   expect(await until(notified, paths.v2, fresh.value, (s) => s === 403, 1_000)).toBeLessThan(1_000)
+  // The revocation, the retirement and the suspension each re-read their one row at the other
+  // process; only the events that name no row (the fixtures' rows) reloaded everything.
+  await waitFor(async () => swapsOf(notified).length >= 5, 1_000)
+  expect(swapsOf(notified)).toEqual(['full', 'delta', 'full', 'delta', 'delta'])
 })
+
+/** How the gateway took in each config change ('delta' or 'full'), in order, from its trace lines. */
+function swapsOf(gateway: SpawnedGateway): string[] {
+  return [...gateway.output().matchAll(/\] config v\d+ (delta|full) heard/g)].map((match) => match[1])
+}
 
 test('with its listener connection killed, a gateway still sees a revocation within 1 s through the poll', async () => {
   const { key, paths } = await seedCallable('polled')

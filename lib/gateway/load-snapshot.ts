@@ -2,7 +2,14 @@ import type { Db } from '../db'
 import { loadAiRoutes } from '../ai/gateway/load-ai-routes'
 import { loadPromptSpecs } from '../ai/prompt/load-prompt-specs'
 import { readConfigVersion } from '../config-events/read-config-version'
-import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
+import {
+  KEY_ROW_SELECT,
+  routeLifecycle,
+  SUBSCRIPTION_ROW_SELECT,
+  toKeyEntry,
+  toSubscriptionEntry,
+  type VersionLabel,
+} from './snapshot-entries'
 import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
 import { incidentKey, subscriptionKey } from './snapshot-types'
 import type { UpstreamPools } from './upstream-pools'
@@ -10,10 +17,7 @@ import type { UpstreamPools } from './upstream-pools'
 // Builds a complete snapshot from the database. It runs off the hot path (on start and on every
 // config change), so clarity beats cleverness here; the hot path only does Map lookups.
 
-const LIVE_STATES: RouteState[] = ['PUBLISHED', 'DEPRECATED', 'RETIRED']
-const WINDOW_MS = { SECOND: 1_000, MINUTE: 60_000 } as const
-
-const toMs = (date: Date | null): number => (date ? date.getTime() : Infinity)
+export const LIVE_STATES: RouteState[] = ['PUBLISHED', 'DEPRECATED', 'RETIRED']
 
 export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapshot> {
   const loadedAt = Date.now()
@@ -40,49 +44,15 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
         api: { select: { slug: true, kind: true, team: { select: { slug: true } } } },
       },
     }),
-    db.apiKey.findMany({
-      select: {
-        id: true,
-        teamId: true,
-        hash: true,
-        expiresAt: true,
-        revokedAt: true,
-        graceEndsAt: true,
-        team: { select: { slug: true } },
-        subscriptions: { select: { subscriptionId: true } },
-      },
-    }),
-    db.subscription.findMany({
-      where: { state: 'ACTIVE' },
-      select: {
-        id: true,
-        apiId: true,
-        planId: true,
-        consumerTeamId: true,
-        plan: {
-          select: {
-            id: true,
-            name: true,
-            rateLimit: true,
-            rateWindow: true,
-            paid: true,
-            currency: true,
-            pricePerCallMicros: true,
-            pricePerMInputMicros: true,
-            pricePerMOutputMicros: true,
-            freeCallsPerMonth: true,
-            tokensPerMinute: true,
-          },
-        },
-      },
-    }),
+    db.apiKey.findMany({ select: KEY_ROW_SELECT }),
+    db.subscription.findMany({ where: { state: 'ACTIVE' }, select: SUBSCRIPTION_ROW_SELECT }),
     db.paymentIncident.findMany({
       where: { state: 'OPEN' },
       select: { id: true, consumerTeamId: true, apiId: true, cause: true },
     }),
   ])
 
-  const labels = new Map<string, { teamSlug: string; apiSlug: string; version: string }>()
+  const labels = new Map<string, VersionLabel>()
   for (const v of versions) labels.set(v.id, { teamSlug: v.api.team.slug, apiSlug: v.api.slug, version: v.version })
   // A successor may still be a DRAFT (not loaded above); look its label up separately.
   const missing = versions.map((v) => v.successorId).filter((id): id is string => !!id && !labels.has(id))
@@ -116,21 +86,13 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
     // AI routes call their providers; only REST routes need an upstream (AI ones may have "").
     const upstream = ai ? { origin: '', basePath: '' } : parseUpstream(v.upstreamUrl)
     if (!upstream) continue
-    const successorLabel = v.successorId ? labels.get(v.successorId) : undefined
-    const successor = successorLabel
-      ? {
-          version: successorLabel.version,
-          url: gatewayUrl(successorLabel.teamSlug, successorLabel.apiSlug, successorLabel.version),
-        }
-      : null
-    const state = v.state as RouteState
+    const lifecycle = routeLifecycle(v, v.successorId ? labels.get(v.successorId) : undefined)
     const key = `${v.api.team.slug}/${v.api.slug}/${v.version}`
     routes.set(key, {
       key,
       ownerTeamId: v.teamId,
       apiId: v.apiId,
       versionId: v.id,
-      state,
       upstreamOrigin: upstream.origin,
       upstreamBasePath: upstream.basePath,
       timeoutMs: v.timeoutMs > 0 ? v.timeoutMs : 30_000,
@@ -138,15 +100,7 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
       pool: ai ? null : pools.get(upstream.origin),
       ai,
       prompt,
-      lifecycleHeaders:
-        state === 'DEPRECATED'
-          ? buildLifecycleHeaders({
-              deprecatedAt: v.deprecatedAt,
-              sunsetAt: v.sunsetAt,
-              successorUrl: successor?.url ?? null,
-            })
-          : [],
-      successor,
+      ...lifecycle,
       label: `${v.api.team.slug}/${v.api.slug} ${v.version}`,
       apiLabel: `${v.api.team.slug}/${v.api.slug}`,
       // The REST proxy taps its exchange (capture-tap.ts); AI routes, lib/ai/gateway/ai-capture.ts.
@@ -160,43 +114,14 @@ export async function loadSnapshot(db: Db, pools: UpstreamPools): Promise<Snapsh
   const keysByHash = new Map<string, KeyEntry>()
   const keysById = new Map<string, KeyEntry>()
   for (const k of keys) {
-    const entry: KeyEntry = {
-      id: k.id,
-      teamId: k.teamId,
-      teamSlug: k.team.slug,
-      expiresAt: toMs(k.expiresAt),
-      revokedAt: toMs(k.revokedAt),
-      graceEndsAt: toMs(k.graceEndsAt),
-      allowedSubscriptions: k.subscriptions.length > 0 ? new Set(k.subscriptions.map((s) => s.subscriptionId)) : null,
-    }
+    const entry = toKeyEntry(k)
     keysByHash.set(k.hash, entry)
     keysById.set(k.id, entry)
   }
 
   const subscriptionMap = new Map<string, SubscriptionEntry[]>()
   for (const s of subscriptions) {
-    const rateLimit = s.plan.rateLimit && s.plan.rateLimit > 0 ? s.plan.rateLimit : 0
-    const windowMs = WINDOW_MS[s.plan.rateWindow]
-    const entry: SubscriptionEntry = {
-      id: s.id,
-      planId: s.planId,
-      consumerTeamId: s.consumerTeamId,
-      rateLimit,
-      windowMs,
-      ratePolicy: `${rateLimit};w=${windowMs / 1000}`,
-      rateLimitText: String(rateLimit),
-      plan: {
-        id: s.plan.id,
-        name: s.plan.name,
-        paid: s.plan.paid,
-        currency: s.plan.currency,
-        pricePerCallMicros: s.plan.pricePerCallMicros,
-        pricePerMInputMicros: s.plan.pricePerMInputMicros,
-        pricePerMOutputMicros: s.plan.pricePerMOutputMicros,
-        freeCallsPerMonth: s.plan.freeCallsPerMonth,
-        tokensPerMinute: s.plan.tokensPerMinute && s.plan.tokensPerMinute > 0 ? s.plan.tokensPerMinute : 0,
-      },
-    }
+    const entry = toSubscriptionEntry(s)
     const mapKey = subscriptionKey(s.consumerTeamId, s.apiId)
     const list = subscriptionMap.get(mapKey)
     if (list) list.push(entry)

@@ -14,7 +14,8 @@ export type SpawnedGateway = {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export function spawnGatewayOnly(env: Record<string, string>): Promise<SpawnedGateway> {
+/** `startTimeoutMs`: how long it may take to say it listens (tsx compiles it first, slow on a loaded machine). */
+export function spawnGatewayOnly(env: Record<string, string>, startTimeoutMs = 30_000): Promise<SpawnedGateway> {
   // node --import tsx rather than the tsx binary: one process, so signals reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway-only.ts'], {
     cwd: ROOT,
@@ -26,7 +27,7 @@ export function spawnGatewayOnly(env: Record<string, string>): Promise<SpawnedGa
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway-only did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`gateway-only did not start:\n${output}`)), startTimeoutMs)
     const onData = () => {
       const match = /listening on http:\/\/[^:]+:(\d+)\//.exec(output)
       if (!match) return

@@ -18,7 +18,7 @@ export async function revokeKey({ teamId }: TeamScope, { keyId }: RevokeKeyInput
     const exists = await db.apiKey.count({ where: { id: keyId, teamId } })
     throw exists ? conflict('This key is already revoked', 'key_already_revoked') : notFound('Key')
   }
-  await publishConfigChange(db)
+  await publishConfigChange(db, { kind: 'key', id: keyId })
   const row = await db.apiKey.findFirstOrThrow({ where: { id: keyId, teamId }, select: KEY_SELECT })
   return toKeyOutput(row)
 }

@@ -37,7 +37,9 @@ export async function recordTransition({ teamId, actor }: TeamScope, transition:
   })
   await syncApiState(tx, teamId, transition.apiId)
   await refreshApiSearchText(tx, teamId, transition.apiId)
-  await publishConfigChange(tx)
+  // Deprecating or retiring changes that one version's route; anything else may add or drop routes.
+  const lifecycleOnly = transition.versionId && (transition.to === 'DEPRECATED' || transition.to === 'RETIRED')
+  await publishConfigChange(tx, lifecycleOnly ? { kind: 'version', id: transition.versionId! } : undefined)
 }
 
 async function syncApiState(tx: Tx, teamId: string, apiId: string): Promise<void> {

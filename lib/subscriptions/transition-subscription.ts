@@ -38,7 +38,8 @@ export async function transitionSubscription(
   })
   if (count === 0) throw conflict('This subscription changed meanwhile; reload and try again', 'invalid_transition')
   // Only ACTIVE subscriptions are in the gateway's snapshot; other moves are invisible to it.
-  if (current.state === 'ACTIVE' || t.to === 'ACTIVE') await publishConfigChange(db)
+  if (current.state === 'ACTIVE' || t.to === 'ACTIVE')
+    await publishConfigChange(db, { kind: 'subscription', id: subscriptionId })
   const row = await db.subscription.findFirstOrThrow({
     where: { id: subscriptionId, ...teamWhere },
     select: SUBSCRIPTION_SELECT,

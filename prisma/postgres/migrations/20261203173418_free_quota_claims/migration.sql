@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SubscriptionUsage" ADD COLUMN     "freeClaimed" INTEGER NOT NULL DEFAULT 0;
