@@ -80,7 +80,7 @@ test('[AI] a consumer sees its own AI calls and the fallback tile lists only fal
   const fallbacks = Number((await tile.locator('dd').first().innerText()).replace(/,/g, ''))
   expect(fallbacks).toBeGreaterThan(0)
   await tile.click()
-  await expect(page).toHaveURL(/\/t\/globex\/calls\?.*fallback=1/)
+  await expect(page).toHaveURL(/\/t\/globex\/calls\?.*attempts=fallback/)
   await expect(page.getByRole('link', { name: 'Remove filter: Served by a fallback' })).toBeVisible()
   const listed = page.locator('tr[data-call]')
   await expect(listed.first()).toBeVisible()
