@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select } from '@/components/ui/form-field'
 import type { DashboardFilterOptions } from '@/lib/analytics/list-dashboard-filter-options'
+import type { DashboardRangeErrors } from '@/lib/analytics/dashboard-range-errors'
 import type { DashboardQuery, DashboardWindow } from '@/lib/analytics/dashboard-window'
 
 // <input type="datetime-local"> has no zone; the parser reads it as UTC, so fill it in UTC.
@@ -9,18 +10,21 @@ const localValue = (date: Date) => date.toISOString().slice(0, 16)
 
 /**
  * A dashboard's custom range (from/to, UTC) and its "narrow to" filters, as a plain GET form: the
- * choice lives in the URL, so every figure's drill-down and a shared link keep it.
+ * choice lives in the URL, so every figure's drill-down and a shared link keep it. Without
+ * `options` the form is the range alone; with `errors` the fields keep what was typed.
  */
 export function DashboardRangeForm({
   basePath,
   query,
   window,
   options,
+  errors,
 }: {
   basePath: string
   query: DashboardQuery
   window: DashboardWindow
-  options: DashboardFilterOptions
+  options?: DashboardFilterOptions
+  errors?: DashboardRangeErrors
 }) {
   const narrowed = Boolean(query.filter.apiId || query.filter.consumerTeamId)
   return (
@@ -32,14 +36,26 @@ export function DashboardRangeForm({
     >
       <input type="hidden" name="view" value={query.view} />
       <input type="hidden" name="range" value="custom" />
-      <Field label="From (UTC)" name="from">
-        <Input name="from" type="datetime-local" defaultValue={localValue(window.from)} />
+      <Field label="From (UTC)" name="from" errors={errors?.from}>
+        <Input
+          name="from"
+          type="datetime-local"
+          defaultValue={errors ? errors.entered.from : localValue(window.from)}
+          invalid={Boolean(errors?.from)}
+        />
       </Field>
-      <Field label="To (UTC)" name="to">
-        <Input name="to" type="datetime-local" defaultValue={localValue(window.to)} />
+      <Field label="To (UTC)" name="to" errors={errors?.to}>
+        <Input
+          name="to"
+          type="datetime-local"
+          defaultValue={errors ? errors.entered.to : localValue(window.to)}
+          invalid={Boolean(errors?.to)}
+        />
       </Field>
-      <FilterSelect label="API" name="api" value={query.filter.apiId} all="All APIs" options={options.apis} />
-      {query.view === 'owner' ? (
+      {options ? (
+        <FilterSelect label="API" name="api" value={query.filter.apiId} all="All APIs" options={options.apis} />
+      ) : null}
+      {options && query.view === 'owner' ? (
         <FilterSelect
           label="Consumer team"
           name="consumer"
@@ -51,7 +67,7 @@ export function DashboardRangeForm({
       <Button type="submit" variant="secondary">
         Apply
       </Button>
-      {query.range === 'custom' || narrowed ? (
+      {query.range === 'custom' || narrowed || errors ? (
         <Link href={`${basePath}?view=${query.view}`} className="px-1 py-2 text-sm text-slate-500 hover:text-slate-800">
           Reset
         </Link>
