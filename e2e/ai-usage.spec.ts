@@ -80,7 +80,7 @@ test('[AI] a consumer sees its own AI calls and the fallback tile lists only fal
   const fallbacks = Number((await tile.locator('dd').first().innerText()).replace(/,/g, ''))
   expect(fallbacks).toBeGreaterThan(0)
   await tile.click()
-  await expect(page).toHaveURL(/\/t\/globex\/calls\?.*fallback=1/)
+  await expect(page).toHaveURL(/\/t\/globex\/calls\?.*attempts=fallback/)
   await expect(page.getByRole('link', { name: 'Remove filter: Served by a fallback' })).toBeVisible()
   const listed = page.locator('tr[data-call]')
   await expect(listed.first()).toBeVisible()
@@ -90,7 +90,43 @@ test('[AI] a consumer sees its own AI calls and the fallback tile lists only fal
   // The AI filters are chips like the others: removing one keeps the rest.
   await expect(page.getByRole('link', { name: 'Remove filter: AI calls that reached a provider' })).toBeVisible()
   await page.getByRole('link', { name: 'Remove filter: Served by a fallback' }).click()
-  await expect(page).not.toHaveURL(/fallback=1/)
+  await expect(page).not.toHaveURL(/attempts=/)
   await expect(page).toHaveURL(/ai=reached/)
   await expect(page.getByRole('link', { name: 'Remove filter: Served by a fallback' })).toHaveCount(0)
+})
+
+test('[AI] a custom range narrows every figure, compares with the period before, and a reversed one is a field error', async ({
+  page,
+}) => {
+  await signIn(page, 'owner@acme.test', DEMO_PASSWORD)
+  await page.goto('/t/acme/ai/usage?range=30d')
+  const total = Number((await page.locator('[data-summary="AI calls"] dd').first().innerText()).replace(/,/g, ''))
+  // The last three days, typed as <input type="datetime-local"> sends them (UTC).
+  const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000)
+  const from = new Date(to.getTime() - 3 * 86_400_000)
+  const local = (d: Date) => d.toISOString().slice(0, 16)
+  const form = page.getByRole('form', { name: 'Date range and filters' })
+  await form.getByLabel('From (UTC)').fill(local(from))
+  await form.getByLabel('To (UTC)').fill(local(to))
+  await form.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/range=custom/)
+  const tile = page.locator('[data-summary="AI calls"]')
+  const calls = Number((await tile.locator('dd').first().innerText()).replace(/,/g, ''))
+  expect(calls).toBeGreaterThan(0)
+  expect(calls).toBeLessThan(total)
+  await expect(tile).toContainText('previous period')
+  // No preset is lit, and the tile opens the call log over exactly the picked hours.
+  await expect(page.getByRole('navigation', { name: 'Time range' }).locator('[aria-current="page"]')).toHaveCount(0)
+  const href = new URL((await tile.getAttribute('href'))!, 'http://x')
+  expect(href.searchParams.get('from')).toBe(from.toISOString())
+  expect(href.searchParams.get('to')).toBe(to.toISOString())
+  await shot(page, 'ai-usage-custom-range')
+
+  await form.getByLabel('From (UTC)').fill(local(to))
+  await form.getByLabel('To (UTC)').fill(local(from))
+  await form.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.locator('[data-field-error="to"]')).toHaveText('The end must be after the start.')
+  await expect(form.getByLabel('To (UTC)')).toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByLabel('From (UTC)')).toHaveValue(local(to))
+  await shot(page, 'ai-usage-range-error')
 })

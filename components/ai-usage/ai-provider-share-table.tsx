@@ -21,7 +21,13 @@ export function AiProviderShareTable({
   providers: AiProviderShare[]
 }) {
   const href = (provider: string, fallback = false) =>
-    callLogHref(teamSlug, { view, provider, fallback, from: window.from, to: window.to })
+    callLogHref(teamSlug, {
+      view,
+      provider,
+      attempts: fallback ? 'fallback' : undefined,
+      from: window.from,
+      to: window.to,
+    })
   return (
     <Table>
       <thead>

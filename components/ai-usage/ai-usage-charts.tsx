@@ -108,7 +108,9 @@ export function AiUsageCharts({
             hrefFor={(point, key) =>
               href(
                 point,
-                key === 'fallback' ? { view, fallback: true } : key === 'failed' ? { view, status: '5xx' } : { view },
+                key === 'failed'
+                  ? { view, status: '5xx' }
+                  : { view, attempts: key === 'fallback' ? 'fallback' : 'first' },
               )
             }
           />

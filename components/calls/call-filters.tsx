@@ -3,7 +3,13 @@ import { Button } from '@/components/ui/button'
 import { Input, Select } from '@/components/ui/form-field'
 import { withParams } from '@/components/ui/pagination'
 import type { CallFilterOptions } from '@/lib/calls/list-call-filter-options'
-import { callLogQueryToParams, statusFilterToParam, type AiCallScope, type CallLogQuery } from '@/lib/calls/schemas'
+import {
+  callLogQueryToParams,
+  statusFilterToParam,
+  type AiCallScope,
+  type AttemptsFilter,
+  type CallLogQuery,
+} from '@/lib/calls/schemas'
 import { formatMs } from '@/components/ui/format'
 
 const STATUS_CHOICES = [
@@ -31,6 +37,11 @@ const AI_SCOPE_LABELS: Record<AiCallScope, string> = {
   served: 'AI calls a provider served',
 }
 
+const ATTEMPTS_LABELS: Record<AttemptsFilter, string> = {
+  first: 'Served first try',
+  fallback: 'Served by a fallback',
+}
+
 const RANGE_CHOICES = [
   ['1h', 'Last hour'],
   ['24h', 'Last 24 hours'],
@@ -44,7 +55,7 @@ const localValue = (date: Date) => date.toISOString().slice(0, 16)
 
 /**
  * A plain GET form: every filter is a search param, submitting starts again at the newest call.
- * Version, minimum latency, incident, consumer team and the AI filters (provider, fallback,
+ * Version, minimum latency, incident, consumer team and the AI filters (provider, attempts,
  * estimated usage, which AI calls) come from drill-downs and show as removable chips.
  */
 export function CallFilters({
@@ -82,7 +93,7 @@ export function CallFilters({
       {query.incidentId ? <input type="hidden" name="incident" value={query.incidentId} /> : null}
       {query.consumerTeamId ? <input type="hidden" name="consumer" value={query.consumerTeamId} /> : null}
       {query.provider ? <input type="hidden" name="provider" value={query.provider} /> : null}
-      {current.fallback ? <input type="hidden" name="fallback" value={current.fallback} /> : null}
+      {current.attempts ? <input type="hidden" name="attempts" value={current.attempts} /> : null}
       {current.estimated ? <input type="hidden" name="estimated" value={current.estimated} /> : null}
       {current.ai ? <input type="hidden" name="ai" value={current.ai} /> : null}
       <Labelled label="API" htmlFor="api">
@@ -175,7 +186,7 @@ export function CallFilters({
       query.incidentId ||
       query.consumerTeamId ||
       query.provider ||
-      query.fallback ||
+      query.attempts ||
       query.estimated ||
       query.ai ? (
         <p className="flex flex-wrap gap-3 text-xs text-slate-600 sm:col-span-full">
@@ -197,8 +208,11 @@ export function CallFilters({
           {query.ai ? (
             <Chip label={AI_SCOPE_LABELS[query.ai]} href={withParams(basePath, current, { ai: undefined })} />
           ) : null}
-          {query.fallback ? (
-            <Chip label="Served by a fallback" href={withParams(basePath, current, { fallback: undefined })} />
+          {query.attempts ? (
+            <Chip
+              label={ATTEMPTS_LABELS[query.attempts]}
+              href={withParams(basePath, current, { attempts: undefined })}
+            />
           ) : null}
           {query.estimated ? (
             <Chip label="Usage estimated" href={withParams(basePath, current, { estimated: undefined })} />

@@ -40,10 +40,20 @@ export function DashboardRangeForm({
       )}
       <input type="hidden" name="range" value="custom" />
       <Field label="From (UTC)" name="from" errors={query.errors?.from}>
-        <Input name="from" type="datetime-local" defaultValue={localValue(window.from)} />
+        <Input
+          name="from"
+          type="datetime-local"
+          defaultValue={query.entered ? query.entered.from : localValue(window.from)}
+          invalid={Boolean(query.errors?.from)}
+        />
       </Field>
       <Field label="To (UTC)" name="to" errors={query.errors?.to}>
-        <Input name="to" type="datetime-local" defaultValue={localValue(window.to)} />
+        <Input
+          name="to"
+          type="datetime-local"
+          defaultValue={query.entered ? query.entered.to : localValue(window.to)}
+          invalid={Boolean(query.errors?.to)}
+        />
       </Field>
       {options ? (
         <FilterSelect label="API" name="api" value={query.filter.apiId} all="All APIs" options={options.apis} />

@@ -31,6 +31,8 @@ export type DashboardQuery = {
   group?: UsageGroup
   /** A custom range that could not be read: the fields' messages (the window falls back to 24 h). */
   errors?: DashboardRangeErrors
+  /** With errors: what was typed, so the fields keep it rather than showing the fallback window. */
+  entered?: { from: string; to: string }
 }
 
 export type DashboardRangeErrors = Partial<Record<'from' | 'to', string[]>>
@@ -93,7 +95,8 @@ export function parseDashboardQuery(searchParams: unknown): DashboardQuery {
   if (!from) errors.from = ['Enter a start date and time (UTC).']
   if (!to) errors.to = ['Enter an end date and time (UTC).']
   else if (from && from >= to) errors.to = ['The end must be after the start.']
-  return from && to && from < to ? { ...base, range: 'custom', from, to } : { ...base, range: '24h', errors }
+  if (from && to && from < to) return { ...base, range: 'custom', from, to }
+  return { ...base, range: '24h', errors, entered: { from: raw.from ?? '', to: raw.to ?? '' } }
 }
 
 /** The query's window: a preset ending now, or the custom interval in whole hours (or days). */

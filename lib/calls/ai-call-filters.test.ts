@@ -63,17 +63,29 @@ async function listed(link: Parameters<typeof callLogHref>[1], teamId = owner) {
 const window = { from: new Date(NOW.getTime() - 3_600_000), to: NOW }
 
 test.each([
-  ['fallback', { fallback: true }, ['fallback']],
+  ['served by a fallback', { attempts: 'fallback' }, ['fallback']],
+  ['served first try', { attempts: 'first' }, ['estimated', 'first-try']],
   ['estimated', { estimated: true }, ['estimated']],
   ['AI calls only', { ai: true }, ['all-failed', 'estimated', 'fallback', 'first-try']],
   ['AI provider errors', { ai: true, status: '5xx' }, ['all-failed']],
   ['one provider model', { provider: 'gpt-a' }, ['estimated', 'first-try']],
-  ['one model via a fallback', { model: 'chat', fallback: true }, ['fallback']],
-])('%s', async (_name, filters, expected) => {
+  ['one model via a fallback', { model: 'chat', attempts: 'fallback' }, ['fallback']],
+  ['one model first try', { model: 'chat', attempts: 'first' }, ['first-try']],
+] as const)('%s', async (_name, filters, expected) => {
   expect(await listed({ view: 'owner', ...window, ...filters })).toEqual(expected)
 })
 
 test('the consumer sees its own calls to every owner; the filters narrow, never widen', async () => {
-  expect(await listed({ view: 'consumer', ...window, fallback: true }, consumer)).toEqual(['fallback', 'fallback-x'])
-  expect(await listed({ view: 'owner', ...window, fallback: true }, consumer)).toEqual([])
+  expect(await listed({ view: 'consumer', ...window, attempts: 'fallback' }, consumer)).toEqual([
+    'fallback',
+    'fallback-x',
+  ])
+  expect(await listed({ view: 'owner', ...window, attempts: 'fallback' }, consumer)).toEqual([])
+})
+
+test('older links with fallback=1 still open the calls a fallback served', async () => {
+  const params = { from: window.from.toISOString(), to: NOW.toISOString(), fallback: '1' }
+  expect(parseCallLogQuery(params, NOW).attempts).toBe('fallback')
+  const page = await listCalls({ teamId: owner }, parseCallLogQuery(params, NOW))
+  expect(page.items.map((c) => c.requestId)).toEqual(['fallback'])
 })

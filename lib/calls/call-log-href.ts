@@ -1,5 +1,5 @@
 import type { TeamView } from '@/lib/teams/team-view'
-import type { AiCallScope } from './schemas'
+import type { AiCallScope, AttemptsFilter } from './schemas'
 
 // Links into the call log with filters set: the dashboards' drill-downs all go through here so
 // their param names always match what parseCallLogQuery reads. Safe in client components.
@@ -22,8 +22,9 @@ export type CallLogLink = {
   model?: string
   /** The provider model that served (the AI dashboard's per-provider rows). */
   provider?: string
-  /** Only AI calls a fallback served, or whose usage was estimated. */
-  fallback?: boolean
+  /** Only AI calls served on the first attempt or by a fallback. */
+  attempts?: AttemptsFilter
+  /** Only AI calls whose usage was estimated. */
   estimated?: boolean
   /** Only AI calls: any of them (true), or those that reached or were served by a provider. */
   ai?: boolean | Exclude<AiCallScope, 'any'>
@@ -37,7 +38,7 @@ export function callLogHref(teamSlug: string, link: CallLogLink): string {
   if (link.key) params.set('key', link.key)
   if (link.model) params.set('model', link.model)
   if (link.provider) params.set('provider', link.provider)
-  if (link.fallback) params.set('fallback', '1')
+  if (link.attempts) params.set('attempts', link.attempts)
   if (link.estimated) params.set('estimated', '1')
   // A model names AI calls already; a narrower scope still counts.
   if (link.ai === true && !link.model) params.set('ai', '1')

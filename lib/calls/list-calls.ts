@@ -3,7 +3,7 @@ import type { TeamReadScope } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { teamScopeWhere } from '@/lib/teams/team-view'
 import { paginateCursor, type CursorPage } from '@/lib/pagination/paginate-cursor'
-import { CALLS_PAGE_SIZE, NO_KEY, type CallLogQuery, type StatusFilter } from './schemas'
+import { CALLS_PAGE_SIZE, NO_KEY, type AttemptsFilter, type CallLogQuery, type StatusFilter } from './schemas'
 
 // One page of the call log, newest first, through the keyset cursors of lib/pagination: every page
 // is an index range scan on (ownerTeamId|consumerTeamId, createdAt), however deep.
@@ -109,18 +109,16 @@ export function callFilterWhere(teamId: string, query: CallLogQuery): Prisma.Inv
     ...(query.incidentId ? { incidentId: query.incidentId } : {}),
     ...(query.apiId ? { apiId: query.apiId } : {}),
     ...(query.versionId ? { versionId: query.versionId } : {}),
-    ...(query.model ? { model: query.model } : query.ai ? { model: { not: null } } : {}),
-    ...(query.ai === 'reached' || query.ai === 'served' ? { AND: [AI_SCOPE_WHERE[query.ai]] } : {}),
+    ...(query.model ? { model: query.model } : query.ai || query.attempts ? { model: { not: null } } : {}),
+    ...aiScopeWhere(query),
     ...(query.provider ? { provider: query.provider } : {}),
-    // As AiUsageRollup counts them: a later attempt answered, the call did not fail (status < 500).
-    ...(query.fallback ? { attempts: { gt: 1 } } : {}),
     ...(query.estimated ? { usageEstimated: true } : {}),
     // The team scope stays: an owner only ever lists calls to its own APIs, whatever key it names.
     ...(query.keyId ? { keyId: query.keyId === NO_KEY ? null : query.keyId } : {}),
     // Only next to the owner scope: in the consumer view consumerTeamId IS the scope, and a second
     // value here would replace it.
     ...(query.view === 'owner' && query.consumerTeamId ? { consumerTeamId: query.consumerTeamId } : {}),
-    ...(query.status || query.fallback ? { status: statusWhere(query.status, query.fallback) } : {}),
+    ...(query.status ? { status: statusWhere(query.status) } : {}),
     ...(query.slowMs !== undefined ? { latencyMs: { gte: query.slowMs } } : {}),
   }
 }
@@ -140,16 +138,24 @@ const AI_SCOPE_WHERE = {
   },
 } satisfies Record<'reached' | 'served', Prisma.InvocationWhereInput>
 
-/** The status filter; a fallback drill-down also leaves out failed calls (5xx), as the rollup does. */
-function statusWhere(status: StatusFilter | undefined, fallback = false): Prisma.IntFilter {
-  const range: Prisma.IntFilter =
-    status === undefined
-      ? {}
-      : status.kind === 'code'
-        ? { equals: status.code }
-        : status.value === 'errors'
-          ? { gte: 400, lt: 600 }
-          : { gte: Number(status.value[0]) * 100, lt: Number(status.value[0]) * 100 + 100 }
-  if (fallback) range.lt = Math.min(500, typeof range.lt === 'number' ? range.lt : 500)
-  return range
+// As AiUsageRollup counts them: served first time is served with one attempt; by a fallback is
+// served after more than one (a call every provider failed is neither, whatever its attempts).
+const ATTEMPTS_WHERE = {
+  first: { ...AI_SCOPE_WHERE.served, attempts: { lte: 1 } },
+  fallback: { ...AI_SCOPE_WHERE.served, attempts: { gt: 1 } },
+} satisfies Record<AttemptsFilter, Prisma.InvocationWhereInput>
+
+/** The AI scope and attempts filters, each its own AND term (both use OR). */
+function aiScopeWhere({ ai, attempts }: CallLogQuery): Prisma.InvocationWhereInput {
+  const terms = [
+    ...(ai === 'reached' || ai === 'served' ? [AI_SCOPE_WHERE[ai]] : []),
+    ...(attempts ? [ATTEMPTS_WHERE[attempts]] : []),
+  ]
+  return terms.length > 0 ? { AND: terms } : {}
+}
+
+function statusWhere(status: StatusFilter): Prisma.IntFilter {
+  if (status.kind === 'code') return { equals: status.code }
+  if (status.value === 'errors') return { gte: 400, lt: 600 }
+  return { gte: Number(status.value[0]) * 100, lt: Number(status.value[0]) * 100 + 100 }
 }

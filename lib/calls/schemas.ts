@@ -30,6 +30,13 @@ const RANGE_MS: Record<CallRange, number> = {
 export const AI_CALL_SCOPES = ['any', 'reached', 'served'] as const
 export type AiCallScope = (typeof AI_CALL_SCOPES)[number]
 
+/**
+ * AI calls a provider served, by attempts: on the first (what the reliability chart's "served
+ * first try" counts) or after a fallback (a later provider model answered). Either is "served".
+ */
+export const ATTEMPTS_FILTERS = ['first', 'fallback'] as const
+export type AttemptsFilter = (typeof ATTEMPTS_FILTERS)[number]
+
 export type StatusClassFilter = (typeof STATUS_FILTER_CLASSES)[number]
 export type StatusFilter = { kind: 'code'; code: number } | { kind: 'class'; value: StatusClassFilter }
 
@@ -51,8 +58,8 @@ export type CallLogQuery = {
   model?: string
   /** AI calls: the provider model that served them. */
   provider?: string
-  /** AI calls a fallback served (more than one attempt, not failed): the AI dashboard's drill-down. */
-  fallback?: boolean
+  /** AI calls served on the first attempt or by a fallback: the AI dashboard's drill-downs. */
+  attempts?: AttemptsFilter
   /** AI calls whose usage the tokenizer estimated. */
   estimated?: boolean
   /** Only AI calls, of one scope: the AI dashboard's drill-downs open exactly what a figure counts. */
@@ -114,6 +121,8 @@ const rawSchema = z.object({
   incident: optionalId,
   model: optionalModel,
   provider: optionalModel,
+  attempts: z.preprocess(first, z.enum(ATTEMPTS_FILTERS)).optional().catch(undefined),
+  // fallback=1 (older links) is attempts=fallback.
   fallback: flag,
   estimated: flag,
   // "1" (older links) is any AI call.
@@ -149,7 +158,7 @@ export function parseCallLogQuery(searchParams: unknown, now: Date = new Date())
     incidentId: raw.incident,
     model: raw.model,
     provider: raw.provider,
-    fallback: raw.fallback || undefined,
+    attempts: raw.attempts ?? (raw.fallback ? 'fallback' : undefined),
     estimated: raw.estimated || undefined,
     ai: raw.ai,
     range: '24h',
@@ -203,7 +212,7 @@ export function callLogQueryToParams(query: CallLogQuery): Record<string, string
     incident: query.incidentId,
     model: query.model,
     provider: query.provider,
-    fallback: query.fallback ? '1' : undefined,
+    attempts: query.attempts,
     estimated: query.estimated ? '1' : undefined,
     ai: query.ai === 'any' ? '1' : query.ai,
     range: custom || query.range === '24h' ? undefined : query.range,

@@ -257,3 +257,29 @@ test('every drill-down opens exactly the calls its figure counts, never the refu
   expect(chatCalls.reduce((sum, c) => sum + Number(c.costMicros), 0)).toBe(point.costs.chat)
   expect(chatCalls.every((c) => c.provider !== null || c.status >= 500)).toBe(true)
 })
+
+test('each reliability segment and the fallback tile open exactly the calls they count', async () => {
+  for (const [teamId, view] of [
+    [consumer, 'consumer'],
+    [owner, 'owner'],
+  ] as const) {
+    const request: DashboardRequest = { view, window }
+    const points = await getAiReliabilityOverTime({ teamId }, request)
+    const segments = { firstTry: 'first', fallback: 'fallback' } as const
+    for (const point of points) {
+      const bar = { view, from: point.from, to: point.to, ai: 'reached' as const }
+      for (const [key, attempts] of Object.entries(segments) as Array<[keyof typeof segments, 'first' | 'fallback']>)
+        expect(await opened(teamId, { ...bar, attempts })).toHaveLength(point[key])
+      expect(await opened(teamId, { ...bar, status: '5xx' })).toHaveLength(point.failed)
+    }
+    const busy = points.find((p) => p.firstTry > 0)!
+    // The model answer refused twice was served by gpt-main, yet failed: never "first try".
+    expect(busy).toMatchObject(view === 'consumer' ? { firstTry: 3, fallback: 1 } : { firstTry: 4, fallback: 1 })
+    const summary = await getAiUsageSummary({ teamId }, request)
+    const tile = { view, from: window.from, to: window.to, ai: 'reached' as const, attempts: 'fallback' as const }
+    expect(await opened(teamId, tile)).toHaveLength(summary.fallbackCalls)
+    const { providers } = await getAiProviderShare({ teamId }, request)
+    for (const p of providers)
+      expect(await opened(teamId, { ...tile, provider: p.provider })).toHaveLength(p.fallbackCalls)
+  }
+})

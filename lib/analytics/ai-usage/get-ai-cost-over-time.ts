@@ -1,6 +1,6 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
-import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } from '../dashboard-window'
+import { bucketSeries, type BucketPoint, type DashboardRequest } from '../dashboard-window'
+import { sumAiUsageByBucket } from './sum-ai-usage-by-bucket'
 
 // Cost per hour (or day) stacked by exposed model, from AiUsageRollup. The chart can stack only a
 // handful of colours, so the models that cost most over the window get a series each and the
@@ -13,14 +13,10 @@ const MAX_SERIES = 6
 export type AiCostPoint = BucketPoint & { costs: Record<string, number> }
 export type AiCostOverTime = { models: string[]; points: AiCostPoint[] }
 
-export async function getAiCostOverTime({ teamId }: TeamReadScope, request: DashboardRequest): Promise<AiCostOverTime> {
-  const groups = await db.aiUsageRollup.groupBy({
-    by: ['hour', 'model'],
-    where: rollupWhere(teamId, request),
-    _sum: { costMicros: true },
-  })
+export async function getAiCostOverTime(scope: TeamReadScope, request: DashboardRequest): Promise<AiCostOverTime> {
+  const groups = await sumAiUsageByBucket(scope, request, { byModel: true })
   const totals = new Map<string, bigint>()
-  for (const g of groups) totals.set(g.model, (totals.get(g.model) ?? 0n) + (g._sum.costMicros ?? 0n))
+  for (const g of groups) totals.set(g.model, (totals.get(g.model) ?? 0n) + g.costMicros)
   const ranked = [...totals]
     .filter(([, cost]) => cost > 0n)
     .sort(([a, x], [b, y]) => (x === y ? a.localeCompare(b) : x > y ? -1 : 1))
@@ -32,8 +28,8 @@ export async function getAiCostOverTime({ teamId }: TeamReadScope, request: Dash
     costs: Object.fromEntries(models.map((m) => [m, 0])) as Record<string, number>,
   }))
   for (const g of groups) {
-    const point = series.at(g.hour)
-    const cost = Number(g._sum.costMicros ?? 0n)
+    const point = series.at(g.bucket)
+    const cost = Number(g.costMicros)
     if (!point || cost === 0) continue
     const key = shown.has(g.model) ? g.model : OTHER_MODELS
     point.costs[key] = (point.costs[key] ?? 0) + cost

@@ -1,6 +1,6 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
-import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } from '../dashboard-window'
+import { bucketSeries, type BucketPoint, type DashboardRequest } from '../dashboard-window'
+import { sumAiUsageByBucket } from './sum-ai-usage-by-bucket'
 
 // Fallbacks (a later provider model answered after the first failed) and provider errors (every
 // attempt failed) per hour or day, beside the calls served first time, from AiUsageRollup.
@@ -8,23 +8,17 @@ import { bucketSeries, rollupWhere, type BucketPoint, type DashboardRequest } fr
 export type AiReliabilityPoint = BucketPoint & { firstTry: number; fallback: number; failed: number }
 
 export async function getAiReliabilityOverTime(
-  { teamId }: TeamReadScope,
+  scope: TeamReadScope,
   request: DashboardRequest,
 ): Promise<AiReliabilityPoint[]> {
-  const groups = await db.aiUsageRollup.groupBy({
-    by: ['hour'],
-    where: rollupWhere(teamId, request),
-    _sum: { calls: true, fallbackCalls: true, failedCalls: true },
-  })
+  const groups = await sumAiUsageByBucket(scope, request)
   const series = bucketSeries(request.window, () => ({ firstTry: 0, fallback: 0, failed: 0 }))
   for (const g of groups) {
-    const point = series.at(g.hour)
+    const point = series.at(g.bucket)
     if (!point) continue
-    const fallback = g._sum.fallbackCalls ?? 0
-    const failed = g._sum.failedCalls ?? 0
-    point.fallback += fallback
-    point.failed += failed
-    point.firstTry += (g._sum.calls ?? 0) - fallback - failed
+    point.fallback += g.fallbackCalls
+    point.failed += g.failedCalls
+    point.firstTry += g.calls - g.fallbackCalls - g.failedCalls
   }
   return series.points()
 }

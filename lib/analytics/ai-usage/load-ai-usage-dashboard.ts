@@ -1,5 +1,5 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import type { DashboardRequest } from '../dashboard-window'
+import { previousWindow, type DashboardRequest } from '../dashboard-window'
 import { getAiCostOverTime } from './get-ai-cost-over-time'
 import { getAiLatencyPercentiles } from './get-ai-latency-percentiles'
 import { getAiProviderShare } from './get-ai-provider-share'
@@ -9,11 +9,13 @@ import { getAiTopParties } from './get-ai-top-parties'
 import { getAiUsageSummary } from './get-ai-usage-summary'
 
 // Every figure of /t/[team]/ai/usage, read at once: the page renders this, and the page-time bench
-// (bench/ai-usage-bench.ts) times exactly this, so the figure it records is the page's.
+// (bench/ai-usage-bench.ts) times exactly this, so the figure it records is the page's. The
+// summary is read for the period just before too: the tiles compare with it, as the errors page's do.
 
 export async function loadAiUsageDashboard(scope: TeamReadScope, request: DashboardRequest) {
-  const [summary, tokens, cost, reliability, latency, providers, parties] = await Promise.all([
+  const [summary, previous, tokens, cost, reliability, latency, providers, parties] = await Promise.all([
     getAiUsageSummary(scope, request),
+    getAiUsageSummary(scope, { ...request, window: previousWindow(request.window) }),
     getAiTokensOverTime(scope, request),
     getAiCostOverTime(scope, request),
     getAiReliabilityOverTime(scope, request),
@@ -21,7 +23,7 @@ export async function loadAiUsageDashboard(scope: TeamReadScope, request: Dashbo
     getAiProviderShare(scope, request),
     getAiTopParties(scope, request),
   ])
-  return { summary, tokens, cost, reliability, latency, providers, parties }
+  return { summary, previous, tokens, cost, reliability, latency, providers, parties }
 }
 
 export type AiUsageDashboard = Awaited<ReturnType<typeof loadAiUsageDashboard>>

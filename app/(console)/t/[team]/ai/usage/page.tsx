@@ -5,12 +5,14 @@ import { AiTopPartiesTable } from '@/components/ai-usage/ai-top-parties-table'
 import { AiUsageCharts } from '@/components/ai-usage/ai-usage-charts'
 import { AiUsageSummaryTiles } from '@/components/ai-usage/ai-usage-summary'
 import { SegmentedLinks } from '@/components/calls/segmented-links'
+import { DashboardRangeForm } from '@/components/charts/dashboard-range-form'
+import { formatWindow } from '@/components/ui/format'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { withParams } from '@/components/ui/pagination'
 import { PRICE_LIST } from '@/lib/ai/console/price-list'
 import { parseAiUsageQuery, teamOwnsAiApis } from '@/lib/analytics/ai-usage/ai-usage-query'
 import { loadAiUsageDashboard } from '@/lib/analytics/ai-usage/load-ai-usage-dashboard'
-import { DASHBOARD_RANGES, resolveQueryWindow } from '@/lib/analytics/dashboard-window'
+import { DASHBOARD_RANGES, dashboardQueryToParams, resolveQueryWindow } from '@/lib/analytics/dashboard-window'
 import { scopeOf } from '@/lib/auth/actor'
 import { requireTeamPage } from '@/lib/auth/team-context'
 import { TEAM_VIEWS } from '@/lib/teams/team-view'
@@ -31,10 +33,19 @@ export default async function AiUsagePage({ params, searchParams }: Props) {
   const { range, view } = query
   const period = resolveQueryWindow(query)
   const request = { view, window: period }
-  const { summary, tokens, cost, reliability, latency, providers, parties } = await loadAiUsageDashboard(scope, request)
+  const { summary, previous, tokens, cost, reliability, latency, providers, parties } = await loadAiUsageDashboard(
+    scope,
+    request,
+  )
   const basePath = `/t/${context.team.slug}/ai/usage`
   const defaultView = ownsAiApis ? 'owner' : 'consumer'
-  const current = { range: range === '24h' ? undefined : range, view: view === defaultView ? undefined : view }
+  // The page reads no API or consumer filter: links carry the range (preset or custom) and the view.
+  const current = {
+    ...dashboardQueryToParams(query),
+    view: view === defaultView ? undefined : view,
+    api: undefined,
+    consumer: undefined,
+  }
   const currency = PRICE_LIST.currency
   const tableProps = { teamSlug: context.team.slug, view, window: period }
 
@@ -42,7 +53,7 @@ export default async function AiUsagePage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-7xl">
       <PageHeader
         title="AI usage"
-        description={`Tokens, cost, latency and providers of AI calls, from hourly rollups ${period.granularity === 'day' ? 'per day' : 'per hour'} (UTC). Every number opens the matching calls.`}
+        description={`${formatWindow(period)}: tokens, cost, latency and providers of AI calls, from hourly rollups ${period.granularity === 'day' ? 'per day' : 'per hour'} (UTC); tiles compare with the period just before. Every number opens the matching calls.`}
         actions={
           <div className="flex flex-wrap gap-2">
             <SegmentedLinks
@@ -57,13 +68,18 @@ export default async function AiUsagePage({ params, searchParams }: Props) {
               label="Time range"
               options={DASHBOARD_RANGES.map((r) => ({
                 label: RANGE_LABELS[r],
-                href: withParams(basePath, current, { range: r === '24h' ? undefined : r }),
+                href: withParams(basePath, current, {
+                  range: r === '24h' ? undefined : r,
+                  from: undefined,
+                  to: undefined,
+                }),
                 active: r === range,
               }))}
             />
           </div>
         }
       />
+      <DashboardRangeForm basePath={basePath} query={query} window={period} />
       {summary.calls === 0 ? (
         <EmptyState
           title="No AI calls in this time range"
@@ -75,7 +91,7 @@ export default async function AiUsagePage({ params, searchParams }: Props) {
         />
       ) : (
         <>
-          <AiUsageSummaryTiles {...tableProps} currency={currency} summary={summary} />
+          <AiUsageSummaryTiles {...tableProps} currency={currency} summary={summary} previous={previous} />
           <AiUsageCharts
             teamSlug={context.team.slug}
             view={view}
