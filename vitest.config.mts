@@ -9,6 +9,10 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['lib/testing/global-setup.ts'],
     pool: 'forks',
+    // Vitest's default on a 2-core machine is one fork (cores - 1), which leaves a core idle while
+    // a file waits on its upstreams, its gateway processes or PostgreSQL. Two forks keep both busy;
+    // every file has its own database and ports, so files never share state. --maxWorkers overrides.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Fixed test-only secrets; real runs generate their own into .env.local.

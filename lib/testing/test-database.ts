@@ -142,11 +142,18 @@ async function createPostgres(server: string, create = true): Promise<Created> {
 
 // Two copies of one template started at the same instant can collide on PostgreSQL's check that
 // nobody else is using the source database; the copy that lost retries.
-async function createFromTemplate(client: pg.Client, name: string, template: string): Promise<void> {
+function createFromTemplate(client: pg.Client, name: string, template: string): Promise<unknown> {
+  return retryWhileInUse(() => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`))
+}
+
+/**
+ * Runs `statement` again while PostgreSQL refuses it because another session is using the database
+ * (copying a template, renaming one whose last connection is still closing).
+ */
+export async function retryWhileInUse<T>(statement: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
-      return
+      return await statement()
     } catch (error) {
       const inUse = error instanceof Error && /is being accessed by other users/.test(error.message)
       if (!inUse || attempt >= 20) throw error
