@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { seedInvokeApi } from './fixtures/seed-invoke'
 import { e2eDb, seedTeam } from './fixtures/seed-team'
+import { DEMO_PASSWORD } from './fixtures/console-pages'
 import { shot, signIn } from './fixtures/sign-in'
 
 // A viewer reads a version's upstream, timeout and contract, an API's plans and the team's budget
@@ -80,4 +81,25 @@ test('[READ-ONLY] a viewer sees the version, the plans and the budget as text, a
   await expect(owner.getByRole('form', { name: 'Budget and limits' }).getByLabel('Monthly budget (USD)')).toHaveValue(
     '25.00',
   )
+})
+
+test('[READ-ONLY] an AI chat version shows its models and routes as text to a viewer and once published', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  // The demo's acme/assistant v1 is published: even its owner reads the routes, with no inputs.
+  const version = await e2eDb().apiVersion.findFirstOrThrow({
+    where: { version: 'v1', api: { slug: 'assistant', team: { slug: 'acme' } } },
+    select: { id: true },
+  })
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, 'viewer@acme.test', DEMO_PASSWORD)
+  await page.goto(`/t/acme/apis/assistant/versions/${version.id}`)
+  const routes = card(page, 'Models and routes (fixed)')
+  await expect(routes.locator('[data-ai-design]')).toBeVisible()
+  await expect(routes.locator('[data-exposed-model]').first()).toBeVisible()
+  await expect(routes.locator('[data-ai-design]')).toContainText('demo-gpt')
+  await expect(routes.locator(editable)).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0)
+  await shot(page, 'read-only-ai-version')
 })

@@ -15,7 +15,7 @@ type Exposed = AiDesign['models'][number]
 /**
  * An AI_CHAT version's design: the models it exposes, the default, and per model an ordered
  * fallback list of team models (or weights). Posted as one JSON field; the contract is generated
- * on the server. `readOnly` for published versions, whose models are fixed.
+ * on the server. Published versions and members who may not edit see AiDesignView instead.
  */
 export function AiVersionForm({
   teamSlug,
@@ -26,7 +26,6 @@ export function AiVersionForm({
   apiId,
   versionId,
   initial,
-  readOnly = false,
 }: {
   teamSlug: string
   apiSlug: string
@@ -36,7 +35,6 @@ export function AiVersionForm({
   apiId?: string
   versionId?: string
   initial?: AiDesign
-  readOnly?: boolean
 }) {
   const router = useRouter()
   const firstModel = models[0]?.id ?? ''
@@ -102,7 +100,7 @@ export function AiVersionForm({
           </Field>
         </div>
       ) : null}
-      <fieldset className="space-y-3" disabled={readOnly}>
+      <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">Exposed models</legend>
         {exposed.map((model, index) => (
           <div
@@ -142,7 +140,7 @@ export function AiVersionForm({
                 />
                 Default
               </label>
-              {exposed.length > 1 && !readOnly ? (
+              {exposed.length > 1 ? (
                 <Button
                   size="sm"
                   variant="ghost"
@@ -194,80 +192,66 @@ export function AiVersionForm({
                       />
                     </div>
                   ) : null}
-                  {!readOnly ? (
-                    <>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label="Move up"
-                        onClick={() => update(index, (m) => ({ ...m, targets: move(m.targets, t, t - 1) }))}
-                      >
-                        ↑
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label="Move down"
-                        onClick={() => update(index, (m) => ({ ...m, targets: move(m.targets, t, t + 1) }))}
-                      >
-                        ↓
-                      </Button>
-                      {model.targets.length > 1 ? (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => update(index, (m) => ({ ...m, targets: m.targets.filter((_, i) => i !== t) }))}
-                        >
-                          Remove
-                        </Button>
-                      ) : null}
-                    </>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label="Move up"
+                    onClick={() => update(index, (m) => ({ ...m, targets: move(m.targets, t, t - 1) }))}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label="Move down"
+                    onClick={() => update(index, (m) => ({ ...m, targets: move(m.targets, t, t + 1) }))}
+                  >
+                    ↓
+                  </Button>
+                  {model.targets.length > 1 ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => update(index, (m) => ({ ...m, targets: m.targets.filter((_, i) => i !== t) }))}
+                    >
+                      Remove
+                    </Button>
                   ) : null}
                 </li>
               ))}
             </ol>
-            {!readOnly ? (
-              <Button
-                size="sm"
-                variant="secondary"
-                onClick={() =>
-                  update(index, (m) => ({ ...m, targets: [...m.targets, { modelId: firstModel, weight: 1 }] }))
-                }
-              >
-                {model.strategy === 'WEIGHTED' ? 'Add a model to the split' : 'Add a fallback'}
-              </Button>
-            ) : null}
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() =>
+                update(index, (m) => ({ ...m, targets: [...m.targets, { modelId: firstModel, weight: 1 }] }))
+              }
+            >
+              {model.strategy === 'WEIGHTED' ? 'Add a model to the split' : 'Add a fallback'}
+            </Button>
           </div>
         ))}
-        {!readOnly ? (
-          <Button
-            size="sm"
-            variant="secondary"
-            onClick={() =>
-              setExposed((list) => [
-                ...list,
-                { name: '', strategy: 'FALLBACK', targets: [{ modelId: firstModel, weight: 1 }] },
-              ])
-            }
-          >
-            Expose another model
-          </Button>
-        ) : null}
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() =>
+            setExposed((list) => [
+              ...list,
+              { name: '', strategy: 'FALLBACK', targets: [{ modelId: firstModel, weight: 1 }] },
+            ])
+          }
+        >
+          Expose another model
+        </Button>
       </fieldset>
       {[...designErrors, ...(fieldErrorsFor(state, 'defaultModel') ?? [])].map((message) => (
         <p key={message} className="text-xs text-red-600" data-field-error="design">
           {message}
         </p>
       ))}
-      {readOnly ? (
-        <p className="text-sm text-slate-600">
-          A published version&apos;s models are part of its contract; add a new version to change them.
-        </p>
-      ) : (
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : versionId ? 'Save design' : 'Create version'}
-        </Button>
-      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : versionId ? 'Save design' : 'Create version'}
+      </Button>
     </form>
   )
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { AiDesignView } from '@/components/apis/ai-design-view'
 import { AiVersionForm } from '@/components/apis/ai-version-form'
 import { PromptPlayground } from '@/components/apis/prompt-playground'
 import { PromptDesignView } from '@/components/apis/prompt-design-view'
@@ -57,6 +58,7 @@ export default async function VersionPage({ params }: Props) {
     : [null, []]
   const isPrompt = api.kind === 'AI_PROMPT'
   const editablePrompt = isPrompt && version.state === 'DRAFT' && canWrite
+  const editableAi = isAi && version.state === 'DRAFT' && canWrite
   const [prompt, promptChoices] = isPrompt
     ? await Promise.all([
         getPromptVersionDesign(scope, { versionId: version.id }),
@@ -141,19 +143,28 @@ export default async function VersionPage({ params }: Props) {
           </>
         ) : isAi ? (
           <Card>
-            <CardHeader
-              title={version.state === 'DRAFT' && canWrite ? 'Models and routes' : 'Models and routes (fixed)'}
-            />
+            <CardHeader title={editableAi ? 'Models and routes' : 'Models and routes (fixed)'} />
             <CardBody>
-              <AiVersionForm
-                action={updateAiVersionAction}
-                teamSlug={team}
-                apiSlug={api.slug}
-                versionId={version.id}
-                models={modelChoices}
-                initial={design ?? undefined}
-                readOnly={version.state !== 'DRAFT' || !canWrite}
-              />
+              {editableAi ? (
+                <AiVersionForm
+                  action={updateAiVersionAction}
+                  teamSlug={team}
+                  apiSlug={api.slug}
+                  versionId={version.id}
+                  models={modelChoices}
+                  initial={design ?? undefined}
+                />
+              ) : (
+                <AiDesignView
+                  design={design}
+                  modelNames={new Map(modelChoices.map((m) => [m.id, m.name]))}
+                  note={
+                    version.state === 'DRAFT'
+                      ? 'Only members who may edit APIs change a draft’s models.'
+                      : 'A published version’s models are part of its contract; add a new version to change them.'
+                  }
+                />
+              )}
             </CardBody>
           </Card>
         ) : canWrite ? (
