@@ -162,6 +162,23 @@ describe('config apply: AI prompt versions', () => {
     expect(await promptStateOf(source.team.id)).toEqual(before)
   })
 
+  test('a prune keeps the models prompt versions run on: 409 naming the model, and nothing applies', async () => {
+    const source = await seedPromptSource()
+    const document = parse(await exportConfig(source.team, source.token)) as Document & {
+      ai: { models: Array<{ name: string }>; routes: Array<{ targets: Array<{ model: string }> }> }
+    }
+    // Only sentiment v1's prompt still runs on house once the chat route leaves it out.
+    document.ai.models = document.ai.models.filter((m) => m.name !== 'house')
+    document.ai.routes[0].targets = [{ model: 'big' }]
+    const before = await promptStateOf(source.team.id)
+    const response = await post('apply', source.team, source.token, stringify(document), '?prune=true')
+    expect(response.status).toBe(409)
+    const problem = (await response.json()) as { code: string; errors: Record<string, string[]> }
+    expect(problem.code).toBe('config_conflict')
+    expect(problem.errors).toEqual({ house: ['it is routed to by sentiment v1'] })
+    expect(await promptStateOf(source.team.id)).toEqual(before)
+  })
+
   test.each([
     [
       'a placeholder without a variable',
