@@ -36,7 +36,8 @@ export function planPromptVersions(scope: TeamScope, file: ApiConfig[], stored: 
       const wanted = normalPrompt(version)
       // A file may leave a version's prompt out: then only its other fields compare.
       if (was && version.prompt === undefined) delete (was as { prompt?: unknown }).prompt
-      const fields = was ? differingFields(was, wanted) : []
+      // A new one gets the default timeout: the console's save takes none.
+      const fields = was ? differingFields(was, wanted) : wanted.timeoutMs === 30_000 ? [] : ['timeoutMs']
       plan.changes.push(changeOf('version', name, Boolean(row), fields))
       const prompt = version.prompt
       if (row && !fields.length) continue

@@ -171,6 +171,19 @@ describe('config apply: AI prompt versions', () => {
     expect(await promptStateOf(source.team.id)).toEqual(before)
   })
 
+  test('a new prompt version with a timeout other than the default is refused with 409', async () => {
+    const source = await seedPromptSource()
+    const document = parse(await exportConfig(source.team, source.token)) as Document
+    const v1 = document.apis.find((a) => a.slug === 'sentiment')!.versions[0] as { timeoutMs?: number }
+    v1.timeoutMs = 5000
+    const target = await teamWithToken('prompt-timeout', { grantAi: true })
+    const response = await post('apply', target.team, target.token, stringify(document))
+    expect(response.status).toBe(409)
+    const problem = (await response.json()) as { errors: Record<string, string[]> }
+    expect(Object.keys(problem.errors)).toEqual(['sentiment v1'])
+    expect(await promptStateOf(target.team.id)).toEqual({ versions: [], templates: [], routes: [], audit: 0 })
+  })
+
   test('a prune keeps the models prompt versions run on: 409 naming the model, and nothing applies', async () => {
     const source = await seedPromptSource()
     const document = parse(await exportConfig(source.team, source.token)) as Document & {
