@@ -7,6 +7,7 @@ import { planAiChanges, providersWithoutKey } from './plan-ai-changes'
 import { planAiRoutes, routedVersions } from './plan-ai-routes'
 import { planPrune, readLiveSubscriptions } from './plan-prune'
 import { planApiChanges, type ConfigPlan } from './plan-api-changes'
+import { planPromptVersions } from './plan-prompt-versions'
 import { readTeamAi, readTeamApis } from './read-team-config'
 import type { ConfigChange, ConfigFile } from './schemas'
 
@@ -26,8 +27,9 @@ export type ConfigDiff = {
 
 type PlannedConfig = ConfigPlan & { needsKey: string[] }
 
-// Providers and models first (the models name providers, the routes models), the APIs, and last
-// the AI versions saved with their routes (which name an API the file may create).
+// Providers and models first (the models name providers, the routes models), the APIs, then the
+// AI versions saved with their routes (which name an API the file may create), and last the prompt
+// versions (which name those models and routes).
 /** `prune`: also remove what the file leaves out (plan-prune.ts); off, apply never deletes. */
 export type ConfigOptions = { prune?: boolean }
 
@@ -42,14 +44,15 @@ async function planConfig(
   const apis = planApiChanges(scope, file.apis, storedApis, routedVersions(file))
   const ai = planAiChanges(scope, file.ai, storedAi)
   const routes = planAiRoutes(scope, file, { apis: storedApis, ai: storedAi, prune })
+  const prompts = planPromptVersions(scope, file.apis, storedApis)
   const pruned = prune
     ? planPrune(scope, { file, apis: storedApis, ai: storedAi, live: await readLiveSubscriptions(scope, client) })
     : { changes: [], writes: [], conflicts: [] }
-  const parts = [apis, ai, routes, pruned]
+  const parts = [apis, ai, routes, prompts, pruned]
   return {
     changes: parts.flatMap((part) => part.changes),
     // Deletes last: the routes that stop naming a model are rewritten before the model goes.
-    writes: [...ai.writes, ...apis.writes, ...routes.writes, ...pruned.writes],
+    writes: [...ai.writes, ...apis.writes, ...routes.writes, ...prompts.writes, ...pruned.writes],
     conflicts: parts.flatMap((part) => part.conflicts),
     needsKey: providersWithoutKey(file.ai, storedAi),
   }

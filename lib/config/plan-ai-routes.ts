@@ -122,7 +122,7 @@ async function designOf({ teamId }: TeamScope, routes: Route[], tx: Tx) {
   }
 }
 
-async function apiIdOf({ teamId }: TeamScope, slug: string, tx: Tx): Promise<string> {
+export async function apiIdOf({ teamId }: TeamScope, slug: string, tx: Tx): Promise<string> {
   const api = await tx.api.findFirst({ where: { teamId, slug }, select: { id: true } })
   if (!api) throw notFound(`API ${slug}`)
   return api.id

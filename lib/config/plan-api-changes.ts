@@ -77,7 +77,9 @@ type ApiPlanContext = {
 }
 
 function planVersions(scope: TeamScope, plan: ConfigPlan, { api, at, current, ids, routed }: ApiPlanContext) {
-  const kind = api.kind ?? 'REST'
+  const kind = current?.kind ?? api.kind ?? 'REST'
+  // A prompt version is its prompt: planPromptVersions saves it.
+  if (kind === 'AI_PROMPT') return
   const storedVersions = current ? storedConfigOf(current).versions : []
   for (const [versionIndex, version] of api.versions.entries()) {
     const versionAt = `${at}.versions.${versionIndex}`

@@ -82,14 +82,14 @@ export function planPrune(scope: TeamScope, { file, apis, ai, live }: PruneInput
       })
     }
   }
-  if (file.ai) pruneAi(scope, plan, { file, ai, gone })
+  if (file.ai) pruneAi(scope, plan, { file, apis, ai, gone })
   return { ...plan, gone }
 }
 
 function pruneAi(
   scope: TeamScope,
   plan: ConfigPlan,
-  { file, ai, gone }: { file: ConfigFile; ai: StoredAi; gone: Set<string> },
+  { file, apis, ai, gone }: { file: ConfigFile; apis: StoredApi[]; ai: StoredAi; gone: Set<string> },
 ) {
   const fileAi = file.ai!
   const statedVersions = new Set(fileAi.routes.map((r) => `${r.api} ${r.version}`))
@@ -98,6 +98,8 @@ function pruneAi(
     ...fileAi.routes,
     ...ai.routes.filter((r) => !statedVersions.has(`${r.api} ${r.version}`) && !gone.has(`${r.api} ${r.version}`)),
   ]
+  const prompts = promptRoutesOf(file, apis, remaining)
+  remaining.push(...prompts)
   const used = new Set(remaining.flatMap((r) => r.targets.map((t) => t.model)))
   const unrouted = new Set(
     ai.routes.map((r) => `${r.api} ${r.version}`).filter((key) => !statedVersions.has(key) && !gone.has(key)),
@@ -147,4 +149,24 @@ function pruneAi(
         },
       })
   }
+}
+
+type RemainingRoute = { api: string; version: string; name: string; targets: Array<{ model: string }> }
+
+/**
+ * What the prompt versions left after a prune run on, as routes: after it, a prompt API's versions
+ * are the file's, each with the file's prompt or else the team's. Their models cannot go.
+ */
+function promptRoutesOf(file: ConfigFile, apis: StoredApi[], routes: RemainingRoute[]): RemainingRoute[] {
+  return file.apis.flatMap((api) =>
+    api.versions.flatMap((version) => {
+      const stored = apis.find((a) => a.slug === api.slug)?.versions?.find((v) => v.version === version.version)
+      const prompt = version.prompt ?? stored?.prompt
+      if (!prompt) return []
+      const at = { api: api.slug, version: version.version }
+      if (prompt.model !== undefined) return [{ ...at, name: prompt.model, targets: [{ model: prompt.model }] }]
+      const route = routes.find((r) => `${r.api}/${r.version}/${r.name}` === prompt.chatRoute)
+      return route ? [{ ...at, name: route.name, targets: route.targets }] : []
+    }),
+  )
 }

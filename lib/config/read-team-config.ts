@@ -2,6 +2,7 @@ import type { TeamReadScope } from '@/lib/auth/actor'
 import { microsToDecimal } from '@/lib/billing/money'
 import { db, type Db, type Tx } from '@/lib/db'
 import { planFormValues } from '@/lib/plans/plan-form-values'
+import { readPromptConfigs } from './read-prompt-configs'
 import { CONFIG_FORMAT, type AiConfigDocument, type ApiConfigDocument, type ConfigDocument } from './schemas'
 
 // The team's config as the file states it, read in one place for the export and for a diff, so
@@ -43,6 +44,7 @@ export async function readTeamApis({ teamId }: TeamReadScope, client: Db | Tx = 
       plans: { where: { teamId, archivedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
   })
+  const prompts = await readPromptConfigs({ teamId }, client)
   return apis.map((api) => ({
     id: api.id,
     slug: api.slug,
@@ -58,6 +60,7 @@ export async function readTeamApis({ teamId }: TeamReadScope, client: Db | Tx = 
       timeoutMs: v.timeoutMs,
       // As the author wrote it (a Swagger 2.0 text, not its conversion), so it applies back unchanged.
       ...(api.kind === 'REST' ? { openapi: v.openapiSource ?? v.openapi } : {}),
+      ...(prompts.has(v.id) ? { prompt: prompts.get(v.id) } : {}),
     })),
     plans: api.plans.map((plan) => {
       const { id: _id, ...values } = planFormValues(plan)
@@ -85,8 +88,9 @@ export async function readTeamAi({ teamId }: TeamReadScope, client: Db | Tx = db
   const providerNames = new Map(providers.map((p) => [p.id, p.name]))
   const models = await client.aiModel.findMany({ where: { teamId }, orderBy: { name: 'asc' } })
   const modelNames = new Map(models.map((m) => [m.id, m.name]))
+  // A prompt version's route is part of its `prompt` block, not of ai.routes.
   const routes = await client.aiVersionModel.findMany({
-    where: { teamId },
+    where: { teamId, version: { teamId, api: { kind: 'AI_CHAT' } } },
     select: {
       name: true,
       isDefault: true,

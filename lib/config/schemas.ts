@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AI_MODEL_KINDS, AI_PROVIDER_KINDS } from '@/lib/ai/console/kinds'
+import { updatePromptVersionSchema } from '@/lib/ai/prompt/prompt-schemas'
 import { createApiSchema, createVersionSchema, tagsSchema } from '@/lib/apis/schemas'
 import { createPlanSchema } from '@/lib/plans/schemas'
 
@@ -17,6 +18,51 @@ const priceText = (value: unknown) => (typeof value === 'number' ? String(value)
 
 const versionFields = createVersionSchema.omit({ apiId: true }).shape
 
+// Stands in for the ids the console's prompt schema checks: the file names a model or a route by
+// name, and apply resolves it in the team when it saves the version.
+const NAMED = 'named-in-file'
+
+/**
+ * An AI_PROMPT version's prompt: the console's design fields (same names, same rules, through
+ * updatePromptVersionSchema itself) with what it runs on by name: `model` (a team chat model) or
+ * `chatRoute` (`api/version/route` of an AI chat version, copied with its fallbacks).
+ */
+export const promptConfigSchema = z
+  .strictObject({
+    systemTemplate: z.string().default(''),
+    userTemplate: z.string(),
+    variables: z.array(z.unknown()).default([]),
+    outputSchema: z.record(z.string(), z.unknown()).nullable().default(null),
+    temperature: z.number().nullable().default(null),
+    maxOutputTokens: z.number().int().nullable().default(null),
+    model: z.string().min(1).optional(),
+    chatRoute: z.string().min(1).optional(),
+  })
+  .transform(({ model, chatRoute, ...design }, ctx) => {
+    const parsed = updatePromptVersionSchema.safeParse({
+      versionId: NAMED,
+      ...design,
+      modelId: model === undefined ? undefined : NAMED,
+      chatRouteId: chatRoute === undefined ? undefined : NAMED,
+    })
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [field, ...rest] = issue.path
+        const path = field === 'modelId' || field === 'chatRouteId' ? ['model'] : [field, ...rest]
+        ctx.addIssue({ code: 'custom', path: path.map(String), message: issue.message })
+      }
+      return z.NEVER
+    }
+    const { versionId: _v, modelId: _m, chatRouteId: _c, ...rules } = parsed.data
+    return {
+      ...rules,
+      temperature: rules.temperature ?? null,
+      maxOutputTokens: rules.maxOutputTokens ?? null,
+      ...(model === undefined ? {} : { model }),
+      ...(chatRoute === undefined ? {} : { chatRoute }),
+    }
+  })
+
 export const versionConfigSchema = z.strictObject({
   version: versionFields.version,
   /** Exported for reading; lifecycle transitions go through publish, deprecate and retire. */
@@ -26,6 +72,8 @@ export const versionConfigSchema = z.strictObject({
   timeoutMs: versionFields.timeoutMs,
   // An AI version's contract is generated from its design, so only REST versions carry one.
   openapi: versionFields.openapi.optional(),
+  /** AI_PROMPT versions: the prompt the version's contract is generated from. */
+  prompt: promptConfigSchema.optional(),
 })
 
 const planFields = createPlanSchema.omit({ apiId: true }).shape
@@ -116,6 +164,8 @@ export type AiConfigDocument = z.input<typeof aiConfigSchema>
 export type ApiConfig = ConfigFile['apis'][number]
 export type VersionConfig = ApiConfig['versions'][number]
 export type PlanConfig = ApiConfig['plans'][number]
+export type PromptConfig = NonNullable<VersionConfig['prompt']>
+export type PromptConfigDocument = z.input<typeof promptConfigSchema>
 export type AiConfig = z.output<typeof aiConfigSchema>
 export type AiProviderConfig = AiConfig['providers'][number]
 export type AiModelConfig = AiConfig['models'][number]

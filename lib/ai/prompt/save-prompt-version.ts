@@ -22,12 +22,16 @@ import {
 // route with its fallbacks, so a later edit of that route never changes a published prompt), and
 // its generated contract with the index pages read. Like every contract, fixed once published.
 
-export async function createPromptVersion(scope: TeamScope, input: CreatePromptVersionInput): Promise<SavedVersion> {
+export async function createPromptVersion(
+  scope: TeamScope,
+  input: CreatePromptVersionInput,
+  tx?: Tx,
+): Promise<SavedVersion> {
   const { teamId } = scope
   const parsed = createPromptVersionSchema.parse(input)
   const design = designOf(parsed)
-  const api = await findPromptApi(teamId, parsed.apiId)
-  const route = await resolveRoute(teamId, parsed, design)
+  const api = await findPromptApi(teamId, parsed.apiId, tx)
+  const route = await resolveRoute(teamId, parsed, design, tx)
   const contract = await prepareContract(
     buildPromptContract({ apiName: api.name, apiDescription: api.description, version: parsed.version, design }),
   )
@@ -38,37 +42,48 @@ export async function createPromptVersion(scope: TeamScope, input: CreatePromptV
       await writeTemplate(tx, teamId, versionId, design)
       await writeRoutes(tx, teamId, versionId, route)
     },
+    tx,
   )
 }
 
 /** Replaces a DRAFT's template, route and contract; a published template is immutable. */
-export async function updatePromptVersion(scope: TeamScope, input: UpdatePromptVersionInput): Promise<SavedVersion> {
+export async function updatePromptVersion(
+  scope: TeamScope,
+  input: UpdatePromptVersionInput,
+  tx?: Tx,
+): Promise<SavedVersion> {
   const { teamId } = scope
   const parsed = updatePromptVersionSchema.parse(input)
   const design = designOf(parsed)
-  const current = await db.apiVersion.findFirst({
+  const current = await (tx ?? db).apiVersion.findFirst({
     where: { id: parsed.versionId, teamId },
     select: { id: true, apiId: true, version: true, state: true },
   })
   if (!current) throw notFound('Version')
   if (current.state !== 'DRAFT')
     throw conflict('A published prompt is part of its contract; add a new version to change it', 'version_immutable')
-  const api = await findPromptApi(teamId, current.apiId)
-  const route = await resolveRoute(teamId, parsed, design)
+  const api = await findPromptApi(teamId, current.apiId, tx)
+  const route = await resolveRoute(teamId, parsed, design, tx)
   const contract = await prepareContract(
     buildPromptContract({ apiName: api.name, apiDescription: api.description, version: current.version, design }),
   )
-  await rewriteDraftVersion(teamId, current.id, contract, async (tx) => {
-    await tx.aiPromptTemplate.deleteMany({ where: { versionId: current.id, teamId } })
-    await writeTemplate(tx, teamId, current.id, design)
-    await tx.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
-    await writeRoutes(tx, teamId, current.id, route)
-  })
+  await rewriteDraftVersion(
+    teamId,
+    current.id,
+    contract,
+    async (client) => {
+      await client.aiPromptTemplate.deleteMany({ where: { versionId: current.id, teamId } })
+      await writeTemplate(client, teamId, current.id, design)
+      await client.aiVersionModel.deleteMany({ where: { versionId: current.id, teamId } })
+      await writeRoutes(client, teamId, current.id, route)
+    },
+    tx,
+  )
   return { versionId: current.id, version: current.version, created: false }
 }
 
-async function findPromptApi(teamId: string, apiId: string) {
-  const api = await db.api.findFirst({
+async function findPromptApi(teamId: string, apiId: string, tx?: Tx) {
+  const api = await (tx ?? db).api.findFirst({
     where: { id: apiId, teamId },
     select: { id: true, name: true, description: true, kind: true },
   })
@@ -85,12 +100,14 @@ async function resolveRoute(
   teamId: string,
   choice: { modelId?: string; chatRouteId?: string },
   design: PromptDesign,
+  tx?: Tx,
 ): Promise<AiDesign> {
+  const client = tx ?? db
   let name: string
   let strategy: 'FALLBACK' | 'WEIGHTED' = 'FALLBACK'
   let targets: { modelId: string; weight: number; maxOutputTokens: number }[]
   if (choice.modelId !== undefined) {
-    const model = await db.aiModel.findFirst({
+    const model = await client.aiModel.findFirst({
       where: { id: choice.modelId, teamId, kind: 'CHAT' },
       select: { id: true, name: true, maxOutputTokens: true },
     })
@@ -98,7 +115,7 @@ async function resolveRoute(
     name = model.name
     targets = [{ modelId: model.id, weight: 1, maxOutputTokens: model.maxOutputTokens }]
   } else {
-    const route = await db.aiVersionModel.findFirst({
+    const route = await client.aiVersionModel.findFirst({
       where: { id: choice.chatRouteId, teamId, version: { api: { kind: 'AI_CHAT' } } },
       select: {
         name: true,
