@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { db, type Tx } from '@/lib/db'
+import { createKey } from '@/lib/keys/create-key'
+import { revokeKey } from '@/lib/keys/revoke-key'
+import { rotateKey } from '@/lib/keys/rotate-key'
+import { cancelSubscription } from '@/lib/subscriptions/cancel-subscription'
+import { approveSubscription, rejectSubscription, suspendSubscription } from '@/lib/subscriptions/decide-subscription'
+import { subscribe } from '@/lib/subscriptions/subscribe'
+import {
+  seedSubscriptionFixture,
+  type SubscriptionFixture,
+} from '@/lib/subscriptions/testing/seed-subscription-fixture'
+import type { TestTeam } from '@/lib/testing/create-test-team'
+import { setupTestDatabase } from '@/lib/testing/test-database'
+import type { AuditAction } from './audit-actions'
+import { audited } from './audit-context'
+import { describeAs } from './describe-change'
+
+// The key and subscription changes as their console actions run them (teamAction with
+// `transaction: true`): the lib function joins the audited transaction, so when the audit entry
+// is refused the change is rolled back, and one change writes exactly one entry.
+
+let cleanup: () => Promise<void>
+let world: SubscriptionFixture
+
+beforeAll(async () => {
+  cleanup = (await setupTestDatabase()).cleanup
+  world = await seedSubscriptionFixture()
+})
+afterAll(async () => {
+  await cleanup?.()
+})
+
+function auditedChange<T>(team: TestTeam, audit: AuditAction, change: (tx?: Tx) => Promise<T>, teamId = team.id) {
+  const source = { teamId, origin: 'CONSOLE' as const, actor: team.scope.actor }
+  return audited(source, describeAs(audit, null, team.id), change, { transaction: true })
+}
+
+const keyState = (keyId: string) =>
+  db.apiKey.findFirstOrThrow({ where: { id: keyId }, select: { revokedAt: true, replacedById: true } })
+const subscriptionState = async (subscriptionId: string) =>
+  (await db.subscription.findFirstOrThrow({ where: { id: subscriptionId }, select: { state: true } })).state
+const keyCount = (teamId: string) => db.apiKey.count({ where: { teamId } })
+const subscriptionCount = (teamId: string) => db.subscription.count({ where: { consumerTeamId: teamId } })
+
+type Case = {
+  label: string
+  audit: AuditAction
+  /** The acting team, a change it can make (prepared fresh for each run), and what that change would alter. */
+  prepare: () => Promise<{ team: TestTeam; change: (tx?: Tx) => Promise<unknown>; observe: () => Promise<unknown> }>
+}
+
+async function keyOf(team: TestTeam) {
+  return (await createKey(team.scope, { name: `k-${Math.random()}` })).key.id
+}
+async function subscriptionOf(plan: 'Auto' | 'Manual') {
+  const { consumer, weather, maps } = world
+  // One live subscription per API and team: end what an earlier run left (a suspended one too).
+  await db.subscription.updateMany({
+    where: { consumerTeamId: consumer.id, apiId: { in: [weather.id, maps.id] } },
+    data: { state: 'CANCELLED' },
+  })
+  return (await subscribe(consumer.scope, { apiId: weather.id, planId: weather.plans[plan] })).id
+}
+
+const CASES: Case[] = [
+  {
+    label: 'creating a key',
+    audit: 'key.create',
+    prepare: async () => {
+      const team = world.consumer
+      return { team, change: (tx) => createKey(team.scope, { name: 'atomic' }, tx), observe: () => keyCount(team.id) }
+    },
+  },
+  {
+    label: 'rotating a key',
+    audit: 'key.rotate',
+    prepare: async () => {
+      const team = world.consumer
+      const keyId = await keyOf(team)
+      const change = (tx?: Tx) => rotateKey(team.scope, { keyId, graceSeconds: 0 }, tx)
+      return { team, change, observe: async () => [await keyState(keyId), await keyCount(team.id)] }
+    },
+  },
+  {
+    label: 'revoking a key',
+    audit: 'key.revoke',
+    prepare: async () => {
+      const team = world.consumer
+      const keyId = await keyOf(team)
+      return { team, change: (tx) => revokeKey(team.scope, { keyId }, tx), observe: () => keyState(keyId) }
+    },
+  },
+  {
+    label: 'requesting a subscription',
+    audit: 'subscription.create',
+    prepare: async () => {
+      const { consumer: team, maps } = world
+      await subscriptionOf('Auto')
+      const change = (tx?: Tx) => subscribe(team.scope, { apiId: maps.id, planId: maps.plans.Auto }, tx)
+      return { team, change, observe: () => subscriptionCount(team.id) }
+    },
+  },
+  ...(['approve', 'reject', 'suspend', 'cancel'] as const).map((verb): Case => ({
+    label: `${verb === 'cancel' ? 'cancelling' : `${verb.replace(/e$/, '')}ing`} a subscription`,
+    audit: `subscription.${verb}`,
+    prepare: async () => {
+      const subscriptionId = await subscriptionOf(verb === 'suspend' ? 'Auto' : 'Manual')
+      const { owner, consumer } = world
+      const decide = { approve: approveSubscription, reject: rejectSubscription, suspend: suspendSubscription }
+      const team = verb === 'cancel' ? consumer : owner
+      const change = (tx?: Tx) =>
+        verb === 'cancel'
+          ? cancelSubscription(team.scope, { subscriptionId }, tx)
+          : decide[verb](team.scope, { subscriptionId, reason: 'Audited' }, tx)
+      return { team, change, observe: () => subscriptionState(subscriptionId) }
+    },
+  })),
+]
+
+const entryCount = (teamId: string) => db.auditEntry.count({ where: { teamId } })
+
+describe.each(CASES)('$label', ({ audit, prepare }) => {
+  test('is rolled back when its audit entry is refused', async () => {
+    const { team, change, observe } = await prepare()
+    const before = await observe()
+    // An entry for a team that does not exist: the database refuses the row (foreign key).
+    await expect(auditedChange(team, audit, change, 'team_does_not_exist')).rejects.toThrow()
+    expect(await observe()).toEqual(before)
+  })
+
+  test('writes exactly one entry, committed with it', async () => {
+    const { team, change, observe } = await prepare()
+    const [before, entries] = [await observe(), await entryCount(team.id)]
+    await auditedChange(team, audit, change)
+    expect(await observe()).not.toEqual(before)
+    expect(await entryCount(team.id)).toBe(entries + 1)
+    const [entry] = await db.auditEntry.findMany({
+      where: { teamId: team.id },
+      orderBy: { createdAt: 'desc' },
+      take: 1,
+    })
+    expect(entry).toMatchObject({ action: audit, origin: 'CONSOLE' })
+  })
+})
