@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createApi } from '@/lib/apis/create-api'
+import { updateApi } from '@/lib/apis/update-api'
 import { db, type Tx } from '@/lib/db'
 import { createKey } from '@/lib/keys/create-key'
 import { revokeKey } from '@/lib/keys/revoke-key'
 import { rotateKey } from '@/lib/keys/rotate-key'
+import { archivePlan } from '@/lib/plans/archive-plan'
+import { createPlan } from '@/lib/plans/create-plan'
+import { updatePlan } from '@/lib/plans/update-plan'
 import { cancelSubscription } from '@/lib/subscriptions/cancel-subscription'
 import { approveSubscription, rejectSubscription, suspendSubscription } from '@/lib/subscriptions/decide-subscription'
 import { subscribe } from '@/lib/subscriptions/subscribe'
@@ -63,7 +68,61 @@ async function subscriptionOf(plan: 'Auto' | 'Manual') {
   return (await subscribe(consumer.scope, { apiId: weather.id, planId: weather.plans[plan] })).id
 }
 
+const fresh = () => Math.random().toString(36).slice(2, 8)
+const apiOf = (id: string) => db.api.findFirstOrThrow({ where: { id }, select: { name: true } })
+const planOf = (id: string) => db.plan.findFirstOrThrow({ where: { id }, select: { name: true, archivedAt: true } })
+const ownerCounts = async () => [
+  await db.api.count({ where: { teamId: world.owner.id } }),
+  await db.plan.count({ where: { teamId: world.owner.id } }),
+]
+
 const CASES: Case[] = [
+  {
+    label: 'creating an API',
+    audit: 'api.create',
+    prepare: async () => {
+      const team = world.owner
+      const change = (tx?: Tx) => createApi(team.scope, { name: 'Atomic', slug: `atomic-${fresh()}` }, tx)
+      return { team, change, observe: ownerCounts }
+    },
+  },
+  {
+    label: 'updating an API',
+    audit: 'api.update',
+    prepare: async () => {
+      const { owner: team, weather } = world
+      const change = (tx?: Tx) => updateApi(team.scope, { apiId: weather.id, name: `Weather ${fresh()}` }, tx)
+      return { team, change, observe: () => apiOf(weather.id) }
+    },
+  },
+  {
+    label: 'creating a plan',
+    audit: 'plan.create',
+    prepare: async () => {
+      const { owner: team, maps } = world
+      const change = (tx?: Tx) => createPlan(team.scope, { apiId: maps.id, name: `P ${fresh()}`, approval: 'AUTO' }, tx)
+      return { team, change, observe: ownerCounts }
+    },
+  },
+  {
+    label: 'updating a plan',
+    audit: 'plan.update',
+    prepare: async () => {
+      const { owner: team, maps } = world
+      const change = (tx?: Tx) => updatePlan(team.scope, { planId: maps.plans.Auto, name: `Auto ${fresh()}` }, tx)
+      return { team, change, observe: () => planOf(maps.plans.Auto) }
+    },
+  },
+  {
+    label: 'archiving a plan',
+    audit: 'plan.archive',
+    prepare: async () => {
+      const { owner: team, maps } = world
+      const { id: planId } = await createPlan(team.scope, { apiId: maps.id, name: `A ${fresh()}`, approval: 'AUTO' })
+      const change = (tx?: Tx) => archivePlan(team.scope, { planId }, new Date(), tx)
+      return { team, change, observe: () => planOf(planId) }
+    },
+  },
   {
     label: 'creating a key',
     audit: 'key.create',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import { createKey } from '@/lib/keys/create-key'
+import { createPlan } from '@/lib/plans/create-plan'
 import { testDatabaseProvider } from '@/lib/testing/test-database'
 import { routeCall, send, setupManagementWorld } from './testing/management-fixture'
 
@@ -43,7 +44,66 @@ const freshKey = async () => ({ key: (await createKey(setup.world.acme.scope, { 
 const geoSubscriptions = () =>
   db.subscription.findMany({ where: { apiId: setup.world.geo.id }, select: { id: true, state: true } })
 
+const fresh = () => Math.random().toString(36).slice(2, 8)
+const acmeApis = () => db.api.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true, name: true } })
+const acmePlans = () =>
+  db.plan.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true, name: true, archivedAt: true } })
+const weatherIds = () => ({ api: 'weather', plan: setup.world.ids.plan })
+
 const CASES: Case[] = [
+  {
+    label: 'POST /apis',
+    prepare: async () => ({
+      method: 'POST',
+      template: '/teams/{team}/apis',
+      body: { name: 'Atomic', slug: `a-${fresh()}` },
+    }),
+    observe: acmeApis,
+  },
+  {
+    label: 'PATCH /apis/{api}',
+    prepare: async () => ({
+      method: 'PATCH',
+      template: '/teams/{team}/apis/{api}',
+      ids: weatherIds(),
+      body: { name: fresh() },
+    }),
+    observe: acmeApis,
+  },
+  {
+    label: 'POST /apis/{api}/plans',
+    prepare: async () => ({
+      method: 'POST',
+      template: '/teams/{team}/apis/{api}/plans',
+      ids: weatherIds(),
+      body: { name: `P ${fresh()}`, approval: 'AUTO' },
+    }),
+    observe: acmePlans,
+  },
+  {
+    label: 'PATCH /apis/{api}/plans/{plan}',
+    prepare: async () => ({
+      method: 'PATCH',
+      template: '/teams/{team}/apis/{api}/plans/{plan}',
+      ids: weatherIds(),
+      body: { name: `Free ${fresh()}` },
+    }),
+    observe: acmePlans,
+  },
+  {
+    label: 'POST /apis/{api}/plans/{plan}/archive',
+    prepare: async () => {
+      const { acme } = setup.world
+      const apiId = (await db.api.findFirstOrThrow({ where: { teamId: acme.id, slug: 'weather' } })).id
+      const plan = await createPlan(acme.scope, { apiId, name: `A ${fresh()}`, approval: 'AUTO' })
+      return {
+        method: 'POST',
+        template: '/teams/{team}/apis/{api}/plans/{plan}/archive',
+        ids: { api: 'weather', plan: plan.id },
+      }
+    },
+    observe: acmePlans,
+  },
   {
     label: 'POST /keys',
     prepare: async () => ({ method: 'POST', template: '/teams/{team}/keys', body: { name: 'atomic' } }),
