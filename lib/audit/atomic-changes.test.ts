@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApi } from '@/lib/apis/create-api'
 import { updateApi } from '@/lib/apis/update-api'
 import { db, type Tx } from '@/lib/db'
+import { createId } from '@/lib/ids'
 import { createKey } from '@/lib/keys/create-key'
 import { revokeKey } from '@/lib/keys/revoke-key'
 import { rotateKey } from '@/lib/keys/rotate-key'
+import { deprecateVersion } from '@/lib/lifecycle/deprecate-version'
+import { retireVersion } from '@/lib/lifecycle/retire-version'
 import { archivePlan } from '@/lib/plans/archive-plan'
 import { createPlan } from '@/lib/plans/create-plan'
 import { updatePlan } from '@/lib/plans/update-plan'
@@ -76,7 +79,39 @@ const ownerCounts = async () => [
   await db.plan.count({ where: { teamId: world.owner.id } }),
 ]
 
+const DAY_MS = 24 * 3600 * 1000
+async function versionIn(state: 'PUBLISHED' | 'DEPRECATED') {
+  const { owner, maps } = world
+  const sunsetAt = state === 'DEPRECATED' ? new Date(Date.now() - DAY_MS) : null
+  const data = { id: createId('ver'), apiId: maps.id, teamId: owner.id, version: `v${fresh()}`, major: 1 }
+  return (
+    await db.apiVersion.create({ data: { ...data, openapi: '{}', upstreamUrl: 'http://127.0.0.1:9', state, sunsetAt } })
+  ).id
+}
+const versionState = (id: string) => db.apiVersion.findFirstOrThrow({ where: { id }, select: { state: true } })
+
 const CASES: Case[] = [
+  {
+    label: 'deprecating a version',
+    audit: 'version.deprecate',
+    prepare: async () => {
+      const team = world.owner
+      const versionId = await versionIn('PUBLISHED')
+      const sunsetAt = new Date(Date.now() + 30 * DAY_MS)
+      const change = (tx?: Tx) => deprecateVersion(team.scope, { versionId, sunsetAt }, new Date(), tx)
+      return { team, change, observe: () => versionState(versionId) }
+    },
+  },
+  {
+    label: 'retiring a version',
+    audit: 'version.retire',
+    prepare: async () => {
+      const team = world.owner
+      const versionId = await versionIn('DEPRECATED')
+      const change = (tx?: Tx) => retireVersion(team.scope, { versionId }, new Date(), tx)
+      return { team, change, observe: () => versionState(versionId) }
+    },
+  },
   {
     label: 'creating an API',
     audit: 'api.create',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
+import { createId } from '@/lib/ids'
 import { createKey } from '@/lib/keys/create-key'
 import { createPlan } from '@/lib/plans/create-plan'
 import { testDatabaseProvider } from '@/lib/testing/test-database'
@@ -50,7 +51,38 @@ const acmePlans = () =>
   db.plan.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true, name: true, archivedAt: true } })
 const weatherIds = () => ({ api: 'weather', plan: setup.world.ids.plan })
 
+async function weatherVersionIn(state: 'PUBLISHED' | 'DEPRECATED') {
+  const { acme } = setup.world
+  const apiId = (await db.api.findFirstOrThrow({ where: { teamId: acme.id, slug: 'weather' } })).id
+  const version = `v${fresh()}`
+  const sunsetAt = state === 'DEPRECATED' ? new Date(Date.now() - 24 * 3600 * 1000) : null
+  const data = { id: createId('ver'), apiId, teamId: acme.id, version, major: 1, state, sunsetAt }
+  await db.apiVersion.create({ data: { ...data, openapi: '{}', upstreamUrl: 'http://127.0.0.1:9' } })
+  return { api: 'weather', version }
+}
+const acmeVersions = () =>
+  db.apiVersion.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true, state: true } })
+
 const CASES: Case[] = [
+  {
+    label: 'POST /apis/{api}/versions/{version}/deprecate',
+    prepare: async () => ({
+      method: 'POST',
+      template: '/teams/{team}/apis/{api}/versions/{version}/deprecate',
+      ids: await weatherVersionIn('PUBLISHED'),
+      body: { sunsetAt: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString() },
+    }),
+    observe: acmeVersions,
+  },
+  {
+    label: 'POST /apis/{api}/versions/{version}/retire',
+    prepare: async () => ({
+      method: 'POST',
+      template: '/teams/{team}/apis/{api}/versions/{version}/retire',
+      ids: await weatherVersionIn('DEPRECATED'),
+    }),
+    observe: acmeVersions,
+  },
   {
     label: 'POST /apis',
     prepare: async () => ({
