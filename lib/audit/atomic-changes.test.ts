@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll } from 'vitest'
 import { createApi } from '@/lib/apis/create-api'
 import { updateApi } from '@/lib/apis/update-api'
 import { db, type Tx } from '@/lib/db'
@@ -20,9 +20,7 @@ import {
 } from '@/lib/subscriptions/testing/seed-subscription-fixture'
 import type { TestTeam } from '@/lib/testing/create-test-team'
 import { setupTestDatabase } from '@/lib/testing/test-database'
-import type { AuditAction } from './audit-actions'
-import { audited } from './audit-context'
-import { describeAs } from './describe-change'
+import { describeAtomicChanges, type AtomicChangeCase } from './testing/describe-atomic-changes'
 
 // The key and subscription changes as their console actions run them (teamAction with
 // `transaction: true`): the lib function joins the audited transaction, so when the audit entry
@@ -39,24 +37,12 @@ afterAll(async () => {
   await cleanup?.()
 })
 
-function auditedChange<T>(team: TestTeam, audit: AuditAction, change: (tx?: Tx) => Promise<T>, teamId = team.id) {
-  const source = { teamId, origin: 'CONSOLE' as const, actor: team.scope.actor }
-  return audited(source, describeAs(audit, null, team.id), change, { transaction: true })
-}
-
 const keyState = (keyId: string) =>
   db.apiKey.findFirstOrThrow({ where: { id: keyId }, select: { revokedAt: true, replacedById: true } })
 const subscriptionState = async (subscriptionId: string) =>
   (await db.subscription.findFirstOrThrow({ where: { id: subscriptionId }, select: { state: true } })).state
 const keyCount = (teamId: string) => db.apiKey.count({ where: { teamId } })
 const subscriptionCount = (teamId: string) => db.subscription.count({ where: { consumerTeamId: teamId } })
-
-type Case = {
-  label: string
-  audit: AuditAction
-  /** The acting team, a change it can make (prepared fresh for each run), and what that change would alter. */
-  prepare: () => Promise<{ team: TestTeam; change: (tx?: Tx) => Promise<unknown>; observe: () => Promise<unknown> }>
-}
 
 async function keyOf(team: TestTeam) {
   return (await createKey(team.scope, { name: `k-${Math.random()}` })).key.id
@@ -90,7 +76,7 @@ async function versionIn(state: 'PUBLISHED' | 'DEPRECATED') {
 }
 const versionState = (id: string) => db.apiVersion.findFirstOrThrow({ where: { id }, select: { state: true } })
 
-const CASES: Case[] = [
+const CASES: AtomicChangeCase[] = [
   {
     label: 'deprecating a version',
     audit: 'version.deprecate',
@@ -195,7 +181,7 @@ const CASES: Case[] = [
       return { team, change, observe: () => subscriptionCount(team.id) }
     },
   },
-  ...(['approve', 'reject', 'suspend', 'cancel'] as const).map((verb): Case => ({
+  ...(['approve', 'reject', 'suspend', 'cancel'] as const).map((verb): AtomicChangeCase => ({
     label: `${verb === 'cancel' ? 'cancelling' : `${verb.replace(/e$/, '')}ing`} a subscription`,
     audit: `subscription.${verb}`,
     prepare: async () => {
@@ -212,28 +198,4 @@ const CASES: Case[] = [
   })),
 ]
 
-const entryCount = (teamId: string) => db.auditEntry.count({ where: { teamId } })
-
-describe.each(CASES)('$label', ({ audit, prepare }) => {
-  test('is rolled back when its audit entry is refused', async () => {
-    const { team, change, observe } = await prepare()
-    const before = await observe()
-    // An entry for a team that does not exist: the database refuses the row (foreign key).
-    await expect(auditedChange(team, audit, change, 'team_does_not_exist')).rejects.toThrow()
-    expect(await observe()).toEqual(before)
-  })
-
-  test('writes exactly one entry, committed with it', async () => {
-    const { team, change, observe } = await prepare()
-    const [before, entries] = [await observe(), await entryCount(team.id)]
-    await auditedChange(team, audit, change)
-    expect(await observe()).not.toEqual(before)
-    expect(await entryCount(team.id)).toBe(entries + 1)
-    const [entry] = await db.auditEntry.findMany({
-      where: { teamId: team.id },
-      orderBy: { createdAt: 'desc' },
-      take: 1,
-    })
-    expect(entry).toMatchObject({ action: audit, origin: 'CONSOLE' })
-  })
-})
+describeAtomicChanges(CASES)
