@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { updateBillingSettings } from '@/lib/billing/update-billing-settings'
 import { db, type Tx } from '@/lib/db'
 import { createManagementToken } from '@/lib/management-tokens/create-management-token'
 import { revokeManagementToken } from '@/lib/management-tokens/revoke-management-token'
@@ -48,7 +49,20 @@ const inTeam = (change: (tx?: Tx) => Promise<unknown>, observe: () => Promise<un
   observe,
 })
 
+const billing = () => db.billingAccount.findUnique({ where: { teamId: team.id }, select: { creditLimitMicros: true } })
+// Each run raises the limit, so a committed change always differs from what was there.
+let creditLimitChanges = 0
+const settingsWithLimit = (creditLimit: string) => ({ monthlyBudget: '', alertThresholds: '80,100', creditLimit })
+
 const CASES: AtomicChangeCase[] = [
+  {
+    label: 'saving the billing settings',
+    audit: 'billing.settings.update',
+    prepare: async () => {
+      const limit = String(++creditLimitChanges)
+      return inTeam((tx) => updateBillingSettings(team.scope, settingsWithLimit(limit), new Date(), tx), billing)()
+    },
+  },
   {
     label: 'renaming the team',
     audit: 'team.update',
