@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createModel } from '@/lib/ai/console/create-model'
+import { createProvider } from '@/lib/ai/console/create-provider'
+import { createApi } from '@/lib/apis/create-api'
 import { db } from '@/lib/db'
 import { createId } from '@/lib/ids'
 import { createKey } from '@/lib/keys/create-key'
@@ -63,7 +66,57 @@ async function weatherVersionIn(state: 'PUBLISHED' | 'DEPRECATED') {
 const acmeVersions = () =>
   db.apiVersion.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true, state: true } })
 
+const acmeAi = async () => [
+  await db.aiProvider.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true } }),
+  await db.aiModel.findMany({ where: { teamId: setup.world.acme.id }, select: { id: true } }),
+]
+const newProvider = () =>
+  createProvider(setup.world.acme.scope, { name: `P ${fresh()}`, kind: 'OLLAMA', baseUrl: setup.upstreamUrl })
+
 const CASES: Case[] = [
+  {
+    label: 'DELETE /apis/{api}',
+    prepare: async () => {
+      const { slug } = await createApi(setup.world.acme.scope, { name: 'Gone', slug: `gone-${fresh()}` })
+      return { method: 'DELETE', template: '/teams/{team}/apis/{api}', ids: { api: slug } }
+    },
+    observe: acmeApis,
+  },
+  {
+    label: 'POST /ai/providers',
+    prepare: async () => ({
+      method: 'POST',
+      template: '/teams/{team}/ai/providers',
+      body: { name: `P ${fresh()}`, kind: 'OLLAMA', baseUrl: setup.upstreamUrl },
+    }),
+    observe: acmeAi,
+  },
+  {
+    label: 'DELETE /ai/providers/{provider}',
+    prepare: async () => ({
+      method: 'DELETE',
+      template: '/teams/{team}/ai/providers/{provider}',
+      ids: { provider: (await newProvider()).id },
+    }),
+    observe: acmeAi,
+  },
+  {
+    label: 'DELETE /ai/models/{model}',
+    prepare: async () => {
+      const provider = await newProvider()
+      const model = await createModel(setup.world.acme.scope, {
+        providerId: provider.id,
+        name: `m-${fresh()}`,
+        providerModel: 'llama3',
+        inputPrice: '0',
+        outputPrice: '0',
+        contextWindow: '8000',
+        maxOutputTokens: '1000',
+      })
+      return { method: 'DELETE', template: '/teams/{team}/ai/models/{model}', ids: { model: model.id } }
+    },
+    observe: acmeAi,
+  },
   {
     label: 'POST /apis/{api}/versions/{version}/deprecate',
     prepare: async () => ({
