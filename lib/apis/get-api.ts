@@ -1,5 +1,5 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 
 // Everything the API detail page shows except the OpenAPI texts, which load one version at a time.
 const VERSION_SELECT = {
@@ -21,8 +21,8 @@ const VERSION_SELECT = {
 } as const
 
 /** The team's API by slug, or null: another team's slug is indistinguishable from a missing one. */
-export async function getApiBySlug({ teamId }: TeamReadScope, { slug }: { slug: string }) {
-  return db.api.findFirst({
+export async function getApiBySlug({ teamId }: TeamReadScope, { slug }: { slug: string }, tx?: Tx) {
+  return (tx ?? db).api.findFirst({
     where: { teamId, slug },
     include: {
       tags: { select: { tag: true }, orderBy: { tag: 'asc' } },

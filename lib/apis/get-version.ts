@@ -1,5 +1,5 @@
 import type { TeamReadScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 
 /**
  * One version with its OpenAPI text, looked up by team and id (and API, when given); null for
@@ -8,8 +8,9 @@ import { db } from '@/lib/db'
 export async function getVersion(
   { teamId }: TeamReadScope,
   { versionId, apiId }: { versionId: string; apiId?: string },
+  tx?: Tx,
 ) {
-  return db.apiVersion.findFirst({
+  return (tx ?? db).apiVersion.findFirst({
     where: { id: versionId, teamId, ...(apiId ? { apiId } : {}) },
     include: { api: { select: { id: true, slug: true, name: true, kind: true } } },
   })

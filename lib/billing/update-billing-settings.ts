@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
 import { formatMicros } from './money'
@@ -23,9 +23,10 @@ export async function updateBillingSettings(
   { teamId, actor }: TeamScope,
   input: UpdateBillingSettingsInput | Record<string, unknown>,
   now = new Date(),
+  outer?: Tx,
 ): Promise<BillingSettings> {
   const { monthlyBudget, alertThresholds, creditLimit } = parseBillingInput(updateBillingSettingsSchema, input)
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const data = { monthlyBudgetMicros: monthlyBudget, alertThresholds, creditLimitMicros: creditLimit }
     const account = await tx.billingAccount.upsert({
       where: { teamId },
@@ -55,5 +56,6 @@ export async function updateBillingSettings(
       creditLimitMicros: account.creditLimitMicros,
       resolvedIncidents,
     }
-  })
+  }
+  return outer ? write(outer) : db.$transaction(write)
 }

@@ -11,14 +11,24 @@ import { KEY_SELECT, toKeyOutput } from './to-key-output'
  * Creates a key for the actor's team. The full value is returned here and only here: the
  * database keeps its SHA-256 and a display prefix, so nobody can show it again.
  */
-export async function createKey(scope: TeamScope, raw: CreateKeyInput): Promise<{ key: ApiKeyOutput; value: string }> {
+export async function createKey(
+  scope: TeamScope,
+  raw: CreateKeyInput,
+  tx?: Tx,
+): Promise<{ key: ApiKeyOutput; value: string }> {
   const input = createKeySchema.parse(raw)
   const subscriptionIds = [...new Set(input.subscriptionIds)]
-  const { row, value } = await db.$transaction(async (tx) => {
+  const create = async (tx: Tx) => {
     await assertRestrictable(tx, scope.teamId, subscriptionIds)
-    return insertKey(scope, { name: input.name, expiresAt: input.expiresAt ?? null, subscriptionIds }, tx)
-  })
-  await publishConfigChange(db)
+    const created = await insertKey(
+      scope,
+      { name: input.name, expiresAt: input.expiresAt ?? null, subscriptionIds },
+      tx,
+    )
+    await publishConfigChange(tx)
+    return created
+  }
+  const { row, value } = await (tx ? create(tx) : db.$transaction(create))
   return { key: toKeyOutput(row), value }
 }
 

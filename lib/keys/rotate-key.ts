@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { insertKey } from './create-key'
@@ -15,11 +15,12 @@ import { KEY_SELECT, toKeyOutput } from './to-key-output'
 export async function rotateKey(
   scope: TeamScope,
   raw: RotateKeyInput,
+  tx?: Tx,
 ): Promise<{ key: ApiKeyOutput; value: string; previous: ApiKeyOutput }> {
   const input = rotateKeySchema.parse(raw)
   const { teamId } = scope
   const now = new Date()
-  const result = await db.$transaction(async (tx) => {
+  const rotate = async (tx: Tx) => {
     const old = await tx.apiKey.findFirst({ where: { id: input.keyId, teamId }, select: KEY_SELECT })
     if (!old) throw notFound('Key')
     const status = keyStatus(old, now.getTime())
@@ -50,8 +51,9 @@ export async function rotateKey(
       where: { id: old.id, teamId },
       select: KEY_SELECT,
     })
+    await publishConfigChange(tx)
     return { ...created, previous }
-  })
-  await publishConfigChange(db)
+  }
+  const result = await (tx ? rotate(tx) : db.$transaction(rotate))
   return { key: toKeyOutput(result.row), value: result.value, previous: toKeyOutput(result.previous) }
 }

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { guardError } from './guard-error'
 import { recordTransition } from './record-transition'
@@ -10,16 +10,17 @@ import { checkDeprecate, minSunsetDays } from './state-machine'
  * PUBLISHED → DEPRECATED with a sunset date far enough ahead for consumers to move, and optionally
  * a successor (another published version of the same API) that the gateway advertises in Link.
  */
-export async function deprecateVersion(scope: TeamScope, input: DeprecateVersionInput, now = new Date()) {
+export async function deprecateVersion(scope: TeamScope, input: DeprecateVersionInput, now = new Date(), outer?: Tx) {
+  const client = outer ?? db
   const { teamId } = scope
   const { versionId, sunsetAt, successorId, reason } = input
-  const version = await db.apiVersion.findFirst({
+  const version = await client.apiVersion.findFirst({
     where: { id: versionId, teamId },
     select: { id: true, apiId: true, state: true },
   })
   if (!version) throw notFound('Version')
   const successor = successorId
-    ? await db.apiVersion.findFirst({
+    ? await client.apiVersion.findFirst({
         where: { id: successorId, teamId, apiId: version.apiId },
         select: { id: true, state: true, version: true },
       })
@@ -37,7 +38,7 @@ export async function deprecateVersion(scope: TeamScope, input: DeprecateVersion
   })
   if (!guard.ok) throw guardError(guard.failures)
 
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const { count } = await tx.apiVersion.updateMany({
       where: { id: versionId, teamId, state: 'PUBLISHED' },
       data: { state: 'DEPRECATED', deprecatedAt: now, sunsetAt, successorId: successor?.id ?? null },
@@ -62,7 +63,8 @@ export async function deprecateVersion(scope: TeamScope, input: DeprecateVersion
       tx,
     )
     return { versionId, apiId: version.apiId, state: 'DEPRECATED' as const, sunsetAt }
-  })
+  }
+  return outer ? write(outer) : db.$transaction(write)
 }
 
 export type DeprecatedVersion = Awaited<ReturnType<typeof deprecateVersion>>

@@ -1,6 +1,6 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { roleCan } from '@/lib/auth/permissions'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { guardError } from './guard-error'
 import { recordTransition } from './record-transition'
@@ -12,10 +12,16 @@ import { checkRetire, isBeforeSunset } from './state-machine'
  * 'apis.retire_early' (owners), with a reason. The gateway answers 410 from then on. The right
  * comes from the actor's role in the scope the action built, never from the form.
  */
-export async function retireVersion(scope: TeamScope, { versionId, reason }: RetireVersionInput, now = new Date()) {
+export async function retireVersion(
+  scope: TeamScope,
+  { versionId, reason }: RetireVersionInput,
+  now = new Date(),
+  outer?: Tx,
+) {
+  const client = outer ?? db
   const { teamId, actor } = scope
   const canRetireEarly = roleCan(actor.role, 'apis.retire_early')
-  const version = await db.apiVersion.findFirst({
+  const version = await client.apiVersion.findFirst({
     where: { id: versionId, teamId },
     select: { id: true, apiId: true, state: true, sunsetAt: true },
   })
@@ -24,7 +30,7 @@ export async function retireVersion(scope: TeamScope, { versionId, reason }: Ret
   if (!guard.ok) throw guardError(guard.failures)
   const early = isBeforeSunset(now, version.sunsetAt)
 
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const { count } = await tx.apiVersion.updateMany({
       where: { id: versionId, teamId, state: 'DEPRECATED' },
       data: { state: 'RETIRED', retiredAt: now },
@@ -45,7 +51,8 @@ export async function retireVersion(scope: TeamScope, { versionId, reason }: Ret
       tx,
     )
     return { versionId, apiId: version.apiId, state: 'RETIRED' as const, early }
-  })
+  }
+  return outer ? write(outer) : db.$transaction(write)
 }
 
 export type RetiredVersion = Awaited<ReturnType<typeof retireVersion>>

@@ -2,6 +2,7 @@ import { MANAGEMENT_AUDIT_ACTIONS } from '@/lib/audit/audit-actions'
 import { audited } from '@/lib/audit/audit-context'
 import { describeChange } from '@/lib/audit/describe-change'
 import type { Permission } from '@/lib/auth/permissions'
+import type { Tx } from '@/lib/db'
 import { AppError, forbidden, notFound } from '@/lib/errors/app-error'
 import { toAppError } from '@/lib/errors/to-problem'
 import { createId } from '@/lib/ids'
@@ -18,7 +19,8 @@ import { jsonResponse, problemResponse, toJsonText } from './responses'
 // must be the token's (any other team, existing or not, is 404 as in the console) → permission →
 // the handler, which calls the same lib/<domain> function as the console's server action. POSTs
 // honour Idempotency-Key. Every failure is problem+json; nothing unexpected escapes as a bare 500.
-// Every successful write is one audit entry (lib/audit), an idempotent replay none.
+// Every successful write is one audit entry (lib/audit), an idempotent replay none. With
+// `transaction: true` the handler gets `call.tx` and the write and its entry commit together.
 
 export type ManagementRequest<P> = {
   request: Request
@@ -31,6 +33,8 @@ export type ManagementRequest<P> = {
   text: () => string
   /** The JSON body, or a multipart form's fields (an uploaded file as its text). */
   fields: () => Promise<Record<string, unknown>>
+  /** A write's transaction, with `transaction: true`: pass it to every lib function it calls. */
+  tx?: Tx
 }
 
 /** `body` answers as JSON; `text` (a YAML export) as itself, typed by its content-type header. */
@@ -44,7 +48,10 @@ const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
 export function managementRoute<P extends { team: string }>(
   permission: Permission,
   handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
-  { bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES }: { bodyLimitBytes?: number } = {},
+  {
+    bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
+    transaction = false,
+  }: { bodyLimitBytes?: number; transaction?: boolean } = {},
 ) {
   const route = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const requestId = createId('req')
@@ -66,7 +73,8 @@ export function managementRoute<P extends { team: string }>(
         text: () => bodyText,
         fields: () => (isMultipart(request) ? formFields(request, bodyText) : Promise.resolve(parseJson(bodyText))),
       }
-      const run = request.method === 'GET' ? handler : (write: ManagementRequest<P>) => auditedWrite(handler, write)
+      const run =
+        request.method === 'GET' ? handler : (write: ManagementRequest<P>) => auditedWrite(handler, write, transaction)
       const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null
       if (!idempotencyKey) return toResponse(await run(call))
       const answer = await withIdempotency(
@@ -103,6 +111,7 @@ export type ManagementRouteHandler = ((request: Request, context: { params: Prom
 function auditedWrite<P extends { team: string }>(
   handler: (call: ManagementRequest<P>) => Promise<ManagementAnswer>,
   call: ManagementRequest<P>,
+  transaction: boolean,
 ): Promise<ManagementAnswer> {
   const { request, caller, params } = call
   const source = {
@@ -121,7 +130,7 @@ function auditedWrite<P extends { team: string }>(
     status >= 400 || action === false
       ? null
       : describeChange(action, Object.keys(named).length ? named : null, body, lastParam)
-  return audited(source, describe, () => handler(call))
+  return audited(source, describe, (tx) => handler({ ...call, tx }), { transaction })
 }
 
 /** "/api/v1/teams/acme/apis/weather/plans" → "/apis/{api}/plans": the route, not the request. */

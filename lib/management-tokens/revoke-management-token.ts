@@ -1,6 +1,6 @@
 import type { TeamScope } from '@/lib/auth/actor'
 import { roleCan } from '@/lib/auth/permissions'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error'
 import type { ManagementTokenOutput, RevokeManagementTokenInput } from './schemas'
 import { MANAGEMENT_TOKEN_SELECT, toManagementTokenOutput } from './to-management-token-output'
@@ -12,13 +12,14 @@ import { MANAGEMENT_TOKEN_SELECT, toManagementTokenOutput } from './to-managemen
 export async function revokeManagementToken(
   { teamId, actor }: TeamScope,
   { tokenId }: RevokeManagementTokenInput,
+  tx: Tx = db,
 ): Promise<ManagementTokenOutput> {
-  const token = await db.managementToken.findFirst({ where: { id: tokenId, teamId }, select: MANAGEMENT_TOKEN_SELECT })
+  const token = await tx.managementToken.findFirst({ where: { id: tokenId, teamId }, select: MANAGEMENT_TOKEN_SELECT })
   if (!token) throw notFound('Token')
   if (token.createdById !== actor.userId && !roleCan(actor.role, 'team.manage')) {
     throw forbidden('Only the token’s creator or a team admin can revoke it')
   }
-  const { count } = await db.managementToken.updateMany({
+  const { count } = await tx.managementToken.updateMany({
     where: { id: tokenId, teamId, revokedAt: null },
     data: { revokedAt: new Date() },
   })

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, invalid, notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import { createId } from '@/lib/ids'
@@ -14,8 +14,9 @@ const SUBSCRIBABLE_STATES = new Set(['PUBLISHED', 'DEPRECATED'])
  * MANUAL ones wait for the owner. An API the team cannot see reads as "not found", exactly like
  * one that does not exist, so the error never confirms another team's PRIVATE API.
  */
-export async function subscribe({ teamId }: TeamScope, input: SubscribeInput) {
-  const api = await db.api.findFirst({
+export async function subscribe({ teamId }: TeamScope, input: SubscribeInput, tx?: Tx) {
+  const client = tx ?? db
+  const api = await client.api.findFirst({
     where: {
       id: input.apiId,
       OR: [{ visibility: 'INTERNAL' }, { visibility: 'PRIVATE', teamId }],
@@ -29,7 +30,7 @@ export async function subscribe({ teamId }: TeamScope, input: SubscribeInput) {
     throw conflict('Only a published or deprecated API can take new subscriptions', 'api_not_subscribable')
   }
 
-  const plan = await db.plan.findFirst({
+  const plan = await client.plan.findFirst({
     where: { id: input.planId, apiId: api.id, archivedAt: null },
     select: { id: true, approval: true },
   })
@@ -38,7 +39,7 @@ export async function subscribe({ teamId }: TeamScope, input: SubscribeInput) {
 
   const state = plan.approval === 'AUTO' ? 'ACTIVE' : 'PENDING'
   const now = new Date()
-  const row = await db.$transaction(async (tx) => {
+  const insert = async (tx: Tx) => {
     // Serialises subscribes by one team, so two clicks cannot both pass the duplicate check.
     await lockTeam({ teamId }, tx)
     const existing = await tx.subscription.findFirst({
@@ -54,7 +55,7 @@ export async function subscribe({ teamId }: TeamScope, input: SubscribeInput) {
         'duplicate_subscription',
       )
     }
-    return tx.subscription.create({
+    const created = await tx.subscription.create({
       data: {
         id: createId('sub'),
         apiId: api.id,
@@ -66,8 +67,10 @@ export async function subscribe({ teamId }: TeamScope, input: SubscribeInput) {
       },
       select: SUBSCRIPTION_SELECT,
     })
-  })
-  // After the commit, so a gateway that reloads on the bump already sees the new row.
-  if (state === 'ACTIVE') await publishConfigChange(db)
+    // In the transaction: PostgreSQL delivers the notice on commit, when the row is visible.
+    if (state === 'ACTIVE') await publishConfigChange(tx)
+    return created
+  }
+  const row = await (tx ? insert(tx) : db.$transaction(insert))
   return toSubscriptionOutput(row)
 }

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { publishConfigChange } from '@/lib/config-events/publish-config-change'
 import type { SubscriptionStateName } from './schemas'
@@ -22,9 +22,11 @@ export async function transitionSubscription(
   { teamId, actor }: TeamScope,
   { subscriptionId, reason }: { subscriptionId: string; reason?: string },
   t: Transition,
+  tx?: Tx,
 ) {
+  const client = tx ?? db
   const teamWhere = t.side === 'owner' ? { ownerTeamId: teamId } : { consumerTeamId: teamId }
-  const current = await db.subscription.findFirst({
+  const current = await client.subscription.findFirst({
     where: { id: subscriptionId, ...teamWhere },
     select: { state: true },
   })
@@ -32,15 +34,15 @@ export async function transitionSubscription(
   if (!t.from.includes(current.state)) {
     throw conflict(`A ${current.state.toLowerCase()} subscription cannot be ${t.verb}`, 'invalid_transition')
   }
-  const { count } = await db.subscription.updateMany({
+  const { count } = await client.subscription.updateMany({
     where: { id: subscriptionId, ...teamWhere, state: current.state },
     data: { state: t.to, decidedById: actor.userId, decidedAt: new Date(), ...(reason ? { reason } : {}) },
   })
   if (count === 0) throw conflict('This subscription changed meanwhile; reload and try again', 'invalid_transition')
   // Only ACTIVE subscriptions are in the gateway's snapshot; other moves are invisible to it.
   if (current.state === 'ACTIVE' || t.to === 'ACTIVE')
-    await publishConfigChange(db, { kind: 'subscription', id: subscriptionId })
-  const row = await db.subscription.findFirstOrThrow({
+    await publishConfigChange(client, { kind: 'subscription', id: subscriptionId })
+  const row = await client.subscription.findFirstOrThrow({
     where: { id: subscriptionId, ...teamWhere },
     select: SUBSCRIPTION_SELECT,
   })

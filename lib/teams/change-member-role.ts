@@ -1,6 +1,6 @@
 import type { Role } from '@/generated/sqlite/enums'
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { conflict, notFound } from '@/lib/errors/app-error'
 import { countOwners, lockTeam } from './lock-team'
 import { assertCanTouchOwnerRole, lastOwnerMessage } from './owner-role'
@@ -9,9 +9,10 @@ import type { ChangeMemberRoleInput } from './schemas'
 export async function changeMemberRole(
   scope: TeamScope,
   input: ChangeMemberRoleInput,
+  outer?: Tx,
 ): Promise<{ id: string; role: Role }> {
   const { teamId, actor } = scope
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     await lockTeam(scope, tx)
     // Scoped by teamId: another team's membership id is "not found", never a change.
     const target = await tx.membership.findFirst({
@@ -27,5 +28,6 @@ export async function changeMemberRole(
       data: { role: input.role },
       select: { id: true, role: true },
     })
-  })
+  }
+  return outer ? write(outer) : db.$transaction(write)
 }

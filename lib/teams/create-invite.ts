@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { sha256Hex } from '@/lib/crypto/hash'
 import { createId, randomToken } from '@/lib/ids'
 import { INVITE_TTL_DAYS, type CreateInviteInput } from './schemas'
@@ -19,11 +19,12 @@ export async function createInvite(
   { teamId, actor }: TeamScope,
   input: CreateInviteInput,
   now = new Date(),
+  tx: Tx = db,
 ): Promise<CreatedInvite> {
   assertCanTouchOwnerRole(actor, input.role)
   // 40 characters from a 36-letter alphabet is about 206 bits: unguessable, and URL-safe as is.
   const token = randomToken(40)
-  const invite = await db.invite.create({
+  const invite = await tx.invite.create({
     data: {
       id: createId('inv'),
       teamId,

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { notFound } from '@/lib/errors/app-error'
 import type { RevokeInviteInput } from './schemas'
 
@@ -7,7 +7,7 @@ import type { RevokeInviteInput } from './schemas'
  * Deletes a pending invite. The team id in the WHERE clause means another team's invite id
  * matches nothing and reads as "not found", exactly like an id that never existed.
  */
-export async function revokeInvite({ teamId }: TeamScope, { inviteId }: RevokeInviteInput): Promise<void> {
-  const { count } = await db.invite.deleteMany({ where: { id: inviteId, teamId, acceptedAt: null } })
+export async function revokeInvite({ teamId }: TeamScope, { inviteId }: RevokeInviteInput, tx: Tx = db): Promise<void> {
+  const { count } = await tx.invite.deleteMany({ where: { id: inviteId, teamId, acceptedAt: null } })
   if (count === 0) throw notFound('Invite')
 }

@@ -1,5 +1,5 @@
 import type { TeamScope } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, type Tx } from '@/lib/db'
 import { encryptSecret } from '@/lib/crypto/secret-box'
 import { assertOutboundUrl } from '@/lib/net/check-outbound-url'
 import { outboundPolicyFromEnv, type OutboundPolicy } from '@/lib/net/outbound-policy'
@@ -39,13 +39,14 @@ export async function setWebhookUrl(
  * Stops webhooks: no new deliveries are queued, and the ones still waiting are marked FAILED
  * (they can be retried once a URL is set again). The secret is kept for when a URL comes back.
  */
-export async function clearWebhookUrl({ teamId }: TeamScope): Promise<{ cancelled: number }> {
-  return db.$transaction(async (tx) => {
+export async function clearWebhookUrl({ teamId }: TeamScope, outer?: Tx): Promise<{ cancelled: number }> {
+  const write = async (tx: Tx) => {
     await tx.team.update({ where: { id: teamId }, data: { webhookUrl: null } })
     const { count } = await tx.webhookDelivery.updateMany({
       where: { teamId, state: 'PENDING' },
       data: { state: 'FAILED', lastError: 'Webhook URL removed' },
     })
     return { cancelled: count }
-  })
+  }
+  return outer ? write(outer) : db.$transaction(write)
 }

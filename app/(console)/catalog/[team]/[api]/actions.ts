@@ -14,8 +14,8 @@ import { subscribe } from '@/lib/subscriptions/subscribe'
 const doSubscribe = teamAction(
   'subscriptions.write',
   subscribeSchema,
-  async (input, context): Promise<SubscribeResult & { id: string }> => {
-    const subscription = await subscribe(scopeOf(context), input)
+  async (input, context, tx): Promise<SubscribeResult & { id: string }> => {
+    const subscription = await subscribe(scopeOf(context), input, tx)
     // The id makes the new subscription the audit entry's target.
     return {
       id: subscription.id,
@@ -24,7 +24,7 @@ const doSubscribe = teamAction(
       teamSlug: context.team.slug,
     }
   },
-  { audit: 'subscription.create' },
+  { audit: 'subscription.create', transaction: true },
 )
 
 export async function subscribeAction(

@@ -12,12 +12,18 @@ import { runTeamForm, teamAction } from '@/lib/auth/team-action'
 // The team comes from teamAction's membership check (the form's hidden `team` field names it),
 // never from the input: another team's API id only ever reads "not found".
 
-const doCreate = teamAction('apis.write', createApiSchema, (input, context) => createApi(scopeOf(context), input), {
-  audit: 'api.create',
-})
-const doUpdate = teamAction('apis.write', updateApiSchema, (input, context) => updateApi(scopeOf(context), input), {
-  audit: 'api.update',
-})
+const doCreate = teamAction(
+  'apis.write',
+  createApiSchema,
+  (input, context, tx) => createApi(scopeOf(context), input, tx),
+  { audit: 'api.create', transaction: true },
+)
+const doUpdate = teamAction(
+  'apis.write',
+  updateApiSchema,
+  (input, context, tx) => updateApi(scopeOf(context), input, tx),
+  { audit: 'api.update', transaction: true },
+)
 
 export async function createApiAction(
   _previous: ActionState<SavedApi>,

@@ -27,6 +27,7 @@ const doTopUp = teamAction(
       message: `Added ${formatMicros(result.amountMicros)}. New balance: ${formatMicros(result.balanceMicros)}.${resolved}`,
     }
   },
+  // Not in one transaction: the provider's charge and a decline's card status must outlive a failure.
   { audit: 'billing.top_up' },
 )
 
@@ -38,18 +39,19 @@ const doUpdatePaymentMethod = teamAction(
     const resolved = method.resolvedIncidents ? ` ${method.resolvedIncidents} payment incident(s) resolved.` : ''
     return { message: `Payment method saved: ${method.label}.${resolved}` }
   },
+  // Not in one transaction: a refused card is recorded, then reported as a 402.
   { audit: 'billing.payment_method.update' },
 )
 
 const doUpdateSettings = teamAction(
   'billing.write',
   anyForm,
-  async (input, context): Promise<BillingActionData> => {
-    const settings = await updateBillingSettings(scopeOf(context), input)
+  async (input, context, tx): Promise<BillingActionData> => {
+    const settings = await updateBillingSettings(scopeOf(context), input, new Date(), tx)
     const resolved = settings.resolvedIncidents ? ` ${settings.resolvedIncidents} budget incident(s) resolved.` : ''
     return { message: `Budget and limits saved.${resolved}` }
   },
-  { audit: 'billing.settings.update' },
+  { audit: 'billing.settings.update', transaction: true },
 )
 
 function run(formData: FormData, action: TeamActionRunner<BillingActionData>): Promise<ActionState<BillingActionData>> {

@@ -18,30 +18,30 @@ type CreatedKey = NewKey & { id: string }
 const doCreate = teamAction(
   'keys.write',
   createKeySchema,
-  async (input, context): Promise<CreatedKey> => {
-    const { key, value } = await createKey(scopeOf(context), input)
+  async (input, context, tx): Promise<CreatedKey> => {
+    const { key, value } = await createKey(scopeOf(context), input, tx)
     return { id: key.id, value, name: key.name, prefix: key.prefix }
   },
-  { audit: 'key.create' },
+  { audit: 'key.create', transaction: true },
 )
 const doRotate = teamAction(
   'keys.write',
   rotateKeySchema,
-  async (input, context): Promise<CreatedKey> => {
-    const { key, value, previous } = await rotateKey(scopeOf(context), input)
+  async (input, context, tx): Promise<CreatedKey> => {
+    const { key, value, previous } = await rotateKey(scopeOf(context), input, tx)
     const graceEndsAt = previous.graceEndsAt?.toISOString() ?? null
     return { id: key.id, value, name: key.name, prefix: key.prefix, graceEndsAt }
   },
-  { audit: 'key.rotate' },
+  { audit: 'key.rotate', transaction: true },
 )
 const doRevoke = teamAction(
   'keys.write',
   revokeKeySchema,
-  async (input, context) => {
-    await revokeKey(scopeOf(context), input)
+  async (input, context, tx) => {
+    await revokeKey(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'key.revoke' },
+  { audit: 'key.revoke', transaction: true },
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {

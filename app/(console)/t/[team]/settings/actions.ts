@@ -42,52 +42,52 @@ import { clearWebhookUrl, setWebhookUrl } from '@/lib/webhooks/set-webhook-url'
 const doUpdateTeam = teamAction(
   'team.manage',
   updateTeamSchema,
-  async (input, context) => {
-    const team = await updateTeam(scopeOf(context), input)
+  async (input, context, tx) => {
+    const team = await updateTeam(scopeOf(context), input, tx)
     return { name: team.name, contactEmail: team.contactEmail }
   },
-  { audit: 'team.update' },
+  { audit: 'team.update', transaction: true },
 )
 
 const doCreateInvite = teamAction(
   'team.manage',
   createInviteSchema,
-  async (input, context) => {
-    const { invite, token } = await createInvite(scopeOf(context), input)
+  async (input, context, tx) => {
+    const { invite, token } = await createInvite(scopeOf(context), input, new Date(), tx)
     const expiresAt = invite.expiresAt.toISOString()
     return { id: invite.id, token, role: invite.role, email: invite.email, expiresAt }
   },
-  { audit: 'team.member.invite' },
+  { audit: 'team.member.invite', transaction: true },
 )
 
 const doRevokeInvite = teamAction(
   'team.manage',
   revokeInviteSchema,
-  async (input, context) => {
-    await revokeInvite(scopeOf(context), input)
+  async (input, context, tx) => {
+    await revokeInvite(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'team.invite.revoke' },
+  { audit: 'team.invite.revoke', transaction: true },
 )
 
 const doChangeRole = teamAction(
   'team.manage',
   changeMemberRoleSchema,
-  async (input, context) => {
-    const membership = await changeMemberRole(scopeOf(context), input)
+  async (input, context, tx) => {
+    const membership = await changeMemberRole(scopeOf(context), input, tx)
     return { role: membership.role }
   },
-  { audit: 'team.member.change_role' },
+  { audit: 'team.member.change_role', transaction: true },
 )
 
 const doRemoveMember = teamAction(
   'team.manage',
   removeMemberSchema,
-  async (input, context) => {
-    const removed = await removeMember(scopeOf(context), input)
+  async (input, context, tx) => {
+    const removed = await removeMember(scopeOf(context), input, tx)
     return { leftTeam: removed.userId === context.user.id }
   },
-  { audit: 'team.member.remove' },
+  { audit: 'team.member.remove', transaction: true },
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>) {
@@ -145,17 +145,17 @@ const doSetWebhookUrl = teamAction(
 const doClearWebhookUrl = teamAction(
   'team.manage',
   z.object({}),
-  async (_input, context): Promise<WebhookUrlResult> => {
-    await clearWebhookUrl(scopeOf(context))
+  async (_input, context, tx): Promise<WebhookUrlResult> => {
+    await clearWebhookUrl(scopeOf(context), tx)
     return { url: null, secret: null }
   },
-  { audit: 'webhook.clear_url' },
+  { audit: 'webhook.clear_url', transaction: true },
 )
 const doRotateWebhookSecret = teamAction(
   'team.manage',
   z.object({}),
-  async (_input, context) => rotateWebhookSecret(scopeOf(context)),
-  { audit: 'webhook.rotate_secret' },
+  async (_input, context, tx) => rotateWebhookSecret(scopeOf(context), tx),
+  { audit: 'webhook.rotate_secret', transaction: true },
 )
 // A test event is a real delivery (a row in the delivery log, a request to the receiver).
 const doSendTestWebhook = teamAction(
@@ -222,20 +222,20 @@ export async function retryWebhookDeliveryAction(
 const doCreateManagementToken = teamAction(
   'team.read',
   createManagementTokenSchema,
-  async (input, context): Promise<NewManagementToken & { id: string }> => {
-    const { token, value } = await createManagementToken(scopeOf(context), input)
+  async (input, context, tx): Promise<NewManagementToken & { id: string }> => {
+    const { token, value } = await createManagementToken(scopeOf(context), input, {}, tx)
     return { id: token.id, value, name: token.name, prefix: token.prefix }
   },
-  { audit: 'management_token.create' },
+  { audit: 'management_token.create', transaction: true },
 )
 const doRevokeManagementToken = teamAction(
   'team.read',
   revokeManagementTokenSchema,
-  async (input, context) => {
-    await revokeManagementToken(scopeOf(context), input)
+  async (input, context, tx) => {
+    await revokeManagementToken(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'management_token.revoke' },
+  { audit: 'management_token.revoke', transaction: true },
 )
 
 export async function createManagementTokenAction(

@@ -20,38 +20,38 @@ import {
 const doApprove = teamAction(
   'subscriptions.approve',
   approveSubscriptionSchema,
-  async (input, context) => {
-    await approveSubscription(scopeOf(context), input)
+  async (input, context, tx) => {
+    await approveSubscription(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'subscription.approve' },
+  { audit: 'subscription.approve', transaction: true },
 )
 const doReject = teamAction(
   'subscriptions.approve',
   rejectSubscriptionSchema,
-  async (input, context) => {
-    await rejectSubscription(scopeOf(context), input)
+  async (input, context, tx) => {
+    await rejectSubscription(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'subscription.reject' },
+  { audit: 'subscription.reject', transaction: true },
 )
 const doSuspend = teamAction(
   'subscriptions.approve',
   suspendSubscriptionSchema,
-  async (input, context) => {
-    await suspendSubscription(scopeOf(context), input)
+  async (input, context, tx) => {
+    await suspendSubscription(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'subscription.suspend' },
+  { audit: 'subscription.suspend', transaction: true },
 )
 const doCancel = teamAction(
   'subscriptions.write',
   cancelSubscriptionSchema,
-  async (input, context) => {
-    await cancelSubscription(scopeOf(context), input)
+  async (input, context, tx) => {
+    await cancelSubscription(scopeOf(context), input, tx)
     return undefined
   },
-  { audit: 'subscription.cancel' },
+  { audit: 'subscription.cancel', transaction: true },
 )
 
 function run(formData: FormData, action: TeamActionRunner<undefined>): Promise<ActionState> {

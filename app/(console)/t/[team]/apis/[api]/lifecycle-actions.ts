@@ -26,15 +26,15 @@ const doPublish = teamAction(
 const doDeprecate = teamAction(
   'apis.publish',
   deprecateVersionSchema,
-  (input, context) => deprecateVersion(scopeOf(context), input),
-  { audit: 'version.deprecate' },
+  (input, context, tx) => deprecateVersion(scopeOf(context), input, new Date(), tx),
+  { audit: 'version.deprecate', transaction: true },
 )
 // The early-retire right comes from the member's role in the scope, never from the form.
 const doRetire = teamAction(
   'apis.publish',
   retireVersionSchema,
-  (input, context) => retireVersion(scopeOf(context), input),
-  { audit: 'version.retire' },
+  (input, context, tx) => retireVersion(scopeOf(context), input, new Date(), tx),
+  { audit: 'version.retire', transaction: true },
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {

@@ -9,17 +9,23 @@ import { createPlan, type SavedPlan } from '@/lib/plans/create-plan'
 import { archivePlanSchema, createPlanSchema, updatePlanSchema } from '@/lib/plans/schemas'
 import { updatePlan } from '@/lib/plans/update-plan'
 
-const doCreate = teamAction('apis.write', createPlanSchema, (input, context) => createPlan(scopeOf(context), input), {
-  audit: 'plan.create',
-})
-const doUpdate = teamAction('apis.write', updatePlanSchema, (input, context) => updatePlan(scopeOf(context), input), {
-  audit: 'plan.update',
-})
+const doCreate = teamAction(
+  'apis.write',
+  createPlanSchema,
+  (input, context, tx) => createPlan(scopeOf(context), input, tx),
+  { audit: 'plan.create', transaction: true },
+)
+const doUpdate = teamAction(
+  'apis.write',
+  updatePlanSchema,
+  (input, context, tx) => updatePlan(scopeOf(context), input, tx),
+  { audit: 'plan.update', transaction: true },
+)
 const doArchive = teamAction(
   'apis.write',
   archivePlanSchema,
-  (input, context) => archivePlan(scopeOf(context), input),
-  { audit: 'plan.archive' },
+  (input, context, tx) => archivePlan(scopeOf(context), input, new Date(), tx),
+  { audit: 'plan.archive', transaction: true },
 )
 
 function run<T>(formData: FormData, action: TeamActionRunner<T>): Promise<ActionState<T>> {

@@ -17,8 +17,12 @@ export const GET = managementRoute<Params>('team.read', async ({ url, caller }) 
   return { body: cursorListBody(url, page) }
 })
 
-export const POST = managementRoute<Params>('apis.write', async ({ json, caller }) => {
-  const saved = await createApi(caller.scope, createApiSchema.parse(json()))
-  const api = await requireApiOutput(caller.scope, saved.slug)
-  return { status: 201, body: api, headers: { etag: etagOf(api), location: `apis/${api.slug}` } }
-})
+export const POST = managementRoute<Params>(
+  'apis.write',
+  async ({ json, caller, tx }) => {
+    const saved = await createApi(caller.scope, createApiSchema.parse(json()), tx)
+    const api = await requireApiOutput(caller.scope, saved.slug, tx)
+    return { status: 201, body: api, headers: { etag: etagOf(api), location: `apis/${api.slug}` } }
+  },
+  { transaction: true },
+)

@@ -14,7 +14,11 @@ export const GET = managementRoute<Params>('team.read', async ({ url, caller }) 
   return { body: cursorListBody(url, await listKeysByCursor(caller.scope, { ...cursorRequestOf(url), q })) }
 })
 
-export const POST = managementRoute<Params>('keys.write', async ({ json, caller }) => {
-  const { key, value } = await createKey(caller.scope, createKeySchema.parse(json()))
-  return { status: 201, body: { ...key, value } }
-})
+export const POST = managementRoute<Params>(
+  'keys.write',
+  async ({ json, caller, tx }) => {
+    const { key, value } = await createKey(caller.scope, createKeySchema.parse(json()), tx)
+    return { status: 201, body: { ...key, value } }
+  },
+  { transaction: true },
+)

@@ -18,7 +18,11 @@ export const GET = managementRoute<Params>('team.read', async ({ url, caller }) 
   return { body: cursorListBody(url, page) }
 })
 
-export const POST = managementRoute<Params>('subscriptions.write', async ({ json, caller }) => ({
-  status: 201,
-  body: await subscribe(caller.scope, subscribeSchema.parse(json())),
-}))
+export const POST = managementRoute<Params>(
+  'subscriptions.write',
+  async ({ json, caller, tx }) => ({
+    status: 201,
+    body: await subscribe(caller.scope, subscribeSchema.parse(json()), tx),
+  }),
+  { transaction: true },
+)

@@ -15,7 +15,11 @@ export const GET = managementRoute<Params>('team.read', async ({ url, caller }) 
   return { body: cursorListBody(url, await listProvidersByCursor(caller.scope, { ...cursorRequestOf(url), q })) }
 })
 
-export const POST = managementRoute<Params>('ai.write', async ({ json, caller }) => ({
-  status: 201,
-  body: await createProvider(caller.scope, createProviderSchema.parse(json())),
-}))
+export const POST = managementRoute<Params>(
+  'ai.write',
+  async ({ json, caller, tx }) => ({
+    status: 201,
+    body: await createProvider(caller.scope, createProviderSchema.parse(json()), tx),
+  }),
+  { transaction: true },
+)

@@ -15,17 +15,25 @@ export const GET = managementRoute<Params>('team.read', async ({ params, caller 
   return { body: api, headers: { etag: etagOf(api) } }
 })
 
-export const PATCH = managementRoute<Params>('apis.write', async ({ request, params, json, caller }) => {
-  const current = await requireApiOutput(caller.scope, params.api)
-  assertIfMatch(request, current)
-  // The path names the API; an apiId in the body is ignored, so it can never point elsewhere.
-  await updateApi(caller.scope, { ...json(), apiId: current.id })
-  const api = await requireApiOutput(caller.scope, params.api)
-  return { body: api, headers: { etag: etagOf(api) } }
-})
+export const PATCH = managementRoute<Params>(
+  'apis.write',
+  async ({ request, params, json, caller, tx }) => {
+    const current = await requireApiOutput(caller.scope, params.api, tx)
+    assertIfMatch(request, current)
+    // The path names the API; an apiId in the body is ignored, so it can never point elsewhere.
+    await updateApi(caller.scope, { ...json(), apiId: current.id }, tx)
+    const api = await requireApiOutput(caller.scope, params.api, tx)
+    return { body: api, headers: { etag: etagOf(api) } }
+  },
+  { transaction: true },
+)
 
-export const DELETE = managementRoute<Params>('apis.write', async ({ params, caller }) => {
-  const api = await requireApiOutput(caller.scope, params.api)
-  await deleteApi(caller.scope, { apiId: api.id })
-  return { status: 204 }
-})
+export const DELETE = managementRoute<Params>(
+  'apis.write',
+  async ({ params, caller, tx }) => {
+    const api = await requireApiOutput(caller.scope, params.api, tx)
+    await deleteApi(caller.scope, { apiId: api.id }, tx)
+    return { status: 204 }
+  },
+  { transaction: true },
+)

@@ -23,7 +23,11 @@ export const PATCH = managementRoute<Params>('ai.write', async ({ request, param
   return { body: model, headers: { etag: etagOf(model) } }
 })
 
-export const DELETE = managementRoute<Params>('ai.write', async ({ params, caller }) => {
-  await deleteModel(caller.scope, { modelId: params.model })
-  return { status: 204 }
-})
+export const DELETE = managementRoute<Params>(
+  'ai.write',
+  async ({ params, caller, tx }) => {
+    await deleteModel(caller.scope, { modelId: params.model }, tx)
+    return { status: 204 }
+  },
+  { transaction: true },
+)

@@ -26,7 +26,11 @@ export const PATCH = managementRoute<Params>('ai.write', async ({ request, param
   return { body: provider, headers: { etag: etagOf(provider) } }
 })
 
-export const DELETE = managementRoute<Params>('ai.write', async ({ params, caller }) => {
-  await deleteProvider(caller.scope, { providerId: params.provider })
-  return { status: 204 }
-})
+export const DELETE = managementRoute<Params>(
+  'ai.write',
+  async ({ params, caller, tx }) => {
+    await deleteProvider(caller.scope, { providerId: params.provider }, tx)
+    return { status: 204 }
+  },
+  { transaction: true },
+)

@@ -18,8 +18,12 @@ export const GET = managementRoute<Params>('team.read', async ({ url, params, ca
   return { body: { items: await listPlans(caller.scope, { apiId: api.id, includeArchived }), next: null } }
 })
 
-export const POST = managementRoute<Params>('apis.write', async ({ params, json, caller }) => {
-  const api = await requireApiOutput(caller.scope, params.api)
-  const saved = await createPlan(caller.scope, createPlanSchema.parse({ ...json(), apiId: api.id }))
-  return { status: 201, body: await requirePlan(caller.scope, { apiId: api.id, planId: saved.id }) }
-})
+export const POST = managementRoute<Params>(
+  'apis.write',
+  async ({ params, json, caller, tx }) => {
+    const api = await requireApiOutput(caller.scope, params.api, tx)
+    const saved = await createPlan(caller.scope, createPlanSchema.parse({ ...json(), apiId: api.id }), tx)
+    return { status: 201, body: await requirePlan(caller.scope, { apiId: api.id, planId: saved.id }, tx) }
+  },
+  { transaction: true },
+)

@@ -6,6 +6,10 @@ export const dynamic = 'force-dynamic'
 
 type Params = { team: string; key: string }
 
-export const POST = managementRoute<Params>('keys.write', async ({ params, caller }) => ({
-  body: await revokeKey(caller.scope, { keyId: params.key }),
-}))
+export const POST = managementRoute<Params>(
+  'keys.write',
+  async ({ params, caller, tx }) => ({
+    body: await revokeKey(caller.scope, { keyId: params.key }, tx),
+  }),
+  { transaction: true },
+)

@@ -7,7 +7,11 @@ export const dynamic = 'force-dynamic'
 
 type Params = { team: string; key: string }
 
-export const POST = managementRoute<Params>('keys.write', async ({ params, json, caller }) => {
-  const { key, value, previous } = await rotateKey(caller.scope, { ...json(), keyId: params.key })
-  return { status: 201, body: { ...key, value, previous } }
-})
+export const POST = managementRoute<Params>(
+  'keys.write',
+  async ({ params, json, caller, tx }) => {
+    const { key, value, previous } = await rotateKey(caller.scope, { ...json(), keyId: params.key }, tx)
+    return { status: 201, body: { ...key, value, previous } }
+  },
+  { transaction: true },
+)

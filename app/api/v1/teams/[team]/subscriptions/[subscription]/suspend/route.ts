@@ -7,9 +7,14 @@ export const dynamic = 'force-dynamic'
 
 type Params = { team: string; subscription: string }
 
-export const POST = managementRoute<Params>('subscriptions.approve', async ({ params, json, caller }) => ({
-  body: await suspendSubscription(
-    caller.scope,
-    suspendSubscriptionSchema.parse({ ...json(), subscriptionId: params.subscription }),
-  ),
-}))
+export const POST = managementRoute<Params>(
+  'subscriptions.approve',
+  async ({ params, json, caller, tx }) => ({
+    body: await suspendSubscription(
+      caller.scope,
+      suspendSubscriptionSchema.parse({ ...json(), subscriptionId: params.subscription }),
+      tx,
+    ),
+  }),
+  { transaction: true },
+)

@@ -16,11 +16,15 @@ export const GET = managementRoute<Params>('team.read', async ({ params, caller 
   return { body: plan, headers: { etag: etagOf(plan) } }
 })
 
-export const PATCH = managementRoute<Params>('apis.write', async ({ request, params, json, caller }) => {
-  const api = await requireApiOutput(caller.scope, params.api)
-  const ids = { apiId: api.id, planId: params.plan }
-  assertIfMatch(request, await requirePlan(caller.scope, ids))
-  await updatePlan(caller.scope, updatePlanSchema.parse({ ...json(), planId: params.plan }))
-  const plan = await requirePlan(caller.scope, ids)
-  return { body: plan, headers: { etag: etagOf(plan) } }
-})
+export const PATCH = managementRoute<Params>(
+  'apis.write',
+  async ({ request, params, json, caller, tx }) => {
+    const api = await requireApiOutput(caller.scope, params.api, tx)
+    const ids = { apiId: api.id, planId: params.plan }
+    assertIfMatch(request, await requirePlan(caller.scope, ids, tx))
+    await updatePlan(caller.scope, updatePlanSchema.parse({ ...json(), planId: params.plan }), tx)
+    const plan = await requirePlan(caller.scope, ids, tx)
+    return { body: plan, headers: { etag: etagOf(plan) } }
+  },
+  { transaction: true },
+)

@@ -9,10 +9,14 @@ export const dynamic = 'force-dynamic'
 
 type Params = { team: string; api: string; plan: string }
 
-export const POST = managementRoute<Params>('apis.write', async ({ params, caller }) => {
-  const api = await requireApiOutput(caller.scope, params.api)
-  const ids = { apiId: api.id, planId: params.plan }
-  await requirePlan(caller.scope, ids)
-  await archivePlan(caller.scope, { planId: params.plan })
-  return { body: await requirePlan(caller.scope, ids) }
-})
+export const POST = managementRoute<Params>(
+  'apis.write',
+  async ({ params, caller, tx }) => {
+    const api = await requireApiOutput(caller.scope, params.api, tx)
+    const ids = { apiId: api.id, planId: params.plan }
+    await requirePlan(caller.scope, ids, tx)
+    await archivePlan(caller.scope, { planId: params.plan }, new Date(), tx)
+    return { body: await requirePlan(caller.scope, ids, tx) }
+  },
+  { transaction: true },
+)

@@ -8,8 +8,12 @@ export const dynamic = 'force-dynamic'
 
 type Params = { team: string; api: string; version: string }
 
-export const POST = managementRoute<Params>('apis.publish', async ({ params, json, caller }) => {
-  const version = await requireVersionOutput(caller.scope, params)
-  await retireVersion(caller.scope, retireVersionSchema.parse({ ...json(), versionId: version.id }))
-  return { body: await requireVersionOutput(caller.scope, params) }
-})
+export const POST = managementRoute<Params>(
+  'apis.publish',
+  async ({ params, json, caller, tx }) => {
+    const version = await requireVersionOutput(caller.scope, params, {}, tx)
+    await retireVersion(caller.scope, retireVersionSchema.parse({ ...json(), versionId: version.id }), new Date(), tx)
+    return { body: await requireVersionOutput(caller.scope, params, {}, tx) }
+  },
+  { transaction: true },
+)
