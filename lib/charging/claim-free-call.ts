@@ -18,8 +18,9 @@ export async function claimFreeCall(
 ): Promise<boolean> {
   if (freePerMonth <= 0) return false
   if ((await incrementClaims(db, subscriptionId, month, freePerMonth)) === 1) return true
-  const exists = await db.subscriptionUsage.count({ where: { subscriptionId, month } })
-  if (exists > 0) return false
+  // No row moved: the month is used up, or its row does not exist yet. Create it and claim again,
+  // even when another instance's create wins: answering "used up" because a racing call created
+  // the row first would make this instance refuse every free call left for the month.
   try {
     await db.subscriptionUsage.create({ data: { id: createId('su'), subscriptionId, month } })
   } catch (error) {
