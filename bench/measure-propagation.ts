@@ -9,9 +9,13 @@ import { seedWorld, spawnInstance, statusOf } from './scale-out-world'
 //   notify - commit to the gateway hearing the notification;
 //   apply  - heard to the new snapshot swapped in (one row re-read, or a full reload);
 //   answer - swapped in to this process reading the first 401.
+// The lag itself runs from the commit (the change exists) to the first 401 at the other process;
+// the console's own write before it is reported beside it (`withWrite`).
 
 export type LagSpread = { medianMs: number; worstMs: number }
 export type PropagationLag = LagSpread & {
+  /** From the start of the console's write, its update and commit included. */
+  withWrite: LagSpread
   samples: number
   /** How many changes the gateway took in as a one-row delta (the rest reloaded in full). */
   deltas: number
@@ -20,7 +24,7 @@ export type PropagationLag = LagSpread & {
 
 const epochNow = () => performance.timeOrigin + performance.now()
 
-/** Milliseconds from revoking each key here to its first 401 at a gateway in another process. */
+/** Milliseconds from each key's revocation committing here to its first 401 at a gateway in another process. */
 export async function measurePropagationLag(upstreamUrl: string, revocations = 30): Promise<PropagationLag> {
   const world = await seedWorld(upstreamUrl, revocations)
   const gateway = await spawnInstance(world.database.url, { GATEWAY_TRACE_CONFIG: '1' })
@@ -36,7 +40,15 @@ export async function measurePropagationLag(upstreamUrl: string, revocations = 3
   })
   try {
     const url = gateway.url + world.path
-    const samples: { total: number; write: number; notify: number; apply: number; answer: number; how: string }[] = []
+    const samples: {
+      afterCommit: number
+      total: number
+      write: number
+      notify: number
+      apply: number
+      answer: number
+      how: string
+    }[] = []
     for (const key of world.keys) {
       while ((await statusOf(url, key.value)) !== 200) await new Promise((resolve) => setTimeout(resolve, 20))
       const started = epochNow()
@@ -52,6 +64,7 @@ export async function measurePropagationLag(upstreamUrl: string, revocations = 3
       for (let i = 0; i < 100 && !swaps.has(version); i++) await new Promise((resolve) => setTimeout(resolve, 10))
       const swap = swaps.get(version) ?? { how: 'unknown', heard: NaN, swapped: NaN }
       samples.push({
+        afterCommit: refused - committed,
         total: refused - started,
         write: committed - started,
         notify: swap.heard - committed,
@@ -69,7 +82,8 @@ export async function measurePropagationLag(upstreamUrl: string, revocations = 3
     }
     return {
       samples: samples.length,
-      ...spread((s) => s.total),
+      ...spread((s) => s.afterCommit),
+      withWrite: spread((s) => s.total),
       deltas: samples.filter((s) => s.how === 'delta').length,
       breakdown: {
         write: spread((s) => s.write),

@@ -1,11 +1,13 @@
 import pg from 'pg'
+import type { ChangeRow } from './change-rows'
 import { decodeConfigNotice, type ConfigChange } from './config-change'
 import { CONFIG_CHANNEL } from './config-channel'
 
 // The other-process side of config events on PostgreSQL: one dedicated connection LISTENs on the
-// config channel and hands each published version (and the row it names, if any) to `onVersion`. A dropped connection is
-// reopened after `retryMs`; notifications sent meanwhile are lost, so `onReconnect` lets the
-// caller check the version row at once (and its poll covers the gap in any case).
+// config channel and hands each published version (and the change it names, with the row when the
+// payload carries it) to `onVersion`. A dropped connection is reopened after `retryMs`;
+// notifications sent meanwhile are lost, so `onReconnect` lets the caller check the version row at
+// once (and its poll covers the gap in any case).
 
 /** The connection's application_name, with the process id: what an operator (or a test) finds in pg_stat_activity. */
 export function listenerApplicationName(pid = process.pid): string {
@@ -21,7 +23,7 @@ export type ConfigListener = {
 }
 
 export type ListenOptions = {
-  onVersion: (version: number, change?: ConfigChange) => void
+  onVersion: (version: number, change?: ConfigChange, row?: ChangeRow) => void
   onReconnect?: () => void
   retryMs?: number
 }
@@ -64,7 +66,7 @@ export function listenConfigChanges(url: string, options: ListenOptions): Config
     next.on('end', () => drop())
     next.on('notification', (message) => {
       const notice = message.channel === CONFIG_CHANNEL ? decodeConfigNotice(message.payload ?? '') : null
-      if (notice) options.onVersion(notice.version, notice.change)
+      if (notice) options.onVersion(notice.version, notice.change, notice.row)
     })
     try {
       await next.connect()

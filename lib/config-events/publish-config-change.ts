@@ -1,4 +1,5 @@
 import type { Tx } from '../db'
+import { readChangeRow } from './change-rows'
 import { announceConfigChange } from './config-bus'
 import { encodeConfigNotice, type ConfigChange } from './config-change'
 import { CONFIG_CHANNEL, isPostgresClient } from './config-channel'
@@ -12,11 +13,12 @@ import { CONFIG_CHANNEL, isPostgresClient } from './config-channel'
 // control-plane code never imports the gateway.
 
 /** The caller's transaction, or the client itself after the change committed. */
-export type ConfigEventWriter = Pick<Tx, 'configVersion' | '$executeRaw'>
+export type ConfigEventWriter = Pick<Tx, 'configVersion' | '$executeRaw' | 'apiKey' | 'subscription' | 'apiVersion'>
 
 /**
  * Publishes a config change in `tx`; returns the new config version. Name the `change` only when
- * that one row is all the transaction changed for the gateway: gateways then re-read just it.
+ * that one row is all the transaction changed for the gateway: gateways then patch just it. Call it
+ * after the row's own update, so that the row it sends is the changed one.
  */
 export async function publishConfigChange(tx: ConfigEventWriter, change?: ConfigChange): Promise<number> {
   const row = await tx.configVersion.upsert({
@@ -26,8 +28,11 @@ export async function publishConfigChange(tx: ConfigEventWriter, change?: Config
     select: { version: true },
   })
   // Inside a transaction PostgreSQL delivers the notification on commit, and never on rollback.
-  if (isPostgresClient(tx))
-    await tx.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${encodeConfigNotice(row.version, change)})`
+  // The named row goes with it, as this transaction sees it: other instances need not read it.
+  if (isPostgresClient(tx)) {
+    const changed = change ? await readChangeRow(tx, change) : null
+    await tx.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${encodeConfigNotice(row.version, change, changed)})`
+  }
   // Announced on the next turn: inside a transaction the caller's commit usually lands first; if
   // not, the gateway's poller still sees the new version within one interval.
   setImmediate(() => announceConfigChange(row.version, change))

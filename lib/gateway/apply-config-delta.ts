@@ -1,14 +1,15 @@
 import type { Db } from '../db'
+import {
+  readChangeRow,
+  type ChangeRow,
+  type KeyRow,
+  type SubscriptionRow,
+  type VersionRow,
+} from '../config-events/change-rows'
 import type { ConfigChange } from '../config-events/config-change'
 import { readConfigVersion } from '../config-events/read-config-version'
 import { LIVE_STATES } from './load-snapshot'
-import {
-  KEY_ROW_SELECT,
-  routeLifecycle,
-  SUBSCRIPTION_ROW_SELECT,
-  toKeyEntry,
-  toSubscriptionEntry,
-} from './snapshot-entries'
+import { routeLifecycle, toKeyEntry, toSubscriptionEntry } from './snapshot-entries'
 import {
   subscriptionKey,
   type RouteEntry,
@@ -17,13 +18,14 @@ import {
   type SubscriptionEntry,
 } from './snapshot-types'
 
-// The fast way a config change reaches the hot path: re-read the one row the event names and
-// build the next snapshot from the current one, instead of re-reading every table (the full load
-// took 15-540 ms on this loaded machine, one row about a millisecond or two). A copy of the
-// changed map is swapped in, so the current snapshot stays immutable.
+// The fast way a config change reaches the hot path: take the one row the event names (carried
+// in the NOTIFY payload on PostgreSQL, otherwise re-read) and build the next snapshot from the
+// current one, instead of re-reading every table (the full load took 15-540 ms on a loaded
+// machine, one row about a millisecond or two). A copy of the changed map is swapped in, so the
+// current snapshot stays immutable.
 
 /**
- * - a Snapshot at `version`, when the row is re-read and applied;
+ * - a Snapshot at `version`, when the row is applied;
  * - 'not-committed' when the database is still below `version` (the in-process bus can announce a
  *   change before its transaction commits): nothing to do, the NOTIFY or the poll brings it;
  * - 'full' when this change is more than the row can tell (a new route, a deleted row): reload all.
@@ -33,45 +35,43 @@ export type DeltaOutcome = Snapshot | 'not-committed' | 'full'
 export async function applyConfigDelta(
   db: Db,
   current: Snapshot,
-  notice: { version: number; change: ConfigChange; committed: boolean },
+  notice: { version: number; change: ConfigChange; committed: boolean; row?: ChangeRow },
 ): Promise<DeltaOutcome> {
   const { version, change } = notice
-  // PostgreSQL delivers a NOTIFY only once its transaction committed; a bus notice may come
-  // earlier. Then the version first: once it reads `version`, that change committed before the
-  // row is read, so the row shows it (or something newer, which its own event re-applies).
-  if (!notice.committed && (await readConfigVersion(db)) < version) return 'not-committed'
-  const next = await patch(db, current, change)
+  // A row from the payload is the committed row as its transaction left it: nothing to read.
+  let row = notice.row ?? null
+  if (row === null) {
+    // PostgreSQL delivers a NOTIFY only once its transaction committed; a bus notice may come
+    // earlier. Then the version first: once it reads `version`, that change committed before the
+    // row is read, so the row shows it (or something newer, which its own event re-applies).
+    if (!notice.committed && (await readConfigVersion(db)) < version) return 'not-committed'
+    row = await readChangeRow(db, change)
+  }
+  const next = row === null ? 'full' : patch(current, change.id, row)
   return next === 'full' ? 'full' : { ...current, ...next, version }
 }
 
-async function patch(db: Db, current: Snapshot, change: ConfigChange): Promise<Partial<Snapshot> | 'full'> {
-  switch (change.kind) {
+function patch(current: Snapshot, id: string, row: ChangeRow): Partial<Snapshot> | 'full' {
+  switch (row.kind) {
     case 'key':
-      return patchKey(db, current, change.id)
+      return patchKey(current, row.key)
     case 'subscription':
-      return patchSubscription(db, current, change.id)
+      return patchSubscription(current, row.subscription)
     case 'version':
-      return patchRoute(db, current, change.id)
+      return patchRoute(current, id, row.version)
   }
 }
 
-async function patchKey(db: Db, current: Snapshot, keyId: string): Promise<Partial<Snapshot> | 'full'> {
-  const row = await db.apiKey.findUnique({ where: { id: keyId }, select: KEY_ROW_SELECT })
-  if (!row) return 'full'
+function patchKey(current: Snapshot, row: KeyRow): Partial<Snapshot> {
   const entry = toKeyEntry(row)
   const keysByHash = new Map(current.keysByHash).set(row.hash, entry)
   const keysById = new Map(current.keysById).set(row.id, entry)
   return { keysByHash, keysById }
 }
 
-async function patchSubscription(db: Db, current: Snapshot, id: string): Promise<Partial<Snapshot> | 'full'> {
-  const row = await db.subscription.findUnique({
-    where: { id },
-    select: { ...SUBSCRIPTION_ROW_SELECT, state: true },
-  })
-  if (!row) return 'full'
+function patchSubscription(current: Snapshot, row: SubscriptionRow & { state: string }): Partial<Snapshot> {
   const mapKey = subscriptionKey(row.consumerTeamId, row.apiId)
-  const others = (current.subscriptions.get(mapKey) ?? []).filter((s) => s.id !== id)
+  const others = (current.subscriptions.get(mapKey) ?? []).filter((s) => s.id !== row.id)
   const list: SubscriptionEntry[] = row.state === 'ACTIVE' ? [...others, toSubscriptionEntry(row)] : others
   const subscriptions = new Map(current.subscriptions)
   if (list.length > 0) subscriptions.set(mapKey, list)
@@ -80,22 +80,9 @@ async function patchSubscription(db: Db, current: Snapshot, id: string): Promise
 }
 
 /** A version that stays routable and changed only its lifecycle (deprecated, retired). */
-async function patchRoute(db: Db, current: Snapshot, versionId: string): Promise<Partial<Snapshot> | 'full'> {
+function patchRoute(current: Snapshot, versionId: string, row: VersionRow): Partial<Snapshot> | 'full' {
   const route = [...current.routes.values()].find((r) => r.versionId === versionId)
-  const row = await db.apiVersion.findUnique({
-    where: { id: versionId },
-    select: { state: true, deprecatedAt: true, sunsetAt: true, successorId: true },
-  })
-  if (!route || !row || !LIVE_STATES.includes(row.state as RouteState)) return 'full'
-  const successor = row.successorId
-    ? await db.apiVersion.findUnique({
-        where: { id: row.successorId },
-        select: { version: true, api: { select: { slug: true, team: { select: { slug: true } } } } },
-      })
-    : null
-  const label = successor
-    ? { teamSlug: successor.api.team.slug, apiSlug: successor.api.slug, version: successor.version }
-    : undefined
-  const updated: RouteEntry = { ...route, ...routeLifecycle(row, label) }
+  if (!route || !LIVE_STATES.includes(row.state as RouteState)) return 'full'
+  const updated: RouteEntry = { ...route, ...routeLifecycle(row, row.successor ?? undefined) }
   return { routes: new Map(current.routes).set(route.key, updated) }
 }

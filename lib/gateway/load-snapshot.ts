@@ -2,14 +2,8 @@ import type { Db } from '../db'
 import { loadAiRoutes } from '../ai/gateway/load-ai-routes'
 import { loadPromptSpecs } from '../ai/prompt/load-prompt-specs'
 import { readConfigVersion } from '../config-events/read-config-version'
-import {
-  KEY_ROW_SELECT,
-  routeLifecycle,
-  SUBSCRIPTION_ROW_SELECT,
-  toKeyEntry,
-  toSubscriptionEntry,
-  type VersionLabel,
-} from './snapshot-entries'
+import { KEY_ROW_SELECT, SUBSCRIPTION_ROW_SELECT, type VersionLabel } from '../config-events/change-rows'
+import { routeLifecycle, toKeyEntry, toSubscriptionEntry } from './snapshot-entries'
 import type { KeyEntry, RouteEntry, RouteState, Snapshot, SubscriptionEntry } from './snapshot-types'
 import { incidentKey, subscriptionKey } from './snapshot-types'
 import type { UpstreamPools } from './upstream-pools'

@@ -1,33 +1,14 @@
+import type { KeyRow, SubscriptionRow, VersionLabel } from '../config-events/change-rows'
 import { buildLifecycleHeaders, gatewayUrl } from './lifecycle-headers'
 import type { KeyEntry, RouteEntry, RouteState, SubscriptionEntry } from './snapshot-types'
 
 // Database rows to snapshot entries, shared by the full load (load-snapshot.ts) and the one-row
-// delta (apply-config-delta.ts), so both build exactly the same entry from the same row.
+// delta (apply-config-delta.ts), so both build exactly the same entry from the same row. The rows'
+// shapes are the config events' (change-rows.ts), which a NOTIFY payload may carry.
 
 const WINDOW_MS = { SECOND: 1_000, MINUTE: 60_000 } as const
 
 const toMs = (date: Date | null): number => (date ? date.getTime() : Infinity)
-
-export const KEY_ROW_SELECT = {
-  id: true,
-  teamId: true,
-  hash: true,
-  expiresAt: true,
-  revokedAt: true,
-  graceEndsAt: true,
-  team: { select: { slug: true } },
-  subscriptions: { select: { subscriptionId: true } },
-} as const
-
-type KeyRow = {
-  id: string
-  teamId: string
-  expiresAt: Date | null
-  revokedAt: Date | null
-  graceEndsAt: Date | null
-  team: { slug: string }
-  subscriptions: { subscriptionId: string }[]
-}
 
 export function toKeyEntry(k: KeyRow): KeyEntry {
   return {
@@ -38,39 +19,6 @@ export function toKeyEntry(k: KeyRow): KeyEntry {
     revokedAt: toMs(k.revokedAt),
     graceEndsAt: toMs(k.graceEndsAt),
     allowedSubscriptions: k.subscriptions.length > 0 ? new Set(k.subscriptions.map((s) => s.subscriptionId)) : null,
-  }
-}
-
-export const SUBSCRIPTION_ROW_SELECT = {
-  id: true,
-  apiId: true,
-  planId: true,
-  consumerTeamId: true,
-  plan: {
-    select: {
-      id: true,
-      name: true,
-      rateLimit: true,
-      rateWindow: true,
-      paid: true,
-      currency: true,
-      pricePerCallMicros: true,
-      pricePerMInputMicros: true,
-      pricePerMOutputMicros: true,
-      freeCallsPerMonth: true,
-      tokensPerMinute: true,
-    },
-  },
-} as const
-
-type SubscriptionRow = {
-  id: string
-  planId: string
-  consumerTeamId: string
-  plan: Omit<SubscriptionEntry['plan'], 'tokensPerMinute'> & {
-    rateLimit: number | null
-    rateWindow: keyof typeof WINDOW_MS
-    tokensPerMinute: number | null
   }
 }
 
@@ -98,8 +46,6 @@ export function toSubscriptionEntry(s: SubscriptionRow): SubscriptionEntry {
     },
   }
 }
-
-export type VersionLabel = { teamSlug: string; apiSlug: string; version: string }
 
 /** A route's lifecycle fields from its version row: its state, Deprecation/Sunset/Link headers and successor. */
 export function routeLifecycle(

@@ -1,5 +1,6 @@
 import type { Db } from '../db'
 import { onConfigChange } from '../config-events/config-bus'
+import type { ChangeRow } from '../config-events/change-rows'
 import type { ConfigChange } from '../config-events/config-change'
 import { listenConfigChanges, type ConfigListener } from '../config-events/listen-config-changes'
 import { readConfigVersion } from '../config-events/read-config-version'
@@ -11,8 +12,8 @@ import { UpstreamPools } from './upstream-pools'
 // Holds the current snapshot and keeps it fresh: it subscribes to config events, published in this
 // process (the config bus) or, on PostgreSQL, in any process (LISTEN/NOTIFY), and polls the version
 // row as the fallback for changes whose notification was lost (the only way across processes on
-// SQLite). An event that names one row and is the very next version is applied as a delta (that
-// row re-read); anything else (a gap, a wider change, the poll) reloads in full. All of it runs
+// SQLite). An event that names one row and is the very next version is applied as a delta (the
+// row from the NOTIFY payload, or re-read); anything else (a gap, a wider change, the poll) reloads in full. All of it runs
 // one step at a time, and a snapshot never replaces one of a newer version.
 
 export const DEFAULT_POLL_MS = 300
@@ -27,8 +28,11 @@ export type SnapshotStoreOptions = {
   trace?: boolean
 }
 
-/** `committed`: it came by NOTIFY, which PostgreSQL sends only once the change committed. */
-type Notice = { version: number; change?: ConfigChange; heardAt: number; committed: boolean }
+/**
+ * `committed`: it came by NOTIFY, which PostgreSQL sends only once the change committed; `row`:
+ * the changed row, when the payload carried it.
+ */
+type Notice = { version: number; change?: ConfigChange; row?: ChangeRow; heardAt: number; committed: boolean }
 
 export class SnapshotStore {
   current: Snapshot = EMPTY_SNAPSHOT
@@ -53,9 +57,9 @@ export class SnapshotStore {
   async start(): Promise<void> {
     // The first load throws: a gateway that cannot read its config must not start serving.
     this.current = await loadSnapshot(this.db, this.pools)
-    const heard = (committed: boolean) => (version: number, change?: ConfigChange) => {
+    const heard = (committed: boolean) => (version: number, change?: ConfigChange, row?: ChangeRow) => {
       if (version <= this.current.version) return
-      this.notices.push({ version, change, heardAt: performance.now(), committed })
+      this.notices.push({ version, change, row, heardAt: performance.now(), committed })
       void this.run()
     }
     this.unsubscribe = onConfigChange(heard(false))
