@@ -1,5 +1,4 @@
 import type { Tx } from '../db'
-import type { ConfigChange } from './config-change'
 
 // The one row a one-row config change names, as the gateway needs it to patch its snapshot: read
 // here by the gateway itself, or on PostgreSQL by the publisher inside its own transaction and
@@ -87,9 +86,11 @@ export type ChangeRow =
   | { kind: 'version'; version: VersionRow }
 
 type Reader = Pick<Tx, 'apiKey' | 'subscription' | 'apiVersion'>
+/** The change a row belongs to: a ConfigChange (config-change.ts, which encodes rows with these). */
+type NamedRow = { readonly kind: ChangeRow['kind']; readonly id: string }
 
 /** The row `change` names, as it stands for `client` (null: it is gone). */
-export async function readChangeRow(client: Reader, change: ConfigChange): Promise<ChangeRow | null> {
+export async function readChangeRow(client: Reader, change: NamedRow): Promise<ChangeRow | null> {
   switch (change.kind) {
     case 'key': {
       const key = await client.apiKey.findUnique({ where: { id: change.id }, select: KEY_ROW_SELECT })
@@ -140,7 +141,7 @@ export function encodeChangeRow(row: ChangeRow): string {
 }
 
 /** The row in a payload's text; null when it is not one this code wrote for `change`. */
-export function decodeChangeRow(text: string, change: ConfigChange): ChangeRow | null {
+export function decodeChangeRow(text: string, change: NamedRow): ChangeRow | null {
   let row: ChangeRow
   try {
     row = JSON.parse(text, (_name, value: unknown) => {
