@@ -48,6 +48,8 @@ export async function timePagesOverHttp(
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_UPSTREAM: 'off', HOSTNAME: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npm start runs the server as a grandchild, which must stop with it.
+    detached: true,
   })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
@@ -93,7 +95,7 @@ export async function timePagesOverHttp(
     }
     return timings
   } finally {
-    child.kill('SIGTERM')
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM')
     await exited
   }
 }
