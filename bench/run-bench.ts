@@ -243,16 +243,14 @@ mergeResultsJson({
 })
 
 const previous = readResults()
-const markdown = withSection(
-  withSection(
-    formatReport(report) + '\n' + formatCpuReport(cpuReport),
-    'ai',
-    formatAiSection(await runAiBench({ connections, duration, rounds })),
-  ),
-  'contracts',
-  null, // measured by its own run (npm run bench -- contracts): kept as it was
-  previous,
+let markdown = withSection(
+  formatReport(report) + '\n' + formatCpuReport(cpuReport),
+  'ai',
+  formatAiSection(await runAiBench({ connections, duration, rounds })),
 )
+// Measured by runs of their own (`npm run bench -- contracts`, `-- ai-usage`, BENCH_ONLY=cpu): kept as they were.
+for (const name of ['contracts', 'ai-usage', 'cpu-pairs'] as const)
+  markdown = withSection(markdown, name, null, previous)
 writeResults(markdown)
 console.log('\n' + markdown)
 
