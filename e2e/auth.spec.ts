@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { disableUser } from '../lib/auth/disable-user'
 import { LOGIN_POLICY } from '../lib/auth/login-limits'
 import { E2E_PASSWORD, seedTeam } from './fixtures/seed-team'
-import { cookieHeader, loopbackAddress, readSession, signIn, signInOverHttp } from './fixtures/sign-in'
+import { cookieHeader, loopbackAddress, readSession, signInOverHttp, signInThroughForm } from './fixtures/sign-in'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const TOO_MANY = /^Too many attempts; try again in (\d+) seconds?\.$/
@@ -30,7 +30,7 @@ test('[AUTH] wrong password shows an error and signing in lands on the catalog',
   await expect(page.locator('[data-form-error]')).toHaveText('Wrong email or password')
   await expect(page.getByLabel('Email')).toHaveValue(team.users.OWNER.email)
 
-  await signIn(page, team.users.OWNER.email)
+  await signInThroughForm(page, team.users.OWNER.email)
   await expect(page.getByRole('link', { name: 'Catalog' })).toBeVisible()
   await expect(page.getByLabel('Switch team')).toHaveValue(team.slug)
 })
@@ -83,7 +83,7 @@ test('[AUTH] rotating X-Forwarded-For does not get round the per-address limit',
   })
   expect(refused.outcome).toBe('rate_limited')
   // The same user from another address (the browser's) is not affected.
-  await signIn(page, team.users.VIEWER.email)
+  await signInThroughForm(page, team.users.VIEWER.email)
   await expect(page.getByLabel('Switch team')).toHaveValue(team.slug)
 })
 
@@ -118,7 +118,7 @@ test("[AUTH] an attacker's failures from one address do not stop the real user s
 
 test('[AUTH] sign out ends the session on the server: the old cookie reads nothing', async ({ page, browser }) => {
   const team = await seedTeam('signout')
-  await signIn(page, team.users.VIEWER.email)
+  await signInThroughForm(page, team.users.VIEWER.email)
   const oldCookies = await page.context().cookies()
   const oldCookie = await cookieHeader(page.context())
   expect((await readSession(oldCookie))?.user?.email).toBe(team.users.VIEWER.email)
@@ -144,12 +144,12 @@ test("[AUTH] a removed member's session ends at once", async ({ page, browser })
   const team = await seedTeam('removed')
   const member = await browser.newContext()
   const memberPage = await member.newPage()
-  await signIn(memberPage, team.users.MEMBER.email)
+  await signInThroughForm(memberPage, team.users.MEMBER.email)
   await memberPage.goto(`/t/${team.slug}/apis`)
   await expect(memberPage.getByRole('heading', { name: 'APIs', exact: true })).toBeVisible()
   const memberCookie = await cookieHeader(member)
 
-  await signIn(page, team.users.OWNER.email)
+  await signInThroughForm(page, team.users.OWNER.email)
   await page.goto(`/t/${team.slug}/settings`)
   const row = page.locator(`tr[data-member="${team.users.MEMBER.email}"]`)
   await row.getByRole('button', { name: 'Remove' }).click()
@@ -168,7 +168,7 @@ test("[AUTH] a removed member's session ends at once", async ({ page, browser })
 test("[AUTH] a disabled user's session ends, and signing in again says the account is disabled", async ({ page }) => {
   const team = await seedTeam('disabled')
   const { VIEWER } = team.users
-  await signIn(page, VIEWER.email)
+  await signInThroughForm(page, VIEWER.email)
   await page.goto(`/t/${team.slug}/billing`)
   await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible()
   const cookie = await cookieHeader(page.context())

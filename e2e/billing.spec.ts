@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { seedPaidSubscription } from './fixtures/seed-billing'
 import { callGateway } from './fixtures/seed-invoke'
+import { reloadUntil } from './fixtures/reload-until'
 import { seedTeam } from './fixtures/seed-team'
 import { shot, signIn } from './fixtures/sign-in'
 
@@ -14,14 +15,6 @@ async function sendTryIt(page: Page) {
   await tryIt.getByRole('button', { name: 'Send request' }).click()
   await answered
   return tryIt.getByRole('region', { name: 'Response' })
-}
-
-/** Rollups and incidents land with the metering writer's next flush: reload until the page shows them. */
-async function reloadUntil(page: Page, check: () => Promise<void>) {
-  await expect(async () => {
-    await page.reload()
-    await check()
-  }).toPass({ timeout: 10_000 })
 }
 
 test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its incident, tops up, and calls again', async ({
@@ -49,8 +42,8 @@ test('[BILLING] a consumer runs out of balance in try-it, sees the 402 and its i
   await page.goto(`/t/${consumer.slug}/incidents`)
   const row = page.getByRole('row').filter({ hasText: api.slug })
   await reloadUntil(page, async () => {
-    await expect(row).toContainText('Insufficient balance')
-    await expect(page.getByRole('heading', { name: 'Blocked calls by cause' })).toBeVisible()
+    await expect(row).toContainText('Insufficient balance', { timeout: 1_000 })
+    await expect(page.getByRole('heading', { name: 'Blocked calls by cause' })).toBeVisible({ timeout: 1_000 })
   })
   await expect(row).toContainText('Open')
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
@@ -105,8 +98,8 @@ test('[BILLING] the owner sees the lost revenue of a consumer incident and reven
   await page.goto(`/t/${owner.slug}/incidents?view=owner`)
   const row = page.getByRole('row').filter({ hasText: api.slug })
   await reloadUntil(page, async () => {
-    await expect(row).toContainText(consumer.name)
-    await expect(row).toContainText('$0.75')
+    await expect(row).toContainText(consumer.name, { timeout: 1_000 })
+    await expect(row).toContainText('$0.75', { timeout: 1_000 })
   })
   await expect(page.getByRole('heading', { name: 'Lost revenue by API' })).toBeVisible()
   await shot(page, 'billing-incidents-owner')

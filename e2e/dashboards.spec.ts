@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { expect, request, test, type Locator, type Page } from '@playwright/test'
+import { expect, request, test, type Locator } from '@playwright/test'
 import { createId } from '../lib/ids'
 import { callGateway, seedInvokeApi, seedKey, seedSubscription } from './fixtures/seed-invoke'
+import { reloadUntil } from './fixtures/reload-until'
 import { e2eDb, seedTeam } from './fixtures/seed-team'
 import { shot, signIn } from './fixtures/sign-in'
 
@@ -9,13 +10,6 @@ import { shot, signIn } from './fixtures/sign-in'
 // repeat a label, every chart's numbers as a table and a CSV, a custom range compared with the
 // period before, filters that the drill-downs keep, the call log's streamed CSV export, a top-up
 // that asks first, and an owner's incidents page opening on the owner's side.
-
-async function reloadUntil(page: Page, locator: Locator, text: RegExp) {
-  await expect(async () => {
-    await page.reload()
-    await expect(locator).toHaveText(text, { timeout: 1_000 })
-  }).toPass({ timeout: 20_000 })
-}
 
 async function axisLabels(figure: Locator): Promise<string[]> {
   return figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
@@ -48,7 +42,7 @@ test('[DASHBOARDS] the errors dashboard reads clearly, compares with the previou
   await signIn(page, owner.users.MEMBER.email)
   await page.goto(`/t/${owner.slug}/errors`)
   const total = page.locator('[data-summary="Total calls"]')
-  await reloadUntil(page, total, /Total calls\s*6(?!\d)/)
+  await reloadUntil(page, () => expect(total).toHaveText(/Total calls\s*6(?!\d)/, { timeout: 1_000 }))
   await expect(total).toContainText('none in the previous period')
 
   await test.step('axes state their units and never repeat a label; the table view and CSV hold the series', async () => {
@@ -278,7 +272,8 @@ test("[DASHBOARDS] grouped by key, an owner reads its consumers' keys by team an
 
   await signIn(page, owner.users.MEMBER.email)
   await page.goto(`/t/${owner.slug}/errors?group=key`)
-  await reloadUntil(page, page.locator('[data-summary="Total calls"]'), /Total calls\s*6(?!\d)/)
+  const total = page.locator('[data-summary="Total calls"]')
+  await reloadUntil(page, () => expect(total).toHaveText(/Total calls\s*6(?!\d)/, { timeout: 1_000 }))
   const figure = page.getByRole('figure', { name: /Requests by key/ })
   await expect(page.getByRole('navigation', { name: 'Group requests by' }).locator('[aria-current="page"]')).toHaveText(
     'Key',

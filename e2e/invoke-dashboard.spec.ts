@@ -1,16 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { callGateway, seedInvokeApi, seedKey, seedSubscription } from './fixtures/seed-invoke'
+import { reloadUntil } from './fixtures/reload-until'
 import { seedTeam } from './fixtures/seed-team'
 import { signIn } from './fixtures/sign-in'
 
 // The errors dashboard and the call log agree on the same calls: every number links to its rows.
-
-async function reloadUntil(page: Page, locator: Locator, text: RegExp) {
-  await expect(async () => {
-    await page.reload()
-    await expect(locator).toHaveText(text, { timeout: 1_000 })
-  }).toPass({ timeout: 15_000 })
-}
 
 test('[INVOKE] the errors dashboard counts failures per status class and drills down into the call log', async ({
   page,
@@ -37,7 +31,8 @@ test('[INVOKE] the errors dashboard counts failures per status class and drills 
 
   await signIn(page, owner.users.MEMBER.email)
   await page.goto(`/t/${owner.slug}/errors`)
-  await reloadUntil(page, page.locator('[data-summary="Total calls"]'), /Total calls\s*6(?!\d)/)
+  const total = page.locator('[data-summary="Total calls"]')
+  await reloadUntil(page, () => expect(total).toHaveText(/Total calls\s*6(?!\d)/, { timeout: 1_000 }))
   await expect(page.locator('[data-summary="Error rate"]')).toHaveText(/Error rate\s*50\.0%\s*3 failed/)
   await expect(page.locator('[data-summary="Server errors (5xx)"]')).toHaveText(/Server errors \(5xx\)\s*2(?!\d)/)
   await expect(page.locator('[data-summary="Payment required (402)"]')).toHaveText(/Payment required \(402\)\s*0(?!\d)/)

@@ -1,17 +1,11 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { keyDisplayPrefix } from '../lib/credentials/key-format'
 import { callGateway, seedInvokeApi, seedKey, seedSubscription } from './fixtures/seed-invoke'
+import { reloadUntil } from './fixtures/reload-until'
 import { seedTeam } from './fixtures/seed-team'
 import { shot, signIn } from './fixtures/sign-in'
 
 // The consumer's side and the owner's side of one subscription, each in its own browser context.
-
-async function reloadUntilVisible(page: Page, locator: ReturnType<Page['locator']>) {
-  await expect(async () => {
-    await page.reload()
-    await expect(locator).toBeVisible({ timeout: 1_000 })
-  }).toPass({ timeout: 15_000 })
-}
 
 test('[INVOKE] subscribe, approve, create a key, try it, then find the call in the log and on the dashboard', async ({
   browser,
@@ -85,7 +79,7 @@ test('[INVOKE] subscribe, approve, create a key, try it, then find the call in t
   await consumerPage.goto(`/t/${consumer.slug}/calls?view=consumer`)
   await expect(consumerPage.getByRole('link', { name: 'Our calls' })).toHaveAttribute('aria-current', 'page')
   const call = consumerPage.getByRole('row', { name: new RegExp(api.name) })
-  await reloadUntilVisible(consumerPage, call)
+  await reloadUntil(consumerPage, () => expect(call).toBeVisible({ timeout: 1_000 }))
   await expect(call).toHaveCount(1)
   await expect(call).toContainText('GET')
   await expect(call).toContainText('/hello')
@@ -104,7 +98,7 @@ test('[INVOKE] subscribe, approve, create a key, try it, then find the call in t
   // The owner's errors dashboard counts the call, and the count opens the call log with it.
   await ownerPage.goto(`/t/${owner.slug}/errors`)
   const total = ownerPage.locator('[data-summary="Total calls"]')
-  await reloadUntilVisible(ownerPage, total)
+  await reloadUntil(ownerPage, () => expect(total).toBeVisible({ timeout: 1_000 }))
   await expect(total).toContainText(/Total calls\s*1(?!\d)/)
   await expect(ownerPage.locator('[data-summary="Error rate"]')).toContainText('0%')
   await expect(ownerPage.getByRole('figure', { name: /Requests by status class/ })).toBeVisible()

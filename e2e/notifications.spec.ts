@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test'
 import { seedPaidSubscription } from './fixtures/seed-billing'
 import { callGateway } from './fixtures/seed-invoke'
+import { reloadUntil } from './fixtures/reload-until'
 import { seedTeam } from './fixtures/seed-team'
 import { shot, signIn } from './fixtures/sign-in'
 
@@ -42,10 +43,7 @@ test('[NOTIFICATIONS] the first 402 notifies the consumer owner once; the notifi
   await page.goto(`/t/${consumer.slug}/billing`)
   const bell = page.getByRole('link', { name: bellName })
   // Notifications are written as the incident opens; a reload covers one written by the metering writer.
-  await expect(async () => {
-    await page.reload()
-    await expect(bell).toHaveAccessibleName('Notifications, 1 unread')
-  }).toPass({ timeout: 10_000 })
+  await reloadUntil(page, () => expect(bell).toHaveAccessibleName('Notifications, 1 unread', { timeout: 1_000 }))
   await expect(bell).toHaveText('1')
   await shot(page, 'notifications-bell-unread')
 
