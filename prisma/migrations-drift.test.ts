@@ -16,6 +16,12 @@ import { POSTGRES_SCHEMA, expectedPostgresSchema } from '../scripts/sync-postgre
 
 // Both engines in every run: PostgreSQL is on every machine and in CI (TEST_DATABASE_URL, else
 // 127.0.0.1:5432), so neither half is ever skipped.
+//
+// Each check is a Prisma CLI run or two (about 2 s of CPU each, most of it the CLI starting) on
+// databases of its own: an in-memory or throwaway shadow database for the diff, a fresh database
+// for the apply. Nothing is shared, so both engines' suites and their tests run concurrently
+// (describe.concurrent), and the file takes about as long as its longest chain, not the sum of
+// six CLI runs.
 const TIMEOUT = 60_000
 
 /** `prisma migrate diff --from-migrations <dir> --to-schema <schema> --exit-code`: 0 = no drift. */
@@ -43,7 +49,7 @@ describe('schemas', () => {
   })
 })
 
-describe('SQLite', () => {
+describe.concurrent('SQLite', () => {
   let fresh: TestDatabase
   beforeAll(async () => {
     fresh = await createScratchDatabase('sqlite', { create: false })
@@ -52,7 +58,7 @@ describe('SQLite', () => {
 
   test(
     'the migrations produce prisma/schema.prisma exactly',
-    async () => {
+    async ({ expect }) => {
       // The shadow database is in memory; so is the main one, which the diff never touches.
       const { clean, stdout, stderr } = await drift('sqlite', 'file::memory:')
       expect(clean, `${stdout}\n${stderr}`).toBe(true)
@@ -62,7 +68,7 @@ describe('SQLite', () => {
 
   test(
     'the migrations apply to a fresh database, and again as a no-op',
-    async () => {
+    async ({ expect }) => {
       const url = fresh.url // the directory does not exist yet
       const first = await migrate(url)
       expect(first.applied.length).toBeGreaterThan(0)
@@ -80,7 +86,7 @@ describe('SQLite', () => {
   )
 })
 
-describe('PostgreSQL', () => {
+describe.concurrent('PostgreSQL', () => {
   let fresh: TestDatabase
   beforeAll(async () => {
     fresh = await createScratchDatabase('postgres', { create: false })
@@ -89,7 +95,7 @@ describe('PostgreSQL', () => {
 
   test(
     'the migrations produce prisma/postgres/schema.prisma exactly',
-    async () => {
+    async ({ expect }) => {
       // Replaying the migrations needs a shadow database: the engine stand-in creates a throwaway
       // one on this server and drops it again.
       const { clean, stdout, stderr } = await drift('postgres', postgresServerUrl())
@@ -100,7 +106,7 @@ describe('PostgreSQL', () => {
 
   test(
     'the migrations apply to a fresh database, and again as a no-op',
-    async () => {
+    async ({ expect }) => {
       const first = await migrate(fresh.url) // creates the database
       expect(first.applied.length).toBeGreaterThan(0)
       const client = new pg.Client({ connectionString: fresh.url })

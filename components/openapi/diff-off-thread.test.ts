@@ -65,13 +65,15 @@ function inProcessDiff(beforeText: string, afterText: string) {
 /**
  * Not blocked: the gateway kept answering while the diff ran. Had the diff held the event loop,
  * a call made as it started would have waited for all of it, so the slowest call would take about
- * as long as the diff; here it must stay under half of it, and under a second, with many calls
- * answered meanwhile. Generous, for a loaded 2-core machine: only "blocked throughout" fails.
+ * as long as the diff; here it must stay under half of it, with many calls answered meanwhile.
+ * Both are measured together, so a loaded machine, which slows the diff and the calls alike,
+ * moves the bound with them (a fixed cap in milliseconds failed there): only "blocked
+ * throughout" fails.
  */
 function expectNotBlocked(probe: GatewayProbe, diffMs: number) {
   expect(probe.statuses).toEqual(new Set([200]))
   expect(probe.count).toBeGreaterThan(5)
-  expect(probe.slowestMs).toBeLessThan(Math.min(1_000, diffMs / 2))
+  expect(probe.slowestMs).toBeLessThan(diffMs / 2)
 }
 
 describe('the diff on the worker', () => {

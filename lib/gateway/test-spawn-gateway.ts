@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { get } from 'node:http'
 import path from 'node:path'
 
 // Runs `server/gateway-only.ts` as a separate process (as `npm run gateway` does), for tests that
@@ -14,7 +15,12 @@ export type SpawnedGateway = {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** `startTimeoutMs`: how long it may take to say it listens (tsx compiles it first, slow on a loaded machine). */
+/**
+ * Resolves once the process has answered a /healthz: it prints "listening" just before it installs
+ * its SIGTERM handler, and it serves a request only after that, so a signal sent from here on is
+ * handled, never the default exit. `startTimeoutMs`: how long it may take (tsx compiles it first,
+ * slow on a loaded machine).
+ */
 export function spawnGatewayOnly(env: Record<string, string>, startTimeoutMs = 30_000): Promise<SpawnedGateway> {
   // node --import tsx rather than the tsx binary: one process, so signals reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway-only.ts'], {
@@ -31,19 +37,34 @@ export function spawnGatewayOnly(env: Record<string, string>, startTimeoutMs = 3
     const onData = () => {
       const match = /listening on http:\/\/[^:]+:(\d+)\//.exec(output)
       if (!match) return
-      clearTimeout(timer)
       child.stdout!.off('data', onData)
-      resolve({
-        child,
-        url: `http://127.0.0.1:${match[1]}`,
-        output: () => output,
-        async stop(signal = 'SIGTERM') {
-          if (child.exitCode === null) child.kill(signal)
-          return exited
-        },
-      })
+      const url = `http://127.0.0.1:${match[1]}`
+      healthy(url).then(() => {
+        clearTimeout(timer)
+        resolve({
+          child,
+          url,
+          output: () => output,
+          async stop(signal = 'SIGTERM') {
+            if (child.exitCode === null) child.kill(signal)
+            return exited
+          },
+        })
+      }, reject)
     }
     child.stdout!.on('data', onData)
     void exited.then((code) => reject(new Error(`gateway-only exited early (${code}):\n${output}`)))
+  })
+}
+
+/** One GET /healthz on a connection of its own (no pooled socket left open for the shutdown to drain). */
+function healthy(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    get(`${url}/healthz`, { agent: false }, (res) => {
+      res.resume()
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve() : reject(new Error(`gateway-only /healthz answered ${res.statusCode}`)),
+      )
+    }).on('error', reject)
   })
 }

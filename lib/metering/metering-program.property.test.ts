@@ -54,7 +54,11 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('replay' as const), from: fc.nat() }) },
 )
 
-/** A sink that fails the writes it is told to, in the two ways a write can fail. */
+/**
+ * A sink that fails the writes it is told to, in the two ways a write can fail. Closing it leaves
+ * `inner` open: one inner sink serves every run of a property (a writer thread started once, not
+ * once per run), and the test closes it at the end.
+ */
 function scriptedSink(inner: BatchSink): BatchSink & { failures: Array<'before' | 'after-commit'> } {
   const failures: Array<'before' | 'after-commit'> = []
   return {
@@ -66,7 +70,7 @@ function scriptedSink(inner: BatchSink): BatchSink & { failures: Array<'before' 
       if (mode === 'after-commit') throw new Error('connection lost before the acknowledgement (simulated)')
       return written
     },
-    close: () => inner.close(),
+    close: async () => {},
   }
 }
 
@@ -108,7 +112,7 @@ function callRecord(
   }
 }
 
-async function runScenario(sinkName: SinkName, ops: Op[], sampling: SamplingOptions | null = null): Promise<void> {
+async function runScenario(inner: BatchSink, ops: Op[], sampling: SamplingOptions | null = null): Promise<void> {
   const team = await createTestTeam({ billingAccount: { balanceMicros: INITIAL } }, testDb.db)
   await testDb.db.ledgerEntry.create({
     data: {
@@ -120,7 +124,6 @@ async function runScenario(sinkName: SinkName, ops: Op[], sampling: SamplingOpti
     },
   })
   const ids = { owner: `own_${++run}_${team.id}`, consumer: team.id, incident: `pi_prop_${team.id}` }
-  const inner = testSink(testDb, sinkName)
   const sink = scriptedSink(inner)
   const writer = new InvocationWriter(sink, { sampling })
   const recorded: MeteredCall[] = []
@@ -197,6 +200,16 @@ async function runScenario(sinkName: SinkName, ops: Op[], sampling: SamplingOpti
   expect(payments._sum.blockedCalls ?? 0).toBe(count('blocked'))
 }
 
+/** The named sink for all the runs of one property, closed when they are done. */
+async function withSink(sinkName: SinkName, runs: (inner: BatchSink) => Promise<void>): Promise<void> {
+  const inner = testSink(testDb, sinkName)
+  try {
+    await runs(inner)
+  } finally {
+    await inner.close()
+  }
+}
+
 function callKind(r: InvocationRecord): CallKind {
   if (r.status === 401) return 'anonymous'
   if (r.status === 402) return 'blocked'
@@ -207,9 +220,11 @@ function callKind(r: InvocationRecord): CallKind {
 test.each(TEST_SINKS)(
   '%s: any interleaving of calls, retries, failed flushes and replays writes everything exactly once',
   async (sinkName) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), (ops) => runScenario(sinkName, ops)),
-      { numRuns: 15 },
+    await withSink(sinkName, (inner) =>
+      fc.assert(
+        fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), (ops) => runScenario(inner, ops)),
+        { numRuns: 15 },
+      ),
     )
   },
   300_000,
@@ -219,9 +234,11 @@ test.each(TEST_SINKS)(
   '%s, raw log sampled: any interleaving still writes every rollup increment and charge exactly once',
   async (sinkName) => {
     const sampled = fc.array(opArbitrary, { minLength: 1, maxLength: 30 })
-    await fc.assert(
-      fc.asyncProperty(sampled, (ops) => runScenario(sinkName, ops, { abovePerSecond: 2, oneIn: 3 })),
-      { numRuns: 15 },
+    await withSink(sinkName, (inner) =>
+      fc.assert(
+        fc.asyncProperty(sampled, (ops) => runScenario(inner, ops, { abovePerSecond: 2, oneIn: 3 })),
+        { numRuns: 15 },
+      ),
     )
   },
   300_000,

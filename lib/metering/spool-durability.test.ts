@@ -72,9 +72,8 @@ test('kill -9 under load, restart: every answered call is written exactly once, 
   const writtenAtKill = await testDb.db.invocation.count({ where: { requestId: { startsWith: prefix } } })
 
   // The next start replays the dead process's spool; a graceful stop then writes all of it.
+  // spawnGatewayOnly resolves once the process serves requests, so its SIGTERM handler is in place.
   const restarted = await spawnGatewayOnly(env)
-  // It prints "listening" just before it installs its SIGTERM handler: give it that moment.
-  await new Promise((resolve) => setTimeout(resolve, 1_000))
   expect(await restarted.stop('SIGTERM'), restarted.output()).toBe(0)
   expect(restarted.output()).toMatch(/replaying \d+ spooled call records/)
 
