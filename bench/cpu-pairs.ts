@@ -5,7 +5,7 @@
 import os from 'node:os'
 import type { CpuMeasurement } from './cpu-report'
 import { measure } from './measure-target'
-import { startCpuSample } from './proc-cpu'
+import { startCpuSample, startThreadSample } from './proc-cpu'
 import { mergeResultsJson } from './results-json'
 import { markSection, readResults, withSection, writeResults } from './results-sections'
 import { samplingFromEnv } from '../lib/metering/raw-log-sampler'
@@ -18,12 +18,14 @@ export const SAMPLING_ENV = { INVOCATION_LOG_SAMPLE_ABOVE_PER_SECOND: '100', INV
 export const SAMPLING = samplingFromEnv(SAMPLING_ENV)!
 
 type Spread = { median: number; min: number; max: number }
+/** With the CPU per call split by thread, in µs: the event loop's user and kernel time, and every other thread. */
+type PairMeasurement = CpuMeasurement & { mainUserUs: number; mainSystemUs: number; otherThreadsUs: number }
 export type CpuPairs = {
   rounds: number
   loadAverage: number[]
-  gateway: CpuMeasurement[]
-  sampled: CpuMeasurement[]
-  bare: CpuMeasurement[]
+  gateway: PairMeasurement[]
+  sampled: PairMeasurement[]
+  bare: PairMeasurement[]
   writer: WriterBenchRow[]
 }
 
@@ -36,9 +38,19 @@ async function run(target: Target, url: string, headers: Record<string, string> 
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
   await measure({ url, headers, durationSec: 2, connections })
   const sample = startCpuSample(target.child.pid!)
+  const threads = startThreadSample(target.child.pid!)
   const result = await measure({ url, headers, durationSec, connections })
   const { cpuMs, machineIdlePct } = sample()
-  return { ...result, cpuUsPerCall: (cpuMs * 1000) / Math.max(1, result.count2xx), machineIdlePct }
+  const split = threads()
+  const perCall = (ms: number) => (ms * 1000) / Math.max(1, result.count2xx)
+  return {
+    ...result,
+    cpuUsPerCall: perCall(cpuMs),
+    machineIdlePct,
+    mainUserUs: perCall(split.mainUserMs),
+    mainSystemUs: perCall(split.mainSystemMs),
+    otherThreadsUs: perCall(split.otherThreadsMs),
+  }
 }
 
 export async function runCpuPairs(rounds: number, durationSec: number): Promise<CpuPairs> {
@@ -92,8 +104,12 @@ function ratios(p: CpuPairs, of: 'gateway' | 'sampled', by: 'cpuUsPerCall' | 'rp
 }
 
 export function formatCpuPairs(p: CpuPairs): string {
-  const row = (name: string, ms: CpuMeasurement[]) =>
+  const row = (name: string, ms: PairMeasurement[]) =>
     `| ${name} | ${range(spread(ms.map((m) => m.rps)), 0)} | ${range(spread(ms.map((m) => m.cpuUsPerCall)), 1)} | ${range(spread(ms.map((m) => m.machineIdlePct)), 1)} |`
+  const median = (ms: PairMeasurement[], pick: (m: PairMeasurement) => number) => f(spread(ms.map(pick)).median, 1)
+  const threadRow = (name: string, ms: PairMeasurement[]) =>
+    `| ${name} | ${median(ms, (m) => m.mainUserUs)} | ${median(ms, (m) => m.mainSystemUs)} | ${median(ms, (m) => m.otherThreadsUs)} |`
+  const writerAlone = p.writer.find((w) => w.engine === 'sqlite' && !w.sampled)
   return `## CPU per call, paired rounds (\`BENCH_ONLY=cpu\`)
 
 ${p.rounds} rounds; each measures the three targets back to back (2 s warm-up, then the measured run).
@@ -111,6 +127,21 @@ ${row('bare undici proxy', p.bare)}
 |---|---:|---:|---|
 | CPU per call | ${range(ratios(p, 'gateway', 'cpuUsPerCall'))} | ${range(ratios(p, 'sampled', 'cpuUsPerCall'))} | ≤ 1.2 |
 | throughput | ${range(ratios(p, 'gateway', 'rps'))} | ${range(ratios(p, 'sampled', 'rps'))} | ≥ 0.85 |
+
+Where each call's CPU goes, by thread (\`/proc/<pid>/task/<pid>/stat\`, µs per call, median of the rounds): the
+event loop's own user and kernel time, and every other thread of the process (for the gateway the
+metering writer thread above all, then V8's garbage-collection helpers; for the bare proxy only
+those helpers).
+
+| target | event loop, user | event loop, kernel | other threads |
+|---|---:|---:|---:|
+${threadRow('gateway, everything on', p.gateway)}
+${threadRow('gateway, everything on, raw log sampled', p.sampled)}
+${threadRow('bare undici proxy', p.bare)}
+
+What this leaves for the target: 1.2× the bare proxy is ${f(1.2 * spread(p.bare.map((m) => m.cpuUsPerCall)).median, 1)} µs a call. The metering writer
+alone costs ${writerAlone ? f(writerAlone.cpuUsPerRow, 1) : 'n/a'} µs a call (below), before the gateway authenticates, limits, charges or
+forwards anything; the bare proxy's own event loop, doing only the forwarding, uses ${median(p.bare, (m) => m.mainUserUs + m.mainSystemUs)} µs.
 
 The metering writer alone (20,000 calls in one second through the gateway's sink, this process's CPU, every thread):
 
@@ -131,6 +162,16 @@ export async function runAndWriteCpuPairs(rounds: number, durationSec: number): 
       cpuPerCallRatioBareSampled: ratios(pairs, 'sampled', 'cpuUsPerCall'),
       throughputRatioBare: ratios(pairs, 'gateway', 'rps'),
       throughputRatioBareSampled: ratios(pairs, 'sampled', 'rps'),
+      threadsUsPerCall: Object.fromEntries(
+        (['gateway', 'sampled', 'bare'] as const).map((name) => [
+          name,
+          {
+            mainUser: spread(pairs[name].map((m) => m.mainUserUs)).median,
+            mainSystem: spread(pairs[name].map((m) => m.mainSystemUs)).median,
+            otherThreads: spread(pairs[name].map((m) => m.otherThreadsUs)).median,
+          },
+        ]),
+      ),
       loadAverage: pairs.loadAverage,
     },
     writerAloneSampling: pairs.writer,

@@ -6,12 +6,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 
 const TICK_MS = 10 // CLK_TCK is 100 on Linux
 
-/** utime + stime of one process, all its threads, in ms. */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+/** utime and stime (ms) from a /proc stat line: of a process with all its threads, or of one thread. */
+function statTimes(path: string): { userMs: number; systemMs: number } {
+  const stat = readFileSync(path, 'utf8')
   // Fields after the command name, which is in parentheses and may hold spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS
+  return { userMs: Number(fields[11]) * TICK_MS, systemMs: Number(fields[12]) * TICK_MS }
+}
+
+/** utime + stime of one process, all its threads, in ms. */
+function processCpuMs(pid: number): number {
+  const { userMs, systemMs } = statTimes(`/proc/${pid}/stat`)
+  return userMs + systemMs
 }
 
 function childrenOf(pid: number): number[] {
@@ -54,6 +60,36 @@ export function startCpuSample(pid: number): () => CpuSample {
     return {
       cpuMs: treeCpuMs(pid) - cpu0,
       machineIdlePct: (100 * (m1.idle - m0.idle)) / Math.max(1, m1.total - m0.total),
+    }
+  }
+}
+
+/** Where a process's CPU went: its main thread (user and kernel time) and all its other threads. */
+export type ThreadSplit = { mainUserMs: number; mainSystemMs: number; otherThreadsMs: number }
+
+function threadSplit(pid: number): ThreadSplit {
+  const main = statTimes(`/proc/${pid}/task/${pid}/stat`)
+  const all = statTimes(`/proc/${pid}/stat`)
+  return {
+    mainUserMs: main.userMs,
+    mainSystemMs: main.systemMs,
+    // Threads that exited meanwhile stay in the process's own total.
+    otherThreadsMs: all.userMs + all.systemMs - main.userMs - main.systemMs,
+  }
+}
+
+/**
+ * Starts measuring how one process (no forked workers) splits its CPU between the event loop and
+ * the rest: for the gateway, the metering writer thread and V8's and libuv's helper threads.
+ */
+export function startThreadSample(pid: number): () => ThreadSplit {
+  const before = threadSplit(pid)
+  return () => {
+    const after = threadSplit(pid)
+    return {
+      mainUserMs: after.mainUserMs - before.mainUserMs,
+      mainSystemMs: after.mainSystemMs - before.mainSystemMs,
+      otherThreadsMs: after.otherThreadsMs - before.otherThreadsMs,
     }
   }
 }
